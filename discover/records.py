@@ -15,8 +15,11 @@ from typing import Any
 
 
 def canonical_json(value: Any) -> str:
-    """JSON with sorted keys and no whitespace: a stable text form for hashing."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
+    """JSON with sorted keys and no whitespace: a stable text form for hashing and storage.
+
+    Strict on purpose: a value that is not JSON-native (an object, a Fraction) raises TypeError rather
+    than being stored as its repr, which would be neither stable nor readable back."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"))
 
 
 def canonical_key(engine: str, kind: str, canonical: Any) -> str:

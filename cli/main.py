@@ -1,0 +1,118 @@
+"""The ``discover`` command: engine groups (loaded on demand) and error handling.
+
+Errors never show a traceback (unless ``--debug``): bad input prints one line and exits 2, a runtime
+failure one line and exits 1. Engine groups are imported only when named, so ``discover --help``
+stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import click
+
+from discover import __version__
+from discover.errors import DiscoverError
+
+# name -> "module:attribute" of each engine's click group, imported on first use
+GROUPS = {
+    "cf": ("cli.cf:group", "Continued fractions: PCF evaluation, identification, searches."),
+    "cayley": ("cli.cayley:group", "Cayley graphs: growth functions, diameters, conjectures."),
+    "extremal": ("cli.extremal:group", "Extremal graphs: dense graphs without forbidden structures."),
+    "chem": ("cli.chem:group", "Reaction balancing: exact balances and elementary reactions."),
+    "results": ("cli.results:group", "The results store: list, show and export conjectures."),
+}
+
+
+# click >= 8.2 raises this for a group called without a command; we show the help and exit 0
+_NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
+def _one_line(message: str) -> str:
+    return " ".join(str(message).split())
+
+
+class DiscoverGroup(click.Group):
+    """The root group: lazy engine groups, and one-line errors with exit status 2 or 1."""
+
+    def list_commands(self, ctx):
+        return list(GROUPS)
+
+    def get_command(self, ctx, name):
+        if name not in GROUPS:
+            return None
+        module, _, attr = GROUPS[name][0].partition(":")
+        try:
+            return getattr(importlib.import_module(module), attr)
+        except ModuleNotFoundError as exc:
+            if exc.name == module:  # an engine that has not landed yet
+                return None
+            raise
+
+    def format_commands(self, ctx, formatter):
+        rows = [(name, help_text) for name, (_, help_text) in GROUPS.items() if self.get_command(ctx, name)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        args = list(sys.argv[1:] if args is None else args)
+        debug = "--debug" in args or os.environ.get("DISCOVER_DEBUG") == "1"
+        from cli import common
+
+        common.exit_status = 0
+        try:
+            result = super().main(args=args, prog_name=prog_name or "discover", complete_var=complete_var,
+                                  standalone_mode=False, **extra)
+            code = result if isinstance(result, int) and not isinstance(result, bool) else common.exit_status
+        except _NO_ARGS_IS_HELP as exc:
+            click.echo(exc.ctx.get_help())
+            code = 0
+        except click.UsageError as exc:
+            where = f" ({exc.ctx.command_path})" if exc.ctx and exc.ctx.command_path != "discover" else ""
+            click.echo(f"discover: error{where}: {_one_line(exc.format_message())}", err=True)
+            code = 2
+        except click.ClickException as exc:
+            click.echo(f"discover: error: {_one_line(exc.format_message())}", err=True)
+            code = exc.exit_code
+        except DiscoverError as exc:
+            if debug:
+                raise
+            click.echo(f"discover: error: {_one_line(exc)}", err=True)
+            code = exc.exit_code
+        except (click.Abort, KeyboardInterrupt):
+            click.echo("discover: interrupted", err=True)
+            code = 130
+        except Exception as exc:  # noqa: BLE001 - the user gets one line; --debug shows the traceback
+            if debug:
+                raise
+            click.echo(f"discover: internal error: {type(exc).__name__}: {_one_line(exc)} "
+                       "(run with --debug for the traceback)", err=True)
+            code = 1
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+@click.group(cls=DiscoverGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="discover")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def cli(debug):
+    """Computer-assisted discovery in mathematics and combinatorics.
+
+    Four engines share one runner (local process pool or Ray) and one results store (SQLite).
+    Every conjecture that reaches the store has been verified.
+
+    \b
+    Example:
+      discover results list
+    """
+
+
+def main() -> None:
+    cli.main()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

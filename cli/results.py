@@ -1,0 +1,97 @@
+"""``discover results``: read the store (list, show, export). Nothing here writes conjectures."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from cli.common import json_option, print_table, store_option
+
+
+@click.group(name="results")
+def group():
+    """Read the results store: list, show and export verified conjectures.
+
+    \b
+    Example:
+      discover results list --engine cf
+    """
+
+
+def _open(store):
+    from discover.store import Store
+
+    return Store(store, create=False)
+
+
+@group.command(name="list")
+@click.option("--engine", default=None, help="Only this engine (cf, cayley, extremal, chem, or e.g. cf.search).")
+@click.option("--kind", default=None, help="Only this kind of record.")
+@click.option("--run", "run_id", type=int, default=None, help="Only the conjectures this run saw.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many.")
+@store_option
+@json_option
+def list_(engine, kind, run_id, limit, store, as_json):
+    """List stored conjectures, oldest first.
+
+    \b
+    Example:
+      discover results list --engine chem --limit 20
+    """
+    with _open(store) as db:
+        rows = list(db.conjectures(engine=engine, kind=kind, run_id=run_id, limit=limit))
+        if as_json:
+            for row in rows:
+                click.echo(json.dumps(row.to_json(), default=str))
+            return
+        if not rows:
+            click.echo(f"no conjectures in {db.path}")
+            return
+        print_table([[r.record.key[:12], r.record.engine, r.record.kind, r.record.statement,
+                      str(r.times_seen), str(r.first_run_id)] for r in rows],
+                    ["key", "engine", "kind", "statement", "seen", "run"], title=f"{len(rows)} conjectures")
+
+
+@group.command(name="show")
+@click.argument("key")
+@store_option
+@json_option
+def show(key, store, as_json):
+    """Show one conjecture (KEY or a unique prefix of it), with its verification.
+
+    \b
+    Example:
+      discover results show 3f2a9c
+    """
+    with _open(store) as db:
+        row = db.conjecture(key)
+    data = row.to_json()
+    if as_json:
+        click.echo(json.dumps(data, default=str))
+        return
+    width = max(len(k) for k in data)
+    for name, value in data.items():
+        text = value if isinstance(value, str) else json.dumps(value, default=str)
+        click.echo(f"{name.rjust(width)}  {text}")
+
+
+@group.command(name="export")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
+              show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), required=True, help="File to write.")
+@click.option("--engine", default=None, help="Only this engine.")
+@click.option("--kind", default=None, help="Only this kind of record.")
+@store_option
+def export(fmt, output, engine, kind, store):
+    """Export verified conjectures to JSON Lines, CSV or Parquet.
+
+    \b
+    Example:
+      discover results export --format csv --output results/all.csv
+    """
+    from discover.store.export import export as write
+
+    with _open(store) as db:
+        count = write(db.conjectures(engine=engine, kind=kind), fmt, output)
+    click.echo(f"wrote {count} conjectures to {output}", err=True)

@@ -1,0 +1,69 @@
+"""The local backend: shards in this process (``workers=1``) or in a process pool.
+
+Results are yielded as shards finish (``as_completed``), at most ``2 * workers`` shards in flight, so a
+run of a million shards never holds a million futures. If a worker process dies (killed, out of
+memory), the pool is rebuilt and the shards that were in flight are resubmitted, up to
+``max_attempts`` times each, after which the shard is reported as failed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Callable, Iterable, Iterator
+
+from discover.runner.engine import Shard, ShardResult
+from discover.runner.outcome import ShardOutcome, run_one
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def run_local(run_shard: Callable[[Any, Shard], ShardResult], spec: Any, shards: Iterable[Shard],
+              workers: int, max_attempts: int = 3) -> Iterator[ShardOutcome]:
+    shards = list(shards)
+    if workers <= 1 or len(shards) <= 1:
+        for shard in shards:
+            yield run_one(run_shard, spec, shard)
+        return
+
+    # spawn: workers start clean (no inherited threads or Ray/Numba state); Numba's on-disk cache keeps
+    # their start-up short.
+    context = multiprocessing.get_context("spawn")
+    queue = list(reversed(shards))
+    attempts: dict[str, int] = {}
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    in_flight = {}
+    try:
+        while queue or in_flight:
+            while queue and len(in_flight) < 2 * workers:
+                shard = queue.pop()
+                attempts[shard.id] = attempts.get(shard.id, 0) + 1
+                in_flight[pool.submit(run_one, run_shard, spec, shard)] = shard
+            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            broken = False
+            for future in done:
+                shard = in_flight.pop(future)
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    if attempts[shard.id] >= max_attempts:
+                        yield ShardOutcome(shard, None, f"worker process died {max_attempts} times", 0.0)
+                    else:
+                        queue.append(shard)
+            if broken:
+                # every future of a broken pool fails: resubmit what was in flight on a fresh pool
+                for future, shard in in_flight.items():
+                    if attempts[shard.id] >= max_attempts:
+                        yield ShardOutcome(shard, None, f"worker process died {max_attempts} times", 0.0)
+                    else:
+                        queue.append(shard)
+                in_flight.clear()
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)

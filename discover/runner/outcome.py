@@ -1,0 +1,38 @@
+"""What a backend hands back for each shard, and the wrapper that runs a shard on a worker.
+
+Exceptions raised by an engine are caught on the worker and returned as text, so that one bad shard is
+reported with its id while the others complete. A worker *process* that dies is the backend's business
+(the local pool restarts and resubmits; Ray retries the task).
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from discover.runner.engine import Shard, ShardResult
+
+
+@dataclass
+class ShardOutcome:
+    shard: Shard
+    result: ShardResult | None
+    error: str | None
+    seconds: float
+
+
+def run_one(run_shard: Callable[[Any, Shard], ShardResult], spec: Any, shard: Shard) -> ShardOutcome:
+    """Run one shard and time it; an exception becomes ``error`` (its type, message and last frame)."""
+    start = time.perf_counter()
+    try:
+        result = run_shard(spec, shard)
+        if isinstance(result, list):  # tolerate engines that return bare records
+            result = ShardResult(records=result, candidates=len(result))
+        return ShardOutcome(shard, result, None, time.perf_counter() - start)
+    except Exception as exc:  # noqa: BLE001 - reported per shard, the run goes on
+        frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+        where = f" ({frame.filename.rsplit('/', 1)[-1]}:{frame.lineno})" if frame else ""
+        message = f"{type(exc).__name__}: {exc}{where}"
+        return ShardOutcome(shard, None, message, time.perf_counter() - start)

@@ -1,0 +1,71 @@
+"""A small real engine for testing the runner and store (not shipped as a CLI command).
+
+It finds the integers in [0, limit) that are sums of two squares, one shard per block of integers,
+and verifies each hit by exhibiting the two squares. Knobs make shards slow, raise, or kill their
+worker process once, so the fault behaviour of the runner can be tested.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import signal
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from discover.errors import InputError
+from discover.records import Record
+from discover.runner.engine import Engine, SearchSpec, Shard, ShardResult
+
+
+@dataclass(frozen=True)
+class ToySpec(SearchSpec):
+    limit: int = 100
+    block: int = 10
+    delay: float = 0.0          # seconds each shard sleeps (to have shards in flight)
+    fail_block: int = -1        # this block raises ValueError
+    crash_once_dir: str = ""    # if set, block 0 SIGKILLs its own process the first time it runs
+
+    def __post_init__(self):
+        if self.limit < 0 or self.block < 1:
+            raise InputError(f"toy: limit {self.limit} / block {self.block} out of range")
+
+
+def shards(spec: ToySpec):
+    for lo in range(0, spec.limit, spec.block):
+        yield Shard(id=f"block-{lo // spec.block}", params={"lo": lo, "hi": min(lo + spec.block, spec.limit)})
+
+
+def two_squares(k: int) -> tuple[int, int] | None:
+    for a in range(math.isqrt(k) + 1):
+        b = math.isqrt(k - a * a)
+        if a * a + b * b == k and a <= b:
+            return a, b
+    return None
+
+
+def run_shard(spec: ToySpec, shard: Shard) -> ShardResult:
+    lo, hi = shard.params["lo"], shard.params["hi"]
+    index = lo // spec.block
+    if spec.crash_once_dir and index == 0:
+        marker = Path(spec.crash_once_dir) / "crashed"
+        if not marker.exists():
+            marker.write_text(str(os.getpid()))
+            os.kill(os.getpid(), signal.SIGKILL)
+    if index == spec.fail_block:
+        raise ValueError(f"block {index} is configured to fail")
+    if spec.delay:
+        time.sleep(spec.delay)
+    records = []
+    for k in range(lo, hi):
+        pair = two_squares(k)
+        if pair is not None:
+            a, b = pair
+            assert a * a + b * b == k
+            records.append(Record.create("toy", "sum_of_two_squares", k, f"{k} = {a}^2 + {b}^2",
+                                         {"k": k, "a": a, "b": b}, {"method": "exhibit"}))
+    return ShardResult(records=records, candidates=hi - lo)
+
+
+ENGINE = Engine("toy", ToySpec, shards, run_shard)
