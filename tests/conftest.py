@@ -5,13 +5,19 @@ import pytest
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
-REFERENCE = REPO.parent / "shared" / "reference"
 
-# The toy engine must be importable by module name, in worker processes too.
+# Test helpers (toy engine, reference tables) must be importable by module name, in worker processes too.
 if str(TESTS) not in sys.path:
     sys.path.insert(0, str(TESTS))
+
+from reference import REFERENCE_DIR as REFERENCE  # noqa: E402,F401
 
 
 @pytest.fixture
 def store_path(tmp_path):
     return str(tmp_path / "store.sqlite")
+
+
+@pytest.fixture
+def reference_dir():
+    return REFERENCE
