@@ -53,6 +53,37 @@ def list_(engine, kind, run_id, limit, store, as_json):
                     ["key", "engine", "kind", "statement", "seen", "run"], title=f"{len(rows)} conjectures")
 
 
+@group.command(name="runs")
+@store_option
+@json_option
+def runs(store, as_json):
+    """List the runs in the store with their status and shard counts (to find a RUN_ID for --resume).
+
+    \b
+    Example:
+      discover results runs
+    """
+    with _open(store) as db:
+        rows = []
+        for run in db.runs():
+            status = db.shard_status(run.id)
+            done = sum(s == "done" for s in status.values())
+            failed = sum(s == "failed" for s in status.values())
+            rows.append({"run": run.id, "engine": run.engine, "status": run.status, "shards": len(status),
+                         "done": done, "failed": failed, "started": run.started, "finished": run.finished,
+                         "command": run.command})
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row))
+        return
+    if not rows:
+        click.echo("no runs")
+        return
+    print_table([[str(r["run"]), r["engine"], r["status"], f'{r["done"]}/{r["shards"]}', str(r["failed"]),
+                  r["started"], r["command"]] for r in rows],
+                ["run", "engine", "status", "done", "failed", "started", "command"])
+
+
 @group.command(name="show")
 @click.argument("key")
 @store_option

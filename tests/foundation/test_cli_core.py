@@ -98,3 +98,9 @@ def test_missing_store_is_a_runtime_error_and_creates_nothing(tmp_path):
                           capture_output=True, text=True)
     assert proc.returncode == 1 and "no results store" in proc.stderr and "Traceback" not in proc.stderr
     assert not missing.exists()
+
+
+def test_results_runs_lists_status_for_resume(filled_store):
+    result = invoke("results", "runs", "--store", filled_store, "--json")
+    [run] = [json.loads(line) for line in result.output.splitlines()]
+    assert run["engine"] == "toy" and run["status"] == "finished" and run["done"] == run["shards"] == 3
