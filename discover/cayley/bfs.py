@@ -1,0 +1,236 @@
+"""Breadth-first growth of Cayley and Schreier coset graphs.
+
+``growth(graph)`` returns the *growth function*: ``layer_sizes[k]`` is the number of vertices at
+distance k from the start state (layer 0 is the start itself), the diameter (eccentricity of the start;
+for a Cayley graph, which is vertex-transitive, this is the diameter) and the vertices of the last
+layer when there are few.
+
+Two engines, one loop shape (expand a frontier, keep what is new):
+
+* ``bitmap``: full (or dense) groups of permutations. States are Lehmer ranks into a 2-bit-per-state
+  array (:mod:`discover.cayley.kernels`), expanded by a Numba kernel on all cores; n!/4 bytes.
+* ``frontier``: everything else (cosets, matrix groups, sparse permutation groups). Layers are sorted
+  arrays of exact packed keys; duplicates and already-seen states are removed by merges. An undirected
+  graph (inverse-closed generators) keeps only the previous and current layers, since a neighbour of
+  layer k lies in layer k-1, k or k+1; a directed one keeps every visited state.
+
+Before starting, :func:`estimate_memory` says how many bytes the search needs and :func:`growth`
+refuses (``InputError``) when that exceeds the memory limit.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from discover.cayley.graph import GraphDef
+from discover.errors import InputError, RuntimeFailure
+
+LAST_LAYER_LIMIT = 20
+MAX_BITMAP_DEGREE = 20  # 20! < 2^63
+
+
+@dataclass
+class Growth:
+    layer_sizes: list[int]
+    last_layer: list[tuple] = field(default_factory=list)  # states of the last layer (when few)
+    engine: str = ""
+    seconds: float = 0.0
+
+    @property
+    def diameter(self) -> int:
+        return len(self.layer_sizes) - 1
+
+    @property
+    def order(self) -> int:
+        return sum(self.layer_sizes)
+
+
+def available_memory() -> int:
+    """Bytes of memory available now (``MemAvailable``), or the ``DISCOVER_MEMORY`` override."""
+    env = os.environ.get("DISCOVER_MEMORY")
+    if env:
+        return int(float(env))
+    try:
+        with open("/proc/meminfo") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 8 << 30
+
+
+def _key_layout(graph: GraphDef) -> tuple[int, int]:
+    """(bits per entry, words per key) of the exact packed keys of the states of ``graph``."""
+    width = max(1, int(graph.value_bound - 1).bit_length())
+    per = 64 // width
+    return width, -(-graph.state_length // per)
+
+
+def choose_engine(graph: GraphDef) -> str:
+    """``bitmap`` for a dense group of permutations acting regularly, else ``frontier``."""
+    if graph.kind != "perm" or not graph.is_regular_start or graph.degree > MAX_BITMAP_DEGREE:
+        return "frontier"
+    order = graph.order
+    n = graph.degree
+    bitmap_bytes = math.factorial(n) / 4
+    width, K = _key_layout(graph)
+    frontier_bytes = order * (16 * K + 2 * n)
+    return "bitmap" if bitmap_bytes <= frontier_bytes else "frontier"
+
+
+def estimate_memory(graph: GraphDef, engine: str) -> int | None:
+    """Bytes the search needs (None when the number of states is not known in advance)."""
+    if engine == "bitmap":
+        return math.factorial(graph.degree) // 4 + (1 << 20)
+    order = graph.order
+    if order is None:
+        return None
+    width, K = _key_layout(graph)
+    # keys of the layers kept + the sort copies + unpacked rows of the frontier
+    return int(order * (16 * K + 2 * graph.state_length)) + (64 << 20)
+
+
+def check_memory(graph: GraphDef, engine: str, limit: int | None = None) -> int | None:
+    need = estimate_memory(graph, engine)
+    limit = available_memory() if limit is None else limit
+    if need is not None and need > limit:
+        states = f"{math.factorial(graph.degree):,} states" if engine == "bitmap" else f"{graph.order:,} states"
+        raise InputError(
+            f"--n: {graph.name} has {states}; the {engine} search needs about {need / 2**30:.1f} GiB "
+            f"but only {limit / 2**30:.1f} GiB is available"
+        )
+    return need
+
+
+def growth(graph: GraphDef, engine: str = "auto", memory_limit: int | None = None,
+           last_layer_limit: int = LAST_LAYER_LIMIT) -> Growth:
+    """The growth function of ``graph`` from its start state (see the module docstring)."""
+    if engine == "auto":
+        engine = choose_engine(graph)
+    if engine == "bitmap" and (graph.kind != "perm" or not graph.is_regular_start):
+        raise InputError("--engine bitmap: only for permutation groups acting on a word with distinct letters")
+    if engine not in ("bitmap", "frontier"):
+        raise InputError(f"--engine: unknown engine {engine!r} (bitmap, frontier or auto)")
+    check_memory(graph, engine, memory_limit)
+    t0 = time.perf_counter()
+    if engine == "bitmap":
+        out = _bitmap_growth(graph, last_layer_limit)
+    else:
+        out = _frontier_growth(graph, last_layer_limit, memory_limit)
+    out.engine = engine
+    out.seconds = time.perf_counter() - t0
+    return out
+
+
+# ---------------------------------------------------------------------------- bitmap engine
+def _factorials(n: int) -> np.ndarray:
+    return np.array([math.factorial(i) for i in range(n + 1)], dtype=np.int64)
+
+
+def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
+    from discover.cayley import kernels as K
+
+    n = graph.degree
+    fact = _factorials(n)
+    total = math.factorial(n)
+    nwords = -(-total // 32)
+    bits = np.zeros(nwords, dtype=np.uint64)
+    gens = np.array(graph.generators, dtype=np.int64).reshape(len(graph.generators), n)
+    bits[0] = np.uint64(1)  # the identity (rank 0) gets frontier code 1
+    chunk = max(1, min(4096, nwords // 256))
+    sizes: list[int] = []
+    last: list[tuple] = []
+    cur = 1
+    empty = np.empty(0, dtype=np.int64)
+    while True:
+        expanded, found = K.bitmap_expand(bits, gens, fact, cur, chunk)
+        sizes.append(int(expanded))
+        if found == 0:
+            if expanded <= last_layer_limit:
+                ranks = np.empty(expanded, dtype=np.int64)
+                K.bitmap_retire(bits, cur, ranks)
+                relabel = np.array(graph.start)
+                last = [tuple(int(v) for v in relabel[p]) for p in K.unrank_perms(ranks, n, fact)]
+            break
+        K.bitmap_retire(bits, cur, empty)
+        cur = 3 - cur
+    del bits
+    return Growth(sizes, last)
+
+
+# ---------------------------------------------------------------------------- frontier engine
+def _sort_unique(keys: np.ndarray) -> np.ndarray:
+    from discover.cayley import kernels as K
+
+    if keys.shape[0] == 0:
+        return keys
+    if keys.shape[1] == 1:
+        keys = np.sort(keys[:, 0]).reshape(-1, 1)
+    else:
+        order = np.lexsort(keys.T[::-1])
+        keys = keys[order]
+    return keys[: K.unique_sorted(keys)]
+
+
+def _frontier_growth(graph: GraphDef, last_layer_limit: int, memory_limit: int | None) -> Growth:
+    from discover.cayley import kernels as K
+
+    width, nwords = _key_layout(graph)
+    L = graph.state_length
+    G = len(graph.generators)
+    limit = available_memory() if memory_limit is None else memory_limit
+    if graph.kind == "perm":
+        gens = np.array(graph.generators, dtype=np.int64).reshape(G, L)
+
+        def expand(states, keys):
+            K.expand_perm(states, gens, width, keys)
+    else:
+        gens = np.array(graph.generators, dtype=np.int64).reshape(G, graph.degree ** 2)
+        k, p = graph.degree, graph.modulus
+
+        def expand(states, keys):
+            K.expand_matrix(states, gens, k, p, width, keys)
+
+    start = np.array([graph.start], dtype=np.uint16)
+    cur = K.pack(start, width, nwords)
+    prev = np.empty((0, nwords), dtype=np.uint64)
+    visited = cur.copy()  # used only for directed graphs
+    undirected = graph.undirected
+    sizes = [1]
+    block = max(1, (1 << 21) // max(G, 1))
+    while True:
+        parts = []
+        for s in range(0, cur.shape[0], block):
+            states = K.unpack(cur[s: s + block], L, width)
+            keys = np.empty((states.shape[0] * G, nwords), dtype=np.uint64)
+            expand(states, keys)
+            keys = _sort_unique(keys)
+            if undirected:
+                keys = keys[: K.difference_sorted(keys, cur)]
+                keys = keys[: K.difference_sorted(keys, prev)]
+            else:
+                keys = keys[: K.difference_sorted(keys, visited)]
+            parts.append(keys.copy())
+        nxt = _sort_unique(np.concatenate(parts)) if len(parts) > 1 else parts[0]
+        if nxt.shape[0] == 0:
+            break
+        sizes.append(int(nxt.shape[0]))
+        if undirected:
+            prev, cur = cur, nxt
+            held = prev.nbytes + cur.nbytes
+        else:
+            visited = K.union_sorted(visited, nxt)
+            cur = nxt
+            held = visited.nbytes + cur.nbytes
+        if 2 * held > limit:
+            raise RuntimeFailure(f"{graph.name}: the search outgrew the available memory at layer {len(sizes) - 1}")
+    last = []
+    if cur.shape[0] <= last_layer_limit:
+        last = [tuple(int(v) for v in row) for row in K.unpack(cur, L, width)]
+    return Growth(sizes, last)

@@ -1,0 +1,171 @@
+"""Graph definitions: what is searched, apart from the engines that search it.
+
+A :class:`GraphDef` is a generating set acting on a start state:
+
+* ``kind="perm"``: generators are permutations of 0..n-1 in one-line form acting on vectors of length n
+  by ``(s . g)[i] = s[g[i]]`` (see :mod:`discover.cayley.perms`). The start state is the identity
+  (the Cayley graph of the group) or any word (the Schreier coset graph on its orbit, e.g. binary
+  strings under S_n).
+* ``kind="matrix"``: generators are k x k matrices over Z/pZ acting on the right, ``s -> s M mod p``.
+  The start state is the identity matrix (the Cayley graph) or a row vector (the orbit graph).
+
+A definition is immutable and small; it says whether its generating set is inverse-closed (an
+undirected graph, for which BFS keeps only the last layers) and, when it can, the order of the
+group or orbit (used to check that the layer sizes sum to it, and to estimate memory).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from discover.cayley import perms as P
+from discover.errors import InputError
+
+
+@dataclass(frozen=True)
+class GraphDef:
+    name: str
+    kind: str  # "perm" | "matrix"
+    generators: tuple  # perm: one-line tuples; matrix: row-major flattened k*k tuples
+    start: tuple
+    degree: int  # perm: n; matrix: k
+    modulus: int = 0  # matrix groups only
+    generator_names: tuple = ()
+    group_order_hint: int | None = field(default=None, compare=False)
+
+    # ------------------------------------------------------------------ structure
+    @property
+    def state_length(self) -> int:
+        return len(self.start)
+
+    @cached_property
+    def undirected(self) -> bool:
+        """True when the generating set is closed under inverses (then every edge can be walked back)."""
+        gens = set(self.generators)
+        return all(self._inverse(g) in gens for g in gens)
+
+    def _inverse(self, g: tuple) -> tuple:
+        if self.kind == "perm":
+            return P.inverse(g)
+        return matrix_inverse(g, self.degree, self.modulus)
+
+    def with_inverses(self) -> "GraphDef":
+        """The same graph with the inverse of every generator added (as GAP's growth function does)."""
+        gens = list(self.generators)
+        names = list(self.generator_names) or [f"g{i}" for i in range(len(gens))]
+        seen = set(gens)
+        for g, name in zip(list(gens), list(names)):
+            h = self._inverse(g)
+            if h not in seen:
+                seen.add(h)
+                gens.append(h)
+                names.append(name + "^-1")
+        return GraphDef(self.name, self.kind, tuple(gens), self.start, self.degree, self.modulus,
+                        tuple(names), self.group_order_hint)
+
+    @property
+    def is_regular_start(self) -> bool:
+        """True when the start state's stabiliser is trivial for *every* group of its kind, so that the
+        orbit is the group itself: a permutation word with distinct letters, or the identity matrix."""
+        if self.kind == "perm":
+            return len(set(self.start)) == len(self.start)
+        k = self.degree
+        return self.start == tuple(int(i == j) for i in range(k) for j in range(k))
+
+    @cached_property
+    def order(self) -> int | None:
+        """Size of the vertex set (group order, or orbit size for a coset graph) when it is known
+        without a search: Schreier-Sims for permutation groups (sympy), the orbit-stabiliser theorem
+        for words, and the given order for named matrix groups."""
+        if self.kind == "perm":
+            from sympy.combinatorics import Permutation, PermutationGroup
+
+            n = self.degree
+            gens = [Permutation(list(g)) for g in self.generators] or [Permutation(list(range(n)))]
+            G = PermutationGroup(gens)
+            if self.is_regular_start:
+                return int(G.order())
+            # orbit of a word: |G| / |stabiliser of the word| (the stabiliser of the colouring)
+            blocks: dict[int, list[int]] = {}
+            for i, v in enumerate(self.start):
+                blocks.setdefault(v, []).append(i)
+            if G.order() == math.factorial(n):  # full symmetric group: a multinomial coefficient
+                out = math.factorial(n)
+                for b in blocks.values():
+                    out //= math.factorial(len(b))
+                return out
+            return None
+        return self.group_order_hint if self.is_regular_start else None
+
+    @property
+    def value_bound(self) -> int:
+        """Every entry of every state lies in 0..value_bound-1."""
+        if self.kind == "perm":
+            return max(self.start) + 1
+        return self.modulus
+
+    def format_state(self, state) -> str:
+        if self.kind == "perm":
+            if self.is_regular_start and tuple(sorted(self.start)) == tuple(range(self.degree)):
+                return "[" + " ".join(str(int(v) + 1) for v in state) + "]"
+            return "".join(str(int(v)) for v in state) if self.value_bound <= 10 else \
+                "[" + " ".join(str(int(v)) for v in state) + "]"
+        k = self.degree
+        if len(state) == k:
+            return "[" + " ".join(str(int(v)) for v in state) + "]"
+        rows = [" ".join(str(int(state[i * k + j])) for j in range(k)) for i in range(k)]
+        return "[" + "; ".join(rows) + "]"
+
+
+# ---------------------------------------------------------------------- matrices mod p
+def matrix_mul(a: tuple, b: tuple, k: int, p: int) -> tuple:
+    return tuple(sum(a[i * k + t] * b[t * k + j] for t in range(k)) % p for i in range(k) for j in range(k))
+
+
+def matrix_det(a: tuple, k: int, p: int) -> int:
+    from flint import fmpz_mat
+
+    return int(fmpz_mat(k, k, list(a)).det()) % p
+
+
+def matrix_inverse(a: tuple, k: int, p: int) -> tuple:
+    """Inverse of a k x k matrix over Z/pZ (adjugate over the integers divided by the determinant)."""
+    from flint import fmpz_mat
+
+    m = fmpz_mat(k, k, list(a))
+    det = int(m.det())
+    inv_det = pow(det % p, -1, p)
+    adj = m.inv() * det  # the adjugate, exactly (an integer matrix)
+    return tuple((int(adj[i, j].p) * inv_det) % p for i in range(k) for j in range(k))
+
+
+def identity_matrix(k: int) -> tuple:
+    return tuple(int(i == j) for i in range(k) for j in range(k))
+
+
+def perm_graph(name: str, gens, n: int, start=None, names=()) -> GraphDef:
+    gens = tuple(tuple(int(v) for v in g) for g in gens)
+    for g in gens:
+        if len(g) != n or not P.is_permutation(g):
+            raise InputError(f"{name}: generator {list(g)} is not a permutation of degree {n}")
+    start = tuple(range(n)) if start is None else tuple(start)
+    if len(start) != n:
+        raise InputError(f"--start: has length {len(start)} but the degree is n={n}")
+    return GraphDef(name, "perm", gens, start, n, 0, tuple(names))
+
+
+def matrix_graph(name: str, gens, k: int, p: int, start=None, names=(), order=None) -> GraphDef:
+    if p < 2:
+        raise InputError(f"--modulus: must be at least 2, got {p}")
+    gens = tuple(tuple(int(v) % p for v in g) for g in gens)
+    for g in gens:
+        if len(g) != k * k:
+            raise InputError(f"{name}: matrix has {len(g)} entries, expected {k}x{k}")
+        if math.gcd(matrix_det(g, k, p), p) != 1:
+            raise InputError(f"{name}: matrix {list(g)} is not invertible mod {p}")
+    start = identity_matrix(k) if start is None else tuple(int(v) % p for v in start)
+    if len(start) not in (k, k * k):
+        raise InputError(f"--start: a vector of length {k} is expected, got {len(start)} entries")
+    return GraphDef(name, "matrix", gens, start, k, p, tuple(names), order)

@@ -1,0 +1,360 @@
+"""Numba kernels of the Cayley-graph engine (typed arrays in, arrays out, ``cache=True``).
+
+Two families of kernels, one per search engine (:mod:`discover.cayley.bfs`):
+
+**Ranked bitmap BFS** (full groups of permutations). A permutation p of 0..n-1 is ranked by its
+Lehmer code, ``rank(p) = sum_i d_i (n-1-i)!`` with ``d_i = #{j > i : p[j] < p[i]}``, a bijection onto
+0..n!-1 (the identity has rank 0). Each rank owns 2 bits of a ``uint64`` array (32 states per word,
+state r in bits 2(r mod 32), 2(r mod 32)+1 of word r // 32) holding a code:
+
+    0 = unvisited,  1 or 2 = in the frontier (the two codes alternate between layers),  3 = done.
+
+One layer is two passes: :func:`bitmap_expand` scans the words for the frontier code, unranks each
+frontier state, applies every generator, ranks the neighbour and, if its code is 0, sets it to the next
+frontier code with an atomic OR (both cores write the same array; the atomic read-modify-write makes
+the race harmless and its returned old value counts each new state exactly once); then
+:func:`bitmap_retire` turns the frontier code into "done". Directed and undirected graphs are treated
+alike: every visited state stays marked. No hash table anywhere.
+
+**Frontier search on packed keys** (cosets, matrix groups, sparse permutation groups). A state is a
+row of small integers (< 2^b); its key packs ``64 // b`` entries per ``uint64`` word, so a key of K
+words is exact for any width (two words for the 24 stickers of the 2x2x2 cube, ...), never a hash.
+:func:`expand_perm` / :func:`expand_matrix` write the packed keys of all neighbours of a block of
+states; the caller sorts them, and :func:`unique_sorted`, :func:`difference_sorted` and
+:func:`union_sorted` are merge passes over lexicographically sorted key arrays.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit, prange, types
+from numba.core import cgutils
+from numba.extending import intrinsic
+
+U64 = np.uint64
+FRONTIER_MASK = np.uint64(0x5555555555555555)
+
+
+# ---------------------------------------------------------------------------- intrinsics
+@intrinsic
+def atomic_or(typingctx, arr, idx, val):
+    """``old = arr[idx]; arr[idx] |= val`` as one atomic operation; returns ``old`` (uint64 arrays)."""
+    if not (isinstance(arr, types.Array) and arr.dtype == types.uint64):
+        return None
+    sig = types.uint64(arr, idx, val)
+
+    def codegen(context, builder, signature, args):
+        aryty = signature.args[0]
+        ary = context.make_array(aryty)(context, builder, args[0])
+        index = context.cast(builder, args[1], signature.args[1], types.intp)
+        value = context.cast(builder, args[2], signature.args[2], types.uint64)
+        ptr = cgutils.get_item_pointer(context, builder, aryty, ary, [index])
+        return builder.atomic_rmw("or", ptr, value, "monotonic")
+
+    return sig, codegen
+
+
+@intrinsic
+def popcount(typingctx, x):
+    """Number of set bits of a uint64."""
+    if x != types.uint64:
+        return None
+    sig = types.uint64(x)
+
+    def codegen(context, builder, signature, args):
+        return builder.ctpop(args[0])
+
+    return sig, codegen
+
+
+@intrinsic
+def trailing_zeros(typingctx, x):
+    """Index of the lowest set bit of a non-zero uint64."""
+    if x != types.uint64:
+        return None
+    sig = types.uint64(x)
+
+    def codegen(context, builder, signature, args):
+        from llvmlite import ir
+
+        return builder.cttz(args[0], ir.Constant(ir.IntType(1), 0))
+
+    return sig, codegen
+
+
+# ---------------------------------------------------------------------------- ranking
+@njit(cache=True, inline="always")
+def _rank(p, fact):
+    """Lehmer rank of the permutation p (values 0..n-1)."""
+    n = p.shape[0]
+    used = U64(0)
+    r = 0
+    for i in range(n):
+        v = p[i]
+        bit = U64(1) << U64(v)
+        smaller = popcount(used & (bit - U64(1)))
+        r += (v - np.int64(smaller)) * fact[n - 1 - i]
+        used |= bit
+    return r
+
+
+@njit(cache=True, inline="always")
+def _unrank(r, fact, out):
+    """The permutation of rank r, written into ``out`` (length n)."""
+    n = out.shape[0]
+    free = U64((1 << n) - 1)
+    for i in range(n):
+        f = fact[n - 1 - i]
+        d = r // f
+        r -= d * f
+        # the d-th smallest value still free
+        m = free
+        for _ in range(d):
+            m &= m - U64(1)
+        v = trailing_zeros(m)
+        out[i] = np.int64(v)
+        free &= ~(U64(1) << v)
+
+
+@njit(cache=True)
+def rank_perms(perms, fact):
+    """Lehmer ranks of the rows of ``perms`` (m x n)."""
+    out = np.empty(perms.shape[0], np.int64)
+    for i in range(perms.shape[0]):
+        out[i] = _rank(perms[i], fact)
+    return out
+
+
+@njit(cache=True)
+def unrank_perms(ranks, n, fact):
+    """The permutations (rows) of the given Lehmer ranks."""
+    out = np.empty((ranks.shape[0], n), np.int64)
+    for i in range(ranks.shape[0]):
+        _unrank(ranks[i], fact, out[i])
+    return out
+
+
+# ---------------------------------------------------------------------------- bitmap BFS
+@njit(parallel=True, cache=True)
+def bitmap_expand(bits, gens, fact, cur, chunk):
+    """Expand every state whose code is ``cur`` (1 or 2): neighbours with code 0 get code 3 - cur.
+
+    ``gens`` is G x n (one-line, 0-based), the neighbour of p under g is ``p[g]``. Returns
+    (number of states expanded, number of new states found)."""
+    n = gens.shape[1]
+    G = gens.shape[0]
+    nw = bits.shape[0]
+    nxt = U64(3 - cur)
+    three = U64(3)
+    nchunks = (nw + chunk - 1) // chunk
+    expanded = 0
+    found = 0
+    for c in prange(nchunks):
+        perm = np.empty(n, np.int64)
+        e_loc = 0
+        f_loc = 0
+        w1 = min(nw, (c + 1) * chunk)
+        for w in range(c * chunk, w1):
+            x = bits[w]
+            lo = x & FRONTIER_MASK
+            hi = (x >> U64(1)) & FRONTIER_MASK
+            if cur == 1:
+                m = lo & ~hi
+            else:
+                m = hi & ~lo
+            while m != U64(0):
+                b = trailing_zeros(m)
+                m &= m - U64(1)
+                r = np.int64(w) * 32 + np.int64(b >> U64(1))
+                _unrank(r, fact, perm)
+                e_loc += 1
+                for g in range(G):
+                    used = U64(0)
+                    q = 0
+                    for i in range(n):
+                        v = perm[gens[g, i]]
+                        bit = U64(1) << U64(v)
+                        q += (v - np.int64(popcount(used & (bit - U64(1))))) * fact[n - 1 - i]
+                        used |= bit
+                    qw = q >> 5
+                    sh = U64((q & 31) * 2)
+                    if (bits[qw] >> sh) & three == U64(0):
+                        old = atomic_or(bits, qw, nxt << sh)
+                        if (old >> sh) & three == U64(0):
+                            f_loc += 1
+        expanded += e_loc
+        found += f_loc
+    return expanded, found
+
+
+@njit(parallel=True, cache=True)
+def bitmap_retire(bits, cur, out):
+    """Turn code ``cur`` into 3 (done). If ``out`` is not empty, also write the ranks of the states
+    with code ``cur`` into it (it must be large enough: the caller knows the layer size)."""
+    nw = bits.shape[0]
+    collect = out.shape[0] > 0
+    if collect:  # serial, only for a small last layer
+        k = 0
+        for w in range(nw):
+            x = bits[w]
+            lo = x & FRONTIER_MASK
+            hi = (x >> U64(1)) & FRONTIER_MASK
+            m = lo & ~hi if cur == 1 else hi & ~lo
+            while m != U64(0) and k < out.shape[0]:
+                b = trailing_zeros(m)
+                m &= m - U64(1)
+                out[k] = np.int64(w) * 32 + np.int64(b >> U64(1))
+                k += 1
+    for w in prange(nw):
+        x = bits[w]
+        lo = x & FRONTIER_MASK
+        hi = (x >> U64(1)) & FRONTIER_MASK
+        if cur == 1:
+            m = lo & ~hi
+            bits[w] = x | (m << U64(1))
+        else:
+            m = hi & ~lo
+            bits[w] = x | m
+
+
+# ---------------------------------------------------------------------------- packed keys
+@njit(parallel=True, cache=True)
+def expand_perm(states, gens, width, keys):
+    """Packed keys of the neighbours of ``states`` (m x L, uint16) under permutation generators
+    (G x L): row i*G+g of ``keys`` (m*G x K, uint64) is the key of ``states[i][gens[g]]``."""
+    m = states.shape[0]
+    L = states.shape[1]
+    G = gens.shape[0]
+    K = keys.shape[1]
+    per = 64 // width
+    for i in prange(m):
+        for g in range(G):
+            row = i * G + g
+            for k in range(K):
+                keys[row, k] = U64(0)
+            for j in range(L):
+                v = U64(states[i, gens[g, j]])
+                keys[row, j // per] |= v << U64((j % per) * width)
+
+
+@njit(parallel=True, cache=True)
+def expand_matrix(states, gens, k, p, width, keys):
+    """Packed keys of ``S M mod p`` for every state S (its L entries are L/k rows of length k,
+    row-major) and every generator M (G x k*k, row-major)."""
+    m = states.shape[0]
+    L = states.shape[1]
+    rows = L // k
+    G = gens.shape[0]
+    K = keys.shape[1]
+    per = 64 // width
+    for i in prange(m):
+        for g in range(G):
+            row = i * G + g
+            for t in range(K):
+                keys[row, t] = U64(0)
+            for a in range(rows):
+                for b in range(k):
+                    s = 0
+                    for c in range(k):
+                        s += np.int64(states[i, a * k + c]) * gens[g, c * k + b]
+                    j = a * k + b
+                    keys[row, j // per] |= U64(s % p) << U64((j % per) * width)
+
+
+@njit(cache=True)
+def pack(states, width, K):
+    """Packed keys (m x K) of the rows of ``states``."""
+    m = states.shape[0]
+    L = states.shape[1]
+    per = 64 // width
+    keys = np.zeros((m, K), np.uint64)
+    for i in range(m):
+        for j in range(L):
+            keys[i, j // per] |= U64(states[i, j]) << U64((j % per) * width)
+    return keys
+
+
+@njit(parallel=True, cache=True)
+def unpack(keys, L, width):
+    """The rows (m x L, uint16) packed in ``keys``."""
+    m = keys.shape[0]
+    per = 64 // width
+    mask = (U64(1) << U64(width)) - U64(1)
+    out = np.empty((m, L), np.uint16)
+    for i in prange(m):
+        for j in range(L):
+            out[i, j] = np.uint16((keys[i, j // per] >> U64((j % per) * width)) & mask)
+    return out
+
+
+@njit(cache=True, inline="always")
+def _cmp(a, i, b, j):
+    """Lexicographic comparison of key rows a[i] and b[j]: -1, 0 or 1."""
+    for t in range(a.shape[1]):
+        x = a[i, t]
+        y = b[j, t]
+        if x < y:
+            return -1
+        if x > y:
+            return 1
+    return 0
+
+
+@njit(cache=True)
+def unique_sorted(a):
+    """Number of distinct rows of the sorted key array ``a``, compacted in place to the front."""
+    m = a.shape[0]
+    if m == 0:
+        return 0
+    k = 1
+    for i in range(1, m):
+        if _cmp(a, i, a, k - 1) != 0:
+            if k != i:
+                a[k, :] = a[i, :]
+            k += 1
+    return k
+
+
+@njit(cache=True)
+def difference_sorted(a, b):
+    """Rows of sorted-unique ``a`` that are not in sorted-unique ``b``, compacted in place to the front
+    of ``a``; returns their number (one merge pass)."""
+    m = a.shape[0]
+    nb = b.shape[0]
+    j = 0
+    k = 0
+    for i in range(m):
+        while j < nb and _cmp(b, j, a, i) < 0:
+            j += 1
+        if j < nb and _cmp(b, j, a, i) == 0:
+            continue
+        if k != i:
+            a[k, :] = a[i, :]
+        k += 1
+    return k
+
+
+@njit(cache=True)
+def union_sorted(a, b):
+    """Sorted union of two disjoint sorted-unique key arrays (one merge pass)."""
+    out = np.empty((a.shape[0] + b.shape[0], a.shape[1]), np.uint64)
+    i = 0
+    j = 0
+    k = 0
+    while i < a.shape[0] and j < b.shape[0]:
+        if _cmp(a, i, b, j) <= 0:
+            out[k, :] = a[i, :]
+            i += 1
+        else:
+            out[k, :] = b[j, :]
+            j += 1
+        k += 1
+    while i < a.shape[0]:
+        out[k, :] = a[i, :]
+        i += 1
+        k += 1
+    while j < b.shape[0]:
+        out[k, :] = b[j, :]
+        j += 1
+        k += 1
+    return out
