@@ -1,0 +1,248 @@
+"""Identification: express a number known to D significant digits in terms of constants.
+
+Forms searched (with integer coefficients):
+
+* **Moebius form** of one constant c:  x = (c0 + c1 c) / (d0 + d1 c), found as the integer relation
+  u . (1, c, x, x c) = 0 (then c0 = -u0, c1 = -u1, d0 = u2, d1 = u3);
+* **linear combination** of several constants:  x = (c0 + c1 C1 + ... + ck Ck) / d,
+  the relation u . (x, 1, C1, ..., Ck) = 0;
+* **Moebius form of several constants**: x = (c0 + sum ci Ci) / (d0 + sum di Ci), the relation over
+  (1, C1..Ck, x, x C1..x Ck), tried only when the digits allow it.
+
+Relations are found with PSLQ (``mpmath.pslq``) at the precision of x. A rational x (c1 = d1 = 0) is
+reported as the fraction.
+
+Acceptance rule (stated once, used everywhere). With D the significant digits of x and
+S = sum_i log10(1 + |u_i|) the size of the relation in digits, a relation is accepted when
+
+    (1) S <= D / 2                  -- it uses at most half of the digits available, and
+    (2) |x - form| / |x| <= 10^-(D - 1)   -- the form, evaluated with the constants computed
+                                            independently at 2 D + 20 digits, agrees with x to all
+                                            but the last of its D digits.
+
+Heuristically about 10^S relations of size S exist and each fits D digits by chance with probability
+about 10^-D, so (1) bounds the chance of a coincidence by about 10^-(D/2). When no relation passes,
+:func:`identify` returns ``None`` and the caller says so.
+
+:func:`mobius_table` builds the *hash table* of Moebius forms with small coefficients used by the
+search's first stage (float64 values, sorted, with their coefficients).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Sequence
+
+from discover.cf.constants import Constant, parse_constants
+
+__all__ = ["Identification", "identify", "relation_size", "mobius_value", "mobius_closed_form", "mobius_table"]
+
+
+@dataclass(frozen=True)
+class Identification:
+    """An accepted relation. ``numerator`` and ``denominator`` are the integer coefficients on the basis
+    (1, C1, ..., Ck) of ``constants``; x = numerator . basis / denominator . basis."""
+
+    kind: str  # "rational" | "mobius" | "linear"
+    constants: tuple[str, ...]
+    numerator: tuple[int, ...]
+    denominator: tuple[int, ...]
+    closed_form: str
+    relation_digits: float
+    available_digits: float
+    agreement_digits: float
+
+    def to_json(self) -> dict:
+        return {
+            "kind": self.kind,
+            "constants": list(self.constants),
+            "numerator": list(self.numerator),
+            "denominator": list(self.denominator),
+            "closed_form": self.closed_form,
+            "relation_digits": round(self.relation_digits, 2),
+            "available_digits": round(self.available_digits, 2),
+            "agreement_digits": round(min(self.agreement_digits, 1e6), 2),
+        }
+
+
+def relation_size(coeffs: Sequence[int]) -> float:
+    """S = sum log10(1 + |u_i|): the digits a relation uses."""
+    return float(sum(math.log10(1 + abs(int(u))) for u in coeffs))
+
+
+def _normalise(num: list[int], den: list[int]) -> tuple[list[int], list[int]]:
+    g = 0
+    for v in num + den:
+        g = math.gcd(g, int(v))
+    if g > 1:
+        num = [v // g for v in num]
+        den = [v // g for v in den]
+    lead = next((v for v in den if v != 0), 0)
+    if lead < 0:
+        num = [-v for v in num]
+        den = [-v for v in den]
+    return num, den
+
+
+def mobius_value(num: Sequence[int], den: Sequence[int], values: Sequence):
+    """(num . (1, values)) / (den . (1, values)) at the current mpmath precision."""
+    import mpmath
+
+    basis = [mpmath.mpf(1)] + [mpmath.mpf(v) for v in values]
+    top = mpmath.fsum(int(c) * b for c, b in zip(num, basis))
+    bottom = mpmath.fsum(int(c) * b for c, b in zip(den, basis))
+    return top / bottom
+
+
+def mobius_closed_form(num: Sequence[int], den: Sequence[int], constants: Sequence[Constant]) -> str:
+    """A sympy-parseable, simplified text of num . (1, C) / den . (1, C), e.g. ``6/zeta(3)``."""
+    import sympy
+
+    syms = [sympy.Integer(1)] + [c.sympy() for c in constants]
+    top = sum((int(u) * s for u, s in zip(num, syms)), sympy.Integer(0))
+    bottom = sum((int(u) * s for u, s in zip(den, syms)), sympy.Integer(0))
+    expr = sympy.together(top / bottom)
+    simple = sympy.simplify(expr)
+    if sympy.count_ops(simple) <= sympy.count_ops(expr):
+        expr = simple
+    return sympy.sstr(expr)
+
+
+def _agreement(x, num, den, constants, digits: float) -> float:
+    """-log10 |x - form| / |x| with the constants at 2 D + 20 digits."""
+    import mpmath
+
+    work = int(2 * digits + 20)
+    with mpmath.workdps(work):
+        vals = [c.value(work) for c in constants]
+        try:
+            y = mobius_value(num, den, vals)
+        except ZeroDivisionError:
+            return float("-inf")
+        diff = abs(mpmath.mpf(x) - y)
+        if diff == 0:
+            return float("inf")
+        scale = abs(mpmath.mpf(x)) if x != 0 else mpmath.mpf(1)
+        return float(-mpmath.log10(diff / scale))
+
+
+def _accept(x, num, den, relation, constants, digits: float, kind: str) -> Identification | None:
+    if all(v == 0 for v in den):
+        return None
+    size = relation_size(relation)
+    if size > digits / 2:
+        return None
+    agree = _agreement(x, num, den, constants, digits)
+    if agree < digits - 1:
+        return None
+    names = tuple(c.name for c in constants)
+    # Drop constants whose coefficients are all zero (e.g. a rational value).
+    used = [i for i in range(len(constants)) if num[i + 1] != 0 or den[i + 1] != 0]
+    if len(used) < len(constants):
+        num = [num[0]] + [num[i + 1] for i in used]
+        den = [den[0]] + [den[i + 1] for i in used]
+        constants = [constants[i] for i in used]
+        names = tuple(c.name for c in constants)
+        if not used:
+            kind = "rational"
+    closed = mobius_closed_form(num, den, constants)
+    return Identification(kind, names, tuple(int(v) for v in num), tuple(int(v) for v in den), closed, size, digits, agree)
+
+
+def _pslq(vector, digits: float):
+    import mpmath
+
+    maxcoeff = int(10 ** min(max(digits / 2, 1), 40))
+    try:
+        return mpmath.pslq(vector, tol=mpmath.mpf(10) ** (-(digits - 1)), maxcoeff=maxcoeff, maxsteps=20000)
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
+def identify(x, digits: float, constants: Sequence[Constant | str] | str) -> Identification | None:
+    """Find an accepted relation (see the module doc) for ``x`` (an mpmath number carrying at least
+    ``digits`` significant digits) among ``constants``; ``None`` if none passes the rule.
+
+    Tries, for every constant, the Moebius form of that constant, then the linear combination of all
+    constants, then (if there are several and D >= 8 (2k+2)) the Moebius form of all of them; returns
+    the accepted relation of smallest size S.
+    """
+    import mpmath
+
+    if isinstance(constants, str) or (constants and isinstance(constants[0], str)):
+        constants = parse_constants(constants if isinstance(constants, str) else list(constants))
+    constants = list(constants)
+    if digits < 3 or not mpmath.isfinite(x):
+        return None
+    D = float(digits)
+    work = int(math.floor(D)) + 10
+    found: list[Identification] = []
+    with mpmath.workdps(work):
+        xv = mpmath.mpf(x)
+        vals = [c.value(work) for c in constants]
+        # 1. one constant at a time: u . (1, c, x, x c) = 0
+        for c, v in zip(constants, vals):
+            rel = _pslq([mpmath.mpf(1), v, xv, xv * v], D)
+            if rel is None:
+                continue
+            u0, u1, u2, u3 = rel
+            num, den = _normalise([-u0, -u1], [u2, u3])
+            ident = _accept(xv, num, den, rel, [c], D, "mobius")
+            if ident is not None:
+                found.append(ident)
+        # 2. linear combination of all constants: u . (x, 1, C1..Ck) = 0
+        if len(constants) > 1:
+            rel = _pslq([xv, mpmath.mpf(1)] + vals, D)
+            if rel is not None and rel[0] != 0:
+                num, den = _normalise([-r for r in rel[1:]], [rel[0]] + [0] * len(vals))
+                ident = _accept(xv, num, den, rel, constants, D, "linear")
+                if ident is not None:
+                    found.append(ident)
+            # 3. Moebius form in all constants
+            k = len(constants)
+            if D >= 8 * (2 * k + 2):
+                rel = _pslq([mpmath.mpf(1)] + vals + [xv] + [xv * v for v in vals], D)
+                if rel is not None:
+                    num, den = _normalise([-r for r in rel[: k + 1]], list(rel[k + 1 :]))
+                    ident = _accept(xv, num, den, rel, constants, D, "mobius")
+                    if ident is not None:
+                        found.append(ident)
+    if not found:
+        return None
+    return min(found, key=lambda i: (i.relation_digits, len(i.constants)))
+
+
+def mobius_table(value: float, max_coeff: int):
+    """All Moebius forms y = (c0 + c1 v) / (d0 + d1 v) with integer coefficients in
+    [-max_coeff, max_coeff], c0 d1 - c1 d0 != 0 (not a rational constant), gcd 1, first non-zero
+    denominator coefficient positive, and finite y.
+
+    Returns (values, coeffs): ``values`` a sorted float64 array, ``coeffs`` an int64 array (m, 4) of
+    (c0, c1, d0, d1) in the same order. Duplicate values (the same form written twice) keep the
+    smallest coefficients. Size: (2K+1)^4 forms before reduction (K = 10: 194,481).
+    """
+    import numpy as np
+
+    K = int(max_coeff)
+    r = np.arange(-K, K + 1, dtype=np.int64)
+    c0, c1, d0, d1 = (m.ravel() for m in np.meshgrid(r, r, r, r, indexing="ij"))
+    det = c0 * d1 - c1 * d0
+    keep = det != 0
+    lead = np.where(d0 != 0, d0, d1)
+    keep &= lead > 0
+    g = np.gcd(np.gcd(c0, c1), np.gcd(d0, d1))
+    keep &= g == 1
+    c0, c1, d0, d1 = c0[keep], c1[keep], d0[keep], d1[keep]
+    denom = d0 + d1 * value
+    ok = np.abs(denom) > 1e-12
+    c0, c1, d0, d1, denom = c0[ok], c1[ok], d0[ok], d1[ok], denom[ok]
+    vals = (c0 + c1 * value) / denom
+    size = np.abs(c0) + np.abs(c1) + np.abs(d0) + np.abs(d1)
+    order = np.lexsort((size, vals))
+    vals = vals[order]
+    coeffs = np.stack([c0, c1, d0, d1], axis=1)[order]
+    # drop numerically identical values, keeping the smallest form (first after the lexsort)
+    first = np.ones(len(vals), dtype=bool)
+    first[1:] = vals[1:] != vals[:-1]
+    return vals[first], coeffs[first]

@@ -1,0 +1,432 @@
+"""Polynomial continued fractions: exact convergents, the limit with its digits, delta, canonical form.
+
+Definition. For integer polynomials a(n), b(n) the PCF is
+
+    a(0) + b(1) / (a(1) + b(2) / (a(2) + ...)).
+
+Its convergents x_N = p_N / q_N follow p_N = a(N) p_{N-1} + b(N) p_{N-2} (same for q) with
+p_{-1} = 1, p_0 = a(0), q_{-1} = 0, q_0 = 1. In matrix form, with M(n) = [[0, b(n)], [1, a(n)]],
+
+    [[1, a(0)], [0, 1]] * M(1) * M(2) * ... * M(N) = [[p_{N-1}, p_N], [q_{N-1}, q_N]],
+
+which :func:`discover.cf.walk.walk` computes exactly (FLINT integers, binary splitting). *Depth* N means
+the convergent p_N / q_N (a(0..N), b(1..N) used); this is ``PCF(a, b).limit(N)`` in ramanujantools.
+
+Digits. ``digits`` is the number of significant digits of x_N, -log10(|L - x_N| / |x_N|) (the
+convention of ``shared/reference/pcf_formulas.tsv``); the error |L - x_N| is *estimated* from the last
+convergents, which are known exactly: with the differences d_N = x_N - x_{N-h} (h = 1, or h = 2 when
+consecutive differences alternate in sign) and r = d_N / d_{N-h},
+
+* geometric model  |L - x_N| ~ |d_N| r / (1 - r),
+* power-law model  |L - x_N| ~ |d_N| N / (h s) with s = N (1 - r) / h - 1 (from r ~ (1 - h/N)^(s+1)),
+
+and the estimate is the geometric one when r <= 1/2 (at least 0.3 digits a step) and the larger of the
+two otherwise, so sublinear convergence is never credited with more digits than it has. When
+a(n) >= 1 and b(n) >= 1 for every n >= 1 the convergents alternate around L, so
+|L - x_N| <= |x_N - x_{N-1}| is *proven*; that bound is reported as ``digits_proven`` (else ``None``),
+and ``digits`` is never below it.
+
+delta. For a reduced convergent p/q, delta = -1 - log|L - p/q| / log q (Dirichlet: delta > 0 means L is
+approximated better than a typical irrational; Apery's zeta(3) PCF has delta ~ 0.080).
+
+Canonical form (used to de-duplicate discoveries). Three transformations give trivially equivalent
+PCFs, whose limits are related by a Moebius map with integer coefficients:
+
+1. sign:    (a, b) -> (-a, b)              limit -> -limit;
+2. scaling: (c a, c^2 b) -> ... / c        limit -> limit / c  (c integer);
+3. shift:   (a(n+k), b(n+k))               the limit of a tail (or a head, when b(0), b(-1), ... != 0).
+
+:meth:`PCF.canonical` makes the leading coefficient of a positive (of b if a is constant), shifts so that
+the n^(d-1) coefficient of the first non-constant polynomial P (a, else b) of degree d lies in
+[0, d |lead P|) (as far as the shift is valid), and divides out the largest c with c | a and c^2 | b.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from discover.cf.polynomial import Polynomial
+from discover.errors import InputError
+
+__all__ = ["PCF", "Evaluation", "estimate_result_bits"]
+
+
+def _log10_abs_fmpz(x) -> float:
+    """log10 |x| for a (possibly huge) FLINT or Python integer; -inf for 0."""
+    x = int(x)
+    if x == 0:
+        return float("-inf")
+    x = abs(x)
+    bits = x.bit_length()
+    if bits <= 1000:
+        return math.log10(x)
+    shift = bits - 60
+    return math.log10(x >> shift) + shift * math.log10(2)
+
+
+def estimate_result_bits(a: Polynomial, b: Polynomial, depth: int) -> float:
+    """An upper estimate of the bit size of q_depth (used to refuse walks too large for memory).
+
+    |q_N| <= prod_{n<=N} (|a|(n) + |b|(n)) where |p|(n) is p with absolute coefficients (induction on the
+    recurrence, since |q_{N-1}|, |q_{N-2}| <= prod_{n<N}...), so log2 q_N <= sum_n log2(|a|(n) + |b|(n))."""
+    abs_a = Polynomial(tuple(abs(c) for c in a.coeffs))
+    abs_b = Polynomial(tuple(abs(c) for c in b.coeffs))
+    if depth <= 0:
+        return 1.0
+    # Integrate log2 of the (monotone) bound instead of summing n by n.
+    points = [1, max(1, depth // 4), max(1, depth // 2), max(1, (3 * depth) // 4), depth]
+    vals = [math.log2(max(2, abs_a(n) + abs_b(n) + 1)) for n in points]
+    return depth * max(vals) + 64.0
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The state of a PCF at depth N: the exact convergent and what it says about the limit.
+
+    ``p``, ``q``: the convergent p_N, q_N (FLINT integers, not reduced); ``value``: p/q as an mpmath
+    number with ``precision_digits`` significant digits (enough for every claimed digit plus 20);
+    ``digits``: estimated -log10 |L - p/q| (see module doc), ``inf`` if the PCF terminates (b has a
+    positive integer root <= N, so L = p/q exactly); ``digits_proven``: the proven bound when the
+    convergents alternate around L, else ``None``; ``rate``: digits gained per step at depth N;
+    ``regime``: convergence type predicted from the degrees (see :meth:`PCF.regime`).
+    """
+
+    depth: int
+    p: Any
+    q: Any
+    value: Any
+    digits: float
+    abs_digits: float
+    digits_proven: float | None
+    rate: float
+    regime: str
+    precision_digits: int
+    terminated: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def error_log10(self) -> float:
+        return -self.digits
+
+    def value_text(self, digits: float | None = None) -> str:
+        """The limit printed to the decimal places claimed (``abs_digits``, or ``digits`` decimal places
+        if given), truncated toward zero; a terminating PCF prints as an exact fraction."""
+        import mpmath
+
+        d = self.abs_digits if digits is None else digits
+        if math.isinf(d):
+            g = math.gcd(int(self.p), int(self.q))
+            num, den = int(self.p) // g, int(self.q) // g
+            if den < 0:
+                num, den = -num, -den
+            return str(num) if den == 1 else f"{num}/{den}"
+        places = max(0, int(math.floor(d)))
+        with mpmath.workdps(self.precision_digits + 10):
+            x = self.value
+            sign = "-" if x < 0 else ""
+            ax = abs(x)
+            scaled = mpmath.floor(ax * mpmath.mpf(10) ** places)
+            s = str(int(scaled))
+        if places == 0:
+            return sign + s
+        s = s.rjust(places + 1, "0")
+        return f"{sign}{s[:-places]}.{s[-places:]}"
+
+    def delta(self, limit=None) -> float:
+        """delta = -1 - log|L - p/q| / log q with p/q reduced; L is ``limit`` (an mpmath number) if given,
+        else the error estimate is used for log|L - p/q|."""
+        import mpmath
+        from flint import fmpz
+
+        p, q = fmpz(self.p), fmpz(self.q)
+        g = p.gcd(q)
+        qr = abs(q // g)
+        logq = _log10_abs_fmpz(qr)
+        if logq <= 0:
+            return float("nan")
+        if limit is not None:
+            with mpmath.workdps(self.precision_digits + 10):
+                err = abs(mpmath.mpf(limit) - self.value)
+                if err == 0:
+                    return float("inf")
+                lerr = float(mpmath.log10(err))
+        else:
+            if math.isinf(self.abs_digits):
+                return float("inf")
+            lerr = -self.abs_digits
+        return -1.0 - lerr / logq
+
+
+@dataclass(frozen=True)
+class PCF:
+    """A polynomial continued fraction a(0) + b(1)/(a(1) + b(2)/(a(2) + ...)); see the module doc."""
+
+    a: Polynomial
+    b: Polynomial
+
+    @classmethod
+    def from_polynomials(cls, a, b) -> "PCF":
+        """Build from text (``"34n^3+51n^2+27n+5"``), ints, coefficient tuples or Polynomials."""
+        pa = Polynomial.parse(a, "a(n)")
+        pb = Polynomial.parse(b, "b(n)")
+        if pb.is_zero:
+            raise InputError("b(n) is the zero polynomial: the continued fraction is just a(0)")
+        return cls(pa, pb)
+
+    def __str__(self) -> str:
+        return f"PCF(a={self.a}, b={self.b})"
+
+    # ----- matrices -------------------------------------------------------------------------
+    def matrix(self) -> list[list]:
+        """M(n) = [[0, b(n)], [1, a(n)]] with Polynomial entries."""
+        return [[Polynomial(()), self.b], [Polynomial((1,)), self.a]]
+
+    def convergent_matrix(self, depth: int):
+        """[[p_{N-1}, p_N], [q_{N-1}, q_N]] for N = depth >= 0 (exact, ``fmpz_mat``)."""
+        from flint import fmpz_mat
+
+        from discover.cf.walk import walk
+
+        if depth < 0:
+            raise InputError(f"depth must be >= 0, got {depth}")
+        head = fmpz_mat(2, 2, [1, self.a(0), 0, 1])
+        if depth == 0:
+            return head
+        return head * walk(self.matrix(), 1, depth)
+
+    def convergent(self, depth: int) -> tuple:
+        """(p_N, q_N) as FLINT integers (not reduced)."""
+        W = self.convergent_matrix(depth)
+        return W[0, 1], W[1, 1]
+
+    def terminating_depth(self) -> int | None:
+        """The smallest k >= 1 with b(k) = 0 (the PCF is then a finite, rational fraction), else None."""
+        roots = [r for r in self.b.integer_roots() if r >= 1]
+        return min(roots) if roots else None
+
+    def is_positive(self) -> bool:
+        """True when a(n) >= 1 and b(n) >= 1 for every n >= 1 (then convergents alternate around L)."""
+        for poly in (self.a, self.b):
+            if poly.is_zero or poly.leading <= 0:
+                return False
+            # p(n) >= 1 for all n >= 1  <=>  p(n) - 1 has no real root >= 1 and p(1) >= 1.
+            if poly(1) < 1:
+                return False
+            shifted = Polynomial(tuple(c - (1 if i == 0 else 0) for i, c in enumerate(poly.coeffs)))
+            if shifted.degree >= 1:
+                from flint import fmpz_poly
+
+                # Real roots of p(n+1) - 1 with n >= 0 (Sturm-free check through complex roots).
+                f = fmpz_poly(list(shifted.shift(1).coeffs))
+                for root, _m in f.complex_roots():
+                    re, im = root.real, root.imag
+                    if im.contains(0) and not (re < 0):
+                        return False
+        return True
+
+    def regime(self) -> str:
+        """Convergence type predicted from the degrees and leading coefficients (Poincare-Perron):
+
+        * ``super-exponential``: 2 deg a > deg b (the characteristic roots' ratio tends to 0);
+        * ``exponential``: 2 deg a = deg b and alpha^2 + 4 beta > 0 (alpha, beta the leading coefficients
+          of a, b): two real roots of different modulus;
+        * ``sublinear``: equal-modulus real roots (alpha^2 + 4 beta = 0, or 2 deg a < deg b with beta > 0):
+          convergence, if any, is slow (a power of N);
+        * ``oscillating``: complex roots of equal modulus (alpha^2 + 4 beta < 0, or 2 deg a < deg b with
+          beta < 0): generically divergent.
+        """
+        da = self.a.degree
+        db = self.b.degree
+        if self.a.is_zero:
+            return "oscillating" if self.b.leading < 0 else "sublinear"
+        if 2 * da > db:
+            return "super-exponential"
+        if 2 * da == db:
+            disc = self.a.leading ** 2 + 4 * self.b.leading
+            if disc > 0:
+                return "exponential"
+            return "sublinear" if disc == 0 else "oscillating"
+        return "sublinear" if self.b.leading > 0 else "oscillating"
+
+    # ----- evaluation -----------------------------------------------------------------------
+    def evaluate(self, depth: int, max_bits: float = 8e9) -> Evaluation:
+        """Exact convergent at ``depth`` and the limit estimate (see module doc). ``depth`` >= 6.
+
+        Refuses (InputError) a depth whose integers would exceed ``max_bits`` (estimated beforehand).
+        """
+        import mpmath
+        from flint import fmpz
+
+        if depth < 6:
+            raise InputError(f"depth must be at least 6, got {depth}")
+        bits = estimate_result_bits(self.a, self.b, depth)
+        if bits > max_bits:
+            raise InputError(
+                f"depth {depth}: the convergents would need about {bits / 8e9:.1f} GB each "
+                f"(limit {max_bits / 8e9:.1f} GB); use a smaller --depth"
+            )
+        stop = self.terminating_depth()
+        terminated = stop is not None and stop <= depth
+        W = self.convergent_matrix(depth)
+        pN1, pN, qN1, qN = W[0, 0], W[0, 1], W[1, 0], W[1, 1]
+        if qN == 0:
+            raise InputError(f"{self}: q_{depth} = 0, the convergent is undefined at this depth")
+        # Walk back four steps exactly: p_{k-2} = (p_k - a(k) p_{k-1}) / b(k).
+        ps = {depth: pN, depth - 1: pN1}
+        qs = {depth: qN, depth - 1: qN1}
+        back_ok = True
+        for k in range(depth, depth - 3, -1):
+            bk = self.b(k)
+            if bk == 0:
+                back_ok = False
+                break
+            ak = self.a(k)
+            ps[k - 2] = (ps[k] - ak * ps[k - 1]) // bk
+            qs[k - 2] = (qs[k] - ak * qs[k - 1]) // bk
+        log_q = _log10_abs_fmpz(qN)
+        prec_digits = int(2 * max(log_q, 1.0) + 30)
+        prec_digits = min(prec_digits, 10 * 10**6)
+
+        def diff(i: int, j: int):
+            """x_i - x_j as an mpmath number at 30 digits (exact numerator first)."""
+            if qs[i] == 0 or qs[j] == 0:
+                return None
+            num = ps[i] * qs[j] - ps[j] * qs[i]
+            with mpmath.workdps(30):
+                return mpmath.mpf(int(num)) / (mpmath.mpf(int(qs[i])) * mpmath.mpf(int(qs[j])))
+
+        digits_proven = None
+        rate = 0.0
+        if terminated:
+            digits = abs_digits = float("inf")
+            value_prec = 50
+        else:
+            d1 = diff(depth, depth - 1) if back_ok else None
+            d2 = diff(depth - 1, depth - 2) if back_ok else None
+            if d1 is None or d2 is None or d1 == 0 or d2 == 0:
+                err = abs(d1) if d1 else mpmath.mpf(1)
+                h = 1
+                r = mpmath.mpf(1)
+            else:
+                h = 1
+                D1, D2 = d1, d2
+                if d1 * d2 < 0 and back_ok and (depth - 4) in qs:
+                    e1 = diff(depth, depth - 2)
+                    e2 = diff(depth - 2, depth - 4)
+                    if e1 is not None and e2 is not None and e1 != 0 and e2 != 0 and e1 * e2 > 0:
+                        h, D1, D2 = 2, e1, e2
+                with mpmath.workdps(30):
+                    r = abs(D1 / D2)
+                    if r >= 1 or (h == 1 and D1 * D2 < 0 and r > 0.5):
+                        # Not (yet) converging in a recognisable way: no digits beyond the last change.
+                        err = max(abs(D1), abs(D2))
+                    else:
+                        err = abs(D1) * r / (1 - r)
+                        if r > 0.5:
+                            s = depth * (1 - r) / h - 1
+                            if s > 0:
+                                err = max(err, abs(D1) * depth / (h * s))
+                            else:
+                                err = max(err, abs(D1) * depth)
+            with mpmath.workdps(30):
+                abs_digits = float(-mpmath.log10(err)) if err > 0 else float("inf")
+                if r > 0 and r < 1:
+                    rate = float(-mpmath.log10(r)) / h
+            if self.is_positive() and d1 is not None and d1 != 0:
+                with mpmath.workdps(30):
+                    digits_proven = float(-mpmath.log10(abs(d1)))
+                abs_digits = max(abs_digits, digits_proven)
+            # Significant digits: -log10(|L - x_N| / |x_N|).
+            magnitude = _log10_abs_fmpz(pN) - log_q if pN != 0 else 0.0
+            digits = abs_digits + magnitude
+            if digits_proven is not None:
+                digits_proven += magnitude
+            value_prec = int(max(digits, 0) + 25 + max(0.0, magnitude))
+        value_prec = max(30, min(value_prec, prec_digits))
+        with mpmath.workdps(value_prec):
+            value = _ratio_mpf(pN, qN, value_prec)
+        return Evaluation(
+            depth=depth,
+            p=fmpz(pN),
+            q=fmpz(qN),
+            value=value,
+            digits=digits,
+            abs_digits=abs_digits,
+            digits_proven=digits_proven,
+            rate=rate,
+            regime=self.regime(),
+            precision_digits=value_prec,
+            terminated=terminated,
+        )
+
+    # ----- equivalence ----------------------------------------------------------------------
+    def canonical(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """Canonical representative of the class under sign, shift and scaling (see module doc),
+        as (a coefficients, b coefficients)."""
+        a, b = self.a, self.b
+        # 1. sign: (a, b) ~ (-a, b)
+        if a.leading < 0:
+            a = -a
+        # 2. shift: n -> n + k
+        P = a if a.degree >= 1 else (b if b.degree >= 1 else None)
+        if P is not None:
+            d, c, sub = P.degree, P.leading, P.coeffs[-2]
+            # normal form: 0 <= sub + d*k*c < d*|c|
+            k = -(sub // (d * c)) if c > 0 else sub // (d * -c)
+            if k < 0:
+                # prepending terms needs b(k+1), ..., b(0) != 0
+                bad = [r for r in b.integer_roots() if k + 1 <= r <= 0]
+                if bad:
+                    k = max(bad)
+            a, b = a.shift(k), b.shift(k)
+        # 3. scaling: (c a, c^2 b) ~ (a, b), c the largest with c | a and c^2 | b
+        c = _scaling_factor(a.content(), b.content())
+        if c > 1:
+            a = Polynomial(tuple(x // c for x in a.coeffs))
+            b = Polynomial(tuple(x // (c * c) for x in b.coeffs))
+        return a.coeffs, b.coeffs
+
+
+def _scaling_factor(ca: int, cb: int) -> int:
+    """Largest c >= 1 with c | ca and c^2 | cb (ca = 0 means every c divides a)."""
+    from flint import fmpz
+
+    g = math.gcd(ca, cb) if ca else abs(cb)
+    if g <= 1:
+        return 1
+    c = 1
+    for prime, _e in fmpz(g).factor():
+        prime = int(prime)
+        va = _valuation(ca, prime) if ca else 10**9
+        vb = _valuation(cb, prime)
+        c *= prime ** min(va, vb // 2)
+    return c
+
+
+def _valuation(x: int, prime: int) -> int:
+    v = 0
+    x = abs(x)
+    while x and x % prime == 0:
+        x //= prime
+        v += 1
+    return v
+
+
+def _ratio_mpf(p, q, digits: int):
+    """p / q (FLINT integers) rounded to ``digits`` significant digits, without converting the full
+    integers when they are much longer than needed."""
+    import mpmath
+
+    bits = int(digits * 3.33) + 64
+    p, q = int(p), int(q)
+    sp = max(0, p.bit_length() - bits) if p else 0
+    sq = max(0, q.bit_length() - bits)
+    s = min(sp, sq)
+    # Truncate both by the same shift so the ratio keeps ~bits of relative accuracy.
+    if s > 0:
+        p_t, q_t = p >> s if p >= 0 else -((-p) >> s), q >> s if q >= 0 else -((-q) >> s)
+    else:
+        p_t, q_t = p, q
+    return mpmath.mpf(p_t) / mpmath.mpf(q_t)

@@ -1,0 +1,63 @@
+"""The constants registry and expressions, against known values and identities."""
+
+import mpmath
+import pytest
+
+from discover.cf.constants import REGISTRY, get_constant, parse_constants
+from discover.errors import InputError
+
+# Leading digits from the OEIS (A000796 pi, A001113 e, A013661 zeta(2), A002117 zeta(3), A013663 zeta(5),
+# A002162 log 2, A006752 Catalan, A001622 phi, A002193 sqrt 2, A001620 gamma, A073003 Gompertz).
+KNOWN = {
+    "pi": "3.14159265358979323846264338327950288",
+    "e": "2.71828182845904523536028747135266249",
+    "zeta2": "1.64493406684822643647241516664602518",
+    "zeta3": "1.20205690315959428539973816151144999",
+    "zeta5": "1.03692775514336992633136548645703416",
+    "log2": "0.693147180559945309417232121458176568",
+    "catalan": "0.915965594177219015054603514932384110",
+    "phi": "1.61803398874989484820458683436563811",
+    "sqrt2": "1.41421356237309504880168872420969807",
+    "euler_gamma": "0.577215664901532860606512090082402431",
+    "gompertz": "0.596347362323194074341078499369279376",
+}
+
+
+@pytest.mark.parametrize("name", sorted(KNOWN))
+def test_registry_values(name):
+    with mpmath.workdps(40):
+        value = REGISTRY[name].value(40)
+        assert abs(value - mpmath.mpf(KNOWN[name])) < mpmath.mpf(10) ** -33
+
+
+def test_any_precision_and_identities():
+    with mpmath.workdps(520):
+        z2 = REGISTRY["zeta2"].value(500)
+        pi = REGISTRY["pi"].value(500)
+        assert abs(z2 - pi**2 / 6) < mpmath.mpf(10) ** -495
+        phi = REGISTRY["phi"].value(500)
+        assert abs(phi**2 - phi - 1) < mpmath.mpf(10) ** -495
+
+
+def test_aliases_and_expressions():
+    assert get_constant("zeta(3)").name == "zeta3"
+    assert get_constant("ln2").name == "log2"
+    assert get_constant("gamma").name == "euler_gamma"
+    with mpmath.workdps(40):
+        assert abs(get_constant("exp(2)").value(40) - mpmath.e**2) < mpmath.mpf(10) ** -35
+        assert abs(get_constant("tan(1)").value(40) - mpmath.tan(1)) < mpmath.mpf(10) ** -35
+        ratio = mpmath.besseli(0, 2) / mpmath.besseli(1, 2)
+        assert abs(get_constant("besseli(0,2)/besseli(1,2)").value(40) - ratio) < mpmath.mpf(10) ** -35
+        assert abs(get_constant("zeta3/pi").value(40) - mpmath.zeta(3) / mpmath.pi) < mpmath.mpf(10) ** -35
+
+
+def test_parse_list_keeps_commas_in_calls():
+    names = [c.name for c in parse_constants("pi, besseli(0,2)/besseli(1,2),zeta3")]
+    assert names == ["pi", "besseli(0,2)/besseli(1,2)", "zeta3"]
+
+
+@pytest.mark.parametrize("text", ["foo", "x+1", "3/4", "", "os.system(1)", "__import__"])
+def test_unknown_constant(text):
+    with pytest.raises(InputError) as info:
+        get_constant(text)
+    assert "\n" not in str(info.value)

@@ -1,0 +1,61 @@
+"""Identification by integer relations, and its acceptance rule."""
+
+import mpmath
+import pytest
+
+from discover.cf.identify import identify, mobius_table, relation_size
+
+
+def sym_value(text, digits):
+    import sympy
+
+    return mpmath.mpf(str(sympy.sympify(text).evalf(digits + 10)))
+
+
+@pytest.mark.parametrize(
+    "x_text, constants, expected",
+    [
+        ("6/zeta(3)", "zeta3", "6/zeta(3)"),
+        ("(3*pi + 1)/(pi - 2)", "pi", "(3*pi + 1)/(pi - 2)"),
+        ("1/(E - 2)", "e", "1/(E - 2)"),
+        ("2*log(2) - 3*pi/4 + 1/5", "pi,log2", "2*log(2) - 3*pi/4 + 1/5"),
+    ],
+)
+def test_identifies_known_forms(x_text, constants, expected):
+    import sympy
+
+    with mpmath.workdps(60):
+        x = sym_value(x_text, 60)
+        ident = identify(x, 50, constants)
+    assert ident is not None
+    assert sympy.simplify(sympy.sympify(ident.closed_form) - sympy.sympify(expected)) == 0
+    assert ident.relation_digits <= 25
+
+
+def test_nothing_for_an_unrelated_number():
+    with mpmath.workdps(60):
+        x = mpmath.sqrt(3) + mpmath.cbrt(7)  # not a Moebius form of pi or zeta(3)
+        assert identify(x, 50, "pi,zeta3") is None
+
+
+def test_rule_rejects_relations_too_large_for_the_digits():
+    # (101 + 97 pi)/(89 - 83 pi) has size ~7.9 digits: fine with 50 digits, refused with 12.
+    with mpmath.workdps(60):
+        x = (101 + 97 * mpmath.pi) / (89 - 83 * mpmath.pi)
+        assert identify(x, 50, "pi") is not None
+        assert identify(+x, 12, "pi") is None
+
+
+def test_relation_size():
+    assert relation_size([0, 9, -99]) == pytest.approx(1 + 2)
+
+
+def test_mobius_table_contains_simple_forms():
+    vals, coeffs = mobius_table(float(mpmath.pi), 4)
+    target = 4 / float(mpmath.pi)
+    i = int(abs(vals - target).argmin())
+    c0, c1, d0, d1 = (int(v) for v in coeffs[i])
+    assert abs(vals[i] - target) < 1e-14
+    assert (c0 + c1 * float(mpmath.pi)) / (d0 + d1 * float(mpmath.pi)) == pytest.approx(target)
+    assert c0 * d1 - c1 * d0 != 0
+    assert (vals[1:] > vals[:-1]).all()

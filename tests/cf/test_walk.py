@@ -1,0 +1,41 @@
+"""The exact walk M(start) ... M(stop) against a plain sequential product."""
+
+import random
+
+import pytest
+from flint import fmpz_mat
+
+from discover.cf.walk import walk
+
+
+def sequential(matrix, start, stop):
+    """Reference: multiply the evaluated matrices one by one (Python integers)."""
+    k = len(matrix)
+
+    def ev(poly, n):
+        return sum(c * n**i for i, c in enumerate(poly))
+
+    acc = [[int(i == j) for j in range(k)] for i in range(k)]
+    for n in range(start, stop + 1):
+        m = [[ev(e, n) for e in row] for row in matrix]
+        acc = [[sum(acc[i][t] * m[t][j] for t in range(k)) for j in range(k)] for i in range(k)]
+    return acc
+
+
+def as_lists(m: fmpz_mat):
+    return [[int(m[i, j]) for j in range(m.ncols())] for i in range(m.nrows())]
+
+
+@pytest.mark.parametrize("size", [2, 3])
+@pytest.mark.parametrize("block", [None, 1, 2, 8, 16])
+def test_walk_matches_sequential(size, block):
+    rng = random.Random(size * 100 + (block or 0))
+    for _ in range(3):
+        matrix = [[tuple(rng.randint(-3, 3) for _ in range(rng.randint(0, 3))) for _ in range(size)] for _ in range(size)]
+        start = rng.randint(-5, 5)
+        stop = start + rng.randint(0, 300)
+        assert as_lists(walk(matrix, start, stop, block=block)) == sequential(matrix, start, stop)
+
+
+def test_empty_walk_is_identity():
+    assert as_lists(walk([[(1,), (0, 1)], [(1,), (2,)]], 5, 4)) == [[1, 0], [0, 1]]
