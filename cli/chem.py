@@ -1,0 +1,166 @@
+"""``discover chem``: balance reactions exactly and list their elementary reactions.
+
+Thin: options -> :class:`discover.chem.engine.ChemSpec` -> runner -> store -> table or JSON. The library
+(FLINT, the parser) is imported inside the commands so that ``discover --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import click
+
+from cli.common import emit_records, emit_summary, execute, json_option, print_table, runner_options
+
+MEDIUM = click.Choice(["acidic", "basic"])
+
+
+@click.group(name="chem")
+def group():
+    """Reaction balancing: exact balances and complete sets of elementary reactions.
+
+    \b
+    Example:
+      discover chem balance "KMnO4 + HCl -> KCl + MnCl2 + H2O + Cl2"
+    """
+
+
+def _note(record) -> str:
+    n = record.payload.get("elementary_reactions", 1)
+    if n == 1:
+        return "unique"
+    return f"one of many: {n} elementary reactions (--all lists them)"
+
+
+def _run(spec, run_options, as_json, columns, show_sets=False):
+    from cli import common
+    from discover.chem.engine import ENGINE, line_problems
+    from discover.errors import RuntimeFailure
+
+    summary = execute(ENGINE, spec, run_options, as_json)
+    records = sorted(summary.records, key=lambda r: (r.payload.get("line") or 0, r.payload.get("index") or 0))
+    problems = line_problems(spec) if summary.rejected else []
+    if len(spec.lines) == 1 and problems:
+        _, line, reason = problems[0]
+        raise RuntimeFailure(f"cannot balance {line!r}: {reason}")
+    emit_records(records, as_json, columns)
+    if show_sets and not as_json:
+        for record in records:
+            rows = [[str(i)] + [str(c) for c in coeffs]
+                    for i, coeffs in enumerate(record.payload.get("reactions", []), start=1)]
+            click.echo(f"elementary reactions of {record.payload['equation']}:")
+            print_table(rows, ["#"] + record.payload["species"])
+    for number, line, reason in problems:
+        click.echo(f"discover: line {number}: cannot balance {line!r}: {reason}", err=True)
+    if problems:
+        common.exit_status = 1
+    emit_summary(summary, as_json)
+    return summary
+
+
+@group.command("balance")
+@click.argument("equation", required=False)
+@click.option("--species", "species", default=None, metavar="'A, B, C'",
+              help="Species separated by commas, sides not given: the balancer decides which go on which side.")
+@click.option("--file", "path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Balance every line of a file (one equation per line; blank lines and # comments skipped).")
+@click.option("--all", "all_reactions", is_flag=True,
+              help="Also list every elementary reaction (the extreme rays of the cone of balances).")
+@click.option("--medium", type=MEDIUM, default=None,
+              help="Add H+ and H2O (acidic) or OH- and H2O (basic), each on whichever side balances.")
+@click.option("--max-rays", type=click.IntRange(min=1), default=200_000, show_default=True,
+              help="Give up when the exact enumeration holds more intermediate rays than this.")
+@json_option
+@runner_options
+def balance_cmd(equation, species, path, all_reactions, medium, max_rays, as_json, run_options):
+    """Balance a reaction in lowest whole numbers, exactly (integer linear algebra with FLINT).
+
+    Reactants are on the left of the arrow, products on the right, species separated by ' + '.
+    Charges: Fe+3, Fe3+, Fe^{3+}, SO4-2, SO4^2-, MnO4-; the electron is e-; hydrates CuSO4*5H2O;
+    phases (s), (l), (g), (aq). When several balances exist the answer is the sum of the elementary
+    reactions (in lowest terms) and the output says how many there are; --all lists them. A reaction
+    that cannot balance is reported with the reason, exit status 1.
+
+    \b
+    Examples:
+      discover chem balance "KMnO4 + HCl -> KCl + MnCl2 + H2O + Cl2"
+      discover chem balance --all "H2 + O2 -> H2O + H2O2"
+      discover chem balance --species "Cu, HNO3, Cu(NO3)2, NO, H2O" --json
+      discover chem balance --medium acidic "MnO4- + Fe+2 -> Mn+2 + Fe+3"
+    """
+    from discover.chem.engine import ChemSpec
+    from discover.errors import InputError
+
+    given = [x is not None for x in (equation, species, path)]
+    if sum(given) != 1:
+        raise InputError("give exactly one of: an EQUATION, --species 'A, B, C', or --file PATH")
+    if path is not None:
+        with open(path, encoding="utf-8") as handle:
+            numbered = [(k, line.strip()) for k, line in enumerate(handle, start=1)
+                        if line.strip() and not line.lstrip().startswith("#")]
+        lines = tuple(line for _, line in numbered)
+        line_numbers = tuple(k for k, _ in numbered)
+        if not lines:
+            raise InputError(f"--file {path}: no reactions in the file")
+    else:
+        lines = (equation if equation is not None else species,)
+        line_numbers = ()
+    spec = ChemSpec(lines=lines, sides_free=species is not None, medium=medium,
+                    all_reactions=all_reactions, mode="balance", max_rays=max_rays,
+                    line_numbers=line_numbers)
+    columns = ([("line", lambda r: r.payload.get("line", ""))] if path else []) + [
+        ("balance", lambda r: r.payload["equation"]),
+        ("balances", _note),
+    ]
+    _run(spec, run_options, as_json, columns, show_sets=all_reactions)
+
+
+@group.command("enumerate")
+@click.option("--species", "species", required=True, metavar="'A, B, C'",
+              help="Species separated by commas; each may go on either side.")
+@click.option("--medium", type=MEDIUM, default=None,
+              help="Add H+ and H2O (acidic) or OH- and H2O (basic).")
+@click.option("--max-rays", type=click.IntRange(min=1), default=200_000, show_default=True,
+              help="Give up when the exact enumeration holds more intermediate rays than this.")
+@json_option
+@runner_options
+def enumerate_cmd(species, medium, max_rays, as_json, run_options):
+    """List every elementary reaction among the species, sides free.
+
+    An elementary reaction balances with the fewest species: no balanced reaction uses a proper subset
+    of its species. Each is printed once (a reaction and its reverse are the same), in lowest whole
+    numbers, in a fixed order (reactions using earlier-listed species first).
+
+    \b
+    Example:
+      discover chem enumerate --species "C, O2, CO, CO2"
+    """
+    from discover.chem.engine import ChemSpec
+
+    spec = ChemSpec(lines=(species,), sides_free=True, medium=medium, mode="enumerate", max_rays=max_rays)
+    columns = [("#", lambda r: r.payload.get("index", "")), ("elementary reaction", lambda r: r.payload["equation"])]
+    _run(spec, run_options, as_json, columns)
+
+
+@group.command("formula")
+@click.argument("formulas", nargs=-1, required=True)
+@json_option
+def formula_cmd(formulas, as_json):
+    """Show how formulas are read: element counts, charge, phase (nothing is stored).
+
+    \b
+    Example:
+      discover chem formula "K4[Fe(CN)6]" "CuSO4*5H2O" "Fe3+" "SO4^2-(aq)"
+    """
+    import json
+
+    from discover.chem.formula import parse_species
+
+    rows = []
+    for text in formulas:
+        s = parse_species(text)
+        if as_json:
+            click.echo(json.dumps({"formula": text, "counts": dict(s.counts), "charge": s.charge,
+                                   "phase": s.phase, "normal_form": s.canonical()}))
+        rows.append([text, " ".join(f"{k}:{v}" for k, v in s.counts) or "-", f"{s.charge:+d}" if s.charge else "0",
+                     s.phase or "", s.canonical()])
+    if not as_json:
+        print_table(rows, ["formula", "atoms", "charge", "phase", "normal form"])

@@ -1,0 +1,103 @@
+"""Reaction problems: which species, and on which side each one must go.
+
+A problem is a list of species with a side each: ``-1`` reactant, ``+1`` product, ``0`` free (the
+balancer decides). It is read from an equation (``"A + B -> C + D"``: sides given) or from a
+comma-separated species list (``"A, B, C"``: sides free). ``--medium acidic`` adds H+ and H2O,
+``--medium basic`` adds OH- and H2O, both with free sides, unless the problem already has them.
+
+Equation syntax: exactly one arrow (``->``, ``=>``, ``=``, ``<->``, ``<=>``, ``→``, ``⇌``); species
+on a side are separated by ``+`` with white space on both sides (``Fe+3 + e-``: the ``+`` inside
+``Fe+3`` is a charge). Species are written without coefficients; the same species may not be listed
+twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from discover.chem.formula import FormulaError, Species, parse_species
+from discover.errors import InputError
+
+REACTANT, PRODUCT, FREE = -1, 1, 0
+MEDIA = {"acidic": ("H+", "H2O"), "basic": ("OH-", "H2O")}
+_ARROW = re.compile(r"<=>|<->|->|=>|→|⟶|⇌|⇄|=")
+_PLUS = re.compile(r"\s+\+\s+")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Species, the side of each (-1 reactant, +1 product, 0 free), and which ones ``--medium`` added."""
+
+    species: tuple[Species, ...]
+    sides: tuple[int, ...]
+    added: tuple[bool, ...]
+
+    @property
+    def names(self) -> list[str]:
+        return [s.text for s in self.species]
+
+
+def parse_equation(text: str, medium: str | None = None) -> Problem:
+    """``"A + B -> C + D"`` -> a problem with sides given."""
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("empty equation")
+    arrows = list(_ARROW.finditer(text))
+    if not arrows:
+        raise InputError(f"equation {text!r}: no arrow (write 'A + B -> C', or give --species 'A, B, C' "
+                         "to let the balancer choose sides)")
+    if len(arrows) > 1:
+        raise InputError(f"equation {text!r}: more than one arrow (character {arrows[1].start() + 1})")
+    arrow = arrows[0]
+    left, right = text[: arrow.start()], text[arrow.end():]
+    species, sides = [], []
+    for side_text, side, where in ((left, REACTANT, "left"), (right, PRODUCT, "right")):
+        if not side_text.strip():
+            raise InputError(f"equation {text!r}: nothing on the {where} of the arrow")
+        for name in _PLUS.split(side_text.strip()):
+            species.append(_species(text, name))
+            sides.append(side)
+    return _finish(text, species, sides, medium)
+
+
+def parse_species_list(text: str, medium: str | None = None) -> Problem:
+    """``"A, B, C"`` -> a problem with every side free."""
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("empty species list")
+    names = [n.strip() for n in text.split(",")]
+    species = [_species(text, n) for n in names]
+    return _finish(text, species, [FREE] * len(species), medium)
+
+
+def parse_problem(text: str, medium: str | None = None, sides_free: bool = False) -> Problem:
+    """An equation, or (``sides_free``) a species list."""
+    return parse_species_list(text, medium) if sides_free else parse_equation(text, medium)
+
+
+def _species(context: str, name: str) -> Species:
+    if not name:
+        raise InputError(f"{context!r}: an empty species (a stray '+' or ',')")
+    try:
+        return parse_species(name)
+    except FormulaError as exc:
+        raise FormulaError(exc.text, exc.position, str(exc).split(": ", 1)[1] + f" (in {context!r})") from None
+
+
+def _finish(text: str, species: list[Species], sides: list[int], medium: str | None) -> Problem:
+    seen: set[str] = set()
+    for s in species:
+        if s.text in seen:
+            raise InputError(f"{text!r}: species {s.text!r} is listed twice")
+        seen.add(s.text)
+    added = [False] * len(species)
+    if medium is not None:
+        if medium not in MEDIA:
+            raise InputError(f"--medium {medium!r}: expected one of {', '.join(MEDIA)}")
+        present = {(tuple(sorted(s.counts)), s.charge) for s in species}
+        for name in MEDIA[medium]:
+            extra = parse_species(name)
+            if (tuple(sorted(extra.counts)), extra.charge) not in present:
+                species.append(extra)
+                sides.append(FREE)
+                added.append(True)
+    return Problem(tuple(species), tuple(sides), tuple(added))

@@ -1,0 +1,175 @@
+"""Elementary reactions, exactly: extreme rays of {z >= 0 : M z = 0} by the double description method.
+
+Definitions. For an integer matrix ``M`` (m x N) the cone ``C = {z in Q^N : M z = 0, z >= 0}`` is
+pointed; its extreme rays are its support-minimal nonzero elements, and each is the unique (up to a
+positive factor) element of ``C`` with its support. We return each ray as a primitive integer vector
+(gcd 1), so the ray set is a canonical, finite description of every balance: every ``z`` in ``C`` is a
+non-negative combination of the rays.
+
+Method (the "nullspace" variant of the double description method, Motzkin et al. 1953; as used for
+elementary flux modes by Wagner 2004). FLINT computes a basis of ``ker M`` in reduced row echelon form:
+``d`` vectors ``r_1..r_d`` with a positive entry at pivot column ``p_i`` and zeros at the other pivots.
+Those are the extreme rays of the cone cut out by the ``d`` pivot constraints ``z_p >= 0``. Every other
+constraint ``z_c >= 0`` is then added in turn: rays with ``z_c >= 0`` stay, rays with ``z_c < 0`` go, and
+each pair (positive, negative) of *adjacent* rays gives the new ray ``z_c(p) n - z_c(n) p`` (divided by
+its gcd). Adjacency is decided combinatorially and exactly: ``p`` and ``n`` are adjacent iff no third ray
+vanishes on every processed coordinate where both vanish (with the cardinality pre-test "at least d - 2
+common zeros", which holds for every adjacent pair because a 2-face of a cone in a d-dimensional space is
+cut out by d - 2 independent constraints).
+
+All arithmetic is on Python integers (arbitrary precision, no rounding; FLINT does the kernel), and
+zero sets are Python ``int`` bit masks, so the adjacency test is a few big-integer operations per pair.
+This loop runs in Python: it is exact and fast enough for reaction systems (tens of species, hundreds of
+rays); ``max_rays`` bounds the work on systems whose ray count explodes.
+
+Free (reversible) species are handled by splitting: ``x_j = p_j - q_j`` with ``p_j, q_j >= 0``. The
+extreme rays of the split cone are the elementary modes in both orientations plus the trivial cycles
+``p_j = q_j``, which are dropped (Gagneur and Klamt 2004).
+"""
+
+from __future__ import annotations
+
+from math import gcd
+from typing import Sequence
+
+from discover.errors import RuntimeFailure
+
+DEFAULT_MAX_RAYS = 200_000
+
+
+def _primitive(v: Sequence[int]) -> tuple[int, ...]:
+    g = gcd(*v)
+    return tuple(x // g for x in v) if g > 1 else tuple(v)
+
+
+def _zero_mask(v: Sequence[int]) -> int:
+    mask = 0
+    for i, x in enumerate(v):
+        if x == 0:
+            mask |= 1 << i
+    return mask
+
+
+def kernel_basis(matrix: Sequence[Sequence[int]], ncols: int) -> list[list[int]]:
+    """A basis of the rational kernel of ``matrix`` (m x ncols), in reduced row echelon form, each row
+    primitive with a positive pivot (FLINT ``fmpz_mat.nullspace`` and ``rref``)."""
+    import flint
+
+    if ncols == 0:
+        return []
+    if not matrix:
+        basis = [[int(i == j) for j in range(ncols)] for i in range(ncols)]
+    else:
+        X, nullity = flint.fmpz_mat([list(r) for r in matrix]).nullspace()
+        if nullity == 0:
+            return []
+        cols = X.tolist()
+        basis = [[int(cols[i][k]) for i in range(ncols)] for k in range(nullity)]
+    R, _den, rank = flint.fmpz_mat(basis).rref()
+    rows = []
+    for row in R.tolist()[:rank]:
+        row = [int(x) for x in row]
+        pivot = next(x for x in row if x)
+        if pivot < 0:
+            row = [-x for x in row]
+        rows.append(list(_primitive(row)))
+    return rows
+
+
+def extreme_rays(matrix: Sequence[Sequence[int]], ncols: int,
+                 max_rays: int = DEFAULT_MAX_RAYS) -> list[tuple[int, ...]]:
+    """Extreme rays of ``{z >= 0 : matrix z = 0}`` as primitive integer tuples, in a deterministic order
+    (sorted by support as a 0/1 word, earliest columns first, then by value).
+
+    Raises :class:`RuntimeFailure` when an intermediate ray set exceeds ``max_rays``.
+    """
+    basis = kernel_basis(matrix, ncols)
+    d = len(basis)
+    if d == 0:
+        return []
+    pivots = [next(i for i, x in enumerate(row) if x) for row in basis]
+    rays = [tuple(row) for row in basis]
+    zeros = [_zero_mask(r) for r in rays]
+    processed = 0
+    for p in pivots:
+        processed |= 1 << p
+    remaining = [c for c in range(ncols) if not processed >> c & 1]
+    need = d - 2
+    while remaining:
+        # next constraint: the one that creates the fewest pairs (ties: lowest column), deterministic
+        best = None
+        for c in remaining:
+            pos = sum(1 for r in rays if r[c] > 0)
+            neg = sum(1 for r in rays if r[c] < 0)
+            if best is None or pos * neg < best[0]:
+                best = (pos * neg, c)
+            if best[0] == 0:
+                break
+        c = best[1]
+        remaining.remove(c)
+        P = [i for i, r in enumerate(rays) if r[c] > 0]
+        N = [i for i, r in enumerate(rays) if r[c] < 0]
+        keep = [i for i, r in enumerate(rays) if r[c] >= 0]
+        new_rays = [rays[i] for i in keep]
+        new_zeros = [zeros[i] for i in keep]
+        if P and N:
+            zp = [z & processed for z in zeros]
+            for i in P:
+                zi = zp[i]
+                ri = rays[i]
+                for j in N:
+                    common = zi & zp[j]
+                    if need > 0 and common.bit_count() < need:
+                        continue
+                    adjacent = True
+                    for k, zk in enumerate(zp):
+                        if k != i and k != j and common & ~zk == 0:
+                            adjacent = False
+                            break
+                    if not adjacent:
+                        continue
+                    rj = rays[j]
+                    a, b = ri[c], -rj[c]
+                    v = _primitive([b * x + a * y for x, y in zip(ri, rj)])
+                    new_rays.append(v)
+                    new_zeros.append(_zero_mask(v))
+                    if len(new_rays) > max_rays:
+                        raise RuntimeFailure(f"more than {max_rays} intermediate elementary reactions: "
+                                             "the system is too large to list completely; narrow the species list")
+        rays, zeros = new_rays, new_zeros
+        processed |= 1 << c
+    return sorted(set(rays), key=lambda r: (tuple(0 if x else 1 for x in r), r))
+
+
+def elementary_modes(matrix: Sequence[Sequence[int]], sides: Sequence[int],
+                     max_rays: int = DEFAULT_MAX_RAYS) -> list[tuple[int, ...]]:
+    """Support-minimal nonzero integer ``x`` with ``matrix x = 0`` and ``side_j * x_j >= 0`` for every
+    ``j`` with ``side_j != 0`` (free species, ``side_j = 0``, may take either sign).
+
+    Signed convention: reactants negative, products positive. A mode whose support holds only free
+    species appears once, oriented so that its first nonzero entry is negative. Order: by support as a
+    0/1 word (modes using earlier species first), then by value.
+    """
+    n = len(sides)
+    columns: list[tuple[int, int]] = []  # (species, orientation)
+    for j, side in enumerate(sides):
+        if side:
+            columns.append((j, side))
+        else:
+            columns.append((j, 1))
+            columns.append((j, -1))
+    split = [[row[j] * o for j, o in columns] for row in matrix]
+    modes = set()
+    for z in extreme_rays(split, len(columns), max_rays=max_rays):
+        x = [0] * n
+        for (j, o), value in zip(columns, z):
+            x[j] += o * value
+        if not any(x):
+            continue  # a trivial cycle p_j = q_j
+        x = _primitive(x)
+        if all(sides[j] == 0 for j in range(n) if x[j]):
+            first = next(v for v in x if v)
+            if first > 0:
+                x = tuple(-v for v in x)
+        modes.add(tuple(x))
+    return sorted(modes, key=lambda r: (tuple(0 if v else 1 for v in r), tuple(abs(v) for v in r), r))
