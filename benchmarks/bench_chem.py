@@ -1,0 +1,162 @@
+"""Benchmark: discover's exact balancer side by side with ChemPy's ``balance_stoichiometry``.
+
+One process run: every reference reaction (``shared/reference/reactions.tsv``, or the copy shipped in
+``tests/reference_data``) plus a few more textbook ones, then a large system (22 species, sides given,
+a parametric answer for ChemPy) and a free-sides enumeration that ChemPy has no counterpart for.
+
+Times are per reaction, median over repeats, and include parsing, balancing and the exact check on
+our side (``balance_text``), parsing and solving on ChemPy's side (it parses the formulas itself).
+
+    .venv/bin/python benchmarks/bench_chem.py            # full run
+    .venv/bin/python benchmarks/bench_chem.py --quick    # fewer repeats
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import signal
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+EXTRA = [
+    "Cr2O7^2- + Fe2+ + H+ -> Cr3+ + Fe3+ + H2O",
+    "[Cr(N2H4CO)6]4[Cr(CN)6]3 + KMnO4 + H2SO4 -> K2Cr2O7 + MnSO4 + CO2 + KNO3 + K2SO4 + H2O",
+    "C6H12O6 + O2 -> CO2 + H2O",
+    "Al + O2 -> Al2O3",
+    "KMnO4 + H2O2 + H2SO4 -> K2SO4 + MnSO4 + O2 + H2O",
+    "Fe3+ + e- -> Fe2+",
+]
+
+LARGE = ("CH4 + C2H6 + C3H8 + C4H10 + C2H4 + C2H2 + CH3OH + C2H5OH + C6H6 + C8H18 + H2 + NH3 + N2H4 + HCOOH + O2"
+         " -> CO2 + CO + H2O + N2 + NO + NO2 + N2O")
+FREE = ("CH4, O2, CO2, H2O, CO, H2, C2H6, C2H4, C2H2, CH3OH, N2, NH3, NO, NO2, N2O, HCN")
+
+
+def timed(fn, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+class Timeout(Exception):
+    pass
+
+
+def with_alarm(seconds: int, fn):
+    def handler(signum, frame):
+        raise Timeout()
+    old = signal.signal(signal.SIGALRM, handler)
+    signal.alarm(seconds)
+    try:
+        return fn()
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def chempy_sides(equation: str):
+    left, right = equation.split("->")
+    return ({s.strip() for s in left.split(" + ")}, {s.strip() for s in right.split(" + ")})
+
+
+def chempy_answer(result, names):
+    reac, prod = result
+    coeffs = {**reac, **prod}
+    values = [coeffs.get(n) for n in names]
+    if any(getattr(v, "free_symbols", None) for v in values):
+        return "parametric", values
+    if any(v is None or v <= 0 for v in values):
+        return "nonpositive", values
+    return "numbers", [int(v) for v in values]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--chempy-timeout", type=int, default=300)
+    args = parser.parse_args()
+    ours_n, theirs_n = (50, 3) if args.quick else (300, 7)
+
+    from chempy import balance_stoichiometry
+
+    from discover.chem.balance import ImpossibleReaction, balance_text
+    from reference import reference_rows
+
+    rows = [(kind, eq) for kind, eq, _ in reference_rows("reactions.tsv")] + [("extra", e) for e in EXTRA]
+    print(f"{'reaction':<62} {'discover':>10} {'ChemPy':>10} {'ratio':>7}  ChemPy's answer")
+    ratios = []
+    for kind, eq in rows:
+        label = eq if len(eq) <= 60 else eq[:57] + "..."
+        try:
+            b = balance_text(eq)
+            ours_answer = f"{len(b.modes)} elementary" if not b.unique else "unique"
+        except ImpossibleReaction as exc:
+            b, ours_answer = None, f"impossible: {exc.reason}"
+        ours = timed(lambda: _try(balance_text, eq), ours_n)
+        reac, prod = chempy_sides(eq)
+        try:
+            result = balance_stoichiometry(reac, prod)
+            theirs = timed(lambda: balance_stoichiometry(reac, prod), theirs_n)
+        except Exception as exc:  # noqa: BLE001 - ChemPy's failure is part of the result
+            print(f"{label:<62} {ours * 1e3:>8.3f}ms {'-':>10} {'-':>7}  ChemPy fails: "
+                  f"{type(exc).__name__}: {str(exc)[:50]} (discover: {ours_answer})")
+            continue
+        names = b.problem.names if b else [*reac, *prod]
+        what, values = chempy_answer(result, names)
+        if what == "numbers" and b is not None:
+            note = "same" if values == b.coefficients else f"differs: {values} vs ours {b.coefficients}"
+        elif what == "parametric":
+            note = f"parametric (free symbols); discover lists {len(b.modes)} elementary reactions"
+        else:
+            note = f"{what}: {values}"
+        ratio = theirs / ours
+        ratios.append(ratio)
+        print(f"{label:<62} {ours * 1e3:>8.3f}ms {theirs * 1e3:>8.3f}ms {ratio:>6.0f}x  {note}")
+    gm = math.exp(sum(map(math.log, ratios)) / len(ratios))
+    print(f"\nper-reaction speed-up over ChemPy: geometric mean {gm:.0f}x, min {min(ratios):.0f}x, "
+          f"max {max(ratios):.0f}x over {len(ratios)} reactions both solve")
+
+    print("\nlarge system (22 species, sides given):")
+    b = balance_text(LARGE)
+    ours = timed(lambda: balance_text(LARGE), max(3, ours_n // 10))
+    print(f"  discover: {ours * 1e3:.2f} ms, {len(b.modes)} elementary reactions (complete, exact), "
+          f"canonical balance with every species present")
+    reac, prod = chempy_sides(LARGE)
+    try:
+        t = time.perf_counter()
+        result = with_alarm(args.chempy_timeout, lambda: balance_stoichiometry(reac, prod))
+        theirs = time.perf_counter() - t
+        what, _ = chempy_answer(result, b.problem.names)
+        print(f"  ChemPy:   {theirs * 1e3:.2f} ms, answer: {what} -> ratio {theirs / ours:.0f}x")
+    except Timeout:
+        print(f"  ChemPy:   no answer within {args.chempy_timeout} s")
+    except Exception as exc:  # noqa: BLE001
+        print(f"  ChemPy:   fails: {type(exc).__name__}: {str(exc)[:80]}")
+
+    print("\nfree sides, 16 species (C, H, O, N): every elementary reaction")
+    t = time.perf_counter()
+    b = balance_text(FREE, sides_free=True)
+    print(f"  discover: {len(b.modes)} elementary reactions in {(time.perf_counter() - t) * 1e3:.1f} ms "
+          "(ChemPy needs the sides and has no way to list them)")
+
+
+def _try(fn, *args):
+    from discover.chem.balance import ImpossibleReaction
+
+    try:
+        return fn(*args)
+    except ImpossibleReaction:
+        return None
+
+
+if __name__ == "__main__":
+    main()
