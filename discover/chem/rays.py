@@ -19,8 +19,10 @@ cut out by d - 2 independent constraints).
 
 All arithmetic is on Python integers (arbitrary precision, no rounding; FLINT does the kernel), and
 zero sets are Python ``int`` bit masks, so the adjacency test is a few big-integer operations per pair.
-This loop runs in Python: it is exact and fast enough for reaction systems (tens of species, hundreds of
-rays); ``max_rays`` bounds the work on systems whose ray count explodes.
+Small systems (the usual reaction: a kernel of dimension 1 to 3) run this loop in Python, exact and in
+well under a millisecond, without importing Numba. Larger ones (``d * N >= NUMBA_MIN_WORK``) run the same
+loop in Numba on int64 (:mod:`discover.chem.dd_kernel`) with an overflow guard that falls back to the
+exact Python loop. ``max_rays`` bounds the work on systems whose ray count explodes.
 
 Free (reversible) species are handled by splitting: ``x_j = p_j - q_j`` with ``p_j, q_j >= 0``. The
 extreme rays of the split cone are the elementary modes in both orientations plus the trivial cycles
@@ -76,14 +78,61 @@ def kernel_basis(matrix: Sequence[Sequence[int]], ncols: int) -> list[list[int]]
     return rows
 
 
-def extreme_rays(matrix: Sequence[Sequence[int]], ncols: int,
-                 max_rays: int = DEFAULT_MAX_RAYS) -> list[tuple[int, ...]]:
+# Systems at least this large (kernel dimension x columns) go to the Numba kernel; smaller ones are
+# done in Python before Numba would even be imported (a reaction of ten species takes ~0.1 ms).
+NUMBA_MIN_WORK = 500
+
+
+def extreme_rays(matrix: Sequence[Sequence[int]], ncols: int, max_rays: int = DEFAULT_MAX_RAYS,
+                 method: str = "auto") -> list[tuple[int, ...]]:
     """Extreme rays of ``{z >= 0 : matrix z = 0}`` as primitive integer tuples, in a deterministic order
     (sorted by support as a 0/1 word, earliest columns first, then by value).
 
+    ``method``: ``exact`` (Python integers), ``numba`` (int64 kernel, falling back to ``exact`` when a
+    value would not fit) or ``auto`` (``numba`` for systems with ``d * ncols >= NUMBA_MIN_WORK``).
     Raises :class:`RuntimeFailure` when an intermediate ray set exceeds ``max_rays``.
     """
     basis = kernel_basis(matrix, ncols)
+    d = len(basis)
+    if d == 0:
+        return []
+    if method == "numba" or (method == "auto" and d * ncols >= NUMBA_MIN_WORK):
+        rays = _extreme_rays_numba(basis, ncols, max_rays)
+        if rays is not None:
+            return sorted(set(rays), key=lambda r: (tuple(0 if x else 1 for x in r), r))
+    return extreme_rays_exact(basis, ncols, max_rays)
+
+
+def _too_many(max_rays: int) -> RuntimeFailure:
+    return RuntimeFailure(f"more than {max_rays} intermediate elementary reactions: the system is too "
+                          "large to list completely; narrow the species list")
+
+
+def _extreme_rays_numba(basis: list[list[int]], ncols: int, max_rays: int) -> list[tuple[int, ...]] | None:
+    """The Numba kernel on int64; None when a value does not fit (the caller then runs the exact path)."""
+    import numpy as np
+
+    if max(abs(x) for row in basis for x in row) >= 2 ** 62:
+        return None
+    from discover.chem.dd_kernel import double_description
+
+    words = (ncols + 63) // 64
+    mask = np.zeros(words, dtype=np.uint64)
+    for row in basis:
+        p = next(i for i, x in enumerate(row) if x)
+        mask[p // 64] |= np.uint64(1) << np.uint64(p % 64)
+    rays, status = double_description(np.array(basis, dtype=np.int64), mask, max_rays)
+    if status == 2:
+        raise _too_many(max_rays)
+    if status == 1:
+        return None
+    return [tuple(int(x) for x in row) for row in rays]
+
+
+def extreme_rays_exact(basis: list[list[int]], ncols: int,
+                       max_rays: int = DEFAULT_MAX_RAYS) -> list[tuple[int, ...]]:
+    """The double description loop on Python integers, from an echelon kernel basis (the exact path and
+    the reference the Numba kernel is tested against)."""
     d = len(basis)
     if d == 0:
         return []
@@ -134,15 +183,14 @@ def extreme_rays(matrix: Sequence[Sequence[int]], ncols: int,
                     new_rays.append(v)
                     new_zeros.append(_zero_mask(v))
                     if len(new_rays) > max_rays:
-                        raise RuntimeFailure(f"more than {max_rays} intermediate elementary reactions: "
-                                             "the system is too large to list completely; narrow the species list")
+                        raise _too_many(max_rays)
         rays, zeros = new_rays, new_zeros
         processed |= 1 << c
     return sorted(set(rays), key=lambda r: (tuple(0 if x else 1 for x in r), r))
 
 
 def elementary_modes(matrix: Sequence[Sequence[int]], sides: Sequence[int],
-                     max_rays: int = DEFAULT_MAX_RAYS) -> list[tuple[int, ...]]:
+                     max_rays: int = DEFAULT_MAX_RAYS, method: str = "auto") -> list[tuple[int, ...]]:
     """Support-minimal nonzero integer ``x`` with ``matrix x = 0`` and ``side_j * x_j >= 0`` for every
     ``j`` with ``side_j != 0`` (free species, ``side_j = 0``, may take either sign).
 
@@ -160,7 +208,7 @@ def elementary_modes(matrix: Sequence[Sequence[int]], sides: Sequence[int],
             columns.append((j, -1))
     split = [[row[j] * o for j, o in columns] for row in matrix]
     modes = set()
-    for z in extreme_rays(split, len(columns), max_rays=max_rays):
+    for z in extreme_rays(split, len(columns), max_rays=max_rays, method=method):
         x = [0] * n
         for (j, o), value in zip(columns, z):
             x[j] += o * value
