@@ -36,7 +36,7 @@ from typing import Sequence
 
 from discover.cf.constants import Constant, parse_constants
 
-__all__ = ["Identification", "identify", "relation_size", "mobius_value", "mobius_closed_form", "mobius_table"]
+__all__ = ["Identification", "identify", "check_form", "relation_size", "mobius_value", "mobius_closed_form", "mobius_table"]
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,14 @@ def _agreement(x, num, den, constants, digits: float) -> float:
         return float(-mpmath.log10(diff / scale))
 
 
+def check_form(x, digits: float, num: Sequence[int], den: Sequence[int], constants: Sequence[Constant],
+               kind: str = "mobius", relation: Sequence[int] | None = None) -> Identification | None:
+    """Apply the acceptance rule to a given form x = num . (1, C) / den . (1, C); the relation defaults
+    to (num, den) (the coefficients of u . (1, C, x, x C) = 0 up to sign)."""
+    rel = list(relation) if relation is not None else list(num) + list(den)
+    return _accept(x, list(num), list(den), rel, list(constants), float(digits), kind)
+
+
 def _accept(x, num, den, relation, constants, digits: float, kind: str) -> Identification | None:
     if all(v == 0 for v in den):
         return None
@@ -160,13 +168,15 @@ def _pslq(vector, digits: float):
         return None
 
 
-def identify(x, digits: float, constants: Sequence[Constant | str] | str) -> Identification | None:
+def identify(x, digits: float, constants: Sequence[Constant | str] | str,
+             max_digits: float = 1000) -> Identification | None:
     """Find an accepted relation (see the module doc) for ``x`` (an mpmath number carrying at least
     ``digits`` significant digits) among ``constants``; ``None`` if none passes the rule.
 
     Tries, for every constant, the Moebius form of that constant, then the linear combination of all
-    constants, then (if there are several and D >= 8 (2k+2)) the Moebius form of all of them; returns
-    the accepted relation of smallest size S.
+    constants, then (if there are 2 or 3 and D >= 8 (2k+2)) the Moebius form of all of them; returns
+    the accepted relation of smallest size S. At most ``max_digits`` digits of x are used (D is capped
+    there, so the rule and the agreement check use the capped D).
     """
     import mpmath
 
@@ -175,7 +185,7 @@ def identify(x, digits: float, constants: Sequence[Constant | str] | str) -> Ide
     constants = list(constants)
     if digits < 3 or not mpmath.isfinite(x):
         return None
-    D = float(digits)
+    D = float(min(digits, max_digits))
     work = int(math.floor(D)) + 10
     found: list[Identification] = []
     with mpmath.workdps(work):
@@ -201,7 +211,7 @@ def identify(x, digits: float, constants: Sequence[Constant | str] | str) -> Ide
                     found.append(ident)
             # 3. Moebius form in all constants
             k = len(constants)
-            if D >= 8 * (2 * k + 2):
+            if k <= 3 and D >= 8 * (2 * k + 2):
                 rel = _pslq([mpmath.mpf(1)] + vals + [xv] + [xv * v for v in vals], D)
                 if rel is not None:
                     num, den = _normalise([-r for r in rel[: k + 1]], list(rel[k + 1 :]))

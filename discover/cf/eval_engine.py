@@ -1,0 +1,77 @@
+"""``cf eval`` as an engine: one PCF, one shard, through the same runner and store as a search.
+
+The shard evaluates the PCF exactly at ``depth`` (:meth:`discover.cf.pcf.PCF.evaluate`), tries to
+identify the limit among ``constants`` (:func:`discover.cf.identify.identify`, at most
+``identify_digits`` digits used) and returns one record (:func:`discover.cf.verify.formula_record`).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from discover.errors import InputError
+from discover.runner.engine import Engine, SearchSpec, Shard, ShardResult
+
+__all__ = ["CFEvalSpec", "ENGINE", "DEFAULT_CONSTANTS"]
+
+DEFAULT_CONSTANTS = ("pi", "e", "zeta2", "zeta3", "zeta5", "log2", "catalan", "phi", "sqrt2", "euler_gamma",
+                     "gompertz")
+
+
+@dataclass(frozen=True)
+class CFEvalSpec(SearchSpec):
+    """Evaluate PCF(a, b) at ``depth``; identify among ``constants``; print ``print_digits`` places."""
+
+    a: str
+    b: str
+    depth: int = 1000
+    constants: tuple[str, ...] = DEFAULT_CONSTANTS
+    identify_digits: int = 1000
+    print_digits: int = 60
+
+    def __post_init__(self):
+        from discover.cf.constants import parse_constants
+        from discover.cf.pcf import PCF, estimate_result_bits
+
+        pcf = PCF.from_polynomials(self.a, self.b)  # InputError on malformed polynomials
+        object.__setattr__(self, "a", str(pcf.a))
+        object.__setattr__(self, "b", str(pcf.b))
+        if isinstance(self.constants, str):
+            object.__setattr__(self, "constants", (self.constants,))
+        consts = parse_constants(list(self.constants))
+        object.__setattr__(self, "constants", tuple(c.name for c in consts))
+        if not isinstance(self.depth, int) or self.depth < 6:
+            raise InputError(f"--depth {self.depth}: must be an integer >= 6")
+        bits = estimate_result_bits(pcf.a, pcf.b, self.depth)
+        if bits > 8e9:
+            raise InputError(f"--depth {self.depth}: the convergents would need about {bits / 8e9:.1f} GB; "
+                             "use a smaller depth")
+        if self.identify_digits < 10:
+            raise InputError(f"identify digits {self.identify_digits}: must be at least 10")
+
+
+def shards(spec: CFEvalSpec):
+    yield Shard("eval", {})
+
+
+def run_shard(spec: CFEvalSpec, shard: Shard) -> ShardResult:
+    from discover.cf.constants import parse_constants
+    from discover.cf.identify import identify
+    from discover.cf.pcf import PCF
+    from discover.cf.verify import formula_record
+
+    start = time.perf_counter()
+    pcf = PCF.from_polynomials(spec.a, spec.b)
+    constants = parse_constants(list(spec.constants))
+    ev = pcf.evaluate(spec.depth)
+    ident = None
+    if not ev.terminated:
+        ident = identify(ev.value, ev.digits, constants, max_digits=spec.identify_digits)
+    record = formula_record(pcf, ev, ident, constants, time.perf_counter() - start,
+                            method="cf eval: exact convergent (FLINT binary splitting), PSLQ identification",
+                            print_digits=spec.print_digits)
+    return ShardResult(records=[record], candidates=1, rejected=0)
+
+
+ENGINE = Engine("cf.eval", CFEvalSpec, shards, run_shard)

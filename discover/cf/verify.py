@@ -1,0 +1,106 @@
+"""Stage 2: exact verification of a PCF formula, and the record that carries it.
+
+``evaluate_to(pcf, target, max_depth)`` deepens the exact evaluation (doubling, or jumping by the
+measured rate) until the limit is known to ``target`` significant digits or ``max_depth`` is reached;
+slow fractions are reported with the digits they have. :func:`formula_record` turns an evaluation and
+an accepted :class:`~discover.cf.identify.Identification` (or none) into a
+:class:`~discover.records.Record` whose key is the PCF's canonical form (so equivalent PCFs found
+twice, by ``cf eval`` or ``cf search``, are stored once).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from discover.cf.identify import Identification, mobius_value
+from discover.cf.pcf import PCF, Evaluation
+from discover.cf.polynomial import Polynomial
+from discover.records import Record
+
+__all__ = ["evaluate_to", "formula_record", "RECORD_ENGINE"]
+
+# The engine name written in cf records (eval and search share it, so their keys coincide).
+RECORD_ENGINE = "cf"
+
+
+def evaluate_to(pcf: PCF, target_digits: float, max_depth: int, start_depth: int = 64) -> Evaluation:
+    """The evaluation at the smallest tried depth giving ``target_digits``, or at ``max_depth``."""
+    depth = max(6, min(start_depth, max_depth))
+    ev = pcf.evaluate(depth)
+    while ev.digits < target_digits and depth < max_depth and not ev.terminated:
+        if ev.rate > 0.05:
+            need = depth + (target_digits - ev.digits) / ev.rate * 1.1 + 8
+            nxt = int(min(max(need, depth + 8), 4 * depth))
+        else:
+            nxt = 4 * depth
+        depth = min(max_depth, nxt)
+        ev = pcf.evaluate(depth)
+    return ev
+
+
+def _fmt_digits(x: float) -> float:
+    return float("inf") if math.isinf(x) else round(x, 2)
+
+
+def formula_record(pcf: PCF, ev: Evaluation, ident: Identification | None, constants, seconds: float,
+                   method: str, print_digits: int = 60) -> Record:
+    """The record of one evaluated PCF: kind ``pcf`` when a closed form passed the acceptance rule,
+    kind ``pcf-limit`` (closed_form null) when none did. Both are verified statements: the limit's
+    digits come from exact convergents; only the identified ones claim a formula. ``limit`` is printed
+    to min(its decimal places, ``print_digits``) places (all of them when ``print_digits`` <= 0)."""
+    import mpmath
+
+    canon_a, canon_b = pcf.canonical()
+    limit_value = None
+    delta = None
+    if ident is not None:
+        prec = int(min(ev.precision_digits, 20000)) + 20
+        with mpmath.workdps(prec):
+            by_name = {c.name: c for c in constants}
+            vals = [by_name[name].value(prec) for name in ident.constants] if ident.constants else []
+            limit_value = mobius_value(ident.numerator, ident.denominator, vals)
+            delta = ev.delta(limit_value)
+    else:
+        delta = ev.delta()
+    digits = ev.digits
+    places = ev.abs_digits if print_digits <= 0 else min(ev.abs_digits, float(print_digits))
+    limit_text = ev.value_text(None if math.isinf(ev.abs_digits) else max(0.0, places))
+    payload = {
+        "a": str(pcf.a),
+        "b": str(pcf.b),
+        "closed_form": ident.closed_form if ident else None,
+        "digits": _fmt_digits(digits),
+        "depth": ev.depth,
+        "delta": None if delta is None or not math.isfinite(delta) else round(delta, 6),
+        "verified": True,
+        "limit": limit_text,
+        "rate": round(ev.rate, 4),
+        "regime": ev.regime,
+        "digits_proven": None if ev.digits_proven is None else round(ev.digits_proven, 2),
+        "canonical": {"a": str(Polynomial(canon_a)), "b": str(Polynomial(canon_b))},
+    }
+    if ident is not None:
+        payload["relation"] = ident.to_json()
+    verification = {
+        "method": method,
+        "depth": ev.depth,
+        "digits": _fmt_digits(digits),
+        "digits_rule": "estimated from the last exact convergents (proven bound when a, b > 0)",
+        "seconds": round(seconds, 4),
+    }
+    if ident is not None:
+        verification.update({
+            "relation_digits": round(ident.relation_digits, 2),
+            "agreement_digits": round(min(ident.agreement_digits, 1e6), 2),
+            "acceptance": "relation size <= digits/2 and agreement >= digits-1 "
+                          "(constants at 2*digits+20)",
+        })
+    if ident is not None:
+        statement = f"PCF(a={pcf.a}, b={pcf.b}) = {ident.closed_form}  ({digits:.1f} digits at depth {ev.depth})"
+        kind = "pcf"
+    else:
+        statement = f"PCF(a={pcf.a}, b={pcf.b}) = {limit_text}...  (no closed form found)"
+        kind = "pcf-limit"
+    return Record.create(RECORD_ENGINE, kind, {"a": list(canon_a), "b": list(canon_b)}, statement,
+                         payload, verification, verified=True)
