@@ -1,0 +1,73 @@
+"""``discover cf esma`` through the CLI: records, JSON fields, bad input (one line, exit 2, store untouched)."""
+
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+import cli.main as main
+
+
+@pytest.fixture
+def run_cli(monkeypatch):
+    """Invoke ``discover`` with ``cf`` holding the ESMA/CMF commands (the lead's ``cli.cf`` if it has
+    them, else a stand-in group built by :func:`cli.cf_esma_cmf.standalone_group`)."""
+    try:
+        from cli.cf import group as cf_group
+
+        has = "esma" in cf_group.commands
+    except ImportError:
+        has = False
+    if not has:
+        import cli.cf_esma_cmf as mod
+
+        monkeypatch.setattr(mod, "_STANDALONE", mod.standalone_group(), raising=False)
+        monkeypatch.setitem(main.GROUPS, "cf", ("cli.cf_esma_cmf:_STANDALONE", "cf"))
+
+    def invoke(*args):
+        return CliRunner().invoke(main.cli, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+def test_esma_json_records(run_cli, store_path):
+    res = run_cli("cf", "esma", "--constant", "e", "--mobius-range", "0", "--max-period", "2",
+                  "--workers", "1", "--store", store_path, "--json")
+    assert res.exit_code == 0, res.output
+    lines = [json.loads(line) for line in res.stdout.splitlines()]
+    assert lines, res.output
+    by_signs = {r["signs"]: r for r in lines}
+    rec = by_signs["+"]
+    for field in ("engine", "kind", "key", "statement", "verified", "target", "signs", "recurrence", "digits"):
+        assert field in rec
+    assert rec["engine"] == "cf.esma" and rec["verified"] is True
+    assert rec["recurrence"] == [1, 0, 0, -2, 0, 0, 1]
+    assert rec["first_terms"][:9] == [2, 1, 2, 1, 1, 4, 1, 1, 6]
+    import sympy
+
+    assert sympy.sympify(rec["target"]) == sympy.E
+    assert rec["digits"] >= 50
+
+
+def test_esma_table_and_rejection(run_cli, store_path):
+    res = run_cli("cf", "esma", "--constant", "pi", "--mobius-range", "0", "--max-period", "1",
+                  "--workers", "1", "--store", store_path)
+    assert res.exit_code == 0
+    assert "no approved conjecture" in res.stdout
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["--constant", "foo(3"], "constant"),
+    (["--constant", "e", "--max-period", "0"], "--max-period"),
+    (["--constant", "e", "--terms", "5"], "--terms"),
+    (["--constant", "e", "--mobius-range", "9"], "--mobius-range"),
+])
+def test_esma_bad_input(run_cli, tmp_path, args, needle):
+    store = tmp_path / "s.sqlite"
+    res = run_cli("cf", "esma", *args, "--store", str(store))
+    assert res.exit_code == 2
+    err = res.stderr.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("discover: error") and needle in err[0]
+    assert "Traceback" not in res.output
+    assert not store.exists()
