@@ -1,0 +1,224 @@
+"""``discover extremal``: search for extremal graphs, check graphs, show stored ones.
+
+Thin: options -> :class:`discover.extremal.engine.ExtremalSearchSpec` -> runner -> store -> table or
+JSON. The library (Numba kernels, networkx) is imported inside the commands.
+"""
+
+from __future__ import annotations
+
+import click
+
+from cli.common import emit_records, emit_summary, execute, json_option, runner_options, store_option
+
+
+@click.group(name="extremal")
+def group():
+    """Extremal graphs: the most edges without short cycles (girth), C4-free graphs, Ramsey colourings.
+
+    \b
+    Example:
+      discover extremal search --problem c3c4 --n 30 --time 10
+    """
+
+
+def _status(record) -> str:
+    p = record.payload
+    if p["status"] == "matches":
+        return f"matches ({p['reference_kind']})"
+    if p["status"] == "below":
+        return f"below by {p['by']}"
+    if p["status"] == "new_record":
+        return f"NEW RECORD (+{p['by']})"
+    return "no reference"
+
+
+def best_per_size(records):
+    """The best record at each size (most edges, then earliest), in size order."""
+    best = {}
+    for r in records:
+        n = r.payload["n"]
+        cur = best.get(n)
+        witness = r.payload["problem"].startswith("ramsey")
+        key = (0 if witness else r.payload["edges"], -r.payload["seconds"])
+        if cur is None or key > cur[0]:
+            best[n] = (key, r)
+    return [best[n][1] for n in sorted(best)]
+
+
+COLUMNS = [
+    ("n", lambda r: r.payload["n"]),
+    ("edges", lambda r: r.payload["edges"]),
+    ("reference", lambda r: "-" if r.payload["reference"] is None else r.payload["reference"]),
+    ("status", _status),
+    ("seconds", lambda r: f"{r.payload['seconds']:.2f}"),
+    ("key", lambda r: r.key[:12]),
+]
+
+
+@group.command("search")
+@click.option("--problem", default="c3c4", show_default=True, metavar="NAME",
+              help="c3c4 (girth >= 5), c4, c3, c3c4c5 (girth >= 6), girth4/5/6, or ramsey-S-T (e.g. ramsey-3-5).")
+@click.option("--n", "sizes", required=True, metavar="N|LO..HI",
+              help="Number of vertices: one size, a range LO..HI (searched in order, with the curriculum), or a list.")
+@click.option("--time", "seconds", type=float, default=10.0, show_default=True, metavar="SECONDS",
+              help="Time per size (per restart lane and pass); a size stops early at its exact value.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed (lanes derive theirs from it).")
+@click.option("--restarts", type=int, default=None, metavar="K",
+              help="Independent search lanes (random restarts), one shard each. Default: --workers, else the cores.")
+@click.option("--passes", type=int, default=1, show_default=True,
+              help="Sweeps over the sizes: 1 goes up; 2 goes up then back down (seeding n from n+1..n+4); ...")
+@click.option("--no-curriculum", is_flag=True, help="Do not seed a size from the best graphs of nearby sizes.")
+@click.option("--seed-file", type=click.Path(dir_okay=False), default=None,
+              help="graph6 file of starting graphs (any sizes; those within 4 of a size seed it).")
+@click.option("--continue", "resume_best", is_flag=True,
+              help="Seed from the best graphs already in the store for this problem (to continue a long run).")
+@json_option
+@runner_options
+def search_cmd(problem, sizes, seconds, seed, restarts, passes, no_curriculum, seed_file, resume_best,
+               as_json, run_options):
+    """Search for graphs with the most edges and none of the forbidden structures.
+
+    Tabu search over edge flips (Numba) with the score edges - violations, updated incrementally per
+    flip, a saturate-and-delete kick when stuck, restarts, and the curriculum across sizes. Every graph
+    is re-checked independently before it is stored (graph6, de-duplicated up to isomorphism) and
+    compared with the published value: matches, below by k, or NEW RECORD.
+
+    \b
+    Examples:
+      discover extremal search --problem c3c4 --n 40 --time 10
+      discover extremal search --problem c3c4 --n 1..53 --time 5 --workers 1
+      discover extremal search --problem c4 --n 21 --time 10 --json
+      discover extremal search --problem ramsey-3-5 --n 13 --time 10
+    """
+    from discover.errors import InputError
+    from discover.extremal.engine import ENGINE, ExtremalSearchSpec, read_graph_file
+    from discover.runner.local import default_workers
+
+    if seconds is not None and seconds <= 0:
+        raise InputError(f"--time: {seconds} must be a positive number of seconds")
+    seeds: tuple[str, ...] = ()
+    if seed_file:
+        seeds += read_graph_file(seed_file)
+    lanes = restarts if restarts is not None else (run_options.workers or default_workers())
+    spec = ExtremalSearchSpec.from_cli(problem, sizes, seconds, seed, lanes, not no_curriculum, passes, seeds)
+    if resume_best:
+        spec = ExtremalSearchSpec.from_cli(problem, sizes, seconds, seed, lanes, not no_curriculum, passes,
+                                           seeds + _stored_best(run_options.store, spec))
+    summary = execute(ENGINE, spec, run_options, as_json)
+    emit_records(best_per_size(summary.records), as_json, COLUMNS, empty="no valid graph found in the time given")
+    emit_summary(summary, as_json)
+
+
+def _stored_best(store, spec) -> tuple[str, ...]:
+    """graph6 of the best stored graph of spec.problem at each size within 4 of the spec's sizes."""
+    import os
+
+    from discover.store import Store
+    from discover.store.sqlite_store import default_store_path
+
+    if not os.path.exists(default_store_path(store)):
+        return ()
+    wanted = {m for n in spec.sizes for m in range(n - 4, n + 5)}
+    best = {}
+    with Store(store, create=False) as db:
+        for row in db.conjectures(engine="extremal", kind=spec.problem):
+            p = row.record.payload
+            if p.get("n") in wanted and p.get("edges", -1) > best.get(p["n"], (-1, ""))[0]:
+                best[p["n"]] = (p["edges"], p["graph6"])
+    return tuple(g for _, g in best.values())
+
+
+@group.command("check")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--problem", default="c3c4", show_default=True, metavar="NAME", help="The problem to check against.")
+@json_option
+@runner_options
+def check_cmd(path, problem, as_json, run_options):
+    """Check the graphs of a graph6 file (one per line) against a problem; store those that pass.
+
+    Each graph is re-checked from its edge list (girth, 4-cycles, cliques and independent sets) and
+    compared with the published value. Graphs that fail are reported on stderr (exit status 1).
+
+    \b
+    Example:
+      printf 'IheA@GUAo\\n' > petersen.g6 && discover extremal check petersen.g6 --problem c3c4
+    """
+    from cli import common
+    from discover.extremal import graph6
+    from discover.extremal.check import verify
+    from discover.extremal.engine import CHECK_ENGINE, ExtremalCheckSpec, read_graph_file
+    from discover.extremal.problems import get_problem
+
+    graphs = read_graph_file(path)
+    spec = ExtremalCheckSpec(problem=problem, graphs=graphs)
+    summary = execute(CHECK_ENGINE, spec, run_options, as_json)
+    emit_records(summary.records, as_json, COLUMNS[:4] + COLUMNS[5:], empty="no graph passed the check")
+    if summary.rejected:
+        pb = get_problem(problem)
+        for text in graphs:
+            n, edges = graph6.decode(text)
+            result = verify(pb, n, edges)
+            if not result["ok"]:
+                detail = ", ".join(f"{k} {v}" for k, v in result.items() if k in ("girth", "has_c4", "clique_number",
+                                                                                  "independence_number", "reason"))
+                click.echo(f"discover: {text} fails {pb.name}: {detail}", err=True)
+        common.exit_status = 1
+    emit_summary(summary, as_json)
+
+
+@group.command("show")
+@click.argument("key")
+@click.option("--format", "fmt", type=click.Choice(["graph6", "edgelist", "png"]), default="graph6",
+              show_default=True, help="graph6 text, an edge list (one 'u v' per line), or a PNG drawing.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="Where to write the PNG (default: extremal-KEY.png in the current folder).")
+@store_option
+def show_cmd(key, fmt, output, store):
+    """Show a stored graph by its key (or a unique prefix of it).
+
+    \b
+    Example:
+      discover extremal show 3f2a --format edgelist
+    """
+    from discover.errors import InputError
+    from discover.extremal import graph6
+    from discover.store import Store
+
+    with Store(store, create=False) as db:
+        row = db.conjecture(key)
+    rec = row.record
+    if not rec.engine.startswith("extremal"):
+        raise InputError(f"KEY {key!r}: {rec.key[:12]} is a {rec.engine} record, not an extremal graph")
+    text = rec.payload["graph6"]
+    n, edges = graph6.decode(text)
+    if fmt == "graph6":
+        click.echo(text)
+    elif fmt == "edgelist":
+        click.echo(f"# {rec.statement}; n={n}, edges={len(edges)}")
+        for u, v in edges:
+            click.echo(f"{u} {v}")
+    else:
+        from discover.extremal.draw import draw_png
+
+        path = output or f"extremal-{rec.key[:12]}.png"
+        draw_png(n, edges, path, title=rec.statement)
+        click.echo(path)
+
+
+@group.command("problems")
+def problems_cmd():
+    """List the problems the search knows.
+
+    \b
+    Example:
+      discover extremal problems
+    """
+    from cli.common import print_table
+    from discover.extremal.problems import _CYCLE_PROBLEMS, get_problem
+
+    rows = [[p.name, p.title, p.oeis or "-"] for p in _CYCLE_PROBLEMS.values()]
+    for s, t in ((3, 3), (3, 4), (3, 5), (4, 4)):
+        p = get_problem(f"ramsey-{s}-{t}")
+        rows.append([p.name, p.title, "-"])
+    rows.append(["ramsey-S-T", "any 2 <= S, T <= 5", "-"])
+    print_table(rows, ["problem", "what", "OEIS"])

@@ -1,0 +1,159 @@
+"""The search driver: restarts, the curriculum across sizes, and time budgets around the kernels.
+
+One *lane* (a shard) walks the sizes of a spec in order (and, with several passes, back down and up
+again). At size n it builds its starting graphs from the best graphs it already holds at n-1..n-4
+(adding isolated vertices) and n+1..n+4 (deleting the vertices of least degree), from seed graphs
+given in the spec, and from the empty graph; each start is saturated with legal edges, then improved
+by :func:`discover.extremal.kernels.tabu_search` in short chunks until the size's time budget is spent
+or the goal is reached (the exact value where it is known: it cannot be beaten; otherwise one edge more
+than the record, so a long run keeps hunting for a new record). A start that stops improving for a
+while gives way to the next start (a restart).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from discover.extremal import graph6
+from discover.extremal.problems import Problem
+from discover.extremal.reference import reference_value
+
+
+@dataclass
+class Found:
+    """The best valid graph a lane holds at one size."""
+
+    n: int
+    edges: int
+    adjacency: np.ndarray
+    seconds: float
+    steps: int
+
+
+def adjacency_from_edges(n: int, edges) -> np.ndarray:
+    a = np.zeros((n, n), np.uint8)
+    for u, v in edges:
+        a[u, v] = 1
+        a[v, u] = 1
+    return a
+
+
+def edges_from_adjacency(a: np.ndarray) -> list[tuple[int, int]]:
+    us, vs = np.nonzero(np.triu(a, 1))
+    return [(int(u), int(v)) for u, v in zip(us, vs)]
+
+
+def kernel_params(problem: Problem, n: int, target: int, seed: int):
+    """The int64 parameter vector of the kernels for ``problem`` at size ``n``."""
+    from discover.extremal import kernels as K
+
+    p = np.zeros(K.N_PARAMS, np.int64)
+    w3, w4, w5 = problem.weights()
+    p[K.P_W3], p[K.P_W4], p[K.P_W5] = w3, w4, w5
+    p[K.P_CLIQUE] = problem.clique
+    p[K.P_INDEP] = problem.independent
+    p[K.P_EDGE_WEIGHT] = 1 if problem.objective == "edges" else 0
+    p[K.P_TENURE] = max(3, n // 4)
+    p[K.P_TENURE_RAND] = max(2, n // 4)
+    p[K.P_STALL] = 40 * n + 500
+    p[K.P_KICK] = max(2, n // 8)
+    p[K.P_TARGET] = target
+    p[K.P_PENALTY] = 1
+    p[K.P_SEED] = seed % (2**31 - 1)
+    return p
+
+
+def goal_for(problem: Problem, n: int) -> int:
+    """Edge count at which a size is finished: the exact value, else record + 1, else unbounded."""
+    value, kind = reference_value(problem, n)
+    if problem.objective == "witness":
+        return 0
+    if value is None:
+        return n * n
+    return value if kind == "exact" else value + 1
+
+
+def resize(adjacency: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
+    """A graph on n vertices from a smaller one (isolated vertices added) or a larger one (the
+    vertices of least degree deleted one by one, ties broken at random)."""
+    m = adjacency.shape[0]
+    if m <= n:
+        out = np.zeros((n, n), np.uint8)
+        out[:m, :m] = adjacency
+        perm = rng.permutation(n)
+        return np.ascontiguousarray(out[np.ix_(perm, perm)])
+    keep = list(range(m))
+    a = adjacency.astype(np.int64)
+    while len(keep) > n:
+        sub = a[np.ix_(keep, keep)]
+        deg = sub.sum(axis=1) + rng.random(len(keep)) * 0.5
+        del keep[int(np.argmin(deg))]
+    return np.ascontiguousarray(adjacency[np.ix_(keep, keep)]).astype(np.uint8)
+
+
+def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: list[np.ndarray],
+                best: Found | None = None) -> tuple[Found | None, int]:
+    """Search size n for ``seconds``; returns (best valid graph found or kept, kernel steps)."""
+    from discover.extremal import kernels as K
+
+    rng = np.random.default_rng(seed)
+    goal = goal_for(problem, n)
+    t0 = time.perf_counter()
+    deadline = t0 + seconds
+    best_a = best.adjacency.copy() if best is not None else np.zeros((n, n), np.uint8)
+    best_edges = best.edges if best is not None else -1
+    found_at = best.seconds if best is not None else 0.0
+    steps = 0
+    done = lambda: best_edges >= 0 and (problem.objective == "witness" or best_edges >= goal)  # noqa: E731
+    starts = list(starts) + [np.zeros((n, n), np.uint8)]
+    attempt = 0
+    patience = max(2.0, seconds / 8)
+    while not done() and time.perf_counter() < deadline:
+        start = starts[attempt % len(starts)].copy() if attempt < len(starts) else (
+            starts[int(rng.integers(len(starts)))].copy())
+        attempt += 1
+        if problem.objective == "edges":
+            K.saturate(start, kernel_params(problem, n, goal, 0), int(rng.integers(2**31 - 1)))
+        cur = start
+        last_gain = time.perf_counter()
+        chunk = 200
+        # each start has its own best, so a restart explores afresh; the lane keeps the overall best
+        run_best = np.zeros((n, n), np.uint8)
+        tabu = np.zeros((n, n), np.int64)
+        state = K.new_state()
+        while not done() and time.perf_counter() < deadline:
+            p = kernel_params(problem, n, goal, int(rng.integers(2**31 - 1)))
+            tic = time.perf_counter()
+            before = int(state[K.S_BEST_EDGES])
+            steps += K.tabu_search(cur, run_best, tabu, state, p, chunk)
+            took = time.perf_counter() - tic
+            run_edges = int(state[K.S_BEST_EDGES])
+            if run_edges > before:
+                last_gain = time.perf_counter()
+                if run_edges > best_edges:
+                    best_edges = run_edges
+                    best_a = run_best.copy()
+                    found_at = time.perf_counter() - t0
+            # aim at chunks of about 0.1-0.3 s so the deadline is kept
+            if took < 0.1:
+                chunk = min(chunk * 2, 1 << 22)
+            elif took > 0.3:
+                chunk = max(10, chunk // 2)
+            if time.perf_counter() - last_gain > patience:
+                break
+    if best_edges < 0:
+        return None, steps
+    return Found(n, best_edges, best_a, found_at, steps), steps
+
+
+def seed_graphs(spec_seeds, n: int) -> list[tuple[int, np.ndarray]]:
+    """(size, adjacency) of the spec's seed graphs within 4 of n."""
+    out = []
+    for text in spec_seeds:
+        m, edges = graph6.decode(text)
+        if abs(m - n) <= 4:
+            out.append((m, adjacency_from_edges(m, edges)))
+    return out

@@ -1,0 +1,104 @@
+"""`discover extremal ...` through the CLI: search, show, check, and bad input (exit 2, one line)."""
+
+import json
+import os
+
+import networkx as nx
+from click.testing import CliRunner
+
+from cli.main import cli
+from discover.extremal import graph6
+from reference import reference_rows
+
+C3C4 = {int(r[0]): int(r[1]) for r in reference_rows("extremal_c3c4.tsv") if r[0].isdigit()}
+
+
+def _invoke(args):
+    result = CliRunner().invoke(cli, args)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_search_json_and_show(store_path, tmp_path):
+    code, out, _ = _invoke(["extremal", "search", "--problem", "c3c4", "--n", "14..16", "--time", "10",
+                            "--workers", "1", "--store", store_path, "--json"])
+    assert code == 0
+    recs = [json.loads(line) for line in out.splitlines()]
+    assert [r["n"] for r in recs] == [14, 15, 16]
+    for r in recs:
+        assert r["edges"] == r["reference"] == C3C4[r["n"]]
+        assert r["status"] == "matches" and r["problem"] == "c3c4" and r["verified"] is True
+        assert isinstance(r["seconds"], float)
+    key = recs[0]["key"]
+    code, out, _ = _invoke(["extremal", "show", key[:10], "--format", "graph6", "--store", store_path])
+    assert code == 0 and out.strip() == recs[0]["graph6"]
+    code, out, _ = _invoke(["extremal", "show", key, "--format", "edgelist", "--store", store_path])
+    lines = [l for l in out.splitlines() if not l.startswith("#")]
+    g = nx.Graph([tuple(map(int, l.split())) for l in lines])
+    assert g.number_of_edges() == C3C4[14] and nx.girth(g) == 5
+    png = tmp_path / "g.png"
+    code, out, err = _invoke(["extremal", "show", key, "--format", "png", "--output", str(png), "--store", store_path])
+    assert code == 0, err
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_search_table_and_dedup(store_path):
+    for seed in ("1", "2"):
+        code, out, _ = _invoke(["extremal", "search", "--n", "10", "--time", "5", "--seed", seed, "--workers", "1",
+                                "--store", store_path])
+        assert code == 0 and "matches" in out
+    from discover.store import Store
+
+    with Store(store_path) as db:  # the Petersen graph, found twice, is one record
+        assert len([c for c in db.conjectures(engine="extremal") if c.record.payload["n"] == 10]) == 1
+
+
+def test_check_file(store_path, tmp_path):
+    f = tmp_path / "graphs.g6"
+    petersen = nx.to_graph6_bytes(nx.petersen_graph(), header=False).decode().strip()
+    cube = nx.to_graph6_bytes(nx.hypercube_graph(3), header=False).decode().strip()
+    f.write_text(f"# two graphs\n{petersen}\n{cube}\n")
+    code, out, err = _invoke(["extremal", "check", str(f), "--problem", "c3c4", "--store", store_path, "--json"])
+    assert code == 1  # the cube has 4-cycles
+    recs = [json.loads(line) for line in out.splitlines()]
+    assert len(recs) == 1 and recs[0]["edges"] == 15 and recs[0]["status"] == "matches"
+    assert "fails c3c4" in err
+
+
+def _bad(args, store_path, fragment):
+    code, out, err = _invoke(args + ["--store", store_path])
+    assert code == 2, (code, out, err)
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("discover: error") and fragment in lines[0]
+    assert "Traceback" not in err
+    assert not os.path.exists(store_path)
+
+
+def test_bad_input(store_path, tmp_path):
+    _bad(["extremal", "search", "--n", "0", "--time", "1"], store_path, "--n")
+    _bad(["extremal", "search", "--n", "100000", "--time", "1"], store_path, "--n")
+    _bad(["extremal", "search", "--n", "ten", "--time", "1"], store_path, "--n")
+    _bad(["extremal", "search", "--n", "9", "--problem", "ramsey-3-4", "--time", "1"], store_path, "R(3,4) = 9")
+    _bad(["extremal", "search", "--n", "10", "--problem", "c5c7"], store_path, "unknown problem")
+    _bad(["extremal", "search", "--n", "10", "--time", "-3"], store_path, "--time")
+    bad = tmp_path / "bad.g6"
+    bad.write_text("IheA@GUAo\nnot a graph!\n")
+    _bad(["extremal", "check", str(bad)], store_path, "line 2")
+    _bad(["extremal", "search", "--n", "10", "--seed-file", str(bad)], store_path, "line 2")
+    bad.write_bytes(b"\xff\xfe\x00")
+    _bad(["extremal", "check", str(bad)], store_path, "bad.g6")
+
+
+def test_show_unknown_key(store_path):
+    _invoke(["extremal", "search", "--n", "5", "--time", "2", "--workers", "1", "--store", store_path])
+    code, _, err = _invoke(["extremal", "show", "ffffffffffff", "--store", store_path])
+    assert code == 2 and "no conjecture" in err
+
+
+def test_graph6_of_records_decodes(store_path):
+    code, out, _ = _invoke(["extremal", "search", "--problem", "ramsey-3-3", "--n", "5", "--time", "5",
+                            "--workers", "1", "--store", store_path, "--json"])
+    (rec,) = [json.loads(line) for line in out.splitlines()]
+    n, edges = graph6.decode(rec["graph6"])
+    g = nx.Graph(edges)
+    assert n == 5 and nx.is_isomorphic(g, nx.cycle_graph(5))  # the only 2-colouring of K5 without mono K3
