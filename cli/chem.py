@@ -44,6 +44,8 @@ def _run(spec, run_options, as_json, columns, show_sets=False):
     emit_records(records, as_json, columns)
     if show_sets and not as_json:
         for record in records:
+            if record.payload.get("elementary_reactions", 1) == 1:
+                continue  # the unique balance is its only elementary reaction: nothing more to show
             rows = [[str(i)] + [str(c) for c in coeffs]
                     for i, coeffs in enumerate(record.payload.get("reactions", []), start=1)]
             click.echo(f"elementary reactions of {record.payload['equation']}:")

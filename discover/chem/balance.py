@@ -120,7 +120,8 @@ def _conformal(mode, sigma) -> bool:
     return all(v * s >= 0 for v, s in zip(mode, sigma) if s)
 
 
-def _choose_sides(problem: Problem, modes: list[tuple[int, ...]]) -> tuple[list[int], list]:
+def _choose_sides(problem: Problem, modes: list[tuple[int, ...]],
+                  vectorise: bool | None = None) -> tuple[list[int], list]:
     """Rule 1 of the module docstring. A partial choice ``sigma`` is feasible iff every species with a
     side is nonzero in some elementary reaction that agrees with ``sigma`` on all chosen sides (the sum
     of those reactions then has the chosen signs, and the free species, each present in some reaction,
@@ -128,10 +129,22 @@ def _choose_sides(problem: Problem, modes: list[tuple[int, ...]]) -> tuple[list[
     both = list(modes) + [tuple(-v for v in m) for m in modes if all(problem.sides[j] == FREE
                                                                      for j, v in enumerate(m) if v)]
     sigma = list(problem.sides)
+    if vectorise is None:
+        vectorise = len(both) > 64
+    if vectorise:
+        import numpy as np
 
-    def feasible() -> bool:
-        ok = [m for m in both if _conformal(m, sigma)]
-        return all(any(m[j] for m in ok) for j, s in enumerate(sigma) if s)
+        signs = np.array([[(v > 0) - (v < 0) for v in m] for m in both], dtype=np.int64)
+
+        def feasible() -> bool:  # the same test, vectorised over the modes
+            s = np.array(sigma, dtype=np.int64)
+            ok = signs[np.all(signs * s >= 0, axis=1)]
+            fixed = s != 0
+            return bool(np.all(np.any(ok[:, fixed] != 0, axis=0))) if ok.size else not fixed.any()
+    else:
+        def feasible() -> bool:
+            ok = [m for m in both if _conformal(m, sigma)]
+            return all(any(m[j] for m in ok) for j, s in enumerate(sigma) if s)
 
     for j, side in enumerate(problem.sides):
         if side == FREE:

@@ -226,3 +226,17 @@ def test_random_systems_agree_with_brute_force(system):
         assert all(len(kernel(rows, [k for k in support if k != j])) == 0 or
                    not any(all(x != 0 for x in v) for v in kernel(rows, [k for k in support if k != j]))
                    for j in support)
+
+
+def test_side_choice_vectorised_agrees_with_the_loop():
+    from discover.chem.balance import _choose_sides
+    from discover.chem.rays import elementary_modes
+
+    problem = parse_species_list("CH4, O2, CO2, H2O, CO, H2, C2H6, C2H4, C2H2, CH3OH")
+    _, rows = composition_matrix(problem.species)
+    modes = elementary_modes(rows, problem.sides)
+    assert len(modes) == 135  # C(10, 4) supports minus the dependent ones, counted by brute force below
+    assert set(modes) == brute_modes(rows, list(problem.sides))
+    assert _choose_sides(problem, modes, vectorise=True)[0] == _choose_sides(problem, modes, vectorise=False)[0]
+    b = balance(problem)
+    assert conserves(problem, b.signed) and all(b.coefficients)
