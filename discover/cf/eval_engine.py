@@ -27,7 +27,7 @@ class CFEvalSpec(SearchSpec):
     b: str
     depth: int = 1000
     constants: tuple[str, ...] = DEFAULT_CONSTANTS
-    identify_digits: int = 1000
+    identify_digits: int = 5000
     print_digits: int = 60
 
     def __post_init__(self):

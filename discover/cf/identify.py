@@ -169,14 +169,15 @@ def _pslq(vector, digits: float):
 
 
 def identify(x, digits: float, constants: Sequence[Constant | str] | str,
-             max_digits: float = 1000) -> Identification | None:
+             max_digits: float = 5000, search_tiers: Sequence[float] = (40, 160, 400)) -> Identification | None:
     """Find an accepted relation (see the module doc) for ``x`` (an mpmath number carrying at least
     ``digits`` significant digits) among ``constants``; ``None`` if none passes the rule.
 
     Tries, for every constant, the Moebius form of that constant, then the linear combination of all
-    constants, then (if there are 2 or 3 and D >= 8 (2k+2)) the Moebius form of all of them; returns
-    the accepted relation of smallest size S. At most ``max_digits`` digits of x are used (D is capped
-    there, so the rule and the agreement check use the capped D).
+    constants, then (if there are 2 or 3) the Moebius form of all of them; returns the accepted relation
+    of smallest size S. PSLQ runs at increasing precisions (``search_tiers``, each capped by D) and
+    stops at the first tier that yields an accepted relation; every candidate relation is then checked
+    against all D digits (D = min(digits, ``max_digits``); the rule and the agreement use that D).
     """
     import mpmath
 
@@ -186,41 +187,51 @@ def identify(x, digits: float, constants: Sequence[Constant | str] | str,
     if digits < 3 or not mpmath.isfinite(x):
         return None
     D = float(min(digits, max_digits))
-    work = int(math.floor(D)) + 10
+    tiers = sorted({min(D, float(t)) for t in search_tiers} | ({D} if D <= min(search_tiers) else set()))
+    for Ds in tiers:
+        found = _identify_at(x, D, Ds, constants)
+        if found:
+            return min(found, key=lambda i: (i.relation_digits, len(i.constants)))
+    return None
+
+
+def _identify_at(x, D: float, Ds: float, constants: list[Constant]) -> list[Identification]:
+    """Relations found by PSLQ with Ds digits, each accepted or not against all D digits."""
+    import mpmath
+
+    work = int(math.floor(Ds)) + 10
     found: list[Identification] = []
     with mpmath.workdps(work):
         xv = mpmath.mpf(x)
         vals = [c.value(work) for c in constants]
         # 1. one constant at a time: u . (1, c, x, x c) = 0
         for c, v in zip(constants, vals):
-            rel = _pslq([mpmath.mpf(1), v, xv, xv * v], D)
+            rel = _pslq([mpmath.mpf(1), v, xv, xv * v], Ds)
             if rel is None:
                 continue
             u0, u1, u2, u3 = rel
             num, den = _normalise([-u0, -u1], [u2, u3])
-            ident = _accept(xv, num, den, rel, [c], D, "mobius")
+            ident = _accept(x, num, den, rel, [c], D, "mobius")
             if ident is not None:
                 found.append(ident)
         # 2. linear combination of all constants: u . (x, 1, C1..Ck) = 0
         if len(constants) > 1:
-            rel = _pslq([xv, mpmath.mpf(1)] + vals, D)
+            rel = _pslq([xv, mpmath.mpf(1)] + vals, Ds)
             if rel is not None and rel[0] != 0:
                 num, den = _normalise([-r for r in rel[1:]], [rel[0]] + [0] * len(vals))
-                ident = _accept(xv, num, den, rel, constants, D, "linear")
+                ident = _accept(x, num, den, rel, constants, D, "linear")
                 if ident is not None:
                     found.append(ident)
             # 3. Moebius form in all constants
             k = len(constants)
-            if k <= 3 and D >= 8 * (2 * k + 2):
-                rel = _pslq([mpmath.mpf(1)] + vals + [xv] + [xv * v for v in vals], D)
+            if k <= 3 and Ds >= 8 * (2 * k + 2):
+                rel = _pslq([mpmath.mpf(1)] + vals + [xv] + [xv * v for v in vals], Ds)
                 if rel is not None:
                     num, den = _normalise([-r for r in rel[: k + 1]], list(rel[k + 1 :]))
-                    ident = _accept(xv, num, den, rel, constants, D, "mobius")
+                    ident = _accept(x, num, den, rel, constants, D, "mobius")
                     if ident is not None:
                         found.append(ident)
-    if not found:
-        return None
-    return min(found, key=lambda i: (i.relation_digits, len(i.constants)))
+    return found
 
 
 def mobius_table(value: float, max_coeff: int):

@@ -39,8 +39,9 @@ def evaluate_to(pcf: PCF, target_digits: float, max_depth: int, start_depth: int
     return ev
 
 
-def _fmt_digits(x: float) -> float:
-    return float("inf") if math.isinf(x) else round(x, 2)
+def _fmt_digits(x: float) -> float | None:
+    """Digits for JSON: rounded to 0.01; ``None`` for an exact (terminating) value (JSON has no inf)."""
+    return None if math.isinf(x) else round(x, 2)
 
 
 def formula_record(pcf: PCF, ev: Evaluation, ident: Identification | None, constants, seconds: float,
@@ -74,6 +75,7 @@ def formula_record(pcf: PCF, ev: Evaluation, ident: Identification | None, const
         "depth": ev.depth,
         "delta": None if delta is None or not math.isfinite(delta) else round(delta, 6),
         "verified": True,
+        "exact": bool(ev.terminated),
         "limit": limit_text,
         "rate": round(ev.rate, 4),
         "regime": ev.regime,
@@ -96,7 +98,11 @@ def formula_record(pcf: PCF, ev: Evaluation, ident: Identification | None, const
             "acceptance": "relation size <= digits/2 and agreement >= digits-1 "
                           "(constants at 2*digits+20)",
         })
-    if ident is not None:
+    if ev.terminated:
+        payload["closed_form"] = limit_text
+        statement = f"PCF(a={pcf.a}, b={pcf.b}) = {limit_text}  (a finite fraction: b({pcf.terminating_depth()}) = 0)"
+        kind = "pcf"
+    elif ident is not None:
         statement = f"PCF(a={pcf.a}, b={pcf.b}) = {ident.closed_form}  ({digits:.1f} digits at depth {ev.depth})"
         kind = "pcf"
     else:

@@ -1,0 +1,252 @@
+"""A conservative matrix field (CMF): its definition, parsing, and the symbolic conservativity check.
+
+Definition. A CMF in d variables (axes) p = (p_1, ..., p_d) is a family of k x k matrices M_i(p),
+one per axis, with rational-function entries, such that for every pair of axes i, j
+
+    M_i(p) M_j(p + e_i) = M_j(p) M_i(p + e_j).                                   (conservativity)
+
+Then the ordered product of the matrices along a lattice path (M_i(p) for a step p -> p + e_i) depends
+only on the end points of the path. In two variables this is Mx(x, y) My(x+1, y) = My(x, y) Mx(x, y+1).
+The limit of a walk W = M(s) ... is read as W[0, k-1] / W[1, k-1] (the last column, as for PCFs with
+M(n) = [[0, b(n)], [1, a(n)]]).
+
+A :class:`CMF` is plain data (the entries as sympy-parseable strings), so the library is a data module
+and a user's CMF comes from a small JSON or TOML file::
+
+    {"name": "mine", "axes": ["x", "y"],
+     "matrices": {"x": [["0", "-x**3"], ["(x+1)**3", "..."]], "y": [[...], [...]]},
+     "constants": ["zeta3"]}
+
+:func:`check_conservative` evaluates M_i(p) M_j(p + e_i) - M_j(p) M_i(p + e_j) with sympy (``cancel``
+entry by entry) and reports every pair of axes and entry where it is not identically zero.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from discover.errors import InputError
+
+__all__ = ["CMF", "Failure", "check_conservative", "load_cmf_file", "cmf_from_dict"]
+
+_AXIS = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+_ENTRY = re.compile(r"^[A-Za-z0-9_+\-*/^()., ]+$")
+_RESERVED = {"n", "E", "I", "S", "N", "O", "Q", "pi", "oo"}
+
+
+@dataclass(frozen=True)
+class CMF:
+    """A conservative matrix field as data. ``matrices[i]`` is the matrix of axis ``axes[i]``: a tuple of
+    rows of entry strings (sympy syntax, ``^`` allowed for powers). ``constants`` are the constants its
+    limits are identified against; ``default_start`` a start point where walks are defined."""
+
+    name: str
+    axes: tuple[str, ...]
+    matrices: tuple[tuple[tuple[str, ...], ...], ...]
+    constants: tuple[str, ...] = ()
+    source: str = ""
+    description: str = ""
+    default_start: tuple[int, ...] | None = None
+    notes: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def dim(self) -> int:
+        return len(self.axes)
+
+    @property
+    def rank(self) -> int:
+        return len(self.matrices[0])
+
+    def symbols(self):
+        import sympy
+
+        return tuple(sympy.Symbol(a) for a in self.axes)
+
+    def sympy_matrices(self):
+        """The matrices as sympy ``Matrix`` objects (cached)."""
+        return _sympy_matrices(self.axes, self.matrices)
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "axes": list(self.axes),
+            "matrices": {a: [list(r) for r in m] for a, m in zip(self.axes, self.matrices)},
+            "constants": list(self.constants),
+            "source": self.source,
+            "description": self.description,
+            "default_start": list(self.default_start) if self.default_start else None,
+        }
+
+    def validate(self) -> "CMF":
+        """Check the shape and that every entry parses as a rational function of the axes only
+        (InputError naming the entry otherwise). Returns self."""
+        if not self.axes:
+            raise InputError(f"CMF {self.name!r}: no axes")
+        for a in self.axes:
+            if not _AXIS.match(a) or a in _RESERVED:
+                raise InputError(f"CMF {self.name!r}: axis name {a!r} is not allowed (use names like x, y, x0)")
+        if len(set(self.axes)) != len(self.axes):
+            raise InputError(f"CMF {self.name!r}: repeated axis names")
+        if len(self.matrices) != len(self.axes):
+            raise InputError(f"CMF {self.name!r}: {len(self.axes)} axes but {len(self.matrices)} matrices")
+        k = len(self.matrices[0])
+        if k < 2:
+            raise InputError(f"CMF {self.name!r}: matrices must be at least 2 x 2")
+        for a, m in zip(self.axes, self.matrices):
+            if len(m) != k or any(len(r) != k for r in m):
+                raise InputError(f"CMF {self.name!r}: the matrix of axis {a} is not {k} x {k}")
+        self.sympy_matrices()
+        if self.default_start is not None and len(self.default_start) != self.dim:
+            raise InputError(f"CMF {self.name!r}: default_start has {len(self.default_start)} coordinates, "
+                             f"expected {self.dim}")
+        return self
+
+
+@lru_cache(maxsize=64)
+def _sympy_matrices(axes: tuple[str, ...], matrices) -> tuple:
+    import sympy
+    from sympy.parsing.sympy_parser import convert_xor, parse_expr, standard_transformations
+
+    syms = {a: sympy.Symbol(a) for a in axes}
+    out = []
+    for a, m in zip(axes, matrices):
+        rows = []
+        for i, row in enumerate(m):
+            cells = []
+            for j, text in enumerate(row):
+                where = f"entry ({i + 1}, {j + 1}) of the matrix of axis {a}"
+                src = str(text).strip()
+                if not src or not _ENTRY.match(src) or "__" in src:
+                    raise InputError(f"{where}: {text!r} is not a rational function of the axes")
+                try:
+                    expr = parse_expr(src, local_dict=dict(syms), global_dict=_globals(),
+                                      transformations=standard_transformations + (convert_xor,))
+                except Exception:
+                    raise InputError(f"{where}: cannot parse {text!r}") from None
+                if not isinstance(expr, sympy.Expr):
+                    raise InputError(f"{where}: {text!r} is not an expression")
+                extra = expr.free_symbols - set(syms.values())
+                if extra:
+                    raise InputError(f"{where}: unknown symbol(s) {', '.join(sorted(map(str, extra)))}")
+                if not expr.is_rational_function(*syms.values()):
+                    raise InputError(f"{where}: {text!r} is not a rational function of the axes")
+                num, den = sympy.fraction(sympy.cancel(expr))
+                for part in (num, den):
+                    poly = sympy.Poly(part, *syms.values())
+                    if not all(c.is_Rational for c in poly.coeffs()):
+                        raise InputError(f"{where}: coefficients of {text!r} must be rational numbers")
+                cells.append(expr)
+            rows.append(cells)
+        out.append(sympy.Matrix(rows))
+    return tuple(out)
+
+
+def _globals() -> dict:
+    """What sympy's parser may see besides the axes: numbers only (no functions, no constants)."""
+    import sympy
+
+    return {"Integer": sympy.Integer, "Rational": sympy.Rational, "Float": sympy.Float, "Symbol": sympy.Symbol}
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Where conservativity fails: axes (i, j), the entry (row, col), 1-based, and the residual."""
+
+    axis_i: str
+    axis_j: str
+    row: int
+    col: int
+    residual: str
+
+    def __str__(self) -> str:
+        return (f"M_{self.axis_i}(p) M_{self.axis_j}(p+e_{self.axis_i}) != M_{self.axis_j}(p) "
+                f"M_{self.axis_i}(p+e_{self.axis_j}) at entry ({self.row}, {self.col}): "
+                f"difference {self.residual}")
+
+
+def check_conservative(cmf: CMF) -> list[Failure]:
+    """Every failure of M_i(p) M_j(p + e_i) = M_j(p) M_i(p + e_j) (empty list: the field is conservative).
+    Exact: sympy ``cancel`` of each entry of the difference."""
+    import sympy
+
+    cmf.validate()
+    mats = cmf.sympy_matrices()
+    syms = cmf.symbols()
+    failures = []
+    for i in range(cmf.dim):
+        for j in range(i + 1, cmf.dim):
+            Mi, Mj = mats[i], mats[j]
+            Mj_shift = Mj.subs(syms[i], syms[i] + 1)
+            Mi_shift = Mi.subs(syms[j], syms[j] + 1)
+            diff = Mi * Mj_shift - Mj * Mi_shift
+            for r in range(cmf.rank):
+                for c in range(cmf.rank):
+                    res = sympy.cancel(sympy.together(diff[r, c]))
+                    if res != 0:
+                        text = sympy.sstr(sympy.factor(res))
+                        if len(text) > 200:
+                            text = text[:197] + "..."
+                        failures.append(Failure(cmf.axes[i], cmf.axes[j], r + 1, c + 1, text))
+    return failures
+
+
+def cmf_from_dict(data: dict, where: str = "CMF") -> CMF:
+    """A CMF from the file format (see module doc); InputError naming what is wrong."""
+    if not isinstance(data, dict):
+        raise InputError(f"{where}: expected an object with axes and matrices")
+    axes = data.get("axes")
+    mats = data.get("matrices")
+    if not isinstance(axes, list) or not all(isinstance(a, str) for a in axes) or not axes:
+        raise InputError(f"{where}: 'axes' must be a list of names, e.g. [\"x\", \"y\"]")
+    if isinstance(mats, dict):
+        missing = [a for a in axes if a not in mats]
+        if missing:
+            raise InputError(f"{where}: no matrix for axis {missing[0]!r}")
+        mats = [mats[a] for a in axes]
+    if not isinstance(mats, list) or len(mats) != len(axes):
+        raise InputError(f"{where}: 'matrices' must give one matrix per axis")
+    rows = []
+    for a, m in zip(axes, mats):
+        if not isinstance(m, list) or not all(isinstance(r, list) for r in m):
+            raise InputError(f"{where}: the matrix of axis {a} must be a list of rows")
+        rows.append(tuple(tuple(str(e) for e in r) for r in m))
+    constants = data.get("constants", [])
+    if isinstance(constants, str):
+        constants = [constants]
+    start = data.get("default_start")
+    cmf = CMF(
+        name=str(data.get("name", "user")),
+        axes=tuple(axes),
+        matrices=tuple(rows),
+        constants=tuple(str(c) for c in constants),
+        source=str(data.get("source", "user file")),
+        description=str(data.get("description", "")),
+        default_start=tuple(int(v) for v in start) if start else None,
+    )
+    return cmf.validate()
+
+
+def load_cmf_file(path: str) -> CMF:
+    """Read a CMF from a ``.json`` or ``.toml`` file."""
+    import json
+    import os
+
+    if not os.path.isfile(path):
+        raise InputError(f"CMF file {path!r} does not exist")
+    text = open(path, encoding="utf-8").read()
+    if path.endswith(".toml"):
+        import tomllib
+
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise InputError(f"CMF file {path!r}: invalid TOML ({exc})") from None
+    else:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"CMF file {path!r}: invalid JSON ({exc.msg}, line {exc.lineno})") from None
+    return cmf_from_dict(data, where=f"CMF file {path!r}")
