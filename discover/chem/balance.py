@@ -185,9 +185,9 @@ def balance(problem: Problem, max_rays: int = DEFAULT_MAX_RAYS) -> Balance:
     if reason:
         raise ImpossibleReaction(reason)
     n = len(problem.species)
-    if not kernel_basis(rows, n):
-        raise ImpossibleReaction("only the zero vector balances it")
     modes = elementary_modes(rows, problem.sides, max_rays=max_rays)
+    if not modes and not kernel_basis(rows, n):
+        raise ImpossibleReaction("only the zero vector balances it")
     missing = [j for j in range(n) if not any(m[j] for m in modes)]
     if missing:
         raise ImpossibleReaction(_explain_missing(problem, rows, missing, max_rays))
