@@ -41,7 +41,8 @@ def _run(spec, run_options, as_json, columns, show_sets=False):
     if len(spec.lines) == 1 and problems:
         _, line, reason = problems[0]
         raise RuntimeFailure(f"cannot balance {line!r}: {reason}")
-    emit_records(records, as_json, columns)
+    if records or not summary.shards_failed:  # a failed shard was already reported on stderr
+        emit_records(records, as_json, columns)
     if show_sets and not as_json:
         for record in records:
             if record.payload.get("elementary_reactions", 1) == 1:

@@ -105,7 +105,7 @@ def extreme_rays(matrix: Sequence[Sequence[int]], ncols: int, max_rays: int = DE
 
 def _too_many(max_rays: int) -> RuntimeFailure:
     return RuntimeFailure(f"more than {max_rays} intermediate elementary reactions: the system is too "
-                          "large to list completely; narrow the species list")
+                          "large to list completely (raise --max-rays or narrow the species list)")
 
 
 def _extreme_rays_numba(basis: list[list[int]], ncols: int, max_rays: int) -> list[tuple[int, ...]] | None:

@@ -121,3 +121,18 @@ def test_formula_command():
     result = invoke("chem", "formula", "--json", "K4[Fe(CN)6]", "Fe3+")
     rows = records(result)
     assert rows[0]["counts"] == {"K": 4, "Fe": 1, "C": 6, "N": 6} and rows[1]["charge"] == 3
+
+
+def test_all_prints_the_ray_table(store_path):
+    result = invoke("chem", "balance", "--store", store_path, "--all", "H2 + O2 -> H2O + H2O2")
+    assert result.exit_code == 0
+    assert "elementary reactions of 3 H2 + 2 O2 -> 2 H2O + H2O2" in result.stdout
+    assert "H2O2" in result.stdout
+
+
+def test_ray_bound_is_a_runtime_failure(store_path):
+    result = invoke("chem", "enumerate", "--store", store_path, "--max-rays", "20", "--species",
+                    "CH4, O2, CO2, H2O, CO, H2, C2H6, C2H4, C2H2, CH3OH")
+    assert result.exit_code == 1
+    assert "more than 20 intermediate elementary reactions" in result.stderr
+    assert result.stdout == ""
