@@ -77,6 +77,10 @@ def parse_problem(text: str, medium: str | None = None, sides_free: bool = False
 def _species(context: str, name: str) -> Species:
     if not name:
         raise InputError(f"{context!r}: an empty species (a stray '+' or ',')")
+    m = re.match(r"(\d+)\s+\S", name)
+    if m:
+        raise InputError(f"{context!r}: species {name!r} starts with the coefficient {m.group(1)} (write species "
+                         "without coefficients: the balancer finds them)")
     try:
         return parse_species(name)
     except FormulaError as exc:
