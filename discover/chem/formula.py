@@ -119,7 +119,7 @@ def parse_species(text: str) -> Species:
     body = s[:end]
     if not body:
         raise FormulaError(text, 0, "no formula before the charge")
-    if body[0].isdigit():
+    if '0' <= body[0] <= '9':
         raise FormulaError(text, 0, "starts with a number at character 1 (write species without "
                                     "coefficients: the balancer finds them)")
     counts = _BodyParser(text, body).parse()
@@ -147,7 +147,7 @@ def _read_charge(text: str, s: str) -> tuple[int, int]:
             raise FormulaError(text, caret, f"cannot read the charge after '^' at character {caret + 1} "
                                             "(expected e.g. ^{3+}, ^2-, ^+)")
         return caret, value
-    m = re.search(r"[+-]\d+$", s)
+    m = re.search(r"[+-]\d+$", s, re.ASCII)
     if m:  # Fe+3, SO4-2
         value = int(m.group()[1:])
         if value == 0:
@@ -163,7 +163,7 @@ def _read_charge(text: str, s: str) -> tuple[int, int]:
     body = s[: m.start()]
     if len(signs) > 1:  # Fe++, SO4--
         return m.start(), unit * len(signs)
-    d = re.search(r"\d+$", body)
+    d = re.search(r"\d+$", body, re.ASCII)
     if not d:  # MnO4-, H+, Cl-
         return m.start(), unit
     head = body[: d.start()]
@@ -197,7 +197,7 @@ def _one_bracket(head: str) -> bool:
 
 def _charge_value(c: str) -> int | None:
     """``3+``, ``+3``, ``+``, ``--`` -> signed integer; None when it is not a charge."""
-    m = re.fullmatch(r"(\d*)([+-])|([+-])(\d+)|([+-])\5*", c)
+    m = re.fullmatch(r"(\d*)([+-])|([+-])(\d+)|([+-])\5*", c, re.ASCII)
     if not m:
         return None
     if m.group(2):
@@ -228,6 +228,8 @@ class _BodyParser:
             multiplier = self.number(allow_none=True) or 1
             part = self.groups(closer=None, opened_at=None)
             if not part:
+                if self.pos >= len(self.s):
+                    self.fail(len(self.s) - 1, f"expected a formula after character {len(self.s)}")
                 self.fail(self.pos, f"expected a formula at character {self.pos + 1}")
             for sym, n in part.items():
                 total[sym] = total.get(sym, 0) + multiplier * n
@@ -240,7 +242,7 @@ class _BodyParser:
 
     def number(self, allow_none: bool) -> int | None:
         start = self.pos
-        while self.pos < len(self.s) and self.s[self.pos].isdigit():
+        while self.pos < len(self.s) and '0' <= self.s[self.pos] <= '9':
             self.pos += 1
         if self.pos == start:
             return None
@@ -286,7 +288,7 @@ class _BodyParser:
                 return out
             elif "a" <= ch <= "z":
                 self.fail(at, f"{ch!r} at character {at + 1}: element symbols start with a capital letter")
-            elif ch.isdigit():
+            elif '0' <= ch <= '9':
                 self.fail(at, f"unexpected number at character {at + 1} (a count follows an element or "
                               "a closing bracket)")
             elif ch in "+-":

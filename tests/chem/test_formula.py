@@ -139,3 +139,17 @@ def test_random_formulas_read_back(tree, charge, phase):
         text += "^{%d%s}" % (abs(charge), "+" if charge > 0 else "-")
     s = parse_species(text + phase)
     assert s.composition == total and s.charge == charge and s.phase == (phase[1:-1] or None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="HCOFeNaClSn()[]{}^+-*.·0123456789 xeaqsglu⁺²³₂", min_size=0, max_size=14))
+def test_any_text_parses_or_fails_cleanly(text):
+    """Arbitrary text never crashes the parser: a species, or a FormulaError pointing inside the text."""
+    try:
+        s = parse_species(text)
+    except FormulaError as exc:
+        assert 0 <= exc.position <= max(len(text) - 1, 0)
+        assert "\n" not in str(exc)
+    else:
+        assert s.counts or s.charge
+        assert all(n > 0 for _, n in s.counts)
