@@ -93,6 +93,12 @@ def balance_cmd(equation, species, path, all_reactions, medium, max_rays, as_jso
     from discover.errors import InputError
 
     given = [x is not None for x in (equation, species, path)]
+    if sum(given) == 0 and run_options.resume is not None:
+        spec = _resumed_spec(run_options, "balance")
+        columns = ([("line", lambda r: r.payload.get("line", ""))] if spec.line_numbers else []) + [
+            ("balance", lambda r: r.payload["equation"]), ("balances", _note)]
+        _run(spec, run_options, as_json, columns, show_sets=spec.all_reactions)
+        return
     if sum(given) != 1:
         raise InputError("give exactly one of: an EQUATION, --species 'A, B, C', or --file PATH")
     if path is not None:
@@ -116,8 +122,25 @@ def balance_cmd(equation, species, path, all_reactions, medium, max_rays, as_jso
     _run(spec, run_options, as_json, columns, show_sets=all_reactions)
 
 
+def _resumed_spec(run_options, mode: str):
+    """The spec of the run that ``--resume`` continues (the runner rebuilds the same one from the store)."""
+    from discover.chem.engine import ENGINE, ChemSpec
+    from discover.errors import InputError
+    from discover.store import Store
+
+    with Store(run_options.store, create=False) as store:
+        row = store.run(run_options.resume)
+    if row.engine != ENGINE.name:
+        raise InputError(f"--resume {run_options.resume}: run {row.id} is a {row.engine} run, not {ENGINE.name}")
+    spec = ChemSpec.from_dict(row.spec)
+    if spec.mode != mode:
+        raise InputError(f"--resume {run_options.resume}: run {row.id} is a 'chem {spec.mode}' run; "
+                         f"resume it with: discover chem {spec.mode} --resume {row.id}")
+    return spec
+
+
 @group.command("enumerate")
-@click.option("--species", "species", required=True, metavar="'A, B, C'",
+@click.option("--species", "species", default=None, metavar="'A, B, C'",
               help="Species separated by commas; each may go on either side.")
 @click.option("--medium", type=MEDIUM, default=None,
               help="Add H+ and H2O (acidic) or OH- and H2O (basic).")
@@ -137,8 +160,14 @@ def enumerate_cmd(species, medium, max_rays, as_json, run_options):
       discover chem enumerate --species "C, O2, CO, CO2"
     """
     from discover.chem.engine import ChemSpec
+    from discover.errors import InputError
 
-    spec = ChemSpec(lines=(species,), sides_free=True, medium=medium, mode="enumerate", max_rays=max_rays)
+    if species is None and run_options.resume is not None:
+        spec = _resumed_spec(run_options, "enumerate")
+    elif species is None:
+        raise InputError("--species is required (the species, separated by commas)")
+    else:
+        spec = ChemSpec(lines=(species,), sides_free=True, medium=medium, mode="enumerate", max_rays=max_rays)
     columns = [("#", lambda r: r.payload.get("index", "")), ("elementary reaction", lambda r: r.payload["equation"])]
     _run(spec, run_options, as_json, columns)
 

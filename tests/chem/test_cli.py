@@ -136,3 +136,12 @@ def test_ray_bound_is_a_runtime_failure(store_path):
     assert result.exit_code == 1
     assert "more than 20 intermediate elementary reactions" in result.stderr
     assert result.stdout == ""
+
+
+def test_resume_rebuilds_the_spec_from_the_store(store_path):
+    first = invoke("chem", "balance", "--store", store_path, "--json", "C + O2 -> CO + CO2")
+    key = records(first)[0]["key"]
+    again = invoke("chem", "balance", "--store", store_path, "--json", "--resume", "1")
+    assert again.exit_code == 0 and [r["key"] for r in records(again)] == [key]
+    wrong = invoke("chem", "enumerate", "--store", store_path, "--resume", "1")
+    assert wrong.exit_code == 2 and "chem balance --resume 1" in wrong.stderr
