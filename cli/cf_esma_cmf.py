@@ -75,6 +75,206 @@ def cmf():
     """
 
 
+def _cmf_spec_from_options(cmf_name, cmf_file):
+    """(name, cmf_json) from --cmf NAME or --file PATH."""
+    import json
+
+    from discover.errors import InputError
+
+    if cmf_file:
+        from discover.cf.cmf.field import load_cmf_file
+
+        cmf = load_cmf_file(cmf_file)
+        return cmf.name, json.dumps(cmf.to_dict(), sort_keys=True)
+    if not cmf_name:
+        raise InputError("give --cmf NAME (see 'discover cf cmf list') or --file PATH")
+    from discover.cf.cmf.library import get_cmf
+
+    get_cmf(cmf_name)
+    return cmf_name, ""
+
+
+def _walk_columns():
+    return [
+        ("cmf", lambda r: r.payload["cmf"]),
+        ("trajectory", lambda r: ",".join(map(str, r.payload["trajectory"]))),
+        ("start", lambda r: ",".join(map(str, r.payload["start"]))),
+        ("limit", lambda r: r.payload["closed_form"]),
+        ("digits", lambda r: _fmt_digits(r.payload["digits"])),
+        ("delta", lambda r: "-" if r.payload["delta"] is None else f"{r.payload['delta']:.4f}"),
+        ("irrationality proof", lambda r: "yes" if r.payload["proves_irrationality"] else "no"),
+    ]
+
+
+@cmf.command("list")
+@json_option
+def cmf_list(as_json):
+    """List the library of known CMFs with their axes, size, constants and source.
+
+    \b
+    Example:
+      discover cf cmf list
+    """
+    import json
+
+    from discover.cf.cmf.library import LIBRARY, get_cmf
+
+    rows = []
+    for name in LIBRARY:
+        c = get_cmf(name)
+        if as_json:
+            click.echo(json.dumps(c.to_dict()))
+            continue
+        rows.append([c.name, ", ".join(c.axes), f"{c.rank}x{c.rank}", ", ".join(c.constants),
+                     c.description, c.source])
+    if not as_json:
+        print_table(rows, ["name", "axes", "size", "constants", "description", "source"])
+
+
+@cmf.command("check")
+@click.argument("path", type=click.Path(dir_okay=False))
+@json_option
+def cmf_check(path, as_json):
+    """Check that a CMF given in a JSON or TOML file is conservative, and say where it is not.
+
+    The file gives "axes" (names) and "matrices" (one square matrix per axis, entries as rational
+    functions of the axes in sympy syntax), optionally "name" and "constants". Conservativity:
+    M_i(p) M_j(p + e_i) = M_j(p) M_i(p + e_j) for every pair of axes, checked exactly with sympy.
+    Exit status 0 when conservative, 1 when not (each failing entry is listed), 2 for a bad file.
+
+    \b
+    Example:
+      discover cf cmf list --json | head -1 > zeta.json && discover cf cmf check zeta.json
+    """
+    import json
+
+    from cli import common
+    from discover.cf.cmf.field import check_conservative, load_cmf_file
+
+    c = load_cmf_file(path)
+    failures = check_conservative(c)
+    if as_json:
+        click.echo(json.dumps({"cmf": c.name, "axes": list(c.axes), "conservative": not failures,
+                               "failures": [f.__dict__ for f in failures]}))
+    elif failures:
+        click.echo(f"{c.name}: NOT conservative ({len(failures)} failing entries)")
+        for f in failures:
+            click.echo(f"  {f}")
+    else:
+        click.echo(f"{c.name}: conservative ({len(c.axes)} axes, {c.rank}x{c.rank} matrices)")
+    if failures:
+        common.exit_status = 1
+
+
+def _point(text, what):
+    from discover.errors import InputError
+
+    try:
+        return tuple(int(v) for v in str(text).replace(" ", "").split(","))
+    except ValueError:
+        raise InputError(f"{what} {text!r}: expected integers separated by commas, e.g. 1,1") from None
+
+
+@cmf.command("walk")
+@click.option("--cmf", "cmf_name", default=None, metavar="NAME", help="A library CMF (see 'discover cf cmf list').")
+@click.option("--file", "cmf_file", default=None, metavar="PATH", help="Or a CMF from a JSON/TOML file.")
+@click.option("--trajectory", required=True, metavar="T", help="The direction, e.g. 1,1.")
+@click.option("--start", default=None, metavar="S", help="The start point, e.g. 1,1 (default: the CMF's).")
+@click.option("--depth", type=int, default=1000, show_default=True, metavar="N", help="Steps along the trajectory.")
+@click.option("--constants", default=None, metavar="C1,C2",
+              help="Constants to identify the limit against (default: the CMF's).")
+@json_option
+@runner_options
+def cmf_walk(cmf_name, cmf_file, trajectory, start, depth, constants, as_json, run_options):
+    """Walk a CMF along a trajectory: the exact limit, its digits, delta and the identified constant.
+
+    The step matrix along the trajectory is built once (integer polynomials in n), the walk
+    S(0) S(1) ... S(N-1) is computed exactly, and the limit W[0,-1]/W[1,-1] is identified against the
+    constants (PSLQ). An identified walk is stored; delta > 0 means the walk proves the limit irrational.
+
+    \b
+    Example:
+      discover cf cmf walk --cmf zeta3 --trajectory 1,1 --start 1,1 --depth 1000
+    """
+    from discover.cf.cmf.engine import ENGINE, CMFSearchSpec, resolve_cmf
+    from discover.cf.constants import parse_constants
+
+    name, cmf_json = _cmf_spec_from_options(cmf_name, cmf_file)
+    c = resolve_cmf(name, cmf_json)
+    t = _point(trajectory, "--trajectory")
+    if start is None:
+        if c.default_start is None:
+            from discover.errors import InputError
+
+            raise InputError(f"CMF {c.name} has no default start; give --start")
+        s = tuple(c.default_start)
+    else:
+        s = _point(start, "--start")
+    consts = tuple(x.name for x in parse_constants(constants)) if constants else ()
+    spec = CMFSearchSpec(cmf=name, cmf_json=cmf_json, trajectory=t, start=s, depth=depth, constants=consts,
+                         min_digits=5)
+    summary = execute(ENGINE, spec, run_options, as_json)
+    if summary.records:
+        emit_records(summary.records, as_json, _walk_columns())
+        if not as_json:
+            r = summary.records[0]
+            click.echo(f"limit = {r.payload['limit']}... = {r.payload['closed_form']}")
+    else:
+        from discover.cf.cmf.trajectory import walk_limit
+
+        ev = walk_limit(c, t, s, depth)
+        msg = (f"the walk along {t} from {s} converges to {ev.value_text(min(ev.digits, 50))} "
+               f"({ev.digits:.1f} digits at depth {depth}); not identified against "
+               f"{', '.join(spec.resolved_constants(c))}; nothing stored")
+        if as_json:
+            click.echo(msg, err=True)
+        else:
+            click.echo(msg)
+    emit_summary(summary, as_json)
+
+
+@cmf.command("search")
+@click.option("--cmf", "cmf_name", default=None, metavar="NAME", help="A library CMF (see 'discover cf cmf list').")
+@click.option("--file", "cmf_file", default=None, metavar="PATH", help="Or a CMF from a JSON/TOML file.")
+@click.option("--max-step", type=int, default=2, show_default=True, metavar="K",
+              help="Every primitive trajectory with coordinates in 0..K.")
+@click.option("--negative", is_flag=True, help="Also trajectories with negative coordinates (-K..K).")
+@click.option("--start-min", type=int, default=0, show_default=True, help="Starts: every point with coordinates ...")
+@click.option("--start-max", type=int, default=1, show_default=True, help="... between --start-min and --start-max.")
+@click.option("--depth", type=int, default=1000, show_default=True, metavar="N", help="Steps along each trajectory.")
+@click.option("--constants", default=None, metavar="C1,C2",
+              help="Constants to identify limits against, relations between two of them included "
+                   "(default: the CMF's).")
+@click.option("--min-digits", type=int, default=20, show_default=True, metavar="D",
+              help="Store only limits known to at least D digits.")
+@json_option
+@runner_options
+def cmf_search(cmf_name, cmf_file, max_step, negative, start_min, start_max, depth, constants, min_digits,
+               as_json, run_options):
+    """Walk every primitive trajectory and start in a box, identify the limits, store the formulas.
+
+    One shard per trajectory (run in parallel by the runner). Each identified walk is stored with its
+    closed form, digits and delta; the table shows which trajectories give irrationality proofs
+    (delta > 0).
+
+    \b
+    Example:
+      discover cf cmf search --cmf pi --max-step 2 --depth 500
+    """
+    from discover.cf.cmf.engine import ENGINE, CMFSearchSpec
+    from discover.cf.constants import parse_constants
+
+    name, cmf_json = _cmf_spec_from_options(cmf_name, cmf_file)
+    consts = tuple(x.name for x in parse_constants(constants)) if constants else ()
+    spec = CMFSearchSpec(cmf=name, cmf_json=cmf_json, max_step=max_step, negative=negative, start_min=start_min,
+                         start_max=start_max, depth=depth, constants=consts, min_digits=min_digits)
+    summary = execute(ENGINE, spec, run_options, as_json)
+    records = sorted(summary.records, key=lambda r: (-(r.payload["delta"] or -9), r.payload["trajectory"],
+                                                     r.payload["start"]))
+    emit_records(records, as_json, _walk_columns(), empty="no identified limit")
+    emit_summary(summary, as_json)
+
+
 def register(group) -> None:
     """Attach ``esma`` and ``cmf`` to the ``cf`` click group."""
     group.add_command(esma)

@@ -17,13 +17,17 @@ from the differential equation theta prod_j (theta + b_j - 1) F = z prod_i (thet
 in different a_i commute, so M_i = (I + T/a_i)^T (transposed: walks multiply row vectors on the left)
 is a CMF in the p upper parameters; b and z are fixed numbers. Library entries:
 
-* ``2F1``: 2F1(x0, x1; 2; -1), axes x0, x1 (2F1(1, 1; 2; z) = -log(1 - z)/z: limits in log 2);
-* ``3F2``: 3F2(x0, x1, x2; 2, 2; -1) in three variables (3F2(1, 1, 1; 2, 2; z) = Li2(z)/z: limits in
+* ``2F1``: 2F1(x0, x1; y0; -1) in three variables (2F1(1, 1; 2; z) = -log(1 - z)/z: limits in log 2);
+* ``3F2``: 3F2(x0, x1, 1; y0, 2; -1) in three variables (3F2(1, 1, 1; 2, 2; z) = Li2(z)/z: limits in
   zeta(2) and log 2).
+
+Lower parameters are axes too: with only the upper ones, integer starts make the second solution of
+the contiguous recurrence terminate and every walk has a rational limit.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 from functools import lru_cache
 from typing import Callable, Sequence
@@ -58,45 +62,62 @@ def ffbar_cmf(name: str, f: str, fbar: str, constants=(), source: str = "", desc
     )
 
 
-def hypergeometric(p: int, lower: Sequence, z, name: str | None = None, constants=()) -> CMF:
-    """The CMF of pFq(x0..x_{p-1}; lower; z) in its p upper parameters (see the module doc).
-    ``lower`` has p - 1 rational numbers, ``z`` a rational number other than 0 and 1."""
+def hypergeometric(upper: Sequence, lower: Sequence, z, name: str | None = None, constants=()) -> CMF:
+    """The CMF of pFq(upper; lower; z) (q = p - 1) whose axes are the parameters given as names.
+
+    ``upper`` and ``lower`` mix axis names (``"x0"``) and fixed rational numbers; ``z`` is a rational
+    number other than 0 and 1. With T the theta-companion matrix (module doc), a step a_i -> a_i + 1 is
+    v -> (I + T/a_i) v and a step b_j -> b_j + 1 is v -> (I + T(b + e_j)/b_j)^(-1) v (from
+    F(b_j - 1) = (1 + theta/(b_j - 1)) F); the CMF matrices are their transposes."""
     import sympy
 
+    p = len(upper)
     if p < 2 or len(lower) != p - 1:
-        raise InputError(f"hypergeometric CMF: need p >= 2 and p - 1 lower parameters, got p={p}, {list(lower)}")
-    zq = sympy.Rational(str(Fraction(z)))
+        raise InputError(f"hypergeometric CMF: need p >= 2 upper and p - 1 lower parameters, got {list(upper)}; {list(lower)}")
+    zq = sympy.Rational(str(Fraction(str(z))))
     if zq in (0, 1):
         raise InputError("hypergeometric CMF: z must differ from 0 and 1")
-    bs = [sympy.Rational(str(Fraction(b))) for b in lower]
-    xs = sympy.symbols(f"x0:{p}")
+
+    def param(v):
+        if isinstance(v, str) and v.isidentifier():
+            return sympy.Symbol(v)
+        return sympy.Rational(str(Fraction(str(v))))
+
+    As = [param(v) for v in upper]
+    Bs = [param(v) for v in lower]
     t = sympy.Symbol("t")
     lhs = t
-    for b in bs:
+    for b in Bs:
         lhs *= t + b - 1
     rhs = zq
-    for a in xs:
+    for a in As:
         rhs *= t + a
-    D = sympy.Poly(sympy.expand(lhs - rhs), t)  # (1 - z) t^p + c_{p-1} t^{p-1} + ... + c_0
-    coeffs = D.all_coeffs()[::-1]  # c_0 .. c_p
-    lead = coeffs[p]
+    coeffs = sympy.Poly(sympy.expand(lhs - rhs), t).all_coeffs()[::-1]  # c_0 .. c_p, c_p = 1 - z
     T = sympy.zeros(p, p)
     for r in range(p - 1):
         T[r, r + 1] = 1
     for k in range(p):
-        T[p - 1, k] = sympy.cancel(-coeffs[k] / lead)
-    mats = []
-    for a in xs:
-        A = sympy.eye(p) + T / a
-        M = A.T
-        mats.append(tuple(tuple(sympy.sstr(sympy.factor(sympy.cancel(M[r, c]))) for c in range(p))
-                          for r in range(p)))
+        T[p - 1, k] = sympy.cancel(-coeffs[k] / coeffs[p])
+    axes, mats = [], []
+    for a in As:
+        if isinstance(a, sympy.Symbol):
+            axes.append(str(a))
+            mats.append((sympy.eye(p) + T / a).T)
+    for b in Bs:
+        if isinstance(b, sympy.Symbol):
+            axes.append(str(b))
+            mats.append(((sympy.eye(p) + T.subs(b, b + 1) / b).inv()).T)
+    if not axes:
+        raise InputError("hypergeometric CMF: give at least one parameter as an axis name")
+    text = [tuple(tuple(sympy.sstr(sympy.factor(sympy.cancel(M[r, c]))) for c in range(p)) for r in range(p))
+            for M in mats]
     tag = name or f"{p}F{p - 1}"
+    fmt = lambda vs: ", ".join(map(str, vs))  # noqa: E731
     return CMF(
-        name=tag, axes=tuple(str(a) for a in xs), matrices=tuple(mats), constants=tuple(constants),
+        name=tag, axes=tuple(axes), matrices=tuple(text), constants=tuple(constants),
         source="contiguous relations of the hypergeometric function (theta-operator companion matrix)",
-        description=f"{p}F{p - 1}({', '.join(map(str, xs))}; {', '.join(map(str, bs))}; {zq}) in its upper parameters",
-        default_start=tuple([1] * p),
+        description=f"{p}F{p - 1}({fmt(As)}; {fmt(Bs)}; {zq})",
+        default_start=None,
     )
 
 
@@ -126,11 +147,13 @@ def _zeta3() -> CMF:
 
 
 def _2f1() -> CMF:
-    return hypergeometric(2, [2], -1, name="2F1", constants=("log2",))
+    c = hypergeometric(["x0", "x1"], ["y0"], -1, name="2F1", constants=("log2",))
+    return replace(c, default_start=(1, 1, 2))
 
 
 def _3f2() -> CMF:
-    return hypergeometric(3, [2, 2], -1, name="3F2", constants=("zeta2", "log2"))
+    c = hypergeometric(["x0", "x1", 1], ["y0", 2], -1, name="3F2", constants=("zeta2", "log2"))
+    return replace(c, default_start=(1, 1, 2))
 
 
 LIBRARY: dict[str, Callable[[], CMF]] = {

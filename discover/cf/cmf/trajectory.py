@@ -54,25 +54,37 @@ def parse_point(text, dim: int, what: str) -> tuple[int, ...]:
 
 @lru_cache(maxsize=32)
 def _axis_polys(cmf: CMF):
-    """Per axis: (numerator matrix as sympy Poly entries over QQ in the axes, common denominator Poly)."""
+    """Per axis: the entries as (numerator, denominator) sympy Polys over QQ in the axes."""
     import sympy
 
     syms = cmf.symbols()
     out = []
     for M in cmf.sympy_matrices():
-        k = M.rows
-        nums, dens = [], []
-        for r in range(k):
-            for c in range(k):
+        entries = []
+        for r in range(M.rows):
+            for c in range(M.cols):
                 num, den = sympy.fraction(sympy.cancel(sympy.together(M[r, c])))
-                nums.append(num)
-                dens.append(den)
-        lcm = sympy.Integer(1)
-        for d in dens:
-            lcm = sympy.lcm(lcm, d)
-        entries = [sympy.Poly(sympy.cancel(nums[i] * lcm / dens[i]), *syms, domain="QQ") for i in range(k * k)]
-        out.append((k, entries))
+                entries.append((sympy.Poly(num, *syms, domain="QQ"), sympy.Poly(den, *syms, domain="QQ")))
+        out.append(entries)
     return tuple(out)
+
+
+def _factor_on_line(entries, k: int, base, direction, where: str):
+    """The axis matrix on the line base + n direction, times the lcm of its denominators there: a k x k
+    list of ``fmpq_poly`` in n. InputError when a denominator vanishes on the whole line."""
+    nums, dens = [], []
+    for num, den in entries:
+        d = _subs_line(den, base, direction)
+        if d.is_zero():
+            raise _Singular(f"{where}: the matrix is undefined on the whole line (a denominator vanishes)")
+        nn = _subs_line(num, base, direction)
+        g = nn.gcd(d) if not nn.is_zero() else d
+        nums.append(nn / g if not nn.is_zero() else nn)
+        dens.append(d / g)
+    lcm = dens[0]
+    for d in dens[1:]:
+        lcm = lcm * d / lcm.gcd(d)
+    return [[nums[r * k + c] * (lcm / dens[r * k + c]) for c in range(k)] for r in range(k)]
 
 
 def _subs_line(poly, base: Sequence[int], direction: Sequence[int]):
@@ -122,31 +134,61 @@ def _adjugate(A):
 
 def trajectory_matrix(cmf: CMF, trajectory: Sequence[int], start: Sequence[int]):
     """S(n) (see the module doc) as a k x k list of ``fmpz_poly`` in n, divided by the gcd of its
-    entries. Raises InputError when the trajectory is zero or the matrix vanishes identically."""
-    from flint import fmpz_poly
-
+    entries. The axes are taken in their order, or in the first other order whose path avoids a
+    hyperplane where a matrix is undefined (conservativity makes every order equivalent). Raises
+    InputError when the trajectory is zero or every order is singular."""
     t = tuple(int(v) for v in trajectory)
     s = tuple(int(v) for v in start)
     if len(t) != cmf.dim or len(s) != cmf.dim:
         raise InputError(f"CMF {cmf.name}: trajectory and start need {cmf.dim} coordinates")
     if not any(t):
         raise InputError("trajectory: must not be the zero vector")
+    import itertools
+
+    error = None
+    for order in itertools.permutations(range(cmf.dim)):
+        if any(t[i] == 0 for i in order[:-1]) and list(order) != sorted(order):
+            continue
+        try:
+            result = _step_product(cmf, t, s, order)
+            break
+        except _Singular as exc:
+            error = exc
+    else:
+        raise InputError(str(error))
+    return _normalise(cmf, result, t, s)
+
+
+class _Singular(InputError):
+    pass
+
+
+def _step_product(cmf: CMF, t, s, order):
+    """The product of the axis matrices along one step, axes taken in ``order`` (fmpq_poly entries)."""
     axes = _axis_polys(cmf)
     k = cmf.rank
     result = None
     offset = [0] * cmf.dim
-    for i in range(cmf.dim):
-        kk, entries = axes[i]
+    for i in order:
+        entries = axes[i]
         for _ in range(abs(t[i])):
             if t[i] < 0:
                 offset[i] -= 1
             base = [s[a] + offset[a] for a in range(cmf.dim)]
-            F = [[_subs_line(entries[r * k + c], base, t) for c in range(k)] for r in range(k)]
+            F = _factor_on_line(entries, k, base, t, f"CMF {cmf.name} along {t} from {s}")
             if t[i] < 0:
                 F = _adjugate(F)
             else:
                 offset[i] += 1
             result = F if result is None else _matmul(result, F)
+    return result
+
+
+def _normalise(cmf: CMF, result, t, s):
+    """Integer coefficients, divided by the gcd of all entries, last diagonal entry positive."""
+    from flint import fmpz_poly
+
+    k = cmf.rank
     # clear rational coefficients, then divide by the gcd of all entries
     den = 1
     for row in result:
