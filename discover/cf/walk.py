@@ -102,17 +102,22 @@ def block_polynomial(poly_matrix: list[list], length: int) -> list[list]:
 
 
 def product_tree(mats: list):
-    """Balanced product mats[0] * mats[1] * ... * mats[-1] (binary splitting); ``mats`` non-empty."""
-    items = list(mats)
-    if not items:
+    """Balanced product mats[0] * mats[1] * ... * mats[-1] (binary splitting); ``mats`` non-empty.
+
+    The range is halved recursively, so the two factors of every product cover the same number of
+    steps (and so have about the same size, which is what fast multiplication wants)."""
+    if not mats:
         raise ValueError("product_tree needs at least one matrix")
-    # Bottom-up pairing keeps the tree balanced without recursion.
-    while len(items) > 1:
-        nxt = [items[i] * items[i + 1] for i in range(0, len(items) - 1, 2)]
-        if len(items) % 2:
-            nxt.append(items[-1])
-        items = nxt
-    return items[0]
+
+    def rec(lo: int, hi: int):
+        if hi - lo == 1:
+            return mats[lo]
+        if hi - lo == 2:
+            return mats[lo] * mats[lo + 1]
+        mid = (lo + hi) // 2
+        return rec(lo, mid) * rec(mid, hi)
+
+    return rec(0, len(mats))
 
 
 def block_length(count: int, max_degree: int) -> int:

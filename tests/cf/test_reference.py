@@ -57,3 +57,46 @@ def test_reference_formula(row):
         got = true_value(ident.closed_form, 60)
         want = true_value(row["value"], 60)
         assert abs(got - want) < mpmath.mpf(10) ** -50
+
+
+def _box_range(coeffs):
+    return (min(min(coeffs), 0), max(max(coeffs), 0))
+
+
+def _box_size(row) -> int:
+    from discover.cf.polynomial import Polynomial
+
+    size = 1
+    for text in (row["a"], row["b"]):
+        coeffs = Polynomial.parse(text).coeffs or (0,)
+        lo, hi = _box_range(coeffs)
+        size *= (hi - lo + 1) ** len(coeffs)
+    return size
+
+
+SEARCH_ROWS = [pytest.param(r, id=r["value"], marks=[pytest.mark.slow] if _box_size(r) > 2_000_000 else [])
+               for r in ROWS if not r["slow"]]
+
+
+@pytest.mark.parametrize("row", SEARCH_ROWS)
+def test_search_rediscovers_reference_formula(row):
+    """A search over the smallest box containing the formula (ranges from its own coefficients, with 0)
+    and with the reference value as the constant must store that PCF with closed form = the constant."""
+    from discover.cf.polynomial import Polynomial
+    from discover.cf.search import CFSearchSpec, run_shard, shards
+
+    a, b = Polynomial.parse(row["a"]), Polynomial.parse(row["b"])
+    spec = CFSearchSpec(constants=(row["value"],), a_deg=max(a.degree, 0), b_deg=b.degree,
+                        a_range=_box_range(a.coeffs), b_range=_box_range(b.coeffs), max_coeff=4)
+    found = []
+    for shard in shards(spec):
+        found += run_shard(spec, shard).records
+    match = [r for r in found if r.payload["a"] == str(a) and r.payload["b"] == str(b)]
+    assert match, f"{row['value']}: not found among {[r.statement for r in found]}"
+    rec = match[0]
+    import sympy
+
+    value = sympy.sympify(row["value"], locals=NAMES)
+    closed = sympy.sympify(rec.payload["closed_form"], locals=NAMES)
+    assert abs(sympy.N(closed - value, 60)) < 1e-50
+    assert rec.payload["digits"] >= 50
