@@ -154,23 +154,32 @@ def _choose_sides(problem: Problem, modes: list[tuple[int, ...]],
     return sigma, both
 
 
+class CheckFailed(AssertionError):
+    """A computed balance failed the independent check: a bug, reported loudly, never stored."""
+
+
+def _require(condition: bool, what: str) -> None:
+    if not condition:  # explicit, so that ``python -O`` cannot remove the check
+        raise CheckFailed(what)
+
+
 def check_balance(problem: Problem, signed) -> dict:
     """Independent check, from the parsed formulas: every element and the charge sum to zero, every
     coefficient is a nonzero integer of the given side, and the gcd is 1. Returns what was checked;
-    raises AssertionError when anything fails (a bug, never a user error)."""
+    raises :class:`CheckFailed` when anything fails (a bug, never a user error)."""
     totals: dict[str, int] = {}
     charge = 0
     for s, c in zip(problem.species, signed):
-        assert isinstance(c, int) and c != 0, f"coefficient {c!r} of {s.text}"
+        _require(isinstance(c, int) and c != 0, f"coefficient {c!r} of {s.text}")
         for sym, n in s.counts:
             totals[sym] = totals.get(sym, 0) + c * n
         charge += c * s.charge
     bad = {sym: v for sym, v in totals.items() if v}
-    assert not bad, f"atoms do not balance: {bad}"
-    assert charge == 0, f"charge does not balance: {charge}"
+    _require(not bad, f"atoms do not balance: {bad}")
+    _require(charge == 0, f"charge does not balance: {charge}")
     for side, c in zip(problem.sides, signed):
-        assert side == FREE or side * c > 0, "a species is on the wrong side"
-    assert gcd(*signed) == 1, "coefficients are not in lowest terms"
+        _require(side == FREE or side * c > 0, "a species is on the wrong side")
+    _require(gcd(*signed) == 1, "coefficients are not in lowest terms")
     return {"method": "exact integer sums of atoms and charge from the parsed formulas",
             "elements": sorted(totals), "charge": True, "gcd": 1}
 
@@ -211,7 +220,7 @@ def _check_mode(problem: Problem, mode) -> None:
         for sym, k in s.counts:
             totals[sym] = totals.get(sym, 0) + c * k
         charge += c * s.charge
-    assert not any(totals.values()) and charge == 0 and gcd(*mode) == 1, f"bad elementary reaction {mode}"
+    _require(not any(totals.values()) and charge == 0 and gcd(*mode) == 1, f"bad elementary reaction {mode}")
 
 
 def _drop_unused_medium(problem: Problem, max_rays: int) -> Problem:
