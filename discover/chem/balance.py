@@ -209,11 +209,18 @@ def balance(problem: Problem, max_rays: int = DEFAULT_MAX_RAYS) -> Balance:
     signed = tuple(v // g for v in total)
     checks = check_balance(problem, signed)
     for m in modes:
-        _check_mode(problem, m)
+        _check_mode(problem, m, rows)
     return Balance(problem, labels, signed, modes, time.perf_counter() - start, checks)
 
 
-def _check_mode(problem: Problem, mode) -> None:
+def _check_mode(problem: Problem, mode, rows) -> None:
+    """An elementary reaction conserves atoms and charge, is primitive, and is minimal: the species it
+    uses have a composition matrix of rank (number of species - 1), so no balance uses fewer of them."""
+    import flint
+
+    support = [j for j, v in enumerate(mode) if v]
+    rank = flint.fmpz_mat([[row[j] for j in support] for row in rows]).rank() if rows else 0
+    _require(rank == len(support) - 1, f"elementary reaction {mode} is not minimal")
     totals: dict[str, int] = {}
     charge = 0
     for s, c in zip(problem.species, mode):
