@@ -240,3 +240,26 @@ def test_side_choice_vectorised_agrees_with_the_loop():
     assert _choose_sides(problem, modes, vectorise=True)[0] == _choose_sides(problem, modes, vectorise=False)[0]
     b = balance(problem)
     assert conserves(problem, b.signed) and all(b.coefficients)
+
+
+def test_shipped_datasets_verify():
+    """Every record in results/chem balances atoms and charge, recomputed from its own fields."""
+    import json
+    from pathlib import Path
+
+    from discover.chem.balance import check_balance
+    from discover.chem.equation import Problem
+
+    folder = Path(__file__).resolve().parents[2] / "results" / "chem"
+    count = 0
+    for name in ("balances.jsonl", "elementary_C_H_O.jsonl"):
+        for line in (folder / name).read_text().splitlines():
+            rec = json.loads(line)
+            species = parse_species_list(", ".join(rec["species"])).species
+            signed = [c if side == "product" else -c for c, side in zip(rec["coefficients"], rec["sides"])]
+            sides = [1 if side == "product" else -1 for side in rec["sides"]]
+            check_balance(Problem(species, tuple(sides), tuple(False for _ in species)), signed)
+            for ray in rec.get("reactions_signed", []):
+                assert conserves(Problem(species, tuple(sides), tuple(False for _ in species)), ray)
+            count += 1
+    assert count == 71
