@@ -145,3 +145,16 @@ def test_resume_rebuilds_the_spec_from_the_store(store_path):
     assert again.exit_code == 0 and [r["key"] for r in records(again)] == [key]
     wrong = invoke("chem", "enumerate", "--store", store_path, "--resume", "1")
     assert wrong.exit_code == 2 and "chem balance --resume 1" in wrong.stderr
+
+
+def test_many_lines_run_in_shards_on_a_process_pool(store_path):
+    fuels = [f"C{n}H{2 * n + 2}" for n in range(1, 41)]
+    lines = tuple(f"{f} + O2 -> CO2 + H2O" for f in fuels) * 2  # 80 lines: 2 shards
+    spec = ChemSpec(lines=lines)
+    assert [s.id for s in ENGINE.shards(spec)] == ["lines-000001-000064", "lines-000065-000080"]
+    summary = run_search(ENGINE, spec, RunOptions(store=store_path, workers=2))
+    assert summary.shards_done == 2 and len(summary.records) == 80 and len(summary.new_keys) == 40
+    by_line = {r.payload["line"]: r.payload["coefficients"] for r in summary.records}
+    for n in range(1, 41):  # CnH(2n+2) + (3n+1)/2 O2 -> n CO2 + (n+1) H2O, doubled when 3n+1 is odd
+        want = [2, 3 * n + 1, 2 * n, 2 * n + 2] if n % 2 == 0 else [1, (3 * n + 1) // 2, n, n + 1]
+        assert by_line[n] == want and by_line[n + 40] == want
