@@ -51,6 +51,10 @@ def _run(spec, run_options, as_json, columns, show_sets=False):
                     for i, coeffs in enumerate(record.payload.get("reactions", []), start=1)]
             click.echo(f"elementary reactions of {record.payload['equation']}:")
             print_table(rows, ["#"] + record.payload["species"])
+    if not as_json:  # ambiguous notation is never read silently (JSON records carry "readings")
+        notes = dict.fromkeys(note for r in records for note in r.payload.get("readings", []))
+        for note in notes:
+            click.echo(f"discover: note: {note}", err=True)
     for number, line, reason in problems:
         click.echo(f"discover: line {number}: cannot balance {line!r}: {reason}", err=True)
     if problems:

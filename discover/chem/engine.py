@@ -94,6 +94,9 @@ def balance_record(b, line: int | None = None, all_reactions: bool = False, extr
     }
     if any(problem.added):
         payload["added"] = [n for n, a in zip(names, problem.added) if a]
+    readings = [s.reading for s in problem.species if s.reading]
+    if readings:
+        payload["readings"] = readings  # how ambiguous charge notation was read (docs/chem.md)
     if line is not None:
         payload["line"] = line
     payload.update(extra or {})
@@ -155,15 +158,19 @@ def run_shard(spec: ChemSpec, shard: Shard) -> ShardResult:
 
 
 def line_problems(spec: ChemSpec) -> list[tuple[int, str, str]]:
-    """(line number, line, reason) for every line of ``spec`` that cannot balance."""
+    """(line number, line, reason) for every line of ``spec`` that cannot balance; the reason ends with
+    how ambiguous charge notation was read, when the line has any."""
     from discover.chem.balance import ImpossibleReaction, balance
 
     out = []
     for i, line in enumerate(spec.lines):
+        problem = parse_line(spec, line)
         try:
-            balance(parse_line(spec, line), max_rays=spec.max_rays)
+            balance(problem, max_rays=spec.max_rays)
         except ImpossibleReaction as exc:
-            out.append((spec.line_number(i), line, exc.reason))
+            readings = [s.reading for s in problem.species if s.reading]
+            reason = exc.reason + (f" (notation read as: {'; '.join(readings)})" if readings else "")
+            out.append((spec.line_number(i), line, reason))
     return out
 
 

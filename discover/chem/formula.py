@@ -34,7 +34,7 @@ one-line message names the formula and the 1-based character where reading stopp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from discover.chem.elements import is_element
 from discover.errors import InputError
@@ -68,6 +68,7 @@ class Species:
     counts: tuple[tuple[str, int], ...]
     charge: int = 0
     phase: str | None = None
+    reading: str | None = field(default=None, compare=False)  # how an ambiguous charge was resolved
 
     @property
     def composition(self) -> dict[str, int]:
@@ -115,7 +116,7 @@ def parse_species(text: str) -> Species:
             raise FormulaError(text, 0, "a phase label needs a formula before it")
     if s in _ELECTRON:
         return Species(text=text, counts=(), charge=-1, phase=phase)
-    end, charge = _read_charge(text, s)
+    end, charge, reading = _read_charge(text, s)
     body = s[:end]
     if not body:
         raise FormulaError(text, 0, "no formula before the charge")
@@ -123,11 +124,12 @@ def parse_species(text: str) -> Species:
         raise FormulaError(text, 0, "starts with a number at character 1 (write species without "
                                     "coefficients: the balancer finds them)")
     counts = _BodyParser(text, body).parse()
-    return Species(text=text, counts=tuple(counts.items()), charge=charge, phase=phase)
+    return Species(text=text, counts=tuple(counts.items()), charge=charge, phase=phase, reading=reading)
 
 
-def _read_charge(text: str, s: str) -> tuple[int, int]:
-    """Find the charge at the end of ``s`` (the species without its phase); return (body end, charge)."""
+def _read_charge(text: str, s: str) -> tuple[int, int, str | None]:
+    """Find the charge at the end of ``s`` (the species without its phase); return (body end, charge,
+    reading), where ``reading`` says how the ambiguous ``<digit><sign>`` form was resolved (else None)."""
     # superscript run: Fe³⁺, SO₄²⁻
     k = len(s)
     while k > 0 and s[k - 1] in _SUPERSCRIPTS:
@@ -137,7 +139,7 @@ def _read_charge(text: str, s: str) -> tuple[int, int]:
         value = _charge_value(sup)
         if value is None:
             raise FormulaError(text, k, f"cannot read the superscript charge at character {k + 1}")
-        return k, value
+        return k, value, None
     caret = s.rfind("^")
     if caret >= 0:
         raw = s[caret + 1:]
@@ -146,35 +148,38 @@ def _read_charge(text: str, s: str) -> tuple[int, int]:
         if value is None:
             raise FormulaError(text, caret, f"cannot read the charge after '^' at character {caret + 1} "
                                             "(expected e.g. ^{3+}, ^2-, ^+)")
-        return caret, value
+        return caret, value, None
     m = re.search(r"[+-]\d+$", s, re.ASCII)
     if m:  # Fe+3, SO4-2
         value = int(m.group()[1:])
         if value == 0:
             raise FormulaError(text, m.start() + 1, f"charge 0 at character {m.start() + 2}")
-        return m.start(), value if m.group()[0] == "+" else -value
+        return m.start(), value if m.group()[0] == "+" else -value, None
     m = re.search(r"[+-]+$", s)
     if not m:
-        return len(s), 0
+        return len(s), 0, None
     signs = m.group()
     if len(set(signs)) > 1:
         raise FormulaError(text, m.start(), f"mixed charge signs at character {m.start() + 1}")
     unit = 1 if signs[0] == "+" else -1
     body = s[: m.start()]
     if len(signs) > 1:  # Fe++, SO4--
-        return m.start(), unit * len(signs)
+        return m.start(), unit * len(signs), None
     d = re.search(r"\d+$", body, re.ASCII)
-    if not d:  # MnO4-, H+, Cl-
-        return m.start(), unit
+    if not d:  # H+, Cl-, OH-
+        return m.start(), unit, None
     head = body[: d.start()]
     single = (re.fullmatch(r"[A-Z][a-z]?", head) and is_element(head)) or _one_bracket(head)
     if len(d.group()) == 1 and single:
         value = int(d.group())  # monatomic ion or bracketed complex: Fe3+, Cu2+, O2-, [Fe(CN)6]4-
         if value == 0:
             raise FormulaError(text, d.start(), f"charge 0 at character {d.start() + 1}")
-        return d.start(), unit * value
+        return d.start(), unit * value, (
+            f"{text}: charge {value}{signs} (one {'element' if head[0] != '[' else 'bracketed group'} before "
+            f"the digit); write {head}{value}^{signs} for {head}{value} with charge 1{signs}")
     if len(d.group()) == 1:  # polyatomic with a count: MnO4-, NH4+, H3O+
-        return m.start(), unit
+        return m.start(), unit, (f"{text}: charge 1{signs}, the {d.group()} is a count; write "
+                                 f"{head}^{d.group()}{signs} for charge {d.group()}{signs}")
     raise FormulaError(
         text, d.start(),
         f"ambiguous charge: the digits {d.group()!r} at character {d.start() + 1} before {signs!r} could be "

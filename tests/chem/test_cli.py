@@ -158,3 +158,13 @@ def test_many_lines_run_in_shards_on_a_process_pool(store_path):
     for n in range(1, 41):  # CnH(2n+2) + (3n+1)/2 O2 -> n CO2 + (n+1) H2O, doubled when 3n+1 is odd
         want = [2, 3 * n + 1, 2 * n, 2 * n + 2] if n % 2 == 0 else [1, (3 * n + 1) // 2, n, n + 1]
         assert by_line[n] == want and by_line[n + 40] == want
+
+
+def test_ambiguous_notation_is_never_read_silently(store_path):
+    human = invoke("chem", "balance", "--store", store_path, "Fe3+ + e- -> Fe2+")
+    assert human.exit_code == 0
+    assert "discover: note: Fe3+: charge 3+" in human.stderr and "Fe3^+" in human.stderr
+    (rec,) = records(invoke("chem", "balance", "--store", store_path, "--json", "MnO4- + H+ + e- -> Mn+2 + H2O"))
+    assert rec["readings"] == ["MnO4-: charge 1-, the 4 is a count; write MnO^4- for charge 4-"]
+    (rec,) = records(invoke("chem", "balance", "--store", store_path, "--json", "Fe+3 + e- -> Fe+2"))
+    assert "readings" not in rec  # unambiguous notation: nothing to say
