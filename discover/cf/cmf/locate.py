@@ -1,0 +1,165 @@
+"""Unification: the PCF behind a 2x2 CMF trajectory, and finding the trajectory that yields a given PCF.
+
+PCF of a trajectory. For a 2x2 step matrix S(n) = [[A, B], [C, D]] the rows r_N of the walk
+W_N = S(0) ... S(N-1) satisfy r_{N+1} = r_N S(N); their second coordinates y_N (p_N and q_N, the
+entries the limit is read from) satisfy
+
+    y_{N+1} = (D_N + A_{N-1} B_N / B_{N-1}) y_N - (B_N det S_{N-1} / B_{N-1}) y_{N-1}.
+
+Multiplying by c_N = B_{N-1} (the PCF equivalence (a_n, b_n) ~ (c_n a_n, c_n c_{n-1} b_n)) gives the
+polynomial PCF
+
+    a(n) = B(n-1) D(n) + A(n-1) B(n),      b(n) = -B(n) B(n-2) det S(n-1),
+
+which is then *deflated*: every polynomial g with g(n) | a(n) and g(n) g(n-1) | b(n) is divided out
+(a -> a/g, b -> b/(g(n) g(n-1))). Its limit is a Moebius transform (with rational coefficients) of the
+walk's limit. Two PCFs are compared by :meth:`discover.cf.pcf.PCF.canonical` (sign, shift, scaling).
+
+Locating. :func:`locate` walks the primitive trajectories up to a step bound and the starts in a box of
+every 2x2 library CMF, and reports the trajectories whose deflated PCF has the same canonical form as
+the given PCF (``exact``), or, failing that, whose limit is a Moebius transform of the PCF's limit with
+small integer coefficients (``mobius``: an equivalent formula by a coboundary/Moebius transform).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from discover.errors import InputError
+
+__all__ = ["pcf_of_trajectory", "deflate", "locate", "Location"]
+
+
+def _shift(p, k: int):
+    """p(n + k) for an fmpz_poly p."""
+    from flint import fmpz_poly
+
+    return p(fmpz_poly([k, 1])) if p.degree() > 0 else p
+
+
+def deflate(a, b):
+    """Divide out every g with g(n) | a(n) and g(n) g(n-1) | b(n) (fmpz_poly a, b); returns (a, b)."""
+    changed = True
+    while changed and not a.is_zero():
+        changed = False
+        _c, factors = a.factor()
+        for g, _e in factors:
+            if g.degree() < 1:
+                continue
+            gg = g * _shift(g, -1)
+            if b % gg == 0 and a % g == 0:
+                a, b = a // g, b // gg
+                changed = True
+                break
+    # integer content: c | a and c^2 | b is the PCF scaling, handled by canonical()
+    return a, b
+
+
+def pcf_of_trajectory(S):
+    """(a, b) as fmpz_poly: the deflated polynomial PCF of a 2x2 step matrix S (see the module doc)."""
+    if len(S) != 2:
+        raise InputError("only 2x2 trajectory matrices have a PCF (this CMF is larger)")
+    A, B = S[0][0], S[0][1]
+    C, D = S[1][0], S[1][1]
+    if B.is_zero():
+        raise InputError("the trajectory matrix has B = 0: its walk does not define a continued fraction")
+    det = A * D - B * C
+    a = _shift(B, -1) * D + _shift(A, -1) * B
+    b = -(B * _shift(B, -2) * _shift(det, -1))
+    return deflate(a, b)
+
+
+@dataclass(frozen=True)
+class Location:
+    cmf: str
+    trajectory: tuple[int, ...]
+    start: tuple[int, ...]
+    match: str  # "exact" (same canonical PCF) or "mobius" (limit related by a Moebius transform)
+    pcf: tuple[tuple[int, ...], tuple[int, ...]]
+    detail: str = ""
+
+
+def _canonical(a_coeffs, b_coeffs):
+    from discover.cf.pcf import PCF
+    from discover.cf.polynomial import Polynomial
+
+    return PCF(Polynomial(tuple(a_coeffs)), Polynomial(tuple(b_coeffs))).canonical()
+
+
+def locate(a_coeffs, b_coeffs, cmfs=None, max_step: int = 2, start_min: int = 0, start_max: int = 2,
+           depth: int = 300, want_mobius: bool = True) -> list[Location]:
+    """Trajectories of the 2x2 library CMFs (or ``cmfs``) that yield the PCF a(n), b(n) (coefficients,
+    lowest first): exact matches first; Moebius-equivalent ones when no exact match exists."""
+    import mpmath
+
+    from discover.cf.cmf.engine import primitive_trajectories
+    from discover.cf.cmf.library import LIBRARY, get_cmf
+    from discover.cf.cmf.trajectory import trajectory_matrix, walk_limit
+    from discover.cf.pcf import PCF
+    from discover.cf.polynomial import Polynomial
+
+    target = _canonical(a_coeffs, b_coeffs)
+    cmfs = [get_cmf(n) for n in LIBRARY] if cmfs is None else list(cmfs)
+    cmfs = [c for c in cmfs if c.rank == 2]
+    exact: list[Location] = []
+    candidates = []
+    for cmf in cmfs:
+        for t in primitive_trajectories(cmf.dim, max_step):
+            for s in itertools.product(range(start_min, start_max + 1), repeat=cmf.dim):
+                try:
+                    S = trajectory_matrix(cmf, t, s)
+                    a, b = pcf_of_trajectory(S)
+                except InputError:
+                    continue
+                ac = tuple(int(c) for c in a.coeffs())
+                bc = tuple(int(c) for c in b.coeffs())
+                if not bc:
+                    continue
+                try:
+                    canon = _canonical(ac, bc)
+                except Exception:
+                    continue
+                if canon == target:
+                    exact.append(Location(cmf.name, t, s, "exact", (ac, bc)))
+                else:
+                    candidates.append((cmf, t, s, S, ac, bc))
+    if exact or not want_mobius:
+        return exact
+    # Moebius equivalence of the limits: u . (1, L1, L2, L1 L2) = 0 with small integers
+    pcf = PCF(Polynomial(tuple(a_coeffs)), Polynomial(tuple(b_coeffs)))
+    ev = pcf.evaluate(depth)
+    if ev.digits < 30:
+        return []
+    D = min(ev.digits, 80.0)
+    out = []
+    with mpmath.workdps(int(D) + 10):
+        x = +ev.value
+        for cmf, t, s, S, ac, bc in candidates:
+            try:
+                wv = walk_limit(cmf, t, s, depth, S)
+            except (InputError, ZeroDivisionError):
+                continue
+            if wv.digits < 30:
+                continue
+            d = min(D, wv.digits)
+            y = +wv.value
+            if x == 0 or y == 0:
+                continue
+            with mpmath.workdps(int(d) + 5):
+                try:
+                    rel = mpmath.pslq([mpmath.mpf(1), x, y, x * y], tol=mpmath.mpf(10) ** (-(d - 5)),
+                                      maxcoeff=10**6, maxsteps=5000)
+                except (ValueError, ZeroDivisionError):
+                    rel = None
+            if rel is None or (rel[2] == 0 and rel[3] == 0) or (rel[1] == 0 and rel[3] == 0):
+                continue
+            from discover.cf.identify import relation_size
+
+            if relation_size(rel) > d / 3:
+                continue
+            # x = -(u0 + u2 y)/(u1 + u3 y)
+            u0, u1, u2, u3 = (int(v) for v in rel)
+            out.append(Location(cmf.name, t, s, "mobius", (ac, bc),
+                                f"limit = -({u0} + {u2}*L)/({u1} + {u3}*L), L the walk's limit"))
+    return out
