@@ -103,9 +103,10 @@ def mobius_closed_form(num: Sequence[int], den: Sequence[int], constants: Sequen
     top = sum((int(u) * s for u, s in zip(num, syms)), sympy.Integer(0))
     bottom = sum((int(u) * s for u, s in zip(den, syms)), sympy.Integer(0))
     expr = sympy.together(top / bottom)
-    simple = sympy.simplify(expr)
-    if sympy.count_ops(simple) <= sympy.count_ops(expr):
-        expr = simple
+    # Light clean-up only: simplify() would rewrite 8*log(2) - 5 as log(256) - 5.
+    factored = sympy.factor_terms(expr)
+    if sympy.count_ops(factored) < sympy.count_ops(expr):
+        expr = factored
     return sympy.sstr(expr)
 
 

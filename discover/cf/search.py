@@ -164,14 +164,19 @@ def shards(spec: CFSearchSpec):
 @lru_cache(maxsize=16)
 def _table(constant_name: str, max_coeff: int):
     from discover.cf.constants import get_constant
+    import numpy as np
+
     from discover.cf.identify import mobius_table
 
     value = float(get_constant(constant_name).value(30))
-    return mobius_table(value, max_coeff)
+    vals, coeffs = mobius_table(value, max_coeff)
+    return vals, coeffs, np.abs(coeffs).sum(axis=1)
 
 
-def _match(values, deltas, ok, table_vals):
-    """Indices i (into values) and table positions j with values[i] matching table_vals[j]."""
+def _match(values, deltas, ok, table_vals, table_size):
+    """Indices i (into values) and table positions j with values[i] matching table_vals[j]; among the
+    table entries within tolerance (a few neighbours of the insertion point) the form of smallest size
+    (sum of |coefficients|) wins: quadratic irrationals have many equal Moebius forms."""
     import numpy as np
 
     idx = np.nonzero(ok)[0]
@@ -181,13 +186,14 @@ def _match(values, deltas, ok, table_vals):
     tol = np.maximum(4.0 * deltas[idx], 1e-12 * np.maximum(np.abs(x), 1.0))
     pos = np.searchsorted(table_vals, x)
     best = np.full(len(x), -1, dtype=np.int64)
-    best_err = np.full(len(x), np.inf)
-    for shift in (-1, 0):
+    best_size = np.full(len(x), np.iinfo(np.int64).max, dtype=np.int64)
+    for shift in range(-6, 6):
         j = np.clip(pos + shift, 0, len(table_vals) - 1)
         err = np.abs(table_vals[j] - x)
-        better = (err <= tol) & (err < best_err)
+        size = table_size[j]
+        better = (err <= tol) & (size < best_size)
         best[better] = j[better]
-        best_err[better] = err[better]
+        best_size[better] = size[better]
     hit = best >= 0
     return idx[hit], best[hit]
 
@@ -211,8 +217,8 @@ def run_shard(spec: CFSearchSpec, shard: Shard) -> ShardResult:
     constants = parse_constants(list(spec.constants))
     hits: dict[tuple, tuple] = {}  # canonical -> (pcf, constant index, form)
     for ci, const in enumerate(constants):
-        table_vals, table_coeffs = _table(const.name, spec.max_coeff)
-        rows, cols = _match(values, deltas, ok, table_vals)
+        table_vals, table_coeffs, table_size = _table(const.name, spec.max_coeff)
+        rows, cols = _match(values, deltas, ok, table_vals, table_size)
         for i, j in zip(rows.tolist(), cols.tolist()):
             a, b = sc.decode(first + i, spec.a_lo, spec.a_span, spec.b_lo, spec.b_span)
             pcf = PCF(Polynomial(a), Polynomial(b))
