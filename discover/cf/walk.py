@@ -115,9 +115,43 @@ def product_tree(mats: list):
         if hi - lo == 2:
             return mats[lo] * mats[lo + 1]
         mid = (lo + hi) // 2
-        return rec(lo, mid) * rec(mid, hi)
+        return _mul(rec(lo, mid), rec(mid, hi))
 
     return rec(0, len(mats))
+
+
+# Above this entry size (bits) a 2 x 2 product uses Winograd's 7 multiplications instead of 8.
+WINOGRAD_BITS = 30000
+
+
+def _mul(A, B):
+    """A * B; for 2 x 2 matrices with large entries, the Strassen-Winograd scheme (7 products, 15
+    additions), which saves about 1/8 of the time where the big multiplications dominate."""
+    if A.nrows() != 2 or B.ncols() != 2 or A[1, 1].bit_length() < WINOGRAD_BITS:
+        return A * B
+    from flint import fmpz_mat
+
+    a, b, c, d = A[0, 0], A[0, 1], A[1, 0], A[1, 1]
+    e, f, g, h = B[0, 0], B[0, 1], B[1, 0], B[1, 1]
+    s1 = c + d
+    s2 = s1 - a
+    s3 = a - c
+    s4 = b - s2
+    t1 = f - e
+    t2 = h - t1
+    t3 = h - f
+    t4 = t2 - g
+    m1 = a * e
+    m2 = b * g
+    m3 = s4 * h
+    m4 = d * t4
+    m5 = s1 * t1
+    m6 = s2 * t2
+    m7 = s3 * t3
+    u2 = m1 + m6
+    u3 = u2 + m7
+    u4 = u2 + m5
+    return fmpz_mat(2, 2, [m1 + m2, u4 + m3, u3 - m4, u3 + m5])
 
 
 def block_length(count: int, max_degree: int) -> int:

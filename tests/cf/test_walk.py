@@ -39,3 +39,12 @@ def test_walk_matches_sequential(size, block):
 
 def test_empty_walk_is_identity():
     assert as_lists(walk([[(1,), (0, 1)], [(1,), (2,)]], 5, 4)) == [[1, 0], [0, 1]]
+
+
+def test_winograd_product_matches_fmpz_mat():
+    from discover.cf import walk as W
+
+    A = fmpz_mat(2, 2, [3**30000 + 1, -(5**20000), 7**21000, 2**70000 - 3])
+    B = fmpz_mat(2, 2, [-(11**19000), 13**18000 + 5, 2**65000, -(3**40000)])
+    assert A[1, 1].bit_length() >= W.WINOGRAD_BITS
+    assert W._mul(A, B) == A * B
