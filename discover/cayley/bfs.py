@@ -96,9 +96,14 @@ def estimate_memory(graph: GraphDef, engine: str) -> int | None:
     return int(order * (16 * K + 2 * graph.state_length)) + (64 << 20)
 
 
+MEMORY_FRACTION = 0.8  # of the available memory, when no limit is given (the machine is shared)
+
+
 def check_memory(graph: GraphDef, engine: str, limit: int | None = None) -> int | None:
+    """Refuse (``InputError``) a search whose :func:`estimate_memory` exceeds ``limit`` bytes (default:
+    80% of the memory available now)."""
     need = estimate_memory(graph, engine)
-    limit = available_memory() if limit is None else limit
+    limit = int(MEMORY_FRACTION * available_memory()) if limit is None else limit
     if need is not None and need > limit:
         states = f"{math.factorial(graph.degree):,} states" if engine == "bitmap" else f"{graph.order:,} states"
         raise InputError(

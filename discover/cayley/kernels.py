@@ -82,6 +82,30 @@ def trailing_zeros(typingctx, x):
     return sig, codegen
 
 
+@intrinsic
+def prefetch(typingctx, arr, idx):
+    """Hint the CPU to load ``arr[idx]`` into cache (a read prefetch); no effect on results."""
+    if not isinstance(arr, types.Array):
+        return None
+    sig = types.void(arr, idx)
+
+    def codegen(context, builder, signature, args):
+        from llvmlite import ir
+
+        aryty = signature.args[0]
+        ary = context.make_array(aryty)(context, builder, args[0])
+        index = context.cast(builder, args[1], signature.args[1], types.intp)
+        ptr = cgutils.get_item_pointer(context, builder, aryty, ary, [index])
+        i8p = ir.IntType(8).as_pointer()
+        i32 = ir.IntType(32)
+        fn = cgutils.get_or_insert_function(
+            builder.module, ir.FunctionType(ir.VoidType(), [i8p, i32, i32, i32]), "llvm.prefetch.p0i8")
+        builder.call(fn, [builder.bitcast(ptr, i8p), i32(0), i32(1), i32(1)])
+        return context.get_dummy_value()
+
+    return sig, codegen
+
+
 # ---------------------------------------------------------------------------- ranking
 @njit(cache=True, inline="always")
 def _rank(p, fact):
@@ -135,12 +159,40 @@ def unrank_perms(ranks, n, fact):
 
 
 # ---------------------------------------------------------------------------- bitmap BFS
+@njit(cache=True, inline="always")
+def _next_perm(p):
+    """Advance p to the next permutation in lexicographic order (= Lehmer rank + 1)."""
+    n = p.shape[0]
+    i = n - 2
+    while i >= 0 and p[i] > p[i + 1]:
+        i -= 1
+    j = n - 1
+    while p[j] < p[i]:
+        j -= 1
+    t = p[i]
+    p[i] = p[j]
+    p[j] = t
+    a = i + 1
+    b = n - 1
+    while a < b:
+        t = p[a]
+        p[a] = p[b]
+        p[b] = t
+        a += 1
+        b -= 1
+
+
 @njit(parallel=True, cache=True)
 def bitmap_expand(bits, gens, fact, cur, chunk):
     """Expand every state whose code is ``cur`` (1 or 2): neighbours with code 0 get code 3 - cur.
 
     ``gens`` is G x n (one-line, 0-based), the neighbour of p under g is ``p[g]``. Returns
-    (number of states expanded, number of new states found)."""
+    (number of states expanded, number of new states found).
+
+    Frontier states are visited in increasing rank, so a state close to the previous one is reached by
+    a few lexicographic successor steps instead of a full unranking. The neighbour ranks of one word
+    of frontier states are computed first (and their words prefetched), then checked, so that the
+    random memory accesses overlap."""
     n = gens.shape[1]
     G = gens.shape[0]
     nw = bits.shape[0]
@@ -151,6 +203,8 @@ def bitmap_expand(bits, gens, fact, cur, chunk):
     found = 0
     for c in prange(nchunks):
         perm = np.empty(n, np.int64)
+        qs = np.empty(32 * G, np.int64)
+        last = np.int64(-(1 << 62))
         e_loc = 0
         f_loc = 0
         w1 = min(nw, (c + 1) * chunk)
@@ -162,11 +216,18 @@ def bitmap_expand(bits, gens, fact, cur, chunk):
                 m = lo & ~hi
             else:
                 m = hi & ~lo
+            nq = 0
             while m != U64(0):
                 b = trailing_zeros(m)
                 m &= m - U64(1)
                 r = np.int64(w) * 32 + np.int64(b >> U64(1))
-                _unrank(r, fact, perm)
+                if r - last <= 12:
+                    while last < r:
+                        _next_perm(perm)
+                        last += 1
+                else:
+                    _unrank(r, fact, perm)
+                    last = r
                 e_loc += 1
                 for g in range(G):
                     used = U64(0)
@@ -176,12 +237,17 @@ def bitmap_expand(bits, gens, fact, cur, chunk):
                         bit = U64(1) << U64(v)
                         q += (v - np.int64(popcount(used & (bit - U64(1))))) * fact[n - 1 - i]
                         used |= bit
-                    qw = q >> 5
-                    sh = U64((q & 31) * 2)
-                    if (bits[qw] >> sh) & three == U64(0):
-                        old = atomic_or(bits, qw, nxt << sh)
-                        if (old >> sh) & three == U64(0):
-                            f_loc += 1
+                    prefetch(bits, q >> 5)
+                    qs[nq] = q
+                    nq += 1
+            for t in range(nq):
+                q = qs[t]
+                qw = q >> 5
+                sh = U64((q & 31) * 2)
+                if (bits[qw] >> sh) & three == U64(0):
+                    old = atomic_or(bits, qw, nxt << sh)
+                    if (old >> sh) & three == U64(0):
+                        f_loc += 1
         expanded += e_loc
         found += f_loc
     return expanded, found

@@ -1,0 +1,326 @@
+"""The Cayley engines as the runner sees them.
+
+* ``cayley.growth`` (:data:`GROWTH_ENGINE`): a :class:`GrowthSpec` names one graph (a family at one
+  size, or user permutations / matrices) or, for mining, several families over a range of sizes; one
+  shard per (family, size). Each shard runs a full BFS and returns one ``growth`` record: the layer
+  sizes, diameter and order, verified by checking that the layers sum to the group (or orbit) order when
+  it is known independently (Schreier-Sims for permutation groups, |UT_n(p)| = p^(n(n-1)/2),
+  |SL(2,p)|, multinomial coefficients for words under S_n).
+* ``cayley.fit`` (:data:`FIT_ENGINE`): a :class:`FitSpec` holds computed values of a quantity (the
+  diameter, ...) of one family over several sizes; one shard per (family, quantity) fits a
+  quasi-polynomial (:mod:`discover.cayley.fit`) and returns a ``conjecture`` record only if the formula,
+  re-parsed from its printed form, reproduces every computed size.
+
+Record keys: a growth record's canonical form is the graph itself (kind, modulus, start state and the
+sorted generators), so recomputing the same graph under another name is stored once; a conjecture's is
+(family, quantity, modulus, polynomials, n_min).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from discover.errors import InputError
+from discover.records import Record
+from discover.runner.engine import Engine, SearchSpec, Shard, ShardResult
+
+ENGINES = ("auto", "bitmap", "frontier")
+QUANTITIES = ("diameter", "last_layer_size")
+
+
+@dataclass(frozen=True)
+class GrowthSpec(SearchSpec):
+    """Which graphs to grow.
+
+    ``families`` with ``sizes`` (every family at every size), or ``perms`` (permutations as text) or
+    ``matrices`` (matrices as text, with ``modulus``); ``modulus`` also parametrises matrix families;
+    ``start``: a word or vector (Schreier coset graph) instead of the identity; ``inverse_closed``:
+    add the inverse of every generator; ``engine``: auto, bitmap or frontier; ``memory``: the memory
+    limit in bytes (default: what is available); ``last_layer_limit``: list the last layer when it has
+    at most this many vertices."""
+
+    families: tuple[str, ...] = ()
+    sizes: tuple[int, ...] = ()
+    perms: tuple[str, ...] = ()
+    matrices: tuple[str, ...] = ()
+    modulus: int | None = None
+    start: str | None = None
+    inverse_closed: bool = False
+    engine: str = "auto"
+    memory: int | None = None
+    last_layer_limit: int = 20
+
+    def __post_init__(self):
+        if self.engine not in ENGINES:
+            raise InputError(f"--engine {self.engine!r}: expected one of {', '.join(ENGINES)}")
+        given = sum(bool(x) for x in (self.families, self.perms, self.matrices))
+        if given == 0:
+            raise InputError("--generators: give a family name, --perm or --matrix")
+        if given > 1:
+            raise InputError("--generators, --perm and --matrix cannot be combined")
+        if self.modulus is not None and self.modulus < 2:
+            raise InputError(f"--modulus {self.modulus}: must be at least 2")
+        for n in self.sizes:
+            if n is not None and n < 1:
+                raise InputError(f"--n {n}: must be positive")
+        if self.last_layer_limit < 0:
+            raise InputError("last_layer_limit must be >= 0")
+        for shard in shards(self):
+            graph_for(self, shard.params)  # parse and validate every graph up front
+
+    def check_memory(self) -> None:
+        """Refuse (``InputError``) before anything runs when some graph would not fit in memory."""
+        from discover.cayley.bfs import check_memory, choose_engine
+
+        for shard in shards(self):
+            graph = graph_for(self, shard.params)
+            check_memory(graph, choose_engine(graph) if self.engine == "auto" else self.engine, self.memory)
+
+
+def shards(spec: GrowthSpec):
+    if spec.families:
+        for family in spec.families:
+            for n in spec.sizes or (None,):
+                yield Shard(id=f"{family}-{n if n is not None else 'fixed'}", params={"family": family, "n": n})
+    else:
+        yield Shard(id="custom", params={})
+
+
+# ---------------------------------------------------------------------------- parsing at the edge
+def parse_start(text: str, kind: str, modulus: int | None):
+    """A start state: a word (``0011``, ``aabb``, ``1 2 2 3``) for permutations, relabelled to
+    0..k-1 in sorted order of its letters; a vector (``1,0,0``) of integers mod p for matrices.
+    Returns (values, alphabet)."""
+    raw = text.strip().strip("[]()").strip()
+    if not raw:
+        raise InputError("--start: empty")
+    tokens = [t for t in re.split(r"[\s,]+", raw) if t] if re.search(r"[\s,]", raw) else list(raw)
+    if kind == "matrix":
+        try:
+            values = [int(t) % modulus for t in tokens]
+        except ValueError:
+            raise InputError(f"--start {text!r}: a vector of integers is expected") from None
+        return tuple(values), None
+    try:
+        keys = sorted(set(tokens), key=int)
+    except ValueError:
+        keys = sorted(set(tokens))
+    index = {t: i for i, t in enumerate(keys)}
+    return tuple(index[t] for t in tokens), tuple(keys)
+
+
+def parse_matrix(text: str) -> tuple[int, tuple]:
+    """``[[1,1],[0,1]]`` or ``1 1; 0 1``: (size k, row-major entries)."""
+    raw = text.strip()
+    if raw.startswith("[["):
+        rows = [r for r in re.split(r"\]\s*,?\s*\[", raw.strip("[] ")) if r.strip()]
+    else:
+        rows = [r for r in raw.split(";") if r.strip()]
+    try:
+        parsed = [[int(t) for t in re.split(r"[\s,]+", r.strip(" []")) if t] for r in rows]
+    except ValueError:
+        raise InputError(f"--matrix {text!r}: entries must be integers") from None
+    k = len(parsed)
+    if k == 0 or any(len(r) != k for r in parsed):
+        raise InputError(f"--matrix {text!r}: not a square matrix")
+    return k, tuple(v for r in parsed for v in r)
+
+
+def graph_for(spec: GrowthSpec, params: dict):
+    """The :class:`~discover.cayley.graph.GraphDef` of one shard (``InputError`` for bad input)."""
+    from discover.cayley import perms as P
+    from discover.cayley.families import FAMILIES, build_family
+    from discover.cayley.graph import matrix_graph, perm_graph
+
+    n = params.get("n")
+    if spec.families:
+        graph = build_family(params["family"], n, spec.modulus)
+        kind = FAMILIES[params["family"]].kind
+    elif spec.perms:
+        if spec.modulus is not None:
+            raise InputError("--modulus: only for matrix groups")
+        gens = P.parse_perms(spec.perms, spec.sizes[0] if spec.sizes else None)
+        graph = perm_graph("perms", gens, len(gens[0]), names=tuple(P.to_cycles(g) for g in gens))
+        kind = "perm"
+    else:
+        if spec.modulus is None:
+            raise InputError("--matrix: needs --modulus p")
+        parsed = [parse_matrix(m) for m in spec.matrices]
+        sizes = {k for k, _ in parsed}
+        if len(sizes) > 1:
+            raise InputError(f"--matrix: degree mismatch (matrices of sizes {sorted(sizes)})")
+        k = sizes.pop()
+        if spec.sizes and spec.sizes[0] != k:
+            raise InputError(f"--n {spec.sizes[0]}: the matrices are {k}x{k}")
+        graph = matrix_graph("matrices", [m for _, m in parsed], k, spec.modulus)
+        kind = "matrix"
+    if spec.inverse_closed:
+        graph = graph.with_inverses()
+    if spec.start is not None:
+        values, _ = parse_start(spec.start, kind, spec.modulus)
+        if kind == "perm":
+            graph = perm_graph(graph.name, graph.generators, graph.degree, start=values, names=graph.generator_names)
+        else:
+            if len(values) != graph.degree:
+                raise InputError(f"--start: a vector of length {graph.degree} is expected, got {len(values)}")
+            graph = matrix_graph(graph.name, graph.generators, graph.degree, graph.modulus, start=values,
+                                 names=graph.generator_names)
+    return graph
+
+
+def format_state(spec: GrowthSpec, graph, state) -> str:
+    if graph.kind == "perm" and spec.start is not None:
+        _, alphabet = parse_start(spec.start, "perm", None)
+        letters = [alphabet[v] for v in state]
+        return ("".join(letters) if all(len(t) == 1 for t in alphabet) else " ".join(letters))
+    return graph.format_state(state)
+
+
+# ---------------------------------------------------------------------------- growth shards
+def growth_record(spec: GrowthSpec, params: dict, graph, result) -> Record:
+    expected = graph.order
+    verified = expected is None or expected == result.order
+    family = params.get("family")
+    n = params.get("n")
+    if family is None:
+        label = {"perm": "perms", "matrix": "matrices"}[graph.kind]
+        n = graph.degree
+    else:
+        label = family
+    generators = family if family is not None else [
+        graph.generator_names[i] if graph.kind == "perm" else list(g) for i, g in enumerate(graph.generators)]
+    canonical = {"kind": graph.kind, "modulus": graph.modulus, "start": list(graph.start),
+                 "generators": sorted(list(g) for g in graph.generators)}
+    last = [format_state(spec, graph, s) for s in result.last_layer]
+    what = f"{graph.name}" + (f" from {format_state(spec, graph, graph.start)}" if spec.start else "")
+    sizes = result.layer_sizes
+    shown = ",".join(map(str, sizes)) if len(sizes) <= 40 else ",".join(map(str, sizes[:40])) + ",..."
+    statement = f"{what}: diameter {result.diameter}, order {result.order}, growth {shown}"
+    payload = {
+        "generators": generators,
+        "family": family,
+        "n": n,
+        "modulus": graph.modulus or None,
+        "start": spec.start,
+        "inverse_closed": spec.inverse_closed,
+        "directed": not graph.undirected,
+        "layer_sizes": sizes,
+        "diameter": result.diameter,
+        "order": result.order,
+        "last_layer": last,
+        "last_layer_size": sizes[-1],
+        "engine": result.engine,
+    }
+    verification = {
+        "method": f"exhaustive BFS ({result.engine})",
+        "expected_order": expected,
+        "order_check": "unknown order" if expected is None else ("sum of layers = order" if verified else "MISMATCH"),
+        "seconds": round(result.seconds, 3),
+    }
+    return Record.create("cayley.growth", "growth", canonical, statement, payload, verification, verified)
+
+
+def run_growth_shard(spec: GrowthSpec, shard: Shard) -> ShardResult:
+    from discover.cayley.bfs import growth
+
+    graph = graph_for(spec, shard.params)
+    result = growth(graph, engine=spec.engine, memory_limit=spec.memory, last_layer_limit=spec.last_layer_limit)
+    record = growth_record(spec, shard.params, graph, result)
+    return ShardResult(records=[record], candidates=1, rejected=0)
+
+
+GROWTH_ENGINE = Engine("cayley.growth", GrowthSpec, shards, run_growth_shard)
+
+
+# ---------------------------------------------------------------------------- fit shards
+@dataclass(frozen=True)
+class FitSpec(SearchSpec):
+    """Computed values to explain: ``data`` is a tuple of (family, quantity, ((n, value), ...))."""
+
+    data: tuple = ()
+    max_modulus: int = 4
+
+    def __post_init__(self):
+        if not 1 <= self.max_modulus <= 8:
+            raise InputError(f"--max-modulus {self.max_modulus}: expected 1..8")
+        for family, quantity, points in self.data:
+            if quantity not in QUANTITIES:
+                raise InputError(f"quantity {quantity!r}: expected one of {', '.join(QUANTITIES)}")
+
+
+def fit_shards(spec: FitSpec):
+    for family, quantity, _ in spec.data:
+        yield Shard(id=f"{family}-{quantity}", params={"family": family, "quantity": quantity})
+
+
+def run_fit_shard(spec: FitSpec, shard: Shard) -> ShardResult:
+    from discover.cayley.fit import check_formula, fit_quasi_polynomial
+
+    family, quantity = shard.params["family"], shard.params["quantity"]
+    points = next(p for f, q, p in spec.data if f == family and q == quantity)
+    ns = [int(n) for n, _ in points]
+    values = [int(v) for _, v in points]
+    qp = fit_quasi_polynomial(ns, values, spec.max_modulus)
+    if qp is None:
+        return ShardResult(records=[], candidates=1, rejected=0)
+    polys = qp.polynomials()
+    ok = check_formula(polys, qp.modulus, qp.n_min, ns, values)
+    if not ok:
+        return ShardResult(records=[], candidates=1, rejected=1)
+    factored = qp.factored()
+    if qp.modulus == 1:
+        formula = factored[0]
+    else:
+        formula = "; ".join(f"{p} if n = {r} mod {qp.modulus}" for r, p in enumerate(factored))
+    statement = f"{quantity} of {family} for n >= {qp.n_min}: {formula}"
+    payload = {
+        "family": family,
+        "quantity": quantity,
+        "modulus": qp.modulus,
+        "polynomials": polys,
+        "n_min": qp.n_min,
+        "fitted_on": list(qp.fitted_on),
+        "predicted": list(qp.predicted),
+        "values": {str(n): v for n, v in zip(ns, values)},
+    }
+    verification = {
+        "method": "fitted on some sizes, the printed formula re-parsed and checked exactly on every computed size",
+        "sizes_checked": [n for n in ns if n >= qp.n_min],
+    }
+    canonical = [family, quantity, qp.modulus, polys, qp.n_min]
+    record = Record.create("cayley.fit", "conjecture", canonical, statement, payload, verification, True)
+    return ShardResult(records=[record], candidates=1, rejected=0)
+
+
+FIT_ENGINE = Engine("cayley.fit", FitSpec, fit_shards, run_fit_shard)
+
+
+def fit_spec_from_growth(records, max_modulus: int = 4) -> FitSpec:
+    """The fit spec of the mined growth records: per family and quantity, the values over the sizes."""
+    table: dict[tuple[str, str], dict[int, int]] = {}
+    for r in records:
+        if r.kind != "growth" or r.payload.get("family") is None or r.payload.get("n") is None:
+            continue
+        for q in QUANTITIES:
+            table.setdefault((r.payload["family"], q), {})[int(r.payload["n"])] = int(r.payload[q])
+    data = tuple((f, q, tuple(sorted(v.items()))) for (f, q), v in sorted(table.items()))
+    return FitSpec(data=data, max_modulus=max_modulus)
+
+
+def parse_size_range(text: str) -> tuple[int, ...]:
+    """``4..10`` or ``4-10`` or ``5`` or ``4,6,8``: the sizes."""
+    raw = text.strip()
+    m = re.fullmatch(r"(\d+)\s*(?:\.\.|-)\s*(\d+)", raw)
+    if m:
+        lo, hi = int(m.group(1)), int(m.group(2))
+        if lo > hi:
+            raise InputError(f"--n {text!r}: empty range")
+        return tuple(range(lo, hi + 1))
+    try:
+        return tuple(int(t) for t in raw.split(","))
+    except ValueError:
+        raise InputError(f"--n {text!r}: expected N, LO..HI or a comma-separated list") from None
+
+
+__all__ = ["GrowthSpec", "FitSpec", "GROWTH_ENGINE", "FIT_ENGINE"]

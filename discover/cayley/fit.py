@@ -1,0 +1,132 @@
+"""Quasi-polynomial formulas for integer sequences indexed by n, fitted on some sizes and checked on
+the others.
+
+A quasi-polynomial of modulus s is a list of s polynomials P_0..P_{s-1} with rational coefficients:
+``f(n) = P_{n mod s}(n)``. For each residue class r (the sizes n >= n_min with n = r mod s) the fitter
+takes the polynomial of least degree d that interpolates the first d+1 sizes of the class (exact
+rational Lagrange interpolation) *and* predicts every other size of that class. A formula is kept only if
+every residue class has at least one predicted size and at least two sizes are predicted in all.
+
+Search order (simplest first): modulus s = 1..4, then the smallest n_min (dropping at most a few of
+the smallest sizes, which are often exceptions: lrx has diameter n(n-1)/2 only from n = 4 on).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+MAX_MODULUS = 4
+MAX_DROPPED = 3
+
+
+@dataclass(frozen=True)
+class QuasiPolynomial:
+    modulus: int
+    coefficients: tuple  # per residue: tuple of Fractions, constant term first
+    n_min: int
+    fitted_on: tuple = ()
+    predicted: tuple = ()
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def __call__(self, n: int) -> Fraction:
+        coeffs = self.coefficients[n % self.modulus]
+        return sum((c * n**k for k, c in enumerate(coeffs)), Fraction(0))
+
+    def polynomials(self) -> list[str]:
+        """One sympy-parseable expression in n per residue 0..modulus-1."""
+        import sympy
+
+        n = sympy.Symbol("n")
+        out = []
+        for coeffs in self.coefficients:
+            expr = sum((sympy.Rational(c.numerator, c.denominator) * n**k for k, c in enumerate(coeffs)),
+                       sympy.Integer(0))
+            out.append(str(sympy.expand(expr)))
+        return out
+
+    def factored(self) -> list[str]:
+        import sympy
+
+        return [str(sympy.factor(sympy.sympify(p))) for p in self.polynomials()]
+
+
+def interpolate(xs, ys) -> tuple:
+    """Coefficients (constant first, Fractions) of the polynomial of degree < len(xs) through the points."""
+    m = len(xs)
+    coeffs = [Fraction(0)] * m
+    for i in range(m):
+        # basis polynomial prod_{j != i} (x - x_j) / (x_i - x_j)
+        basis = [Fraction(1)]
+        denom = Fraction(1)
+        for j in range(m):
+            if j == i:
+                continue
+            basis = [Fraction(0)] + basis  # multiply by x
+            for k in range(len(basis) - 1):
+                basis[k] -= xs[j] * basis[k + 1]
+            denom *= xs[i] - xs[j]
+        for k in range(m):
+            coeffs[k] += Fraction(ys[i]) * basis[k] / denom
+    while len(coeffs) > 1 and coeffs[-1] == 0:
+        coeffs.pop()
+    return tuple(coeffs)
+
+
+def _evaluate(coeffs, n) -> Fraction:
+    return sum((c * n**k for k, c in enumerate(coeffs)), Fraction(0))
+
+
+def _fit_class(points):
+    """Least-degree polynomial fitted on a prefix of ``points`` that predicts all the rest, with the
+    fitted and predicted sizes; None when no degree leaves a size to predict."""
+    for d in range(0, len(points) - 1):
+        fit, rest = points[: d + 1], points[d + 1:]
+        coeffs = interpolate([x for x, _ in fit], [y for _, y in fit])
+        if all(_evaluate(coeffs, x) == y for x, y in rest):
+            return coeffs, [x for x, _ in fit], [x for x, _ in rest]
+    return None
+
+
+def fit_quasi_polynomial(ns, values, max_modulus: int = MAX_MODULUS,
+                         max_dropped: int = MAX_DROPPED) -> QuasiPolynomial | None:
+    """The simplest quasi-polynomial (see the module docstring) that fits ``values[i]`` at ``ns[i]``."""
+    data = sorted(zip(ns, values))
+    for s in range(1, max_modulus + 1):
+        for drop in range(0, min(max_dropped, len(data)) + 1):
+            points = data[drop:]
+            if len(points) < 2:
+                break
+            n_min = points[0][0]
+            classes = []
+            for r in range(s):
+                cls = [(x, y) for x, y in points if x % s == r]
+                fitted = _fit_class(cls) if len(cls) >= 2 else None
+                if fitted is None:
+                    break
+                classes.append((r, fitted))
+            else:
+                predicted = sorted(x for _, (_, _, rest) in classes for x in rest)
+                if len(predicted) < 2:
+                    continue
+                fitted_on = sorted(x for _, (_, fit, _) in classes for x in fit)
+                coeffs = tuple(c for _, (c, _, _) in classes)
+                return QuasiPolynomial(s, coeffs, n_min, tuple(fitted_on), tuple(predicted))
+    return None
+
+
+def check_formula(polynomials, modulus: int, n_min: int, ns, values) -> bool:
+    """Independent check of a conjecture from its *printed* form: parse each polynomial with sympy and
+    compare exactly with every computed value at n >= n_min."""
+    import sympy
+
+    n = sympy.Symbol("n")
+    exprs = [sympy.sympify(p, locals={"n": n}) for p in polynomials]
+    if len(exprs) != modulus:
+        return False
+    for x, y in zip(ns, values):
+        if x < n_min:
+            continue
+        if sympy.Rational(exprs[x % modulus].subs(n, x)) != y:
+            return False
+    return True

@@ -1,0 +1,123 @@
+"""``discover cayley`` through the CLI: JSON fields, the store, mining, and one-line errors (exit 2)."""
+
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from cli.main import cli
+from discover.store import Store
+
+
+def invoke(*args):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def records(result):
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def test_growth_json_fields(store_path):
+    result = invoke("cayley", "growth", "--generators", "coxeter", "--n", "5", "--json", "--store", store_path)
+    assert result.exit_code == 0, result.output
+    (rec,) = records(result)
+    assert rec["engine"] == "cayley.growth" and rec["kind"] == "growth" and rec["verified"] is True
+    assert rec["generators"] == "coxeter" and rec["n"] == 5
+    assert rec["layer_sizes"] == [1, 4, 9, 15, 20, 22, 20, 15, 9, 4, 1]  # Mahonian numbers, n = 5
+    assert rec["diameter"] == 10 and rec["order"] == 120
+    assert rec["last_layer"] == ["[5 4 3 2 1]"]  # the longest element w0
+    with Store(store_path) as store:
+        assert store.count() == 1
+
+
+def test_same_group_from_perms_is_stored_once(store_path):
+    # the Coxeter generators of S_4 given by hand are the same graph as the family
+    a = records(invoke("cayley", "growth", "--generators", "coxeter", "--n", "4", "--json", "--store", store_path))[0]
+    b = records(invoke("cayley", "growth", "--perm", "(1 2)", "--perm", "(2 3)", "--perm", "[1,2,4,3]", "--json",
+                       "--store", store_path))[0]
+    assert a["key"] == b["key"] and a["layer_sizes"] == b["layer_sizes"]
+    with Store(store_path) as store:
+        assert store.count() == 1
+
+
+def test_inverse_closed_and_directed(store_path):
+    # S_3 from the 3-cycle (1 2 3) and (1 2): directed; with inverses the growth is 1,3,2
+    d = records(invoke("cayley", "growth", "--perm", "(1 2 3)", "--perm", "(1 2)", "--json", "--store", store_path))[0]
+    u = records(invoke("cayley", "growth", "--perm", "(1 2 3)", "--perm", "(1 2)", "--inverse-closed", "--json",
+                       "--store", store_path))[0]
+    assert d["directed"] is True and u["directed"] is False
+    assert sum(d["layer_sizes"]) == sum(u["layer_sizes"]) == 6
+    assert u["layer_sizes"] == [1, 3, 2]
+
+
+def test_coset_binary_strings(store_path):
+    rec = records(invoke("cayley", "growth", "--generators", "all_transpositions", "--n", "6", "--start", "000111",
+                         "--json", "--store", store_path))[0]
+    # distance = number of misplaced ones: C(3,k)^2 strings at distance k
+    assert rec["layer_sizes"] == [1, 9, 9, 1] and rec["last_layer"] == ["111000"]
+
+
+def test_matrix_group(store_path):
+    rec = records(invoke("cayley", "growth", "--generators", "heisenberg", "--modulus", "3", "--json",
+                         "--store", store_path))[0]
+    assert rec["order"] == 27 and rec["modulus"] == 3
+    user = records(invoke("cayley", "growth", "--matrix", "[[1,1],[0,1]]", "--matrix", "1 0; 1 1", "--modulus", "5",
+                          "--inverse-closed", "--json", "--store", store_path))[0]
+    assert user["order"] == 5 * (25 - 1)  # SL(2,5)
+
+
+def test_human_output(store_path):
+    result = invoke("cayley", "growth", "--generators", "pancake", "--n", "4", "--store", store_path)
+    assert result.exit_code == 0
+    assert "diameter 4" in result.stdout and "1,3,6,11,3" in result.stdout
+
+
+def test_mine_lrx_gives_binomial(store_path):
+    result = invoke("cayley", "mine", "--generators", "lrx", "--n", "4..10", "--json", "--store", store_path,
+                    "--workers", "1")
+    assert result.exit_code == 0, result.output
+    recs = records(result)
+    growth = {r["n"]: r["diameter"] for r in recs if r["kind"] == "growth"}
+    assert growth == {n: n * (n - 1) // 2 for n in range(4, 11)}
+    (conj,) = [r for r in recs if r["kind"] == "conjecture" and r["quantity"] == "diameter"]
+    import sympy
+
+    n = sympy.Symbol("n")
+    assert conj["family"] == "lrx" and conj["modulus"] == 1 and conj["n_min"] == 4
+    assert sympy.simplify(sympy.sympify(conj["polynomials"][0]) - n * (n - 1) / 2) == 0
+    assert set(conj["fitted_on"]) | set(conj["predicted"]) == set(range(4, 11))
+    assert conj["predicted"] and not set(conj["fitted_on"]) & set(conj["predicted"])
+
+
+BAD = [
+    (["--generators", "nope", "--n", "4"], "unknown family"),
+    (["--perm", "(1 2 2)"], "not a permutation"),
+    (["--perm", "[1,2,2]"], "not a permutation"),
+    (["--perm", "[2,1,3]", "--perm", "[2,1]"], "degree mismatch"),
+    (["--perm", "(1 5)", "--n", "3"], "degree is n=3"),
+    (["--generators", "lrx", "--n", "30"], "available"),
+    (["--generators", "lrx", "--n", "12", "--memory", "0.01"], "available"),
+    (["--generators", "heisenberg"], "modulus"),
+    (["--matrix", "[[2,0],[0,1]]", "--modulus", "4"], "not invertible"),
+    (["--generators", "lrx"], "needs a size"),
+    (["--generators", "coxeter", "--n", "4", "--start", "0011x"], "length"),
+]
+
+
+@pytest.mark.parametrize("args,message", BAD, ids=[" ".join(a) for a, _ in BAD])
+def test_bad_input(store_path, args, message):
+    result = CliRunner().invoke(cli, ["cayley", "growth", *args, "--store", store_path])
+    assert result.exit_code == 2, result.output
+    lines = [l for l in result.stderr.splitlines() if l.strip()]
+    assert len(lines) == 1 and lines[0].startswith("discover: error") and message in lines[0]
+    assert "Traceback" not in result.output
+    assert not os.path.exists(store_path) or Store(store_path).count() == 0
+
+
+def test_mine_bad_input(store_path):
+    result = CliRunner().invoke(cli, ["cayley", "mine", "--generators", "lrx,bogus", "--n", "4..6",
+                                      "--store", store_path])
+    assert result.exit_code == 2 and "unknown family 'bogus'" in result.stderr
+    result = CliRunner().invoke(cli, ["cayley", "mine", "--generators", "lrx", "--n", "9..4", "--store", store_path])
+    assert result.exit_code == 2 and "empty range" in result.stderr

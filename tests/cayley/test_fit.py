@@ -1,0 +1,34 @@
+"""The quasi-polynomial fitter on sequences with known closed forms."""
+
+from fractions import Fraction
+
+from discover.cayley.fit import check_formula, fit_quasi_polynomial, interpolate
+
+
+def test_interpolate_exact():
+    assert interpolate([1, 2, 3], [1, 4, 9]) == (Fraction(0), Fraction(0), Fraction(1))
+
+
+def test_binomial_from_n_min():
+    ns = list(range(3, 11))
+    values = [2] + [n * (n - 1) // 2 for n in range(4, 11)]  # lrx: n=3 is an exception
+    qp = fit_quasi_polynomial(ns, values)
+    assert qp.modulus == 1 and qp.n_min == 4
+    assert qp.polynomials() == ["n**2/2 - n/2"]
+    assert check_formula(qp.polynomials(), 1, 4, ns, values)
+    assert not check_formula(qp.polynomials(), 1, 3, ns, values)
+
+
+def test_floor_three_halves_needs_modulus_two():
+    ns = list(range(3, 14))
+    values = [3 * (n - 1) // 2 for n in ns]  # floor(3(n-1)/2): stars diameters
+    qp = fit_quasi_polynomial(ns, values)
+    assert qp.modulus == 2
+    assert all(qp(n) == v for n, v in zip(ns, values))
+    assert len(qp.predicted) >= 2 and not set(qp.predicted) & set(qp.fitted_on)
+
+
+def test_no_formula_for_noise():
+    ns = list(range(1, 12))
+    values = [1, 5, 2, 8, 3, 9, 4, 11, 6, 1, 7]
+    assert fit_quasi_polynomial(ns, values) is None
