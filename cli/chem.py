@@ -82,9 +82,9 @@ def balance_cmd(equation, species, path, all_reactions, medium, max_rays, as_jso
 
     Reactants are on the left of the arrow, products on the right, species separated by ' + '.
     Charges: Fe+3, Fe3+, Fe^{3+}, SO4-2, SO4^2-, MnO4-; the electron is e-; hydrates CuSO4*5H2O;
-    phases (s), (l), (g), (aq). When several balances exist the answer is the sum of the elementary
-    reactions (in lowest terms) and the output says how many there are; --all lists them. A reaction
-    that cannot balance is reported with the reason, exit status 1.
+    phases (s), (l), (g), (aq). When several balances exist the answer is the one with the smallest
+    coefficient sum (every species present) and the output says how many elementary reactions there
+    are; --all lists them. A reaction that cannot balance is reported with the reason, exit status 1.
 
     \b
     Examples:

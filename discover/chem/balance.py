@@ -14,10 +14,14 @@ The canonical balance (the rule, stated once):
 1. sides of free species are chosen in input order: a free species is a reactant when some balance
    with every species present allows it given the choices already made, otherwise a product (so with
    all sides free, the first species is a reactant);
-2. the canonical balance is the sum of the elementary reactions that agree with those sides, divided
-   by the gcd of its entries. When there is one elementary reaction this is the unique balance in
-   lowest whole numbers; when there are several, every species is present and the record says how
-   many elementary reactions exist (``--all`` lists them).
+2. when there is one elementary reaction, it is the unique balance in lowest whole numbers;
+3. when there are several, the canonical balance is the one with every species present on its side and
+   the smallest coefficient sum, ties broken by the lexicographically smallest coefficient vector (in
+   input order), found by an exact branch and bound (:func:`min_sum_balance`); when the cone has
+   dimension above ``MIN_SUM_MAX_DIM`` or the search would take more than ``MIN_SUM_BUDGET`` nodes, it
+   is instead the sum of the elementary reactions that agree with the sides, divided by its gcd. The
+   record's ``rule`` field says which rule gave the answer, and how many elementary reactions exist
+   (``--all`` lists them).
 
 Impossible cases raise :class:`ImpossibleReaction` (a :class:`~discover.errors.RuntimeFailure`, exit
 status 1) with the reason: elements found on one side only, a charge that cannot cancel, only the zero
@@ -55,6 +59,7 @@ class Balance:
     modes: list[tuple[int, ...]]
     seconds: float = 0.0
     checks: dict = field(default_factory=dict)
+    rule: str = "unique balance"
 
     @property
     def coefficients(self) -> list[int]:
@@ -184,8 +189,90 @@ def check_balance(problem: Problem, signed) -> dict:
             "elements": sorted(totals), "charge": True, "gcd": 1}
 
 
-def balance(problem: Problem, max_rays: int = DEFAULT_MAX_RAYS) -> Balance:
-    """The canonical balance and every elementary reaction of ``problem`` (see the module docstring)."""
+RULE_UNIQUE = "unique balance"
+RULE_MIN_SUM = "minimal coefficient sum (ties: lexicographically smallest)"
+RULE_SUM = "sum of the elementary reactions agreeing with the sides, divided by its gcd"
+MIN_SUM_BUDGET = 20_000  # search nodes (one per coefficient tried): about 50 ms of Python at most
+MIN_SUM_MAX_DIM = 8  # above this cone dimension the search cannot finish within the budget: not tried
+
+
+def min_sum_balance(rows, sigma, start, budget: int = MIN_SUM_BUDGET) -> list[int] | None:
+    """The positive integer ``z`` with ``A diag(sigma) z = 0`` of least coefficient sum, ties broken by the
+    lexicographically smallest ``z``; ``start`` is a known solution (its sum bounds the search).
+
+    Exact branch and bound over the integer kernel lattice: FLINT's Hermite normal form of
+    ``[B^T | I]`` (``B = A diag(sigma)``) gives a basis of ``{z in Z^n : B z = 0}`` in echelon form, pivot
+    columns ``p_1 < ... < p_d`` with positive pivots. Choosing the coefficients ``c_1, c_2, ...`` in turn
+    fixes the coordinates before the next pivot, each of which must lie in ``[1, S - (n - 1)]`` (``S`` the
+    best sum so far), and the partial sum plus one per unfixed coordinate must not exceed ``S``. Returns
+    None when the cone has dimension above ``MIN_SUM_MAX_DIM`` or the search needs more than ``budget``
+    nodes (the caller then keeps ``start``, the sum of the elementary reactions)."""
+    import flint
+
+    n = len(sigma)
+    B = [[row[j] * sigma[j] for j in range(n)] for row in rows]
+    m = len(B)
+    if m == 0 or n - flint.fmpz_mat(B).rank() > MIN_SUM_MAX_DIM:
+        return None
+    H = flint.fmpz_mat([[B[r][j] for r in range(m)] + [int(i == j) for i in range(n)] for j in range(n)]).hnf()
+    basis = [[int(x) for x in row[m:]] for row in H.tolist() if not any(row[:m])]
+    if not basis:
+        return None
+    pivots = [next(i for i, x in enumerate(row) if x) for row in basis]
+    if pivots[0] > 0:
+        return None
+    d = len(basis)
+    bounds = pivots[1:] + [n]
+    best = [sum(start), list(start)]
+    nodes = 0
+
+    def search(k: int, z: list[int], fixed_sum: int) -> bool:
+        nonlocal nodes
+        row, p, q = basis[k], pivots[k], bounds[k]
+        # every coordinate of the block [p, q) is final once c is chosen: 1 <= z_j + c row_j <= top,
+        # and the sum bound fixed_sum + sum(block) + (n - q) <= best; intersect these intervals for c
+        top = best[0] - (n - 1)
+        lo, hi = None, None
+        for j in range(p, q):
+            a, b = z[j], row[j]
+            if b == 0:
+                if a < 1 or a > top:
+                    return True
+                continue
+            l1, h1 = (1 - a, top - a) if b > 0 else (a - top, a - 1)
+            bb = abs(b)
+            l1, h1 = -((-l1) // bb), h1 // bb  # ceil, floor
+            lo = l1 if lo is None else max(lo, l1)
+            hi = h1 if hi is None else min(hi, h1)
+        rest = best[0] - fixed_sum - (n - q) - sum(z[p:q])
+        srow = sum(row[p:q])
+        if srow > 0:
+            hi = min(hi, rest // srow)
+        elif srow < 0:
+            lo = max(lo, -(rest // -srow))
+        elif rest < 0:
+            return True
+        for c in range(lo, hi + 1):
+            nodes += 1
+            if nodes > budget:
+                return False
+            w = [a + c * b for a, b in zip(z, row)]
+            s = fixed_sum + sum(w[p:q])
+            if k + 1 == d:
+                if s < best[0] or (s == best[0] and w < best[1]):
+                    best[0], best[1] = s, w
+            elif not search(k + 1, w, s):
+                return False
+        return True
+
+    if not search(0, [0] * n, 0):
+        return None
+    return best[1]
+
+
+def balance(problem: Problem, max_rays: int = DEFAULT_MAX_RAYS, min_sum: bool = True) -> Balance:
+    """The canonical balance and every elementary reaction of ``problem`` (see the module docstring).
+    ``min_sum=False`` skips the minimal-sum search (the sum of the elementary reactions is kept)."""
     start = time.perf_counter()
     if any(problem.added):
         problem = _drop_unused_medium(problem, max_rays)
@@ -207,10 +294,15 @@ def balance(problem: Problem, max_rays: int = DEFAULT_MAX_RAYS) -> Balance:
             total = [t + v for t, v in zip(total, m)]
     g = gcd(*total)
     signed = tuple(v // g for v in total)
+    rule = RULE_UNIQUE if len(modes) == 1 else RULE_SUM
+    if len(modes) > 1 and min_sum:
+        z = min_sum_balance(rows, sigma, [abs(v) for v in signed], budget=MIN_SUM_BUDGET)
+        if z is not None:
+            signed, rule = tuple(s * v for s, v in zip(sigma, z)), RULE_MIN_SUM
     checks = check_balance(problem, signed)
     for m in modes:
         _check_mode(problem, m, rows)
-    return Balance(problem, labels, signed, modes, time.perf_counter() - start, checks)
+    return Balance(problem, labels, signed, modes, time.perf_counter() - start, checks, rule)
 
 
 def _check_mode(problem: Problem, mode, rows) -> None:

@@ -89,8 +89,7 @@ def balance_record(b, line: int | None = None, all_reactions: bool = False, extr
         "elements": b.elements,
         "unique": b.unique,
         "elementary_reactions": len(b.modes),
-        "rule": "unique balance" if b.unique else "sum of the elementary reactions agreeing with the sides, "
-                                                  "divided by its gcd",
+        "rule": b.rule,
     }
     if any(problem.added):
         payload["added"] = [n for n, a in zip(names, problem.added) if a]
@@ -131,7 +130,7 @@ def mode_records(b, line: int | None = None) -> list[Record]:
                       tuple(problem.added[j] for j in keep))
         signed = tuple(mode[j] for j in keep)
         checks = check_balance(sub, signed)
-        sb = Balance(sub, b.elements, signed, [signed], b.seconds, checks)
+        sb = Balance(sub, b.elements, signed, [signed], b.seconds, checks, "unique balance")
         out.append(balance_record(sb, line=line, extra={"species_list": problem.names, "signed": list(mode),
                                                         "index": index}))
     return out

@@ -68,6 +68,21 @@ def test_known_balances(equation, coefficients):
     assert balance_text(equation).coefficients == coefficients
 
 
+@pytest.mark.parametrize("equation, coefficients", [
+    # Fe: a = c + 2d + 3e, O: 2b = c + 3d + 4e; every term grows with c, d, e >= 1, so c = d = e = 1:
+    # a = 6, b = 4, sum 13.
+    ("Fe + O2 -> FeO + Fe2O3 + Fe3O4", [6, 4, 1, 1, 1]),
+    # N: a = c + d + 2e + 2f, H: 3a = 2g, O: 2b = c + 2d + e + g. a = 6 forces c = d = e = f = 1 and
+    # 2b = 13; a = 8 leaves (c, d, e, f) in {(1,1,1,2): sum 33, (1,3,1,1): 36, (3,1,1,1): 35} (the others
+    # make 2b odd); a >= 10 has g >= 15 and a larger sum. So the minimum is 33.
+    ("NH3 + O2 -> NO + NO2 + N2O + N2 + H2O", [8, 8, 1, 1, 1, 2, 12]),
+])
+def test_minimal_coefficient_sum_derived_by_hand(equation, coefficients):
+    b = balance_text(equation)
+    assert b.coefficients == coefficients and not b.unique
+    assert b.rule.startswith("minimal coefficient sum")
+
+
 def test_medium_adds_water_and_protons_or_hydroxide():
     b = balance_text("MnO4- + Fe+2 -> Mn+2 + Fe+3", medium="acidic")
     assert b.equation() == "MnO4- + 5 Fe+2 + 8 H+ -> Mn+2 + 5 Fe+3 + 4 H2O"
@@ -160,6 +175,36 @@ def brute_modes(rows, sides):
     return out
 
 
+def brute_smaller_sum(rows, signed, limit=200_000):
+    """A balance with the same sides as ``signed``, every species present, and a smaller coefficient
+    sum (or the same sum and lexicographically smaller), by plain enumeration; None if there is none.
+    Skipped (None) when the enumeration would exceed ``limit`` vectors."""
+    from math import comb
+
+    n = len(signed)
+    sigma = [1 if v > 0 else -1 for v in signed]
+    target = [abs(v) for v in signed]
+    S = sum(target)
+    if comb(S, n) > limit:
+        return None
+    B = [[row[j] * sigma[j] for j in range(n)] for row in rows]
+
+    def rec(prefix, remaining):
+        j = len(prefix)
+        if j == n:
+            if all(sum(r[i] * prefix[i] for i in range(n)) == 0 for r in B) and (
+                    sum(prefix) < S or prefix < target):
+                return list(prefix)
+            return None
+        for v in range(1, remaining - (n - j - 1) + 1):
+            found = rec(prefix + [v], remaining - v)
+            if found:
+                return found
+        return None
+
+    return rec([], S)
+
+
 ELEMENTS = ["H", "C", "O"]
 
 
@@ -219,6 +264,10 @@ def test_random_systems_agree_with_brute_force(system):
     assert all(c > 0 for c in b.coefficients) and gcd(*b.coefficients) == 1
     assert conserves(problem, b.signed)
     assert all(s == FREE or s * x > 0 for s, x in zip(sides, b.signed))
+    if not b.unique:
+        assert b.rule.startswith("minimal coefficient sum")  # small systems always finish the search
+        smaller = brute_smaller_sum(rows, b.signed)
+        assert smaller is None, f"balance {smaller} beats the reported minimal sum {b.signed}"
     for m in b.modes:  # each elementary reaction conserves, respects sides, and is minimal
         assert conserves(problem, m) and gcd(*m) == 1
         support = [j for j, x in enumerate(m) if x]
@@ -263,3 +312,37 @@ def test_shipped_datasets_verify():
                 assert conserves(Problem(species, tuple(sides), tuple(False for _ in species)), ray)
             count += 1
     assert count == 71
+
+
+@st.composite
+def small_neutral_systems(draw):
+    """Species over H, C, O with counts 0..2 and no charge: often balanceable in several ways."""
+    n = draw(st.integers(3, 5))
+    texts = []
+    for _ in range(n):
+        comp = {e: draw(st.integers(0, 2)) for e in ELEMENTS}
+        if not any(comp.values()):
+            comp["H"] = 1
+        text = "".join(e + (str(c) if c > 1 else "") for e, c in comp.items() if c)
+        if text not in texts:
+            texts.append(text)
+    sides = draw(st.lists(st.sampled_from([-1, 1, 0, 0]), min_size=len(texts), max_size=len(texts)))
+    return texts, sides
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(small_neutral_systems())
+def test_minimal_sum_against_brute_force(system):
+    from hypothesis import assume
+
+    texts, sides = system
+    problem = build(texts, sides)
+    try:
+        b = balance(problem)
+    except ImpossibleReaction:
+        assume(False)
+    assume(not b.unique)
+    _, rows = composition_matrix(problem.species)
+    assert b.rule.startswith("minimal coefficient sum")
+    assert conserves(problem, b.signed) and all(b.coefficients)
+    assert brute_smaller_sum(rows, b.signed, limit=10 ** 6) is None
