@@ -275,6 +275,105 @@ def cmf_search(cmf_name, cmf_file, max_step, negative, start_min, start_max, dep
     emit_summary(summary, as_json)
 
 
+@cmf.command("fit")
+@click.option("--degree", type=int, default=1, show_default=True, metavar="D", help="Degree of f and fbar.")
+@click.option("--coefficient-bound", "bound", type=int, default=1, show_default=True, metavar="C",
+              help="Coefficients of f in -C..C.")
+@click.option("--homogeneous", is_flag=True, help="Only f homogeneous of degree D (e.g. the cubic zeta(3) pair).")
+@click.option("--constants", default="e,pi,zeta3,log2", show_default=True, metavar="C1,C2",
+              help="Constants to identify the diagonal limits against.")
+@click.option("--depth", type=int, default=300, show_default=True, metavar="N", help="Steps of each diagonal walk.")
+@click.option("--keep-unidentified", is_flag=True,
+              help="Also store CMFs whose diagonal converges to a number not identified (possible new constants).")
+@json_option
+@runner_options
+def cmf_fit(degree, bound, homogeneous, constants, depth, keep_unidentified, as_json, run_options):
+    """Search the f, fbar ansatz for new 2D CMFs and report their limits.
+
+    Mx = [[0, b(x)], [1, a(x, y)]], My = [[fbar, b], [1, f]] with a = f(x, y) - fbar(x+1, y),
+    b = f fbar(x, 0) - f fbar(0, 0), subject to the linear and quadratic conditions. For each f with
+    small integer coefficients the conditions are linear in fbar and solved exactly; every pair is
+    proven conservative, walked along its diagonal and identified. The table says which pairs are
+    library CMFs or share their constants, and which are new.
+
+    \b
+    Example:
+      discover cf cmf fit --degree 3 --coefficient-bound 2 --homogeneous --constants zeta3
+    """
+    from discover.cf.cmf.fit_engine import ENGINE, FitSpec
+    from discover.cf.constants import parse_constants
+
+    consts = tuple(c.name for c in parse_constants(constants))
+    spec = FitSpec(degree=degree, bound=bound, homogeneous=homogeneous, constants=consts, depth=depth,
+                   keep_unidentified=keep_unidentified)
+    summary = execute(ENGINE, spec, run_options, as_json)
+    records = sorted(summary.records, key=lambda r: (r.payload["library_pair"] is None, r.payload["f"],
+                                                     r.payload["fbar"]))
+    columns = [
+        ("f", lambda r: r.payload["f"]),
+        ("fbar", lambda r: r.payload["fbar"]),
+        ("diagonal limit", lambda r: r.payload["closed_form"] or (r.payload["limit"] + "...")),
+        ("digits", lambda r: _fmt_digits(r.payload["digits"])),
+        ("delta", lambda r: "-" if r.payload["delta"] is None else f"{r.payload['delta']:.4f}"),
+        ("known", lambda r: r.payload["library_pair"] or (", ".join(r.payload["same_constants_as"]) and
+                                                          "constants of " + ", ".join(r.payload["same_constants_as"]))
+         or "new"),
+    ]
+    emit_records(records, as_json, columns, empty="no CMF found")
+    emit_summary(summary, as_json)
+
+
+@cmf.command("locate")
+@click.option("--key", default=None, metavar="KEY", help="A PCF conjecture in the store (its key or a prefix).")
+@click.option("--a", "a_text", default=None, metavar="POLY", help="Or the PCF's a(n) ...")
+@click.option("--b", "b_text", default=None, metavar="POLY", help="... and b(n).")
+@click.option("--cmf", "cmf_names", default=None, metavar="NAMES", help="Library CMFs to search (default: all 2x2).")
+@click.option("--max-step", type=int, default=2, show_default=True, metavar="K", help="Trajectories with coordinates 0..K.")
+@click.option("--start-max", type=int, default=2, show_default=True, help="Starts with coordinates 0..this.")
+@json_option
+@runner_options
+def cmf_locate(key, a_text, b_text, cmf_names, max_step, start_max, as_json, run_options):
+    """Find the CMF trajectory that yields a PCF (exactly, or up to a Moebius transform of its limit).
+
+    The PCF of each trajectory is derived from its step matrix and deflated; it matches when its
+    canonical form (sign, shift, scaling) equals the PCF's. When no trajectory matches exactly, the
+    limits are compared: a trajectory whose limit is a Moebius transform of the PCF's (PSLQ, small
+    coefficients) gives an equivalent formula.
+
+    \b
+    Example:
+      discover cf cmf locate --a "34n^3+51n^2+27n+5" --b "-n^6"
+    """
+    from discover.cf.cmf.locate import LOCATE_ENGINE, LocateSpec
+    from discover.errors import InputError
+
+    if key:
+        from discover.store import Store
+
+        with Store(run_options.store) as store:
+            rec = store.conjecture(key).record
+        if "a" not in rec.payload or "b" not in rec.payload:
+            raise InputError(f"--key {key}: conjecture {rec.key[:12]} is not a PCF (engine {rec.engine})")
+        a_text, b_text = rec.payload["a"], rec.payload["b"]
+    elif not (a_text and b_text):
+        raise InputError("give --key KEY (a PCF in the store) or both --a and --b")
+    names = tuple(n.strip() for n in cmf_names.split(",") if n.strip()) if cmf_names else ()
+    spec = LocateSpec(a=a_text, b=b_text, cmfs=names, max_step=max_step, start_max=start_max)
+    summary = execute(LOCATE_ENGINE, spec, run_options, as_json)
+    records = sorted(summary.records, key=lambda r: (r.payload["match"] != "exact", r.payload["cmf"],
+                                                     r.payload["trajectory"], r.payload["start"]))
+    columns = [
+        ("cmf", lambda r: r.payload["cmf"]),
+        ("trajectory", lambda r: ",".join(map(str, r.payload["trajectory"]))),
+        ("start", lambda r: ",".join(map(str, r.payload["start"]))),
+        ("match", lambda r: r.payload["match"]),
+        ("trajectory PCF / relation", lambda r: (f"a={r.payload['trajectory_pcf']['a']}, b={r.payload['trajectory_pcf']['b']}"
+                                                 if r.payload["match"] == "exact" else r.payload["detail"])),
+    ]
+    emit_records(records, as_json, columns, empty="not found in the library")
+    emit_summary(summary, as_json)
+
+
 def register(group) -> None:
     """Attach ``esma`` and ``cmf`` to the ``cf`` click group."""
     group.add_command(esma)

@@ -113,7 +113,7 @@ def shards(spec: CMFSearchSpec):
 
 
 def run_shard(spec: CMFSearchSpec, shard: Shard) -> ShardResult:
-    from discover.cf.cmf.trajectory import identify_walk, trajectory_matrix, walk_limit
+    from discover.cf.cmf.trajectory import identify_walk, is_rational_identification, trajectory_matrix, walk_limit
 
     cmf = resolve_cmf(spec.cmf, spec.cmf_json)
     t = tuple(shard.params["trajectory"])
@@ -135,7 +135,7 @@ def run_shard(spec: CMFSearchSpec, shard: Shard) -> ShardResult:
             rejected += 1
             continue
         ident, agree, delta, _L = found
-        if ident.kind == "rational" or agree < ev.digits - 2:
+        if is_rational_identification(ident) or agree < ev.digits - 2:
             rejected += 1
             continue
         records.append(walk_record(cmf, ev, ident, agree, delta))

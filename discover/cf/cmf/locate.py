@@ -158,8 +158,91 @@ def locate(a_coeffs, b_coeffs, cmfs=None, max_step: int = 2, start_min: int = 0,
 
             if relation_size(rel) > d / 3:
                 continue
-            # x = -(u0 + u2 y)/(u1 + u3 y)
+            # x = -(u0 + u2 y)/(u1 + u3 y), a true Moebius map only when u0 u3 - u1 u2 != 0
             u0, u1, u2, u3 = (int(v) for v in rel)
+            if u0 * u3 - u1 * u2 == 0:
+                continue
             out.append(Location(cmf.name, t, s, "mobius", (ac, bc),
                                 f"limit = -({u0} + {u2}*L)/({u1} + {u3}*L), L the walk's limit"))
     return out
+
+
+# ----- the engine -------------------------------------------------------------------------------
+from discover.records import Record  # noqa: E402
+from discover.runner.engine import Engine, SearchSpec, Shard, ShardResult  # noqa: E402
+
+
+@dataclass(frozen=True)
+class LocateSpec(SearchSpec):
+    """Locate the PCF a(n), b(n) (texts in n) in the 2x2 library CMFs ``cmfs`` (all when empty)."""
+
+    a: str
+    b: str
+    cmfs: tuple = ()
+    max_step: int = 2
+    start_min: int = 0
+    start_max: int = 2
+    depth: int = 300
+
+    def __post_init__(self):
+        from discover.cf.cmf.library import LIBRARY, get_cmf
+        from discover.cf.pcf import PCF
+
+        PCF.from_polynomials(self.a, self.b)
+        for name in self.cmfs:
+            get_cmf(name)
+        names = self.cmfs or tuple(LIBRARY)
+        if not any(get_cmf(n).rank == 2 for n in names):
+            raise InputError("locate works with 2x2 CMFs; none of the chosen ones is 2x2")
+        if not 1 <= int(self.max_step) <= 4:
+            raise InputError(f"--max-step {self.max_step}: must be between 1 and 4")
+        if int(self.start_min) > int(self.start_max) or int(self.start_max) - int(self.start_min) > 5:
+            raise InputError(f"start box [{self.start_min}, {self.start_max}]: need min <= max and at most 6 values")
+        if not 50 <= int(self.depth) <= 20000:
+            raise InputError(f"--depth {self.depth}: must be between 50 and 20000")
+
+
+def locate_shards(spec: LocateSpec):
+    from discover.cf.cmf.library import LIBRARY, get_cmf
+
+    for name in spec.cmfs or tuple(LIBRARY):
+        if get_cmf(name).rank == 2:
+            yield Shard(id=name, params={"cmf": name})
+
+
+def locate_run_shard(spec: LocateSpec, shard: Shard) -> ShardResult:
+    from discover.cf.cmf.library import get_cmf
+    from discover.cf.pcf import PCF
+
+    pcf = PCF.from_polynomials(spec.a, spec.b)
+    cmf = get_cmf(shard.params["cmf"])
+    found = locate(pcf.a.coeffs, pcf.b.coeffs, cmfs=[cmf], max_step=spec.max_step, start_min=spec.start_min,
+                   start_max=spec.start_max, depth=spec.depth)
+    canon = pcf.canonical()
+    records = []
+    for loc in found:
+        from discover.cf.polynomial import Polynomial
+
+        ta, tb = Polynomial(loc.pcf[0]), Polynomial(loc.pcf[1])
+        how = ("has the same canonical PCF (sign, shift, scaling)" if loc.match == "exact"
+               else f"has a limit related by a Moebius transform: {loc.detail}")
+        statement = (f"PCF(a={pcf.a}, b={pcf.b}) lies in CMF {loc.cmf}: the trajectory {loc.trajectory} from "
+                     f"{loc.start} {how}")
+        payload = {
+            "pcf": {"a": str(pcf.a), "b": str(pcf.b)},
+            "cmf": loc.cmf,
+            "trajectory": list(loc.trajectory),
+            "start": list(loc.start),
+            "match": loc.match,
+            "trajectory_pcf": {"a": str(ta), "b": str(tb)},
+            "detail": loc.detail,
+        }
+        verification = {"method": "canonical forms equal (exact)" if loc.match == "exact"
+                        else "PSLQ relation between the two limits, small against the digits available"}
+        records.append(Record.create("cf.cmf.locate", "cmf-location",
+                                     [list(canon[0]), list(canon[1]), loc.cmf, list(loc.trajectory), list(loc.start)],
+                                     statement, payload, verification))
+    return ShardResult(records=records, candidates=1, rejected=0)
+
+
+LOCATE_ENGINE = Engine("cf.cmf.locate", LocateSpec, locate_shards, locate_run_shard)

@@ -35,7 +35,8 @@ from typing import Sequence
 from discover.cf.cmf.field import CMF
 from discover.errors import InputError
 
-__all__ = ["trajectory_matrix", "WalkEvaluation", "walk_limit", "identify_walk", "parse_point"]
+__all__ = ["trajectory_matrix", "WalkEvaluation", "walk_limit", "identify_walk", "parse_point",
+           "is_rational_identification"]
 
 
 def parse_point(text, dim: int, what: str) -> tuple[int, ...]:
@@ -339,3 +340,18 @@ def identify_walk(ev: WalkEvaluation, constants: Sequence[str], max_identify_dig
             lq = _log10_abs(qr)
             delta = -1.0 - float(mpmath.log10(+diff)) / lq if lq > 0 else float("nan")
     return ident, agree, delta, L
+
+
+def is_rational_identification(ident) -> bool:
+    """True when the identified form is a rational number (kind ``rational``, or a Moebius form whose
+    constant cancels, e.g. (-2 - 2C)/(1 + C))."""
+    if ident.kind == "rational":
+        return True
+    import sympy
+
+    from discover.cf.constants import sympy_locals
+
+    try:
+        return bool(sympy.sympify(ident.closed_form, locals=sympy_locals()).is_Rational)
+    except (sympy.SympifyError, TypeError):
+        return False

@@ -1,0 +1,144 @@
+"""``discover cf cmf ...`` through the CLI: list, check, walk (Apery), search, fit, locate; bad input."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+import cli.main as main
+
+
+@pytest.fixture
+def run_cli(monkeypatch):
+    """Invoke ``discover`` with ``cf`` holding the ESMA/CMF commands (the lead's ``cli.cf`` if it has
+    them, else a stand-in group built by :func:`cli.cf_esma_cmf.standalone_group`)."""
+    try:
+        from cli.cf import group as cf_group
+
+        has = "cmf" in cf_group.commands
+    except ImportError:
+        has = False
+    if not has:
+        import cli.cf_esma_cmf as mod
+
+        monkeypatch.setattr(mod, "_STANDALONE", mod.standalone_group(), raising=False)
+        monkeypatch.setitem(main.GROUPS, "cf", ("cli.cf_esma_cmf:_STANDALONE", "cf"))
+
+    def invoke(*args):
+        return CliRunner().invoke(main.cli, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+def _json_lines(res):
+    return [json.loads(line) for line in res.stdout.splitlines() if line.strip()]
+
+
+def test_list(run_cli):
+    res = run_cli("cf", "cmf", "list", "--json")
+    assert res.exit_code == 0
+    names = {d["name"] for d in _json_lines(res)}
+    assert {"e", "pi", "zeta3", "2F1", "3F2"} <= names
+    assert all(d["source"] for d in _json_lines(res))
+
+
+def test_check_good_bad_and_malformed(run_cli, tmp_path):
+    from discover.cf.cmf.library import get_cmf
+
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(get_cmf("zeta3").to_dict()))
+    res = run_cli("cf", "cmf", "check", str(good))
+    assert res.exit_code == 0 and "conservative" in res.stdout and "NOT" not in res.stdout
+    data = get_cmf("e").to_dict()
+    data["matrices"]["y"][1][1] = "x + y + 2"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data))
+    res = run_cli("cf", "cmf", "check", str(bad), "--json")
+    assert res.exit_code == 1
+    out = _json_lines(res)[0]
+    assert out["conservative"] is False and out["failures"]
+    assert {"axis_i", "axis_j", "row", "col", "residual"} <= set(out["failures"][0])
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    res = run_cli("cf", "cmf", "check", str(broken))
+    assert res.exit_code == 2 and res.stderr.count("\n") == 1 and "invalid JSON" in res.stderr
+
+
+def test_walk_zeta3_diagonal_is_apery(run_cli, store_path):
+    res = run_cli("cf", "cmf", "walk", "--cmf", "zeta3", "--trajectory", "1,1", "--start", "1,1",
+                  "--depth", "1000", "--workers", "1", "--store", store_path, "--json")
+    assert res.exit_code == 0, res.output
+    (rec,) = _json_lines(res)
+    for field in ("cmf", "trajectory", "start", "closed_form", "digits", "delta", "verified"):
+        assert field in rec
+    import sympy
+
+    from discover.cf.constants import sympy_locals
+
+    value = sympy.sympify(rec["closed_form"], locals=sympy_locals())
+    assert sympy.simplify(value - (1 - sympy.zeta(3)) / sympy.zeta(3)) == 0
+    assert rec["verified"] and rec["digits"] > 2000 and 0.07 < rec["delta"] < 0.1
+    assert rec["proves_irrationality"] is True
+
+
+def test_search_pi_small_box(run_cli, store_path):
+    res = run_cli("cf", "cmf", "search", "--cmf", "pi", "--max-step", "1", "--depth", "300",
+                  "--workers", "1", "--store", store_path, "--json")
+    assert res.exit_code == 0, res.output
+    recs = _json_lines(res)
+    assert recs and all("pi" in r["closed_form"] for r in recs)
+    assert {tuple(r["trajectory"]) for r in recs} <= {(1, 0), (0, 1), (1, 1)}
+
+
+def test_fit_finds_the_zeta3_pair(run_cli, store_path):
+    res = run_cli("cf", "cmf", "fit", "--degree", "3", "--coefficient-bound", "2", "--homogeneous",
+                  "--constants", "zeta3", "--workers", "1", "--store", store_path, "--json")
+    assert res.exit_code == 0, res.output
+    recs = _json_lines(res)
+    assert any(r["library_pair"] == "zeta3" and "zeta(3)" in r["closed_form"] for r in recs)
+
+
+def test_fit_degree_one_finds_e_and_log2(run_cli, store_path):
+    res = run_cli("cf", "cmf", "fit", "--degree", "1", "--coefficient-bound", "1", "--constants", "e,log2",
+                  "--workers", "1", "--store", store_path, "--json")
+    recs = _json_lines(res)
+    consts = {tuple(r["identification"]["constants"]) for r in recs}
+    assert ("e",) in consts and ("log2",) in consts
+
+
+@pytest.mark.slow
+def test_fit_degree_one_bound_two_finds_pi(run_cli, store_path):
+    res = run_cli("cf", "cmf", "fit", "--degree", "1", "--coefficient-bound", "2", "--constants", "pi",
+                  "--workers", "1", "--store", store_path, "--json")
+    recs = _json_lines(res)
+    assert any(r["identification"]["constants"] == ["pi"] for r in recs)
+
+
+def test_locate_from_the_store(run_cli, store_path):
+    # store the e PCF (n + 3, -n) with the PCF engine when it exists, else locate by polynomials
+    res = run_cli("cf", "cmf", "locate", "--a", "n+3", "--b", "-n", "--cmf", "e", "--max-step", "1",
+                  "--start-max", "1", "--workers", "1", "--store", store_path, "--json")
+    assert res.exit_code == 0, res.output
+    recs = _json_lines(res)
+    assert recs and recs[0]["match"] == "exact" and recs[0]["cmf"] == "e"
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["walk", "--cmf", "nope", "--trajectory", "1,1"], "unknown CMF"),
+    (["walk", "--cmf", "zeta3", "--trajectory", "1,1,1"], "--trajectory"),
+    (["walk", "--cmf", "zeta3", "--trajectory", "a,b"], "--trajectory"),
+    (["walk", "--cmf", "zeta3", "--trajectory", "0,0"], "--trajectory"),
+    (["walk", "--cmf", "zeta3", "--trajectory", "1,1", "--depth", "2"], "--depth"),
+    (["search", "--cmf", "pi", "--max-step", "0"], "--max-step"),
+    (["fit", "--degree", "9"], "--degree"),
+    (["locate", "--a", "n+", "--b", "n"], "a(n)"),
+    (["locate"], "--key"),
+])
+def test_bad_input(run_cli, tmp_path, args, needle):
+    store = tmp_path / "s.sqlite"
+    res = run_cli("cf", "cmf", *args, "--store", str(store))
+    assert res.exit_code == 2, res.output
+    err = res.stderr.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("discover: error") and needle in err[0]
+    assert "Traceback" not in res.output
+    assert not store.exists()
