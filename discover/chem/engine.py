@@ -144,7 +144,7 @@ def run_shard(spec: ChemSpec, shard: Shard) -> ShardResult:
         result.candidates += 1
         problem = parse_line(spec, spec.lines[i])
         try:
-            b = balance(problem, max_rays=spec.max_rays)
+            b = balance(problem, max_rays=spec.max_rays, min_sum=spec.mode == "balance")
         except ImpossibleReaction:
             result.rejected += 1
             continue
@@ -165,7 +165,7 @@ def line_problems(spec: ChemSpec) -> list[tuple[int, str, str]]:
     for i, line in enumerate(spec.lines):
         problem = parse_line(spec, line)
         try:
-            balance(problem, max_rays=spec.max_rays)
+            balance(problem, max_rays=spec.max_rays, min_sum=False)
         except ImpossibleReaction as exc:
             readings = [s.reading for s in problem.species if s.reading]
             reason = exc.reason + (f" (notation read as: {'; '.join(readings)})" if readings else "")
