@@ -59,6 +59,23 @@ def test_reference_formula(row):
         assert abs(got - want) < mpmath.mpf(10) ** -50
 
 
+@pytest.mark.parametrize("row", ROWS, ids=[f"{r['value']}" for r in ROWS])
+def test_reference_formula_through_cf_eval(row):
+    """The same through the ``cf eval`` engine (what the command runs), with its default constants."""
+    from discover.cf.eval_engine import CFEvalSpec, run_shard, shards
+
+    spec = CFEvalSpec(a=row["a"], b=row["b"], depth=row["depth"],
+                      constants=("pi", "e", "zeta2", "zeta3", "log2", "catalan", "phi", "sqrt2", "exp(2)"))
+    (record,) = run_shard(spec, next(iter(shards(spec)))).records
+    p = record.payload
+    assert record.verified and record.kind == "pcf" and p["depth"] == row["depth"]
+    assert p["digits"] >= row["digits"] - listed_tolerance(row["listed"])
+    with mpmath.workdps(60):
+        got = true_value(p["closed_form"], 60)
+        want = true_value(row["value"], 60)
+        assert abs(got - want) < mpmath.mpf(10) ** -50
+
+
 def _box_range(coeffs):
     return (min(min(coeffs), 0), max(max(coeffs), 0))
 
