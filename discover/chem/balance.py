@@ -256,7 +256,7 @@ def min_sum_balance(rows, sigma, start, budget: int = MIN_SUM_BUDGET) -> list[in
             nodes += 1
             if nodes > budget:
                 return False
-            w = [a + c * b for a, b in zip(z, row)]
+            w = z[:p] + [a + c * b for a, b in zip(z[p:], row[p:])]  # the row is zero before its pivot
             s = fixed_sum + sum(w[p:q])
             if k + 1 == d:
                 if s < best[0] or (s == best[0] and w < best[1]):
