@@ -192,7 +192,7 @@ def check_balance(problem: Problem, signed) -> dict:
 RULE_UNIQUE = "unique balance"
 RULE_MIN_SUM = "minimal coefficient sum (ties: lexicographically smallest)"
 RULE_SUM = "sum of the elementary reactions agreeing with the sides, divided by its gcd"
-MIN_SUM_BUDGET = 20_000  # search nodes (one per coefficient tried): about 50 ms of Python at most
+MIN_SUM_BUDGET = 20_000  # search nodes (one per coefficient tried): about 0.1 s of Python at most
 MIN_SUM_MAX_DIM = 8  # above this cone dimension the search cannot finish within the budget: not tried
 
 
