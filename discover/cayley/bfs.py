@@ -133,6 +133,27 @@ def growth(graph: GraphDef, engine: str = "auto", memory_limit: int | None = Non
     return out
 
 
+# ---------------------------------------------------------------------------- threads
+PARALLEL_WORK = 1 << 17  # below this many state expansions a layer runs on one thread
+
+
+class _Threads:
+    """Run small layers on one thread: a parallel region costs a barrier, which on a busy machine (a
+    descheduled worker) costs milliseconds, more than the work of a small layer."""
+
+    def __init__(self):
+        import numba
+
+        self.numba = numba
+        self.full = numba.config.NUMBA_NUM_THREADS
+
+    def __call__(self, work: int) -> None:
+        self.numba.set_num_threads(self.full if work >= PARALLEL_WORK else 1)
+
+    def reset(self) -> None:
+        self.numba.set_num_threads(self.full)
+
+
 # ---------------------------------------------------------------------------- bitmap engine
 def _factorials(n: int) -> np.ndarray:
     return np.array([math.factorial(i) for i in range(n + 1)], dtype=np.int64)
@@ -153,7 +174,10 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
     last: list[tuple] = []
     cur = 1
     empty = np.empty(0, dtype=np.int64)
+    threads = _Threads()
+    found = 1
     while True:
+        threads(max(found * len(gens), nwords // 8))
         expanded, found = K.bitmap_expand(bits, gens, fact, cur, chunk)
         sizes.append(int(expanded))
         if found == 0:
@@ -165,6 +189,7 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
             break
         K.bitmap_retire(bits, cur, empty)
         cur = 3 - cur
+    threads.reset()
     del bits
     return Growth(sizes, last)
 
@@ -209,7 +234,9 @@ def _frontier_growth(graph: GraphDef, last_layer_limit: int, memory_limit: int |
     undirected = graph.undirected
     sizes = [1]
     block = max(1, (1 << 21) // max(G, 1))
+    threads = _Threads()
     while True:
+        threads(cur.shape[0] * G)
         parts = []
         for s in range(0, cur.shape[0], block):
             states = K.unpack(cur[s: s + block], L, width)
@@ -235,6 +262,7 @@ def _frontier_growth(graph: GraphDef, last_layer_limit: int, memory_limit: int |
             held = visited.nbytes + cur.nbytes
         if 2 * held > limit:
             raise RuntimeFailure(f"{graph.name}: the search outgrew the available memory at layer {len(sizes) - 1}")
+    threads.reset()
     last = []
     if cur.shape[0] <= last_layer_limit:
         last = [tuple(int(v) for v in row) for row in K.unpack(cur, L, width)]

@@ -122,22 +122,51 @@ def _rank(p, fact):
     return r
 
 
+def _select_table() -> np.ndarray:
+    """``table[b, k]`` = position of the k-th set bit (from 0) of the byte b."""
+    t = np.zeros((256, 8), dtype=np.int64)
+    for b in range(256):
+        k = 0
+        for i in range(8):
+            if b >> i & 1:
+                t[b, k] = i
+                k += 1
+    return t
+
+
+_SELECT = _select_table()
+_INV_FACT = np.array([1.0 / float(np.prod(np.arange(1, i + 1, dtype=np.float64))) for i in range(21)])
+
+
 @njit(cache=True, inline="always")
 def _unrank(r, fact, out):
-    """The permutation of rank r, written into ``out`` (length n)."""
+    """The permutation of rank r, written into ``out`` (length n <= 20).
+
+    Digit i of the factorial-base expansion is ``r // (n-1-i)!`` (a floating-point estimate corrected
+    exactly), and the value at position i is the d-th smallest value not used yet, found with a
+    popcount per byte and a select table (no data-dependent loops)."""
     n = out.shape[0]
     free = U64((1 << n) - 1)
     for i in range(n):
         f = fact[n - 1 - i]
-        d = r // f
+        d = np.int64(np.float64(r) * _INV_FACT[n - 1 - i])
+        if d * f > r:
+            d -= 1
+        elif (d + 1) * f <= r:
+            d += 1
         r -= d * f
-        # the d-th smallest value still free
+        # the d-th smallest free value
+        base = 0
         m = free
-        for _ in range(d):
-            m &= m - U64(1)
-        v = trailing_zeros(m)
-        out[i] = np.int64(v)
-        free &= ~(U64(1) << v)
+        c = np.int64(popcount(m & U64(0xFF)))
+        while d >= c:
+            d -= c
+            m >>= U64(8)
+            base += 8
+            c = np.int64(popcount(m & U64(0xFF)))
+        v = base + _SELECT[np.int64(m & U64(0xFF)), d]
+        out[i] = v
+        free &= ~(U64(1) << U64(v))
 
 
 @njit(cache=True)

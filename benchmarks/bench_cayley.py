@@ -1,0 +1,112 @@
+"""Side-by-side benchmark: discover's Cayley BFS against CayleyPy's default ``bfs()`` on the CPU.
+
+Both run in this one process on the same machine, on the same graphs, and must produce the same layer
+sizes. discover's kernels are compiled (or loaded from the Numba cache) by a warm-up on a small case
+before timing; CayleyPy gets the same warm-up.
+
+    .venv/bin/python benchmarks/bench_cayley.py                 # LRX S_10, S_11, pancake S_10, Heisenberg mod p
+    .venv/bin/python benchmarks/bench_cayley.py --quick         # the small cases only
+    .venv/bin/python benchmarks/bench_cayley.py --s12           # also LRX on S_12 (479,001,600 states; minutes)
+
+CayleyPy is optional (``pip install cayleypy``, which needs torch); without it only discover is timed.
+The S_13 time is an estimate: measured states per second on S_12 times 13!, printed as such.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import sys
+import time
+
+
+def run_discover(family: str, n: int, modulus: int | None = None):
+    from discover.cayley.bfs import growth
+    from discover.cayley.families import build_family
+
+    graph = build_family(family, n, modulus)
+    t0 = time.perf_counter()
+    result = growth(graph)
+    return time.perf_counter() - t0, result.layer_sizes, result.engine
+
+
+def run_cayleypy(family: str, n: int, modulus: int | None = None):
+    import torch
+    from cayleypy import CayleyGraph, MatrixGroups, PermutationGroups
+
+    torch.set_num_threads(os.cpu_count() or 1)
+    if family == "heisenberg":
+        definition = MatrixGroups.heisenberg(modulo=modulus)
+    else:
+        definition = getattr(PermutationGroups, family)(n)
+    graph = CayleyGraph(definition, device="cpu", verbose=0)
+    t0 = time.perf_counter()
+    result = graph.bfs()
+    return time.perf_counter() - t0, list(result.layer_sizes)
+
+
+def have_cayleypy() -> bool:
+    try:
+        import cayleypy  # noqa: F401
+        import torch  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small cases only")
+    parser.add_argument("--s12", action="store_true", help="also LRX on S_12 (discover only) and the S_13 estimate")
+    parser.add_argument("--no-cayleypy", action="store_true", help="time discover only")
+    parser.add_argument("--heisenberg-p", type=int, default=101, help="modulus of the Heisenberg case")
+    args = parser.parse_args()
+
+    import numba
+
+    print(f"machine: {os.cpu_count()} cores, numba threads {numba.get_num_threads()}, python {sys.version.split()[0]}")
+    compare = have_cayleypy() and not args.no_cayleypy
+    if not compare:
+        print("cayleypy/torch not installed: timing discover only")
+    cases = [("lrx", 9, None), ("pancake", 9, None), ("heisenberg", 3, 31)]
+    if not args.quick:
+        cases = [("lrx", 10, None), ("lrx", 11, None), ("pancake", 10, None),
+                 ("heisenberg", 3, args.heisenberg_p)]
+
+    # warm-up: compile / load the kernels of both libraries
+    run_discover("lrx", 6)
+    run_discover("heisenberg", 3, 5)
+    if compare:
+        run_cayleypy("lrx", 6)
+        run_cayleypy("heisenberg", 3, 5)
+
+    print(f"{'graph':<22}{'states':>14}{'discover s':>12}{'cayleypy s':>12}{'ratio':>8}  engine")
+    for family, n, p in cases:
+        label = f"{family} n={n}" + (f" p={p}" if p else "")
+        t_d, sizes, engine = run_discover(family, n, p)
+        line = f"{label:<22}{sum(sizes):>14,}{t_d:>12.2f}"
+        if compare:
+            t_c, sizes_c = run_cayleypy(family, n, p)
+            if sizes_c != sizes:
+                print(f"{label}: LAYER SIZES DIFFER: cayleypy {sizes_c} discover {sizes}")
+                return 1
+            line += f"{t_c:>12.2f}{t_c / t_d:>7.1f}x"
+        else:
+            line += f"{'-':>12}{'-':>8}"
+        print(line + f"  {engine}", flush=True)
+
+    if args.s12:
+        t, sizes, engine = run_discover("lrx", 12)
+        states = sum(sizes)
+        assert states == math.factorial(12) and len(sizes) - 1 == 66
+        rate = states / t
+        print(f"lrx n=12: {states:,} states, diameter {len(sizes) - 1}, {t:.1f} s ({rate / 1e6:.1f} M states/s), "
+              f"{math.factorial(12) // 4 / 2**20:.0f} MiB bitmap")
+        print(f"lrx n=13 (estimate, not run): {math.factorial(13):,} states, {math.factorial(13) // 4 / 2**30:.2f} GiB "
+              f"bitmap, about {math.factorial(13) / rate / 60:.0f} min at the S_12 rate")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
