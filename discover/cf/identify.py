@@ -78,7 +78,7 @@ def _normalise(num: list[int], den: list[int]) -> tuple[list[int], list[int]]:
     if g > 1:
         num = [v // g for v in num]
         den = [v // g for v in den]
-    lead = next((v for v in den if v != 0), 0)
+    lead = next((v for v in reversed(den) if v != 0), 0)  # the constants' side of the denominator
     if lead < 0:
         num = [-v for v in num]
         den = [-v for v in den]
@@ -133,7 +133,8 @@ def check_form(x, digits: float, num: Sequence[int], den: Sequence[int], constan
     """Apply the acceptance rule to a given form x = num . (1, C) / den . (1, C); the relation defaults
     to (num, den) (the coefficients of u . (1, C, x, x C) = 0 up to sign)."""
     rel = list(relation) if relation is not None else list(num) + list(den)
-    return _accept(x, list(num), list(den), rel, list(constants), float(digits), kind)
+    num, den = _normalise([int(v) for v in num], [int(v) for v in den])
+    return _accept(x, num, den, rel, list(constants), float(digits), kind)
 
 
 def _accept(x, num, den, relation, constants, digits: float, kind: str) -> Identification | None:

@@ -174,9 +174,11 @@ def _table(constant_name: str, max_coeff: int):
 
 
 def _match(values, deltas, ok, table_vals, table_size):
-    """Indices i (into values) and table positions j with values[i] matching table_vals[j]; among the
-    table entries within tolerance (a few neighbours of the insertion point) the form of smallest size
-    (sum of |coefficients|) wins: quadratic irrationals have many equal Moebius forms."""
+    """Indices i (into values) and table positions j with values[i] matching table_vals[j].
+
+    The table entries within tolerance form the range [x - tol, x + tol] (two vectorised binary
+    searches over all candidates); among them the form of smallest size (sum of |coefficients|) wins,
+    since quadratic irrationals have many equal Moebius forms. Only the (rare) hits are looped over."""
     import numpy as np
 
     idx = np.nonzero(ok)[0]
@@ -184,18 +186,13 @@ def _match(values, deltas, ok, table_vals, table_size):
         return idx, idx
     x = values[idx]
     tol = np.maximum(4.0 * deltas[idx], 1e-12 * np.maximum(np.abs(x), 1.0))
-    pos = np.searchsorted(table_vals, x)
-    best = np.full(len(x), -1, dtype=np.int64)
-    best_size = np.full(len(x), np.iinfo(np.int64).max, dtype=np.int64)
-    for shift in range(-6, 6):
-        j = np.clip(pos + shift, 0, len(table_vals) - 1)
-        err = np.abs(table_vals[j] - x)
-        size = table_size[j]
-        better = (err <= tol) & (size < best_size)
-        best[better] = j[better]
-        best_size[better] = size[better]
-    hit = best >= 0
-    return idx[hit], best[hit]
+    lo = np.searchsorted(table_vals, x - tol, side="left")
+    hi = np.searchsorted(table_vals, x + tol, side="right")
+    hit = np.nonzero(hi > lo)[0]
+    best = np.empty(len(hit), dtype=np.int64)
+    for k, h in enumerate(hit.tolist()):
+        best[k] = lo[h] + int(np.argmin(table_size[lo[h]:hi[h]]))
+    return idx[hit], best
 
 
 def run_shard(spec: CFSearchSpec, shard: Shard) -> ShardResult:
