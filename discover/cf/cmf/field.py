@@ -67,7 +67,12 @@ class CMF:
 
     def sympy_matrices(self):
         """The matrices as sympy ``Matrix`` objects (cached)."""
-        return _sympy_matrices(self.axes, self.matrices)
+        return _sympy_matrices(self.axes, self.matrices)[0]
+
+    def rational_parts(self):
+        """Per axis, the entries (row by row) as (numerator, denominator) sympy ``Poly`` in the axes
+        with rational coefficients (cached; parsed once with the matrices)."""
+        return _sympy_matrices(self.axes, self.matrices)[1]
 
     def to_dict(self) -> dict:
         return {
@@ -111,9 +116,12 @@ def _sympy_matrices(axes: tuple[str, ...], matrices) -> tuple:
     from sympy.parsing.sympy_parser import convert_xor, parse_expr, standard_transformations
 
     syms = {a: sympy.Symbol(a) for a in axes}
-    out = []
+    gens = tuple(syms.values())
+    one = sympy.Poly(1, *gens, domain="QQ")
+    out, parts_out = [], []
     for a, m in zip(axes, matrices):
         rows = []
+        entry_parts = []
         for i, row in enumerate(m):
             cells = []
             for j, text in enumerate(row):
@@ -131,17 +139,26 @@ def _sympy_matrices(axes: tuple[str, ...], matrices) -> tuple:
                 extra = expr.free_symbols - set(syms.values())
                 if extra:
                     raise InputError(f"{where}: unknown symbol(s) {', '.join(sorted(map(str, extra)))}")
-                if not expr.is_rational_function(*syms.values()):
+                if expr.is_polynomial(*gens):
+                    parts = (expr,)
+                elif expr.is_rational_function(*gens):
+                    parts = sympy.fraction(sympy.together(expr))
+                else:
                     raise InputError(f"{where}: {text!r} is not a rational function of the axes")
-                num, den = sympy.fraction(sympy.cancel(expr))
-                for part in (num, den):
-                    poly = sympy.Poly(part, *syms.values())
-                    if not all(c.is_Rational for c in poly.coeffs()):
+                polys = []
+                for part in parts:
+                    poly = sympy.Poly(part, *gens)
+                    if not (poly.domain.is_ZZ or poly.domain.is_QQ):
                         raise InputError(f"{where}: coefficients of {text!r} must be rational numbers")
+                    polys.append(poly)
+                if len(polys) > 1 and polys[1].is_zero:
+                    raise InputError(f"{where}: {text!r} divides by zero")
+                entry_parts.append((polys[0], polys[1] if len(polys) > 1 else one))
                 cells.append(expr)
             rows.append(cells)
         out.append(sympy.Matrix(rows))
-    return tuple(out)
+        parts_out.append(tuple(entry_parts))
+    return tuple(out), tuple(parts_out)
 
 
 def _globals() -> dict:

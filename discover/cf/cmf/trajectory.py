@@ -29,10 +29,10 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Sequence
 
 from discover.cf.cmf.field import CMF
+from discover.cf.cmf.ratfunc import LineSingular
 from discover.errors import InputError
 
 __all__ = ["trajectory_matrix", "WalkEvaluation", "walk_limit", "identify_walk", "parse_point",
@@ -53,54 +53,29 @@ def parse_point(text, dim: int, what: str) -> tuple[int, ...]:
     return vals
 
 
-@lru_cache(maxsize=32)
-def _axis_polys(cmf: CMF):
-    """Per axis: the entries as (numerator, denominator) sympy Polys over QQ in the axes."""
-    import sympy
+def _compiled(cmf: CMF):
+    """Per axis: the entries (row by row) compiled for evaluation on lines (see :mod:`.ratfunc`)."""
+    from discover.cf.cmf.ratfunc import compile_entry
 
-    syms = cmf.symbols()
-    out = []
-    for M in cmf.sympy_matrices():
-        entries = []
-        for r in range(M.rows):
-            for c in range(M.cols):
-                num, den = sympy.fraction(sympy.cancel(sympy.together(M[r, c])))
-                entries.append((sympy.Poly(num, *syms, domain="QQ"), sympy.Poly(den, *syms, domain="QQ")))
-        out.append(entries)
-    return tuple(out)
+    return [[compile_entry(text, cmf.axes) for row in m for text in row] for m in cmf.matrices]
 
 
-def _factor_on_line(entries, k: int, base, direction, where: str):
+def _factor_on_line(cmf: CMF, entries, k: int, base, direction):
     """The axis matrix on the line base + n direction, times the lcm of its denominators there: a k x k
-    list of ``fmpq_poly`` in n. InputError when a denominator vanishes on the whole line."""
+    list of ``fmpq_poly`` in n. LineSingular when a denominator vanishes on the whole line."""
+    from discover.cf.cmf.ratfunc import evaluate_on_line
+
     nums, dens = [], []
-    for num, den in entries:
-        d = _subs_line(den, base, direction)
-        if d.is_zero():
-            raise _Singular(f"{where}: the matrix is undefined on the whole line (a denominator vanishes)")
-        nn = _subs_line(num, base, direction)
-        g = nn.gcd(d) if not nn.is_zero() else d
-        nums.append(nn / g if not nn.is_zero() else nn)
-        dens.append(d / g)
+    for node in entries:
+        nn, d = evaluate_on_line(node, cmf.axes, base, direction)
+        nums.append(nn)
+        dens.append(d)
     lcm = dens[0]
     for d in dens[1:]:
-        lcm = lcm * d / lcm.gcd(d)
-    return [[nums[r * k + c] * (lcm / dens[r * k + c]) for c in range(k)] for r in range(k)]
-
-
-def _subs_line(poly, base: Sequence[int], direction: Sequence[int]):
-    """poly(base + n direction) as an ``fmpq_poly`` in n (poly a sympy Poly in the axes)."""
-    from flint import fmpq, fmpq_poly
-
-    lines = [fmpq_poly([int(b), int(t)]) for b, t in zip(base, direction)]
-    acc = fmpq_poly([0])
-    for monom, coeff in poly.terms():
-        term = fmpq_poly([fmpq(int(coeff.p), int(coeff.q))])
-        for e, line in zip(monom, lines):
-            if e:
-                term *= line**e
-        acc += term
-    return acc
+        if d != lcm:
+            lcm = lcm * d / lcm.gcd(d)
+    return [[nums[r * k + c] * (lcm / dens[r * k + c]) if dens[r * k + c] != lcm else nums[r * k + c]
+             for c in range(k)] for r in range(k)]
 
 
 def _matmul(A, B):
@@ -153,20 +128,16 @@ def trajectory_matrix(cmf: CMF, trajectory: Sequence[int], start: Sequence[int])
         try:
             result = _step_product(cmf, t, s, order)
             break
-        except _Singular as exc:
+        except LineSingular as exc:
             error = exc
     else:
-        raise InputError(str(error))
+        raise InputError(f"CMF {cmf.name} along {t} from {s}: {error}")
     return _normalise(cmf, result, t, s)
-
-
-class _Singular(InputError):
-    pass
 
 
 def _step_product(cmf: CMF, t, s, order):
     """The product of the axis matrices along one step, axes taken in ``order`` (fmpq_poly entries)."""
-    axes = _axis_polys(cmf)
+    axes = _compiled(cmf)
     k = cmf.rank
     result = None
     offset = [0] * cmf.dim
@@ -176,7 +147,7 @@ def _step_product(cmf: CMF, t, s, order):
             if t[i] < 0:
                 offset[i] -= 1
             base = [s[a] + offset[a] for a in range(cmf.dim)]
-            F = _factor_on_line(entries, k, base, t, f"CMF {cmf.name} along {t} from {s}")
+            F = _factor_on_line(cmf, entries, k, base, t)
             if t[i] < 0:
                 F = _adjugate(F)
             else:
@@ -246,11 +217,21 @@ def _log10_abs(v) -> float:
     return math.log10(v >> (b - 64)) + (b - 64) * math.log10(2)
 
 
+def _ratio(p, q, digits: int):
+    """p / q to ``digits`` significant digits without converting the full integers."""
+    import mpmath
+
+    bits = int(digits * 3.33) + 64
+    p, q = int(p), int(q)
+    s = max(0, min(abs(p).bit_length(), abs(q).bit_length()) - bits)
+    sign = -1 if (p < 0) != (q < 0) else 1
+    return sign * mpmath.mpf(abs(p) >> s) / mpmath.mpf(abs(q) >> s)
+
+
 def walk_limit(cmf: CMF, trajectory: Sequence[int], start: Sequence[int], depth: int,
                matrix=None) -> WalkEvaluation:
     """Walk ``depth`` steps (see module doc) and estimate the limit and its digits."""
     import mpmath
-    from flint import fmpz_mat
 
     from discover.cf.walk import evaluate, walk
 
@@ -266,37 +247,32 @@ def walk_limit(cmf: CMF, trajectory: Sequence[int], start: Sequence[int], depth:
     if q == 0:
         raise InputError(f"CMF {cmf.name}: the walk along {tuple(trajectory)} from {tuple(start)} "
                          f"has q = 0 at depth {depth} (a singular start?)")
+    # Error model from the exact differences x_N - x_{N-1} = (p q' - p' q)/(q q') (logs of integers)
+    p1, q1, p2, q2 = W1[0, k - 1], W1[1, k - 1], W2[0, k - 1], W2[1, k - 1]
+    l1 = _log10_abs(p * q1 - p1 * q) - _log10_abs(q) - _log10_abs(q1) if q1 != 0 else None
+    l2 = _log10_abs(p1 * q2 - p2 * q1) - _log10_abs(q1) - _log10_abs(q2) if (q1 != 0 and q2 != 0) else None
+    mag = _log10_abs(p) - _log10_abs(q) if p != 0 else 0.0
+    rate = 0.0
+    if l1 is None:
+        err = mag  # no previous convergent: no digits can be claimed
+    elif l1 == float("-inf"):
+        err = -1e9  # the last two convergents agree exactly: a terminating (rational) walk
+    elif l2 is None or l2 == float("-inf") or l1 >= l2:
+        err = l1 if l2 is None or l2 == float("-inf") else max(l1, l2)
+    else:
+        lr = l1 - l2  # log10 r with r = |d_N / d_{N-1}| < 1
+        r = 10.0 ** lr
+        err = l1 + lr - math.log10(1 - r) if r < 1 - 1e-12 else l1 + 12  # geometric tail d r / (1 - r)
+        if r > 0.5:  # slow: the power-law model, never fewer digits claimed than it allows
+            sexp = depth * (1 - r) - 1
+            err = max(err, l1 + math.log10(depth) - (math.log10(sexp) if sexp > 1 else 0.0))
+        rate = -lr
+    digits = max(0.0, mag - err) if p != 0 else max(0.0, -err)
     log_q = _log10_abs(q)
-    prec = int(max(60, min(2 * log_q + 40, 200000)))
+    prec = int(max(60, min(digits, 2 * log_q) + 40))
+    digits = min(digits, float(prec - 20))
     with mpmath.workdps(prec):
-        def ratio(M):
-            if M[1, k - 1] == 0:
-                return None
-            return mpmath.mpf(int(M[0, k - 1])) / mpmath.mpf(int(M[1, k - 1]))
-
-        x0, x1, x2 = ratio(W), ratio(W1), ratio(W2)
-        rate = 0.0
-        if x1 is None or x2 is None:
-            err = abs(x0) if x0 != 0 else mpmath.mpf(1)
-        else:
-            d1, d2 = abs(x0 - x1), abs(x1 - x2)
-            if d1 == 0:
-                err = mpmath.mpf(10) ** (-prec + 10)
-            elif d2 == 0 or d1 >= d2:
-                err = max(d1, d2)
-            else:
-                r = d1 / d2
-                err = d1 * r / (1 - r)
-                if r > 0.5:
-                    sexp = depth * (1 - r) - 1
-                    err = max(err, d1 * depth / sexp if sexp > 0 else d1 * depth)
-                with mpmath.workdps(20):
-                    rate = float(-mpmath.log10(+r))
-        scale = abs(x0) if x0 != 0 else mpmath.mpf(1)
-        with mpmath.workdps(20):
-            digits = float(-mpmath.log10(+(err / scale)))
-        digits = max(0.0, min(digits, prec - 20))
-        value = +x0
+        value = _ratio(p, q, prec)
     return WalkEvaluation(cmf.name, tuple(trajectory), tuple(start), depth, p, q, value, digits, rate,
                           time.perf_counter() - t0, tuple(tuple(e for e in row) for row in S))
 

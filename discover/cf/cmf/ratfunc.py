@@ -1,0 +1,111 @@
+"""Rational functions of the axes, evaluated on a line with FLINT (no sympy in the walk path).
+
+An entry such as ``x**3 + (x + 1)**3 + 2*y*(y - 1)*(2*x + 1)`` or ``-y0*(x0 + x1 - y0)/((x0 - y0)*(x1 - y0))``
+is parsed once into a Python AST (only numbers, the axis names, ``+ - * /``, unary minus and integer
+powers; ``^`` means power, as in sympy's ``convert_xor``) and evaluated with each axis replaced by the
+linear polynomial base_i + n t_i, as a pair (numerator, denominator) of FLINT ``fmpq_poly`` in n. This is
+what a walk needs: S(n) for the line p(n) = s + n t. The same text is parsed by sympy for the symbolic
+conservativity check (:mod:`discover.cf.cmf.field`); the tests check that both agree.
+"""
+
+from __future__ import annotations
+
+import ast
+from fractions import Fraction
+from functools import lru_cache
+
+from discover.errors import InputError
+
+__all__ = ["compile_entry", "evaluate_on_line", "LineSingular"]
+
+
+class LineSingular(InputError):
+    """A denominator vanishes identically on the line."""
+
+
+_ALLOWED = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Constant, ast.Name, ast.Load, ast.Add, ast.Sub,
+            ast.Mult, ast.Div, ast.Pow, ast.USub, ast.UAdd)
+
+
+@lru_cache(maxsize=4096)
+def compile_entry(text: str, axes: tuple[str, ...]):
+    """The AST of an entry; InputError for anything but a rational function of the axes."""
+    src = str(text).replace("^", "**").strip()
+    try:
+        tree = ast.parse(src, mode="eval")
+    except SyntaxError:
+        raise InputError(f"cannot parse {text!r}") from None
+    for node in ast.walk(tree):
+        if not isinstance(node, _ALLOWED):
+            raise InputError(f"{text!r} is not a rational function of {', '.join(axes)}")
+        if isinstance(node, ast.Name) and node.id not in axes:
+            raise InputError(f"{text!r}: unknown symbol {node.id}")
+        if isinstance(node, ast.Constant) and (isinstance(node.value, bool) or
+                                               not isinstance(node.value, (int, float))):
+            raise InputError(f"{text!r}: constants must be numbers")
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
+            r = node.right
+            if isinstance(r, ast.UnaryOp) and isinstance(r.op, ast.USub):
+                r = r.operand
+            if not (isinstance(r, ast.Constant) and isinstance(r.value, int) and not isinstance(r.value, bool)):
+                raise InputError(f"{text!r}: exponents must be integers")
+    return tree.body
+
+
+def _const(v):
+    from flint import fmpq, fmpq_poly
+
+    q = Fraction(str(v)) if isinstance(v, float) else Fraction(v)
+    return fmpq_poly([fmpq(q.numerator, q.denominator)])
+
+
+def evaluate_on_line(node, axes: tuple[str, ...], base, direction):
+    """(num, den) fmpq_poly in n of the entry at axes = base + n direction (den non-zero)."""
+    from flint import fmpq_poly
+
+    lines = {a: fmpq_poly([int(b), int(t)]) for a, b, t in zip(axes, base, direction)}
+    one = fmpq_poly([1])
+
+    def ev(nd):
+        if isinstance(nd, ast.Constant):
+            return _const(nd.value), one
+        if isinstance(nd, ast.Name):
+            return lines[nd.id], one
+        if isinstance(nd, ast.UnaryOp):
+            n, d = ev(nd.operand)
+            return (-n, d) if isinstance(nd.op, ast.USub) else (n, d)
+        if isinstance(nd.op, ast.Pow):
+            if not (isinstance(nd.right, ast.Constant) and isinstance(nd.right.value, int)) and not (
+                    isinstance(nd.right, ast.UnaryOp) and isinstance(nd.right.operand, ast.Constant)
+                    and isinstance(nd.right.operand.value, int)):
+                raise InputError("exponents must be integers")
+            e = nd.right.value if isinstance(nd.right, ast.Constant) else -nd.right.operand.value
+            n, d = ev(nd.left)
+            if e < 0:
+                if n.is_zero():
+                    raise LineSingular("a negative power of zero")
+                n, d, e = d, n, -e
+            return n**e, d**e
+        ln, ld = ev(nd.left)
+        rn, rd = ev(nd.right)
+        if isinstance(nd.op, ast.Add):
+            return (ln * rd + rn * ld, ld * rd) if ld != rd else (ln + rn, ld)
+        if isinstance(nd.op, ast.Sub):
+            return (ln * rd - rn * ld, ld * rd) if ld != rd else (ln - rn, ld)
+        if isinstance(nd.op, ast.Mult):
+            return ln * rn, ld * rd
+        if isinstance(nd.op, ast.Div):
+            if rn.is_zero():
+                raise LineSingular("a denominator vanishes on the whole line")
+            return ln * rd, ld * rn
+        raise InputError("unsupported operation")
+
+    n, d = ev(node)
+    if d.is_zero():
+        raise LineSingular("a denominator vanishes on the whole line")
+    if n.is_zero():
+        return n, one
+    g = n.gcd(d)
+    if g.degree() > 0:
+        n, d = n / g, d / g
+    return n, d
