@@ -78,6 +78,7 @@ def run_search(engine: Engine, spec: Any, options: RunOptions = RunOptions()) ->
         if options.resume is not None:
             summary.records.extend(c.record for c in store.conjectures(run_id=run_id))
             summary.shards_done = len(shards) - len(todo)
+            summary.candidates, summary.rejected = store.shard_totals(run_id)
 
         workers = options.workers or default_workers()
         if options.backend == "ray":

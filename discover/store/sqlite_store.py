@@ -162,6 +162,12 @@ class Store:
         rows = self._db.execute("SELECT shard_id, status FROM shards WHERE run_id=?", (run_id,))
         return dict(rows.fetchall())
 
+    def shard_totals(self, run_id: int) -> tuple[int, int]:
+        """(candidates, rejected) summed over the run's finished shards."""
+        row = self._db.execute("SELECT COALESCE(SUM(candidates), 0), COALESCE(SUM(rejected), 0) FROM shards "
+                               "WHERE run_id=? AND status='done'", (run_id,)).fetchone()
+        return int(row[0]), int(row[1])
+
     def finish_shard(self, run_id: int, shard_id: str, records: list[Record], candidates: int = 0,
                      rejected: int = 0, seconds: float | None = None) -> set[str]:
         """Store a finished shard's records and mark it done, in one transaction.

@@ -69,7 +69,8 @@ def test_resume_reruns_only_unfinished_shards(store_path):
         store._db.execute("UPDATE runs SET spec = json_set(spec, '$.fail_block', -1)")
     resumed = run_search(ENGINE, ToySpec(), RunOptions(store=store_path, workers=1, resume=first.run_id))
     assert resumed.run_id == first.run_id
-    assert resumed.candidates == 10  # only block 3 ran again
+    assert resumed.candidates == 50  # the 40 stored before the resume, and block 3 again
+    assert resumed.shards_done == 5
     assert keys(resumed) == expected_keys(50)
     assert_store_equals_clean_run(store_path, 50)
 
