@@ -29,16 +29,18 @@ and ``digits`` is never below it.
 delta. For a reduced convergent p/q, delta = -1 - log|L - p/q| / log q (Dirichlet: delta > 0 means L is
 approximated better than a typical irrational; Apery's zeta(3) PCF has delta ~ 0.080).
 
-Canonical form (used to de-duplicate discoveries). Three transformations give trivially equivalent
+Canonical form (used to de-duplicate discoveries). Four transformations give trivially equivalent
 PCFs, whose limits are related by a Moebius map with integer coefficients:
 
-1. sign:    (a, b) -> (-a, b)              limit -> -limit;
-2. scaling: (c a, c^2 b) -> ... / c        limit -> limit / c  (c integer);
-3. shift:   (a(n+k), b(n+k))               the limit of a tail (or a head, when b(0), b(-1), ... != 0).
+1. sign:      (a, b) -> (-a, b)                        limit -> -limit;
+2. deflation: (c(n) a, c(n) c(n-1) b) -> (a, b)          limit -> limit / c(0)  (c an integer polynomial);
+3. shift:     (a(n+k), b(n+k))                          the limit of a tail (or a head, when b(0), b(-1), ... != 0);
+4. scaling:   (c a, c^2 b) -> (a, b)                    limit -> limit / c  (c an integer).
 
-:meth:`PCF.canonical` makes the leading coefficient of a positive (of b if a is constant), shifts so that
-the n^(d-1) coefficient of the first non-constant polynomial P (a, else b) of degree d lies in
-[0, d |lead P|) (as far as the shift is valid), and divides out the largest c with c | a and c^2 | b.
+:meth:`PCF.canonical` makes the leading coefficient of a positive, removes every factor c(n) of a with
+c(n) c(n-1) | b, shifts so that the n^(d-1) coefficient of the first non-constant polynomial P (a, else
+b) of degree d lies in [0, d |lead P|) (as far as the shift is valid), and divides out the largest
+integer c with c | a and c^2 | b.
 """
 
 from __future__ import annotations
@@ -369,7 +371,9 @@ class PCF:
         # 1. sign: (a, b) ~ (-a, b)
         if a.leading < 0:
             a = -a
-        # 2. shift: n -> n + k
+        # 2. deflation: (c a, c(n) c(n-1) b) ~ (a, b) for an integer polynomial c
+        a, b = _deflate(a, b)
+        # 3. shift: n -> n + k
         P = a if a.degree >= 1 else (b if b.degree >= 1 else None)
         if P is not None:
             d, c, sub = P.degree, P.leading, P.coeffs[-2]
@@ -381,12 +385,38 @@ class PCF:
                 if bad:
                     k = max(bad)
             a, b = a.shift(k), b.shift(k)
-        # 3. scaling: (c a, c^2 b) ~ (a, b), c the largest with c | a and c^2 | b
+        # 4. scaling: (c a, c^2 b) ~ (a, b), c the largest with c | a and c^2 | b
         c = _scaling_factor(a.content(), b.content())
         if c > 1:
             a = Polynomial(tuple(x // c for x in a.coeffs))
             b = Polynomial(tuple(x // (c * c) for x in b.coeffs))
         return a.coeffs, b.coeffs
+
+
+def _deflate(a: Polynomial, b: Polynomial) -> tuple[Polynomial, Polynomial]:
+    """Remove every non-constant factor c(n) of a with c(n) c(n-1) | b (inflation by c multiplies
+    the convergents p_N by c(0) ... c(N) and q_N by c(1) ... c(N), so the limit by c(0))."""
+    from flint import fmpz_poly
+
+    if a.degree < 1 or b.degree < 2:
+        return a, b
+    A, B = fmpz_poly(list(a.coeffs)), fmpz_poly(list(b.coeffs))
+    back = fmpz_poly([-1, 1])
+    changed = True
+    while changed and A.degree() >= 1:
+        changed = False
+        for f, _mult in A.factor()[1]:
+            if f.degree() < 1:
+                continue
+            g = f * f(back)
+            q, r = divmod(B, g)
+            if r == 0 and q * g == B:
+                qa, ra = divmod(A, f)
+                if ra == 0 and qa * f == A:
+                    A, B = qa, q
+                    changed = True
+                    break
+    return Polynomial(tuple(int(c) for c in A.coeffs())), Polynomial(tuple(int(c) for c in B.coeffs()))
 
 
 def _scaling_factor(ca: int, cb: int) -> int:

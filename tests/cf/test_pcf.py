@@ -116,3 +116,15 @@ def test_bad_input():
         PCF.from_polynomials("n+1", "n").evaluate(3)
     with pytest.raises(InputError, match="GB"):
         PCF.from_polynomials("n+1", "n").evaluate(10**12)
+
+
+def test_canonical_form_removes_inflation():
+    import mpmath
+
+    base = PCF.from_polynomials("2n+1", "n^2")
+    # inflation by c(n) = n + 2: a -> (n+2) a, b -> (n+2)(n+1) b; the limit is multiplied by c(0) = 2
+    inflated = PCF.from_polynomials("(n+2)(2n+1)", "(n+2)(n+1)n^2")
+    assert inflated.canonical() == base.canonical()
+    x, y = inflated.evaluate(200), base.evaluate(200)
+    with mpmath.workdps(60):
+        assert abs(x.value - 2 * y.value) < mpmath.mpf(10) ** -50
