@@ -135,19 +135,29 @@ def _select_table() -> np.ndarray:
 
 
 _SELECT = _select_table()
+def _suffix_table() -> np.ndarray:
+    """``table[m]`` = the permutation of 0..4 of Lehmer rank m (m < 120): the last five positions of a
+    permutation whose rank is m modulo 5!, as indices into the five values left by the prefix."""
+    import itertools
+
+    return np.array(list(itertools.permutations(range(5))), dtype=np.int64)
+
+
+_SUFFIX = _suffix_table()
 _INV_FACT = np.array([1.0 / float(np.prod(np.arange(1, i + 1, dtype=np.float64))) for i in range(21)])
 
 
 @njit(cache=True, inline="always")
-def _unrank(r, fact, out):
-    """The permutation of rank r, written into ``out`` (length n <= 20).
+def _unrank_prefix(r, fact, out, count):
+    """Write the first ``count`` positions of the permutation of rank r into ``out`` (length n <= 20);
+    return the bit mask of the values not used by them.
 
     Digit i of the factorial-base expansion is ``r // (n-1-i)!`` (a floating-point estimate corrected
     exactly), and the value at position i is the d-th smallest value not used yet, found with a
-    popcount per byte and a select table (no data-dependent loops)."""
+    popcount per byte and a select table."""
     n = out.shape[0]
     free = U64((1 << n) - 1)
-    for i in range(n):
+    for i in range(count):
         f = fact[n - 1 - i]
         d = np.int64(np.float64(r) * _INV_FACT[n - 1 - i])
         if d * f > r:
@@ -155,7 +165,6 @@ def _unrank(r, fact, out):
         elif (d + 1) * f <= r:
             d += 1
         r -= d * f
-        # the d-th smallest free value
         base = 0
         m = free
         c = np.int64(popcount(m & U64(0xFF)))
@@ -167,6 +176,13 @@ def _unrank(r, fact, out):
         v = base + _SELECT[np.int64(m & U64(0xFF)), d]
         out[i] = v
         free &= ~(U64(1) << U64(v))
+    return free
+
+
+@njit(cache=True, inline="always")
+def _unrank(r, fact, out):
+    """The permutation of rank r, written into ``out``."""
+    _unrank_prefix(r, fact, out, out.shape[0])
 
 
 @njit(cache=True)
@@ -188,29 +204,6 @@ def unrank_perms(ranks, n, fact):
 
 
 # ---------------------------------------------------------------------------- bitmap BFS
-@njit(cache=True, inline="always")
-def _next_perm(p):
-    """Advance p to the next permutation in lexicographic order (= Lehmer rank + 1)."""
-    n = p.shape[0]
-    i = n - 2
-    while i >= 0 and p[i] > p[i + 1]:
-        i -= 1
-    j = n - 1
-    while p[j] < p[i]:
-        j -= 1
-    t = p[i]
-    p[i] = p[j]
-    p[j] = t
-    a = i + 1
-    b = n - 1
-    while a < b:
-        t = p[a]
-        p[a] = p[b]
-        p[b] = t
-        a += 1
-        b -= 1
-
-
 @njit(parallel=True, cache=True)
 def bitmap_expand(bits, gens, fact, cur, chunk):
     """Expand every state whose code is ``cur`` (1 or 2): neighbours with code 0 get code 3 - cur.
@@ -218,8 +211,9 @@ def bitmap_expand(bits, gens, fact, cur, chunk):
     ``gens`` is G x n (one-line, 0-based), the neighbour of p under g is ``p[g]``. Returns
     (number of states expanded, number of new states found).
 
-    Frontier states are visited in increasing rank, so a state close to the previous one is reached by
-    a few lexicographic successor steps instead of a full unranking. The neighbour ranks of one word
+    Frontier states are visited in increasing rank; those with the same rank // 5! share their first
+    n-5 positions, which are unranked once, and the last five positions come from a table. The
+    neighbour ranks of one word
     of frontier states are computed first (and their words prefetched), then checked, so that the
     random memory accesses overlap."""
     n = gens.shape[1]
@@ -233,7 +227,8 @@ def bitmap_expand(bits, gens, fact, cur, chunk):
     for c in prange(nchunks):
         perm = np.empty(n, np.int64)
         qs = np.empty(32 * G, np.int64)
-        last = np.int64(-(1 << 62))
+        rem = np.empty(5, np.int64)
+        block = np.int64(-1)
         e_loc = 0
         f_loc = 0
         w1 = min(nw, (c + 1) * chunk)
@@ -250,13 +245,23 @@ def bitmap_expand(bits, gens, fact, cur, chunk):
                 b = trailing_zeros(m)
                 m &= m - U64(1)
                 r = np.int64(w) * 32 + np.int64(b >> U64(1))
-                if r - last <= 12:
-                    while last < r:
-                        _next_perm(perm)
-                        last += 1
-                else:
+                if n < 6:
                     _unrank(r, fact, perm)
-                    last = r
+                else:
+                    # ranks sharing r // 5! share the first n-5 positions: unrank them once per block,
+                    # the last five come from a table
+                    blk = r // 120
+                    if blk != block:
+                        block = blk
+                        free = _unrank_prefix(blk * 120, fact, perm, n - 5)
+                        k = 0
+                        while free != U64(0):
+                            rem[k] = np.int64(trailing_zeros(free))
+                            free &= free - U64(1)
+                            k += 1
+                    low = r - blk * 120
+                    for j in range(5):
+                        perm[n - 5 + j] = rem[_SUFFIX[low, j]]
                 e_loc += 1
                 for g in range(G):
                     used = U64(0)
