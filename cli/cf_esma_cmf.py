@@ -144,7 +144,7 @@ def cmf_check(path, as_json):
 
     \b
     Example:
-      discover cf cmf list --json | head -1 > zeta.json && discover cf cmf check zeta.json
+      discover cf cmf list --json | head -1 > e.json && discover cf cmf check e.json
     """
     import json
 
