@@ -219,6 +219,9 @@ def cmf_walk(cmf_name, cmf_file, trajectory, start, depth, constants, as_json, r
         if not as_json:
             r = summary.records[0]
             click.echo(f"limit = {r.payload['limit']}... = {r.payload['closed_form']}")
+            if r.payload.get("pcf"):
+                click.echo(f"equivalent PCF (its limit is a Moebius transform of this one): "
+                           f"a(n) = {r.payload['pcf']['a']}, b(n) = {r.payload['pcf']['b']}")
     else:
         from discover.cf.cmf.trajectory import walk_limit
 

@@ -558,3 +558,38 @@ def esma(value_fn, target: str, signs: Sequence[int], terms: int = 200, min_digi
                         data_digits=data_digits, formula=formula, digits=agree, depth=depth,
                         seconds=time.perf_counter() - t0)
     return result, "approved"
+
+
+def contracted_pcf(formula: dict, signs: Sequence[int]):
+    """The PCF (a(n), b(n) coefficient tuples, canonical) whose limit is a Moebius transform of the
+    continued fraction with this quasi-polynomial pattern, or None (non-integer polynomials).
+
+    One period of the pattern, n = k + P j + r for r = 0..P-1, is the polynomial matrix
+    S(j) = prod_r [[0, s_{k+r-1}], [1, poly_r(j)]]; the walk of S is turned into a PCF exactly as a CMF
+    trajectory is (:func:`discover.cf.cmf.locate.pcf_of_trajectory`: second-order recurrence of the last
+    column, cleared denominators, deflation), then put in canonical form."""
+    from flint import fmpz_poly
+
+    from discover.cf.cmf.locate import pcf_of_trajectory
+    from discover.cf.cmf.trajectory import _matmul
+    from discover.cf.pcf import PCF
+    from discover.cf.polynomial import Polynomial
+
+    P, k = formula["period"], formula["offset"]
+    L = len(signs)
+    S = None
+    for r, poly in enumerate(formula["polynomials"]):
+        if any(Fraction(c).denominator != 1 for c in poly):
+            return None
+        s = int(signs[(k + r - 1) % L])
+        M = [[fmpz_poly([0]), fmpz_poly([s])], [fmpz_poly([1]), fmpz_poly([int(c) for c in poly])]]
+        S = M if S is None else _matmul(S, M)
+    try:
+        a, b = pcf_of_trajectory(S)
+    except InputError:
+        return None
+    pa = Polynomial(tuple(int(c) for c in a.coeffs()))
+    pb = Polynomial(tuple(int(c) for c in b.coeffs()))
+    if pa.is_zero or pb.is_zero:
+        return None
+    return PCF(pa, pb).canonical()

@@ -82,6 +82,36 @@ def run_shard(spec: ESMASpec, shard: Shard) -> ShardResult:
     return ShardResult(records=[esma_record(result, value_fn)], candidates=1, rejected=0)
 
 
+def _equivalent_pcf(result) -> dict | None:
+    """The PCF contracted from the quasi-polynomial pattern (:func:`discover.cf.esma.contracted_pcf`),
+    with its limit identified as a Moebius form of the target (evaluated exactly at depth 200 and
+    identified by PSLQ with the usual acceptance rule); None when either step fails."""
+    import mpmath
+
+    from discover.cf.constants import Constant
+    from discover.cf.esma import contracted_pcf
+    from discover.cf.identify import identify
+    from discover.cf.pcf import PCF
+    from discover.cf.polynomial import Polynomial
+
+    canon = contracted_pcf(result.formula, result.signs)
+    if canon is None:
+        return None
+    pcf = PCF(Polynomial(canon[0]), Polynomial(canon[1]))
+    try:
+        ev = pcf.evaluate(200)
+    except InputError:
+        return None
+    if not (ev.digits >= 30):
+        return None
+    D = min(ev.digits, 100.0)
+    with mpmath.workdps(int(D) + 10):
+        ident = identify(+ev.value, D, [Constant(result.target, result.target)])
+    if ident is None:
+        return None
+    return {"a": str(pcf.a), "b": str(pcf.b), "limit": ident.closed_form, "digits": round(ev.digits, 1)}
+
+
 def esma_record(result, value_fn) -> Record:
     """The verified record of an approved ESMA conjecture."""
     import mpmath
@@ -100,6 +130,7 @@ def esma_record(result, value_fn) -> Record:
             "text": formula_text(result.formula),
         }
     signs = list(result.signs)
+    pcf = _equivalent_pcf(result) if result.formula is not None else None
     canonical = [value_text, signs_text(signs), list(rec.coefficients), list(result.initial_terms)]
     payload = {
         "target": result.target,
@@ -111,6 +142,7 @@ def esma_record(result, value_fn) -> Record:
         "initial_terms": list(result.initial_terms),
         "first_terms": list(result.first_terms),
         "formula": formula,
+        "pcf": pcf,
         "digits": round(result.digits, 1),
         "data_digits": round(result.data_digits, 1),
         "depth": result.depth,
@@ -124,7 +156,10 @@ def esma_record(result, value_fn) -> Record:
         "depth": result.depth,
         "seconds": round(result.seconds, 3),
     }
-    return Record.create("cf.esma", "esma", canonical, result.statement(), payload, verification)
+    statement = result.statement()
+    if pcf is not None:
+        statement += f"; equivalent PCF(a={pcf['a']}, b={pcf['b']}) = {pcf['limit']}"
+    return Record.create("cf.esma", "esma", canonical, statement, payload, verification)
 
 
 ENGINE = Engine("cf.esma", ESMASpec, shards, run_shard)

@@ -191,3 +191,29 @@ def test_quasi_polynomial_needs_roots_of_unity():
     while len(fib) < 60:
         fib.append(fib[-1] + fib[-2])
     assert quasi_polynomial(fib, Recurrence((1, -1, -1), 0), 1) is None
+
+
+def test_contracted_pcf_of_e_over_e_minus_1_is_lamberts_coth():
+    # e/(e-1) with signs (+, -): a(2j) = 2j + 1, a(2j+1) = 2; one period contracts to the regular
+    # continued fraction (e + 1)/(e - 1) = coth(1/2) = [2; 6, 10, 14, ...] = PCF(4n + 2, 1) (Lambert)
+    from discover.cf.esma import contracted_pcf
+
+    result, _ = _run("e/(e-1)", (1, -1))
+    assert contracted_pcf(result.formula, (1, -1)) == ((2, 4), (1,))
+
+
+def test_esma_record_fields_and_equivalent_pcf():
+    import sympy
+
+    from discover.cf.constants import sympy_locals
+    from discover.cf.esma_engine import ESMASpec, run_shard, shards
+
+    spec = ESMASpec("e/(e-1)", mobius_range=0, max_period=2)
+    recs = [r for sh in shards(spec) if sh.params["signs"] == "+-" for r in run_shard(spec, sh).records]
+    (rec,) = recs
+    p = rec.payload
+    assert p["recurrence"] == [1, 0, -2, 0, 1] and p["signs"] == "+-" and rec.verified
+    assert p["pcf"]["a"] == "4n+2" and p["pcf"]["b"] == "1"
+    E = sympy.E
+    limit = sympy.sympify(p["pcf"]["limit"], locals=sympy_locals()).subs(sympy.Symbol("e"), E)
+    assert sympy.simplify(limit - (E + 1) / (E - 1)) == 0

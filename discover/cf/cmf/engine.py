@@ -146,6 +146,27 @@ def _poly_json(matrix) -> list:
     return [[[int(c) for c in e.coeffs()] for e in row] for row in matrix]
 
 
+def trajectory_pcf(matrix) -> dict | None:
+    """The canonical PCF (a(n), b(n) as text) equivalent to a 2x2 trajectory (see
+    :mod:`discover.cf.cmf.locate`), or None for larger matrices or a degenerate step."""
+    if len(matrix) != 2:
+        return None
+    from discover.cf.cmf.locate import pcf_of_trajectory
+    from discover.cf.pcf import PCF
+    from discover.cf.polynomial import Polynomial
+
+    try:
+        a, b = pcf_of_trajectory([list(r) for r in matrix])
+        pa = Polynomial(tuple(int(c) for c in a.coeffs()))
+        pb = Polynomial(tuple(int(c) for c in b.coeffs()))
+        if pb.is_zero or pa.is_zero:
+            return None
+        ca, cb = PCF(pa, pb).canonical()
+    except (InputError, ValueError, ZeroDivisionError):
+        return None
+    return {"a": str(Polynomial(ca)), "b": str(Polynomial(cb))}
+
+
 def walk_record(cmf, ev, ident, agree: float, delta: float) -> Record:
     """The verified record of an identified walk."""
     import mpmath
@@ -154,6 +175,7 @@ def walk_record(cmf, ev, ident, agree: float, delta: float) -> Record:
     with mpmath.workdps(40):
         value = mpmath.nstr(ev.value, 30)
     d = None if (delta is None or math.isnan(delta)) else (round(delta, 5) if math.isfinite(delta) else None)
+    pcf = trajectory_pcf(ev.matrix)
     payload = {
         "cmf": cmf.name,
         "axes": list(cmf.axes),
@@ -168,6 +190,7 @@ def walk_record(cmf, ev, ident, agree: float, delta: float) -> Record:
         "rate": round(ev.rate, 4),
         "identification": ident.to_json(),
         "trajectory_matrix": _poly_json(ev.matrix),
+        "pcf": pcf,
     }
     statement = (f"CMF {cmf.name}: the walk along {tuple(ev.trajectory)} from {tuple(ev.start)} converges to "
                  f"{ident.closed_form} ({digits:.0f} digits at depth {ev.depth}, delta = "
