@@ -326,6 +326,40 @@ def _agreement(p, q, value_fn, digits_hint: float) -> float:
         return float(-mpmath.log10(+rel))
 
 
+def _matmul2(A, B):
+    """Product of two 2x2 matrices of polynomials (lists of lists)."""
+    return [[A[i][0] * B[0][j] + A[i][1] * B[1][j] for j in range(2)] for i in range(2)]
+
+
+def _quasi_convergent(seq: Sequence[int], formula: dict, signs: Sequence[int], depth: int):
+    """(p, q) of the continued fraction whose terms follow the quasi-polynomial ``formula`` after its
+    offset, to about ``depth`` terms, or None when a polynomial is not integral. The periodic part is
+    one polynomial matrix S(j) = prod_r [[0, s], [1, poly_r(j)]] walked with
+    :func:`discover.cf.walk.walk` (FLINT baby-step/giant-step and binary splitting), so no Python loop
+    runs over the terms. Same value as :func:`convergent` on the regenerated terms."""
+    from flint import fmpz_mat, fmpz_poly
+
+    from discover.cf.walk import product_tree, walk
+
+    P, k = formula["period"], formula["offset"]
+    L = len(signs)
+    if any(Fraction(c).denominator != 1 for poly in formula["polynomials"] for c in poly):
+        return None
+    k0, j0 = (k, 0) if k >= 1 else (P, 1)
+    if len(seq) < k0 or depth <= k0 + P:
+        return None
+    mats = [fmpz_mat(2, 2, [1, int(seq[0]), 0, 1])]
+    mats += [fmpz_mat(2, 2, [0, int(signs[(n - 1) % L]), 1, int(seq[n])]) for n in range(1, k0)]
+    S = None
+    for r, poly in enumerate(formula["polynomials"]):
+        s = int(signs[(k + r - 1) % L])
+        M = [[fmpz_poly([0]), fmpz_poly([s])], [fmpz_poly([1]), fmpz_poly([int(c) for c in poly])]]
+        S = M if S is None else _matmul2(S, M)
+    blocks = max(1, (depth - k0) // P)
+    W = product_tree(mats) * walk(S, j0, j0 + blocks - 1)
+    return W[0, 1], W[1, 1]
+
+
 # ----- polynomial structure ---------------------------------------------------------------------
 def _cyclotomic_period(coeffs: Sequence[int], max_period: int = 60) -> tuple[int, int] | None:
     """(p, m) with C | (1 - x^p)^m for the smallest p <= max_period, m the largest root multiplicity;
@@ -536,13 +570,17 @@ def esma(value_fn, target: str, signs: Sequence[int], terms: int = 200, min_digi
         return None, "rejected"
     data_digits = _agreement(p, q, value_fn, 2 * _log10_int(q) + 10)
     need = max(float(min_digits), 2 * data_digits + 20)
+    formula = quasi_polynomial(seq, rec, len(signs))
     depth = 2 * terms
     agree = 0.0
     while True:
-        ext = regenerate(seq, rec, depth)
-        if ext is None or any(v == 0 for v in ext[1:]):
-            return None, "rejected"
-        p, q = convergent(ext, signs)
+        pq = _quasi_convergent(seq, formula, signs, depth) if formula is not None else None
+        if pq is None:
+            ext = regenerate(seq, rec, depth)
+            if ext is None or any(v == 0 for v in ext[1:]):
+                return None, "rejected"
+            pq = convergent(ext, signs)
+        p, q = pq
         if q == 0:
             return None, "rejected"
         agree = _agreement(p, q, value_fn, max(need, 2 * _log10_int(q)) + 10)
@@ -551,7 +589,6 @@ def esma(value_fn, target: str, signs: Sequence[int], terms: int = 200, min_digi
         if depth >= 64 * terms:
             return None, "rejected"
         depth *= 2
-    formula = quasi_polynomial(seq, rec, len(signs))
     init = tuple(seq[: rec.offset + rec.length])
     result = ESMAResult(target=target, signs=signs, recurrence=rec, initial_terms=init,
                          first_terms=tuple(seq[:10]), terms_used=len(seq),
@@ -571,7 +608,6 @@ def contracted_pcf(formula: dict, signs: Sequence[int]):
     from flint import fmpz_poly
 
     from discover.cf.cmf.locate import pcf_of_trajectory
-    from discover.cf.cmf.trajectory import _matmul
     from discover.cf.pcf import PCF
     from discover.cf.polynomial import Polynomial
 
@@ -583,7 +619,7 @@ def contracted_pcf(formula: dict, signs: Sequence[int]):
             return None
         s = int(signs[(k + r - 1) % L])
         M = [[fmpz_poly([0]), fmpz_poly([s])], [fmpz_poly([1]), fmpz_poly([int(c) for c in poly])]]
-        S = M if S is None else _matmul(S, M)
+        S = M if S is None else _matmul2(S, M)
     try:
         a, b = pcf_of_trajectory(S)
     except InputError:

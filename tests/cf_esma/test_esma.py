@@ -217,3 +217,20 @@ def test_esma_record_fields_and_equivalent_pcf():
     E = sympy.E
     limit = sympy.sympify(p["pcf"]["limit"], locals=sympy_locals()).subs(sympy.Symbol("e"), E)
     assert sympy.simplify(limit - (E + 1) / (E - 1)) == 0
+
+
+@pytest.mark.parametrize("expr,signs", [("e", (1,)), ("e/(e-1)", (1, -1)), ("tan(1)", (1,))])
+def test_quasi_polynomial_convergent_matches_regenerated_terms(expr, signs):
+    # the FLINT walk of one-period polynomial matrices equals the term-by-term product (reference)
+    from discover.cf.esma import _quasi_convergent, convergent
+
+    result, _ = _run(expr, signs)
+    c = get_constant(expr)
+    seq, _ = __import__("discover.cf.esma", fromlist=["expand_target"]).expand_target(c.value, signs, 60)
+    qp = result.formula
+    pq = _quasi_convergent(seq, qp, signs, 300)
+    k0 = qp["offset"] if qp["offset"] >= 1 else qp["period"]
+    n_terms = k0 + ((300 - k0) // qp["period"]) * qp["period"]
+    terms = regenerate(seq, result.recurrence, n_terms)
+    p, q = convergent(terms, signs)
+    assert pq[0] * q == pq[1] * p
