@@ -84,7 +84,13 @@ def _cmf_spec_from_options(cmf_name, cmf_file):
     if cmf_file:
         from discover.cf.cmf.field import load_cmf_file
 
+        from discover.cf.cmf.field import check_conservative
+
         cmf = load_cmf_file(cmf_file)
+        failures = check_conservative(cmf)
+        if failures:
+            raise InputError(f"CMF file {cmf_file!r} is not conservative ({failures[0]}); "
+                             f"see 'discover cf cmf check {cmf_file}'")
         return cmf.name, json.dumps(cmf.to_dict(), sort_keys=True)
     if not cmf_name:
         raise InputError("give --cmf NAME (see 'discover cf cmf list') or --file PATH")

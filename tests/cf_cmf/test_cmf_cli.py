@@ -142,3 +142,25 @@ def test_bad_input(run_cli, tmp_path, args, needle):
     assert len(err) == 1 and err[0].startswith("discover: error") and needle in err[0]
     assert "Traceback" not in res.output
     assert not store.exists()
+
+
+def test_walk_a_user_file(run_cli, tmp_path, store_path):
+    toml = tmp_path / "pi.toml"
+    toml.write_text('name = "mypi"\naxes = ["x", "y"]\nconstants = ["pi"]\n[matrices]\n'
+                    'x = [["x", "-x"], ["-y", "2*x + y + 1"]]\ny = [["1 + y", "-x"], ["-1 - y", "x + 2*y + 1"]]\n')
+    res = run_cli("cf", "cmf", "walk", "--file", str(toml), "--trajectory", "1,1", "--start", "1,0",
+                  "--depth", "300", "--workers", "1", "--store", store_path, "--json")
+    assert res.exit_code == 0, res.output
+    (rec,) = _json_lines(res)
+    import sympy
+
+    from discover.cf.constants import sympy_locals
+
+    assert rec["cmf"] == "mypi"
+    assert sympy.simplify(sympy.sympify(rec["closed_form"], locals=sympy_locals()) - (2 - sympy.pi) / 2) == 0
+    bad = tmp_path / "bad.toml"
+    bad.write_text(toml.read_text().replace("x + 2*y + 1", "x + 2*y + 2"))
+    res = run_cli("cf", "cmf", "walk", "--file", str(bad), "--trajectory", "1,1", "--start", "1,0",
+                  "--store", str(tmp_path / "none.sqlite"))
+    assert res.exit_code == 2 and "not conservative" in res.stderr
+    assert not (tmp_path / "none.sqlite").exists()
