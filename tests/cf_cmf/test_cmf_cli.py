@@ -106,7 +106,6 @@ def test_fit_degree_one_finds_e_and_log2(run_cli, store_path):
     assert ("e",) in consts and ("log2",) in consts
 
 
-@pytest.mark.slow
 def test_fit_degree_one_bound_two_finds_pi(run_cli, store_path):
     res = run_cli("cf", "cmf", "fit", "--degree", "1", "--coefficient-bound", "2", "--constants", "pi",
                   "--workers", "1", "--store", store_path, "--json")
