@@ -199,9 +199,19 @@ class PCF:
         return head * walk(self.matrix(), 1, depth)
 
     def convergent(self, depth: int) -> tuple:
-        """(p_N, q_N) as FLINT integers (not reduced)."""
-        W = self.convergent_matrix(depth)
-        return W[0, 1], W[1, 1]
+        """(p_N, q_N) as FLINT integers (not reduced). Only the last column of the walk is formed
+        (:func:`discover.cf.walk.walk_vector`), which is cheaper than the full matrix."""
+        from flint import fmpz_mat
+
+        from discover.cf.walk import walk_vector
+
+        if depth < 0:
+            raise InputError(f"depth must be >= 0, got {depth}")
+        head = fmpz_mat(2, 2, [1, self.a(0), 0, 1])
+        if depth == 0:
+            return head[0, 1], head[1, 1]
+        col = head * walk_vector(self.matrix(), 1, depth, [0, 1])
+        return col[0, 0], col[1, 0]
 
     def terminating_depth(self) -> int | None:
         """The smallest k >= 1 with b(k) = 0 (the PCF is then a finite, rational fraction), else None."""
@@ -275,8 +285,7 @@ class PCF:
         pN1, pN, qN1, qN = W[0, 0], W[0, 1], W[1, 0], W[1, 1]
         if qN == 0:
             raise InputError(f"{self}: q_{depth} = 0, the convergent is undefined at this depth")
-        # Walk back four steps exactly: p_{k-2} = (p_k - a(k) p_{k-1}) / b(k).
-        ps = {depth: pN, depth - 1: pN1}
+        # Walk back three steps exactly: q_{k-2} = (q_k - a(k) q_{k-1}) / b(k).
         qs = {depth: qN, depth - 1: qN1}
         back_ok = True
         for k in range(depth, depth - 3, -1):
@@ -284,20 +293,26 @@ class PCF:
             if bk == 0:
                 back_ok = False
                 break
-            ak = self.a(k)
-            ps[k - 2] = (ps[k] - ak * ps[k - 1]) // bk
-            qs[k - 2] = (qs[k] - ak * qs[k - 1]) // bk
+            qs[k - 2] = (qs[k] - self.a(k) * qs[k - 1]) // bk
         log_q = _log10_abs_fmpz(qN)
         prec_digits = int(2 * max(log_q, 1.0) + 30)
         prec_digits = min(prec_digits, 10 * 10**6)
+        # Consecutive differences from the determinant: p_{i-1} q_i - p_i q_{i-1} = prod_{k<=i} (-b(k)), so
+        # d_i = x_i - x_{i-1} = -prod_{k<=i} (-b(k)) / (q_i q_{i-1}), and d_{i-1} = d_i q_i / (-b(i) q_{i-2}):
+        # one logarithm of the product, then exact ratios of the q's (no products of the big integers).
+        d = {}
+        if back_ok and all(qs[i] != 0 for i in qs) and not terminated:
+            with mpmath.workdps(30):
+                d[depth] = _last_difference(self.b, depth, qN, qN1)
+                for i in range(depth, depth - 3, -1):
+                    d[i - 1] = d[i] * _ratio_mpf(qs[i], qs[i - 2], 30) / (-self.b(i))
 
         def diff(i: int, j: int):
-            """x_i - x_j as an mpmath number at 30 digits (exact numerator first)."""
-            if qs[i] == 0 or qs[j] == 0:
+            """x_i - x_j (j = i - 1 or i - 2) at 30 digits, or None."""
+            if i not in d or (j == i - 2 and i - 1 not in d):
                 return None
-            num = ps[i] * qs[j] - ps[j] * qs[i]
             with mpmath.workdps(30):
-                return mpmath.mpf(int(num)) / (mpmath.mpf(int(qs[i])) * mpmath.mpf(int(qs[j])))
+                return d[i] if j == i - 1 else d[i] + d[i - 1]
 
         digits_proven = None
         rate = 0.0
@@ -314,7 +329,7 @@ class PCF:
             else:
                 h = 1
                 D1, D2 = d1, d2
-                if d1 * d2 < 0 and back_ok and (depth - 4) in qs:
+                if d1 * d2 < 0 and (depth - 3) in d:
                     e1 = diff(depth, depth - 2)
                     e2 = diff(depth - 2, depth - 4)
                     if e1 is not None and e2 is not None and e1 != 0 and e2 != 0 and e1 * e2 > 0:
@@ -417,6 +432,47 @@ def _deflate(a: Polynomial, b: Polynomial) -> tuple[Polynomial, Polynomial]:
                     changed = True
                     break
     return Polynomial(tuple(int(c) for c in A.coeffs())), Polynomial(tuple(int(c) for c in B.coeffs()))
+
+
+def _last_difference(b: Polynomial, depth: int, qN, qN1):
+    """d_N = x_N - x_{N-1} = -prod_{k<=N} (-b(k)) / (q_N q_{N-1}) at the current mpmath precision.
+
+    The sign exactly (from the signs of b(1..N), evaluated exactly where they could change: near real
+    roots, and in float64 elsewhere); log10 |prod b(k)| = N log10 |lead| + sum_i sum_k log10 |k - r_i|
+    over the complex roots r_i of b (FLINT, then float64): no cancellation, relative error ~1e-10,
+    plenty for digit estimates."""
+    import mpmath
+    import numpy as np
+    from flint import fmpz_poly
+
+    k = np.arange(1, depth + 1, dtype=np.float64)
+    log_prod = depth * math.log10(abs(b.leading))
+    roots = []
+    if b.degree >= 1:
+        for root, mult in fmpz_poly(list(b.coeffs)).complex_roots():
+            r = complex(float(root.real.mid()), float(root.imag.mid()))
+            roots.append(r)
+            with np.errstate(divide="ignore"):
+                log_prod += mult * float(np.sum(np.log10(np.abs(k - r))))
+    # sign of prod (-b(k)): b keeps its sign between consecutive real roots
+    real_roots = sorted(r.real for r in roots if abs(r.imag) < 1e-9)
+    cuts = [0] + [int(math.floor(x)) for x in real_roots if 0 < x < depth] + [depth]
+    negatives = 0  # number of k with -b(k) < 0, i.e. b(k) > 0
+    for lo, hi in zip(cuts[:-1], cuts[1:]):
+        # k in (lo, hi]: test the sign at each end exactly, count the interval by its interior sign
+        if hi <= lo:
+            continue
+        mid = hi if hi == lo + 1 else lo + 1 + (hi - lo) // 2
+        sample = [lo + 1, mid, hi]
+        signs = {kk: (b(kk) > 0) for kk in sample}
+        if signs[lo + 1] == signs[hi] == signs[mid]:
+            negatives += (hi - lo) if signs[mid] else 0
+        else:  # a root inside (lo, hi] not resolved by the floats: count exactly
+            negatives += sum(1 for kk in range(lo + 1, hi + 1) if b(kk) > 0)
+    sign = -1 if negatives % 2 else 1
+    mant = mpmath.mpf(10) ** (log_prod - _log10_abs_fmpz(qN) - _log10_abs_fmpz(qN1))
+    same = (qN > 0) == (qN1 > 0)
+    return -mant * sign * (1 if same else -1)
 
 
 def _scaling_factor(ca: int, cb: int) -> int:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-__all__ = ["as_poly_matrix", "walk", "product_tree", "evaluate", "block_length"]
+__all__ = ["as_poly_matrix", "walk", "walk_vector", "product_tree", "evaluate", "block_length"]
 
 
 def _to_fmpz_poly(entry):
@@ -167,19 +167,16 @@ def block_length(count: int, max_degree: int) -> int:
     return 16
 
 
-def walk(matrix: Sequence[Sequence], start: int, stop: int, block: int | None = None):
-    """Exact W(start, stop) = M(start) M(start+1) ... M(stop) as an ``fmpz_mat`` (see module doc).
-
-    ``block`` forces the block length (a power of two; 1 means leaf by leaf); by default
-    :func:`block_length` chooses it.
-    """
+def _leaves(matrix: Sequence[Sequence], start: int, stop: int, block: int | None):
+    """The integer matrices whose ordered product is W(start, stop): giant-step block values, then the
+    remainder leaf by leaf (see the module doc). Empty when stop < start."""
     from flint import fmpz_mat
 
     P1 = as_poly_matrix(matrix)
     k = len(P1)
     count = stop - start + 1
     if count <= 0:
-        return fmpz_mat(k, k, [1 if i == j else 0 for i in range(k) for j in range(k)])
+        return k, []
     max_deg = max(e.degree() for row in P1 for e in row)
     B = block if block is not None else block_length(count, max(max_deg, 0))
     mats = []
@@ -193,4 +190,45 @@ def walk(matrix: Sequence[Sequence], start: int, stop: int, block: int | None = 
     while n <= stop:
         mats.append(evaluate(P1, n))
         n += 1
+    return k, mats
+
+
+def walk(matrix: Sequence[Sequence], start: int, stop: int, block: int | None = None):
+    """Exact W(start, stop) = M(start) M(start+1) ... M(stop) as an ``fmpz_mat`` (see module doc).
+
+    ``block`` forces the block length (a power of two; 1 means leaf by leaf); by default
+    :func:`block_length` chooses it.
+    """
+    from flint import fmpz_mat
+
+    k, mats = _leaves(matrix, start, stop, block)
+    if not mats:
+        return fmpz_mat(k, k, [1 if i == j else 0 for i in range(k) for j in range(k)])
     return product_tree(mats)
+
+
+def walk_vector(matrix: Sequence[Sequence], start: int, stop: int, vector: Sequence[int],
+                block: int | None = None):
+    """Exact W(start, stop) * v (a column ``fmpz_mat``), without forming W: the product tree is split as
+    W v = W_left (W_right v), recursively on the right, so the largest products are matrix-vector
+    products (k^2 multiplications instead of k^3 at the top of the tree)."""
+    from flint import fmpz_mat
+
+    k, mats = _leaves(matrix, start, stop, block)
+    v = fmpz_mat(k, 1, [int(x) for x in vector])
+    if not mats:
+        return v
+
+    def full(lo: int, hi: int):
+        if hi - lo == 1:
+            return mats[lo]
+        mid = (lo + hi) // 2
+        return _mul(full(lo, mid), full(mid, hi))
+
+    def vec(lo: int, hi: int, w):
+        if hi - lo == 1:
+            return mats[lo] * w
+        mid = (lo + hi) // 2
+        return full(lo, mid) * vec(mid, hi, w)
+
+    return vec(0, len(mats), v)

@@ -128,3 +128,19 @@ def test_canonical_form_removes_inflation():
     x, y = inflated.evaluate(200), base.evaluate(200)
     with mpmath.workdps(60):
         assert abs(x.value - 2 * y.value) < mpmath.mpf(10) ** -50
+
+
+@pytest.mark.parametrize("a, b", [("2n+1", "-3n^2+n"), ("n+3", "-n"), ("5n+1", "-(n-3)^2-1"),
+                                  ("3n^2+1", "(2n-25)(n+1)"), ("7", "2n^2-31n+3")])
+def test_last_difference_matches_exact_fractions(a, b):
+    from discover.cf.pcf import _last_difference
+
+    pcf = PCF.from_polynomials(a, b)
+    for depth in (20, 37):
+        p, q = pcf.convergent(depth)
+        p1, q1 = pcf.convergent(depth - 1)
+        exact = Fraction(int(p), int(q)) - Fraction(int(p1), int(q1))
+        with mpmath.workdps(30):
+            got = _last_difference(pcf.b, depth, q, q1)
+            want = mpmath.mpf(exact.numerator) / exact.denominator
+            assert abs(got - want) <= abs(want) * mpmath.mpf(10) ** -9

@@ -48,3 +48,16 @@ def test_winograd_product_matches_fmpz_mat():
     B = fmpz_mat(2, 2, [-(11**19000), 13**18000 + 5, 2**65000, -(3**40000)])
     assert A[1, 1].bit_length() >= W.WINOGRAD_BITS
     assert W._mul(A, B) == A * B
+
+
+@pytest.mark.parametrize("block", [None, 1, 4, 16])
+def test_walk_vector_is_walk_times_vector(block):
+    from discover.cf.walk import walk_vector
+
+    rng = random.Random(7 + (block or 0))
+    for size in (2, 3):
+        matrix = [[tuple(rng.randint(-3, 3) for _ in range(3)) for _ in range(size)] for _ in range(size)]
+        v = [rng.randint(-5, 5) for _ in range(size)]
+        W = walk(matrix, 1, 400, block=block)
+        col = walk_vector(matrix, 1, 400, v, block=block)
+        assert col == W * fmpz_mat(size, 1, v)
