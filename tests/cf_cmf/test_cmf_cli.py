@@ -79,6 +79,14 @@ def test_walk_zeta3_diagonal_is_apery(run_cli, store_path):
     assert sympy.simplify(value - (1 - sympy.zeta(3)) / sympy.zeta(3)) == 0
     assert rec["verified"] and rec["digits"] > 2000 and 0.07 < rec["delta"] < 0.1
     assert rec["proves_irrationality"] is True
+    # the trajectory's PCF is Apery's (shared/reference/pcf_formulas.tsv: 6/zeta(3))
+    from reference import reference_rows
+
+    from discover.cf.pcf import PCF
+
+    row = next(r for r in reference_rows("pcf_formulas.tsv") if r[0] == "6/zeta(3)")
+    apery = PCF.from_polynomials(row[1], row[2])
+    assert PCF.from_polynomials(rec["pcf"]["a"], rec["pcf"]["b"]).canonical() == apery.canonical()
 
 
 def test_search_pi_small_box(run_cli, store_path):

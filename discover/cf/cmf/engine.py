@@ -151,17 +151,15 @@ def trajectory_pcf(matrix) -> dict | None:
     :mod:`discover.cf.cmf.locate`), or None for larger matrices or a degenerate step."""
     if len(matrix) != 2:
         return None
-    from discover.cf.cmf.locate import pcf_of_trajectory
+    from discover.cf.cmf.locate import trajectory_pcfs
     from discover.cf.pcf import PCF
     from discover.cf.polynomial import Polynomial
 
+    pcfs = trajectory_pcfs([list(r) for r in matrix])
+    if not pcfs:
+        return None
     try:
-        a, b = pcf_of_trajectory([list(r) for r in matrix])
-        pa = Polynomial(tuple(int(c) for c in a.coeffs()))
-        pb = Polynomial(tuple(int(c) for c in b.coeffs()))
-        if pb.is_zero or pa.is_zero:
-            return None
-        ca, cb = PCF(pa, pb).canonical()
+        ca, cb = PCF(Polynomial(pcfs[0][0]), Polynomial(pcfs[0][1])).canonical()
     except (InputError, ValueError, ZeroDivisionError):
         return None
     return {"a": str(Polynomial(ca)), "b": str(Polynomial(cb))}

@@ -56,18 +56,43 @@ def deflate(a, b):
     return a, b
 
 
-def pcf_of_trajectory(S):
-    """(a, b) as fmpz_poly: the deflated polynomial PCF of a 2x2 step matrix S (see the module doc)."""
+def pcf_of_trajectory(S, column: int = 1):
+    """(a, b) as fmpz_poly: the deflated polynomial PCF of a 2x2 step matrix S (see the module doc).
+
+    ``column`` 1 follows the last column of the walk (the entries the limit is read from); ``column`` 0
+    follows the first column, whose entries satisfy the same construction with the roles of B and C
+    exchanged: a(n) = C(n-1) A(n) + D(n-1) C(n)... computed on the transposed pattern. When the walk
+    converges (the product becomes rank one) both columns have the same limiting ratio."""
     if len(S) != 2:
         raise InputError("only 2x2 trajectory matrices have a PCF (this CMF is larger)")
     A, B = S[0][0], S[0][1]
     C, D = S[1][0], S[1][1]
+    if column == 0:
+        # first coordinates: x_{N+1} = x_N A_N + y_N C_N; same as column 1 with (A, B, C, D) -> (D, C, B, A)
+        A, B, C, D = D, C, B, A
     if B.is_zero():
-        raise InputError("the trajectory matrix has B = 0: its walk does not define a continued fraction")
+        raise InputError("the trajectory matrix has a zero off-diagonal entry: no continued fraction")
     det = A * D - B * C
     a = _shift(B, -1) * D + _shift(A, -1) * B
     b = -(B * _shift(B, -2) * _shift(det, -1))
     return deflate(a, b)
+
+
+def trajectory_pcfs(S) -> list[tuple]:
+    """The deflated PCFs of both columns (those that exist), simplest first (by degrees, then size)."""
+    out = []
+    for column in (1, 0):
+        try:
+            a, b = pcf_of_trajectory(S, column)
+        except InputError:
+            continue
+        if a.is_zero() or b.is_zero():
+            continue
+        ac = tuple(int(c) for c in a.coeffs())
+        bc = tuple(int(c) for c in b.coeffs())
+        out.append((ac, bc))
+    out.sort(key=lambda ab: (len(ab[0]) + len(ab[1]), sum(abs(c) for c in ab[0] + ab[1])))
+    return out
 
 
 @dataclass(frozen=True)
@@ -109,21 +134,23 @@ def locate(a_coeffs, b_coeffs, cmfs=None, max_step: int = 2, start_min: int = 0,
             for s in itertools.product(range(start_min, start_max + 1), repeat=cmf.dim):
                 try:
                     S = trajectory_matrix(cmf, t, s)
-                    a, b = pcf_of_trajectory(S)
                 except InputError:
                     continue
-                ac = tuple(int(c) for c in a.coeffs())
-                bc = tuple(int(c) for c in b.coeffs())
-                if not bc:
+                pcfs = trajectory_pcfs(S)
+                if not pcfs:
                     continue
-                try:
-                    canon = _canonical(ac, bc)
-                except Exception:
-                    continue
-                if canon == target:
-                    exact.append(Location(cmf.name, t, s, "exact", (ac, bc)))
+                hit = None
+                for ac, bc in pcfs:
+                    try:
+                        if _canonical(ac, bc) == target:
+                            hit = (ac, bc)
+                            break
+                    except (InputError, ValueError):
+                        continue
+                if hit is not None:
+                    exact.append(Location(cmf.name, t, s, "exact", hit))
                 else:
-                    candidates.append((cmf, t, s, S, ac, bc))
+                    candidates.append((cmf, t, s, S, pcfs[0][0], pcfs[0][1]))
     if exact or not want_mobius:
         return exact
     # Moebius equivalence of the limits: u . (1, L1, L2, L1 L2) = 0 with small integers
