@@ -15,6 +15,10 @@ which is then *deflated*: every polynomial g with g(n) | a(n) and g(n) g(n-1) | 
 (a -> a/g, b -> b/(g(n) g(n-1))). Its limit is a Moebius transform (with rational coefficients) of the
 walk's limit. Two PCFs are compared by :meth:`discover.cf.pcf.PCF.canonical` (sign, shift, scaling).
 
+The first column of the walk gives a second PCF the same way, with (A, B, C, D) -> (D, C, B, A); when
+the walk converges both columns have the same limiting ratio, and :func:`trajectory_pcfs` returns both,
+simplest first (the zeta(3) diagonal gives exactly Apery's 34n^3 + 51n^2 + 27n + 5, -n^6 this way).
+
 Locating. :func:`locate` walks the primitive trajectories up to a step bound and the starts in a box of
 every 2x2 library CMF, and reports the trajectories whose deflated PCF has the same canonical form as
 the given PCF (``exact``), or, failing that, whose limit is a Moebius transform of the PCF's limit with
@@ -60,9 +64,9 @@ def pcf_of_trajectory(S, column: int = 1):
     """(a, b) as fmpz_poly: the deflated polynomial PCF of a 2x2 step matrix S (see the module doc).
 
     ``column`` 1 follows the last column of the walk (the entries the limit is read from); ``column`` 0
-    follows the first column, whose entries satisfy the same construction with the roles of B and C
-    exchanged: a(n) = C(n-1) A(n) + D(n-1) C(n)... computed on the transposed pattern. When the walk
-    converges (the product becomes rank one) both columns have the same limiting ratio."""
+    follows the first column, whose entries obey the same construction with (A, B, C, D) replaced by
+    (D, C, B, A). When the walk converges (the product becomes rank one) both columns have the same
+    limiting ratio."""
     if len(S) != 2:
         raise InputError("only 2x2 trajectory matrices have a PCF (this CMF is larger)")
     A, B = S[0][0], S[0][1]
