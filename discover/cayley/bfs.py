@@ -168,6 +168,11 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
     nwords = -(-total // 32)
     bits = np.zeros(nwords, dtype=np.uint64)
     gens = np.array(graph.generators, dtype=np.int64).reshape(len(graph.generators), n)
+    win = np.zeros((len(gens), 2), dtype=np.int64)  # the positions each generator moves: [first, last + 1)
+    for g, perm in enumerate(gens):
+        moved = np.flatnonzero(perm != np.arange(n))
+        if moved.size:
+            win[g] = moved[0], moved[-1] + 1
     bits[0] = np.uint64(1)  # the identity (rank 0) gets frontier code 1
     chunk = max(1, min(4096, nwords // 256))
     sizes: list[int] = []
@@ -178,7 +183,7 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
     found = 1
     while True:
         threads(max(found * len(gens), nwords // 8))
-        expanded, found = K.bitmap_expand(bits, gens, fact, cur, chunk)
+        expanded, found = K.bitmap_expand(bits, gens, win, fact, cur, chunk)
         sizes.append(int(expanded))
         if found == 0:
             if expanded <= last_layer_limit:

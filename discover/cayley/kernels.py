@@ -205,11 +205,14 @@ def unrank_perms(ranks, n, fact):
 
 # ---------------------------------------------------------------------------- bitmap BFS
 @njit(parallel=True, cache=True)
-def bitmap_expand(bits, gens, fact, cur, chunk):
+def bitmap_expand(bits, gens, win, fact, cur, chunk):
     """Expand every state whose code is ``cur`` (1 or 2): neighbours with code 0 get code 3 - cur.
 
-    ``gens`` is G x n (one-line, 0-based), the neighbour of p under g is ``p[g]``. Returns
-    (number of states expanded, number of new states found).
+    ``gens`` is G x n (one-line, 0-based), the neighbour of p under g is ``p[g]``. ``win`` is G x 2:
+    generator g moves only positions ``win[g,0] <= i < win[g,1]``; then the Lehmer digits of ``p[g]``
+    outside that window are those of p (the set of values after each such position is unchanged), so
+    only the window is re-ranked (used when the windows are short on average, e.g. prefix reversals).
+    Returns (number of states expanded, number of new states found).
 
     Frontier states are visited in increasing rank; those with the same rank // 5! share their first
     n-5 positions, which are unranked once, and the last five positions come from a table. The
@@ -222,12 +225,18 @@ def bitmap_expand(bits, gens, fact, cur, chunk):
     nxt = U64(3 - cur)
     three = U64(3)
     nchunks = (nw + chunk - 1) // chunk
+    span = 0
+    for g in range(G):
+        span += win[g, 1] - win[g, 0]
+    windowed = n + span < G * n
     expanded = 0
     found = 0
     for c in prange(nchunks):
         perm = np.empty(n, np.int64)
         qs = np.empty(32 * G, np.int64)
         rem = np.empty(5, np.int64)
+        pmask = np.empty(n + 1, np.uint64)
+        psum = np.empty(n + 1, np.int64)
         block = np.int64(-1)
         e_loc = 0
         f_loc = 0
@@ -263,10 +272,30 @@ def bitmap_expand(bits, gens, fact, cur, chunk):
                     for j in range(5):
                         perm[n - 5 + j] = rem[_SUFFIX[low, j]]
                 e_loc += 1
-                for g in range(G):
+                if windowed:
+                    # prefix masks and partial ranks of p, so that each generator re-ranks its window
                     used = U64(0)
-                    q = 0
+                    acc = 0
                     for i in range(n):
+                        pmask[i] = used
+                        psum[i] = acc
+                        v = perm[i]
+                        bit = U64(1) << U64(v)
+                        acc += (v - np.int64(popcount(used & (bit - U64(1))))) * fact[n - 1 - i]
+                        used |= bit
+                    psum[n] = acc
+                for g in range(G):
+                    if windowed:
+                        a = win[g, 0]
+                        z = win[g, 1]
+                        used = pmask[a]
+                        q = psum[n] - (psum[z] - psum[a])
+                    else:
+                        a = 0
+                        z = n
+                        used = U64(0)
+                        q = 0
+                    for i in range(a, z):
                         v = perm[gens[g, i]]
                         bit = U64(1) << U64(v)
                         q += (v - np.int64(popcount(used & (bit - U64(1))))) * fact[n - 1 - i]
