@@ -49,7 +49,7 @@ def eval_cmd(a, b, depth, constants, print_digits, as_json, run_options):
     A and B are written as a person would: 34n^3+51n^2+27n+5, -n^6, (2n+1)(3n^2+3n+1), n*(n+2).
     Prints the limit to the digits it has (estimated from the last exact convergents; proven when
     a, b > 0), the digits, delta, the convergence rate (digits per step) and the closed form if one
-    passes the acceptance rule (relation size at most half the digits). The result goes to the store.
+    passes the acceptance rule (relation size at most half the digits plus one). The result goes to the store.
 
     \b
     Example:
@@ -95,9 +95,9 @@ def identify_cmd(value, constants, digits, as_json):
     """Find an integer relation expressing VALUE through constants (PSLQ).
 
     Tries the Moebius form (c0 + c1 C)/(d0 + d1 C) of each constant, then a small integer combination
-    of all of them. A relation is accepted only if its size (sum of log10(1+|coefficient|)) is at most
-    half the digits available and the form agrees with VALUE to all of them but the last; otherwise it
-    says that nothing was found. Nothing is stored.
+    of all of them. A relation u is accepted only if its size, sum log10(2|u_i|+1) + log10(number of
+    constants tried), is at most half the digits available plus one and the form agrees with VALUE to
+    all of them but the last; otherwise it says that nothing was found. Nothing is stored.
 
     \b
     Example:
@@ -137,7 +137,7 @@ def identify_cmd(value, constants, digits, as_json):
         return
     if ident is None:
         click.echo(f"no relation found for {text} among {', '.join(c.name for c in consts)} with {D:g} digits "
-                   "(accepted only if its size is at most half the digits)")
+                   "(a relation is accepted only if its size is at most half the digits plus one)")
         return
     click.echo(f"{text} = {ident.closed_form}")
     click.echo(f"  relation size {ident.relation_digits:.2f} digits of {D:g} available; "

@@ -12,17 +12,23 @@ Forms searched (with integer coefficients):
 Relations are found with PSLQ (``mpmath.pslq``) at the precision of x. A rational x (c1 = d1 = 0) is
 reported as the fraction.
 
-Acceptance rule (stated once, used everywhere). With D the significant digits of x and
-S = sum_i log10(1 + |u_i|) the size of the relation in digits, a relation is accepted when
+Acceptance rule (stated once, used everywhere). With D the significant digits of x, a relation
+u = (u_1, ..., u_n) found among m candidate searches (m = the number of constants tried, plus the
+combined searches; for the search engine, the number of Moebius forms in its tables) has size
 
-    (1) S <= D / 2                  -- it uses at most half of the digits available, and
+    S = sum_i log10(2 |u_i| + 1) + log10(m)
+
+digits: the log of the number of integer relations no larger than u coefficient by coefficient, times
+the number of places looked. It is accepted when
+
+    (1) S <= D / 2 + 1                    -- it uses about half the digits available or fewer, and
     (2) |x - form| / |x| <= 10^-(D - 1)   -- the form, evaluated with the constants computed
                                             independently at 2 D + 20 digits, agrees with x to all
                                             but the last of its D digits.
 
-Heuristically about 10^S relations of size S exist and each fits D digits by chance with probability
-about 10^-D, so (1) bounds the chance of a coincidence by about 10^-(D/2). When no relation passes,
-:func:`identify` returns ``None`` and the caller says so.
+Each of the 10^S candidate relations fits D digits by chance with probability about 10^-D, so (1)
+bounds the chance of a coincidence by about 10^(1 - D/2) (1% at D = 6, 10^-29 at D = 60). When no
+relation passes, :func:`identify` returns ``None`` and the caller says so.
 
 :func:`mobius_table` builds the *hash table* of Moebius forms with small coefficients used by the
 search's first stage (float64 values, sorted, with their coefficients).
@@ -66,9 +72,9 @@ class Identification:
         }
 
 
-def relation_size(coeffs: Sequence[int]) -> float:
-    """S = sum log10(1 + |u_i|): the digits a relation uses."""
-    return float(sum(math.log10(1 + abs(int(u))) for u in coeffs))
+def relation_size(coeffs: Sequence[int], trials: int = 1) -> float:
+    """S = sum log10(2 |u_i| + 1) + log10(trials): the digits a relation uses (see the module doc)."""
+    return float(sum(math.log10(2 * abs(int(u)) + 1) for u in coeffs) + math.log10(max(1, trials)))
 
 
 def _normalise(num: list[int], den: list[int]) -> tuple[list[int], list[int]]:
@@ -129,19 +135,20 @@ def _agreement(x, num, den, constants, digits: float) -> float:
 
 
 def check_form(x, digits: float, num: Sequence[int], den: Sequence[int], constants: Sequence[Constant],
-               kind: str = "mobius", relation: Sequence[int] | None = None) -> Identification | None:
+               kind: str = "mobius", relation: Sequence[int] | None = None, trials: int = 1) -> Identification | None:
     """Apply the acceptance rule to a given form x = num . (1, C) / den . (1, C); the relation defaults
-    to (num, den) (the coefficients of u . (1, C, x, x C) = 0 up to sign)."""
+    to (num, den) (the coefficients of u . (1, C, x, x C) = 0 up to sign); ``trials`` is m, the number
+    of forms the caller could have matched."""
     rel = list(relation) if relation is not None else list(num) + list(den)
     num, den = _normalise([int(v) for v in num], [int(v) for v in den])
-    return _accept(x, num, den, rel, list(constants), float(digits), kind)
+    return _accept(x, num, den, rel, list(constants), float(digits), kind, trials)
 
 
-def _accept(x, num, den, relation, constants, digits: float, kind: str) -> Identification | None:
+def _accept(x, num, den, relation, constants, digits: float, kind: str, trials: int = 1) -> Identification | None:
     if all(v == 0 for v in den):
         return None
-    size = relation_size(relation)
-    if size > digits / 2:
+    size = relation_size(relation, trials)
+    if size > digits / 2 + 1:
         return None
     agree = _agreement(x, num, den, constants, digits)
     if agree < digits - 1:
@@ -201,6 +208,9 @@ def _identify_at(x, D: float, Ds: float, constants: list[Constant]) -> list[Iden
     """Relations found by PSLQ with Ds digits, each accepted or not against all D digits."""
     import mpmath
 
+    k = len(constants)
+    trials = k + (0 if k == 1 else (2 if k <= 3 else 1))  # Moebius per constant, linear, Moebius of all
+
     work = int(math.floor(Ds)) + 10
     found: list[Identification] = []
     with mpmath.workdps(work):
@@ -213,7 +223,7 @@ def _identify_at(x, D: float, Ds: float, constants: list[Constant]) -> list[Iden
                 continue
             u0, u1, u2, u3 = rel
             num, den = _normalise([-u0, -u1], [u2, u3])
-            ident = _accept(x, num, den, rel, [c], D, "mobius")
+            ident = _accept(x, num, den, rel, [c], D, "mobius", trials)
             if ident is not None:
                 found.append(ident)
         # 2. linear combination of all constants: u . (x, 1, C1..Ck) = 0
@@ -221,16 +231,15 @@ def _identify_at(x, D: float, Ds: float, constants: list[Constant]) -> list[Iden
             rel = _pslq([xv, mpmath.mpf(1)] + vals, Ds)
             if rel is not None and rel[0] != 0:
                 num, den = _normalise([-r for r in rel[1:]], [rel[0]] + [0] * len(vals))
-                ident = _accept(x, num, den, rel, constants, D, "linear")
+                ident = _accept(x, num, den, rel, constants, D, "linear", trials)
                 if ident is not None:
                     found.append(ident)
             # 3. Moebius form in all constants
-            k = len(constants)
             if k <= 3 and Ds >= 8 * (2 * k + 2):
                 rel = _pslq([mpmath.mpf(1)] + vals + [xv] + [xv * v for v in vals], Ds)
                 if rel is not None:
                     num, den = _normalise([-r for r in rel[: k + 1]], list(rel[k + 1 :]))
-                    ident = _accept(x, num, den, rel, constants, D, "mobius")
+                    ident = _accept(x, num, den, rel, constants, D, "mobius", trials)
                     if ident is not None:
                         found.append(ident)
     return found

@@ -239,7 +239,8 @@ def run_shard(spec: CFSearchSpec, shard: Shard) -> ShardResult:
             rejected += 1
             continue
         c0, c1, d0, d1 = form
-        ident = check_form(ev.value, min(ev.digits, 1000.0), (c0, c1), (d0, d1), [constants[ci]])
+        trials = sum(len(_table(c.name, spec.max_coeff)[0]) for c in constants)
+        ident = check_form(ev.value, min(ev.digits, 1000.0), (c0, c1), (d0, d1), [constants[ci]], trials=trials)
         if ident is None:
             rejected += 1
             continue

@@ -1,5 +1,7 @@
 """Identification by integer relations, and its acceptance rule."""
 
+import math
+
 import mpmath
 import pytest
 
@@ -47,7 +49,8 @@ def test_rule_rejects_relations_too_large_for_the_digits():
 
 
 def test_relation_size():
-    assert relation_size([0, 9, -99]) == pytest.approx(1 + 2)
+    assert relation_size([0, 9, -99]) == pytest.approx(math.log10(19 * 199))
+    assert relation_size([1], trials=100) == pytest.approx(math.log10(3) + 2)
 
 
 def test_mobius_table_contains_simple_forms():
@@ -59,3 +62,20 @@ def test_mobius_table_contains_simple_forms():
     assert (c0 + c1 * float(mpmath.pi)) / (d0 + d1 * float(mpmath.pi)) == pytest.approx(target)
     assert c0 * d1 - c1 * d0 != 0
     assert (vals[1:] > vals[:-1]).all()
+
+
+def test_no_coincidences_at_low_precision():
+    """PCF(n, 1) = I_1(2)/I_0(2): with 6 digits and eleven constants, no registry form may be claimed
+    (a 9(zeta(3) - 1)/(3 zeta(3) - 1) fits 5.4 of them by chance); with the right constant it is found."""
+    from discover.cf.eval_engine import DEFAULT_CONSTANTS
+    from discover.cf.pcf import PCF
+
+    pcf = PCF.from_polynomials("n", "1")
+    ev = pcf.evaluate(6)
+    assert identify(ev.value, ev.digits, list(DEFAULT_CONSTANTS)) is None
+    ev = pcf.evaluate(40)
+    ident = identify(ev.value, ev.digits, "besseli(0,2)/besseli(1,2)")
+    assert ident is not None
+    with mpmath.workdps(50):
+        ratio = mpmath.besseli(1, 2) / mpmath.besseli(0, 2)
+        assert abs(ev.value - ratio) < mpmath.mpf(10) ** -40
