@@ -172,15 +172,6 @@ def cmf_check(path, as_json):
         common.exit_status = 1
 
 
-def _point(text, what):
-    from discover.errors import InputError
-
-    try:
-        return tuple(int(v) for v in str(text).replace(" ", "").split(","))
-    except ValueError:
-        raise InputError(f"{what} {text!r}: expected integers separated by commas, e.g. 1,1") from None
-
-
 @cmf.command("walk")
 @click.option("--cmf", "cmf_name", default=None, metavar="NAME", help="A library CMF (see 'discover cf cmf list').")
 @click.option("--file", "cmf_file", default=None, metavar="PATH", help="Or a CMF from a JSON/TOML file.")
@@ -203,11 +194,12 @@ def cmf_walk(cmf_name, cmf_file, trajectory, start, depth, constants, as_json, r
       discover cf cmf walk --cmf zeta3 --trajectory 1,1 --start 1,1 --depth 1000
     """
     from discover.cf.cmf.engine import ENGINE, CMFSearchSpec, resolve_cmf
+    from discover.cf.cmf.trajectory import parse_point
     from discover.cf.constants import parse_constants
 
     name, cmf_json = _cmf_spec_from_options(cmf_name, cmf_file)
     c = resolve_cmf(name, cmf_json)
-    t = _point(trajectory, "--trajectory")
+    t = parse_point(trajectory, c.dim, "--trajectory")
     if start is None:
         if c.default_start is None:
             from discover.errors import InputError
@@ -215,7 +207,7 @@ def cmf_walk(cmf_name, cmf_file, trajectory, start, depth, constants, as_json, r
             raise InputError(f"CMF {c.name} has no default start; give --start")
         s = tuple(c.default_start)
     else:
-        s = _point(start, "--start")
+        s = parse_point(start, c.dim, "--start")
     consts = tuple(x.name for x in parse_constants(constants)) if constants else ()
     spec = CMFSearchSpec(cmf=name, cmf_json=cmf_json, trajectory=t, start=s, depth=depth, constants=consts,
                          min_digits=5)

@@ -10,17 +10,20 @@ product of the axis matrices along one step from p(n) = s + n t to p(n + 1):
 starting from q = p(n). By conservativity the order does not matter. Scalar factors are irrelevant to
 the limit (a projective quantity), so each factor is taken with its denominators cleared (M_i(q)
 times the lcm of its entry denominators; the inverse as the adjugate), and the final polynomial matrix
-is divided by the gcd of its entries. S(n) then has integer polynomial entries in n (FLINT
-``fmpz_poly``), and the walk of depth N,
+is divided by the gcd of its entries. The entries are evaluated on the line directly with FLINT
+polynomials (:mod:`discover.cf.cmf.ratfunc`; no sympy here); when a matrix is undefined on the whole
+line for the axis order given, the other orders are tried. S(n) then has integer polynomial entries in
+n (FLINT ``fmpz_poly``), and the walk of depth N,
 
     W_N = S(0) S(1) ... S(N - 1),
 
 is computed exactly by :func:`discover.cf.walk.walk` (baby-step/giant-step and binary splitting).
 The limit is L = lim W_N[0, k-1] / W_N[1, k-1] (the convention of PCFs and of ramanujantools).
 
-Digits: the error of x_N = p_N / q_N is estimated from the exact x_N, x_{N-1}, x_{N-2} as in
-:mod:`discover.cf.pcf` (geometric model when the ratio r of the last differences is <= 1/2, the larger
-of the geometric and power-law models otherwise). delta = -1 - log|L - p/q| / log q with p/q reduced and
+Digits: the error of x_N = p_N / q_N is estimated from the exact differences x_N - x_{N-1} and
+x_{N-1} - x_{N-2} (their logarithms read off the integers p q' - p' q and q q'), as in
+:mod:`discover.cf.pcf`: geometric model when their ratio r is <= 1/2, the larger of the geometric and
+power-law models otherwise, the last difference when they do not decrease. delta = -1 - log|L - p/q| / log q with p/q reduced and
 L the identified closed form at high precision.
 """
 
