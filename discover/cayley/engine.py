@@ -80,8 +80,13 @@ class GrowthSpec(SearchSpec):
 
 def shards(spec: GrowthSpec):
     if spec.families:
+        from discover.cayley.families import FAMILIES
+
         for family in spec.families:
+            low = FAMILIES[family].min_n if family in FAMILIES else 0
             for n in spec.sizes or (None,):
+                if len(spec.sizes) > 1 and n < low:
+                    continue  # a range of sizes starts at each family's smallest size
                 yield Shard(id=f"{family}-{n if n is not None else 'fixed'}", params={"family": family, "n": n})
     else:
         yield Shard(id="custom", params={})
