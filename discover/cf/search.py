@@ -31,10 +31,12 @@ from discover.runner.engine import Engine, SearchSpec, Shard, ShardResult
 __all__ = ["CFSearchSpec", "ENGINE", "shards", "run_shard", "estimate_memory"]
 
 # Limits checked before a run starts.
-MAX_CANDIDATES = 10**13          # ~ a week of one core at 15 M/s; beyond that the shard list alone is large
+MAX_SHARDS = 100_000             # shard rows in the store and Shard objects in the driver
 MAX_TABLE_BYTES = 2 * 1024**3    # Moebius tables held by every worker
 BYTES_PER_CANDIDATE = 17         # value (8) + delta (8) + status (1) per candidate of a shard
-MAX_SHARD_BYTES = 512 * 1024**2
+MAX_SHARD_BYTES = 512 * 1024**2  # screening arrays of one shard
+# Largest box: MAX_SHARDS shards of the largest shard (about 3e12 candidates, ~2 core-days at 20 M/s).
+MAX_CANDIDATES = MAX_SHARDS * (MAX_SHARD_BYTES // BYTES_PER_CANDIDATE)
 
 
 def _parse_range(value, what: str) -> tuple[int, int]:
@@ -100,10 +102,11 @@ class CFSearchSpec(SearchSpec):
             raise InputError(f"target digits {self.target_digits}: must be between 10 and 100000")
         if self.shard_size < 1:
             raise InputError(f"shard size {self.shard_size}: must be positive")
-        mem = estimate_memory(self)
         if self.total > MAX_CANDIDATES:
-            raise InputError(f"box of {self.total:.3g} candidates is too large (limit {MAX_CANDIDATES:.0e}); "
-                             "narrow the ranges or degrees")
+            raise InputError(f"box of {self.total:.3g} candidates is too large: it needs more than "
+                             f"{MAX_SHARDS:,} shards of {MAX_SHARD_BYTES // 1024**2} MiB (limit {MAX_CANDIDATES:.1e} "
+                             "candidates); narrow the ranges or degrees")
+        mem = estimate_memory(self)
         if mem["table_bytes"] > MAX_TABLE_BYTES:
             raise InputError(f"--max-coeff {self.max_coeff}: the Moebius tables would need "
                              f"{mem['table_bytes'] / 1024**3:.1f} GiB per worker; use a smaller bound")
@@ -134,6 +137,11 @@ class CFSearchSpec(SearchSpec):
             (self.b_range[1] - self.b_range[0] + 1) ** (self.b_deg + 1)
 
     @property
+    def effective_shard_size(self) -> int:
+        """``shard_size``, raised so that the box has at most MAX_SHARDS shards."""
+        return max(self.shard_size, math.ceil(self.total / MAX_SHARDS))
+
+    @property
     def mirror_symmetric(self) -> bool:
         """True when (-a, b) is in the box whenever (a, b) is (then one of each pair is screened)."""
         return self.a_range[0] == -self.a_range[1]
@@ -146,8 +154,8 @@ def estimate_memory(spec: CFSearchSpec) -> dict:
     forms = (2 * K + 1) ** 4
     return {
         "table_bytes": forms * 40 * len(spec.constants),
-        "shard_bytes": min(spec.shard_size, spec.total) * BYTES_PER_CANDIDATE,
-        "shards": math.ceil(spec.total / spec.shard_size),
+        "shard_bytes": min(spec.effective_shard_size, spec.total) * BYTES_PER_CANDIDATE,
+        "shards": math.ceil(spec.total / spec.effective_shard_size),
         "candidates": spec.total,
     }
 
@@ -155,7 +163,7 @@ def estimate_memory(spec: CFSearchSpec) -> dict:
 def shards(spec: CFSearchSpec):
     """Index ranges [first, first + count) of the box, in order."""
     total = spec.total
-    size = spec.shard_size
+    size = spec.effective_shard_size
     for first in range(0, total, size):
         count = min(size, total - first)
         yield Shard(f"{first}+{count}", {"first": first, "count": count})
