@@ -121,13 +121,29 @@ def test_fit_degree_one_bound_two_finds_pi(run_cli, store_path):
     assert any(r["identification"]["constants"] == ["pi"] for r in recs)
 
 
-def test_locate_from_the_store(run_cli, store_path):
-    # store the e PCF (n + 3, -n) with the PCF engine when it exists, else locate by polynomials
+def test_locate_by_polynomials(run_cli, store_path):
     res = run_cli("cf", "cmf", "locate", "--a", "n+3", "--b", "-n", "--cmf", "e", "--max-step", "1",
                   "--start-max", "1", "--workers", "1", "--store", store_path, "--json")
     assert res.exit_code == 0, res.output
     recs = _json_lines(res)
     assert recs and recs[0]["match"] == "exact" and recs[0]["cmf"] == "e"
+
+
+def test_locate_a_pcf_from_the_store(run_cli, store_path):
+    # Apery's PCF stored by the PCF engine (cf.eval), then located by its key on the zeta(3) diagonal
+    eval_engine = pytest.importorskip("discover.cf.eval_engine")
+    from discover.runner import RunOptions, run_search
+
+    spec = eval_engine.CFEvalSpec("34n^3+51n^2+27n+5", "-n^6", depth=60, constants=("zeta3",))
+    summary = run_search(eval_engine.ENGINE, spec, RunOptions(store=store_path, workers=1))
+    (stored,) = summary.records
+    res = run_cli("cf", "cmf", "locate", "--key", stored.key[:12], "--cmf", "zeta3", "--max-step", "1",
+                  "--start-max", "1", "--workers", "1", "--store", store_path, "--json")
+    assert res.exit_code == 0, res.output
+    recs = _json_lines(res)
+    assert any(r["match"] == "exact" and r["trajectory"] == [1, 1] for r in recs)
+    res = run_cli("cf", "cmf", "locate", "--key", "ffffffff", "--store", store_path)
+    assert res.exit_code == 2 and "KEY" in res.stderr
 
 
 @pytest.mark.parametrize("args,needle", [
