@@ -31,6 +31,15 @@ def _fmt(value, places: int = 2) -> str:
     return str(value)
 
 
+def _digits(value) -> str:
+    """Digits truncated to one decimal (a count of digits is never rounded up)."""
+    import math
+
+    if value is None:
+        return "exact"
+    return f"{math.floor(float(value) * 10) / 10:.1f}"
+
+
 @group.command("eval", context_settings={"ignore_unknown_options": True})
 @click.argument("a")
 @click.argument("b")
@@ -70,10 +79,11 @@ def eval_cmd(a, b, depth, constants, print_digits, as_json, run_options):
             ["a(n)", p["a"]],
             ["b(n)", p["b"]],
             ["limit", p["limit"]],
-            ["digits", f"{'exact' if p.get('exact') else _fmt(p['digits'], 1)} at depth {p['depth']}"
-             + (f" (proven: {_fmt(p['digits_proven'], 1)})" if p.get("digits_proven") is not None else "")],
+            ["digits", f"{'exact' if p.get('exact') else _digits(p['digits'])} at depth {p['depth']}"
+             + (f" (proven: {_digits(p['digits_proven'])})" if p.get("digits_proven") is not None else "")],
             ["delta", _fmt(p["delta"], 4)],
-            ["rate", f"{_fmt(p['rate'], 3)} digits/step ({p['regime']})"],
+            ["rate", f"{_fmt(p['rate'], 3)} digits/step ({p['regime']}"
+                     + (f", error ~ N^-{p['power']:.2f})" if p.get("power") else ")")],
             ["closed form", p["closed_form"] or f"none found among {', '.join(spec.constants)}"],
         ]
         if p.get("relation"):
@@ -188,7 +198,7 @@ def search_cmd(constants, a_deg, b_deg, both_range, a_range, b_range, depth, max
         ("a(n)", lambda r: r.payload["a"]),
         ("b(n)", lambda r: r.payload["b"]),
         ("closed form", lambda r: r.payload["closed_form"]),
-        ("digits", lambda r: _fmt(r.payload["digits"], 1)),
+        ("digits", lambda r: _digits(r.payload["digits"])),
         ("depth", lambda r: r.payload["depth"]),
         ("delta", lambda r: _fmt(r.payload["delta"], 4)),
     ]

@@ -66,9 +66,10 @@ class Identification:
             "numerator": list(self.numerator),
             "denominator": list(self.denominator),
             "closed_form": self.closed_form,
-            "relation_digits": round(self.relation_digits, 2),
-            "available_digits": round(self.available_digits, 2),
-            "agreement_digits": round(min(self.agreement_digits, 1e6), 2),
+            # sizes rounded up, digits rounded down: never flattering
+            "relation_digits": math.ceil(self.relation_digits * 100) / 100,
+            "available_digits": math.floor(self.available_digits * 100) / 100,
+            "agreement_digits": math.floor(min(self.agreement_digits, 1e6) * 100) / 100,
         }
 
 

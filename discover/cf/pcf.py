@@ -92,7 +92,8 @@ class Evaluation:
     ``digits``: estimated -log10 |L - p/q| (see module doc), ``inf`` if the PCF terminates (b has a
     positive integer root <= N, so L = p/q exactly); ``digits_proven``: the proven bound when the
     convergents alternate around L, else ``None``; ``rate``: digits gained per step at depth N;
-    ``regime``: convergence type predicted from the degrees (see :meth:`PCF.regime`).
+    ``regime``: convergence type predicted from the degrees (see :meth:`PCF.regime`); ``extra["power"]``:
+    the exponent s of a power-law error ~ N^-s when the last steps look sublinear.
     """
 
     depth: int
@@ -316,6 +317,7 @@ class PCF:
 
         digits_proven = None
         rate = 0.0
+        extra: dict = {}
         if terminated:
             digits = abs_digits = float("inf")
             value_prec = 50
@@ -345,6 +347,8 @@ class PCF:
                             s = depth * (1 - r) / h - 1
                             if s > 0:
                                 err = max(err, abs(D1) * depth / (h * s))
+                                if s < 50:  # a power law is plausible: the error ~ N^-s
+                                    extra["power"] = round(float(s), 3)
                             else:
                                 err = max(err, abs(D1) * depth)
             with mpmath.workdps(30):
@@ -376,6 +380,7 @@ class PCF:
             regime=self.regime(),
             precision_digits=value_prec,
             terminated=terminated,
+            extra=extra,
         )
 
     # ----- equivalence ----------------------------------------------------------------------

@@ -40,8 +40,9 @@ def evaluate_to(pcf: PCF, target_digits: float, max_depth: int, start_depth: int
 
 
 def _fmt_digits(x: float) -> float | None:
-    """Digits for JSON: rounded to 0.01; ``None`` for an exact (terminating) value (JSON has no inf)."""
-    return None if math.isinf(x) else round(x, 2)
+    """Digits for JSON: truncated (never rounded up) to 0.01; ``None`` for an exact (terminating) value
+    (JSON has no inf)."""
+    return None if math.isinf(x) else math.floor(x * 100) / 100
 
 
 def formula_record(pcf: PCF, ev: Evaluation, ident: Identification | None, constants, seconds: float,
@@ -79,7 +80,8 @@ def formula_record(pcf: PCF, ev: Evaluation, ident: Identification | None, const
         "limit": limit_text,
         "rate": round(ev.rate, 4),
         "regime": ev.regime,
-        "digits_proven": None if ev.digits_proven is None else round(ev.digits_proven, 2),
+        "power": ev.extra.get("power"),
+        "digits_proven": None if ev.digits_proven is None else _fmt_digits(ev.digits_proven),
         "canonical": {"a": str(Polynomial(canon_a)), "b": str(Polynomial(canon_b))},
     }
     if ident is not None:

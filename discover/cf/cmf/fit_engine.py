@@ -59,7 +59,7 @@ def run_shard(spec: FitSpec, shard: Shard) -> ShardResult:
     from discover.cf.cmf.field import CMF
     from discover.cf.cmf.fit import enumerate_f, fit_f, library_pairs, pair_key, poly_text, step_matrix, verify_ffbar
     from discover.cf.cmf.library import LIBRARY, get_cmf
-    from discover.cf.cmf.trajectory import identify_walk, is_rational_identification, walk_limit
+    from discover.cf.cmf.trajectory import identify_walk, is_rational_identification, looks_rational, walk_limit
 
     chunk = shard.params["chunk"]
     known = {name: (pair_key(f), pair_key(g)) for name, (f, g) in library_pairs().items()}
@@ -87,7 +87,7 @@ def run_shard(spec: FitSpec, shard: Shard) -> ShardResult:
             if found is not None and is_rational_identification(found[0]):
                 rejected += 1
                 continue
-            if found is None and not spec.keep_unidentified:
+            if found is None and (not spec.keep_unidentified or looks_rational(ev)):
                 rejected += 1
                 continue
             keys = (pair_key(sol.f), pair_key(sol.fbar))

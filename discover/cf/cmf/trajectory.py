@@ -39,7 +39,7 @@ from discover.cf.cmf.ratfunc import LineSingular
 from discover.errors import InputError
 
 __all__ = ["trajectory_matrix", "WalkEvaluation", "walk_limit", "identify_walk", "parse_point",
-           "is_rational_identification"]
+           "is_rational_identification", "looks_rational"]
 
 
 def parse_point(text, dim: int, what: str) -> tuple[int, ...]:
@@ -201,6 +201,7 @@ class WalkEvaluation:
     rate: float
     seconds: float
     matrix: tuple
+    terminating: bool = False
 
     def value_text(self, digits: float | None = None) -> str:
         import mpmath
@@ -277,7 +278,8 @@ def walk_limit(cmf: CMF, trajectory: Sequence[int], start: Sequence[int], depth:
     with mpmath.workdps(prec):
         value = _ratio(p, q, prec)
     return WalkEvaluation(cmf.name, tuple(trajectory), tuple(start), depth, p, q, value, digits, rate,
-                          time.perf_counter() - t0, tuple(tuple(e for e in row) for row in S))
+                          time.perf_counter() - t0, tuple(tuple(e for e in row) for row in S),
+                          terminating=bool(l1 is not None and l1 == float("-inf")))
 
 
 def identify_walk(ev: WalkEvaluation, constants: Sequence[str], max_identify_digits: int = 120):
@@ -319,6 +321,31 @@ def identify_walk(ev: WalkEvaluation, constants: Sequence[str], max_identify_dig
             lq = _log10_abs(qr)
             delta = -1.0 - float(mpmath.log10(+diff)) / lq if lq > 0 else float("nan")
     return ident, agree, delta, L
+
+
+def looks_rational(ev: WalkEvaluation, max_denominator_digits: int = 12) -> bool:
+    """True when the limit is 0, or the walk terminates (the last convergents are equal), or it agrees
+    with a fraction whose denominator has at most ``max_denominator_digits`` digits to far more digits
+    than that fraction needs (PSLQ on (1, x); a relation of size S is accepted only with 2 S + 10 <=
+    digits)."""
+    import mpmath
+
+    if ev.p == 0 or ev.terminating:
+        return True
+    D = min(ev.digits, 200.0)
+    if D < 2 * max_denominator_digits + 10:
+        return False
+    with mpmath.workdps(int(D) + 10):
+        x = +ev.value
+        try:
+            rel = mpmath.pslq([mpmath.mpf(1), x], tol=mpmath.mpf(10) ** (-(D - 5)),
+                              maxcoeff=10**max_denominator_digits, maxsteps=2000)
+        except (ValueError, ZeroDivisionError):
+            return False
+    if rel is None or rel[1] == 0:
+        return False
+    size = sum(math.log10(1 + abs(int(v))) for v in rel)
+    return 2 * size + 10 <= D
 
 
 def is_rational_identification(ident) -> bool:
