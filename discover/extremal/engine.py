@@ -159,6 +159,7 @@ def run_shard(spec: ExtremalSearchSpec, shard: Shard) -> ShardResult:
     lane, seed = shard.params["lane"], shard.params["seed"]
     rng = np.random.default_rng(seed)
     held: dict = {}
+    spent: dict = {}
     steps_total = 0
     for n in _visit_order(spec):
         sources = []
@@ -168,8 +169,10 @@ def run_shard(spec: ExtremalSearchSpec, shard: Shard) -> ShardResult:
                     sources.append((m, held[m].adjacency))
         sources += seed_graphs(spec.seeds, n)
         starts = [resize(a, n, rng) for m, a in sources]
+        tic = time.perf_counter()
         found, steps = search_size(problem, n, spec.seconds, int(rng.integers(2**63 - 1)), starts,
-                                   best=held.get(n))
+                                   best=held.get(n), spent=spent.get(n, 0.0))
+        spent[n] = spent.get(n, 0.0) + time.perf_counter() - tic
         steps_total += steps
         if found is not None:
             held[n] = found

@@ -443,3 +443,153 @@ def saturate(A_io, P, seed):
     added = _saturate(A, C2, nb, deg, pos, P, buf, order)
     A_io[:, :] = A
     return added
+
+
+@njit(cache=True)
+def _layers(src, r, A, nb, deg, dist, stack):
+    """BFS from src to depth r: fills dist (initialised to -1 by the caller) and returns the number of
+    vertices put in ``stack`` (the reached vertices, src first)."""
+    dist[src] = 0
+    stack[0] = src
+    head = 0
+    tail = 1
+    while head < tail:
+        x = stack[head]
+        head += 1
+        if dist[x] >= r:
+            continue
+        for i in range(deg[x]):
+            y = nb[x, i]
+            if dist[y] < 0:
+                dist[y] = dist[x] + 1
+                stack[tail] = y
+                tail += 1
+    return tail
+
+
+@njit(cache=True)
+def hill_climb(A_io, best_A, recent, state, P, moves):
+    """Saturate-and-delete hill climbing in the space of valid graphs (``edges`` problems).
+
+    From a valid graph (no forbidden structure), each move deletes 1..``P[P_KICK]`` random edges, then
+    adds, in random order, every pair that became legal (cost_present == 0) among the pairs whose
+    forbidden paths could have used a deleted edge: (a, b) with d(x, a) + d(y, b) <= L - 2 for a deleted
+    edge xy, L the longest forbidden cycle. Deleted edges may not come back for ``P[P_TENURE]`` moves
+    (``recent`` holds the move at which each pair was deleted). The move is kept if the edge count
+    does not drop (plateau moves walk among maximal graphs), else undone. Cost per move
+    O(k * deg^(L-1)), independent of n. ``state`` and ``best_A`` as in :func:`tabu_search`; ``recent``
+    (n x n int64) persists between calls; the step counter counts moves. Returns moves made.
+    """
+    n = A_io.shape[0]
+    np.random.seed(P[P_SEED])
+    A = np.zeros((n, n), np.uint8)
+    C2 = np.zeros((n, n), np.int64)
+    nb = np.zeros((n, max(n, 1)), np.int64)
+    pos = np.zeros((n, n), np.int64)
+    deg = np.zeros(n, np.int64)
+    buf = np.zeros(max(n, 1), np.int64)
+    _build(A_io, A, C2, nb, deg, pos)
+    if _violations(A, C2, nb, deg, P, buf) != 0 or P[P_EDGE_WEIGHT] == 0:
+        return 0
+    lmax = 3
+    if P[P_W4] != 0:
+        lmax = 4
+    if P[P_W5] != 0:
+        lmax = 5
+    r = lmax - 2
+    edges = 0
+    for u in range(n):
+        edges += deg[u]
+    edges //= 2
+    best_edges = state[S_BEST_EDGES]
+    if edges > best_edges:
+        best_edges = edges
+        best_A[:, :] = A
+    it = state[S_ITERS]
+    target = P[P_TARGET]
+    kmax = max(1, P[P_KICK])
+    del_u = np.zeros(kmax, np.int64)
+    del_v = np.zeros(kmax, np.int64)
+    add_u = np.zeros(n * n, np.int64)
+    add_v = np.zeros(n * n, np.int64)
+    dx = -np.ones(n, np.int64)
+    dy = -np.ones(n, np.int64)
+    sx = np.zeros(n, np.int64)
+    sy = np.zeros(n, np.int64)
+    cand = np.zeros(n * n, np.int64)
+    it_end = it + moves
+    while it < it_end and best_edges < target:
+        it += 1
+        k = 1 + np.random.randint(kmax)
+        nd = 0
+        for _ in range(k):
+            total = 2 * edges
+            if total == 0:
+                break
+            q = np.random.randint(total)
+            for u in range(n):
+                if q < deg[u]:
+                    v = nb[u, q]
+                    _set_edge(u, v, 0, A, C2, nb, deg, pos)
+                    del_u[nd] = min(u, v)
+                    del_v[nd] = max(u, v)
+                    recent[min(u, v), max(u, v)] = it
+                    nd += 1
+                    edges -= 1
+                    break
+                q -= deg[u]
+        # candidate pairs near the deleted edges
+        nc = 0
+        for e in range(nd):
+            x = del_u[e]
+            y = del_v[e]
+            tx = _layers(x, r, A, nb, deg, dx, sx)
+            ty = _layers(y, r, A, nb, deg, dy, sy)
+            for i in range(tx):
+                a = sx[i]
+                for j in range(ty):
+                    b = sy[j]
+                    if a != b and dx[a] + dy[b] <= r and A[a, b] == 0 and nc < cand.shape[0]:
+                        cand[nc] = min(a, b) * n + max(a, b)
+                        nc += 1
+            for i in range(tx):
+                dx[sx[i]] = -1
+            for j in range(ty):
+                dy[sy[j]] = -1
+        # random order
+        for i in range(nc - 1, 0, -1):
+            j = np.random.randint(i + 1)
+            t = cand[i]
+            cand[i] = cand[j]
+            cand[j] = t
+        na = 0
+        for i in range(nc):
+            a = cand[i] // n
+            b = cand[i] % n
+            if A[a, b] == 1 or it - recent[a, b] < P[P_TENURE]:
+                continue
+            pr, ab = _pair_costs(a, b, A, C2, nb, deg, P, buf)
+            if pr == 0:
+                _set_edge(a, b, 1, A, C2, nb, deg, pos)
+                add_u[na] = a
+                add_v[na] = b
+                na += 1
+                edges += 1
+        if na >= nd:
+            if edges > best_edges:
+                best_edges = edges
+                best_A[:, :] = A
+                state[S_BEST_ITER] = it
+        else:
+            for i in range(na):
+                _set_edge(add_u[i], add_v[i], 0, A, C2, nb, deg, pos)
+            for e in range(nd):
+                _set_edge(del_u[e], del_v[e], 1, A, C2, nb, deg, pos)
+            edges += nd - na
+    A_io[:, :] = A
+    steps = it - state[S_ITERS]
+    state[S_BEST_EDGES] = best_edges
+    state[S_ITERS] = it
+    state[S_EDGES] = edges
+    state[S_VIOL] = 0
+    return steps

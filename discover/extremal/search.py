@@ -95,8 +95,11 @@ def resize(adjacency: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarra
 
 
 def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: list[np.ndarray],
-                best: Found | None = None) -> tuple[Found | None, int]:
-    """Search size n for ``seconds``; returns (best valid graph found or kept, kernel steps)."""
+                best: Found | None = None, spent: float = 0.0) -> tuple[Found | None, int]:
+    """Search size n for ``seconds``; returns (best valid graph found or kept, kernel steps).
+
+    ``spent`` is the time already spent at this size (earlier passes): a graph found now is reported
+    as reached after ``spent`` plus the time of this pass."""
     from discover.extremal import kernels as K
 
     rng = np.random.default_rng(seed)
@@ -108,7 +111,7 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
     found_at = best.seconds if best is not None else 0.0
     steps = 0
     done = lambda: best_edges >= 0 and (problem.objective == "witness" or best_edges >= goal)  # noqa: E731
-    starts = list(starts) + [np.zeros((n, n), np.uint8)]
+    starts = ([best.adjacency] if best is not None else []) + list(starts) + [np.zeros((n, n), np.uint8)]
     attempt = 0
     patience = max(2.0, seconds / 8)
     while not done() and time.perf_counter() < deadline:
@@ -119,29 +122,53 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
             K.saturate(start, kernel_params(problem, n, goal, 0), int(rng.integers(2**31 - 1)))
         cur = start
         last_gain = time.perf_counter()
-        chunk = 200
         # each start has its own best, so a restart explores afresh; the lane keeps the overall best
         run_best = np.zeros((n, n), np.uint8)
+        run_edges = -1
         tabu = np.zeros((n, n), np.int64)
         state = K.new_state()
+        climb = problem.objective == "edges"
+        hc_cur = None
+        hc_state = K.new_state()
+        recent = np.full((n, n), -(1 << 40), np.int64)
+        chunks = {"tabu": 200, "climb": 2000}
         while not done() and time.perf_counter() < deadline:
-            p = kernel_params(problem, n, goal, int(rng.integers(2**31 - 1)))
-            tic = time.perf_counter()
-            before = int(state[K.S_BEST_EDGES])
-            steps += K.tabu_search(cur, run_best, tabu, state, p, chunk)
-            took = time.perf_counter() - tic
-            run_edges = int(state[K.S_BEST_EDGES])
-            if run_edges > before:
-                last_gain = time.perf_counter()
-                if run_edges > best_edges:
-                    best_edges = run_edges
-                    best_a = run_best.copy()
-                    found_at = time.perf_counter() - t0
-            # aim at chunks of about 0.1-0.3 s so the deadline is kept
-            if took < 0.1:
-                chunk = min(chunk * 2, 1 << 22)
-            elif took > 0.3:
-                chunk = max(10, chunk // 2)
+            for kernel in ("tabu", "climb") if climb else ("tabu",):
+                if kernel == "climb" and run_edges < 0:
+                    continue
+                p = kernel_params(problem, n, goal, int(rng.integers(2**31 - 1)))
+                tic = time.perf_counter()
+                if kernel == "tabu":
+                    state[K.S_BEST_EDGES] = run_edges
+                    steps += K.tabu_search(cur, run_best, tabu, state, p, chunks[kernel])
+                    new_edges = int(state[K.S_BEST_EDGES])
+                else:
+                    if hc_cur is None:
+                        hc_cur = run_best.copy()
+                    hc_state[K.S_BEST_EDGES] = run_edges
+                    p[K.P_KICK] = 2
+                    p[K.P_TENURE] = 5
+                    steps += K.hill_climb(hc_cur, run_best, recent, hc_state, p, chunks[kernel])
+                    new_edges = int(hc_state[K.S_BEST_EDGES])
+                took = time.perf_counter() - tic
+                if new_edges > run_edges:
+                    run_edges = new_edges
+                    last_gain = time.perf_counter()
+                    if kernel == "tabu":
+                        hc_cur = None  # the climb restarts from the new best
+                    else:
+                        cur = run_best.copy()  # the tabu walk jumps to the new best
+                    if run_edges > best_edges:
+                        best_edges = run_edges
+                        best_a = run_best.copy()
+                        found_at = spent + time.perf_counter() - t0
+                # aim at chunks of about 0.1-0.3 s so the deadline is kept
+                if took < 0.1:
+                    chunks[kernel] = min(chunks[kernel] * 2, 1 << 24)
+                elif took > 0.3:
+                    chunks[kernel] = max(10, chunks[kernel] // 2)
+                if done():
+                    break
             if time.perf_counter() - last_gain > patience:
                 break
     if best_edges < 0:

@@ -1,0 +1,113 @@
+"""Benchmark: the extremal search against the published table of ex(n; {C3, C4}) (OEIS A006856).
+
+Phase 1 (n = 1..53, exact values): every size is searched from scratch (no curriculum, no seeds), by
+``--workers`` independent lanes in parallel, each size capped at ``--exact-time`` seconds; the time to
+reach is that of the first lane to reach the value. Target: every exact value, each within 60 s.
+
+Phase 2 (n = 54..64, best known records): the curriculum, seeded with the phase-1 graphs for n <= 53;
+each lane walks the sizes up (and with ``--passes 2`` back down), ``--record-time`` seconds per size and
+pass. Target: every record matched.
+
+For each size it prints the value reached, the published value, the ratio, the status and the time to
+reach it, then a summary. Everything goes through the same runner and store as ``discover extremal
+search`` (a temporary store unless ``--store`` is given).
+
+    .venv/bin/python benchmarks/bench_extremal.py --workers 2                 # both phases
+    .venv/bin/python benchmarks/bench_extremal.py --phase 1 --workers 2       # exact values only
+    .venv/bin/python benchmarks/bench_extremal.py --phase 2 --record-time 300 --passes 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+from discover.extremal.engine import ENGINE, ExtremalSearchSpec  # noqa: E402
+from discover.extremal.reference import C3C4_EXACT, C3C4_RECORD  # noqa: E402
+from discover.runner import RunOptions, run_search  # noqa: E402
+
+
+def best_per_size(records):
+    best = {}
+    for r in records:
+        p = r.payload
+        cur = best.get(p["n"])
+        if cur is None or (p["edges"], -p["seconds"]) > (cur.payload["edges"], -cur.payload["seconds"]):
+            best[p["n"]] = r
+    return best
+
+
+def report(title, sizes, best, reference, wall):
+    print(f"\n{title}")
+    print(f"{'n':>3} {'reached':>8} {'published':>9} {'ratio':>6}  {'status':<14} {'seconds':>8}")
+    hit = 0
+    worst = 0.0
+    for n in sizes:
+        ref = reference[n]
+        r = best.get(n)
+        if r is None:
+            print(f"{n:>3} {'-':>8} {ref:>9} {'-':>6}  {'none':<14} {'-':>8}")
+            continue
+        p = r.payload
+        status = {"matches": "matches", "below": f"below by {p['by']}", "new_record": f"NEW RECORD +{p['by']}"}.get(
+            p["status"], p["status"])
+        if p["edges"] >= ref:
+            hit += 1
+            worst = max(worst, p["seconds"])
+        print(f"{n:>3} {p['edges']:>8} {ref:>9} {p['edges'] / ref if ref else 1.0:>6.3f}  {status:<14} "
+              f"{p['seconds']:>8.2f}", flush=True)
+    print(f"reached {hit}/{len(sizes)}; slowest time to reach among those: {worst:.2f} s; wall {wall:.0f} s",
+          flush=True)
+    return hit
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--phase", choices=["1", "2", "both"], default="both")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--exact-time", type=float, default=60.0, help="cap per size in phase 1 (s)")
+    ap.add_argument("--record-time", type=float, default=120.0, help="time per size and pass in phase 2 (s)")
+    ap.add_argument("--passes", type=int, default=2, help="phase 2 sweeps (1 up, 2 up and down, ...)")
+    ap.add_argument("--lo", type=int, default=1)
+    ap.add_argument("--hi", type=int, default=64)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--store", default=None, help="results store (default: a temporary one)")
+    args = ap.parse_args(argv)
+
+    store = args.store or os.path.join(tempfile.mkdtemp(prefix="bench-extremal-"), "store.sqlite")
+    options = RunOptions(store=store, workers=args.workers, command="benchmarks/bench_extremal.py")
+    print(f"ex(n; {{C3,C4}}) benchmark: {args.workers} workers, store {store}", flush=True)
+    ok = True
+    seeds: tuple[str, ...] = ()
+    exact_sizes = [n for n in range(max(1, args.lo), min(53, args.hi) + 1)]
+    if args.phase in ("1", "both") and exact_sizes:
+        spec = ExtremalSearchSpec(problem="c3c4", sizes=tuple(exact_sizes), seconds=args.exact_time, seed=args.seed,
+                                  lanes=args.workers, curriculum=False)
+        tic = time.perf_counter()
+        summary = run_search(ENGINE, spec, options)
+        best = best_per_size(summary.records)
+        hit = report("phase 1: exact values, from scratch (no curriculum)", exact_sizes, best, C3C4_EXACT,
+                     time.perf_counter() - tic)
+        ok = ok and hit == len(exact_sizes)
+        seeds = tuple(best[n].payload["graph6"] for n in exact_sizes if n >= 50 and n in best)
+    record_sizes = [n for n in range(max(54, args.lo), min(64, args.hi) + 1)]
+    if args.phase in ("2", "both") and record_sizes:
+        spec = ExtremalSearchSpec(problem="c3c4", sizes=tuple(record_sizes), seconds=args.record_time,
+                                  seed=args.seed, lanes=args.workers, curriculum=True, passes=args.passes,
+                                  seeds=seeds)
+        tic = time.perf_counter()
+        summary = run_search(ENGINE, spec, options)
+        best = best_per_size(summary.records)
+        hit = report(f"phase 2: records, curriculum ({args.passes} passes, {args.record_time:.0f} s per size and pass)",
+                     record_sizes, best, C3C4_RECORD, time.perf_counter() - tic)
+        ok = ok and hit == len(record_sizes)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
