@@ -126,3 +126,12 @@ def test_trajectory_matrix_matches_direct_product(name, t, s):
     i, j = next((i, j) for i in range(cmf.rank) for j in range(cmf.rank) if ref[i, j] != 0)
     c = Wm[i, j] / ref[i, j]
     assert c != 0 and (Wm - c * ref).applyfunc(sympy.simplify) == sympy.zeros(cmf.rank, cmf.rank)
+
+
+def test_rational_limits_are_recognised():
+    from discover.cf.cmf.trajectory import looks_rational
+
+    ev, _ = _walk("2F1", (1, 1, 0), (1, 1, 2), 300)  # upper parameters only: the walk's limit is 1
+    assert looks_rational(ev)
+    ev, _ = _walk("zeta3", (1, 1), (1, 1), 300)
+    assert not looks_rational(ev)
