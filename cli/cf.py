@@ -167,16 +167,19 @@ def identify_cmd(value, constants, digits, as_json):
               help="Largest depth of the exact verification (deepened until 60 digits).")
 @click.option("--max-coeff", type=int, default=12, show_default=True,
               help="Bound K on the Moebius coefficients (c0 + c1 C)/(d0 + d1 C) matched in stage 1.")
+@click.option("--screen-depth", type=int, default=32, show_default=True,
+              help="Depth of the float64 stage-1 screen (raise it for slowly converging fractions).")
 @json_option
 @runner_options
-def search_cmd(constants, a_deg, b_deg, both_range, a_range, b_range, depth, max_coeff, as_json, run_options):
+def search_cmd(constants, a_deg, b_deg, both_range, a_range, b_range, depth, max_coeff, screen_depth, as_json,
+               run_options):
     """Search a coefficient box for PCF formulas of constants (meet in the middle).
 
-    Stage 1 screens every (a, b) of the box at depth 32 with a Numba kernel (float64) and matches the
-    values against a table of Moebius forms of the constants; divergent, terminating (b has a positive
-    integer root), degenerate and mirror-image (-a, b) candidates are skipped. Stage 2 verifies each hit
-    with exact convergents and the acceptance rule; equivalent PCFs (sign, scaling, shift n -> n+k) are
-    stored once. Only verified formulas reach the store.
+    Stage 1 screens every (a, b) of the box at depth 32 (--screen-depth) with a Numba kernel (float64)
+    and matches the values against a table of Moebius forms of the constants; divergent, terminating
+    (b has a positive integer root), degenerate and mirror-image (-a, b) candidates are skipped. Stage
+    2 verifies each hit with exact convergents and the acceptance rule; equivalent PCFs (sign, scaling,
+    inflation, shift n -> n+k) are stored once. Only verified formulas reach the store.
 
     \b
     Example:
@@ -190,7 +193,7 @@ def search_cmd(constants, a_deg, b_deg, both_range, a_range, b_range, depth, max
     if a_r is None or b_r is None:
         raise InputError("give --range LO:HI (or both --a-range and --b-range)")
     spec = CFSearchSpec(constants=tuple(constants), a_deg=a_deg, b_deg=b_deg, a_range=a_r, b_range=b_r,
-                        depth=depth, max_coeff=max_coeff)
+                        depth=depth, max_coeff=max_coeff, screen_depth=screen_depth)
     summary = execute(ENGINE, spec, run_options, as_json)
     records = sorted(summary.records, key=lambda r: ((r.payload.get("relation") or {}).get("relation_digits", 0),
                                                      r.payload["a"], r.payload["b"]))

@@ -144,3 +144,20 @@ def test_last_difference_matches_exact_fractions(a, b):
             got = _last_difference(pcf.b, depth, q, q1)
             want = mpmath.mpf(exact.numerator) / exact.denominator
             assert abs(got - want) <= abs(want) * mpmath.mpf(10) ** -9
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(-5, 5), min_size=2, max_size=3), st.lists(st.integers(-5, 5), min_size=2, max_size=4),
+       st.integers(-3, 3), st.sampled_from([1, -1, 2, 3]))
+def test_canonical_invariant_under_random_equivalences(ac, bc, k, c):
+    """sign, integer scaling and a valid shift of a PCF give the same canonical form."""
+    a, b = Polynomial(tuple(ac)), Polynomial(tuple(bc))
+    if b.is_zero or a.degree < 1:
+        return
+    base = PCF(a, b)
+    if k < 0 and any(b(j) == 0 for j in range(k + 1, 1)):
+        return  # prepending terms through a zero of b is not an equivalence
+    if k > 0 and any(b(j) == 0 for j in range(1, k + 1)):
+        return  # the head would terminate
+    moved = PCF(a.shift(k).scale(c), b.shift(k).scale(c * c))
+    assert moved.canonical() == base.canonical()
