@@ -108,7 +108,7 @@ def check_memory(graph: GraphDef, engine: str, limit: int | None = None) -> int 
         states = f"{math.factorial(graph.degree):,} states" if engine == "bitmap" else f"{graph.order:,} states"
         raise InputError(
             f"--n: {graph.name} has {states}; the {engine} search needs about {need / 2**30:.1f} GiB "
-            f"but only {limit / 2**30:.1f} GiB is available"
+            f"but the memory limit is {limit / 2**30:.1f} GiB (--memory GB; default 80% of the available memory)"
         )
     return need
 
@@ -200,7 +200,9 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
 
 
 # ---------------------------------------------------------------------------- frontier engine
-def _sort_unique(keys: np.ndarray) -> np.ndarray:
+def _sort_unique(keys: np.ndarray, used_bits: int = 64) -> np.ndarray:
+    """The distinct rows of ``keys`` in lexicographic order (one word: numpy's sort; wider keys: a radix
+    sort over the ``used_bits`` low bits of each word)."""
     from discover.cayley import kernels as K
 
     if keys.shape[0] == 0:
@@ -208,8 +210,7 @@ def _sort_unique(keys: np.ndarray) -> np.ndarray:
     if keys.shape[1] == 1:
         keys = np.sort(keys[:, 0]).reshape(-1, 1)
     else:
-        order = np.lexsort(keys.T[::-1])
-        keys = keys[order]
+        keys = K.radix_sort_rows(keys, used_bits)
     return keys[: K.unique_sorted(keys)]
 
 
@@ -217,6 +218,7 @@ def _frontier_growth(graph: GraphDef, last_layer_limit: int, memory_limit: int |
     from discover.cayley import kernels as K
 
     width, nwords = _key_layout(graph)
+    used_bits = (64 // width) * width
     L = graph.state_length
     G = len(graph.generators)
     limit = available_memory() if memory_limit is None else memory_limit
@@ -247,14 +249,14 @@ def _frontier_growth(graph: GraphDef, last_layer_limit: int, memory_limit: int |
             states = K.unpack(cur[s: s + block], L, width)
             keys = np.empty((states.shape[0] * G, nwords), dtype=np.uint64)
             expand(states, keys)
-            keys = _sort_unique(keys)
+            keys = _sort_unique(keys, used_bits)
             if undirected:
                 keys = keys[: K.difference_sorted(keys, cur)]
                 keys = keys[: K.difference_sorted(keys, prev)]
             else:
                 keys = keys[: K.difference_sorted(keys, visited)]
             parts.append(keys.copy())
-        nxt = _sort_unique(np.concatenate(parts)) if len(parts) > 1 else parts[0]
+        nxt = _sort_unique(np.concatenate(parts), used_bits) if len(parts) > 1 else parts[0]
         if nxt.shape[0] == 0:
             break
         sizes.append(int(nxt.shape[0]))

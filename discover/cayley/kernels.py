@@ -360,10 +360,10 @@ def expand_perm(states, gens, width, keys):
         for g in range(G):
             row = i * G + g
             for k in range(K):
-                keys[row, k] = U64(0)
-            for j in range(L):
-                v = U64(states[i, gens[g, j]])
-                keys[row, j // per] |= v << U64((j % per) * width)
+                acc = U64(0)
+                for j in range(k * per, min(L, (k + 1) * per)):
+                    acc |= U64(states[i, gens[g, j]]) << U64((j - k * per) * width)
+                keys[row, k] = acc
 
 
 @njit(parallel=True, cache=True)
@@ -487,3 +487,35 @@ def union_sorted(a, b):
         j += 1
         k += 1
     return out
+
+
+@njit(cache=True)
+def radix_sort_rows(keys, used_bits):
+    """The rows of ``keys`` (m x K) in lexicographic order (word 0 most significant): an LSD radix sort
+    with 16-bit digits over the low ``used_bits`` bits of each word, skipping digits that are equal in
+    every row. Returns a new array (``keys`` is used as scratch)."""
+    m = keys.shape[0]
+    K = keys.shape[1]
+    src = keys
+    dst = np.empty_like(keys)
+    cnt = np.empty(65536 + 1, np.int64)
+    for t in range(K - 1, -1, -1):
+        for shift in range(0, used_bits, 16):
+            cnt[:] = 0
+            sh = U64(shift)
+            for i in range(m):
+                cnt[np.int64((src[i, t] >> sh) & U64(0xFFFF)) + 1] += 1
+            if m == 0 or cnt[np.int64((src[0, t] >> sh) & U64(0xFFFF)) + 1] == m:
+                continue  # one bucket: this digit is the same in every row
+            for d in range(65536):
+                cnt[d + 1] += cnt[d]
+            for i in range(m):
+                d = np.int64((src[i, t] >> sh) & U64(0xFFFF))
+                pos = cnt[d]
+                cnt[d] = pos + 1
+                for k in range(K):
+                    dst[pos, k] = src[i, k]
+            tmp = src
+            src = dst
+            dst = tmp
+    return src
