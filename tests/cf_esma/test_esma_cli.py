@@ -1,7 +1,6 @@
 """``discover cf esma`` through the CLI: records, JSON fields, bad input (one line, exit 2, store untouched)."""
 
 import json
-import os
 
 import pytest
 from click.testing import CliRunner
