@@ -151,6 +151,8 @@ def perm_graph(name: str, gens, n: int, start=None, names=()) -> GraphDef:
         if len(g) != n or not P.is_permutation(g):
             raise InputError(f"{name}: generator {list(g)} is not a permutation of degree {n}")
     start = tuple(range(n)) if start is None else tuple(start)
+    if n > 1 << 16:
+        raise InputError(f"--perm: degree {n} is too large (at most 65536)")
     if len(start) != n:
         raise InputError(f"--start: has length {len(start)} but the degree is n={n}")
     return GraphDef(name, "perm", gens, start, n, 0, tuple(names))
@@ -159,6 +161,8 @@ def perm_graph(name: str, gens, n: int, start=None, names=()) -> GraphDef:
 def matrix_graph(name: str, gens, k: int, p: int, start=None, names=(), order=None) -> GraphDef:
     if p < 2:
         raise InputError(f"--modulus: must be at least 2, got {p}")
+    if p > 1 << 16:
+        raise InputError(f"--modulus {p}: at most 65536 is supported (entries are stored in 16 bits)")
     gens = tuple(tuple(int(v) % p for v in g) for g in gens)
     for g in gens:
         if len(g) != k * k:

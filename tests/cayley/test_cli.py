@@ -101,6 +101,8 @@ BAD = [
     (["--generators", "heisenberg"], "modulus"),
     (["--matrix", "[[2,0],[0,1]]", "--modulus", "4"], "not invertible"),
     (["--generators", "lrx"], "needs a size"),
+    (["--generators", "sl2", "--modulus", "100003"], "at most 65536"),
+    (["--generators", "lrx", "--n", "5", "--perm", "(1 2)"], "cannot be combined"),
     (["--generators", "coxeter", "--n", "4", "--start", "0011x"], "length"),
 ]
 
