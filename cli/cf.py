@@ -70,10 +70,11 @@ def eval_cmd(a, b, depth, constants, print_digits, as_json, run_options):
     names = DEFAULT_CONSTANTS if constants is None else tuple(c.name for c in parse_constants(constants))
     spec = CFEvalSpec(a=a, b=b, depth=depth, constants=names, print_digits=print_digits)
     summary = execute(ENGINE, spec, run_options, as_json)
+    results = summary.records + summary.unverified  # an unidentified limit is shown, not stored
     if as_json:
-        emit_records(summary.records, True, [])
+        emit_records(results, True, [])
         return
-    for record in summary.records:
+    for record in results:
         p = record.payload
         rows = [
             ["a(n)", p["a"]],
@@ -207,3 +208,9 @@ def search_cmd(constants, a_deg, b_deg, both_range, a_range, b_range, depth, max
     ]
     emit_records(records, as_json, columns, empty="no verified formulas in this box")
     emit_summary(summary, as_json)
+
+
+# ESMA and conservative matrix fields live in their own module; they are commands of this group.
+from cli.cf_esma_cmf import register as _register_esma_cmf  # noqa: E402
+
+_register_esma_cmf(group)

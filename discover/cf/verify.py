@@ -48,8 +48,8 @@ def _fmt_digits(x: float) -> float | None:
 def formula_record(pcf: PCF, ev: Evaluation, ident: Identification | None, constants, seconds: float,
                    method: str, print_digits: int = 60) -> Record:
     """The record of one evaluated PCF: kind ``pcf`` when a closed form passed the acceptance rule,
-    kind ``pcf-limit`` (closed_form null) when none did. Both are verified statements: the limit's
-    digits come from exact convergents; only the identified ones claim a formula. ``limit`` is printed
+    kind ``pcf-limit`` (closed_form null, ``verified`` false: shown, never stored) when none did. The
+    limit's digits come from exact convergents either way; only the identified ones claim a formula. ``limit`` is printed
     to min(its decimal places, ``print_digits``) places (all of them when ``print_digits`` <= 0)."""
     import mpmath
 
@@ -75,7 +75,6 @@ def formula_record(pcf: PCF, ev: Evaluation, ident: Identification | None, const
         "digits": _fmt_digits(digits),
         "depth": ev.depth,
         "delta": None if delta is None or not math.isfinite(delta) else round(delta, 6),
-        "verified": True,
         "exact": bool(ev.terminated),
         "limit": limit_text,
         "rate": round(ev.rate, 4),
@@ -110,5 +109,7 @@ def formula_record(pcf: PCF, ev: Evaluation, ident: Identification | None, const
     else:
         statement = f"PCF(a={pcf.a}, b={pcf.b}) = {limit_text}...  (no closed form found)"
         kind = "pcf-limit"
+    # Only a closed form (or a finite fraction) is a conjecture; an unidentified limit is reported to the
+    # user but not verified as anything, so the runner does not store it.
     return Record.create(RECORD_ENGINE, kind, {"a": list(canon_a), "b": list(canon_b)}, statement,
-                         payload, verification, verified=True)
+                         payload, verification, verified=kind == "pcf")

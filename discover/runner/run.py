@@ -44,10 +44,13 @@ class RunOptions:
 @dataclass
 class RunSummary:
     """What a run did. ``records`` are this run's verified records (new and seen-again ones), in the
-    order their shards finished; on resume, also those of shards finished before the interruption."""
+    order their shards finished; on resume, also those of shards finished before the interruption.
+    ``unverified`` are records an engine returned with ``verified=False`` (a computed value that is not
+    a conjecture, say an unidentified limit): shown to the user, counted as rejected, never stored."""
 
     run_id: int
     records: list[Record] = field(default_factory=list)
+    unverified: list[Record] = field(default_factory=list)
     new_keys: set[str] = field(default_factory=set)
     shards_done: int = 0
     shards_failed: list[tuple[str, str]] = field(default_factory=list)
@@ -105,6 +108,7 @@ def run_search(engine: Engine, spec: Any, options: RunOptions = RunOptions()) ->
                                              result.rejected + len(result.records) - len(verified),
                                              outcome.seconds)
                     summary.records.extend(verified)
+                    summary.unverified.extend(r for r in result.records if not r.verified)
                     summary.new_keys |= new
                     summary.shards_done += 1
                     summary.candidates += result.candidates

@@ -103,3 +103,15 @@ def test_bad_input_one_line_exit_2(store_path, args, fragment):
     if os.path.exists(store_path):
         with Store(store_path) as store:
             assert list(store.conjectures()) == []
+
+
+def test_eval_without_closed_form_is_shown_but_not_stored(store_path):
+    from discover.store import Store
+
+    result = invoke("cf", "eval", "3n^2+7", "2n^3+1", "--depth", "200", "--constants", "pi", "--json",
+                    "--store", store_path)
+    assert result.exit_code == 0, result.output
+    (rec,) = records(result)
+    assert rec["closed_form"] is None and rec["verified"] is False and rec["kind"] == "pcf-limit"
+    with Store(store_path) as store:
+        assert store.count() == 0
