@@ -379,14 +379,3 @@ def register(group) -> None:
     """Attach ``esma`` and ``cmf`` to the ``cf`` click group."""
     group.add_command(esma)
     group.add_command(cmf)
-
-
-def standalone_group():
-    """A ``cf`` group holding only these commands (used by the tests when ``cli.cf`` lacks them)."""
-
-    @click.group(name="cf")
-    def cf():
-        """Continued fractions (ESMA and CMF commands)."""
-
-    register(cf)
-    return cf

@@ -9,20 +9,8 @@ import cli.main as main
 
 
 @pytest.fixture
-def run_cli(monkeypatch):
-    """Invoke ``discover`` with ``cf`` holding the ESMA/CMF commands (the lead's ``cli.cf`` if it has
-    them, else a stand-in group built by :func:`cli.cf_esma_cmf.standalone_group`)."""
-    try:
-        from cli.cf import group as cf_group
-
-        has = "cmf" in cf_group.commands
-    except ImportError:
-        has = False
-    if not has:
-        import cli.cf_esma_cmf as mod
-
-        monkeypatch.setattr(mod, "_STANDALONE", mod.standalone_group(), raising=False)
-        monkeypatch.setitem(main.GROUPS, "cf", ("cli.cf_esma_cmf:_STANDALONE", "cf"))
+def run_cli():
+    """Invoke ``discover`` as a user would (click's runner on the real root group)."""
 
     def invoke(*args):
         return CliRunner().invoke(main.cli, list(args), catch_exceptions=False)
@@ -131,7 +119,7 @@ def test_locate_by_polynomials(run_cli, store_path):
 
 def test_locate_a_pcf_from_the_store(run_cli, store_path):
     # Apery's PCF stored by the PCF engine (cf.eval), then located by its key on the zeta(3) diagonal
-    eval_engine = pytest.importorskip("discover.cf.eval_engine")
+    from discover.cf import eval_engine
     from discover.runner import RunOptions, run_search
 
     spec = eval_engine.CFEvalSpec("34n^3+51n^2+27n+5", "-n^6", depth=60, constants=("zeta3",))
