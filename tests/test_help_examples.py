@@ -1,0 +1,99 @@
+"""Every command's help ends with an example, and the example works when pasted into a shell.
+
+The examples are read from the help texts themselves (the lines starting with ``discover`` after
+"Example"), run in a fresh directory with a fresh store, and must exit 0. A few run long (a sweep
+over 53 sizes); they run with ``-m slow``. The two ``show KEY`` examples name a key that exists only in
+the store of whoever ran the search, so the test runs them with a key from the store it has filled.
+"""
+
+import json
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+
+from cli.main import cli
+
+BIN = Path(sys.executable).parent
+
+# Examples that take more than half a minute (searches with a time budget): run with -m slow.
+LONG = {
+    "discover extremal search --problem c3c4 --n 1..53 --time 5 --workers 1",
+    "discover extremal search --problem c3c4 --n 40 --time 10",
+    "discover extremal search --problem c4 --n 21 --time 10 --json",
+}
+
+
+def _commands(command, path):
+    if isinstance(command, click.Group):
+        ctx = click.Context(command)
+        for name in command.list_commands(ctx):
+            sub = command.get_command(ctx, name)
+            if sub is not None:
+                yield from _commands(sub, path + [name])
+    else:
+        yield " ".join(path), command
+
+
+def examples(command) -> list[str]:
+    text = command.help or ""
+    if "Example" not in text:
+        return []
+    tail = text.rsplit("Example", 1)[1].splitlines()[1:]
+    return [line.strip() for line in tail if line.strip().startswith("discover ")]
+
+
+COMMANDS = dict(_commands(cli, ["discover"]))
+EXAMPLES = [(name, ex) for name, command in COMMANDS.items() for ex in examples(command)]
+
+
+def test_every_command_has_an_example():
+    missing = [name for name, command in COMMANDS.items() if not examples(command)]
+    assert not missing, f"commands whose help has no example: {missing}"
+
+
+def _run(example, cwd, env, timeout=300):
+    return subprocess.run(example, shell=True, cwd=cwd, env=env, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def sandbox(tmp_path_factory):
+    cwd = tmp_path_factory.mktemp("examples")
+    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ['PATH']}",
+               DISCOVER_STORE=str(cwd / "store.sqlite"))
+    return cwd, env
+
+
+def _is_show(example):
+    return " show " in example and example.split()[1] in ("results", "extremal")
+
+
+@pytest.mark.parametrize("name, example", [
+    pytest.param(n, e, marks=[pytest.mark.slow] if e in LONG else [], id=e[:80])
+    for n, e in EXAMPLES if not _is_show(e)])
+def test_example_works_when_pasted(sandbox, name, example):
+    cwd, env = sandbox
+    proc = _run(example, cwd, env)
+    assert proc.returncode == 0, f"{example}\n{proc.stderr[-2000:]}"
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("group", ["results", "extremal"])
+def test_show_examples_work_with_a_stored_key(sandbox, group):
+    cwd, env = sandbox
+    engine = {"results": "", "extremal": "extremal"}[group]
+    if group == "extremal":
+        assert _run("discover extremal search --problem c3c4 --n 10 --time 2 --workers 1", cwd, env).returncode == 0
+    listing = _run(f"discover results list --json {'--engine ' + engine if engine else ''}", cwd, env)
+    assert listing.returncode == 0, listing.stderr
+    key = json.loads(listing.stdout.splitlines()[0])["key"]
+    for example in [e for n, e in EXAMPLES if _is_show(e) and e.split()[1] == group]:
+        words = shlex.split(example)
+        words[3] = key[:12]
+        proc = _run(shlex.join(words), cwd, env)
+        assert proc.returncode == 0, proc.stderr
