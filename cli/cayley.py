@@ -135,7 +135,9 @@ def mine_cmd(families, size_range, modulus, max_modulus, memory_gb, as_json, run
     spec.check_memory()
     summary = execute(GROWTH_ENGINE, spec, run_options, as_json)
     fit_spec = fit_spec_from_growth(summary.records, max_modulus)
-    fits = execute(FIT_ENGINE, fit_spec, replace(run_options, resume=None), as_json) if fit_spec.data else None
+    # the fits are cheap: one in-process run (same store), whatever backend computed the growth
+    fit_options = replace(run_options, resume=None, backend="local", workers=1)
+    fits = execute(FIT_ENGINE, fit_spec, fit_options, as_json) if fit_spec.data else None
     growth_records = sorted(summary.records, key=lambda r: (r.payload["family"], r.payload["n"]))
     conjectures = fits.records if fits else []
     if as_json:
