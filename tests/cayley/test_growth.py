@@ -15,6 +15,8 @@ from discover.cayley.bfs import growth
 from discover.cayley.families import FAMILIES, build_family
 from discover.cayley.graph import matrix_graph, matrix_mul, perm_graph
 
+from cayley_reference import python_growth
+
 # the shared reference file (../shared/reference next to the repository); a copy ships with the tests
 _SHARED = Path(__file__).resolve().parents[3] / "shared" / "reference" / "cayley_growth.tsv"
 REFERENCE = _SHARED if _SHARED.exists() else Path(__file__).with_name("cayley_growth.tsv")
@@ -28,37 +30,6 @@ def reference_rows():
         name, n, sizes = line.split("\t")
         rows.append((name, None if n == "-" else int(n), [int(x) for x in sizes.split(",")]))
     return rows
-
-
-# ---------------------------------------------------------------------------- pure-Python reference
-def python_growth(graph):
-    """Plain BFS over tuples with a Python set: the definition of the growth function."""
-    start = tuple(graph.start)
-    if graph.kind == "perm":
-        def step(s, g):
-            return tuple(s[i] for i in g)
-    else:
-        k, p = graph.degree, graph.modulus
-
-        def step(s, g):
-            rows = len(s) // k
-            return tuple(sum(s[a * k + c] * g[c * k + b] for c in range(k)) % p
-                         for a in range(rows) for b in range(k))
-    seen = {start}
-    layer = [start]
-    sizes = [1]
-    while True:
-        nxt = []
-        for s in layer:
-            for g in graph.generators:
-                t = step(s, g)
-                if t not in seen:
-                    seen.add(t)
-                    nxt.append(t)
-        if not nxt:
-            return sizes, sorted(layer)
-        sizes.append(len(nxt))
-        layer = nxt
 
 
 @pytest.mark.parametrize("name,n,expected", reference_rows(), ids=lambda v: str(v)[:20])
