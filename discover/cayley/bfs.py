@@ -173,6 +173,7 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
         moved = np.flatnonzero(perm != np.arange(n))
         if moved.size:
             win[g] = moved[0], moved[-1] + 1
+    gens8 = gens.astype(np.uint8)
     bits[0] = np.uint64(1)  # the identity (rank 0) gets frontier code 1
     chunk = max(1, min(4096, nwords // 256))
     sizes: list[int] = []
@@ -183,7 +184,7 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
     found = 1
     while True:
         threads(max(found * len(gens), nwords // 8))
-        expanded, found = K.bitmap_expand(bits, gens, win, fact, cur, chunk)
+        expanded, found = K.bitmap_expand(bits, gens8, win, fact, cur, chunk)
         sizes.append(int(expanded))
         if found == 0:
             if expanded <= last_layer_limit:

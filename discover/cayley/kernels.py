@@ -208,7 +208,8 @@ def unrank_perms(ranks, n, fact):
 def bitmap_expand(bits, gens, win, fact, cur, chunk):
     """Expand every state whose code is ``cur`` (1 or 2): neighbours with code 0 get code 3 - cur.
 
-    ``gens`` is G x n (one-line, 0-based), the neighbour of p under g is ``p[g]``. ``win`` is G x 2:
+    ``gens`` is G x n (one-line, 0-based, uint8: unsigned indices need no wraparound check), the
+    neighbour of p under g is ``p[g]``. ``win`` is G x 2:
     generator g moves only positions ``win[g,0] <= i < win[g,1]``; then the Lehmer digits of ``p[g]``
     outside that window are those of p (the set of values after each such position is unchanged), so
     only the window is re-ranked (used when the windows are short on average, e.g. prefix reversals).
@@ -229,6 +230,9 @@ def bitmap_expand(bits, gens, win, fact, cur, chunk):
     for g in range(G):
         span += win[g, 1] - win[g, 0]
     windowed = n + span < G * n
+    rfact = np.empty(n, np.int64)  # rfact[i] = (n-1-i)!, the weight of digit i
+    for i in range(n):
+        rfact[i] = fact[n - 1 - i]
     expanded = 0
     found = 0
     for c in prange(nchunks):
@@ -298,7 +302,7 @@ def bitmap_expand(bits, gens, win, fact, cur, chunk):
                     for i in range(a, z):
                         v = perm[gens[g, i]]
                         bit = U64(1) << U64(v)
-                        q += (v - np.int64(popcount(used & (bit - U64(1))))) * fact[n - 1 - i]
+                        q += (v - np.int64(popcount(used & (bit - U64(1))))) * rfact[i]
                         used |= bit
                     prefetch(bits, q >> 5)
                     qs[nq] = q
