@@ -77,7 +77,12 @@ def main(argv=None) -> int:
     ap.add_argument("--hi", type=int, default=64)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--store", default=None, help="results store (default: a temporary one)")
+    ap.add_argument("--overshoot", type=int, default=0,
+                    help="phase 2 also searches sizes 65..64+K (no reference) to seed 64 from above on the way down")
+    ap.add_argument("--export", default=None, metavar="DIR",
+                    help="write the best graph per size to DIR/c3c4_best.jsonl and DIR/c3c4_best.g6")
     args = ap.parse_args(argv)
+    found = {}
 
     store = args.store or os.path.join(tempfile.mkdtemp(prefix="bench-extremal-"), "store.sqlite")
     options = RunOptions(store=store, workers=args.workers, command="benchmarks/bench_extremal.py")
@@ -94,19 +99,36 @@ def main(argv=None) -> int:
         hit = report("phase 1: exact values, from scratch (no curriculum)", exact_sizes, best, C3C4_EXACT,
                      time.perf_counter() - tic)
         ok = ok and hit == len(exact_sizes)
+        found.update(best)
         seeds = tuple(best[n].payload["graph6"] for n in exact_sizes if n >= 50 and n in best)
     record_sizes = [n for n in range(max(54, args.lo), min(64, args.hi) + 1)]
     if args.phase in ("2", "both") and record_sizes:
-        spec = ExtremalSearchSpec(problem="c3c4", sizes=tuple(record_sizes), seconds=args.record_time,
+        spec = ExtremalSearchSpec(problem="c3c4", sizes=tuple(record_sizes + list(range(65, 65 + args.overshoot))),
+                                  seconds=args.record_time,
                                   seed=args.seed, lanes=args.workers, curriculum=True, passes=args.passes,
-                                  seeds=seeds)
+                                  seeds=seeds, stop_at_record=True)
         tic = time.perf_counter()
         summary = run_search(ENGINE, spec, options)
         best = best_per_size(summary.records)
         hit = report(f"phase 2: records, curriculum ({args.passes} passes, {args.record_time:.0f} s per size and pass)",
                      record_sizes, best, C3C4_RECORD, time.perf_counter() - tic)
         ok = ok and hit == len(record_sizes)
+        found.update(best)
+    if args.export and found:
+        export(args.export, found)
     return 0 if ok else 1
+
+
+def export(folder, best):
+    import json
+
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "c3c4_best.jsonl"), "w") as jl, open(os.path.join(folder, "c3c4_best.g6"), "w") as g6:
+        for n in sorted(best):
+            r = best[n]
+            jl.write(json.dumps(r.to_json(), default=str) + "\n")
+            g6.write(r.payload["graph6"] + "\n")
+    print(f"exported {len(best)} graphs to {folder}")
 
 
 if __name__ == "__main__":

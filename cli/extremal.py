@@ -70,12 +70,14 @@ COLUMNS = [
 @click.option("--no-curriculum", is_flag=True, help="Do not seed a size from the best graphs of nearby sizes.")
 @click.option("--seed-file", type=click.Path(dir_okay=False), default=None,
               help="graph6 file of starting graphs (any sizes; those within 4 of a size seed it).")
+@click.option("--stop-at-record", is_flag=True,
+              help="Stop a size when it matches the published record (default: go on for a new record).")
 @click.option("--continue", "resume_best", is_flag=True,
               help="Seed from the best graphs already in the store for this problem (to continue a long run).")
 @json_option
 @runner_options
-def search_cmd(problem, sizes, seconds, seed, restarts, passes, no_curriculum, seed_file, resume_best,
-               as_json, run_options):
+def search_cmd(problem, sizes, seconds, seed, restarts, passes, no_curriculum, seed_file, stop_at_record,
+               resume_best, as_json, run_options):
     """Search for graphs with the most edges and none of the forbidden structures.
 
     Tabu search over edge flips (Numba) with the score edges - violations, updated incrementally per
@@ -100,10 +102,11 @@ def search_cmd(problem, sizes, seconds, seed, restarts, passes, no_curriculum, s
     if seed_file:
         seeds += read_graph_file(seed_file)
     lanes = restarts if restarts is not None else (run_options.workers or default_workers())
-    spec = ExtremalSearchSpec.from_cli(problem, sizes, seconds, seed, lanes, not no_curriculum, passes, seeds)
+    spec = ExtremalSearchSpec.from_cli(problem, sizes, seconds, seed, lanes, not no_curriculum, passes, seeds,
+                                       stop_at_record)
     if resume_best:
         spec = ExtremalSearchSpec.from_cli(problem, sizes, seconds, seed, lanes, not no_curriculum, passes,
-                                           seeds + _stored_best(run_options.store, spec))
+                                           seeds + _stored_best(run_options.store, spec), stop_at_record)
     summary = execute(ENGINE, spec, run_options, as_json)
     emit_records(best_per_size(summary.records), as_json, COLUMNS, empty="no valid graph found in the time given")
     emit_summary(summary, as_json)

@@ -30,7 +30,9 @@ class ExtremalSearchSpec(SearchSpec):
     """A search: ``problem`` (see :func:`discover.extremal.problems.get_problem`), ``sizes`` (in the
     order a lane visits them on its first pass), ``seconds`` per size per lane and pass, ``seed``,
     ``lanes`` (independent restarts, one shard each), ``curriculum`` (seed from nearby sizes),
-    ``passes`` (1: sizes in order; 2: then back in reverse; ...), ``seeds`` (graph6 seed graphs)."""
+    ``passes`` (1: sizes in order; 2: then back in reverse; ...), ``seeds`` (graph6 seed graphs),
+    ``stop_at_record`` (a size whose table value is only a record stops when it matches it; by default
+    the search goes on for record + 1 until its time is up)."""
 
     problem: str = "c3c4"
     sizes: tuple[int, ...] = (10,)
@@ -40,6 +42,7 @@ class ExtremalSearchSpec(SearchSpec):
     curriculum: bool = True
     passes: int = 1
     seeds: tuple[str, ...] = ()
+    stop_at_record: bool = False
 
     def __post_init__(self):
         from discover.extremal import graph6
@@ -60,7 +63,7 @@ class ExtremalSearchSpec(SearchSpec):
         if not isinstance(self.seconds, (int, float)) or not (0 < self.seconds <= MAX_SECONDS):
             raise InputError(f"--time: {self.seconds} must be a positive number of seconds (at most one week)")
         if not isinstance(self.lanes, int) or not (1 <= self.lanes <= MAX_LANES):
-            raise InputError(f"--lanes: {self.lanes} must be between 1 and {MAX_LANES}")
+            raise InputError(f"--restarts: {self.lanes} must be between 1 and {MAX_LANES}")
         if not isinstance(self.passes, int) or not (1 <= self.passes <= 100):
             raise InputError(f"--passes: {self.passes} must be between 1 and 100")
         if not isinstance(self.seed, int) or self.seed < 0:
@@ -70,9 +73,10 @@ class ExtremalSearchSpec(SearchSpec):
 
     @classmethod
     def from_cli(cls, problem: str, n: str, seconds: float, seed: int, lanes: int, curriculum: bool = True,
-                 passes: int = 1, seeds: tuple[str, ...] = ()) -> "ExtremalSearchSpec":
+                 passes: int = 1, seeds: tuple[str, ...] = (), stop_at_record: bool = False
+                 ) -> "ExtremalSearchSpec":
         return cls(problem=problem, sizes=parse_sizes(n), seconds=float(seconds), seed=seed, lanes=lanes,
-                   curriculum=curriculum, passes=passes, seeds=tuple(seeds))
+                   curriculum=curriculum, passes=passes, seeds=tuple(seeds), stop_at_record=stop_at_record)
 
 
 def parse_sizes(text: str) -> tuple[int, ...]:
@@ -171,7 +175,8 @@ def run_shard(spec: ExtremalSearchSpec, shard: Shard) -> ShardResult:
         starts = [resize(a, n, rng) for m, a in sources]
         tic = time.perf_counter()
         found, steps = search_size(problem, n, spec.seconds, int(rng.integers(2**63 - 1)), starts,
-                                   best=held.get(n), spent=spent.get(n, 0.0))
+                                   best=held.get(n), spent=spent.get(n, 0.0),
+                                   beat_records=not spec.stop_at_record)
         spent[n] = spent.get(n, 0.0) + time.perf_counter() - tic
         steps_total += steps
         if found is not None:

@@ -549,7 +549,9 @@ def hill_climb(A_io, best_A, recent, state, P, moves):
                 a = sx[i]
                 for j in range(ty):
                     b = sy[j]
-                    if a != b and dx[a] + dy[b] <= r and A[a, b] == 0 and nc < cand.shape[0]:
+                    if dx[a] + dy[b] > r:
+                        break  # sy is in BFS order: the distances only grow from here
+                    if a != b and A[a, b] == 0 and nc < cand.shape[0]:
                         cand[nc] = min(a, b) * n + max(a, b)
                         nc += 1
             for i in range(tx):

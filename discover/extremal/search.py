@@ -66,14 +66,15 @@ def kernel_params(problem: Problem, n: int, target: int, seed: int):
     return p
 
 
-def goal_for(problem: Problem, n: int) -> int:
-    """Edge count at which a size is finished: the exact value, else record + 1, else unbounded."""
+def goal_for(problem: Problem, n: int, beat_records: bool = True) -> int:
+    """Edge count at which a size is finished: the exact value, else record + 1 (or the record itself
+    when ``beat_records`` is false), else unbounded."""
     value, kind = reference_value(problem, n)
     if problem.objective == "witness":
         return 0
     if value is None:
         return n * n
-    return value if kind == "exact" else value + 1
+    return value if kind == "exact" or not beat_records else value + 1
 
 
 def resize(adjacency: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
@@ -95,7 +96,8 @@ def resize(adjacency: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarra
 
 
 def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: list[np.ndarray],
-                best: Found | None = None, spent: float = 0.0) -> tuple[Found | None, int]:
+                best: Found | None = None, spent: float = 0.0,
+                beat_records: bool = True) -> tuple[Found | None, int]:
     """Search size n for ``seconds``; returns (best valid graph found or kept, kernel steps).
 
     ``spent`` is the time already spent at this size (earlier passes): a graph found now is reported
@@ -103,7 +105,7 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
     from discover.extremal import kernels as K
 
     rng = np.random.default_rng(seed)
-    goal = goal_for(problem, n)
+    goal = goal_for(problem, n, beat_records)
     t0 = time.perf_counter()
     deadline = t0 + seconds
     best_a = best.adjacency.copy() if best is not None else np.zeros((n, n), np.uint8)

@@ -118,3 +118,25 @@ def test_saturate_gives_a_maximal_valid_graph():
     assert K.count_violations(a, P) == 0
     pres, _ = K.pair_costs(a, P)
     assert all(a[u, v] or pres[u, v] > 0 for u in range(n) for v in range(u + 1, n))
+
+
+@pytest.mark.parametrize("name", ["c3c4", "c4", "c3c4c5"])
+def test_hill_climb_keeps_valid_maximal_graphs(name):
+    """Saturate-and-delete moves never create a forbidden structure and never lose edges."""
+    problem = get_problem(name)
+    n = 18
+    a = np.zeros((n, n), np.uint8)
+    P = kernel_params(problem, n, 10**6, 0)
+    K.saturate(a, P, 3)
+    start = int(a.sum()) // 2
+    best = a.copy()
+    recent = np.full((n, n), -(1 << 40), np.int64)
+    state = K.new_state()
+    P[K.P_KICK], P[K.P_TENURE] = 2, 5
+    for chunk in range(4):
+        P[K.P_SEED] = chunk
+        assert K.hill_climb(a, best, recent, state, P, 500) == 500
+        assert _reference_violations(a, problem) == 0
+        assert state[K.S_EDGES] == int(a.sum()) // 2 >= start
+    assert _reference_violations(best, problem) == 0
+    assert int(best.sum()) // 2 == state[K.S_BEST_EDGES] >= start
