@@ -26,6 +26,25 @@ a(n) >= 1 and b(n) >= 1 for every n >= 1 the convergents alternate around L, so
 |L - x_N| <= |x_N - x_{N-1}| is *proven*; that bound is reported as ``digits_proven`` (else ``None``),
 and ``digits`` is never below it.
 
+Extrapolation (slowly converging fractions). When the convergents approach L only like a power of N
+(the ``sublinear`` regime: 1/log 2 = PCF(1, n^2) has 5 digits at depth 100,000), the exact convergent
+at any affordable depth has few digits. :meth:`PCF.extrapolate` accelerates the sequence instead:
+Levin's u-transform (beta = 1) of order k, which is exact for y_m = L + (m + 1) Delta y_m *
+sum_{j<k} c_j / (m + 1)^j and so removes errors ~ C m^-s (any s) with their 1/m corrections, and
+geometric ones too. It is applied separately to the even and the odd convergents, because a
+fraction with equal-modulus characteristic roots of opposite sign (b ~ beta n^2d, deg a < d) has an
+error (-1)^N N^-s (...) + N^-t (...), which is a plain power series in 1/m only on each half. The
+convergents x_0 .. x_{3k+3} are exact (integer recurrence) and the transform runs with 2k + 40
+digits. The error estimate is the *largest* of five differences: even against odd, order k against
+order k - 4 (both halves), and the transform started at m = 1 against one started at m = 1 + k/2
+(both halves), times 10 (``EXTRAPOLATION_MARGIN``: one digit). Where the model fits (an error
+exponent s that is an integer, as on both slow reference formulas) the five differences alone are 3
+to 4 digits below the true error. Where it does not (b ~ beta n^2 with a/sqrt(beta) not an integer:
+each half then carries the families N^-s and N^-2s, and the transform gains only a few digits per
+doubling of k) they can fall short of the true error by up to 0.3 digits (63 of 204 cases measured
+against order 200), which the margin covers. It is an estimate, never a proof, and is reported as
+such (``digits_extrapolated`` in the records), apart from the exact convergent's ``digits``.
+
 delta. For a reduced convergent p/q, delta = -1 - log|L - p/q| / log q (Dirichlet: delta > 0 means L is
 approximated better than a typical irrational; Apery's zeta(3) PCF has delta ~ 0.080).
 
@@ -52,7 +71,7 @@ from typing import Any
 from discover.cf.polynomial import Polynomial
 from discover.errors import InputError
 
-__all__ = ["PCF", "Evaluation", "estimate_result_bits"]
+__all__ = ["PCF", "Evaluation", "Extrapolation", "estimate_result_bits", "levin_u", "EXTRAPOLATION_METHOD"]
 
 
 def _log10_abs_fmpz(x) -> float:
@@ -160,6 +179,77 @@ class Evaluation:
                 return float("inf")
             lerr = -self.abs_digits
         return -1.0 - lerr / logq
+
+
+# Digits taken off the extrapolation's self-consistency estimate: where the transform's model does not fit
+# (two power families on each half, N^-s and N^-2s with s not an integer) the five differences can fall
+# short of the true error by up to 0.3 digits (measured on 204 cases); where it fits they are 3 to 4
+# digits below it.
+EXTRAPOLATION_MARGIN = 1.0
+
+EXTRAPOLATION_METHOD = ("Levin u-transform (beta = 1) of the even and of the odd exact convergents; error = 10 x "
+                        "the largest of |even - odd|, |order k - order k-4|, |start 1 - start 1+k/2|")
+
+
+@dataclass(frozen=True)
+class Extrapolation:
+    """The limit of a PCF extrapolated from its exact convergents (see the module doc).
+
+    ``value``: the extrapolated limit (mpmath, ``precision_digits`` digits); ``digits``: estimated
+    significant digits, -log10(error / |value|), with ``error`` the largest of the ``checks``;
+    ``abs_digits``: -log10(error); ``order``: k; ``depth``: the last convergent used (x_0 .. x_depth);
+    ``checks``: the digits of agreement of each of the five comparisons, in the order even/odd, order
+    k-4 (even, odd), start 1 + k/2 (even, odd)."""
+
+    value: Any
+    digits: float
+    abs_digits: float
+    order: int
+    depth: int
+    precision_digits: int
+    checks: tuple[float, ...]
+    method: str = EXTRAPOLATION_METHOD
+
+    def value_text(self, digits: float | None = None) -> str:
+        """The value truncated toward zero to ``abs_digits`` (or ``digits``) decimal places."""
+        import mpmath
+
+        places = max(0, int(math.floor(self.abs_digits if digits is None else digits)))
+        with mpmath.workdps(self.precision_digits + 10):
+            x = self.value
+            sign = "-" if x < 0 else ""
+            s = str(int(mpmath.floor(abs(x) * mpmath.mpf(10) ** places)))
+        if places == 0:
+            return sign + s
+        s = s.rjust(places + 1, "0")
+        return f"{sign}{s[:-places]}.{s[-places:]}"
+
+
+def levin_u(y, k: int, start: int):
+    """Levin's u-transform of order ``k`` (beta = 1) of the sequence ``y`` (mpmath numbers) on the
+    terms y[start .. start + k], at the current mpmath precision:
+
+        T = sum_j (-1)^j C(k, j) (m_j + 1)^(k-1) y[m_j] / w[m_j]  /  sum_j (-1)^j C(k, j) (m_j + 1)^(k-1) / w[m_j]
+
+    with m_j = start + j and w[m] = (m + 1) (y[m] - y[m-1]) (so ``start`` >= 1). The terms are taken
+    relative to y[start + k] (the same T, smaller numbers). ZeroDivisionError when two consecutive
+    terms are equal."""
+    import mpmath
+
+    top = start + k
+    ref = y[top]
+    num = mpmath.mpf(0)
+    den = mpmath.mpf(0)
+    scale = mpmath.mpf(top + 1)
+    for j in range(k + 1):
+        m = start + j
+        w = (m + 1) * (y[m] - y[m - 1])
+        if w == 0:
+            raise ZeroDivisionError("equal consecutive terms")
+        c = (-1) ** j * math.comb(k, j) * (mpmath.mpf(m + 1) / scale) ** (k - 1)
+        num += c * (y[m] - ref) / w
+        den += c / w
+    return ref + num / den
 
 
 @dataclass(frozen=True)
@@ -382,6 +472,66 @@ class PCF:
             terminated=terminated,
             extra=extra,
         )
+
+
+    # ----- extrapolation (slowly converging fractions) ------------------------------------------
+    @staticmethod
+    def extrapolation_depth(order: int) -> int:
+        """The last convergent :meth:`extrapolate` uses at ``order`` k: x_0 .. x_{2 (1 + k + k/2) + 1}."""
+        return 2 * (1 + order + order // 2) + 1
+
+    def convergent_sequence(self, depth: int) -> tuple[list[int], list[int]]:
+        """Exact (p_n, q_n) for n = 0 .. depth by the three-term recurrence (Python integers; for the
+        few hundred terms extrapolation needs; :meth:`convergent` is the fast way to one deep term)."""
+        pp, p, qp, q = 1, self.a(0), 0, 1
+        ps, qs = [p], [q]
+        for n in range(1, depth + 1):
+            an, bn = self.a(n), self.b(n)
+            pp, p, qp, q = p, an * p + bn * pp, q, an * q + bn * qp
+            ps.append(p)
+            qs.append(q)
+        return ps, qs
+
+    def extrapolate(self, order: int = 48) -> "Extrapolation | None":
+        """The limit extrapolated by the Levin u-transform of order ``order`` (see the module doc), with
+        its estimated digits; ``None`` when the transform is undefined (a convergent with q_n = 0, two
+        equal consecutive convergents of a half, or a finite fraction)."""
+        import mpmath
+
+        if order < 8:
+            raise InputError(f"extrapolation order must be at least 8, got {order}")
+        depth = self.extrapolation_depth(order)
+        stop = self.terminating_depth()
+        if stop is not None and stop <= depth:
+            return None
+        ps, qs = self.convergent_sequence(depth)
+        if any(q == 0 for q in qs):
+            return None
+        prec = 2 * order + 40
+        with mpmath.workdps(prec):
+            xs = [mpmath.mpf(p) / q for p, q in zip(ps, qs)]
+            even, odd = xs[0::2], xs[1::2]
+            later = 1 + order // 2
+            try:
+                e_k, o_k = levin_u(even, order, 1), levin_u(odd, order, 1)
+                others = [(e_k, o_k), (e_k, levin_u(even, order - 4, 1)), (o_k, levin_u(odd, order - 4, 1)),
+                          (e_k, levin_u(even, order, later)), (o_k, levin_u(odd, order, later))]
+            except ZeroDivisionError:
+                return None
+            value = (e_k + o_k) / 2
+            if value == 0 or not mpmath.isfinite(value):
+                return None
+            # Round-off of the transform itself: never claim more than the working precision less k.
+            floor = mpmath.mpf(10) ** -(prec - order)
+            diffs = [max(abs(u - v), floor) for u, v in others]
+            if not all(mpmath.isfinite(d) for d in diffs):
+                return None
+            err = max(diffs) * 10 ** EXTRAPOLATION_MARGIN
+            abs_digits = float(-mpmath.log10(err))
+            magnitude = float(mpmath.log10(abs(value)))
+            checks = tuple(round(float(-mpmath.log10(d)) + magnitude, 2) for d in diffs)
+        return Extrapolation(value=value, digits=abs_digits + magnitude, abs_digits=abs_digits, order=order,
+                             depth=depth, precision_digits=prec, checks=checks)
 
     # ----- equivalence ----------------------------------------------------------------------
     def canonical(self) -> tuple[tuple[int, ...], tuple[int, ...]]:

@@ -20,9 +20,28 @@ lanes), so the recurrence vectorises across candidates. No Python runs per candi
   mirror image (-a, b), whose limit is the negative, is screened instead (only with ``skip_mirror``);
 * ``TERMINATES`` (4): b(k) = 0 for some 1 <= k <= depth: a finite fraction, rational;
 * ``NOT_CONVERGED`` (5): divergent, oscillating or too slow to give ``tol`` at this depth;
-* ``BAD`` (6): q_N = 0 or a non-finite value.
+* ``BAD`` (6): q_N = 0 or a non-finite value;
+* ``ACCELERATED`` (7): not converged at depth N, but accelerated to ``accel_tol`` (below; only with
+  ``accelerate_slow``): ``values`` then holds the extrapolated limit and ``deltas`` its error estimate.
 
-A pure-Python version of the same computation lives in the tests, which check the kernel against it.
+Slowly converging candidates. Fractions whose convergents approach L like a power of N (1/log 2 =
+PCF(1, n^2) has 1.7 digits at depth 32) are ``NOT_CONVERGED`` above. With ``accelerate_slow``, every
+``NOT_CONVERGED`` candidate whose last step is small enough to be converging (|x_N - x_{N-1}| <=
+``ACC_FLAG`` max(1, |x_N|)) goes to a second kernel, :func:`accelerate_kernel`: the exact index list in,
+two arrays out. It recomputes x_0 .. x_31 in float64 together with the differences d_n = x_n - x_{n-1}
+from the determinant identity (d_n = d_{n-1} (-b(n)) q_{n-2} / q_n: no cancellation), splits them into
+the even and the odd convergents (an error (-1)^n n^-s (...) + n^-t (...) is a plain power law on each
+half), and applies Levin's u-transform (beta = 1; exact for y_m = L + (m+1) Delta y_m sum_{j<k} c_j
+(m+1)^-j, so any exponent s and its 1/m corrections) of order ``ACC_ORDER`` = 8 from m = ``ACC_START`` = 3
+to each half, with y_m - y_top summed from the accurate differences. The value is the mean of the two
+halves; the error estimate the largest of five differences: even/odd, order 8/6 on each half, and
+start 3/7 on each half. Float64 round-off caps it at about 10 digits (a low start keeps the transform's
+cancellation small: 9.3 and 10.1 true digits for 1/log 2 and 4/pi + 1, estimated 7.9 and 8.7). A
+candidate whose estimate is at most ``accel_tol`` max(1, |x|) becomes ``ACCELERATED``. No Python runs
+per candidate here either; the flagged share is small in boxes where most fractions converge fast
+(0.7% of the benchmark box), and the whole box where none does (deg a = 0, deg b = 2).
+
+A pure-Python version of both computations lives in the tests, which check the kernels against it.
 """
 
 from __future__ import annotations
@@ -30,10 +49,19 @@ from __future__ import annotations
 import numba
 import numpy as np
 
-__all__ = ["OK", "STATUS_NAMES", "screen", "decode", "box_size"]
+__all__ = ["OK", "ACCELERATED", "STATUS_NAMES", "screen", "accelerate", "decode", "box_size"]
 
-OK, ZERO_B, ZERO_A, MIRROR, TERMINATES, NOT_CONVERGED, BAD = range(7)
-STATUS_NAMES = ("ok", "zero b", "zero a", "mirror", "terminates", "not converged", "bad")
+OK, ZERO_B, ZERO_A, MIRROR, TERMINATES, NOT_CONVERGED, BAD, ACCELERATED = range(8)
+STATUS_NAMES = ("ok", "zero b", "zero a", "mirror", "terminates", "not converged", "bad", "accelerated")
+
+# Acceleration of slowly converging candidates (see the module doc).
+ACC_ORDER = 8       # Levin order k
+ACC_LOWER = 6       # the lower order it is compared with
+ACC_START = 3       # first index m of each half used
+ACC_SHIFT = 4       # the later start compared with
+ACC_DEPTH = 2 * (ACC_START + ACC_ORDER + ACC_SHIFT) + 1   # x_0 .. x_31
+ACC_FLAG = 0.5      # |x_N - x_{N-1}| <= ACC_FLAG max(1, |x_N|): worth accelerating
+ACC_TOL = 1e-7      # default acceptance of the accelerated value (relative error estimate)
 
 
 LANES = 64  # candidates advanced together, so the recurrence loop vectorises across candidates
@@ -190,6 +218,129 @@ def screen_kernel(a_lo, a_span, b_lo, b_span, first, count, depth, tol, skip_mir
     return 0
 
 
+@numba.njit(cache=True, nogil=True)
+def _levin_weights(k, start):
+    """The weights (-1)^j C(k, j) ((m_j + 1) / (start + k + 1))^(k-1), m_j = start + j, of the Levin
+    u-transform of order k started at ``start`` (the same for every candidate)."""
+    c = np.empty(k + 1)
+    binom = 1.0
+    for j in range(k + 1):
+        c[j] = binom * ((start + j + 1.0) / (start + k + 1.0)) ** (k - 1)
+        if j & 1:
+            c[j] = -c[j]
+        binom = binom * (k - j) / (j + 1)
+    return c
+
+
+@numba.njit(cache=True, nogil=True, error_model="numpy")
+def _levin_u(y, dy, k, start, c):
+    """Levin u-transform (beta = 1) of order k on y[start .. start + k] with the weights c of
+    :func:`_levin_weights`; dy[m] = y[m] - y[m-1] (accurate). The terms enter as y[m] - y[start + k],
+    summed from dy. A zero difference gives a non-finite result (numpy error model: no exception),
+    which the caller discards."""
+    top = start + k
+    num = 0.0
+    den = 0.0
+    rel = 0.0        # y[m] - y[top]
+    for j in range(k, -1, -1):
+        m = start + j
+        w = (m + 1.0) * dy[m]
+        num += c[j] * rel / w
+        den += c[j] / w
+        rel -= dy[m]
+    return y[top] + num / den
+
+
+@numba.njit(cache=True, nogil=True, error_model="numpy")
+def accelerate_kernel(a_lo, a_span, b_lo, b_span, first, rows, values, errors):
+    """For each candidate first + rows[t]: x_0 .. x_ACC_DEPTH in float64, the Levin u-transform of its
+    even and odd halves (module doc); values[t] = the mean, errors[t] = the error estimate (NaN when
+    undefined)."""
+    na = a_lo.shape[0]
+    nb = b_lo.shape[0]
+    D = ACC_DEPTH
+    half = D // 2 + 1
+    ca = np.empty(na)
+    cb = np.empty(nb)
+    x = np.empty(D + 1)
+    d = np.empty(D + 1)
+    ye = np.empty(half)
+    dye = np.empty(half)
+    yo = np.empty(half)
+    dyo = np.empty(half)
+    big = 2.0 ** 600
+    small = 2.0 ** -600
+    c_main = _levin_weights(ACC_ORDER, ACC_START)
+    c_lower = _levin_weights(ACC_LOWER, ACC_START)
+    c_later = _levin_weights(ACC_ORDER, ACC_START + ACC_SHIFT)
+    for t in range(rows.shape[0]):
+        values[t] = np.nan
+        errors[t] = np.nan
+        idx = first + rows[t]
+        for j in range(na):
+            ca[j] = a_lo[j] + idx % a_span[j]
+            idx //= a_span[j]
+        for j in range(nb):
+            cb[j] = b_lo[j] + idx % b_span[j]
+            idx //= b_span[j]
+        pp = 1.0
+        p = ca[0]
+        qp = 0.0
+        q = 1.0
+        x[0] = p
+        d[0] = 0.0
+        good = True
+        for n in range(1, D + 1):
+            an = 0.0
+            for j in range(na - 1, -1, -1):
+                an = an * n + ca[j]
+            bn = 0.0
+            for j in range(nb - 1, -1, -1):
+                bn = bn * n + cb[j]
+            p_new = an * p + bn * pp
+            q_new = an * q + bn * qp
+            if q_new == 0.0 or bn == 0.0:
+                good = False
+                break
+            if n == 1:
+                dn = bn / q_new           # x_1 - x_0 = b(1) / q_1
+            else:
+                dn = d[n - 1] * (-bn) * (qp / q_new)   # qp = q_{n-2} here
+            pp = p
+            p = p_new
+            qp = q
+            q = q_new
+            x[n] = p / q
+            d[n] = dn
+            m = max(max(abs(p), abs(q)), max(abs(pp), abs(qp)))
+            f = small if m > big else (big if m < small else 1.0)
+            p *= f
+            q *= f
+            pp *= f
+            qp *= f
+        if not good:
+            continue
+        for m in range(half):
+            if 2 * m <= D:
+                ye[m] = x[2 * m]
+                dye[m] = d[2 * m] + d[2 * m - 1] if m > 0 else 0.0
+            if 2 * m + 1 <= D:
+                yo[m] = x[2 * m + 1]
+                dyo[m] = d[2 * m + 1] + d[2 * m] if m > 0 else 0.0
+        e = _levin_u(ye, dye, ACC_ORDER, ACC_START, c_main)
+        o = _levin_u(yo, dyo, ACC_ORDER, ACC_START, c_main)
+        err = abs(e - o)
+        err = max(err, abs(e - _levin_u(ye, dye, ACC_LOWER, ACC_START, c_lower)))
+        err = max(err, abs(o - _levin_u(yo, dyo, ACC_LOWER, ACC_START, c_lower)))
+        err = max(err, abs(e - _levin_u(ye, dye, ACC_ORDER, ACC_START + ACC_SHIFT, c_later)))
+        err = max(err, abs(o - _levin_u(yo, dyo, ACC_ORDER, ACC_START + ACC_SHIFT, c_later)))
+        v = 0.5 * (e + o)
+        if np.isfinite(v) and np.isfinite(err):
+            values[t] = v
+            errors[t] = err
+    return 0
+
+
 def box_size(a_span, b_span) -> int:
     total = 1
     for s in list(a_span) + list(b_span):
@@ -210,10 +361,26 @@ def decode(index: int, a_lo, a_span, b_lo, b_span) -> tuple[tuple[int, ...], tup
     return tuple(a), tuple(b)
 
 
+def accelerate(a_lo, a_span, b_lo, b_span, first: int, rows):
+    """Run :func:`accelerate_kernel` on candidates first + rows (an integer array): the extrapolated
+    values and their error estimates (NaN where undefined)."""
+    rows = np.ascontiguousarray(rows, dtype=np.int64)
+    values = np.empty(len(rows), dtype=np.float64)
+    errors = np.empty(len(rows), dtype=np.float64)
+    if len(rows):
+        accelerate_kernel(np.asarray(a_lo, dtype=np.int64), np.asarray(a_span, dtype=np.int64),
+                          np.asarray(b_lo, dtype=np.int64), np.asarray(b_span, dtype=np.int64), np.int64(first),
+                          rows, values, errors)
+    return values, errors
+
+
 def screen(a_lo, a_span, b_lo, b_span, first: int, count: int, depth: int = 32, tol: float = 1e-9,
-           skip_mirror: bool = False):
+           skip_mirror: bool = False, accelerate_slow: bool = False, accel_tol: float = ACC_TOL):
     """Run the kernel on candidates [first, first + count). Returns (values, deltas, status) arrays:
-    x_N, |x_N - x_{N-1}| (NaN unless computed) and the status codes of the module doc."""
+    x_N, |x_N - x_{N-1}| (NaN unless computed) and the status codes of the module doc. With
+    ``accelerate_slow``, the slowly converging candidates are extrapolated (:func:`accelerate`) and those
+    whose error estimate is at most ``accel_tol`` max(1, |x|) get status ``ACCELERATED``, the
+    extrapolated value and the estimate in place of x_N and the last step."""
     a_lo = np.asarray(a_lo, dtype=np.int64)
     a_span = np.asarray(a_span, dtype=np.int64)
     b_lo = np.asarray(b_lo, dtype=np.int64)
@@ -223,4 +390,15 @@ def screen(a_lo, a_span, b_lo, b_span, first: int, count: int, depth: int = 32, 
     status = np.empty(count, dtype=np.int8)
     screen_kernel(a_lo, a_span, b_lo, b_span, np.int64(first), np.int64(count), np.int64(depth), np.float64(tol),
              bool(skip_mirror), values, deltas, status)
+    if accelerate_slow:
+        rows = np.flatnonzero(status == NOT_CONVERGED)   # few in most boxes: filter those only
+        x = values[rows]
+        rows = rows[deltas[rows] <= ACC_FLAG * np.maximum(1.0, np.abs(x))]
+        if len(rows):
+            acc, err = accelerate(a_lo, a_span, b_lo, b_span, first, rows)
+            good = err <= accel_tol * np.maximum(1.0, np.abs(acc))   # False for NaN
+            sel = rows[good]
+            values[sel] = acc[good]
+            deltas[sel] = err[good]
+            status[sel] = ACCELERATED
     return values, deltas, status

@@ -5,17 +5,26 @@ Data path: :class:`CFSearchSpec` (validated, sizes estimated before anything run
 
 1. **Stage 1, screening** (:mod:`discover.cf.screen`, Numba): every (a, b) of the shard's range at depth
    ``screen_depth`` in float64; divergent, terminating, degenerate and mirror-image candidates are
-   skipped there (see the status codes of that module).
+   skipped there (see the status codes of that module). Slowly (polynomially) converging candidates
+   are extrapolated by a second kernel (Levin u-transform of the even and odd convergents, with an
+   error estimate) when ``accelerate`` is set (the default).
 2. **Matching**: the converged values are looked up (binary search, vectorised with numpy) in the
    sorted table of Moebius forms (c0 + c1 C)/(d0 + d1 C), |ci|, |di| <= ``max_coeff``, of each constant
-   (:func:`discover.cf.identify.mobius_table`). A hit needs |x - y| <= max(4 |x_N - x_{N-1}|,
-   1e-12 |x|) and |x_N - x_{N-1}| <= ``screen_tol`` |x| (at least ~9 digits at the screening depth).
+   (:func:`discover.cf.identify.mobius_table`). A hit needs |x - y| <= max(4 e, 1e-12 |x|) where e is
+   |x_N - x_{N-1}| <= ``screen_tol`` |x| (at least ~9 digits at the screening depth), or for an
+   accelerated candidate the extrapolation's error estimate, <= ``accel_tol`` |x|.
 3. **De-duplication**: hits are reduced to their canonical form (:meth:`discover.cf.pcf.PCF.canonical`:
    sign, shift, scaling); one per class is verified per shard (the store de-duplicates across shards).
 4. **Stage 2, verification** (:mod:`discover.cf.verify`): exact convergents, deepened up to ``depth``
    until ``target_digits`` digits, and the Moebius form must pass the acceptance rule of
    :mod:`discover.cf.identify` with the constant computed independently at 2 D + 20 digits. Failures
-   are counted as rejected, never stored.
+   are counted as rejected, never stored. When the exact convergent at ``depth`` falls short of
+   ``target_digits`` (a slowly converging fraction), the limit is extrapolated from the exact
+   convergents x_0 .. x_{3k+3} in high precision (:meth:`discover.cf.pcf.PCF.extrapolate`, Levin order k
+   raised until ``target_digits`` estimated digits), and the rule is applied with D = those estimated
+   digits: the record keeps the convergent's own ``digits`` and reports ``digits_extrapolated`` and the
+   method apart. An accelerated hit is extrapolated first, so a coincidence of the float64 screen is
+   rejected (form disagreeing with the extrapolated limit) before any deep evaluation.
 """
 
 from __future__ import annotations
@@ -77,6 +86,8 @@ class CFSearchSpec(SearchSpec):
     target_digits: int = 60
     screen_tol: float = 1e-9
     shard_size: int = 1 << 20
+    accelerate: bool = True
+    accel_tol: float = 1e-7
 
     def __post_init__(self):
         from discover.cf.constants import parse_constants
@@ -100,6 +111,8 @@ class CFSearchSpec(SearchSpec):
             raise InputError(f"--max-coeff {self.max_coeff}: must be between 1 and 40")
         if not 10 <= self.target_digits <= 100000:
             raise InputError(f"target digits {self.target_digits}: must be between 10 and 100000")
+        if not 0 < self.accel_tol <= 1e-4:
+            raise InputError(f"acceleration tolerance {self.accel_tol}: must be in (0, 1e-4]")
         if self.shard_size < 1:
             raise InputError(f"shard size {self.shard_size}: must be positive")
         if self.total > MAX_CANDIDATES:
@@ -205,6 +218,7 @@ def _match(values, deltas, ok, table_vals, table_size):
 
 def run_shard(spec: CFSearchSpec, shard: Shard) -> ShardResult:
     """Screen the shard's candidates, match, de-duplicate, verify; return the verified records."""
+    import mpmath
     import numpy as np
 
     from discover.cf import screen as sc
@@ -212,15 +226,16 @@ def run_shard(spec: CFSearchSpec, shard: Shard) -> ShardResult:
     from discover.cf.identify import check_form
     from discover.cf.pcf import PCF
     from discover.cf.polynomial import Polynomial
-    from discover.cf.verify import evaluate_to, formula_record
+    from discover.cf.verify import evaluate_to, extrapolate_to, form_agreement, formula_record
 
     first, count = int(shard.params["first"]), int(shard.params["count"])
     values, deltas, status = sc.screen(spec.a_lo, spec.a_span, spec.b_lo, spec.b_span, first, count,
                                        depth=spec.screen_depth, tol=spec.screen_tol,
-                                       skip_mirror=spec.mirror_symmetric)
-    ok = status == sc.OK
+                                       skip_mirror=spec.mirror_symmetric, accelerate_slow=spec.accelerate,
+                                       accel_tol=spec.accel_tol)
+    ok = (status == sc.OK) | (status == sc.ACCELERATED)
     constants = parse_constants(list(spec.constants))
-    hits: dict[tuple, tuple] = {}  # canonical -> (pcf, constant index, form)
+    hits: dict[tuple, tuple] = {}  # canonical -> (pcf, constant index, form, rank, accelerated)
     for ci, const in enumerate(constants):
         table_vals, table_coeffs, table_size = _table(const.name, spec.max_coeff)
         rows, cols = _match(values, deltas, ok, table_vals, table_size)
@@ -233,11 +248,27 @@ def run_shard(spec: CFSearchSpec, shard: Shard) -> ShardResult:
             rank = (0 if (pcf.a.coeffs, pcf.b.coeffs) == canon else 1, sum(abs(v) for v in form))
             prev = hits.get(canon)
             if prev is None or rank < prev[3]:
-                hits[canon] = (pcf, ci, form, rank)
+                hits[canon] = (pcf, ci, form, rank, bool(status[i] == sc.ACCELERATED))
+    trials = sum(len(_table(c.name, spec.max_coeff)[0]) for c in constants)
     records = []
     rejected = 0
-    for canon, (pcf, ci, form, _size) in sorted(hits.items()):
+    for canon, (pcf, ci, form, _rank, accelerated) in sorted(hits.items(), key=lambda item: item[0]):
         start = time.perf_counter()
+        c0, c1, d0, d1 = form
+        const = constants[ci]
+
+        def agrees(ext) -> bool:
+            """The matched form agrees with the extrapolated limit to all but its last estimated digit."""
+            with mpmath.workdps(ext.precision_digits):
+                return form_agreement(ext.value, (c0, c1), (d0, d1), [const]) >= ext.digits - 1
+
+        ext = None
+        if accelerated:
+            # A float64 extrapolation matched: check the form against the exact extrapolation first.
+            ext = extrapolate_to(pcf, spec.target_digits, spec.depth, keep_going=agrees)
+            if ext is None or not agrees(ext):
+                rejected += 1
+                continue
         try:
             ev = evaluate_to(pcf, spec.target_digits, spec.depth)
         except InputError:
@@ -246,16 +277,27 @@ def run_shard(spec: CFSearchSpec, shard: Shard) -> ShardResult:
         if ev.terminated:
             rejected += 1
             continue
-        c0, c1, d0, d1 = form
-        trials = sum(len(_table(c.name, spec.max_coeff)[0]) for c in constants)
-        ident = check_form(ev.value, min(ev.digits, 1000.0), (c0, c1), (d0, d1), [constants[ci]], trials=trials)
+        if ext is None and ev.digits < spec.target_digits:
+            ext = extrapolate_to(pcf, spec.target_digits, spec.depth, keep_going=agrees)
+        if ext is not None and ext.digits <= ev.digits:
+            ext = None  # the exact convergent says more: no extrapolation needed
+        x, digits = (ext.value, ext.digits) if ext is not None else (ev.value, ev.digits)
+        ident = check_form(x, min(digits, 1000.0), (c0, c1), (d0, d1), [const], trials=trials)
         if ident is None:
             rejected += 1
             continue
-        records.append(formula_record(
-            pcf, ev, ident, constants, time.perf_counter() - start,
-            method=f"cf search: float64 screen at depth {spec.screen_depth}, Moebius-table match, exact "
-                   "convergents (FLINT) and acceptance rule"))
+        if ext is not None:
+            method = (f"cf search: float64 screen at depth {spec.screen_depth}"
+                      + (f" with Levin acceleration (order {sc.ACC_ORDER}) of the slowly converging candidates"
+                         if accelerated else "")
+                      + f", Moebius-table match, exact convergents (FLINT) to depth {ev.depth}, Levin "
+                        f"extrapolation (order {ext.order}) of the exact convergents x_0 .. x_{ext.depth}, "
+                        "acceptance rule on its estimated digits")
+        else:
+            method = (f"cf search: float64 screen at depth {spec.screen_depth}, Moebius-table match, exact "
+                      "convergents (FLINT) and acceptance rule")
+        records.append(formula_record(pcf, ev, ident, constants, time.perf_counter() - start, method=method,
+                                      extrapolation=ext))
     return ShardResult(records=records, candidates=count, rejected=rejected)
 
 

@@ -2,7 +2,10 @@
 
 ``evaluate_to(pcf, target, max_depth)`` deepens the exact evaluation (doubling, or jumping by the
 measured rate) until the limit is known to ``target`` significant digits or ``max_depth`` is reached;
-slow fractions are reported with the digits they have. :func:`formula_record` turns an evaluation and
+slow fractions are reported with the digits they have. ``extrapolate_to`` raises the order of the
+Levin extrapolation (:meth:`discover.cf.pcf.PCF.extrapolate`) until ``target`` estimated digits, for
+fractions whose exact convergents fall short; its digits are reported apart (``digits_extrapolated``),
+never as the convergent's. :func:`formula_record` turns an evaluation and
 an accepted :class:`~discover.cf.identify.Identification` (or none) into a
 :class:`~discover.records.Record` whose key is the PCF's canonical form (so equivalent PCFs found
 twice, by ``cf eval`` or ``cf search``, are stored once).
@@ -14,11 +17,15 @@ import math
 import time
 
 from discover.cf.identify import Identification, mobius_value
-from discover.cf.pcf import PCF, Evaluation
+from discover.cf.pcf import PCF, Evaluation, Extrapolation
 from discover.cf.polynomial import Polynomial
 from discover.records import Record
 
-__all__ = ["evaluate_to", "formula_record", "RECORD_ENGINE"]
+__all__ = ["evaluate_to", "extrapolate_to", "form_agreement", "formula_record", "RECORD_ENGINE",
+           "EXTRAPOLATION_ORDERS"]
+
+# Orders of the Levin extrapolation tried in turn (about 0.9 digits per order on power-law errors).
+EXTRAPOLATION_ORDERS = (24, 48, 96, 192)
 
 # The engine name written in cf records (eval and search share it, so their keys coincide).
 RECORD_ENGINE = "cf"
@@ -39,6 +46,50 @@ def evaluate_to(pcf: PCF, target_digits: float, max_depth: int, start_depth: int
     return ev
 
 
+def extrapolate_to(pcf: PCF, target_digits: float, max_depth: int, keep_going=None) -> Extrapolation | None:
+    """The Levin extrapolation at the first order of :data:`EXTRAPOLATION_ORDERS` giving
+    ``target_digits`` estimated digits (orders needing convergents beyond ``max_depth`` are not tried),
+    else the best one tried; ``None`` if none is defined. ``keep_going(ext)`` may stop the climb early
+    (return False), e.g. when a form under test already disagrees with ``ext``."""
+    best = None
+    for order in EXTRAPOLATION_ORDERS:
+        if PCF.extrapolation_depth(order) > max_depth:
+            break
+        ext = pcf.extrapolate(order)
+        if ext is None:
+            break
+        if best is None or ext.digits > best.digits:
+            best = ext
+        if ext.digits >= target_digits or (keep_going is not None and not keep_going(ext)):
+            break
+    return best
+
+
+def form_agreement(x, num, den, constants) -> float:
+    """-log10 |x - form| / |x| for the Moebius form num . (1, C) / den . (1, C) of ``constants``, with the
+    constants at the precision of x plus 20 digits (``-inf`` for a pole)."""
+    import mpmath
+
+    from discover.cf.identify import mobius_value
+
+    prec = mpmath.mp.dps
+    with mpmath.workdps(prec + 20):
+        vals = [c.value(prec + 20) for c in constants]
+        try:
+            y = mobius_value(num, den, vals)
+        except ZeroDivisionError:
+            return float("-inf")
+        diff = abs(mpmath.mpf(x) - y)
+        if diff == 0:
+            return float("inf")
+        return float(-mpmath.log10(diff / max(abs(mpmath.mpf(x)), mpmath.mpf(10) ** -prec)))
+
+
+def _trunc1(x: float) -> str:
+    """Digits to one decimal, truncated (a count of digits is never rounded up)."""
+    return f"{math.floor(x * 10) / 10:.1f}"
+
+
 def _fmt_digits(x: float) -> float | None:
     """Digits for JSON: truncated (never rounded up) to 0.01; ``None`` for an exact (terminating) value
     (JSON has no inf)."""
@@ -46,11 +97,15 @@ def _fmt_digits(x: float) -> float | None:
 
 
 def formula_record(pcf: PCF, ev: Evaluation, ident: Identification | None, constants, seconds: float,
-                   method: str, print_digits: int = 60) -> Record:
+                   method: str, print_digits: int = 60, extrapolation: Extrapolation | None = None) -> Record:
     """The record of one evaluated PCF: kind ``pcf`` when a closed form passed the acceptance rule,
     kind ``pcf-limit`` (closed_form null, ``verified`` false: shown, never stored) when none did. The
     limit's digits come from exact convergents either way; only the identified ones claim a formula. ``limit`` is printed
-    to min(its decimal places, ``print_digits``) places (all of them when ``print_digits`` <= 0)."""
+    to min(its decimal places, ``print_digits``) places (all of them when ``print_digits`` <= 0).
+
+    ``extrapolation``: when the identification used an extrapolated limit (a slowly converging
+    fraction), its estimated digits go to ``digits_extrapolated`` and its value and method to
+    ``extrapolation``; ``digits`` stays what the exact convergent at ``depth`` has."""
     import mpmath
 
     canon_a, canon_b = pcf.canonical()
@@ -83,6 +138,18 @@ def formula_record(pcf: PCF, ev: Evaluation, ident: Identification | None, const
         "digits_proven": None if ev.digits_proven is None else _fmt_digits(ev.digits_proven),
         "canonical": {"a": str(Polynomial(canon_a)), "b": str(Polynomial(canon_b))},
     }
+    payload["digits_extrapolated"] = None
+    if extrapolation is not None:
+        payload["digits_extrapolated"] = _fmt_digits(extrapolation.digits)
+        payload["extrapolation"] = {
+            "method": extrapolation.method,
+            "order": extrapolation.order,
+            "convergents": f"x_0 .. x_{extrapolation.depth} (exact)",
+            "value": extrapolation.value_text(max(0.0, min(extrapolation.abs_digits, float(print_digits))
+                                                  if print_digits > 0 else extrapolation.abs_digits)),
+            "checks": list(extrapolation.checks),
+            "estimate": "an estimate from the transform's self-consistency, not a proof",
+        }
     if ident is not None:
         payload["relation"] = ident.to_json()
     verification = {
@@ -99,12 +166,23 @@ def formula_record(pcf: PCF, ev: Evaluation, ident: Identification | None, const
             "acceptance": "relation size <= digits/2 and agreement >= digits-1 "
                           "(constants at 2*digits+20)",
         })
+    if extrapolation is not None:
+        verification.update({
+            "digits_extrapolated": _fmt_digits(extrapolation.digits),
+            "acceptance": "relation size <= D/2 + 1 and agreement >= D - 1 with D = digits_extrapolated, the "
+                          "estimated digits of the extrapolated limit (the exact convergent has `digits`); "
+                          "constants at 2*D+20",
+        })
     if ev.terminated:
         payload["closed_form"] = limit_text
         statement = f"PCF(a={pcf.a}, b={pcf.b}) = {limit_text}  (a finite fraction: b({pcf.terminating_depth()}) = 0)"
         kind = "pcf"
+    elif ident is not None and extrapolation is not None:
+        statement = (f"PCF(a={pcf.a}, b={pcf.b}) = {ident.closed_form}  ({_trunc1(digits)} digits at depth {ev.depth}; "
+                     f"{_trunc1(extrapolation.digits)} digits extrapolated, Levin order {extrapolation.order})")
+        kind = "pcf"
     elif ident is not None:
-        statement = f"PCF(a={pcf.a}, b={pcf.b}) = {ident.closed_form}  ({digits:.1f} digits at depth {ev.depth})"
+        statement = f"PCF(a={pcf.a}, b={pcf.b}) = {ident.closed_form}  ({_trunc1(digits)} digits at depth {ev.depth})"
         kind = "pcf"
     else:
         statement = f"PCF(a={pcf.a}, b={pcf.b}) = {limit_text}...  (no closed form found)"

@@ -65,7 +65,11 @@ def test_search_finds_4_over_pi(store_path):
                     "--workers", "1", "--json", "--store", store_path)
     assert result.exit_code == 0
     recs = records(result)
-    assert all(FIELDS <= set(r) and r["verified"] and r["digits"] >= 50 for r in recs)
+    assert all(FIELDS <= set(r) and r["verified"] for r in recs)
+    # fast fractions reach 60 digits exactly; slow ones (accelerated in stage 1) report the exact
+    # convergent's few digits and the extrapolation's apart
+    assert all((r["digits"] if r["digits_extrapolated"] is None else r["digits_extrapolated"]) >= 50 for r in recs)
+    assert all(r["digits_extrapolated"] is None or r["digits"] < 50 for r in recs)
     assert any(r["a"] == "2n+1" and r["b"] == "n^2" and r["closed_form"] == "4/pi" for r in recs)
     keys = [r["key"] for r in recs]
     assert len(keys) == len(set(keys))
