@@ -174,6 +174,12 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
         if moved.size:
             win[g] = moved[0], moved[-1] + 1
     gens8 = gens.astype(np.uint8)
+    kind = np.zeros(len(gens), dtype=np.int64)  # rotations get a closed-form rank (see the kernel)
+    for g, perm in enumerate(gens):
+        if n > 2 and (perm == (np.arange(n) + 1) % n).all():
+            kind[g] = K.ROTATE_LEFT
+        elif n > 2 and (perm == (np.arange(n) - 1) % n).all():
+            kind[g] = K.ROTATE_RIGHT
     bits[0] = np.uint64(1)  # the identity (rank 0) gets frontier code 1
     chunk = max(1, min(4096, nwords // 256))
     sizes: list[int] = []
@@ -184,7 +190,7 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
     found = 1
     while True:
         threads(max(found * len(gens), nwords // 8))
-        expanded, found = K.bitmap_expand(bits, gens8, win, fact, cur, chunk)
+        expanded, found = K.bitmap_expand(bits, gens8, kind, win, fact, cur, chunk)
         sizes.append(int(expanded))
         if found == 0:
             if expanded <= last_layer_limit:

@@ -20,8 +20,9 @@ alike: every visited state stays marked. No hash table anywhere.
 row of small integers (< 2^b); its key packs ``64 // b`` entries per ``uint64`` word, so a key of K
 words is exact for any width (two words for the 24 stickers of the 2x2x2 cube, ...), never a hash.
 :func:`expand_perm` / :func:`expand_matrix` write the packed keys of all neighbours of a block of
-states; the caller sorts them, and :func:`unique_sorted`, :func:`difference_sorted` and
-:func:`union_sorted` are merge passes over lexicographically sorted key arrays.
+states; the caller sorts them (numpy for one-word keys, :func:`radix_sort_rows` for wider ones), and
+:func:`unique_sorted`, :func:`difference_sorted` and :func:`union_sorted` are merge passes over
+lexicographically sorted key arrays.
 """
 
 from __future__ import annotations
@@ -144,13 +145,15 @@ def _suffix_table() -> np.ndarray:
 
 
 _SUFFIX = _suffix_table()
+# Lehmer digits of those five positions: the factorial-base digits of m
+_SUFFIX_DIGITS = np.array([[m // 24, m // 6 % 4, m // 2 % 3, m % 2, 0] for m in range(120)], dtype=np.int64)
 _INV_FACT = np.array([1.0 / float(np.prod(np.arange(1, i + 1, dtype=np.float64))) for i in range(21)])
 
 
 @njit(cache=True, inline="always")
-def _unrank_prefix(r, fact, out, count):
-    """Write the first ``count`` positions of the permutation of rank r into ``out`` (length n <= 20);
-    return the bit mask of the values not used by them.
+def _unrank_prefix(r, fact, out, count, digits):
+    """Write the first ``count`` positions of the permutation of rank r into ``out`` (length n <= 20)
+    and their Lehmer digits into ``digits``; return the bit mask of the values not used by them.
 
     Digit i of the factorial-base expansion is ``r // (n-1-i)!`` (a floating-point estimate corrected
     exactly), and the value at position i is the d-th smallest value not used yet, found with a
@@ -165,6 +168,7 @@ def _unrank_prefix(r, fact, out, count):
         elif (d + 1) * f <= r:
             d += 1
         r -= d * f
+        digits[i] = d
         base = 0
         m = free
         c = np.int64(popcount(m & U64(0xFF)))
@@ -180,9 +184,9 @@ def _unrank_prefix(r, fact, out, count):
 
 
 @njit(cache=True, inline="always")
-def _unrank(r, fact, out):
-    """The permutation of rank r, written into ``out``."""
-    _unrank_prefix(r, fact, out, out.shape[0])
+def _unrank(r, fact, out, digits):
+    """The permutation of rank r, written into ``out`` (its Lehmer digits into ``digits``)."""
+    _unrank_prefix(r, fact, out, out.shape[0], digits)
 
 
 @njit(cache=True)
@@ -198,38 +202,42 @@ def rank_perms(perms, fact):
 def unrank_perms(ranks, n, fact):
     """The permutations (rows) of the given Lehmer ranks."""
     out = np.empty((ranks.shape[0], n), np.int64)
+    digits = np.empty(n, np.int64)
     for i in range(ranks.shape[0]):
-        _unrank(ranks[i], fact, out[i])
+        _unrank(ranks[i], fact, out[i], digits)
     return out
 
 
 # ---------------------------------------------------------------------------- bitmap BFS
-@njit(parallel=True, cache=True)
-def bitmap_expand(bits, gens, win, fact, cur, chunk):
-    """Expand every state whose code is ``cur`` (1 or 2): neighbours with code 0 get code 3 - cur.
+ROTATE_LEFT = 1
+ROTATE_RIGHT = 2
 
-    ``gens`` is G x n (one-line, 0-based, uint8: unsigned indices need no wraparound check), the
-    neighbour of p under g is ``p[g]``. ``win`` is G x 2:
-    generator g moves only positions ``win[g,0] <= i < win[g,1]``; then the Lehmer digits of ``p[g]``
-    outside that window are those of p (the set of values after each such position is unchanged), so
-    only the window is re-ranked (used when the windows are short on average, e.g. prefix reversals).
+
+@njit(parallel=True, cache=True)
+def bitmap_expand(bits, gens, kind, win, fact, cur, chunk):
+    """Expand every state whose code is ``cur`` (1 or 2): neighbours with code 0 get code 3 - cur.
     Returns (number of states expanded, number of new states found).
 
+    ``gens`` is G x n (one-line, 0-based, uint8: unsigned indices need no wraparound check); the
+    neighbour of p under g is ``q = p[g]``. Its rank is computed from the Lehmer digits d of p:
+
+    * ``kind[g] = 0``: g moves only the positions ``win[g,0] <= i < win[g,1]``; outside that window the
+      digits of q are those of p (the set of values after each such position is unchanged), so only
+      the window is re-ranked, starting from the prefix mask and partial rank of p;
+    * ``kind[g] = ROTATE_LEFT`` (q = p[1..n-1] p[0]): digit i of q is d[i+1] + [p[i+1] > p[0]];
+    * ``kind[g] = ROTATE_RIGHT`` (q = p[n-1] p[0..n-2]): digit 0 is p[n-1], digit i >= 1 is
+      d[i-1] - [p[i-1] > p[n-1]]. No serial dependency, unlike a re-ranking.
+
     Frontier states are visited in increasing rank; those with the same rank // 5! share their first
-    n-5 positions, which are unranked once, and the last five positions come from a table. The
-    neighbour ranks of one word
-    of frontier states are computed first (and their words prefetched), then checked, so that the
-    random memory accesses overlap."""
+    n-5 positions (and digits), unranked once; the last five positions and digits come from tables.
+    The neighbour ranks of one word of frontier states are computed first (and their words
+    prefetched), then checked, so that the random memory accesses overlap."""
     n = gens.shape[1]
     G = gens.shape[0]
     nw = bits.shape[0]
     nxt = U64(3 - cur)
     three = U64(3)
     nchunks = (nw + chunk - 1) // chunk
-    span = 0
-    for g in range(G):
-        span += win[g, 1] - win[g, 0]
-    windowed = n + span < G * n
     rfact = np.empty(n, np.int64)  # rfact[i] = (n-1-i)!, the weight of digit i
     for i in range(n):
         rfact[i] = fact[n - 1 - i]
@@ -237,6 +245,7 @@ def bitmap_expand(bits, gens, win, fact, cur, chunk):
     found = 0
     for c in prange(nchunks):
         perm = np.empty(n, np.int64)
+        digits = np.empty(n, np.int64)
         qs = np.empty(32 * G, np.int64)
         rem = np.empty(5, np.int64)
         pmask = np.empty(n + 1, np.uint64)
@@ -259,14 +268,12 @@ def bitmap_expand(bits, gens, win, fact, cur, chunk):
                 m &= m - U64(1)
                 r = np.int64(w) * 32 + np.int64(b >> U64(1))
                 if n < 6:
-                    _unrank(r, fact, perm)
+                    _unrank(r, fact, perm, digits)
                 else:
-                    # ranks sharing r // 5! share the first n-5 positions: unrank them once per block,
-                    # the last five come from a table
                     blk = r // 120
                     if blk != block:
                         block = blk
-                        free = _unrank_prefix(blk * 120, fact, perm, n - 5)
+                        free = _unrank_prefix(blk * 120, fact, perm, n - 5, digits)
                         k = 0
                         while free != U64(0):
                             rem[k] = np.int64(trailing_zeros(free))
@@ -275,35 +282,39 @@ def bitmap_expand(bits, gens, win, fact, cur, chunk):
                     low = r - blk * 120
                     for j in range(5):
                         perm[n - 5 + j] = rem[_SUFFIX[low, j]]
+                        digits[n - 5 + j] = _SUFFIX_DIGITS[low, j]
                 e_loc += 1
-                if windowed:
-                    # prefix masks and partial ranks of p, so that each generator re-ranks its window
-                    used = U64(0)
-                    acc = 0
-                    for i in range(n):
-                        pmask[i] = used
-                        psum[i] = acc
-                        v = perm[i]
-                        bit = U64(1) << U64(v)
-                        acc += (v - np.int64(popcount(used & (bit - U64(1))))) * fact[n - 1 - i]
-                        used |= bit
-                    psum[n] = acc
+                # prefix masks and partial ranks of p
+                used = U64(0)
+                acc = 0
+                for i in range(n):
+                    pmask[i] = used
+                    psum[i] = acc
+                    acc += digits[i] * rfact[i]
+                    used |= U64(1) << U64(perm[i])
+                psum[n] = acc
                 for g in range(G):
-                    if windowed:
+                    t = kind[g]
+                    if t == ROTATE_LEFT:
+                        p0 = perm[0]
+                        q = 0
+                        for i in range(n - 1):
+                            q += (digits[i + 1] + np.int64(perm[i + 1] > p0)) * rfact[i]
+                    elif t == ROTATE_RIGHT:
+                        pl = perm[n - 1]
+                        q = pl * rfact[0]
+                        for i in range(1, n):
+                            q += (digits[i - 1] - np.int64(perm[i - 1] > pl)) * rfact[i]
+                    else:
                         a = win[g, 0]
                         z = win[g, 1]
                         used = pmask[a]
                         q = psum[n] - (psum[z] - psum[a])
-                    else:
-                        a = 0
-                        z = n
-                        used = U64(0)
-                        q = 0
-                    for i in range(a, z):
-                        v = perm[gens[g, i]]
-                        bit = U64(1) << U64(v)
-                        q += (v - np.int64(popcount(used & (bit - U64(1))))) * rfact[i]
-                        used |= bit
+                        for i in range(a, z):
+                            v = perm[gens[g, i]]
+                            bit = U64(1) << U64(v)
+                            q += (v - np.int64(popcount(used & (bit - U64(1))))) * rfact[i]
+                            used |= bit
                     prefetch(bits, q >> 5)
                     qs[nq] = q
                     nq += 1
