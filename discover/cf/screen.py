@@ -233,22 +233,20 @@ def _levin_weights(k, start):
 
 
 @numba.njit(cache=True, nogil=True, error_model="numpy")
-def _levin_u(y, dy, k, start, c):
+def _levin_u(y_top, dy, inv_w, k, start, c):
     """Levin u-transform (beta = 1) of order k on y[start .. start + k] with the weights c of
-    :func:`_levin_weights`; dy[m] = y[m] - y[m-1] (accurate). The terms enter as y[m] - y[start + k],
-    summed from dy. A zero difference gives a non-finite result (numpy error model: no exception),
-    which the caller discards."""
-    top = start + k
+    :func:`_levin_weights`: dy[m] = y[m] - y[m-1] (accurate), inv_w[m] = 1 / ((m + 1) dy[m]), y_top =
+    y[start + k]. The terms enter as y[m] - y_top, summed from dy. A zero difference gives a
+    non-finite result (numpy error model: no exception), which the caller discards."""
     num = 0.0
     den = 0.0
-    rel = 0.0        # y[m] - y[top]
+    rel = 0.0        # y[m] - y_top
     for j in range(k, -1, -1):
         m = start + j
-        w = (m + 1.0) * dy[m]
-        num += c[j] * rel / w
-        den += c[j] / w
+        num += c[j] * rel * inv_w[m]
+        den += c[j] * inv_w[m]
         rel -= dy[m]
-    return y[top] + num / den
+    return y_top + num / den
 
 
 @numba.njit(cache=True, nogil=True, error_model="numpy")
@@ -264,15 +262,18 @@ def accelerate_kernel(a_lo, a_span, b_lo, b_span, first, rows, values, errors):
     cb = np.empty(nb)
     x = np.empty(D + 1)
     d = np.empty(D + 1)
-    ye = np.empty(half)
-    dye = np.empty(half)
-    yo = np.empty(half)
-    dyo = np.empty(half)
+    dye = np.zeros(half)
+    dyo = np.zeros(half)
+    iwe = np.zeros(half)
+    iwo = np.zeros(half)
     big = 2.0 ** 600
     small = 2.0 ** -600
     c_main = _levin_weights(ACC_ORDER, ACC_START)
     c_lower = _levin_weights(ACC_LOWER, ACC_START)
     c_later = _levin_weights(ACC_ORDER, ACC_START + ACC_SHIFT)
+    top = ACC_START + ACC_ORDER
+    top_later = top + ACC_SHIFT
+    top_lower = ACC_START + ACC_LOWER
     for t in range(rows.shape[0]):
         values[t] = np.nan
         errors[t] = np.nan
@@ -302,16 +303,16 @@ def accelerate_kernel(a_lo, a_span, b_lo, b_span, first, rows, values, errors):
             if q_new == 0.0 or bn == 0.0:
                 good = False
                 break
+            inv = 1.0 / q_new
             if n == 1:
-                dn = bn / q_new           # x_1 - x_0 = b(1) / q_1
+                d[1] = bn * inv                         # x_1 - x_0 = b(1) / q_1
             else:
-                dn = d[n - 1] * (-bn) * (qp / q_new)   # qp = q_{n-2} here
+                d[n] = d[n - 1] * (-bn) * (qp * inv)    # qp = q_{n-2} here
+            x[n] = p_new * inv
             pp = p
             p = p_new
             qp = q
             q = q_new
-            x[n] = p / q
-            d[n] = dn
             m = max(max(abs(p), abs(q)), max(abs(pp), abs(qp)))
             f = small if m > big else (big if m < small else 1.0)
             p *= f
@@ -320,20 +321,20 @@ def accelerate_kernel(a_lo, a_span, b_lo, b_span, first, rows, values, errors):
             qp *= f
         if not good:
             continue
-        for m in range(half):
-            if 2 * m <= D:
-                ye[m] = x[2 * m]
-                dye[m] = d[2 * m] + d[2 * m - 1] if m > 0 else 0.0
-            if 2 * m + 1 <= D:
-                yo[m] = x[2 * m + 1]
-                dyo[m] = d[2 * m + 1] + d[2 * m] if m > 0 else 0.0
-        e = _levin_u(ye, dye, ACC_ORDER, ACC_START, c_main)
-        o = _levin_u(yo, dyo, ACC_ORDER, ACC_START, c_main)
+        # halves: even y_m = x_{2m}, odd y_m = x_{2m+1}; differences from the accurate d's
+        for m in range(ACC_START, top_later + 1):
+            dye[m] = d[2 * m] + d[2 * m - 1]
+            dyo[m] = d[2 * m + 1] + d[2 * m]
+            iwe[m] = 1.0 / ((m + 1.0) * dye[m])
+            iwo[m] = 1.0 / ((m + 1.0) * dyo[m])
+        e = _levin_u(x[2 * top], dye, iwe, ACC_ORDER, ACC_START, c_main)
+        o = _levin_u(x[2 * top + 1], dyo, iwo, ACC_ORDER, ACC_START, c_main)
         err = abs(e - o)
-        err = max(err, abs(e - _levin_u(ye, dye, ACC_LOWER, ACC_START, c_lower)))
-        err = max(err, abs(o - _levin_u(yo, dyo, ACC_LOWER, ACC_START, c_lower)))
-        err = max(err, abs(e - _levin_u(ye, dye, ACC_ORDER, ACC_START + ACC_SHIFT, c_later)))
-        err = max(err, abs(o - _levin_u(yo, dyo, ACC_ORDER, ACC_START + ACC_SHIFT, c_later)))
+        err = max(err, abs(e - _levin_u(x[2 * top_lower], dye, iwe, ACC_LOWER, ACC_START, c_lower)))
+        err = max(err, abs(o - _levin_u(x[2 * top_lower + 1], dyo, iwo, ACC_LOWER, ACC_START, c_lower)))
+        later = ACC_START + ACC_SHIFT
+        err = max(err, abs(e - _levin_u(x[2 * top_later], dye, iwe, ACC_ORDER, later, c_later)))
+        err = max(err, abs(o - _levin_u(x[2 * top_later + 1], dyo, iwo, ACC_ORDER, later, c_later)))
         v = 0.5 * (e + o)
         if np.isfinite(v) and np.isfinite(err):
             values[t] = v
