@@ -36,7 +36,7 @@ half), and applies Levin's u-transform (beta = 1; exact for y_m = L + (m+1) Delt
 to each half, with y_m - y_top summed from the accurate differences. The value is the mean of the two
 halves; the error estimate the largest of five differences: even/odd, order 8/6 on each half, and
 start 3/7 on each half. Float64 round-off caps it at about 10 digits (a low start keeps the transform's
-cancellation small: 9.3 and 10.1 true digits for 1/log 2 and 4/pi + 1, estimated 7.9 and 8.7). A
+cancellation small: 10.1 and 10.5 true digits for 1/log 2 and 4/pi + 1, estimated 7.8 and 8.7). A
 candidate whose estimate is at most ``accel_tol`` max(1, |x|) becomes ``ACCELERATED``. No Python runs
 per candidate here either; the flagged share is small in boxes where most fractions converge fast
 (0.7% of the benchmark box), and the whole box where none does (deg a = 0, deg b = 2).
