@@ -14,7 +14,6 @@ twice, by ``cf eval`` or ``cf search``, are stored once).
 from __future__ import annotations
 
 import math
-import time
 
 from discover.cf.identify import Identification, mobius_value
 from discover.cf.pcf import PCF, Evaluation, Extrapolation
