@@ -153,6 +153,9 @@ class _Threads:
     def reset(self) -> None:
         self.numba.set_num_threads(self.full)
 
+    def count(self) -> int:
+        return self.numba.get_num_threads()
+
 
 # ---------------------------------------------------------------------------- bitmap engine
 def _factorials(n: int) -> np.ndarray:
@@ -181,7 +184,7 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
         elif n > 2 and (perm == (np.arange(n) - 1) % n).all():
             kind[g] = K.ROTATE_RIGHT
     bits[0] = np.uint64(1)  # the identity (rank 0) gets frontier code 1
-    chunk = max(1, min(4096, nwords // 256))
+    chunk = max(1, min(1024, nwords // 1024))
     sizes: list[int] = []
     last: list[tuple] = []
     cur = 1
@@ -190,7 +193,7 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
     found = 1
     while True:
         threads(max(found * len(gens), nwords // 8))
-        expanded, found = K.bitmap_expand(bits, gens8, kind, win, fact, cur, chunk)
+        expanded, found = K.bitmap_expand(bits, gens8, kind, win, fact, cur, chunk, threads.count())
         sizes.append(int(expanded))
         if found == 0:
             if expanded <= last_layer_limit:

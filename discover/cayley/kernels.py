@@ -56,6 +56,24 @@ def atomic_or(typingctx, arr, idx, val):
 
 
 @intrinsic
+def atomic_add(typingctx, arr, idx, val):
+    """``old = arr[idx]; arr[idx] += val`` as one atomic operation; returns ``old`` (int64 arrays)."""
+    if not (isinstance(arr, types.Array) and arr.dtype == types.int64):
+        return None
+    sig = types.int64(arr, idx, val)
+
+    def codegen(context, builder, signature, args):
+        aryty = signature.args[0]
+        ary = context.make_array(aryty)(context, builder, args[0])
+        index = context.cast(builder, args[1], signature.args[1], types.intp)
+        value = context.cast(builder, args[2], signature.args[2], types.int64)
+        ptr = cgutils.get_item_pointer(context, builder, aryty, ary, [index])
+        return builder.atomic_rmw("add", ptr, value, "monotonic")
+
+    return sig, codegen
+
+
+@intrinsic
 def popcount(typingctx, x):
     """Number of set bits of a uint64."""
     if x != types.uint64:
@@ -214,7 +232,7 @@ ROTATE_RIGHT = 2
 
 
 @njit(parallel=True, cache=True)
-def bitmap_expand(bits, gens, kind, win, fact, cur, chunk):
+def bitmap_expand(bits, gens, kind, win, fact, cur, chunk, nthreads):
     """Expand every state whose code is ``cur`` (1 or 2): neighbours with code 0 get code 3 - cur.
     Returns (number of states expanded, number of new states found).
 
@@ -231,7 +249,11 @@ def bitmap_expand(bits, gens, kind, win, fact, cur, chunk):
     Frontier states are visited in increasing rank; those with the same rank // 5! share their first
     n-5 positions (and digits), unranked once; the last five positions and digits come from tables.
     The neighbour ranks of one word of frontier states are computed first (and their words
-    prefetched), then checked, so that the random memory accesses overlap."""
+    prefetched), then checked, so that the random memory accesses overlap.
+
+    Work is shared dynamically: each of the ``nthreads`` workers takes the next block of ``chunk``
+    words from an atomic counter until none is left, so a worker that the OS deschedules (a busy
+    machine) does not hold the others up at the end of the layer."""
     n = gens.shape[1]
     G = gens.shape[0]
     nw = bits.shape[0]
@@ -243,7 +265,8 @@ def bitmap_expand(bits, gens, kind, win, fact, cur, chunk):
         rfact[i] = fact[n - 1 - i]
     expanded = 0
     found = 0
-    for c in prange(nchunks):
+    counter = np.zeros(1, np.int64)
+    for worker in prange(nthreads):
         perm = np.empty(n, np.int64)
         digits = np.empty(n, np.int64)
         qs = np.empty(32 * G, np.int64)
@@ -253,79 +276,83 @@ def bitmap_expand(bits, gens, kind, win, fact, cur, chunk):
         block = np.int64(-1)
         e_loc = 0
         f_loc = 0
-        w1 = min(nw, (c + 1) * chunk)
-        for w in range(c * chunk, w1):
-            x = bits[w]
-            lo = x & FRONTIER_MASK
-            hi = (x >> U64(1)) & FRONTIER_MASK
-            if cur == 1:
-                m = lo & ~hi
-            else:
-                m = hi & ~lo
-            nq = 0
-            while m != U64(0):
-                b = trailing_zeros(m)
-                m &= m - U64(1)
-                r = np.int64(w) * 32 + np.int64(b >> U64(1))
-                if n < 6:
-                    _unrank(r, fact, perm, digits)
+        while True:
+            c = atomic_add(counter, 0, 1)
+            if c >= nchunks:
+                break
+            w1 = min(nw, (c + 1) * chunk)
+            for w in range(c * chunk, w1):
+                x = bits[w]
+                lo = x & FRONTIER_MASK
+                hi = (x >> U64(1)) & FRONTIER_MASK
+                if cur == 1:
+                    m = lo & ~hi
                 else:
-                    blk = r // 120
-                    if blk != block:
-                        block = blk
-                        free = _unrank_prefix(blk * 120, fact, perm, n - 5, digits)
-                        k = 0
-                        while free != U64(0):
-                            rem[k] = np.int64(trailing_zeros(free))
-                            free &= free - U64(1)
-                            k += 1
-                    low = r - blk * 120
-                    for j in range(5):
-                        perm[n - 5 + j] = rem[_SUFFIX[low, j]]
-                        digits[n - 5 + j] = _SUFFIX_DIGITS[low, j]
-                e_loc += 1
-                # prefix masks and partial ranks of p
-                used = U64(0)
-                acc = 0
-                for i in range(n):
-                    pmask[i] = used
-                    psum[i] = acc
-                    acc += digits[i] * rfact[i]
-                    used |= U64(1) << U64(perm[i])
-                psum[n] = acc
-                for g in range(G):
-                    t = kind[g]
-                    if t == ROTATE_LEFT:
-                        p0 = perm[0]
-                        q = 0
-                        for i in range(n - 1):
-                            q += (digits[i + 1] + np.int64(perm[i + 1] > p0)) * rfact[i]
-                    elif t == ROTATE_RIGHT:
-                        pl = perm[n - 1]
-                        q = pl * rfact[0]
-                        for i in range(1, n):
-                            q += (digits[i - 1] - np.int64(perm[i - 1] > pl)) * rfact[i]
+                    m = hi & ~lo
+                nq = 0
+                while m != U64(0):
+                    b = trailing_zeros(m)
+                    m &= m - U64(1)
+                    r = np.int64(w) * 32 + np.int64(b >> U64(1))
+                    if n < 6:
+                        _unrank(r, fact, perm, digits)
                     else:
-                        a = win[g, 0]
-                        z = win[g, 1]
-                        used = pmask[a]
-                        q = psum[n] - (psum[z] - psum[a])
-                        for i in range(a, z):
-                            v = perm[gens[g, i]]
-                            bit = U64(1) << U64(v)
-                            q += (v - np.int64(popcount(used & (bit - U64(1))))) * rfact[i]
-                            used |= bit
-                    prefetch(bits, q >> 5)
-                    qs[nq] = q
-                    nq += 1
-            for t in range(nq):
-                q = qs[t]
-                qw = q >> 5
-                sh = U64((q & 31) * 2)
-                if (bits[qw] >> sh) & three == U64(0):
-                    old = atomic_or(bits, qw, nxt << sh)
-                    if (old >> sh) & three == U64(0):
-                        f_loc += 1
+                        blk = r // 120
+                        if blk != block:
+                            block = blk
+                            free = _unrank_prefix(blk * 120, fact, perm, n - 5, digits)
+                            k = 0
+                            while free != U64(0):
+                                rem[k] = np.int64(trailing_zeros(free))
+                                free &= free - U64(1)
+                                k += 1
+                        low = r - blk * 120
+                        for j in range(5):
+                            perm[n - 5 + j] = rem[_SUFFIX[low, j]]
+                            digits[n - 5 + j] = _SUFFIX_DIGITS[low, j]
+                    e_loc += 1
+                    # prefix masks and partial ranks of p
+                    used = U64(0)
+                    acc = 0
+                    for i in range(n):
+                        pmask[i] = used
+                        psum[i] = acc
+                        acc += digits[i] * rfact[i]
+                        used |= U64(1) << U64(perm[i])
+                    psum[n] = acc
+                    for g in range(G):
+                        t = kind[g]
+                        if t == ROTATE_LEFT:
+                            p0 = perm[0]
+                            q = 0
+                            for i in range(n - 1):
+                                q += (digits[i + 1] + np.int64(perm[i + 1] > p0)) * rfact[i]
+                        elif t == ROTATE_RIGHT:
+                            pl = perm[n - 1]
+                            q = pl * rfact[0]
+                            for i in range(1, n):
+                                q += (digits[i - 1] - np.int64(perm[i - 1] > pl)) * rfact[i]
+                        else:
+                            a = win[g, 0]
+                            z = win[g, 1]
+                            used = pmask[a]
+                            q = psum[n] - (psum[z] - psum[a])
+                            for i in range(a, z):
+                                v = perm[gens[g, i]]
+                                bit = U64(1) << U64(v)
+                                q += (v - np.int64(popcount(used & (bit - U64(1))))) * rfact[i]
+                                used |= bit
+                        prefetch(bits, q >> 5)
+                        qs[nq] = q
+                        nq += 1
+                for t in range(nq):
+                    q = qs[t]
+                    qw = q >> 5
+                    sh = U64((q & 31) * 2)
+                    if (bits[qw] >> sh) & three == U64(0):
+                        old = atomic_or(bits, qw, nxt << sh)
+                        if (old >> sh) & three == U64(0):
+                            f_loc += 1
         expanded += e_loc
         found += f_loc
     return expanded, found
