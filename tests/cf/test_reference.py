@@ -91,6 +91,8 @@ def _box_size(row) -> int:
     return size
 
 
+# The slowly converging rows are searched in test_slow.py (found through the stage-1 acceleration, often as an
+# equivalent representative, with the extrapolated digits checked apart from the convergent's).
 SEARCH_ROWS = [pytest.param(r, id=r["value"], marks=[pytest.mark.slow] if _box_size(r) > 2_000_000 else [])
                for r in ROWS if not r["slow"]]
 
