@@ -418,6 +418,7 @@ def expand_matrix(states, gens, k, p, width, keys):
     G = gens.shape[0]
     K = keys.shape[1]
     per = 64 // width
+    inv_p = 1.0 / p
     for i in prange(m):
         for g in range(G):
             row = i * G + g
@@ -428,8 +429,16 @@ def expand_matrix(states, gens, k, p, width, keys):
                     s = 0
                     for c in range(k):
                         s += np.int64(states[i, a * k + c]) * gens[g, c * k + b]
+                    # s mod p without a division: a floating-point quotient, corrected exactly
+                    # (s < k p^2 < 2^53, so the estimate is off by at most one)
+                    quot = np.int64(np.float64(s) * inv_p)
+                    s -= quot * p
+                    if s < 0:
+                        s += p
+                    elif s >= p:
+                        s -= p
                     j = a * k + b
-                    keys[row, j // per] |= U64(s % p) << U64((j % per) * width)
+                    keys[row, j // per] |= U64(s) << U64((j % per) * width)
 
 
 @njit(cache=True)
