@@ -263,6 +263,10 @@ def bitmap_expand(bits, gens, kind, win, fact, cur, chunk, nthreads):
     rfact = np.empty(n, np.int64)  # rfact[i] = (n-1-i)!, the weight of digit i
     for i in range(n):
         rfact[i] = fact[n - 1 - i]
+    zmax = 0  # the furthest position a generator's window reaches
+    for g in range(G):
+        if kind[g] == 0:
+            zmax = max(zmax, win[g, 1])
     expanded = 0
     found = 0
     counter = np.zeros(1, np.int64)
@@ -311,15 +315,17 @@ def bitmap_expand(bits, gens, kind, win, fact, cur, chunk, nthreads):
                             perm[n - 5 + j] = rem[_SUFFIX[low, j]]
                             digits[n - 5 + j] = _SUFFIX_DIGITS[low, j]
                     e_loc += 1
-                    # prefix masks and partial ranks of p
+                    # prefix masks and partial ranks of p, as far as a window reaches
                     used = U64(0)
                     acc = 0
-                    for i in range(n):
+                    for i in range(zmax):
                         pmask[i] = used
                         psum[i] = acc
                         acc += digits[i] * rfact[i]
                         used |= U64(1) << U64(perm[i])
-                    psum[n] = acc
+                    pmask[zmax] = used
+                    psum[zmax] = acc
+                    psum[n] = r
                     for g in range(G):
                         t = kind[g]
                         if t == ROTATE_LEFT:
