@@ -169,18 +169,22 @@ def identify_cmd(value, constants, digits, as_json):
 @click.option("--max-coeff", type=int, default=12, show_default=True,
               help="Bound K on the Moebius coefficients (c0 + c1 C)/(d0 + d1 C) matched in stage 1.")
 @click.option("--screen-depth", type=int, default=32, show_default=True,
-              help="Depth of the float64 stage-1 screen (raise it for slowly converging fractions).")
+              help="Depth of the float64 stage-1 screen.")
+@click.option("--accelerate/--no-accelerate", default=True, show_default=True,
+              help="Extrapolate slowly (sublinearly) converging candidates in stage 1 and 2 (Levin u-transform).")
 @json_option
 @runner_options
-def search_cmd(constants, a_deg, b_deg, both_range, a_range, b_range, depth, max_coeff, screen_depth, as_json,
-               run_options):
+def search_cmd(constants, a_deg, b_deg, both_range, a_range, b_range, depth, max_coeff, screen_depth, accelerate,
+               as_json, run_options):
     """Search a coefficient box for PCF formulas of constants (meet in the middle).
 
     Stage 1 screens every (a, b) of the box at depth 32 (--screen-depth) with a Numba kernel (float64)
     and matches the values against a table of Moebius forms of the constants; divergent, terminating
     (b has a positive integer root), degenerate and mirror-image (-a, b) candidates are skipped. Stage
     2 verifies each hit with exact convergents and the acceptance rule; equivalent PCFs (sign, scaling,
-    inflation, shift n -> n+k) are stored once. Only verified formulas reach the store.
+    inflation, shift n -> n+k) are stored once. Only verified formulas reach the store. Slowly
+    converging candidates are extrapolated (Levin u-transform); their records give the convergent's own
+    digits and, apart, the extrapolated digits (an estimate, not a proof).
 
     \b
     Example:
@@ -194,7 +198,7 @@ def search_cmd(constants, a_deg, b_deg, both_range, a_range, b_range, depth, max
     if a_r is None or b_r is None:
         raise InputError("give --range LO:HI (or both --a-range and --b-range)")
     spec = CFSearchSpec(constants=tuple(constants), a_deg=a_deg, b_deg=b_deg, a_range=a_r, b_range=b_r,
-                        depth=depth, max_coeff=max_coeff, screen_depth=screen_depth)
+                        depth=depth, max_coeff=max_coeff, screen_depth=screen_depth, accelerate=accelerate)
     summary = execute(ENGINE, spec, run_options, as_json)
     records = sorted(summary.records, key=lambda r: ((r.payload.get("relation") or {}).get("relation_digits", 0),
                                                      r.payload["a"], r.payload["b"]))
@@ -206,6 +210,9 @@ def search_cmd(constants, a_deg, b_deg, both_range, a_range, b_range, depth, max
         ("depth", lambda r: r.payload["depth"]),
         ("delta", lambda r: _fmt(r.payload["delta"], 4)),
     ]
+    if any(r.payload.get("digits_extrapolated") is not None for r in records):
+        columns.insert(4, ("extrapolated", lambda r: "" if r.payload.get("digits_extrapolated") is None
+                           else _digits(r.payload["digits_extrapolated"])))
     emit_records(records, as_json, columns, empty="no verified formulas in this box")
     emit_summary(summary, as_json)
 
