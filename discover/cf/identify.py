@@ -107,14 +107,21 @@ def mobius_closed_form(num: Sequence[int], den: Sequence[int], constants: Sequen
     import sympy
 
     syms = [sympy.Integer(1)] + [c.sympy() for c in constants]
-    top = sum((int(u) * s for u, s in zip(num, syms)), sympy.Integer(0))
-    bottom = sum((int(u) * s for u, s in zip(den, syms)), sympy.Integer(0))
-    expr = sympy.together(top / bottom)
-    # Light clean-up only: simplify() would rewrite 8*log(2) - 5 as log(256) - 5.
-    factored = sympy.factor_terms(expr)
-    if sympy.count_ops(factored) < sympy.count_ops(expr):
-        expr = factored
-    return sympy.sstr(expr)
+
+    def text(sign: int) -> str:
+        top = sum((sign * int(u) * s for u, s in zip(num, syms)), sympy.Integer(0))
+        bottom = sum((sign * int(u) * s for u, s in zip(den, syms)), sympy.Integer(0))
+        expr = sympy.together(top / bottom)
+        # Light clean-up only: simplify() would rewrite 8*log(2) - 5 as log(256) - 5.
+        factored = sympy.factor_terms(expr)
+        if sympy.count_ops(factored) < sympy.count_ops(expr):
+            expr = factored
+        return sympy.sstr(expr)
+
+    # The same value with numerator and denominator negated often reads better (pi/(4 - pi) rather
+    # than -pi/(-4 + pi)): keep the spelling with fewer minus signs.
+    plain, negated = text(1), text(-1)
+    return negated if negated.count("-") < plain.count("-") else plain
 
 
 def _agreement(x, num, den, constants, digits: float) -> float:
