@@ -45,6 +45,7 @@ from fractions import Fraction
 from typing import Sequence
 
 from discover.errors import InputError
+from discover.cf.bigint import log10_abs
 
 __all__ = [
     "sign_patterns",
@@ -299,16 +300,6 @@ def convergent(terms: Sequence[int], signs: Sequence[int]):
     mats += [fmpz_mat(2, 2, [0, int(signs[(n - 1) % P]), 1, int(terms[n])]) for n in range(1, len(terms))]
     W = product_tree(mats)
     return W[0, 1], W[1, 1]
-
-
-def _log10_int(v) -> float:
-    v = abs(int(v))
-    if v == 0:
-        return float("-inf")
-    b = v.bit_length()
-    if b < 1000:
-        return math.log10(v)
-    return math.log10(v >> (b - 64)) + (b - 64) * math.log10(2)
 
 
 def _agreement(p, q, value_fn, digits_hint: float) -> float:
@@ -568,7 +559,7 @@ def esma(value_fn, target: str, signs: Sequence[int], terms: int = 200, min_digi
     p, q = convergent(seq, signs)
     if q == 0:
         return None, "rejected"
-    data_digits = _agreement(p, q, value_fn, 2 * _log10_int(q) + 10)
+    data_digits = _agreement(p, q, value_fn, 2 * log10_abs(q) + 10)
     need = max(float(min_digits), 2 * data_digits + 20)
     formula = quasi_polynomial(seq, rec, len(signs))
     depth = 2 * terms
@@ -583,7 +574,7 @@ def esma(value_fn, target: str, signs: Sequence[int], terms: int = 200, min_digi
         p, q = pq
         if q == 0:
             return None, "rejected"
-        agree = _agreement(p, q, value_fn, max(need, 2 * _log10_int(q)) + 10)
+        agree = _agreement(p, q, value_fn, max(need, 2 * log10_abs(q)) + 10)
         if agree >= need:
             break
         if depth >= 64 * terms:

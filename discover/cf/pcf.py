@@ -70,21 +70,9 @@ from typing import Any
 
 from discover.cf.polynomial import Polynomial
 from discover.errors import InputError
+from discover.cf.bigint import log10_abs
 
 __all__ = ["PCF", "Evaluation", "Extrapolation", "estimate_result_bits", "levin_u", "EXTRAPOLATION_METHOD"]
-
-
-def _log10_abs_fmpz(x) -> float:
-    """log10 |x| for a (possibly huge) FLINT or Python integer; -inf for 0."""
-    x = int(x)
-    if x == 0:
-        return float("-inf")
-    x = abs(x)
-    bits = x.bit_length()
-    if bits <= 1000:
-        return math.log10(x)
-    shift = bits - 60
-    return math.log10(x >> shift) + shift * math.log10(2)
 
 
 def estimate_result_bits(a: Polynomial, b: Polynomial, depth: int) -> float:
@@ -165,7 +153,7 @@ class Evaluation:
         p, q = fmpz(self.p), fmpz(self.q)
         g = p.gcd(q)
         qr = abs(q // g)
-        logq = _log10_abs_fmpz(qr)
+        logq = log10_abs(qr)
         if logq <= 0:
             return float("nan")
         if limit is not None:
@@ -385,7 +373,7 @@ class PCF:
                 back_ok = False
                 break
             qs[k - 2] = (qs[k] - self.a(k) * qs[k - 1]) // bk
-        log_q = _log10_abs_fmpz(qN)
+        log_q = log10_abs(qN)
         prec_digits = int(2 * max(log_q, 1.0) + 30)
         prec_digits = min(prec_digits, 10 * 10**6)
         # Consecutive differences from the determinant: p_{i-1} q_i - p_i q_{i-1} = prod_{k<=i} (-b(k)), so
@@ -450,7 +438,7 @@ class PCF:
                     digits_proven = float(-mpmath.log10(abs(d1)))
                 abs_digits = max(abs_digits, digits_proven)
             # Significant digits: -log10(|L - x_N| / |x_N|).
-            magnitude = _log10_abs_fmpz(pN) - log_q if pN != 0 else 0.0
+            magnitude = log10_abs(pN) - log_q if pN != 0 else 0.0
             digits = abs_digits + magnitude
             if digits_proven is not None:
                 digits_proven += magnitude
@@ -625,7 +613,7 @@ def _last_difference(b: Polynomial, depth: int, qN, qN1):
         else:  # a root inside (lo, hi] not resolved by the floats: count exactly
             negatives += sum(1 for kk in range(lo + 1, hi + 1) if b(kk) > 0)
     sign = -1 if negatives % 2 else 1
-    mant = mpmath.mpf(10) ** (log_prod - _log10_abs_fmpz(qN) - _log10_abs_fmpz(qN1))
+    mant = mpmath.mpf(10) ** (log_prod - log10_abs(qN) - log10_abs(qN1))
     same = (qN > 0) == (qN1 > 0)
     return -mant * sign * (1 if same else -1)
 

@@ -37,6 +37,7 @@ from typing import Sequence
 from discover.cf.cmf.field import CMF
 from discover.cf.cmf.ratfunc import LineSingular
 from discover.errors import InputError
+from discover.cf.bigint import log10_abs
 
 __all__ = ["trajectory_matrix", "WalkEvaluation", "walk_limit", "identify_walk", "parse_point",
            "is_rational_identification", "looks_rational"]
@@ -211,16 +212,6 @@ class WalkEvaluation:
             return mpmath.nstr(self.value, d)
 
 
-def _log10_abs(v) -> float:
-    v = abs(int(v))
-    if v == 0:
-        return float("-inf")
-    b = v.bit_length()
-    if b < 1000:
-        return math.log10(v)
-    return math.log10(v >> (b - 64)) + (b - 64) * math.log10(2)
-
-
 def _ratio(p, q, digits: int):
     """p / q to ``digits`` significant digits without converting the full integers."""
     import mpmath
@@ -253,9 +244,9 @@ def walk_limit(cmf: CMF, trajectory: Sequence[int], start: Sequence[int], depth:
                          f"has q = 0 at depth {depth} (a singular start?)")
     # Error model from the exact differences x_N - x_{N-1} = (p q' - p' q)/(q q') (logs of integers)
     p1, q1, p2, q2 = W1[0, k - 1], W1[1, k - 1], W2[0, k - 1], W2[1, k - 1]
-    l1 = _log10_abs(p * q1 - p1 * q) - _log10_abs(q) - _log10_abs(q1) if q1 != 0 else None
-    l2 = _log10_abs(p1 * q2 - p2 * q1) - _log10_abs(q1) - _log10_abs(q2) if (q1 != 0 and q2 != 0) else None
-    mag = _log10_abs(p) - _log10_abs(q) if p != 0 else 0.0
+    l1 = log10_abs(p * q1 - p1 * q) - log10_abs(q) - log10_abs(q1) if q1 != 0 else None
+    l2 = log10_abs(p1 * q2 - p2 * q1) - log10_abs(q1) - log10_abs(q2) if (q1 != 0 and q2 != 0) else None
+    mag = log10_abs(p) - log10_abs(q) if p != 0 else 0.0
     rate = 0.0
     if l1 is None:
         err = mag  # no previous convergent: no digits can be claimed
@@ -272,7 +263,7 @@ def walk_limit(cmf: CMF, trajectory: Sequence[int], start: Sequence[int], depth:
             err = max(err, l1 + math.log10(depth) - (math.log10(sexp) if sexp > 1 else 0.0))
         rate = -lr
     digits = max(0.0, mag - err) if p != 0 else max(0.0, -err)
-    log_q = _log10_abs(q)
+    log_q = log10_abs(q)
     prec = int(max(60, min(digits, 2 * log_q) + 40))
     digits = min(digits, float(prec - 20))
     with mpmath.workdps(prec):
@@ -318,7 +309,7 @@ def identify_walk(ev: WalkEvaluation, constants: Sequence[str], max_identify_dig
             delta = float("inf")
         else:
             agree = float(-mpmath.log10(+(diff / scale)))
-            lq = _log10_abs(qr)
+            lq = log10_abs(qr)
             delta = -1.0 - float(mpmath.log10(+diff)) / lq if lq > 0 else float("nan")
     return ident, agree, delta, L
 

@@ -1,0 +1,20 @@
+"""Sizes of big integers (convergent numerators and denominators with thousands of digits)."""
+
+from __future__ import annotations
+
+import math
+
+
+def log10_abs(x) -> float:
+    """log10 |x| for a FLINT ``fmpz`` or Python integer of any size; ``-inf`` for 0.
+
+    Exact to double precision: integers beyond 1000 bits are shifted down to their leading 60 bits
+    first, so no float conversion overflows."""
+    x = abs(int(x))
+    if x == 0:
+        return float("-inf")
+    bits = x.bit_length()
+    if bits <= 1000:
+        return math.log10(x)
+    shift = bits - 60
+    return math.log10(x >> shift) + shift * math.log10(2)
