@@ -36,7 +36,7 @@ def run_cayleypy(family: str, n: int, modulus: int | None = None):
     import torch
     from cayleypy import CayleyGraph, MatrixGroups, PermutationGroups
 
-    torch.set_num_threads(os.cpu_count() or 1)
+    torch.set_num_threads(int(os.environ.get("DISCOVER_BENCH_THREADS", os.cpu_count() or 1)))
     if family == "heisenberg":
         definition = MatrixGroups.heisenberg(modulo=modulus)
     else:
@@ -62,12 +62,18 @@ def main() -> int:
     parser.add_argument("--s12", action="store_true", help="also LRX on S_12 (discover only) and the S_13 estimate")
     parser.add_argument("--no-cayleypy", action="store_true", help="time discover only")
     parser.add_argument("--heisenberg-p", type=int, default=101, help="modulus of the Heisenberg case")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="threads for both libraries (Numba and torch; default: all cores)")
+    parser.add_argument("--skip-s11", action="store_true", help="leave out LRX on S_11")
     parser.add_argument("--repeat", type=int, default=1,
                         help="time each case this many times and keep the fastest (the machine may be shared)")
     args = parser.parse_args()
 
     import numba
 
+    if args.threads:
+        numba.set_num_threads(args.threads)
+        os.environ["DISCOVER_BENCH_THREADS"] = str(args.threads)
     print(f"machine: {os.cpu_count()} cores, numba threads {numba.get_num_threads()}, python {sys.version.split()[0]}")
     compare = have_cayleypy() and not args.no_cayleypy
     if not compare:
@@ -76,6 +82,8 @@ def main() -> int:
     if not args.quick:
         cases = [("lrx", 10, None), ("lrx", 11, None), ("pancake", 10, None),
                  ("heisenberg", 3, args.heisenberg_p)]
+        if args.skip_s11:
+            cases.pop(1)
 
     # warm-up: compile / load the kernels of both libraries
     run_discover("lrx", 6)

@@ -122,6 +122,8 @@ def growth(graph: GraphDef, engine: str = "auto", memory_limit: int | None = Non
         raise InputError("--engine bitmap: only for permutation groups acting on a word with distinct letters")
     if engine not in ("bitmap", "frontier"):
         raise InputError(f"--engine: unknown engine {engine!r} (bitmap, frontier or auto)")
+    if engine == "bitmap" and graph.degree > MAX_BITMAP_DEGREE:
+        raise InputError(f"--engine bitmap: ranks need n <= {MAX_BITMAP_DEGREE}, got n={graph.degree}")
     check_memory(graph, engine, memory_limit)
     t0 = time.perf_counter()
     if engine == "bitmap":
@@ -145,7 +147,7 @@ class _Threads:
         import numba
 
         self.numba = numba
-        self.full = numba.config.NUMBA_NUM_THREADS
+        self.full = numba.get_num_threads()  # the current setting (numba.set_num_threads is respected)
 
     def __call__(self, work: int) -> None:
         self.numba.set_num_threads(self.full if work >= PARALLEL_WORK else 1)
