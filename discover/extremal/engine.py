@@ -157,9 +157,10 @@ def run_shard(spec: ExtremalSearchSpec, shard: Shard) -> ShardResult:
     import numpy as np
 
     from discover.extremal.problems import get_problem
-    from discover.extremal.search import edges_from_adjacency, resize, search_size, seed_graphs
+    from discover.extremal.search import edges_from_adjacency, resize, search_size, seed_graphs, warm_up
 
     problem = get_problem(spec.problem)
+    warm_up(problem)
     lane, seed = shard.params["lane"], shard.params["seed"]
     rng = np.random.default_rng(seed)
     held: dict = {}

@@ -178,6 +178,17 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
     return Found(n, best_edges, best_a, found_at, steps), steps
 
 
+def warm_up(problem: Problem) -> None:
+    """Load (or compile) the kernels on a tiny graph, so that times to reach exclude it."""
+    from discover.extremal import kernels as K
+
+    a = np.zeros((4, 4), np.uint8)
+    p = kernel_params(problem, 4, 0, 0)
+    K.saturate(a.copy(), p, 0)
+    K.tabu_search(a.copy(), a.copy(), np.zeros((4, 4), np.int64), K.new_state(), p, 1)
+    K.hill_climb(a.copy(), a.copy(), np.zeros((4, 4), np.int64), K.new_state(), p, 1)
+
+
 def seed_graphs(spec_seeds, n: int) -> list[tuple[int, np.ndarray]]:
     """(size, adjacency) of the spec's seed graphs within 4 of n."""
     out = []

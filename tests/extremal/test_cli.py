@@ -102,3 +102,23 @@ def test_graph6_of_records_decodes(store_path):
     n, edges = graph6.decode(rec["graph6"])
     g = nx.Graph(edges)
     assert n == 5 and nx.is_isomorphic(g, nx.cycle_graph(5))  # the only 2-colouring of K5 without mono K3
+
+
+def test_continue_and_seed_file(store_path, tmp_path):
+    """--continue seeds from the store's best graphs; --seed-file from a graph6 file."""
+    from cli.extremal import _stored_best
+    from discover.extremal.engine import ExtremalSearchSpec
+
+    code, out, _ = _invoke(["extremal", "search", "--n", "30", "--time", "10", "--workers", "1",
+                            "--store", store_path, "--json"])
+    (rec,) = [json.loads(line) for line in out.splitlines()]
+    spec = ExtremalSearchSpec.from_cli("c3c4", "31..33", 1.0, 0, 1)
+    assert _stored_best(store_path, spec) == (rec["graph6"],)
+    code, out, _ = _invoke(["extremal", "search", "--n", "31", "--time", "10", "--workers", "1", "--continue",
+                            "--no-curriculum", "--store", store_path, "--json"])
+    assert code == 0 and json.loads(out)["edges"] == C3C4[31]
+    seeds = tmp_path / "seeds.g6"
+    seeds.write_text(rec["graph6"] + "\n")
+    code, out, _ = _invoke(["extremal", "search", "--n", "32", "--time", "10", "--workers", "1",
+                            "--seed-file", str(seeds), "--store", store_path, "--json"])
+    assert code == 0 and json.loads(out)["edges"] == C3C4[32]
