@@ -351,14 +351,25 @@ def bitmap_expand(bits, gens, kind, win, fact, cur, chunk, nthreads):
                         prefetch(bits, q >> 5)
                         qs[nq] = q
                         nq += 1
-                for t in range(nq):
-                    q = qs[t]
-                    qw = q >> 5
-                    sh = U64((q & 31) * 2)
-                    if (bits[qw] >> sh) & three == U64(0):
-                        old = atomic_or(bits, qw, nxt << sh)
-                        if (old >> sh) & three == U64(0):
-                            f_loc += 1
+                if nthreads == 1:
+                    # one writer: a plain, branch-free read-modify-write (no unpredictable branch)
+                    for t in range(nq):
+                        q = qs[t]
+                        qw = q >> 5
+                        sh = U64((q & 31) * 2)
+                        word = bits[qw]
+                        fresh = U64(((word >> sh) & three) == U64(0))
+                        bits[qw] = word | ((nxt * fresh) << sh)
+                        f_loc += np.int64(fresh)
+                else:
+                    for t in range(nq):
+                        q = qs[t]
+                        qw = q >> 5
+                        sh = U64((q & 31) * 2)
+                        if (bits[qw] >> sh) & three == U64(0):
+                            old = atomic_or(bits, qw, nxt << sh)
+                            if (old >> sh) & three == U64(0):
+                                f_loc += 1
         expanded += e_loc
         found += f_loc
     return expanded, found
