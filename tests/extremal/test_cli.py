@@ -122,3 +122,17 @@ def test_continue_and_seed_file(store_path, tmp_path):
     code, out, _ = _invoke(["extremal", "search", "--n", "32", "--time", "10", "--workers", "1",
                             "--seed-file", str(seeds), "--store", store_path, "--json"])
     assert code == 0 and json.loads(out)["edges"] == C3C4[32]
+
+
+def test_png_without_matplotlib(store_path, tmp_path, monkeypatch):
+    import sys
+
+    _invoke(["extremal", "search", "--n", "10", "--time", "5", "--workers", "1", "--store", store_path])
+    from discover.store import Store
+
+    with Store(store_path) as db:
+        key = next(iter(db.conjectures(engine="extremal"))).record.key
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib now raises ImportError
+    code, out, err = _invoke(["extremal", "show", key, "--format", "png", "--output", str(tmp_path / "x.png"),
+                              "--store", store_path])
+    assert code == 1 and "matplotlib" in err and len(err.strip().splitlines()) == 1

@@ -75,3 +75,16 @@ def test_isomorphic_results_share_a_key():
     # ex(10; {C3,C4}) = 15 is attained only by the Petersen graph
     assert nx.is_isomorphic(_graph(a), nx.petersen_graph())
     assert a.key == b.key
+
+
+@pytest.mark.slow
+def test_c3c4_records_54_55_with_the_curriculum():
+    """Records beyond the exact range: 185 at n = 54 and 189 at n = 55 (the reference table)."""
+    from reference import reference_rows
+
+    records = {int(r[0]): int(r[1]) for r in reference_rows("extremal_c3c4.tsv") if r[0].isdigit()}
+    spec = ExtremalSearchSpec(problem="c3c4", sizes=tuple(range(48, 56)), seconds=60.0, seed=0, lanes=1,
+                              curriculum=True, stop_at_record=True)
+    (shard,) = list(shards(spec))
+    recs = {r.payload["n"]: r for r in run_shard(spec, shard).records}
+    assert recs[54].payload["edges"] == records[54] and recs[55].payload["edges"] == records[55]
