@@ -101,6 +101,12 @@ def test_verify_problems():
     assert verify(r33, *_edges(nx.cycle_graph(5)))["ok"]
     assert not verify(r33, *_edges(nx.cycle_graph(6)))["ok"]
     assert not verify(c3c4, 3, [(0, 1), (1, 0)])["ok"]
+    g6 = get_problem("girth6")
+    assert verify(g6, *_edges(nx.heawood_graph()))["ok"]
+    assert not verify(g6, *_edges(nx.petersen_graph()))["ok"]
+    c3 = get_problem("c3")
+    assert verify(c3, *_edges(nx.complete_bipartite_graph(3, 4)))["ok"]
+    assert not verify(c3, *_edges(nx.complete_graph(3)))["ok"]
 
 
 def test_problem_names():
