@@ -185,6 +185,9 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
             kind[g] = K.ROTATE_LEFT
         elif n > 2 and (perm == (np.arange(n) - 1) % n).all():
             kind[g] = K.ROTATE_RIGHT
+    # long windows on the whole (prefix reversals, transpositions): re-rank a word's states as SIMD lanes
+    span = int(sum(win[g, 1] - win[g, 0] for g in range(len(gens)) if kind[g] == 0))
+    expand = K.bitmap_expand_lanes if span >= 2 * n else K.bitmap_expand
     bits[0] = np.uint64(1)  # the identity (rank 0) gets frontier code 1
     chunk = max(1, min(1024, nwords // 1024))
     sizes: list[int] = []
@@ -195,7 +198,7 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
     found = 1
     while True:
         threads(max(found * len(gens), nwords // 8))
-        expanded, found = K.bitmap_expand(bits, gens8, kind, win, fact, cur, chunk, threads.count())
+        expanded, found = expand(bits, gens8, kind, win, fact, cur, chunk, threads.count())
         sizes.append(int(expanded))
         if found == 0:
             if expanded <= last_layer_limit:

@@ -229,6 +229,7 @@ def unrank_perms(ranks, n, fact):
 # ---------------------------------------------------------------------------- bitmap BFS
 ROTATE_LEFT = 1
 ROTATE_RIGHT = 2
+LANES_MIN = 8  # a word with at least this many frontier states is processed as SIMD lanes
 
 
 @njit(parallel=True, cache=True)
@@ -351,6 +352,201 @@ def bitmap_expand(bits, gens, kind, win, fact, cur, chunk, nthreads):
                         prefetch(bits, q >> 5)
                         qs[nq] = q
                         nq += 1
+                if nthreads == 1:
+                    # one writer: a plain, branch-free read-modify-write (no unpredictable branch)
+                    for t in range(nq):
+                        q = qs[t]
+                        qw = q >> 5
+                        sh = U64((q & 31) * 2)
+                        word = bits[qw]
+                        fresh = U64(((word >> sh) & three) == U64(0))
+                        bits[qw] = word | ((nxt * fresh) << sh)
+                        f_loc += np.int64(fresh)
+                else:
+                    for t in range(nq):
+                        q = qs[t]
+                        qw = q >> 5
+                        sh = U64((q & 31) * 2)
+                        if (bits[qw] >> sh) & three == U64(0):
+                            old = atomic_or(bits, qw, nxt << sh)
+                            if (old >> sh) & three == U64(0):
+                                f_loc += 1
+        expanded += e_loc
+        found += f_loc
+    return expanded, found
+
+
+@njit(parallel=True, cache=True)
+def bitmap_expand_lanes(bits, gens, kind, win, fact, cur, chunk, nthreads):
+    """:func:`bitmap_expand` for generating sets with long windows (prefix reversals, transpositions):
+    the frontier states of one word are unranked into rows, and each windowed re-ranking runs over all
+    of them at once, one state per SIMD lane (the lane loop is innermost and has no dependency between
+    lanes, so it vectorises; AVX-512 has the vector popcount). Rotations are ranked per state as in
+    :func:`bitmap_expand`. Same arguments and result."""
+    n = gens.shape[1]
+    G = gens.shape[0]
+    nw = bits.shape[0]
+    nxt = U64(3 - cur)
+    three = U64(3)
+    nchunks = (nw + chunk - 1) // chunk
+    rfact = np.empty(n, np.int64)  # rfact[i] = (n-1-i)!, the weight of digit i
+    for i in range(n):
+        rfact[i] = fact[n - 1 - i]
+    zmax = 0  # the furthest position a generator's window reaches
+    for g in range(G):
+        if kind[g] == 0:
+            zmax = max(zmax, win[g, 1])
+    expanded = 0
+    found = 0
+    counter = np.zeros(1, np.int64)
+    for worker in prange(nthreads):
+        perm = np.empty(n, np.int64)
+        digits = np.empty(n, np.int64)
+        qs = np.empty(32 * G, np.int64)
+        rem = np.empty(5, np.int64)
+        Prow = np.empty((32, n), np.int64)  # row j = the j-th frontier state of the word
+        Drow = np.empty((32, n), np.int64)  # and its Lehmer digits
+        P = np.empty((n, 32), np.int64)  # the same, transposed: lane j (SIMD over states)
+        D = np.empty((n, 32), np.int64)
+        PM = np.empty((n + 1, 32), np.uint64)
+        PS = np.empty((n + 1, 32), np.int64)
+        R = np.empty(32, np.int64)
+        Q = np.empty(32, np.int64)
+        U = np.empty(32, np.uint64)
+        block = np.int64(-1)
+        e_loc = 0
+        f_loc = 0
+        while True:
+            c = atomic_add(counter, 0, 1)
+            if c >= nchunks:
+                break
+            w1 = min(nw, (c + 1) * chunk)
+            for w in range(c * chunk, w1):
+                x = bits[w]
+                lo = x & FRONTIER_MASK
+                hi = (x >> U64(1)) & FRONTIER_MASK
+                if cur == 1:
+                    m = lo & ~hi
+                else:
+                    m = hi & ~lo
+                nb = 0
+                nq = 0
+                while m != U64(0):
+                    b = trailing_zeros(m)
+                    m &= m - U64(1)
+                    r = np.int64(w) * 32 + np.int64(b >> U64(1))
+                    if n < 6:
+                        _unrank(r, fact, perm, digits)
+                    else:
+                        blk = r // 120
+                        if blk != block:
+                            block = blk
+                            free = _unrank_prefix(blk * 120, fact, perm, n - 5, digits)
+                            k = 0
+                            while free != U64(0):
+                                rem[k] = np.int64(trailing_zeros(free))
+                                free &= free - U64(1)
+                                k += 1
+                        low = r - blk * 120
+                        for j in range(5):
+                            perm[n - 5 + j] = rem[_SUFFIX[low, j]]
+                            digits[n - 5 + j] = _SUFFIX_DIGITS[low, j]
+                    e_loc += 1
+                    for i in range(n):
+                        Prow[nb, i] = perm[i]
+                        Drow[nb, i] = digits[i]
+                    R[nb] = r
+                    nb += 1
+                lanes = nb >= LANES_MIN
+                if lanes:
+                    # the states of this word become SIMD lanes (a multiple of 8, padded with copies
+                    # of the last one, whose neighbours are computed again but not recorded)
+                    nl = ((nb + 7) // 8) * 8
+                    for lane in range(nb, nl):
+                        R[lane] = R[nb - 1]
+                    for i in range(n):
+                        for lane in range(nl):
+                            src = min(lane, nb - 1)
+                            P[i, lane] = Prow[src, i]
+                            D[i, lane] = Drow[src, i]
+                    for lane in range(nl):
+                        U[lane] = U64(0)
+                        Q[lane] = 0
+                    for i in range(zmax):
+                        f = rfact[i]
+                        for lane in range(nl):
+                            PM[i, lane] = U[lane]
+                            PS[i, lane] = Q[lane]
+                            Q[lane] += D[i, lane] * f
+                            U[lane] |= U64(1) << U64(P[i, lane])
+                    for lane in range(nl):
+                        PM[zmax, lane] = U[lane]
+                        PS[zmax, lane] = Q[lane]
+                else:
+                    # prefix masks and partial ranks of each state, as far as a window reaches
+                    for lane in range(nb):
+                        used = U64(0)
+                        acc = 0
+                        for i in range(zmax):
+                            PM[i, lane] = used
+                            PS[i, lane] = acc
+                            acc += Drow[lane, i] * rfact[i]
+                            used |= U64(1) << U64(Prow[lane, i])
+                        PM[zmax, lane] = used
+                        PS[zmax, lane] = acc
+                for g in range(G):
+                    t = kind[g]
+                    if t == ROTATE_LEFT:
+                        for lane in range(nb):
+                            p0 = Prow[lane, 0]
+                            q = 0
+                            for i in range(n - 1):
+                                q += (Drow[lane, i + 1] + np.int64(Prow[lane, i + 1] > p0)) * rfact[i]
+                            prefetch(bits, q >> 5)
+                            qs[nq] = q
+                            nq += 1
+                    elif t == ROTATE_RIGHT:
+                        for lane in range(nb):
+                            pl = Prow[lane, n - 1]
+                            q = pl * rfact[0]
+                            for i in range(1, n):
+                                q += (Drow[lane, i - 1] - np.int64(Prow[lane, i - 1] > pl)) * rfact[i]
+                            prefetch(bits, q >> 5)
+                            qs[nq] = q
+                            nq += 1
+                    elif lanes:
+                        a = win[g, 0]
+                        z = win[g, 1]
+                        for lane in range(nl):
+                            U[lane] = PM[a, lane]
+                            Q[lane] = R[lane] - (PS[z, lane] - PS[a, lane])
+                        for i in range(a, z):
+                            src = gens[g, i]
+                            f = rfact[i]
+                            for lane in range(nl):
+                                v = P[src, lane]
+                                bit = U64(1) << U64(v)
+                                Q[lane] += (v - np.int64(popcount(U[lane] & (bit - U64(1))))) * f
+                                U[lane] |= bit
+                        for lane in range(nb):
+                            q = Q[lane]
+                            prefetch(bits, q >> 5)
+                            qs[nq] = q
+                            nq += 1
+                    else:
+                        a = win[g, 0]
+                        z = win[g, 1]
+                        for lane in range(nb):
+                            used = PM[a, lane]
+                            q = R[lane] - (PS[z, lane] - PS[a, lane])
+                            for i in range(a, z):
+                                v = Prow[lane, gens[g, i]]
+                                bit = U64(1) << U64(v)
+                                q += (v - np.int64(popcount(used & (bit - U64(1))))) * rfact[i]
+                                used |= bit
+                            prefetch(bits, q >> 5)
+                            qs[nq] = q
+                            nq += 1
                 if nthreads == 1:
                     # one writer: a plain, branch-free read-modify-write (no unpredictable branch)
                     for t in range(nq):
