@@ -123,3 +123,21 @@ def test_mine_bad_input(store_path):
     assert result.exit_code == 2 and "unknown family 'bogus'" in result.stderr
     result = CliRunner().invoke(cli, ["cayley", "mine", "--generators", "lrx", "--n", "9..4", "--store", store_path])
     assert result.exit_code == 2 and "empty range" in result.stderr
+
+
+def test_families_command_and_engine_choice(store_path):
+    result = invoke("cayley", "families")
+    assert result.exit_code == 0 and "burnt_pancake" in result.stdout and "heisenberg" in result.stdout
+    a = records(invoke("cayley", "growth", "--generators", "stars", "--n", "6", "--engine", "bitmap", "--json",
+                       "--store", store_path))[0]
+    b = records(invoke("cayley", "growth", "--generators", "stars", "--n", "6", "--engine", "frontier", "--json",
+                       "--store", store_path, "--last-layer", "0"))[0]
+    assert a["engine"] == "bitmap" and b["engine"] == "frontier"
+    assert a["layer_sizes"] == b["layer_sizes"] and a["key"] == b["key"]
+    assert len(a["last_layer"]) == a["last_layer_size"] and b["last_layer"] == []
+
+
+def test_help_ends_with_an_example():
+    for command in ("growth", "mine", "families"):
+        text = invoke("cayley", command, "--help").stdout
+        assert "discover cayley" in text.strip().splitlines()[-1] or "discover cayley" in text.split("Example")[-1]
