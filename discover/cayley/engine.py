@@ -215,7 +215,7 @@ def growth_record(spec: GrowthSpec, params: dict, graph, result) -> Record:
         "order": result.order,
         "last_layer": last,
         "last_layer_size": sizes[-1],
-        "engine": result.engine,
+        "bfs_engine": result.engine,
     }
     verification = {
         "method": f"exhaustive BFS ({result.engine})",

@@ -129,10 +129,10 @@ def test_families_command_and_engine_choice(store_path):
     result = invoke("cayley", "families")
     assert result.exit_code == 0 and "burnt_pancake" in result.stdout and "heisenberg" in result.stdout
     a = records(invoke("cayley", "growth", "--generators", "stars", "--n", "6", "--engine", "bitmap", "--json",
-                       "--store", store_path))[0]
+                       "--store", store_path, "--last-layer", "100"))[0]
     b = records(invoke("cayley", "growth", "--generators", "stars", "--n", "6", "--engine", "frontier", "--json",
                        "--store", store_path, "--last-layer", "0"))[0]
-    assert a["engine"] == "bitmap" and b["engine"] == "frontier"
+    assert a["bfs_engine"] == "bitmap" and b["bfs_engine"] == "frontier"
     assert a["layer_sizes"] == b["layer_sizes"] and a["key"] == b["key"]
     assert len(a["last_layer"]) == a["last_layer_size"] and b["last_layer"] == []
 
