@@ -28,6 +28,9 @@ def canonical_key(engine: str, kind: str, canonical: Any) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
+COMMON_FIELDS = frozenset({"engine", "kind", "key", "statement", "verified", "verification"})
+
+
 @dataclass(frozen=True)
 class Record:
     """One result of an engine.
@@ -44,6 +47,12 @@ class Record:
     payload: dict = field(default_factory=dict)
     verification: dict = field(default_factory=dict)
     verified: bool = True
+
+    def __post_init__(self):
+        clash = COMMON_FIELDS & set(self.payload)
+        if clash:
+            # to_json() flattens the payload beside the common fields: a clash would hide one of them
+            raise ValueError(f"record payload uses reserved field names: {', '.join(sorted(clash))}")
 
     @classmethod
     def create(
@@ -76,7 +85,6 @@ class Record:
             "statement": self.statement,
             "verified": self.verified,
         }
-        for name, value in self.payload.items():
-            out.setdefault(name, value)
+        out.update(self.payload)
         out["verification"] = self.verification
         return out

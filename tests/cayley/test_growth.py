@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -17,19 +16,12 @@ from discover.cayley.graph import matrix_graph, matrix_mul, perm_graph
 
 from cayley_reference import python_growth
 
-# the shared reference file (../shared/reference next to the repository); a copy ships with the tests
-_SHARED = Path(__file__).resolve().parents[3] / "shared" / "reference" / "cayley_growth.tsv"
-REFERENCE = _SHARED if _SHARED.exists() else Path(__file__).with_name("cayley_growth.tsv")
-
-
 def reference_rows():
-    rows = []
-    for line in REFERENCE.read_text().splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, n, sizes = line.split("\t")
-        rows.append((name, None if n == "-" else int(n), [int(x) for x in sizes.split(",")]))
-    return rows
+    """The rows of the published table (tests/reference.py finds ../shared/reference or the shipped copy)."""
+    from reference import reference_rows as table
+
+    return [(name, None if n == "-" else int(n), [int(x) for x in sizes.split(",")])
+            for name, n, sizes in table("cayley_growth.tsv")]
 
 
 @pytest.mark.parametrize("name,n,expected", reference_rows(), ids=lambda v: str(v)[:20])

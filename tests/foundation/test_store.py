@@ -128,3 +128,8 @@ def test_export_rejects_unknown_format(store_path, tmp_path):
     with Store(store_path) as store:
         with pytest.raises(InputError, match="xml"):
             export(store.conjectures(), "xml", tmp_path / "x.xml")
+
+
+def test_payload_may_not_shadow_common_fields():
+    with pytest.raises(ValueError, match="reserved"):
+        Record.create("toy", "number", 1, "one", {"engine": "other"})
