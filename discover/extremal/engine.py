@@ -173,6 +173,7 @@ def run_shard(spec: ExtremalSearchSpec, shard: Shard) -> ShardResult:
                 if m != n and abs(m - n) <= 4:
                     sources.append((m, held[m].adjacency))
         sources += seed_graphs(spec.seeds, n)
+        sources.sort(key=lambda item: abs(item[0] - n))  # same size first, then the nearest sizes
         starts = [resize(a, n, rng) for m, a in sources]
         tic = time.perf_counter()
         found, steps = search_size(problem, n, spec.seconds, int(rng.integers(2**63 - 1)), starts,
