@@ -1,4 +1,4 @@
-"""PNG drawings of graphs (matplotlib, the optional ``plot`` extra)."""
+"""PNG drawings of graphs (matplotlib)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ def draw_png(n: int, edges, path: str, title: str = "") -> None:
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError:
-        raise RuntimeFailure("--format png needs matplotlib: pip install 'discover[plot]'") from None
+        raise RuntimeFailure("--format png needs matplotlib, which is not installed: pip install matplotlib") from None
     import networkx as nx
 
     g = nx.Graph()
