@@ -103,6 +103,7 @@ def emit_summary(summary, as_json: bool) -> None:
     """One line on stderr about the run (never on stdout, so ``--json`` output stays records only)."""
     if as_json or not summary:
         return
+    sys.stdout.flush()  # the table first, when stdout and stderr share one stream
     click.echo(f"run {summary.run_id}: {summary.shards_done} shards, {summary.candidates:,} candidates, "
                f"{len(summary.records)} verified ({len(summary.new_keys)} new), {summary.seconds:.1f} s",
                err=True)

@@ -1,6 +1,6 @@
 """Every command's help ends with an example, and the example works when pasted into a shell.
 
-The examples are read from the help texts themselves (the lines starting with ``discover`` after
+The examples are read from the help texts themselves (the shell lines that run ``discover`` after
 "Example"), run in a fresh directory with a fresh store, and must exit 0. A few run long (a sweep
 over 53 sizes); they run with ``-m slow``. The two ``show KEY`` examples name a key that exists only in
 the store of whoever ran the search, so the test runs them with a key from the store it has filled.
@@ -44,7 +44,8 @@ def examples(command) -> list[str]:
     if "Example" not in text:
         return []
     tail = text.rsplit("Example", 1)[1].splitlines()[1:]
-    return [line.strip() for line in tail if line.strip().startswith("discover ")]
+    # an example is a shell line that runs discover (it may prepare a file first: printf ... && discover ...)
+    return [line.strip() for line in tail if line.strip().startswith("discover ") or "&& discover " in line]
 
 
 COMMANDS = dict(_commands(cli, ["discover"]))
