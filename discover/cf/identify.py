@@ -124,13 +124,13 @@ def mobius_closed_form(num: Sequence[int], den: Sequence[int], constants: Sequen
     return negated if negated.count("-") < plain.count("-") else plain
 
 
-def _agreement(x, num, den, constants, digits: float) -> float:
-    """-log10 |x - form| / |x| with the constants at 2 D + 20 digits."""
+def form_agreement(x, num, den, constants, work_digits: int) -> float:
+    """-log10 |x - form| / |x| (|x| read as 1 when x = 0) for the Moebius form num . (1, C) / den . (1, C),
+    with the constants computed at ``work_digits`` digits; ``-inf`` at a pole, ``inf`` when equal."""
     import mpmath
 
-    work = int(2 * digits + 20)
-    with mpmath.workdps(work):
-        vals = [c.value(work) for c in constants]
+    with mpmath.workdps(work_digits):
+        vals = [c.value(work_digits) for c in constants]
         try:
             y = mobius_value(num, den, vals)
         except ZeroDivisionError:
@@ -158,7 +158,7 @@ def _accept(x, num, den, relation, constants, digits: float, kind: str, trials: 
     size = relation_size(relation, trials)
     if size > digits / 2 + 1:
         return None
-    agree = _agreement(x, num, den, constants, digits)
+    agree = form_agreement(x, num, den, constants, int(2 * digits + 20))  # constants at 2 D + 20 digits
     if agree < digits - 1:
         return None
     names = tuple(c.name for c in constants)

@@ -226,7 +226,8 @@ def run_shard(spec: CFSearchSpec, shard: Shard) -> ShardResult:
     from discover.cf.identify import check_form
     from discover.cf.pcf import PCF
     from discover.cf.polynomial import Polynomial
-    from discover.cf.verify import evaluate_to, extrapolate_to, form_agreement, formula_record
+    from discover.cf.identify import form_agreement
+    from discover.cf.verify import evaluate_to, extrapolate_to, formula_record
 
     first, count = int(shard.params["first"]), int(shard.params["count"])
     values, deltas, status = sc.screen(spec.a_lo, spec.a_span, spec.b_lo, spec.b_span, first, count,
@@ -260,7 +261,8 @@ def run_shard(spec: CFSearchSpec, shard: Shard) -> ShardResult:
         def agrees(ext) -> bool:
             """The matched form agrees with the extrapolated limit to all but its last estimated digit."""
             with mpmath.workdps(ext.precision_digits):
-                return form_agreement(ext.value, (c0, c1), (d0, d1), [const]) >= ext.digits - 1
+                work = int(mpmath.mp.dps) + 20  # the extrapolated value's precision, plus guard digits
+                return form_agreement(ext.value, (c0, c1), (d0, d1), [const], work) >= ext.digits - 1
 
         ext = None
         if accelerated:

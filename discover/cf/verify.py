@@ -20,7 +20,7 @@ from discover.cf.pcf import PCF, Evaluation, Extrapolation
 from discover.cf.polynomial import Polynomial
 from discover.records import Record
 
-__all__ = ["evaluate_to", "extrapolate_to", "form_agreement", "formula_record", "RECORD_ENGINE",
+__all__ = ["evaluate_to", "extrapolate_to", "formula_record", "RECORD_ENGINE",
            "EXTRAPOLATION_ORDERS"]
 
 # Orders of the Levin extrapolation tried in turn (about 0.9 digits per order on power-law errors).
@@ -62,26 +62,6 @@ def extrapolate_to(pcf: PCF, target_digits: float, max_depth: int, keep_going=No
         if ext.digits >= target_digits or (keep_going is not None and not keep_going(ext)):
             break
     return best
-
-
-def form_agreement(x, num, den, constants) -> float:
-    """-log10 |x - form| / |x| for the Moebius form num . (1, C) / den . (1, C) of ``constants``, with the
-    constants at the precision of x plus 20 digits (``-inf`` for a pole)."""
-    import mpmath
-
-    from discover.cf.identify import mobius_value
-
-    prec = mpmath.mp.dps
-    with mpmath.workdps(prec + 20):
-        vals = [c.value(prec + 20) for c in constants]
-        try:
-            y = mobius_value(num, den, vals)
-        except ZeroDivisionError:
-            return float("-inf")
-        diff = abs(mpmath.mpf(x) - y)
-        if diff == 0:
-            return float("inf")
-        return float(-mpmath.log10(diff / max(abs(mpmath.mpf(x)), mpmath.mpf(10) ** -prec)))
 
 
 def _trunc1(x: float) -> str:
