@@ -23,6 +23,7 @@ GROUPS = {
     "extremal": ("cli.extremal:group", "Extremal graphs: dense graphs without forbidden structures."),
     "chem": ("cli.chem:group", "Reaction balancing: exact balances and elementary reactions."),
     "results": ("cli.results:group", "The results store: list, show and export conjectures."),
+    "resume": ("cli.resume:command", "Finish an interrupted run of any engine (by its RUN_ID)."),
 }
 
 

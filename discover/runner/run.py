@@ -9,12 +9,13 @@ de-duplicated by key, so a resumed run ends with the same conjectures as an unin
 from __future__ import annotations
 
 import time
+from functools import partial
 from dataclasses import dataclass, field
 from typing import Any
 
 from discover.errors import InputError, RuntimeFailure
 from discover.records import Record
-from discover.runner.engine import Engine, load_engine
+from discover.runner.engine import Engine, load_engine, spec_from_dict
 from discover.runner.local import default_workers, run_local
 from discover.runner.progress import NullProgress, ShardProgress
 from discover.store import Store
@@ -67,7 +68,8 @@ def run_search(engine: Engine, spec: Any, options: RunOptions = RunOptions()) ->
             row = store.run(options.resume)
             if row.engine != engine.name:
                 raise InputError(f"--resume {options.resume}: run {row.id} is a {row.engine} run, not {engine.name}")
-            spec = engine.spec_type.from_dict(row.spec) if hasattr(engine.spec_type, "from_dict") else spec
+            rebuild = getattr(engine.spec_type, "from_dict", None) or partial(spec_from_dict, engine.spec_type)
+            spec = rebuild(row.spec)  # the stored spec, whatever the caller passed
             run_id = row.id
             store.set_run_status(run_id, "running")
         else:

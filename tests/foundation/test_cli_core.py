@@ -104,3 +104,21 @@ def test_results_runs_lists_status_for_resume(filled_store):
     result = invoke("results", "runs", "--store", filled_store, "--json")
     [run] = [json.loads(line) for line in result.output.splitlines()]
     assert run["engine"] == "toy" and run["status"] == "finished" and run["done"] == run["shards"] == 3
+
+
+def test_resume_command_finishes_an_interrupted_run_without_its_options(store_path):
+    from runner_support import assert_store_equals_clean_run, kill_driver_midway
+
+    run_id = kill_driver_midway(store_path, "local", workers=1)
+    result = invoke("resume", str(run_id), "--store", store_path, "--workers", "1", "--json")
+    assert result.exit_code == 0, result.output
+    assert len(result.output.splitlines()) == len([k for k in range(60) if _is_sum_of_two_squares(k)])
+    assert_store_equals_clean_run(store_path, 60)
+    bad = invoke("resume", "99", "--store", store_path)
+    assert bad.exit_code == 2 and "no such run" in bad.output
+
+
+def _is_sum_of_two_squares(k):
+    from toy_engine import two_squares
+
+    return two_squares(k) is not None
