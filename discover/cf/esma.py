@@ -178,19 +178,7 @@ class Recurrence:
 
     def polynomial_text(self, var: str = "x") -> str:
         """The connection polynomial as text, e.g. ``1 - 2x^3 + x^6``."""
-        parts = []
-        for i, c in enumerate(self.coefficients):
-            if c == 0:
-                continue
-            mag = abs(c)
-            mono = "" if i == 0 else (var if i == 1 else f"{var}^{i}")
-            body = str(mag) if (mono == "" or mag != 1) else ""
-            term = body + mono
-            if not parts:
-                parts.append(("-" if c < 0 else "") + term)
-            else:
-                parts.append((" - " if c < 0 else " + ") + term)
-        return "".join(parts) or "0"
+        return _poly_text(self.coefficients, var, ascending=True)
 
 
 def _rational_reconstruct(a: int, m: int) -> Fraction | None:
@@ -425,9 +413,11 @@ def _eval(coeffs, j):
     return acc
 
 
-def _poly_text(coeffs: Sequence[Fraction], var: str = "j") -> str:
+def _poly_text(coeffs: Sequence[Fraction], var: str = "j", ascending: bool = False) -> str:
+    """sum c_i var^i as text (``2j^2 + (1/2)j - 1``), highest power first unless ``ascending``."""
     parts = []
-    for i in range(len(coeffs) - 1, -1, -1):
+    order = range(len(coeffs)) if ascending else range(len(coeffs) - 1, -1, -1)
+    for i in order:
         c = Fraction(coeffs[i])
         if c == 0:
             continue
