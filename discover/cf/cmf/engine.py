@@ -113,7 +113,7 @@ def shards(spec: CMFSearchSpec):
 
 
 def run_shard(spec: CMFSearchSpec, shard: Shard) -> ShardResult:
-    from discover.cf.cmf.trajectory import identify_walk, is_rational_identification, trajectory_matrix, walk_limit
+    from discover.cf.cmf.trajectory import identify_walk, is_rational_identification, trajectory_matrix, usable_walk
 
     cmf = resolve_cmf(spec.cmf, spec.cmf_json)
     t = tuple(shard.params["trajectory"])
@@ -123,11 +123,11 @@ def run_shard(spec: CMFSearchSpec, shard: Shard) -> ShardResult:
         candidates += 1
         try:
             S = trajectory_matrix(cmf, t, s)
-            ev = walk_limit(cmf, t, s, spec.depth, S)
         except (InputError, ZeroDivisionError):
             rejected += 1
             continue
-        if ev.digits < spec.min_digits:
+        ev = usable_walk(cmf, t, s, spec.depth, S, spec.min_digits)
+        if ev is None:
             rejected += 1
             continue
         found = identify_walk(ev, constants)

@@ -59,7 +59,7 @@ def run_shard(spec: FitSpec, shard: Shard) -> ShardResult:
     from discover.cf.cmf.field import CMF
     from discover.cf.cmf.fit import enumerate_f, fit_f, library_pairs, pair_key, poly_text, step_matrix, verify_ffbar
     from discover.cf.cmf.library import LIBRARY, get_cmf
-    from discover.cf.cmf.trajectory import identify_walk, is_rational_identification, looks_rational, walk_limit
+    from discover.cf.cmf.trajectory import identify_walk, is_rational_identification, looks_rational, usable_walk
 
     chunk = shard.params["chunk"]
     known = {name: (pair_key(f), pair_key(g)) for name, (f, g) in library_pairs().items()}
@@ -74,13 +74,8 @@ def run_shard(spec: FitSpec, shard: Shard) -> ShardResult:
             if not verify_ffbar(sol.f, sol.fbar):
                 rejected += 1
                 continue
-            S = step_matrix(sol.f, sol.fbar)
-            try:
-                ev = walk_limit(shell, (1, 1), (1, 1), spec.depth, S)
-            except (InputError, ZeroDivisionError):
-                rejected += 1
-                continue
-            if ev.digits < spec.min_digits:
+            ev = usable_walk(shell, (1, 1), (1, 1), spec.depth, step_matrix(sol.f, sol.fbar), spec.min_digits)
+            if ev is None:
                 rejected += 1
                 continue
             found = identify_walk(ev, spec.constants, max_identify_digits=60)

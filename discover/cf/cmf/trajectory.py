@@ -273,6 +273,17 @@ def walk_limit(cmf: CMF, trajectory: Sequence[int], start: Sequence[int], depth:
                           terminating=bool(l1 is not None and l1 == float("-inf")))
 
 
+def usable_walk(cmf: CMF, trajectory: Sequence[int], start: Sequence[int], depth: int, matrix,
+                min_digits: float) -> WalkEvaluation | None:
+    """:func:`walk_limit`, or None when the walk is degenerate (a pole, a start off the field's domain)
+    or its limit has fewer than ``min_digits`` digits: the screen every CMF search applies first."""
+    try:
+        ev = walk_limit(cmf, trajectory, start, depth, matrix)
+    except (InputError, ZeroDivisionError):
+        return None
+    return ev if ev.digits >= min_digits else None
+
+
 def identify_walk(ev: WalkEvaluation, constants: Sequence[str], max_identify_digits: int = 120):
     """Identify the limit against ``constants`` (Moebius forms of each, linear and Moebius forms of all;
     see :mod:`discover.cf.identify`) using at most ``max_identify_digits`` digits, then check the form
