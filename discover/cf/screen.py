@@ -67,6 +67,22 @@ ACC_TOL = 1e-7      # default acceptance of the accelerated value (relative erro
 LANES = 64  # candidates advanced together, so the recurrence loop vectorises across candidates
 
 
+@numba.njit(cache=True, nogil=True, inline="always")
+def _difference_table(coef, offset, size, W, out):
+    """out[k, w] = Delta^k p(1) for the polynomial p of lane w with coefficients coef[offset + j, w]
+    (j < size, ascending): evaluate p at 1..size (Horner), then difference in place."""
+    for k in range(size):
+        for w in range(W):
+            acc = 0.0
+            for j in range(size - 1, -1, -1):
+                acc = acc * (k + 1) + coef[offset + j, w]
+            out[k, w] = acc
+    for k in range(1, size):
+        for j in range(size - 1, k - 1, -1):
+            for w in range(W):
+                out[j, w] = out[j, w] - out[j - 1, w]
+
+
 @numba.njit(cache=True, nogil=True)
 def screen_kernel(a_lo, a_span, b_lo, b_span, first, count, depth, tol, skip_mirror, values, deltas, status):
     na = a_lo.shape[0]
@@ -141,26 +157,8 @@ def screen_kernel(a_lo, a_span, b_lo, b_span, first, count, depth, tol, skip_mir
                 if lead < 0:
                     status[i] = 3
         # 2. difference tables at n = 1: da[k] = Delta^k a(1), so a(n+1) follows by additions only
-        for k in range(na):
-            for w in range(W):
-                acc = 0.0
-                for j in range(na - 1, -1, -1):
-                    acc = acc * (k + 1) + coef[j, w]
-                da[k, w] = acc
-        for k in range(1, na):
-            for j in range(na - 1, k - 1, -1):
-                for w in range(W):
-                    da[j, w] = da[j, w] - da[j - 1, w]
-        for k in range(nb):
-            for w in range(W):
-                acc = 0.0
-                for j in range(nb - 1, -1, -1):
-                    acc = acc * (k + 1) + coef[na + j, w]
-                db[k, w] = acc
-        for k in range(1, nb):
-            for j in range(nb - 1, k - 1, -1):
-                for w in range(W):
-                    db[j, w] = db[j, w] - db[j - 1, w]
+        _difference_table(coef, 0, na, W, da)
+        _difference_table(coef, na, nb, W, db)
         # 3. the recurrence, all lanes in step
         for w in range(W):
             pp[w] = 1.0
