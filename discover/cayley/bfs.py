@@ -166,6 +166,7 @@ def _factorials(n: int) -> np.ndarray:
 
 def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
     from discover.cayley import kernels as K
+    from discover.cayley.lehmer_blocks import block_tables
 
     n = graph.degree
     fact = _factorials(n)
@@ -173,21 +174,8 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
     nwords = -(-total // 32)
     bits = np.zeros(nwords, dtype=np.uint64)
     gens = np.array(graph.generators, dtype=np.int64).reshape(len(graph.generators), n)
-    win = np.zeros((len(gens), 2), dtype=np.int64)  # the positions each generator moves: [first, last + 1)
-    for g, perm in enumerate(gens):
-        moved = np.flatnonzero(perm != np.arange(n))
-        if moved.size:
-            win[g] = moved[0], moved[-1] + 1
+    tables = block_tables(gens, n)
     gens8 = gens.astype(np.uint8)
-    kind = np.zeros(len(gens), dtype=np.int64)  # rotations get a closed-form rank (see the kernel)
-    for g, perm in enumerate(gens):
-        if n > 2 and (perm == (np.arange(n) + 1) % n).all():
-            kind[g] = K.ROTATE_LEFT
-        elif n > 2 and (perm == (np.arange(n) - 1) % n).all():
-            kind[g] = K.ROTATE_RIGHT
-    # long windows on the whole (prefix reversals, transpositions): re-rank a word's states as SIMD lanes
-    span = int(sum(win[g, 1] - win[g, 0] for g in range(len(gens)) if kind[g] == 0))
-    expand = K.bitmap_expand_lanes if span >= 2 * n else K.bitmap_expand
     bits[0] = np.uint64(1)  # the identity (rank 0) gets frontier code 1
     chunk = max(1, min(1024, nwords // 1024))
     sizes: list[int] = []
@@ -198,7 +186,9 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
     found = 1
     while True:
         threads(max(found * len(gens), nwords // 8))
-        expanded, found = expand(bits, gens8, kind, win, fact, cur, chunk, threads.count())
+        expanded, found = K.bitmap_expand(bits, gens8, tables.mode, tables.window, tables.varying, tables.SIG,
+                                          tables.TV, tables.TL, tables.TR, tables.KR, fact, cur, chunk,
+                                          threads.count())
         sizes.append(int(expanded))
         if found == 0:
             if expanded <= last_layer_limit:

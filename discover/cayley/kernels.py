@@ -9,12 +9,13 @@ state r in bits 2(r mod 32), 2(r mod 32)+1 of word r // 32) holding a code:
 
     0 = unvisited,  1 or 2 = in the frontier (the two codes alternate between layers),  3 = done.
 
-One layer is two passes: :func:`bitmap_expand` scans the words for the frontier code, unranks each
-frontier state, applies every generator, ranks the neighbour and, if its code is 0, sets it to the next
-frontier code with an atomic OR (both cores write the same array; the atomic read-modify-write makes
-the race harmless and its returned old value counts each new state exactly once); then
-:func:`bitmap_retire` turns the frontier code into "done". Directed and undirected graphs are treated
-alike: every visited state stays marked. No hash table anywhere.
+One layer is two passes: :func:`bitmap_expand` scans the words for the frontier code, ranks every
+neighbour of each frontier state with the block tables of :mod:`discover.cayley.lehmer_blocks` (a few
+lookups per neighbour instead of a re-ranking) and, if its code is 0, sets it to the next frontier code
+with an atomic OR (both cores write the same array; the atomic read-modify-write makes the race
+harmless and its returned old value counts each new state exactly once); then :func:`bitmap_retire`
+turns the frontier code into "done". Directed and undirected graphs are treated alike: every visited
+state stays marked. No hash table anywhere.
 
 **Frontier search on packed keys** (cosets, matrix groups, sparse permutation groups). A state is a
 row of small integers (< 2^b); its key packs ``64 // b`` entries per ``uint64`` word, so a key of K
@@ -31,6 +32,8 @@ import numpy as np
 from numba import njit, prange, types
 from numba.core import cgutils
 from numba.extending import intrinsic
+
+from discover.cayley.lehmer_blocks import DELTA, ROTATE_LEFT, ROTATE_RIGHT
 
 U64 = np.uint64
 FRONTIER_MASK = np.uint64(0x5555555555555555)
@@ -154,17 +157,6 @@ def _select_table() -> np.ndarray:
 
 
 _SELECT = _select_table()
-def _suffix_table() -> np.ndarray:
-    """``table[m]`` = the permutation of 0..4 of Lehmer rank m (m < 120): the last five positions of a
-    permutation whose rank is m modulo 5!, as indices into the five values left by the prefix."""
-    import itertools
-
-    return np.array(list(itertools.permutations(range(5))), dtype=np.int64)
-
-
-_SUFFIX = _suffix_table()
-# Lehmer digits of those five positions: the factorial-base digits of m
-_SUFFIX_DIGITS = np.array([[m // 24, m // 6 % 4, m // 2 % 3, m % 2, 0] for m in range(120)], dtype=np.int64)
 _INV_FACT = np.array([1.0 / float(np.prod(np.arange(1, i + 1, dtype=np.float64))) for i in range(21)])
 
 
@@ -227,28 +219,84 @@ def unrank_perms(ranks, n, fact):
 
 
 # ---------------------------------------------------------------------------- bitmap BFS
-ROTATE_LEFT = 1
-ROTATE_RIGHT = 2
-LANES_MIN = 8  # a word with at least this many frontier states is processed as SIMD lanes
+@njit(cache=True, inline="always")
+def _block_tables(perm, digits, rem, remb, rfact, gens, mode, window, varying, base, hh, M, S):
+    """Fill the per-block parts (``base``, ``hh``, ``M``) of every generator's neighbour rank, for the
+    block whose prefix values and digits are ``perm[:P]``, ``digits[:P]`` and whose leftover values are
+    ``rem`` (see :mod:`discover.cayley.lehmer_blocks`)."""
+    n = perm.shape[0]
+    L = rem.shape[0]
+    P = n - L
+    for g in range(gens.shape[0]):
+        md = mode[g]
+        if md == ROTATE_LEFT:
+            p0 = perm[0]
+            acc = 0
+            for i in range(P - 1):
+                acc += (digits[i + 1] + np.int64(perm[i + 1] > p0)) * rfact[i]
+            base[g] = acc
+            k = 0
+            while k < L and rem[k] < p0:
+                k += 1
+            hh[g] = k
+        elif md == ROTATE_RIGHT:
+            acc = 0
+            for j in range(P):
+                acc += digits[j] * rfact[j + 1]
+            base[g] = acc
+            for k in range(L):
+                e = rem[k] * rfact[0]
+                for j in range(P):
+                    e -= np.int64(perm[j] > rem[k]) * rfact[j + 1]
+                M[g, 0, k] = e
+        elif md == DELTA:
+            a = window[g, 0]
+            used = U64(0)
+            for i in range(a):
+                used |= U64(1) << U64(perm[i])
+            acc = 0
+            for i in range(a, window[g, 1]):
+                v = perm[gens[g, i]]
+                bit = U64(1) << U64(v)
+                acc += (v - np.int64(popcount(used & (bit - U64(1)))) - digits[i]) * rfact[i]
+                used |= bit
+            base[g] = acc
+        else:
+            # inversions among prefix values (a backward pass), then the mixed ones (a forward pass:
+            # S[k] = weight of the prefix values before position i that exceed rem[k])
+            after = U64(0)
+            acc = 0
+            for i in range(n - 1, -1, -1):
+                if varying[g, i] == 0:
+                    bit = U64(1) << U64(perm[gens[g, i]])
+                    acc += np.int64(popcount(after & (bit - U64(1)))) * rfact[i]
+                    after |= bit
+            base[g] = acc
+            for k in range(L):
+                S[k] = 0
+            t = 0
+            for i in range(n):
+                f = rfact[i]
+                if varying[g, i] == 0:
+                    v = perm[gens[g, i]]
+                    after &= ~(U64(1) << U64(v))
+                    for k in range(L):
+                        S[k] += f * np.int64(v > rem[k])
+                else:
+                    for k in range(L):
+                        M[g, t, k] = S[k] + f * np.int64(popcount(after & remb[k]))
+                    t += 1
 
 
 @njit(parallel=True, cache=True)
-def bitmap_expand(bits, gens, kind, win, fact, cur, chunk, nthreads):
+def bitmap_expand(bits, gens, mode, window, varying, SIG, TV, TL, TR, KR, fact, cur, chunk, nthreads):
     """Expand every state whose code is ``cur`` (1 or 2): neighbours with code 0 get code 3 - cur.
     Returns (number of states expanded, number of new states found).
 
-    ``gens`` is G x n (one-line, 0-based, uint8: unsigned indices need no wraparound check); the
-    neighbour of p under g is ``q = p[g]``. Its rank is computed from the Lehmer digits d of p:
-
-    * ``kind[g] = 0``: g moves only the positions ``win[g,0] <= i < win[g,1]``; outside that window the
-      digits of q are those of p (the set of values after each such position is unchanged), so only
-      the window is re-ranked, starting from the prefix mask and partial rank of p;
-    * ``kind[g] = ROTATE_LEFT`` (q = p[1..n-1] p[0]): digit i of q is d[i+1] + [p[i+1] > p[0]];
-    * ``kind[g] = ROTATE_RIGHT`` (q = p[n-1] p[0..n-2]): digit 0 is p[n-1], digit i >= 1 is
-      d[i-1] - [p[i-1] > p[n-1]]. No serial dependency, unlike a re-ranking.
-
-    Frontier states are visited in increasing rank; those with the same rank // 5! share their first
-    n-5 positions (and digits), unranked once; the last five positions and digits come from tables.
+    ``gens`` is G x n (one-line, 0-based, uint8); the neighbour of p under g is ``q = p[g]``. Its rank
+    comes from the block decomposition of :mod:`discover.cayley.lehmer_blocks` (``mode`` ... ``KR`` are
+    its tables): frontier states are visited in increasing rank, the per-block parts are computed once
+    per block of L! ranks that has frontier states, and each neighbour costs one to L + 1 lookups.
     The neighbour ranks of one word of frontier states are computed first (and their words
     prefetched), then checked, so that the random memory accesses overlap.
 
@@ -257,6 +305,9 @@ def bitmap_expand(bits, gens, kind, win, fact, cur, chunk, nthreads):
     machine) does not hold the others up at the end of the layer."""
     n = gens.shape[1]
     G = gens.shape[0]
+    L = SIG.shape[2]
+    BL = SIG.shape[1]
+    P = n - L
     nw = bits.shape[0]
     nxt = U64(3 - cur)
     three = U64(3)
@@ -264,21 +315,21 @@ def bitmap_expand(bits, gens, kind, win, fact, cur, chunk, nthreads):
     rfact = np.empty(n, np.int64)  # rfact[i] = (n-1-i)!, the weight of digit i
     for i in range(n):
         rfact[i] = fact[n - 1 - i]
-    zmax = 0  # the furthest position a generator's window reaches
-    for g in range(G):
-        if kind[g] == 0:
-            zmax = max(zmax, win[g, 1])
     expanded = 0
     found = 0
     counter = np.zeros(1, np.int64)
     for worker in prange(nthreads):
         perm = np.empty(n, np.int64)
         digits = np.empty(n, np.int64)
+        rem = np.empty(L, np.int64)
+        remb = np.empty(L, np.uint64)  # the values below rem[k], as a bit mask
+        base = np.empty(G, np.int64)
+        hh = np.empty(G, np.int64)
+        M = np.empty((G, L, L), np.int64)
+        S = np.empty(L, np.int64)
         qs = np.empty(32 * G, np.int64)
-        rem = np.empty(5, np.int64)
-        pmask = np.empty(n + 1, np.uint64)
-        psum = np.empty(n + 1, np.int64)
-        block = np.int64(-1)
+        first = np.int64(0)  # the current block is first .. first + BL - 1
+        first_after = np.int64(0)
         e_loc = 0
         f_loc = 0
         while True:
@@ -299,254 +350,35 @@ def bitmap_expand(bits, gens, kind, win, fact, cur, chunk, nthreads):
                     b = trailing_zeros(m)
                     m &= m - U64(1)
                     r = np.int64(w) * 32 + np.int64(b >> U64(1))
-                    if n < 6:
-                        _unrank(r, fact, perm, digits)
-                    else:
-                        blk = r // 120
-                        if blk != block:
-                            block = blk
-                            free = _unrank_prefix(blk * 120, fact, perm, n - 5, digits)
-                            k = 0
-                            while free != U64(0):
-                                rem[k] = np.int64(trailing_zeros(free))
-                                free &= free - U64(1)
-                                k += 1
-                        low = r - blk * 120
-                        for j in range(5):
-                            perm[n - 5 + j] = rem[_SUFFIX[low, j]]
-                            digits[n - 5 + j] = _SUFFIX_DIGITS[low, j]
+                    if r >= first_after or r < first:  # a new block (no division per state)
+                        first = (r // BL) * BL
+                        first_after = first + BL
+                        free = _unrank_prefix(first, fact, perm, P, digits)
+                        k = 0
+                        while free != U64(0):
+                            rem[k] = np.int64(trailing_zeros(free))
+                            remb[k] = (U64(1) << U64(rem[k])) - U64(1)
+                            free &= free - U64(1)
+                            k += 1
+                        _block_tables(perm, digits, rem, remb, rfact, gens, mode, window, varying,
+                                      base, hh, M, S)
+                    low = r - first
                     e_loc += 1
-                    # prefix masks and partial ranks of p, as far as a window reaches
-                    used = U64(0)
-                    acc = 0
-                    for i in range(zmax):
-                        pmask[i] = used
-                        psum[i] = acc
-                        acc += digits[i] * rfact[i]
-                        used |= U64(1) << U64(perm[i])
-                    pmask[zmax] = used
-                    psum[zmax] = acc
-                    psum[n] = r
                     for g in range(G):
-                        t = kind[g]
-                        if t == ROTATE_LEFT:
-                            p0 = perm[0]
-                            q = 0
-                            for i in range(n - 1):
-                                q += (digits[i + 1] + np.int64(perm[i + 1] > p0)) * rfact[i]
-                        elif t == ROTATE_RIGHT:
-                            pl = perm[n - 1]
-                            q = pl * rfact[0]
-                            for i in range(1, n):
-                                q += (digits[i - 1] - np.int64(perm[i - 1] > pl)) * rfact[i]
+                        md = mode[g]
+                        if md == DELTA:
+                            q = r + base[g]
+                        elif md == ROTATE_LEFT:
+                            q = base[g] + TL[hh[g], low]
+                        elif md == ROTATE_RIGHT:
+                            q = base[g] + TR[low] + M[g, 0, KR[low]]
                         else:
-                            a = win[g, 0]
-                            z = win[g, 1]
-                            used = pmask[a]
-                            q = psum[n] - (psum[z] - psum[a])
-                            for i in range(a, z):
-                                v = perm[gens[g, i]]
-                                bit = U64(1) << U64(v)
-                                q += (v - np.int64(popcount(used & (bit - U64(1))))) * rfact[i]
-                                used |= bit
+                            q = base[g] + TV[g, low]
+                            for t in range(L):
+                                q += M[g, t, SIG[g, low, t]]
                         prefetch(bits, q >> 5)
                         qs[nq] = q
                         nq += 1
-                if nthreads == 1:
-                    # one writer: a plain, branch-free read-modify-write (no unpredictable branch)
-                    for t in range(nq):
-                        q = qs[t]
-                        qw = q >> 5
-                        sh = U64((q & 31) * 2)
-                        word = bits[qw]
-                        fresh = U64(((word >> sh) & three) == U64(0))
-                        bits[qw] = word | ((nxt * fresh) << sh)
-                        f_loc += np.int64(fresh)
-                else:
-                    for t in range(nq):
-                        q = qs[t]
-                        qw = q >> 5
-                        sh = U64((q & 31) * 2)
-                        if (bits[qw] >> sh) & three == U64(0):
-                            old = atomic_or(bits, qw, nxt << sh)
-                            if (old >> sh) & three == U64(0):
-                                f_loc += 1
-        expanded += e_loc
-        found += f_loc
-    return expanded, found
-
-
-@njit(parallel=True, cache=True)
-def bitmap_expand_lanes(bits, gens, kind, win, fact, cur, chunk, nthreads):
-    """:func:`bitmap_expand` for generating sets with long windows (prefix reversals, transpositions):
-    the frontier states of one word are unranked into rows, and each windowed re-ranking runs over all
-    of them at once, one state per SIMD lane (the lane loop is innermost and has no dependency between
-    lanes, so it vectorises; AVX-512 has the vector popcount). Rotations are ranked per state as in
-    :func:`bitmap_expand`. Same arguments and result."""
-    n = gens.shape[1]
-    G = gens.shape[0]
-    nw = bits.shape[0]
-    nxt = U64(3 - cur)
-    three = U64(3)
-    nchunks = (nw + chunk - 1) // chunk
-    rfact = np.empty(n, np.int64)  # rfact[i] = (n-1-i)!, the weight of digit i
-    for i in range(n):
-        rfact[i] = fact[n - 1 - i]
-    zmax = 0  # the furthest position a generator's window reaches
-    for g in range(G):
-        if kind[g] == 0:
-            zmax = max(zmax, win[g, 1])
-    expanded = 0
-    found = 0
-    counter = np.zeros(1, np.int64)
-    for worker in prange(nthreads):
-        perm = np.empty(n, np.int64)
-        digits = np.empty(n, np.int64)
-        qs = np.empty(32 * G, np.int64)
-        rem = np.empty(5, np.int64)
-        Prow = np.empty((32, n), np.int64)  # row j = the j-th frontier state of the word
-        Drow = np.empty((32, n), np.int64)  # and its Lehmer digits
-        P = np.empty((n, 32), np.int64)  # the same, transposed: lane j (SIMD over states)
-        D = np.empty((n, 32), np.int64)
-        PM = np.empty((n + 1, 32), np.uint64)
-        PS = np.empty((n + 1, 32), np.int64)
-        R = np.empty(32, np.int64)
-        Q = np.empty(32, np.int64)
-        U = np.empty(32, np.uint64)
-        block = np.int64(-1)
-        e_loc = 0
-        f_loc = 0
-        while True:
-            c = atomic_add(counter, 0, 1)
-            if c >= nchunks:
-                break
-            w1 = min(nw, (c + 1) * chunk)
-            for w in range(c * chunk, w1):
-                x = bits[w]
-                lo = x & FRONTIER_MASK
-                hi = (x >> U64(1)) & FRONTIER_MASK
-                if cur == 1:
-                    m = lo & ~hi
-                else:
-                    m = hi & ~lo
-                nb = 0
-                nq = 0
-                while m != U64(0):
-                    b = trailing_zeros(m)
-                    m &= m - U64(1)
-                    r = np.int64(w) * 32 + np.int64(b >> U64(1))
-                    if n < 6:
-                        _unrank(r, fact, perm, digits)
-                    else:
-                        blk = r // 120
-                        if blk != block:
-                            block = blk
-                            free = _unrank_prefix(blk * 120, fact, perm, n - 5, digits)
-                            k = 0
-                            while free != U64(0):
-                                rem[k] = np.int64(trailing_zeros(free))
-                                free &= free - U64(1)
-                                k += 1
-                        low = r - blk * 120
-                        for j in range(5):
-                            perm[n - 5 + j] = rem[_SUFFIX[low, j]]
-                            digits[n - 5 + j] = _SUFFIX_DIGITS[low, j]
-                    e_loc += 1
-                    for i in range(n):
-                        Prow[nb, i] = perm[i]
-                        Drow[nb, i] = digits[i]
-                    R[nb] = r
-                    nb += 1
-                lanes = nb >= LANES_MIN
-                if lanes:
-                    # the states of this word become SIMD lanes (a multiple of 8, padded with copies
-                    # of the last one, whose neighbours are computed again but not recorded)
-                    nl = ((nb + 7) // 8) * 8
-                    for lane in range(nb, nl):
-                        R[lane] = R[nb - 1]
-                    for i in range(n):
-                        for lane in range(nl):
-                            src = min(lane, nb - 1)
-                            P[i, lane] = Prow[src, i]
-                            D[i, lane] = Drow[src, i]
-                    for lane in range(nl):
-                        U[lane] = U64(0)
-                        Q[lane] = 0
-                    for i in range(zmax):
-                        f = rfact[i]
-                        for lane in range(nl):
-                            PM[i, lane] = U[lane]
-                            PS[i, lane] = Q[lane]
-                            Q[lane] += D[i, lane] * f
-                            U[lane] |= U64(1) << U64(P[i, lane])
-                    for lane in range(nl):
-                        PM[zmax, lane] = U[lane]
-                        PS[zmax, lane] = Q[lane]
-                else:
-                    # prefix masks and partial ranks of each state, as far as a window reaches
-                    for lane in range(nb):
-                        used = U64(0)
-                        acc = 0
-                        for i in range(zmax):
-                            PM[i, lane] = used
-                            PS[i, lane] = acc
-                            acc += Drow[lane, i] * rfact[i]
-                            used |= U64(1) << U64(Prow[lane, i])
-                        PM[zmax, lane] = used
-                        PS[zmax, lane] = acc
-                for g in range(G):
-                    t = kind[g]
-                    if t == ROTATE_LEFT:
-                        for lane in range(nb):
-                            p0 = Prow[lane, 0]
-                            q = 0
-                            for i in range(n - 1):
-                                q += (Drow[lane, i + 1] + np.int64(Prow[lane, i + 1] > p0)) * rfact[i]
-                            prefetch(bits, q >> 5)
-                            qs[nq] = q
-                            nq += 1
-                    elif t == ROTATE_RIGHT:
-                        for lane in range(nb):
-                            pl = Prow[lane, n - 1]
-                            q = pl * rfact[0]
-                            for i in range(1, n):
-                                q += (Drow[lane, i - 1] - np.int64(Prow[lane, i - 1] > pl)) * rfact[i]
-                            prefetch(bits, q >> 5)
-                            qs[nq] = q
-                            nq += 1
-                    elif lanes:
-                        a = win[g, 0]
-                        z = win[g, 1]
-                        for lane in range(nl):
-                            U[lane] = PM[a, lane]
-                            Q[lane] = R[lane] - (PS[z, lane] - PS[a, lane])
-                        for i in range(a, z):
-                            src = gens[g, i]
-                            f = rfact[i]
-                            for lane in range(nl):
-                                v = P[src, lane]
-                                bit = U64(1) << U64(v)
-                                Q[lane] += (v - np.int64(popcount(U[lane] & (bit - U64(1))))) * f
-                                U[lane] |= bit
-                        for lane in range(nb):
-                            q = Q[lane]
-                            prefetch(bits, q >> 5)
-                            qs[nq] = q
-                            nq += 1
-                    else:
-                        a = win[g, 0]
-                        z = win[g, 1]
-                        for lane in range(nb):
-                            used = PM[a, lane]
-                            q = R[lane] - (PS[z, lane] - PS[a, lane])
-                            for i in range(a, z):
-                                v = Prow[lane, gens[g, i]]
-                                bit = U64(1) << U64(v)
-                                q += (v - np.int64(popcount(used & (bit - U64(1))))) * rfact[i]
-                                used |= bit
-                            prefetch(bits, q >> 5)
-                            qs[nq] = q
-                            nq += 1
                 if nthreads == 1:
                     # one writer: a plain, branch-free read-modify-write (no unpredictable branch)
                     for t in range(nq):

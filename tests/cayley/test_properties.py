@@ -43,3 +43,26 @@ def test_specs_round_trip():
     assert GrowthSpec.from_dict(spec.to_dict()) == spec
     fit = FitSpec(data=(("lrx", "diameter", ((4, 6), (5, 10), (6, 15), (7, 21))),))
     assert FitSpec.from_dict(fit.to_dict()) == fit
+
+
+@st.composite
+def full_group_generators(draw):
+    """Generating sets of S_7 or S_8 for the bitmap engine: random permutations, mixed with the shapes
+    its rank tables treat specially (rotations, windows inside the prefix, windows across the suffix)."""
+    n = draw(st.integers(7, 8))
+    identity = list(range(n))
+    special = [identity[1:] + identity[:1], identity[-1:] + identity[:-1],
+               [1, 0] + identity[2:], identity[:n - 2] + [n - 1, n - 2], identity[::-1]]
+    gens = draw(st.lists(st.one_of(st.sampled_from(special), st.permutations(identity)), min_size=1, max_size=3))
+    return n, [tuple(g) for g in gens]
+
+
+@settings(max_examples=12, deadline=None)
+@given(full_group_generators())
+def test_bitmap_rank_tables_agree_with_python(case):
+    n, gens = case
+    graph = perm_graph("random", gens, n)
+    sizes, last = python_growth(graph)
+    got = growth(graph, engine="bitmap", last_layer_limit=math.factorial(n))
+    assert got.layer_sizes == sizes
+    assert sorted(got.last_layer) == last
