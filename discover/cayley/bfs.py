@@ -166,7 +166,7 @@ def _factorials(n: int) -> np.ndarray:
 
 def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
     from discover.cayley import kernels as K
-    from discover.cayley.lehmer_blocks import block_tables
+    from discover.cayley.lehmer_blocks import block_tables, local_count, reversed_positions
 
     n = graph.degree
     fact = _factorials(n)
@@ -174,6 +174,9 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
     nwords = -(-total // 32)
     bits = np.zeros(nwords, dtype=np.uint64)
     gens = np.array(graph.generators, dtype=np.int64).reshape(len(graph.generators), n)
+    flip = local_count(reversed_positions(gens), n) > local_count(gens, n)
+    if flip:  # an isomorphic Cayley graph whose generators touch the low digits (see lehmer_blocks)
+        gens = reversed_positions(gens)
     tables = block_tables(gens, n)
     gens8 = gens.astype(np.uint8)
     bits[0] = np.uint64(1)  # the identity (rank 0) gets frontier code 1
@@ -187,7 +190,7 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
     while True:
         threads(max(found * len(gens), nwords // 8))
         expanded, found = K.bitmap_expand(bits, gens8, tables.mode, tables.window, tables.varying, tables.SIG,
-                                          tables.TV, tables.TL, tables.TR, tables.KR, fact, cur, chunk,
+                                          tables.TV, tables.TS, tables.TL, tables.TR, tables.KR, fact, cur, chunk,
                                           threads.count())
         sizes.append(int(expanded))
         if found == 0:
@@ -195,7 +198,10 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
                 ranks = np.empty(expanded, dtype=np.int64)
                 K.bitmap_retire(bits, cur, ranks)
                 relabel = np.array(graph.start)
-                last = [tuple(int(v) for v in relabel[p]) for p in K.unrank_perms(ranks, n, fact)]
+                perms = K.unrank_perms(ranks, n, fact)
+                if flip:
+                    perms = n - 1 - perms[:, ::-1]
+                last = [tuple(int(v) for v in relabel[p]) for p in perms]
             break
         K.bitmap_retire(bits, cur, empty)
         cur = 3 - cur

@@ -33,7 +33,7 @@ from numba import njit, prange, types
 from numba.core import cgutils
 from numba.extending import intrinsic
 
-from discover.cayley.lehmer_blocks import DELTA, ROTATE_LEFT, ROTATE_RIGHT
+from discover.cayley.lehmer_blocks import DELTA, LOCAL, ROTATE_LEFT, ROTATE_RIGHT
 
 U64 = np.uint64
 FRONTIER_MASK = np.uint64(0x5555555555555555)
@@ -249,6 +249,8 @@ def _block_tables(perm, digits, rem, remb, rfact, gens, mode, window, varying, b
                 for j in range(P):
                     e -= np.int64(perm[j] > rem[k]) * rfact[j + 1]
                 M[g, 0, k] = e
+        elif md == LOCAL:
+            pass  # nothing per block: the neighbour's rank is first + TS[g, low]
         elif md == DELTA:
             a = window[g, 0]
             used = U64(0)
@@ -289,7 +291,7 @@ def _block_tables(perm, digits, rem, remb, rfact, gens, mode, window, varying, b
 
 
 @njit(parallel=True, cache=True)
-def bitmap_expand(bits, gens, mode, window, varying, SIG, TV, TL, TR, KR, fact, cur, chunk, nthreads):
+def bitmap_expand(bits, gens, mode, window, varying, SIG, TV, TS, TL, TR, KR, fact, cur, chunk, nthreads):
     """Expand every state whose code is ``cur`` (1 or 2): neighbours with code 0 get code 3 - cur.
     Returns (number of states expanded, number of new states found).
 
@@ -366,7 +368,9 @@ def bitmap_expand(bits, gens, mode, window, varying, SIG, TV, TL, TR, KR, fact, 
                     e_loc += 1
                     for g in range(G):
                         md = mode[g]
-                        if md == DELTA:
+                        if md == LOCAL:
+                            q = first + TS[g, low]
+                        elif md == DELTA:
                             q = r + base[g]
                         elif md == ROTATE_LEFT:
                             q = base[g] + TL[hh[g], low]

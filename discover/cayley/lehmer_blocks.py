@@ -19,8 +19,13 @@ inversions (i < j, q_j < q_i, weight (n-1-i)!), and an inversion is of one of th
 So ``rank(q) = base_g + TV[g, low] + sum_t M[g, t, SIG[g, low, t]]`` where ``SIG[g, low, t]`` is the
 rem index of the t-th suffix-valued position of q, built once. The per-block work is O(n L) per
 generator and is shared by every frontier state of the block in a layer; the per-state work is L + 1
-lookups. Three special cases are cheaper still:
+lookups. Four special cases are cheaper still:
 
+* ``LOCAL``: g fixes every prefix position, so q is in the same block: ``rank(q) = first + TS[g, low]``
+  (``first`` the block's first rank), one lookup, and q's bit lies next to p's in memory. A
+  generating set is therefore read with its positions reversed (``n-1-g[n-1-i]``) when that makes
+  more generators local: conjugating by the reversal is an isomorphism of Cayley graphs that fixes
+  the identity, so the growth is the same (:func:`reversed_positions`);
 * ``DELTA``: g fixes every suffix position, so only prefix digits change and ``rank(q) = r + delta_g``
   with one delta per block (short windows: adjacent transpositions, short prefix reversals, ...);
 * ``ROTATE_LEFT`` (q = p_1 ... p_{n-1} p_0): digit i of q is ``d_{i+1} + [p_{i+1} > p_0]``; with
@@ -42,6 +47,7 @@ GENERAL = 1
 DELTA = 0
 ROTATE_LEFT = 2
 ROTATE_RIGHT = 3
+LOCAL = 4
 SUFFIX_MAX = 6  # L: blocks of 720 states; long enough that a block has many frontier states per layer
 
 
@@ -50,11 +56,12 @@ class BlockTables:
     """Kernel inputs for one generating set (see the module docstring for the meaning of each)."""
 
     suffix: int  # L
-    mode: np.ndarray  # (G,) int64: DELTA, GENERAL, ROTATE_LEFT or ROTATE_RIGHT
+    mode: np.ndarray  # (G,) int64: DELTA, GENERAL, ROTATE_LEFT, ROTATE_RIGHT or LOCAL
     window: np.ndarray  # (G, 2) int64: [first, last + 1) of the positions a DELTA generator moves
     varying: np.ndarray  # (G, n) int64: 1 where q_i takes a suffix value (GENERAL)
     SIG: np.ndarray  # (G, L!, L) int8
     TV: np.ndarray  # (G, L!) int64
+    TS: np.ndarray  # (G, L!) int64: the neighbour's low (LOCAL)
     TL: np.ndarray  # (L + 1, L!) int64
     TR: np.ndarray  # (L!,) int64
     KR: np.ndarray  # (L!,) int64: sigma(L-1), the rem index of the last value
@@ -62,6 +69,29 @@ class BlockTables:
 
 def suffix_length(n: int) -> int:
     return min(SUFFIX_MAX, max(1, n - 1))
+
+
+def reversed_positions(gens: np.ndarray) -> np.ndarray:
+    """The generators conjugated by the reversal w of positions: ``g'[i] = n-1-g[n-1-i]``."""
+    n = gens.shape[1]
+    return (n - 1 - gens[:, ::-1]).copy()
+
+
+def local_count(gens: np.ndarray, n: int) -> int:
+    """How many generators fix every prefix position (and are not the identity)."""
+    P = n - suffix_length(n)
+    identity = np.arange(n)
+    return int(sum((g[:P] == identity[:P]).all() and not (g == identity).all() for g in gens))
+
+
+def lehmer_ranks(perms: np.ndarray) -> np.ndarray:
+    """Lehmer ranks of the rows of ``perms`` (m x L, small L), with numpy."""
+    m, L = perms.shape
+    out = np.zeros(m, dtype=np.int64)
+    for j in range(L):
+        d = (perms[:, j + 1:] < perms[:, j:j + 1]).sum(axis=1)
+        out += d * math.factorial(L - 1 - j)
+    return out
 
 
 def block_tables(gens: np.ndarray, n: int) -> BlockTables:
@@ -91,8 +121,13 @@ def block_tables(gens: np.ndarray, n: int) -> BlockTables:
     varying = np.zeros((G, n), dtype=np.int64)
     SIG = np.zeros((G, BL, L), dtype=np.int8)
     TV = np.zeros((G, BL), dtype=np.int64)
+    TS = np.zeros((G, BL), dtype=np.int64)
     for g in range(G):
         perm = gens[g]
+        if (perm[:P] == identity[:P]).all() and not (perm == identity).all():
+            mode[g] = LOCAL
+            TS[g] = lehmer_ranks(sigma[:, perm[P:] - P])
+            continue
         if n > 1 and (perm == (identity + 1) % n).all():
             mode[g] = ROTATE_LEFT
             continue
@@ -112,4 +147,4 @@ def block_tables(gens: np.ndarray, n: int) -> BlockTables:
         for a in range(L):
             for b in range(a + 1, L):
                 TV[g] += (sig[:, b] < sig[:, a]) * rfact[positions[a]]
-    return BlockTables(L, mode, window, varying, SIG, TV, TL, TR, KR)
+    return BlockTables(L, mode, window, varying, SIG, TV, TS, TL, TR, KR)
