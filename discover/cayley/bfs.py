@@ -8,7 +8,8 @@ layer when there are few.
 Two engines, one loop shape (expand a frontier, keep what is new):
 
 * ``bitmap``: full (or dense) groups of permutations. States are Lehmer ranks into a 2-bit-per-state
-  array (:mod:`discover.cayley.kernels`), expanded by a Numba kernel on all cores; n!/4 bytes.
+  array (:mod:`discover.cayley.kernels`), expanded by a Numba kernel on all cores, each worker
+  recording the neighbours it finds in its own 1-bit array; n!(2 + workers)/8 bytes.
 * ``frontier``: everything else (cosets, matrix groups, sparse permutation groups). Layers are sorted
   arrays of exact packed keys; duplicates and already-seen states are removed by merges. An undirected
   graph (inverse-closed generators) keeps only the previous and current layers, since a neighbour of
@@ -87,7 +88,10 @@ def choose_engine(graph: GraphDef) -> str:
 def estimate_memory(graph: GraphDef, engine: str) -> int | None:
     """Bytes the search needs (None when the number of states is not known in advance)."""
     if engine == "bitmap":
-        return math.factorial(graph.degree) // 4 + (1 << 20)
+        import numba
+
+        # 2 bits per state, plus each worker's 1-bit record of the neighbours it found in a layer
+        return math.factorial(graph.degree) * (2 + numba.get_num_threads()) // 8 + (1 << 20)
     order = graph.order
     if order is None:
         return None
@@ -180,31 +184,32 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
     tables = block_tables(gens, n)
     gens8 = gens.astype(np.uint8)
     bits[0] = np.uint64(1)  # the identity (rank 0) gets frontier code 1
-    chunk = max(1, min(1024, nwords // 1024))
+    shift = max(1, min(10, (nwords // 1024).bit_length() - 1))  # chunks of 2**shift words, about 1,000 of them
+    active = np.zeros(-(-nwords >> shift), dtype=np.uint8)  # the chunks holding frontier states
+    active[0] = 1
+    threads = _Threads()
+    nextbits = np.zeros((threads.full, -(-total // 64)), dtype=np.uint64)  # each worker's neighbours
+    touched = np.zeros((threads.full, active.shape[0]), dtype=np.uint8)
     sizes: list[int] = []
     last: list[tuple] = []
-    cur = 1
     empty = np.empty(0, dtype=np.int64)
-    threads = _Threads()
-    found = 1
+    frontier = 1
     while True:
-        threads(max(found * len(gens), nwords // 8))
-        expanded, found = K.bitmap_expand(bits, gens8, tables.mode, tables.window, tables.varying, tables.SIG,
-                                          tables.TV, tables.TS, tables.TL, tables.TR, tables.KR, fact, cur, chunk,
-                                          threads.count())
+        threads(frontier * len(gens))
+        expanded = K.bitmap_expand(bits, nextbits, touched, active, shift, gens8, tables.mode, tables.window,
+                                   tables.varying, tables.SIG, tables.TV, tables.TS, tables.TL, tables.TR,
+                                   tables.KR, fact, threads.count())
         sizes.append(int(expanded))
-        if found == 0:
-            if expanded <= last_layer_limit:
-                ranks = np.empty(expanded, dtype=np.int64)
-                K.bitmap_retire(bits, cur, ranks)
-                relabel = np.array(graph.start)
+        ranks = np.empty(expanded, dtype=np.int64) if expanded <= last_layer_limit else empty
+        frontier = K.bitmap_merge(bits, nextbits, touched, active, shift, ranks)
+        if frontier == 0:
+            if ranks.shape[0]:
                 perms = K.unrank_perms(ranks, n, fact)
                 if flip:
                     perms = n - 1 - perms[:, ::-1]
+                relabel = np.array(graph.start)
                 last = [tuple(int(v) for v in relabel[p]) for p in perms]
             break
-        K.bitmap_retire(bits, cur, empty)
-        cur = 3 - cur
     threads.reset()
     del bits
     return Growth(sizes, last)

@@ -220,6 +220,17 @@ def unrank_perms(ranks, n, fact):
 
 # ---------------------------------------------------------------------------- bitmap BFS
 @njit(cache=True, inline="always")
+def _spread_bits(x):
+    """Bit i of the low 32 bits of x moved to bit 2i (the low bit of the i-th 2-bit code)."""
+    v = x & U64(0xFFFFFFFF)
+    v = (v | (v << U64(16))) & U64(0x0000FFFF0000FFFF)
+    v = (v | (v << U64(8))) & U64(0x00FF00FF00FF00FF)
+    v = (v | (v << U64(4))) & U64(0x0F0F0F0F0F0F0F0F)
+    v = (v | (v << U64(2))) & U64(0x3333333333333333)
+    return (v | (v << U64(1))) & U64(0x5555555555555555)
+
+
+@njit(cache=True, inline="always")
 def _block_tables(perm, digits, rem, remb, rfact, gens, mode, window, varying, base, hh, M, S):
     """Fill the per-block parts (``base``, ``hh``, ``M``) of every generator's neighbour rank, for the
     block whose prefix values and digits are ``perm[:P]``, ``digits[:P]`` and whose leftover values are
@@ -291,36 +302,43 @@ def _block_tables(perm, digits, rem, remb, rfact, gens, mode, window, varying, b
 
 
 @njit(parallel=True, cache=True)
-def bitmap_expand(bits, gens, mode, window, varying, SIG, TV, TS, TL, TR, KR, fact, cur, chunk, nthreads):
-    """Expand every state whose code is ``cur`` (1 or 2): neighbours with code 0 get code 3 - cur.
-    Returns (number of states expanded, number of new states found).
+def bitmap_expand(bits, nextbits, touched, active, shift, gens, mode, window, varying, SIG, TV, TS, TL, TR, KR,
+                  fact, nthreads):
+    """Expand every frontier state (code 1): every neighbour is recorded in the worker's own bitmap
+    ``nextbits[worker]`` (1 bit per state) and its chunk flagged in ``touched[worker]``;
+    :func:`bitmap_merge` then makes those still unvisited the next frontier. Returns the number of
+    states expanded.
 
     ``gens`` is G x n (one-line, 0-based, uint8); the neighbour of p under g is ``q = p[g]``. Its rank
     comes from the block decomposition of :mod:`discover.cayley.lehmer_blocks` (``mode`` ... ``KR`` are
     its tables): frontier states are visited in increasing rank, the per-block parts are computed once
     per block of L! ranks that has frontier states, and each neighbour costs one to L + 1 lookups.
     The neighbour ranks of one word of frontier states are computed first (and their words
-    prefetched), then checked, so that the random memory accesses overlap.
+    prefetched), then recorded, so that the random memory accesses overlap.
 
-    Work is shared dynamically: each of the ``nthreads`` workers takes the next block of ``chunk``
-    words from an atomic counter until none is left, so a worker that the OS deschedules (a busy
-    machine) does not hold the others up at the end of the layer."""
+    During a layer ``bits`` is only read and every worker writes only its own arrays: no atomic
+    operation, no cache line written by two cores, and no read of ``bits`` at the neighbour (the
+    merge compares whole words, in order). The words of ``bits`` are cut into chunks of
+    ``2**shift``; only chunks with ``active[c]`` set are scanned (a small layer costs little). Work is
+    shared dynamically: each of the ``nthreads`` workers takes the next chunk from an atomic counter
+    until none is left, so a worker that the OS deschedules (a busy machine) does not hold the others
+    up at the end of the layer."""
     n = gens.shape[1]
     G = gens.shape[0]
     L = SIG.shape[2]
     BL = SIG.shape[1]
     P = n - L
     nw = bits.shape[0]
-    nxt = U64(3 - cur)
-    three = U64(3)
-    nchunks = (nw + chunk - 1) // chunk
+    chunk = np.int64(1) << shift
+    nchunks = active.shape[0]
     rfact = np.empty(n, np.int64)  # rfact[i] = (n-1-i)!, the weight of digit i
     for i in range(n):
         rfact[i] = fact[n - 1 - i]
     expanded = 0
-    found = 0
     counter = np.zeros(1, np.int64)
     for worker in prange(nthreads):
+        mine = nextbits[worker]
+        flags = touched[worker]
         perm = np.empty(n, np.int64)
         digits = np.empty(n, np.int64)
         rem = np.empty(L, np.int64)
@@ -333,20 +351,16 @@ def bitmap_expand(bits, gens, mode, window, varying, SIG, TV, TS, TL, TR, KR, fa
         first = np.int64(0)  # the current block is first .. first + BL - 1
         first_after = np.int64(0)
         e_loc = 0
-        f_loc = 0
         while True:
             c = atomic_add(counter, 0, 1)
             if c >= nchunks:
                 break
+            if active[c] == 0:
+                continue
             w1 = min(nw, (c + 1) * chunk)
             for w in range(c * chunk, w1):
                 x = bits[w]
-                lo = x & FRONTIER_MASK
-                hi = (x >> U64(1)) & FRONTIER_MASK
-                if cur == 1:
-                    m = lo & ~hi
-                else:
-                    m = hi & ~lo
+                m = x & ~(x >> U64(1)) & FRONTIER_MASK  # code 1
                 nq = 0
                 while m != U64(0):
                     b = trailing_zeros(m)
@@ -380,31 +394,73 @@ def bitmap_expand(bits, gens, mode, window, varying, SIG, TV, TS, TL, TR, KR, fa
                             q = base[g] + TV[g, low]
                             for t in range(L):
                                 q += M[g, t, SIG[g, low, t]]
-                        prefetch(bits, q >> 5)
+                        prefetch(mine, q >> 6)
                         qs[nq] = q
                         nq += 1
-                if nthreads == 1:
-                    # one writer: a plain, branch-free read-modify-write (no unpredictable branch)
-                    for t in range(nq):
-                        q = qs[t]
-                        qw = q >> 5
-                        sh = U64((q & 31) * 2)
-                        word = bits[qw]
-                        fresh = U64(((word >> sh) & three) == U64(0))
-                        bits[qw] = word | ((nxt * fresh) << sh)
-                        f_loc += np.int64(fresh)
-                else:
-                    for t in range(nq):
-                        q = qs[t]
-                        qw = q >> 5
-                        sh = U64((q & 31) * 2)
-                        if (bits[qw] >> sh) & three == U64(0):
-                            old = atomic_or(bits, qw, nxt << sh)
-                            if (old >> sh) & three == U64(0):
-                                f_loc += 1
+                for t in range(nq):
+                    q = qs[t]
+                    mine[q >> 6] |= U64(1) << U64(q & 63)
+                    flags[q >> (5 + shift)] = 1
         expanded += e_loc
-        found += f_loc
-    return expanded, found
+    return expanded
+
+
+@njit(parallel=True, cache=True)
+def bitmap_merge(bits, nextbits, touched, active, shift, out):
+    """End a layer: the frontier (code 1) becomes done (code 3), and the states recorded in any
+    worker's ``nextbits`` that are still unvisited become the new frontier (code 1). Clears
+    ``nextbits`` and ``touched``, sets ``active`` to the chunks of the new frontier and returns its size.
+    If ``out`` is not empty, the ranks of the old frontier are first written into it (serially: only
+    for a small last layer; it must be large enough)."""
+    nw = bits.shape[0]
+    chunk = np.int64(1) << shift
+    nchunks = active.shape[0]
+    T = nextbits.shape[0]
+    if out.shape[0] > 0:
+        k = 0
+        for c in range(nchunks):
+            if active[c] == 0:
+                continue
+            for w in range(c * chunk, min(nw, (c + 1) * chunk)):
+                x = bits[w]
+                m = x & ~(x >> U64(1)) & FRONTIER_MASK
+                while m != U64(0) and k < out.shape[0]:
+                    b = trailing_zeros(m)
+                    m &= m - U64(1)
+                    out[k] = np.int64(w) * 32 + np.int64(b >> U64(1))
+                    k += 1
+    found = 0
+    for c in prange(nchunks):
+        was = active[c] != 0
+        hit = False
+        for t in range(T):
+            hit |= touched[t, c] != 0
+            touched[t, c] = 0
+        new_here = 0
+        if hit:
+            # one word of nextbits = two words of bits (32 codes each)
+            for v in range((c * chunk) >> 1, min(nextbits.shape[1], ((c + 1) * chunk) >> 1)):
+                seen = U64(0)
+                for t in range(T):
+                    seen |= nextbits[t, v]
+                    nextbits[t, v] = U64(0)
+                for h in range(2):
+                    w = 2 * v + h
+                    if w >= nw:
+                        break
+                    x = bits[w]
+                    if was:
+                        x |= (x & FRONTIER_MASK) << U64(1)  # 1 -> 3 (3 stays 3)
+                    fresh = _spread_bits(seen >> U64(32 * h)) & ~(x | (x >> U64(1))) & FRONTIER_MASK
+                    bits[w] = x | fresh
+                    new_here += np.int64(popcount(fresh))
+        elif was:
+            for w in range(c * chunk, min(nw, (c + 1) * chunk)):
+                x = bits[w]
+                bits[w] = x | ((x & FRONTIER_MASK) << U64(1))
+        active[c] = 1 if new_here > 0 else 0
+        found += new_here
+    return found
 
 
 @njit(parallel=True, cache=True)
