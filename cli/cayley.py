@@ -47,7 +47,8 @@ def _memory_bytes(memory_gb):
 @click.option("--inverse-closed", is_flag=True,
               help="Add the inverse of every generator (as GAP's growth function does).")
 @click.option("--engine", type=click.Choice(["auto", "bitmap", "frontier"]), default="auto", show_default=True,
-              help="bitmap: ranked 2-bit array (permutation groups); frontier: sorted exact keys (anything).")
+              help="bitmap: ranked 2-bit array (full permutation groups, unitriangular matrix groups mod p); "
+                   "frontier: sorted exact keys (anything).")
 @click.option("--memory", "memory_gb", type=float, default=None, metavar="GB",
               help="Memory limit (default: the memory available now); larger searches are refused up front.")
 @click.option("--last-layer", "last_layer_limit", type=click.IntRange(min=0), default=20, show_default=True,
@@ -59,8 +60,9 @@ def growth_cmd(family, n, perms, matrices, modulus, start, inverse_closed, engin
     """Layer sizes (growth function), diameter and order of a Cayley or Schreier coset graph.
 
     Layer k holds the elements at distance k from the identity (or from --start). Full permutation
-    groups use the ranked bitmap engine (2 bits per permutation, both cores); cosets, matrix groups and
-    sparse groups use the frontier search over exact packed keys. The layer sizes are checked against
+    groups and unitriangular matrix groups mod p (Heisenberg) use the ranked bitmap engine (2 bits per
+    element, both cores); cosets, other matrix groups and sparse groups use the frontier search over
+    exact packed keys. The layer sizes are checked against
     the group order (Schreier-Sims) or orbit size when that is known.
 
     \b

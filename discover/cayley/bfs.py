@@ -33,6 +33,7 @@ from discover.errors import InputError, RuntimeFailure
 
 LAST_LAYER_LIMIT = 20
 MAX_BITMAP_DEGREE = 20  # 20! < 2^63
+UNKNOWN_ORDER_BITMAP = 1 << 28  # bytes: a unitriangular bitmap used when the subgroup's order is unknown
 
 
 @dataclass
@@ -73,8 +74,27 @@ def _key_layout(graph: GraphDef) -> tuple[int, int]:
     return width, -(-graph.state_length // per)
 
 
+def _unitriangular(graph: GraphDef) -> bool:
+    if graph.kind != "matrix":
+        return False
+    from discover.cayley.unitriangular import is_unitriangular_cayley
+
+    return is_unitriangular_cayley(graph)
+
+
 def choose_engine(graph: GraphDef) -> str:
-    """``bitmap`` for a dense group of permutations acting regularly, else ``frontier``."""
+    """``bitmap`` for a dense group (all permutations of a word with distinct letters, or unitriangular
+    matrices mod p: both ranked densely) when its bitmap is smaller than the frontier search's keys,
+    else ``frontier``."""
+    if _unitriangular(graph):
+        from discover.cayley.unitriangular import unitriangular_bitmap_bytes
+
+        order = graph.order
+        width, K = _key_layout(graph)
+        bitmap_bytes = unitriangular_bitmap_bytes(graph)
+        if order is None:  # a subgroup of unknown order: the bitmap only while it is small
+            return "bitmap" if bitmap_bytes <= UNKNOWN_ORDER_BITMAP else "frontier"
+        return "bitmap" if bitmap_bytes <= order * (16 * K + 2 * graph.state_length) else "frontier"
     if graph.kind != "perm" or not graph.is_regular_start or graph.degree > MAX_BITMAP_DEGREE:
         return "frontier"
     order = graph.order
@@ -87,6 +107,10 @@ def choose_engine(graph: GraphDef) -> str:
 
 def estimate_memory(graph: GraphDef, engine: str) -> int | None:
     """Bytes the search needs (None when the number of states is not known in advance)."""
+    if engine == "bitmap" and graph.kind == "matrix":
+        from discover.cayley.unitriangular import unitriangular_bitmap_bytes
+
+        return unitriangular_bitmap_bytes(graph) + (1 << 20)
     if engine == "bitmap":
         import numba
 
@@ -109,7 +133,12 @@ def check_memory(graph: GraphDef, engine: str, limit: int | None = None) -> int 
     need = estimate_memory(graph, engine)
     limit = int(MEMORY_FRACTION * available_memory()) if limit is None else limit
     if need is not None and need > limit:
-        states = f"{math.factorial(graph.degree):,} states" if engine == "bitmap" else f"{graph.order:,} states"
+        if engine == "bitmap" and graph.kind == "perm":
+            states = f"{math.factorial(graph.degree):,} states"
+        elif engine == "bitmap":
+            states = f"{graph.modulus ** (graph.degree * (graph.degree - 1) // 2):,} states (all of UT_{graph.degree})"
+        else:
+            states = f"{graph.order:,} states"
         raise InputError(
             f"--n: {graph.name} has {states}; the {engine} search needs about {need / 2**30:.1f} GiB "
             f"but the memory limit is {limit / 2**30:.1f} GiB (--memory GB; default 80% of the available memory)"
@@ -122,15 +151,20 @@ def growth(graph: GraphDef, engine: str = "auto", memory_limit: int | None = Non
     """The growth function of ``graph`` from its start state (see the module docstring)."""
     if engine == "auto":
         engine = choose_engine(graph)
-    if engine == "bitmap" and (graph.kind != "perm" or not graph.is_regular_start):
-        raise InputError("--engine bitmap: only for permutation groups acting on a word with distinct letters")
+    if engine == "bitmap" and not _unitriangular(graph) and (graph.kind != "perm" or not graph.is_regular_start):
+        raise InputError("--engine bitmap: only for permutation groups acting on a word with distinct letters "
+                         "and for unitriangular matrix groups mod p")
     if engine not in ("bitmap", "frontier"):
         raise InputError(f"--engine: unknown engine {engine!r} (bitmap, frontier or auto)")
-    if engine == "bitmap" and graph.degree > MAX_BITMAP_DEGREE:
+    if engine == "bitmap" and graph.kind == "perm" and graph.degree > MAX_BITMAP_DEGREE:
         raise InputError(f"--engine bitmap: ranks need n <= {MAX_BITMAP_DEGREE}, got n={graph.degree}")
     check_memory(graph, engine, memory_limit)
     t0 = time.perf_counter()
-    if engine == "bitmap":
+    if engine == "bitmap" and graph.kind == "matrix":
+        from discover.cayley.unitriangular import unitriangular_growth
+
+        out = unitriangular_growth(graph, last_layer_limit)
+    elif engine == "bitmap":
         out = _bitmap_growth(graph, last_layer_limit)
     else:
         out = _frontier_growth(graph, last_layer_limit, memory_limit)

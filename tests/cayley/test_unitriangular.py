@@ -106,3 +106,17 @@ def test_recognition_and_memory():
     assert unitriangular_bitmap_bytes(build_family("heisenberg", 4, 3)) == 3 ** 6 // 32 * 8 + 8
     with pytest.raises(InputError):
         unitriangular_growth(build_family("sl2", 2, 5), 20)
+
+
+def test_growth_chooses_the_bitmap_for_unitriangular_groups():
+    """``growth`` (engine auto) ranks the Heisenberg group densely, and keeps the frontier search for a
+    subgroup of unknown order inside a unitriangular group too large to rank (UT_5 mod 101: 101^10)."""
+    heisenberg = build_family("heisenberg", 3, 7)
+    assert bfs.choose_engine(heisenberg) == "bitmap"
+    result = bfs.growth(heisenberg)
+    assert result.engine == "bitmap" and result.order == 7 ** 3
+    k, p = 5, 101
+    single = [int(i == j) or int((i, j) == (0, 1)) for i in range(k) for j in range(k)]
+    cyclic = matrix_graph("cyclic", [single], k, p)
+    assert bfs.choose_engine(cyclic) == "frontier"
+    assert bfs.growth(cyclic).layer_sizes == [1] * p
