@@ -218,8 +218,9 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
     tables = block_tables(gens, n)
     gens8 = gens.astype(np.uint8)
     bits[0] = np.uint64(1)  # the identity (rank 0) gets frontier code 1
-    shift = max(1, min(10, (nwords // 1024).bit_length() - 1))  # chunks of 2**shift words, about 1,000 of them
-    active = np.zeros(-(-nwords >> shift), dtype=np.uint8)  # the chunks holding frontier states
+    # workers claim chunks of 2**shift words (about 1,000 of them); flags are kept per tile of 8 words
+    shift = max(K.TILE_SHIFT, min(10, (nwords // 1024).bit_length() - 1))
+    active = np.zeros(-(-nwords >> K.TILE_SHIFT), dtype=np.uint8)  # the tiles holding frontier states
     active[0] = 1
     threads = _Threads()
     nextbits = np.zeros((threads.full, -(-total // 64)), dtype=np.uint64)  # each worker's neighbours

@@ -219,6 +219,7 @@ def unrank_perms(ranks, n, fact):
 
 
 # ---------------------------------------------------------------------------- bitmap BFS
+TILE_SHIFT = 3  # frontier and touched flags are kept per tile of 8 words (256 states)
 @njit(cache=True, inline="always")
 def _spread_bits(x):
     """Bit i of the low 32 bits of x moved to bit 2i (the low bit of the i-th 2-bit code)."""
@@ -329,8 +330,9 @@ def bitmap_expand(bits, nextbits, touched, active, shift, gens, mode, window, va
     BL = SIG.shape[1]
     P = n - L
     nw = bits.shape[0]
-    chunk = np.int64(1) << shift
-    nchunks = active.shape[0]
+    ntiles = active.shape[0]
+    per = np.int64(1) << (shift - TILE_SHIFT)  # tiles per chunk
+    nchunks = (ntiles + per - 1) // per
     rfact = np.empty(n, np.int64)  # rfact[i] = (n-1-i)!, the weight of digit i
     for i in range(n):
         rfact[i] = fact[n - 1 - i]
@@ -355,52 +357,52 @@ def bitmap_expand(bits, nextbits, touched, active, shift, gens, mode, window, va
             c = atomic_add(counter, 0, 1)
             if c >= nchunks:
                 break
-            if active[c] == 0:
-                continue
-            w1 = min(nw, (c + 1) * chunk)
-            for w in range(c * chunk, w1):
-                x = bits[w]
-                m = x & ~(x >> U64(1)) & FRONTIER_MASK  # code 1
-                nq = 0
-                while m != U64(0):
-                    b = trailing_zeros(m)
-                    m &= m - U64(1)
-                    r = np.int64(w) * 32 + np.int64(b >> U64(1))
-                    if r >= first_after or r < first:  # a new block (no division per state)
-                        first = (r // BL) * BL
-                        first_after = first + BL
-                        free = _unrank_prefix(first, fact, perm, P, digits)
-                        k = 0
-                        while free != U64(0):
-                            rem[k] = np.int64(trailing_zeros(free))
-                            remb[k] = (U64(1) << U64(rem[k])) - U64(1)
-                            free &= free - U64(1)
-                            k += 1
-                        _block_tables(perm, digits, rem, remb, rfact, gens, mode, window, varying,
-                                      base, hh, M, S)
-                    low = r - first
-                    e_loc += 1
-                    for g in range(G):
-                        md = mode[g]
-                        if md == LOCAL:
-                            q = first + TS[g, low]
-                        elif md == DELTA:
-                            q = r + base[g]
-                        elif md == ROTATE_LEFT:
-                            q = base[g] + TL[hh[g], low]
-                        elif md == ROTATE_RIGHT:
-                            q = base[g] + TR[low] + M[g, 0, KR[low]]
-                        else:
-                            q = base[g] + TV[g, low]
-                            for t in range(L):
-                                q += M[g, t, SIG[g, low, t]]
-                        prefetch(mine, q >> 6)
-                        qs[nq] = q
-                        nq += 1
-                for t in range(nq):
-                    q = qs[t]
-                    mine[q >> 6] |= U64(1) << U64(q & 63)
-                    flags[q >> (5 + shift)] = 1
+            for tile in range(c * per, min(ntiles, (c + 1) * per)):
+                if active[tile] == 0:
+                    continue
+                for w in range(tile << TILE_SHIFT, min(nw, (tile + 1) << TILE_SHIFT)):
+                    x = bits[w]
+                    m = x & ~(x >> U64(1)) & FRONTIER_MASK  # code 1
+                    nq = 0
+                    while m != U64(0):
+                        b = trailing_zeros(m)
+                        m &= m - U64(1)
+                        r = np.int64(w) * 32 + np.int64(b >> U64(1))
+                        if r >= first_after or r < first:  # a new block (no division per state)
+                            first = (r // BL) * BL
+                            first_after = first + BL
+                            free = _unrank_prefix(first, fact, perm, P, digits)
+                            k = 0
+                            while free != U64(0):
+                                rem[k] = np.int64(trailing_zeros(free))
+                                remb[k] = (U64(1) << U64(rem[k])) - U64(1)
+                                free &= free - U64(1)
+                                k += 1
+                            _block_tables(perm, digits, rem, remb, rfact, gens, mode, window, varying,
+                                          base, hh, M, S)
+                        low = r - first
+                        e_loc += 1
+                        for g in range(G):
+                            md = mode[g]
+                            if md == LOCAL:
+                                q = first + TS[g, low]
+                            elif md == DELTA:
+                                q = r + base[g]
+                            elif md == ROTATE_LEFT:
+                                q = base[g] + TL[hh[g], low]
+                            elif md == ROTATE_RIGHT:
+                                q = base[g] + TR[low] + M[g, 0, KR[low]]
+                            else:
+                                q = base[g] + TV[g, low]
+                                for t in range(L):
+                                    q += M[g, t, SIG[g, low, t]]
+                            prefetch(mine, q >> 6)
+                            qs[nq] = q
+                            nq += 1
+                    for t in range(nq):
+                        q = qs[t]
+                        mine[q >> 6] |= U64(1) << U64(q & 63)
+                        flags[q >> (5 + TILE_SHIFT)] = 1
         expanded += e_loc
     return expanded
 
@@ -409,19 +411,21 @@ def bitmap_expand(bits, nextbits, touched, active, shift, gens, mode, window, va
 def bitmap_merge(bits, nextbits, touched, active, shift, out):
     """End a layer: the frontier (code 1) becomes done (code 3), and the states recorded in any
     worker's ``nextbits`` that are still unvisited become the new frontier (code 1). Clears
-    ``nextbits`` and ``touched``, sets ``active`` to the chunks of the new frontier and returns its size.
-    If ``out`` is not empty, the ranks of the old frontier are first written into it (serially: only
-    for a small last layer; it must be large enough)."""
+    ``nextbits`` and ``touched``, sets ``active`` to the tiles of the new frontier and returns its size.
+    Only tiles that held the frontier or were touched are read. If ``out`` is not empty, the ranks of
+    the old frontier are first written into it (serially: only for a small last layer; it must be
+    large enough)."""
     nw = bits.shape[0]
-    chunk = np.int64(1) << shift
-    nchunks = active.shape[0]
+    ntiles = active.shape[0]
+    per = np.int64(1) << (shift - TILE_SHIFT)
+    nchunks = (ntiles + per - 1) // per
     T = nextbits.shape[0]
     if out.shape[0] > 0:
         k = 0
-        for c in range(nchunks):
-            if active[c] == 0:
+        for tile in range(ntiles):
+            if active[tile] == 0:
                 continue
-            for w in range(c * chunk, min(nw, (c + 1) * chunk)):
+            for w in range(tile << TILE_SHIFT, min(nw, (tile + 1) << TILE_SHIFT)):
                 x = bits[w]
                 m = x & ~(x >> U64(1)) & FRONTIER_MASK
                 while m != U64(0) and k < out.shape[0]:
@@ -431,35 +435,40 @@ def bitmap_merge(bits, nextbits, touched, active, shift, out):
                     k += 1
     found = 0
     for c in prange(nchunks):
-        was = active[c] != 0
-        hit = False
-        for t in range(T):
-            hit |= touched[t, c] != 0
-            touched[t, c] = 0
-        new_here = 0
-        if hit:
-            # one word of nextbits = two words of bits (32 codes each)
-            for v in range((c * chunk) >> 1, min(nextbits.shape[1], ((c + 1) * chunk) >> 1)):
-                seen = U64(0)
-                for t in range(T):
-                    seen |= nextbits[t, v]
-                    nextbits[t, v] = U64(0)
-                for h in range(2):
-                    w = 2 * v + h
-                    if w >= nw:
-                        break
+        new_chunk = 0
+        for tile in range(c * per, min(ntiles, (c + 1) * per)):
+            was = active[tile] != 0
+            hit = False
+            for t in range(T):
+                hit |= touched[t, tile] != 0
+                touched[t, tile] = 0
+            new_here = 0
+            w0 = tile << TILE_SHIFT
+            w1 = min(nw, (tile + 1) << TILE_SHIFT)
+            if hit:
+                # one word of nextbits = two words of bits (32 codes each)
+                for v in range(w0 >> 1, (w1 + 1) >> 1):
+                    seen = U64(0)
+                    for t in range(T):
+                        seen |= nextbits[t, v]
+                        nextbits[t, v] = U64(0)
+                    for h in range(2):
+                        w = 2 * v + h
+                        if w >= nw:
+                            break
+                        x = bits[w]
+                        if was:
+                            x |= (x & FRONTIER_MASK) << U64(1)  # 1 -> 3 (3 stays 3)
+                        fresh = _spread_bits(seen >> U64(32 * h)) & ~(x | (x >> U64(1))) & FRONTIER_MASK
+                        bits[w] = x | fresh
+                        new_here += np.int64(popcount(fresh))
+            elif was:
+                for w in range(w0, w1):
                     x = bits[w]
-                    if was:
-                        x |= (x & FRONTIER_MASK) << U64(1)  # 1 -> 3 (3 stays 3)
-                    fresh = _spread_bits(seen >> U64(32 * h)) & ~(x | (x >> U64(1))) & FRONTIER_MASK
-                    bits[w] = x | fresh
-                    new_here += np.int64(popcount(fresh))
-        elif was:
-            for w in range(c * chunk, min(nw, (c + 1) * chunk)):
-                x = bits[w]
-                bits[w] = x | ((x & FRONTIER_MASK) << U64(1))
-        active[c] = 1 if new_here > 0 else 0
-        found += new_here
+                    bits[w] = x | ((x & FRONTIER_MASK) << U64(1))
+            active[tile] = 1 if new_here > 0 else 0
+            new_chunk += new_here
+        found += new_chunk
     return found
 
 
