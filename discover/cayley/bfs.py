@@ -32,6 +32,7 @@ from discover.cayley.graph import GraphDef
 from discover.errors import InputError, RuntimeFailure
 
 LAST_LAYER_LIMIT = 20
+LAST_LAYER_MAX = 1 << 22  # the bitmap engine lists a last layer of at most this many states
 MAX_BITMAP_DEGREE = 20  # 20! < 2^63
 UNKNOWN_ORDER_BITMAP = 1 << 28  # bytes: a unitriangular bitmap used when the subgroup's order is unknown
 
@@ -114,8 +115,8 @@ def estimate_memory(graph: GraphDef, engine: str) -> int | None:
     if engine == "bitmap":
         import numba
 
-        # 2 bits per state, plus each worker's 1-bit record of the neighbours it found in a layer
-        return math.factorial(graph.degree) * (2 + numba.get_num_threads()) // 8 + (1 << 20)
+        # 1 bit per state seen, plus each worker's 1-bit records of the neighbours it found (two layers)
+        return math.factorial(graph.degree) * (1 + 2 * numba.get_num_threads()) // 8 + (1 << 20)
     order = graph.order
     if order is None:
         return None
@@ -209,44 +210,49 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
     n = graph.degree
     fact = _factorials(n)
     total = math.factorial(n)
-    nwords = -(-total // 32)
-    bits = np.zeros(nwords, dtype=np.uint64)
+    nwords = -(-total // 64)
     gens = np.array(graph.generators, dtype=np.int64).reshape(len(graph.generators), n)
     flip = local_count(reversed_positions(gens), n) > local_count(gens, n)
     if flip:  # an isomorphic Cayley graph whose generators touch the low digits (see lehmer_blocks)
         gens = reversed_positions(gens)
     tables = block_tables(gens, n)
     gens8 = gens.astype(np.uint8)
-    bits[0] = np.uint64(1)  # the identity (rank 0) gets frontier code 1
-    # workers claim chunks of 2**shift words (about 1,000 of them); flags are kept per tile of 8 words
-    shift = max(K.TILE_SHIFT, min(10, (nwords // 1024).bit_length() - 1))
-    active = np.zeros(-(-nwords >> K.TILE_SHIFT), dtype=np.uint8)  # the tiles holding frontier states
-    active[0] = 1
     threads = _Threads()
-    nextbits = np.zeros((threads.full, -(-total // 64)), dtype=np.uint64)  # each worker's neighbours
-    touched = np.zeros((threads.full, active.shape[0]), dtype=np.uint8)
+    T = threads.full
+    shift = max(K.TILE_SHIFT, min(10, (nwords // 1024).bit_length() - 1))  # chunks of 2**shift words
+    seen = np.zeros(nwords, dtype=np.uint64)
+    found = np.zeros((2, T, nwords), dtype=np.uint64)  # each worker's neighbours, alternate layers
+    touched = np.zeros((2, T, -(-nwords >> K.TILE_SHIFT)), dtype=np.uint8)
+    found[1, 0, 0] = 1  # the identity (rank 0) starts the search
+    touched[1, 0, 0] = 1
+    keep = min(last_layer_limit, total, LAST_LAYER_MAX)  # ranks each worker keeps of a layer
+    out = np.empty((T, keep), dtype=np.int64)
+    out_count = np.zeros(T, dtype=np.int64)
     sizes: list[int] = []
-    last: list[tuple] = []
-    empty = np.empty(0, dtype=np.int64)
-    frontier = 1
+    last_ranks = np.empty(0, dtype=np.int64)
+    side = 0
     while True:
-        threads(frontier * len(gens))
-        expanded = K.bitmap_expand(bits, nextbits, touched, active, shift, gens8, tables.mode, tables.window,
-                                   tables.varying, tables.SIG, tables.TV, tables.TS, tables.TL, tables.TR,
-                                   tables.KR, fact, threads.count())
-        sizes.append(int(expanded))
-        ranks = np.empty(expanded, dtype=np.int64) if expanded <= last_layer_limit else empty
-        frontier = K.bitmap_merge(bits, nextbits, touched, active, shift, ranks)
-        if frontier == 0:
-            if ranks.shape[0]:
-                perms = K.unrank_perms(ranks, n, fact)
-                if flip:
-                    perms = n - 1 - perms[:, ::-1]
-                relabel = np.array(graph.start)
-                last = [tuple(int(v) for v in relabel[p]) for p in perms]
+        threads((sizes[-1] if sizes else 1) * len(gens))
+        out_count[:] = 0
+        size = K.bitmap_layer(seen, found, touched, side, shift, gens8, tables.mode, tables.window,
+                              tables.varying, tables.SIG, tables.TV, tables.TS, tables.TL, tables.TR,
+                              tables.KR, fact, threads.count(), out, out_count)
+        if size == 0:
             break
+        sizes.append(int(size))
+        last_ranks = np.empty(0, dtype=np.int64)
+        if size <= keep:
+            last_ranks = np.concatenate([out[t, :out_count[t]] for t in range(T)])
+        side = 1 - side
+    last: list[tuple] = []
+    if last_ranks.shape[0]:
+        perms = K.unrank_perms(np.sort(last_ranks), n, fact)
+        if flip:
+            perms = n - 1 - perms[:, ::-1]
+        relabel = np.array(graph.start)
+        last = [tuple(int(v) for v in relabel[p]) for p in perms]
     threads.reset()
-    del bits
+    del seen, found
     return Growth(sizes, last)
 
 

@@ -4,18 +4,19 @@ Two families of kernels, one per search engine (:mod:`discover.cayley.bfs`):
 
 **Ranked bitmap BFS** (full groups of permutations). A permutation p of 0..n-1 is ranked by its
 Lehmer code, ``rank(p) = sum_i d_i (n-1-i)!`` with ``d_i = #{j > i : p[j] < p[i]}``, a bijection onto
-0..n!-1 (the identity has rank 0). Each rank owns 2 bits of a ``uint64`` array (32 states per word,
-state r in bits 2(r mod 32), 2(r mod 32)+1 of word r // 32) holding a code:
+0..n!-1 (the identity has rank 0). :func:`bitmap_layer` runs one layer over bit arrays indexed by rank
+(64 states per ``uint64`` word): ``seen`` (visited) and, for each worker and each parity of the layer,
+``found`` (the neighbours it met). The frontier of a layer is what any worker found in the previous
+layer and is not yet seen; each frontier state's neighbours are ranked with the block tables of
+:mod:`discover.cayley.lehmer_blocks` (a few lookups per neighbour instead of a re-ranking) and recorded
+in the worker's own ``found`` row. So no atomic operation touches the state arrays and no cache line
+is written by two cores; duplicates (a state found twice, or found again later) cost nothing, since
+only states not yet seen enter a frontier. Directed and undirected graphs are treated alike. No hash
+table anywhere.
 
-    0 = unvisited,  1 or 2 = in the frontier (the two codes alternate between layers),  3 = done.
-
-One layer is two passes: :func:`bitmap_expand` scans the words for the frontier code, ranks every
-neighbour of each frontier state with the block tables of :mod:`discover.cayley.lehmer_blocks` (a few
-lookups per neighbour instead of a re-ranking) and, if its code is 0, sets it to the next frontier code
-with an atomic OR (both cores write the same array; the atomic read-modify-write makes the race
-harmless and its returned old value counts each new state exactly once); then :func:`bitmap_retire`
-turns the frontier code into "done". Directed and undirected graphs are treated alike: every visited
-state stays marked. No hash table anywhere.
+The unitriangular engine (:mod:`discover.cayley.unitriangular`) uses a 2-bit code per rank instead
+(0 unvisited, 1/2 the alternating frontier codes, 3 done), set with an atomic OR, and
+:func:`bitmap_retire` to turn a layer's code into "done".
 
 **Frontier search on packed keys** (cosets, matrix groups, sparse permutation groups). A state is a
 row of small integers (< 2^b); its key packs ``64 // b`` entries per ``uint64`` word, so a key of K
@@ -219,18 +220,7 @@ def unrank_perms(ranks, n, fact):
 
 
 # ---------------------------------------------------------------------------- bitmap BFS
-TILE_SHIFT = 3  # frontier and touched flags are kept per tile of 8 words (256 states)
-@njit(cache=True, inline="always")
-def _spread_bits(x):
-    """Bit i of the low 32 bits of x moved to bit 2i (the low bit of the i-th 2-bit code)."""
-    v = x & U64(0xFFFFFFFF)
-    v = (v | (v << U64(16))) & U64(0x0000FFFF0000FFFF)
-    v = (v | (v << U64(8))) & U64(0x00FF00FF00FF00FF)
-    v = (v | (v << U64(4))) & U64(0x0F0F0F0F0F0F0F0F)
-    v = (v | (v << U64(2))) & U64(0x3333333333333333)
-    return (v | (v << U64(1))) & U64(0x5555555555555555)
-
-
+TILE_SHIFT = 2  # the touched flags are kept per tile of 4 words (256 states)
 @njit(cache=True, inline="always")
 def _block_tables(perm, digits, rem, remb, rfact, gens, mode, window, varying, base, hh, M, S):
     """Fill the per-block parts (``base``, ``hh``, ``M``) of every generator's neighbour rank, for the
@@ -303,44 +293,51 @@ def _block_tables(perm, digits, rem, remb, rfact, gens, mode, window, varying, b
 
 
 @njit(parallel=True, cache=True)
-def bitmap_expand(bits, nextbits, touched, active, shift, gens, mode, window, varying, SIG, TV, TS, TL, TR, KR,
-                  fact, nthreads):
-    """Expand every frontier state (code 1): every neighbour is recorded in the worker's own bitmap
-    ``nextbits[worker]`` (1 bit per state) and its chunk flagged in ``touched[worker]``;
-    :func:`bitmap_merge` then makes those still unvisited the next frontier. Returns the number of
-    states expanded.
+def bitmap_layer(seen, found, touched, side, shift, gens, mode, window, varying, SIG, TV, TS, TL, TR, KR,
+                 fact, nthreads, out, out_count):
+    """One BFS layer. The frontier is every state recorded in ``found[1 - side]`` (by any worker, in
+    the previous layer) that is not in ``seen``; it is added to ``seen`` and expanded, each worker
+    recording the neighbours it finds in its own ``found[side, worker]`` and flagging their tiles in
+    ``touched[side, worker]``. Returns the size of the frontier (0: the search is over). Each worker
+    also keeps the first ``out.shape[1]`` frontier ranks it meets in ``out[worker]`` (how many in
+    ``out_count[worker]``), so a small last layer can be listed.
+
+    Arrays: ``seen`` 1 bit per state (64 per word); ``found`` (2, workers, words) the same layout;
+    ``touched`` (2, workers, tiles), a tile being ``2**TILE_SHIFT`` words. Workers claim chunks of
+    ``2**shift`` words; only tiles that some worker touched are read (a small layer costs little), and
+    the records read are cleared for reuse two layers later.
 
     ``gens`` is G x n (one-line, 0-based, uint8); the neighbour of p under g is ``q = p[g]``. Its rank
     comes from the block decomposition of :mod:`discover.cayley.lehmer_blocks` (``mode`` ... ``KR`` are
     its tables): frontier states are visited in increasing rank, the per-block parts are computed once
-    per block of L! ranks that has frontier states, and each neighbour costs one to L + 1 lookups.
-    The neighbour ranks of one word of frontier states are computed first (and their words
-    prefetched), then recorded, so that the random memory accesses overlap.
+    per block of L! ranks that has frontier states, and each neighbour costs one to L + 1 lookups. The
+    neighbour ranks of one word of frontier states are computed first (and their words prefetched),
+    then recorded, so that the random memory accesses overlap.
 
-    During a layer ``bits`` is only read and every worker writes only its own arrays: no atomic
-    operation, no cache line written by two cores, and no read of ``bits`` at the neighbour (the
-    merge compares whole words, in order). The words of ``bits`` are cut into chunks of
-    ``2**shift``; only chunks with ``active[c]`` set are scanned (a small layer costs little). Work is
-    shared dynamically: each of the ``nthreads`` workers takes the next chunk from an atomic counter
-    until none is left, so a worker that the OS deschedules (a busy machine) does not hold the others
-    up at the end of the layer."""
+    No atomic operation on the state arrays and no cache line written by two cores: a worker writes
+    ``seen`` only in the chunk it holds and ``found``, ``out`` only in its own row. Work is shared
+    dynamically: each of the ``nthreads`` workers takes the next chunk from an atomic counter until
+    none is left, so a worker that the OS deschedules (a busy machine) does not hold the others up."""
     n = gens.shape[1]
     G = gens.shape[0]
     L = SIG.shape[2]
     BL = SIG.shape[1]
     P = n - L
-    nw = bits.shape[0]
-    ntiles = active.shape[0]
+    nw = seen.shape[0]
+    T = found.shape[1]
+    ntiles = touched.shape[2]
     per = np.int64(1) << (shift - TILE_SHIFT)  # tiles per chunk
     nchunks = (ntiles + per - 1) // per
+    prev = 1 - side
+    limit = out.shape[1]
     rfact = np.empty(n, np.int64)  # rfact[i] = (n-1-i)!, the weight of digit i
     for i in range(n):
         rfact[i] = fact[n - 1 - i]
-    expanded = 0
+    size = 0
     counter = np.zeros(1, np.int64)
     for worker in prange(nthreads):
-        mine = nextbits[worker]
-        flags = touched[worker]
+        mine = found[side, worker]
+        flags = touched[side, worker]
         perm = np.empty(n, np.int64)
         digits = np.empty(n, np.int64)
         rem = np.empty(L, np.int64)
@@ -349,25 +346,39 @@ def bitmap_expand(bits, nextbits, touched, active, shift, gens, mode, window, va
         hh = np.empty(G, np.int64)
         M = np.empty((G, L, L), np.int64)
         S = np.empty(L, np.int64)
-        qs = np.empty(32 * G, np.int64)
+        qs = np.empty(64 * G, np.int64)
         first = np.int64(0)  # the current block is first .. first + BL - 1
         first_after = np.int64(0)
-        e_loc = 0
+        s_loc = 0
+        kept = 0
         while True:
             c = atomic_add(counter, 0, 1)
             if c >= nchunks:
                 break
             for tile in range(c * per, min(ntiles, (c + 1) * per)):
-                if active[tile] == 0:
+                hit = False
+                for t in range(T):
+                    hit |= touched[prev, t, tile] != 0
+                    touched[prev, t, tile] = 0
+                if not hit:
                     continue
                 for w in range(tile << TILE_SHIFT, min(nw, (tile + 1) << TILE_SHIFT)):
-                    x = bits[w]
-                    m = x & ~(x >> U64(1)) & FRONTIER_MASK  # code 1
+                    m = U64(0)
+                    for t in range(T):
+                        m |= found[prev, t, w]
+                        found[prev, t, w] = U64(0)
+                    m &= ~seen[w]
+                    if m == U64(0):
+                        continue
+                    seen[w] |= m
+                    s_loc += np.int64(popcount(m))
                     nq = 0
                     while m != U64(0):
-                        b = trailing_zeros(m)
+                        r = np.int64(w) * 64 + np.int64(trailing_zeros(m))
                         m &= m - U64(1)
-                        r = np.int64(w) * 32 + np.int64(b >> U64(1))
+                        if kept < limit:  # the first states of the layer (the last layer may be small)
+                            out[worker, kept] = r
+                            kept += 1
                         if r >= first_after or r < first:  # a new block (no division per state)
                             first = (r // BL) * BL
                             first_after = first + BL
@@ -381,7 +392,6 @@ def bitmap_expand(bits, nextbits, touched, active, shift, gens, mode, window, va
                             _block_tables(perm, digits, rem, remb, rfact, gens, mode, window, varying,
                                           base, hh, M, S)
                         low = r - first
-                        e_loc += 1
                         for g in range(G):
                             md = mode[g]
                             if md == LOCAL:
@@ -402,74 +412,10 @@ def bitmap_expand(bits, nextbits, touched, active, shift, gens, mode, window, va
                     for t in range(nq):
                         q = qs[t]
                         mine[q >> 6] |= U64(1) << U64(q & 63)
-                        flags[q >> (5 + TILE_SHIFT)] = 1
-        expanded += e_loc
-    return expanded
-
-
-@njit(parallel=True, cache=True)
-def bitmap_merge(bits, nextbits, touched, active, shift, out):
-    """End a layer: the frontier (code 1) becomes done (code 3), and the states recorded in any
-    worker's ``nextbits`` that are still unvisited become the new frontier (code 1). Clears
-    ``nextbits`` and ``touched``, sets ``active`` to the tiles of the new frontier and returns its size.
-    Only tiles that held the frontier or were touched are read. If ``out`` is not empty, the ranks of
-    the old frontier are first written into it (serially: only for a small last layer; it must be
-    large enough)."""
-    nw = bits.shape[0]
-    ntiles = active.shape[0]
-    per = np.int64(1) << (shift - TILE_SHIFT)
-    nchunks = (ntiles + per - 1) // per
-    T = nextbits.shape[0]
-    if out.shape[0] > 0:
-        k = 0
-        for tile in range(ntiles):
-            if active[tile] == 0:
-                continue
-            for w in range(tile << TILE_SHIFT, min(nw, (tile + 1) << TILE_SHIFT)):
-                x = bits[w]
-                m = x & ~(x >> U64(1)) & FRONTIER_MASK
-                while m != U64(0) and k < out.shape[0]:
-                    b = trailing_zeros(m)
-                    m &= m - U64(1)
-                    out[k] = np.int64(w) * 32 + np.int64(b >> U64(1))
-                    k += 1
-    found = 0
-    for c in prange(nchunks):
-        new_chunk = 0
-        for tile in range(c * per, min(ntiles, (c + 1) * per)):
-            was = active[tile] != 0
-            hit = False
-            for t in range(T):
-                hit |= touched[t, tile] != 0
-                touched[t, tile] = 0
-            new_here = 0
-            w0 = tile << TILE_SHIFT
-            w1 = min(nw, (tile + 1) << TILE_SHIFT)
-            if hit:
-                # one word of nextbits = two words of bits (32 codes each)
-                for v in range(w0 >> 1, (w1 + 1) >> 1):
-                    seen = U64(0)
-                    for t in range(T):
-                        seen |= nextbits[t, v]
-                        nextbits[t, v] = U64(0)
-                    for h in range(2):
-                        w = 2 * v + h
-                        if w >= nw:
-                            break
-                        x = bits[w]
-                        if was:
-                            x |= (x & FRONTIER_MASK) << U64(1)  # 1 -> 3 (3 stays 3)
-                        fresh = _spread_bits(seen >> U64(32 * h)) & ~(x | (x >> U64(1))) & FRONTIER_MASK
-                        bits[w] = x | fresh
-                        new_here += np.int64(popcount(fresh))
-            elif was:
-                for w in range(w0, w1):
-                    x = bits[w]
-                    bits[w] = x | ((x & FRONTIER_MASK) << U64(1))
-            active[tile] = 1 if new_here > 0 else 0
-            new_chunk += new_here
-        found += new_chunk
-    return found
+                        flags[q >> (6 + TILE_SHIFT)] = 1
+        size += s_loc
+        out_count[worker] = kept
+    return size
 
 
 @njit(parallel=True, cache=True)
