@@ -60,7 +60,7 @@ def growth_cmd(family, n, perms, matrices, modulus, start, inverse_closed, engin
     """Layer sizes (growth function), diameter and order of a Cayley or Schreier coset graph.
 
     Layer k holds the elements at distance k from the identity (or from --start). Full permutation
-    groups and unitriangular matrix groups mod p (Heisenberg) use the ranked bitmap engine (2 bits per
+    groups and unitriangular matrix groups mod p (Heisenberg) use the ranked bitmap engine (1 or 2 bits per
     element, both cores); cosets, other matrix groups and sparse groups use the frontier search over
     exact packed keys. The layer sizes are checked against
     the group order (Schreier-Sims) or orbit size when that is known.
