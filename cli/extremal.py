@@ -74,10 +74,13 @@ COLUMNS = [
               help="Stop a size when it matches the published record (default: go on for a new record).")
 @click.option("--continue", "resume_best", is_flag=True,
               help="Seed from the best graphs already in the store for this problem (to continue a long run).")
+@click.option("--rounds", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Run the search this many times in a row, each round seeded from the best graphs in the store "
+                   "(a checkpoint per round: an interrupted long run loses at most one round).")
 @json_option
 @runner_options
 def search_cmd(problem, sizes, seconds, seed, restarts, passes, no_curriculum, seed_file, stop_at_record,
-               resume_best, as_json, run_options):
+               resume_best, rounds, as_json, run_options):
     """Search for graphs with the most edges and none of the forbidden structures.
 
     Tabu search over edge flips (Numba) with the score edges - violations, updated incrementally per
@@ -91,6 +94,7 @@ def search_cmd(problem, sizes, seconds, seed, restarts, passes, no_curriculum, s
       discover extremal search --problem c3c4 --n 1..53 --time 5 --workers 1
       discover extremal search --problem c4 --n 21 --time 10 --json
       discover extremal search --problem ramsey-3-5 --n 13 --time 10
+      discover extremal search --problem c3c4 --n 30..32 --time 2 --rounds 2
     """
     from discover.errors import InputError
     from discover.extremal.engine import ENGINE, ExtremalSearchSpec, read_graph_file
@@ -98,18 +102,28 @@ def search_cmd(problem, sizes, seconds, seed, restarts, passes, no_curriculum, s
 
     if seconds is not None and seconds <= 0:
         raise InputError(f"--time: {seconds} must be a positive number of seconds")
+    if rounds > 1 and run_options.resume:
+        raise InputError("--rounds: cannot be combined with --resume (resume the interrupted round, then "
+                         "go on with --continue)")
     seeds: tuple[str, ...] = ()
     if seed_file:
         seeds += read_graph_file(seed_file)
     lanes = restarts if restarts is not None else (run_options.workers or default_workers())
-    spec = ExtremalSearchSpec.from_cli(problem, sizes, seconds, seed, lanes, not no_curriculum, passes, seeds,
-                                       stop_at_record)
-    if resume_best:
-        spec = ExtremalSearchSpec.from_cli(problem, sizes, seconds, seed, lanes, not no_curriculum, passes,
-                                           seeds + _stored_best(run_options.store, spec), stop_at_record)
-    summary = execute(ENGINE, spec, run_options, as_json)
-    emit_records(best_per_size(summary.records), as_json, COLUMNS, empty="no valid graph found in the time given")
-    emit_summary(summary, as_json)
+    records = []
+    for round_ in range(rounds):
+        spec = ExtremalSearchSpec.from_cli(problem, sizes, seconds, seed + round_, lanes, not no_curriculum,
+                                           passes, seeds, stop_at_record)
+        if resume_best or round_ > 0:
+            spec = ExtremalSearchSpec.from_cli(problem, sizes, seconds, seed + round_, lanes, not no_curriculum,
+                                               passes, seeds + _stored_best(run_options.store, spec),
+                                               stop_at_record)
+        summary = execute(ENGINE, spec, run_options, as_json)
+        records += summary.records
+        if rounds > 1:
+            emit_summary(summary, as_json)
+    emit_records(best_per_size(records), as_json, COLUMNS, empty="no valid graph found in the time given")
+    if rounds == 1:
+        emit_summary(summary, as_json)
 
 
 def _stored_best(store, spec) -> tuple[str, ...]:

@@ -136,3 +136,23 @@ def test_png_without_matplotlib(store_path, tmp_path, monkeypatch):
     code, out, err = _invoke(["extremal", "show", key, "--format", "png", "--output", str(tmp_path / "x.png"),
                               "--store", store_path])
     assert code == 1 and "matplotlib" in err and len(err.strip().splitlines()) == 1
+
+
+def test_rounds_checkpoint_through_the_store(store_path):
+    """--rounds R runs R searches in a row; each round after the first is seeded from the store's best
+    graphs, so every round is a stored run (a checkpoint) and the output is the best over all rounds."""
+    import sqlite3
+
+    code, out, _ = _invoke(["extremal", "search", "--n", "20..21", "--time", "5", "--workers", "1", "--rounds", "2",
+                            "--store", store_path, "--json"])
+    assert code == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    assert sorted(r["n"] for r in records) == [20, 21]
+    assert all(r["edges"] == C3C4[r["n"]] for r in records)
+    with sqlite3.connect(store_path) as db:
+        specs = [json.loads(row[0]) for row in db.execute("SELECT spec FROM runs ORDER BY id")]
+    assert len(specs) == 2
+    assert specs[0]["seeds"] == [] and len(specs[1]["seeds"]) >= 2  # round 2 starts from round 1's graphs
+    code, _, err = _invoke(["extremal", "search", "--n", "20", "--rounds", "2", "--resume", "1",
+                            "--store", store_path])
+    assert code == 2 and "--rounds" in err
