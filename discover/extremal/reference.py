@@ -3,7 +3,8 @@
 * ``C3C4``: ex(n; {C3, C4}) (OEIS A006856): exact for n <= 53, best known lower bounds (records) for
   larger n, as in the project's reference table ``shared/reference/extremal_c3c4.tsv`` (Garnick,
   Kwong and Lazebnik 1993; Exoo; the 2023 and 2025 search studies).
-* ``C4``: ex(n; C4) (OEIS A006855), exact values for n <= 21 (Clapham et al.).
+* ``C4``: ex(n; C4) (OEIS A006855), exact values for n <= 40 (Clapham et al. to 21; the OEIS entry's
+  later terms, computed by exhaustive search, to 40).
 * ``RAMSEY``: the classical two-colour Ramsey numbers R(s, t) known exactly.
 * ``c3``: Mantel's theorem, ex(n; C3) = floor(n^2 / 4).
 """
@@ -24,7 +25,9 @@ C3C4_RECORD = {
 }
 C4_EXACT = {
     1: 0, 2: 1, 3: 3, 4: 4, 5: 6, 6: 7, 7: 9, 8: 11, 9: 13, 10: 16, 11: 18, 12: 21, 13: 24,
-    14: 27, 15: 30, 16: 33, 17: 36, 18: 39, 19: 42, 20: 46, 21: 50,
+    14: 27, 15: 30, 16: 33, 17: 36, 18: 39, 19: 42, 20: 46, 21: 50, 22: 52, 23: 56, 24: 59, 25: 63,
+    26: 67, 27: 71, 28: 76, 29: 80, 30: 85, 31: 90, 32: 92, 33: 96, 34: 102, 35: 106, 36: 110, 37: 113,
+    38: 117, 39: 122, 40: 127,
 }
 RAMSEY = {(2, 2): 2, (2, 3): 3, (2, 4): 4, (2, 5): 5, (3, 3): 6, (3, 4): 9, (3, 5): 14, (4, 4): 18,
           (4, 5): 25}

@@ -11,8 +11,9 @@ from discover.extremal.engine import ExtremalSearchSpec, run_shard, shards
 from reference import reference_rows
 
 C3C4 = {int(r[0]): int(r[1]) for r in reference_rows("extremal_c3c4.tsv") if r[2] == "exact"}
-# OEIS A006855: ex(n; C4), n = 1..21
-A006855 = [0, 1, 3, 4, 6, 7, 9, 11, 13, 16, 18, 21, 24, 27, 30, 33, 36, 39, 42, 46, 50]
+# OEIS A006855: ex(n; C4), n = 1..30
+A006855 = [0, 1, 3, 4, 6, 7, 9, 11, 13, 16, 18, 21, 24, 27, 30, 33, 36, 39, 42, 46, 50, 52, 56, 59, 63, 67, 71, 76,
+           80, 85]
 
 
 def _run(problem, n, seconds, curriculum=True, seed=0):
@@ -51,8 +52,8 @@ def test_c3c4_curriculum_sweep():
 
 
 def test_c4_free_values_a006855():
-    recs = _run("c4", "1..21", 10.0)
-    assert [recs[n].payload["edges"] for n in range(1, 22)] == A006855
+    recs = _run("c4", "1..30", 10.0)
+    assert [recs[n].payload["edges"] for n in range(1, 31)] == A006855
     for r in recs.values():
         g = _graph(r)
         assert not any(len(c) == 4 for c in nx.simple_cycles(g, length_bound=4))
