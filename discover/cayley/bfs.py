@@ -113,10 +113,7 @@ def estimate_memory(graph: GraphDef, engine: str) -> int | None:
 
         return unitriangular_bitmap_bytes(graph) + (1 << 20)
     if engine == "bitmap":
-        import numba
-
-        # 1 bit per state seen, plus each worker's 1-bit records of the neighbours it found (two layers)
-        return math.factorial(graph.degree) * (1 + 2 * numba.get_num_threads()) // 8 + (1 << 20)
+        return bitmap_bytes(graph.degree, "shared") + (1 << 20)  # the least it needs (see bitmap_layout)
     order = graph.order
     if order is None:
         return None
@@ -126,6 +123,21 @@ def estimate_memory(graph: GraphDef, engine: str) -> int | None:
 
 
 MEMORY_FRACTION = 0.8  # of the available memory, when no limit is given (the machine is shared)
+
+
+def bitmap_bytes(n: int, layout: str, workers: int = 1) -> int:
+    """Bytes of the permutation bitmap's state arrays: ``shared`` keeps a 2-bit code per state (n!/4
+    bytes); ``records`` keeps 1 bit per state seen plus, for each worker, 1-bit records of the
+    neighbours it found in the last two layers (n!(1 + 2 workers)/8 bytes)."""
+    states = math.factorial(n)
+    return states // 4 if layout == "shared" else states * (1 + 2 * workers) // 8
+
+
+def bitmap_layout(n: int, workers: int, limit: int | None = None) -> str:
+    """``records`` (no atomic writes, the faster layer) when its arrays fit in ``limit`` bytes (default
+    80% of the available memory), else ``shared`` (2 bits per state, whatever the number of workers)."""
+    limit = int(MEMORY_FRACTION * available_memory()) if limit is None else limit
+    return "records" if bitmap_bytes(n, "records", workers) + (1 << 20) <= limit else "shared"
 
 
 def check_memory(graph: GraphDef, engine: str, limit: int | None = None) -> int | None:
@@ -166,7 +178,7 @@ def growth(graph: GraphDef, engine: str = "auto", memory_limit: int | None = Non
 
         out = unitriangular_growth(graph, last_layer_limit)
     elif engine == "bitmap":
-        out = _bitmap_growth(graph, last_layer_limit)
+        out = _bitmap_growth(graph, last_layer_limit, memory_limit)
     else:
         out = _frontier_growth(graph, last_layer_limit, memory_limit)
     out.engine = engine
@@ -203,47 +215,28 @@ def _factorials(n: int) -> np.ndarray:
     return np.array([math.factorial(i) for i in range(n + 1)], dtype=np.int64)
 
 
-def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
+def _bitmap_growth(graph: GraphDef, last_layer_limit: int, memory_limit: int | None = None,
+                   layout: str | None = None) -> Growth:
     from discover.cayley import kernels as K
     from discover.cayley.lehmer_blocks import block_tables, local_count, reversed_positions
 
     n = graph.degree
     fact = _factorials(n)
-    total = math.factorial(n)
-    nwords = -(-total // 64)
     gens = np.array(graph.generators, dtype=np.int64).reshape(len(graph.generators), n)
     flip = local_count(reversed_positions(gens), n) > local_count(gens, n)
     if flip:  # an isomorphic Cayley graph whose generators touch the low digits (see lehmer_blocks)
         gens = reversed_positions(gens)
     tables = block_tables(gens, n)
-    gens8 = gens.astype(np.uint8)
     threads = _Threads()
-    T = threads.full
-    shift = max(K.TILE_SHIFT, min(10, (nwords // 1024).bit_length() - 1))  # chunks of 2**shift words
-    seen = np.zeros(nwords, dtype=np.uint64)
-    found = np.zeros((2, T, nwords), dtype=np.uint64)  # each worker's neighbours, alternate layers
-    touched = np.zeros((2, T, -(-nwords >> K.TILE_SHIFT)), dtype=np.uint8)
-    found[1, 0, 0] = 1  # the identity (rank 0) starts the search
-    touched[1, 0, 0] = 1
-    keep = min(last_layer_limit, total, LAST_LAYER_MAX)  # ranks each worker keeps of a layer
-    out = np.empty((T, keep), dtype=np.int64)
-    out_count = np.zeros(T, dtype=np.int64)
-    sizes: list[int] = []
-    last_ranks = np.empty(0, dtype=np.int64)
-    side = 0
-    while True:
-        threads((sizes[-1] if sizes else 1) * len(gens))
-        out_count[:] = 0
-        size = K.bitmap_layer(seen, found, touched, side, shift, gens8, tables.mode, tables.window,
-                              tables.varying, tables.SIG, tables.TV, tables.TS, tables.TL, tables.TR,
-                              tables.KR, fact, threads.count(), out, out_count)
-        if size == 0:
-            break
-        sizes.append(int(size))
-        last_ranks = np.empty(0, dtype=np.int64)
-        if size <= keep:
-            last_ranks = np.concatenate([out[t, :out_count[t]] for t in range(T)])
-        side = 1 - side
+    layout = layout or bitmap_layout(n, threads.full, memory_limit)
+    keep = min(last_layer_limit, math.factorial(n), LAST_LAYER_MAX)  # ranks of a layer kept for listing
+    try:
+        if layout == "records":
+            sizes, last_ranks = _records_layers(K, gens.astype(np.uint8), tables, fact, threads, keep)
+        else:
+            sizes, last_ranks = _shared_layers(K, gens.astype(np.uint8), tables, fact, threads, keep)
+    finally:
+        threads.reset()
     last: list[tuple] = []
     if last_ranks.shape[0]:
         perms = K.unrank_perms(np.sort(last_ranks), n, fact)
@@ -251,9 +244,64 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
             perms = n - 1 - perms[:, ::-1]
         relabel = np.array(graph.start)
         last = [tuple(int(v) for v in relabel[p]) for p in perms]
-    threads.reset()
-    del seen, found
     return Growth(sizes, last)
+
+
+def _records_layers(K, gens8, tables, fact, threads, keep):
+    """Layers with :func:`kernels.bitmap_layer` (``records`` layout): (layer sizes, last layer's ranks
+    when it has at most ``keep`` states, else an empty array)."""
+    n = gens8.shape[1]
+    nwords = -(-math.factorial(n) // 64)
+    T = threads.full
+    shift = max(K.TILE_SHIFT, min(10, (nwords // 1024).bit_length() - 1))  # chunks of 2**shift words
+    seen = np.zeros(nwords, dtype=np.uint64)
+    found = np.zeros((2, T, nwords), dtype=np.uint64)  # each worker's neighbours, alternate layers
+    touched = np.zeros((2, T, -(-nwords >> K.TILE_SHIFT)), dtype=np.uint8)
+    found[1, 0, 0] = 1  # the identity (rank 0) starts the search
+    touched[1, 0, 0] = 1
+    out = np.empty((T, keep), dtype=np.int64)
+    out_count = np.zeros(T, dtype=np.int64)
+    sizes: list[int] = []
+    last_ranks = np.empty(0, dtype=np.int64)
+    side = 0
+    while True:
+        threads((sizes[-1] if sizes else 1) * gens8.shape[0])
+        out_count[:] = 0
+        size = K.bitmap_layer(seen, found, touched, side, shift, gens8, tables.mode, tables.window,
+                              tables.varying, tables.SIG, tables.TV, tables.TS, tables.TL, tables.TR,
+                              tables.KR, fact, threads.count(), out, out_count)
+        if size == 0:
+            return sizes, last_ranks
+        sizes.append(int(size))
+        last_ranks = np.empty(0, dtype=np.int64)
+        if size <= keep:
+            last_ranks = np.concatenate([out[t, :out_count[t]] for t in range(T)])
+        side = 1 - side
+
+
+def _shared_layers(K, gens8, tables, fact, threads, keep):
+    """Layers with :func:`kernels.bitmap_expand_shared` (``shared`` layout, 2 bits per state)."""
+    n = gens8.shape[1]
+    nwords = -(-math.factorial(n) // 32)
+    bits = np.zeros(nwords, dtype=np.uint64)
+    bits[0] = np.uint64(1)  # the identity (rank 0) gets frontier code 1
+    chunk = max(1, min(1024, nwords // 1024))
+    empty = np.empty(0, dtype=np.int64)
+    sizes: list[int] = []
+    cur = 1
+    found = 1
+    while True:
+        threads(max(found * gens8.shape[0], nwords // 8))
+        expanded, found = K.bitmap_expand_shared(bits, chunk, gens8, tables.mode, tables.window, tables.varying,
+                                                 tables.SIG, tables.TV, tables.TS, tables.TL, tables.TR,
+                                                 tables.KR, fact, cur, threads.count())
+        sizes.append(int(expanded))
+        last = found == 0 and expanded <= keep
+        ranks = np.empty(expanded if last else 0, dtype=np.int64)
+        K.bitmap_retire(bits, cur, ranks)
+        if found == 0:
+            return sizes, ranks if last else empty
+        cur = 3 - cur
 
 
 # ---------------------------------------------------------------------------- frontier engine

@@ -292,6 +292,60 @@ def _block_tables(perm, digits, rem, remb, rfact, gens, mode, window, varying, b
                     t += 1
 
 
+@njit(cache=True, inline="always")
+def _block_scratch(n, L, G):
+    """A worker's arrays for :func:`_enter_block`: the block's prefix values and digits, its leftover
+    values and their below-masks, and the per-block tables (base, hh, M) with their scratch S."""
+    return (np.empty(n, np.int64), np.empty(n, np.int64), np.empty(L, np.int64), np.empty(L, np.uint64),
+            np.empty(G, np.int64), np.empty(G, np.int64), np.empty((G, L, L), np.int64), np.empty(L, np.int64))
+
+
+@njit(cache=True, inline="always")
+def _enter_block(r, BL, fact, perm, digits, rem, remb, rfact, gens, mode, window, varying, base, hh, M, S):
+    """Unrank the block of rank r (its prefix and leftover values) and fill its per-block tables;
+    returns the block's first rank."""
+    first = (r // BL) * BL
+    free = _unrank_prefix(first, fact, perm, perm.shape[0] - rem.shape[0], digits)
+    k = 0
+    while free != U64(0):
+        rem[k] = np.int64(trailing_zeros(free))
+        remb[k] = (U64(1) << U64(rem[k])) - U64(1)
+        free &= free - U64(1)
+        k += 1
+    _block_tables(perm, digits, rem, remb, rfact, gens, mode, window, varying, base, hh, M, S)
+    return first
+
+
+@njit(cache=True, inline="always")
+def _neighbour_rank(g, r, first, low, mode, base, hh, M, SIG, TV, TS, TL, TR, KR):
+    """The rank of ``p[g]`` for the state p of rank r (= first + low) of the current block."""
+    md = mode[g]
+    if md == LOCAL:
+        return first + TS[g, low]
+    if md == DELTA:
+        return r + base[g]
+    if md == ROTATE_LEFT:
+        return base[g] + TL[hh[g], low]
+    if md == ROTATE_RIGHT:
+        return base[g] + TR[low] + M[g, 0, KR[low]]
+    q = base[g] + TV[g, low]
+    for t in range(SIG.shape[2]):
+        q += M[g, t, SIG[g, low, t]]
+    return q
+
+
+@njit(cache=True, inline="always")
+def _queue_neighbours(r, first, low, mode, base, hh, M, SIG, TV, TS, TL, TR, KR, qs, nq, target, per_word):
+    """Append the ranks of all neighbours of the state of rank r to ``qs`` (from index ``nq``; returns the
+    new count) and prefetch their words of ``target`` (``2**per_word`` states per word)."""
+    for g in range(mode.shape[0]):
+        q = _neighbour_rank(g, r, first, low, mode, base, hh, M, SIG, TV, TS, TL, TR, KR)
+        prefetch(target, q >> per_word)
+        qs[nq] = q
+        nq += 1
+    return nq
+
+
 @njit(parallel=True, cache=True)
 def bitmap_layer(seen, found, touched, side, shift, gens, mode, window, varying, SIG, TV, TS, TL, TR, KR,
                  fact, nthreads, out, out_count):
@@ -338,14 +392,7 @@ def bitmap_layer(seen, found, touched, side, shift, gens, mode, window, varying,
     for worker in prange(nthreads):
         mine = found[side, worker]
         flags = touched[side, worker]
-        perm = np.empty(n, np.int64)
-        digits = np.empty(n, np.int64)
-        rem = np.empty(L, np.int64)
-        remb = np.empty(L, np.uint64)  # the values below rem[k], as a bit mask
-        base = np.empty(G, np.int64)
-        hh = np.empty(G, np.int64)
-        M = np.empty((G, L, L), np.int64)
-        S = np.empty(L, np.int64)
+        perm, digits, rem, remb, base, hh, M, S = _block_scratch(n, L, G)
         qs = np.empty(64 * G, np.int64)
         first = np.int64(0)  # the current block is first .. first + BL - 1
         first_after = np.int64(0)
@@ -380,35 +427,12 @@ def bitmap_layer(seen, found, touched, side, shift, gens, mode, window, varying,
                             out[worker, kept] = r
                             kept += 1
                         if r >= first_after or r < first:  # a new block (no division per state)
-                            first = (r // BL) * BL
+                            first = _enter_block(r, BL, fact, perm, digits, rem, remb, rfact, gens, mode,
+                                                 window, varying, base, hh, M, S)
                             first_after = first + BL
-                            free = _unrank_prefix(first, fact, perm, P, digits)
-                            k = 0
-                            while free != U64(0):
-                                rem[k] = np.int64(trailing_zeros(free))
-                                remb[k] = (U64(1) << U64(rem[k])) - U64(1)
-                                free &= free - U64(1)
-                                k += 1
-                            _block_tables(perm, digits, rem, remb, rfact, gens, mode, window, varying,
-                                          base, hh, M, S)
                         low = r - first
-                        for g in range(G):
-                            md = mode[g]
-                            if md == LOCAL:
-                                q = first + TS[g, low]
-                            elif md == DELTA:
-                                q = r + base[g]
-                            elif md == ROTATE_LEFT:
-                                q = base[g] + TL[hh[g], low]
-                            elif md == ROTATE_RIGHT:
-                                q = base[g] + TR[low] + M[g, 0, KR[low]]
-                            else:
-                                q = base[g] + TV[g, low]
-                                for t in range(L):
-                                    q += M[g, t, SIG[g, low, t]]
-                            prefetch(mine, q >> 6)
-                            qs[nq] = q
-                            nq += 1
+                        nq = _queue_neighbours(r, first, low, mode, base, hh, M, SIG, TV, TS, TL, TR, KR,
+                                               qs, nq, mine, 6)
                     for t in range(nq):
                         q = qs[t]
                         mine[q >> 6] |= U64(1) << U64(q & 63)
@@ -416,6 +440,73 @@ def bitmap_layer(seen, found, touched, side, shift, gens, mode, window, varying,
         size += s_loc
         out_count[worker] = kept
     return size
+
+
+@njit(parallel=True, cache=True)
+def bitmap_expand_shared(bits, chunk, gens, mode, window, varying, SIG, TV, TS, TL, TR, KR, fact, cur, nthreads):
+    """The 2-bit layout (the low-memory layer, n!/4 bytes whatever the number of workers): ``bits``
+    holds a code per rank (32 per word): 0 unvisited, 1 or 2 the frontier (alternating between
+    layers), 3 done. Expands every state of code ``cur``: each neighbour of code 0 gets code 3 - cur,
+    set with an atomic OR since all workers write the one array (a plain write on one thread), the
+    returned old word counting each new state once. Returns (states expanded, new states);
+    :func:`bitmap_retire` then turns code ``cur`` into 3. Neighbours are ranked as in
+    :func:`bitmap_layer`; workers claim chunks of ``chunk`` words."""
+    n = gens.shape[1]
+    G = gens.shape[0]
+    L = SIG.shape[2]
+    BL = SIG.shape[1]
+    nw = bits.shape[0]
+    nxt = U64(3 - cur)
+    three = U64(3)
+    nchunks = (nw + chunk - 1) // chunk
+    rfact = np.empty(n, np.int64)  # rfact[i] = (n-1-i)!, the weight of digit i
+    for i in range(n):
+        rfact[i] = fact[n - 1 - i]
+    expanded = 0
+    found = 0
+    counter = np.zeros(1, np.int64)
+    for worker in prange(nthreads):
+        perm, digits, rem, remb, base, hh, M, S = _block_scratch(n, L, G)
+        qs = np.empty(32 * G, np.int64)
+        first, first_after = np.int64(0), np.int64(0)  # the current block: first .. first_after - 1
+        e_loc, f_loc = 0, 0
+        while True:
+            c = atomic_add(counter, 0, 1)
+            if c >= nchunks:
+                break
+            for w in range(c * chunk, min(nw, (c + 1) * chunk)):
+                x = bits[w]
+                lo = x & FRONTIER_MASK
+                hi = (x >> U64(1)) & FRONTIER_MASK
+                m = lo & ~hi if cur == 1 else hi & ~lo
+                nq = 0
+                while m != U64(0):
+                    r = np.int64(w) * 32 + np.int64(trailing_zeros(m) >> U64(1))
+                    m &= m - U64(1)
+                    if r >= first_after or r < first:
+                        first = _enter_block(r, BL, fact, perm, digits, rem, remb, rfact, gens, mode,
+                                             window, varying, base, hh, M, S)
+                        first_after = first + BL
+                    low = r - first
+                    e_loc += 1
+                    nq = _queue_neighbours(r, first, low, mode, base, hh, M, SIG, TV, TS, TL, TR, KR,
+                                           qs, nq, bits, 5)
+                for t in range(nq):
+                    q = qs[t]
+                    qw = q >> 5
+                    sh = U64((q & 31) * 2)
+                    if nthreads == 1:  # one writer: a plain, branch-free read-modify-write
+                        word = bits[qw]
+                        fresh = U64(((word >> sh) & three) == U64(0))
+                        bits[qw] = word | ((nxt * fresh) << sh)
+                        f_loc += np.int64(fresh)
+                    elif (bits[qw] >> sh) & three == U64(0):
+                        old = atomic_or(bits, qw, nxt << sh)
+                        if (old >> sh) & three == U64(0):
+                            f_loc += 1
+        expanded += e_loc
+        found += f_loc
+    return expanded, found
 
 
 @njit(parallel=True, cache=True)

@@ -5,7 +5,7 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from discover.cayley.bfs import growth
+from discover.cayley.bfs import _bitmap_growth, growth
 from discover.cayley.engine import FitSpec, GrowthSpec
 from discover.cayley.graph import perm_graph
 
@@ -63,6 +63,23 @@ def test_bitmap_rank_tables_agree_with_python(case):
     n, gens = case
     graph = perm_graph("random", gens, n)
     sizes, last = python_growth(graph)
-    got = growth(graph, engine="bitmap", last_layer_limit=math.factorial(n))
-    assert got.layer_sizes == sizes
-    assert sorted(got.last_layer) == last
+    for layout in ("records", "shared"):  # per-worker records, and the 2-bit low-memory layout
+        got = _bitmap_growth(graph, math.factorial(n), layout=layout)
+        assert got.layer_sizes == sizes, layout
+        assert sorted(got.last_layer) == last, layout
+
+
+def test_bitmap_layout_follows_the_memory_limit():
+    """With room for the per-worker records the faster layout is used; with only n!/4 bytes to spare,
+    the 2-bit one, and ``growth`` gives the same answer either way."""
+    from discover.cayley.bfs import bitmap_bytes, bitmap_layout
+    from discover.cayley.families import build_family
+
+    n = 8
+    assert bitmap_layout(n, 2, limit=1 << 30) == "records"
+    tight = bitmap_bytes(n, "shared") + (1 << 20)
+    assert bitmap_layout(n, 2, limit=tight) == "shared"
+    graph = build_family("lrx", n)
+    roomy = growth(graph, memory_limit=1 << 30)
+    assert growth(graph, memory_limit=tight).layer_sizes == roomy.layer_sizes
+    assert len(roomy.layer_sizes) - 1 == n * (n - 1) // 2 and sum(roomy.layer_sizes) == math.factorial(n)
