@@ -3,7 +3,8 @@
 Results are yielded as shards finish (``as_completed``), at most ``2 * workers`` shards in flight, so a
 run of a million shards never holds a million futures. If a worker process dies (killed, out of
 memory), the pool is rebuilt and the shards that were in flight are resubmitted, up to
-``max_attempts`` times each, after which the shard is reported as failed.
+``max_attempts`` times each, after which the shard is reported as failed. If the driver dies, its
+workers notice (their parent changes) and exit within a second.
 """
 
 from __future__ import annotations
@@ -16,6 +17,29 @@ from typing import Any, Callable, Iterable, Iterator
 
 from discover.runner.engine import Shard, ShardResult
 from discover.runner.outcome import ShardOutcome, run_one
+
+
+PARENT_POLL_SECONDS = 0.5
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Worker initializer: end this worker when the driver process is gone (killed, even with SIGKILL,
+    which leaves the pool no chance to stop its workers), instead of running its shard to the end as an
+    orphan. A daemon thread polls the parent pid."""
+    import threading
+    import time
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="discover-parent-watch", daemon=True).start()
+
+
+def _pool(workers: int, context) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_exit_with_parent,
+                               initargs=(os.getpid(),))
 
 
 def default_workers() -> int:
@@ -35,7 +59,7 @@ def run_local(run_shard: Callable[[Any, Shard], ShardResult], spec: Any, shards:
     context = multiprocessing.get_context("spawn")
     queue = list(reversed(shards))
     attempts: dict[str, int] = {}
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pool = _pool(workers, context)
     in_flight = {}
     try:
         while queue or in_flight:
@@ -64,6 +88,6 @@ def run_local(run_shard: Callable[[Any, Shard], ShardResult], spec: Any, shards:
                         queue.append(shard)
                 in_flight.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+                pool = _pool(workers, context)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)

@@ -102,3 +102,39 @@ def test_bad_runner_options_are_input_errors():
         RunOptions(workers=0)
     with pytest.raises(InputError, match="--backend 'dask'"):
         RunOptions(backend="dask")
+
+
+def test_workers_exit_when_the_driver_is_killed(store_path):
+    """SIGKILL to the driver alone (not its process group): its pool workers must not run on as orphans."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from runner_support import DRIVER, TESTS, done_shards
+
+    code = DRIVER.format(tests=str(TESTS), limit=200, block=5, delay=0.5, store=store_path, backend="local",
+                         workers=2)
+    proc = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
+    try:
+        deadline = time.time() + 120
+        while done_shards(store_path) < 2:
+            assert proc.poll() is None and time.time() < deadline
+            time.sleep(0.05)
+        children = [int(p) for p in open(f"/proc/{proc.pid}/task/{proc.pid}/children").read().split()]
+        assert children, "the driver has pool workers"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        deadline = time.time() + 10
+        alive = children
+        while alive and time.time() < deadline:
+            time.sleep(0.1)
+            alive = [c for c in alive if os.path.exists(f"/proc/{c}") and
+                     open(f"/proc/{c}/stat").read().split()[2] != "Z"]
+        assert not alive, f"workers {alive} outlived the driver"
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
