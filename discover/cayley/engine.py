@@ -174,7 +174,11 @@ def graph_for(spec: GrowthSpec, params: dict):
     return graph
 
 
-def format_state(spec: GrowthSpec, graph, state) -> str:
+def format_state(spec: GrowthSpec, graph, state, family: str | None = None) -> str:
+    if family == "burnt_pancake" and spec.start is None:
+        # sides 0..n-1 face up, n..2n-1 the same pancakes burnt side up: a signed permutation
+        n = len(state) // 2
+        return "[" + " ".join(str(v + 1) if v < n else str(-(v - n + 1)) for v in state[:n]) + "]"
     if graph.kind == "perm" and spec.start is not None:
         _, alphabet = parse_start(spec.start, "perm", None)
         letters = [alphabet[v] for v in state]
@@ -197,7 +201,7 @@ def growth_record(spec: GrowthSpec, params: dict, graph, result) -> Record:
         graph.generator_names[i] if graph.kind == "perm" else list(g) for i, g in enumerate(graph.generators)]
     canonical = {"kind": graph.kind, "modulus": graph.modulus, "start": list(graph.start),
                  "generators": sorted(list(g) for g in graph.generators)}
-    last = [format_state(spec, graph, s) for s in result.last_layer]
+    last = [format_state(spec, graph, s, family) for s in result.last_layer]
     what = f"{graph.name}" + (f" from {format_state(spec, graph, graph.start)}" if spec.start else "")
     sizes = result.layer_sizes
     shown = ",".join(map(str, sizes)) if len(sizes) <= 40 else ",".join(map(str, sizes[:40])) + ",..."

@@ -141,3 +141,14 @@ def test_help_ends_with_an_example():
     for command in ("growth", "mine", "families"):
         text = invoke("cayley", command, "--help").stdout
         assert "discover cayley" in text.strip().splitlines()[-1] or "discover cayley" in text.split("Example")[-1]
+
+
+def test_burnt_pancake_elements_print_as_signed_permutations(store_path):
+    """A burnt pancake stack is a signed permutation of 1..n (minus: burnt side up), not a permutation of
+    the 2n sides the generators act on."""
+    rec = records(invoke("cayley", "growth", "--generators", "burnt_pancake", "--n", "4", "--json",
+                         "--store", store_path))[0]
+    assert rec["order"] == 2 ** 4 * 24  # |B_4| = 2^n n!
+    for element in rec["last_layer"]:
+        values = [int(v) for v in element.strip("[]").split()]
+        assert sorted(abs(v) for v in values) == [1, 2, 3, 4]
