@@ -229,9 +229,10 @@ def _saturate(A, C2, nb, deg, pos, P, buf, order):
     return added
 
 
-@njit(cache=True)
-def count_violations(A0, P):
-    """Forbidden structures in the graph A0 (for tests and for seeding)."""
+@njit(cache=True, inline="always")
+def _workspace(A0):
+    """The search state of the graph A0 (see :func:`_build`): adjacency, common-neighbour counts C2,
+    neighbour lists, degrees, positions in the lists, and a scratch buffer."""
     n = A0.shape[0]
     A = np.zeros((n, n), np.uint8)
     C2 = np.zeros((n, n), np.int64)
@@ -240,6 +241,26 @@ def count_violations(A0, P):
     deg = np.zeros(n, np.int64)
     buf = np.zeros(max(n, 1), np.int64)
     _build(A0, A, C2, nb, deg, pos)
+    return A, C2, nb, deg, pos, buf
+
+
+@njit(cache=True, inline="always")
+def _pair_order(n):
+    """The pairs u < v as codes u * n + v, in lexicographic order."""
+    order = np.zeros(n * (n - 1) // 2, np.int64)
+    k = 0
+    for u in range(n):
+        for v in range(u + 1, n):
+            order[k] = u * n + v
+            k += 1
+    return order
+
+
+@njit(cache=True)
+def count_violations(A0, P):
+    """Forbidden structures in the graph A0 (for tests and for seeding)."""
+    n = A0.shape[0]
+    A, C2, nb, deg, pos, buf = _workspace(A0)
     return _violations(A, C2, nb, deg, P, buf)
 
 
@@ -247,13 +268,7 @@ def count_violations(A0, P):
 def pair_costs(A0, P):
     """(cost_present, cost_absent) of every pair of A0, as two n x n matrices (for tests)."""
     n = A0.shape[0]
-    A = np.zeros((n, n), np.uint8)
-    C2 = np.zeros((n, n), np.int64)
-    nb = np.zeros((n, max(n, 1)), np.int64)
-    pos = np.zeros((n, n), np.int64)
-    deg = np.zeros(n, np.int64)
-    buf = np.zeros(max(n, 1), np.int64)
-    _build(A0, A, C2, nb, deg, pos)
+    A, C2, nb, deg, pos, buf = _workspace(A0)
     pres = np.zeros((n, n), np.int64)
     absn = np.zeros((n, n), np.int64)
     for u in range(n):
@@ -281,20 +296,8 @@ def tabu_search(A_io, best_A, tabu, state, P, iters):
     """
     n = A_io.shape[0]
     np.random.seed(P[P_SEED])
-    A = np.zeros((n, n), np.uint8)
-    C2 = np.zeros((n, n), np.int64)
-    nb = np.zeros((n, max(n, 1)), np.int64)
-    pos = np.zeros((n, n), np.int64)
-    deg = np.zeros(n, np.int64)
-    buf = np.zeros(max(n, 1), np.int64)
-    npairs = n * (n - 1) // 2
-    order = np.zeros(npairs, np.int64)
-    k = 0
-    for u in range(n):
-        for v in range(u + 1, n):
-            order[k] = u * n + v
-            k += 1
-    _build(A_io, A, C2, nb, deg, pos)
+    A, C2, nb, deg, pos, buf = _workspace(A_io)
+    order = _pair_order(n)
     edges = 0
     for u in range(n):
         edges += deg[u]
@@ -425,21 +428,9 @@ def saturate(A_io, P, seed):
     number added. For a valid graph this gives a maximal valid graph containing it."""
     n = A_io.shape[0]
     np.random.seed(seed)
-    A = np.zeros((n, n), np.uint8)
-    C2 = np.zeros((n, n), np.int64)
-    nb = np.zeros((n, max(n, 1)), np.int64)
-    pos = np.zeros((n, n), np.int64)
-    deg = np.zeros(n, np.int64)
-    buf = np.zeros(max(n, 1), np.int64)
-    npairs = n * (n - 1) // 2
-    order = np.zeros(npairs, np.int64)
-    k = 0
-    for u in range(n):
-        for v in range(u + 1, n):
-            order[k] = u * n + v
-            k += 1
+    A, C2, nb, deg, pos, buf = _workspace(A_io)
+    order = _pair_order(n)
     np.random.shuffle(order)
-    _build(A_io, A, C2, nb, deg, pos)
     added = _saturate(A, C2, nb, deg, pos, P, buf, order)
     A_io[:, :] = A
     return added
@@ -482,13 +473,7 @@ def hill_climb(A_io, best_A, recent, state, P, moves):
     """
     n = A_io.shape[0]
     np.random.seed(P[P_SEED])
-    A = np.zeros((n, n), np.uint8)
-    C2 = np.zeros((n, n), np.int64)
-    nb = np.zeros((n, max(n, 1)), np.int64)
-    pos = np.zeros((n, n), np.int64)
-    deg = np.zeros(n, np.int64)
-    buf = np.zeros(max(n, 1), np.int64)
-    _build(A_io, A, C2, nb, deg, pos)
+    A, C2, nb, deg, pos, buf = _workspace(A_io)
     if _violations(A, C2, nb, deg, P, buf) != 0 or P[P_EDGE_WEIGHT] == 0:
         return 0
     lmax = 3
