@@ -281,27 +281,45 @@ def _records_layers(K, gens8, tables, fact, threads, keep):
 
 def _shared_layers(K, gens8, tables, fact, threads, keep):
     """Layers with :func:`kernels.bitmap_expand_shared` (``shared`` layout, 2 bits per state)."""
-    n = gens8.shape[1]
-    nwords = -(-math.factorial(n) // 32)
+
+    def expand(bits, cur, chunk, nthreads):
+        return K.bitmap_expand_shared(bits, chunk, gens8, tables.mode, tables.window, tables.varying, tables.SIG,
+                                      tables.TV, tables.TS, tables.TL, tables.TR, tables.KR, fact, cur, nthreads)
+
+    return bitmap_layers(expand, math.factorial(gens8.shape[1]), gens8.shape[0], keep, threads)
+
+
+def bitmap_layers(expand, total: int, degree: int, last_layer_limit: int, threads: "_Threads | None" = None):
+    """Breadth-first layers over ranks 0..total-1 from rank 0 on a 2-bit-per-rank bitmap (the shared
+    layout of the permutation engine, and the unitriangular engine).
+
+    ``expand(bits, cur, chunk, nthreads) -> (expanded, found)`` gives code ``3 - cur`` to the unvisited
+    neighbours of the states of code ``cur``; ``degree`` neighbours per state (for the choice of one
+    thread or all). Returns the layer sizes and the ranks of the last layer when it has at most
+    ``last_layer_limit`` states (else an empty array)."""
+    from discover.cayley.kernels import bitmap_retire
+
+    nwords = -(-total // 32)
     bits = np.zeros(nwords, dtype=np.uint64)
-    bits[0] = np.uint64(1)  # the identity (rank 0) gets frontier code 1
+    bits[0] = np.uint64(1)  # rank 0 gets frontier code 1
     chunk = max(1, min(1024, nwords // 1024))
-    empty = np.empty(0, dtype=np.int64)
     sizes: list[int] = []
+    ranks = np.empty(0, dtype=np.int64)
     cur = 1
+    threads = threads or _Threads()
     found = 1
-    while True:
-        threads(max(found * gens8.shape[0], nwords // 8))
-        expanded, found = K.bitmap_expand_shared(bits, chunk, gens8, tables.mode, tables.window, tables.varying,
-                                                 tables.SIG, tables.TV, tables.TS, tables.TL, tables.TR,
-                                                 tables.KR, fact, cur, threads.count())
-        sizes.append(int(expanded))
-        last = found == 0 and expanded <= keep
-        ranks = np.empty(expanded if last else 0, dtype=np.int64)
-        K.bitmap_retire(bits, cur, ranks)
-        if found == 0:
-            return sizes, ranks if last else empty
-        cur = 3 - cur
+    try:
+        while found:
+            threads(max(found * degree, nwords // 8))
+            expanded, found = expand(bits, cur, chunk, threads.count())
+            sizes.append(int(expanded))
+            last = not found and expanded <= last_layer_limit
+            ranks = np.empty(expanded if last else 0, dtype=np.int64)
+            bitmap_retire(bits, cur, ranks)
+            cur = 3 - cur
+    finally:
+        threads.reset()
+    return sizes, ranks
 
 
 # ---------------------------------------------------------------------------- frontier engine

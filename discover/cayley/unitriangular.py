@@ -37,7 +37,7 @@ import numpy as np
 from numba import njit, prange
 
 from discover.cayley.graph import GraphDef, identity_matrix
-from discover.cayley.kernels import FRONTIER_MASK, atomic_add, atomic_or, bitmap_retire, trailing_zeros
+from discover.cayley.kernels import FRONTIER_MASK, atomic_add, atomic_or, trailing_zeros
 from discover.errors import InputError
 
 if TYPE_CHECKING:
@@ -280,37 +280,7 @@ def unitriangular_growth(graph: GraphDef, last_layer_limit: int) -> "Growth":
     def expand(bits, cur, chunk, nthreads):
         return unitriangular_expand(bits, p, ndigits, *tables, cur, chunk, nthreads)
 
+    from discover.cayley.bfs import bitmap_layers
+
     sizes, ranks = bitmap_layers(expand, total, len(graph.generators), last_layer_limit)
     return Growth(sizes, [unrank_matrix(int(r), k, p) for r in ranks])
-
-
-def bitmap_layers(expand, total: int, degree: int, last_layer_limit: int) -> tuple[list[int], np.ndarray]:
-    """Breadth-first layers over ranks 0..total-1 from rank 0 on a 2-bit-per-rank bitmap.
-
-    ``expand(bits, cur, chunk, nthreads) -> (expanded, found)`` gives code ``3 - cur`` to the unvisited
-    neighbours of the states of code ``cur``; ``degree`` neighbours per state (for the choice of one
-    thread or all). Returns the layer sizes and the ranks of the last layer when it has at most
-    ``last_layer_limit`` states (else an empty array)."""
-    from discover.cayley.bfs import _Threads
-
-    nwords = -(-total // 32)
-    bits = np.zeros(nwords, dtype=np.uint64)
-    bits[0] = U64(1)  # rank 0 gets frontier code 1
-    chunk = max(1, min(1024, nwords // 1024))
-    sizes: list[int] = []
-    ranks = np.empty(0, dtype=np.int64)
-    cur = 1
-    threads = _Threads()
-    found = 1
-    try:
-        while found:
-            threads(max(found * degree, nwords // 8))
-            expanded, found = expand(bits, cur, chunk, threads.count())
-            sizes.append(int(expanded))
-            last = not found and expanded <= last_layer_limit
-            ranks = np.empty(expanded if last else 0, dtype=np.int64)
-            bitmap_retire(bits, cur, ranks)
-            cur = 3 - cur
-    finally:
-        threads.reset()
-    return sizes, ranks
