@@ -92,18 +92,17 @@ def choose_engine(graph: GraphDef) -> str:
 
         order = graph.order
         width, K = _key_layout(graph)
-        bitmap_bytes = unitriangular_bitmap_bytes(graph)
+        ranked_bytes = unitriangular_bitmap_bytes(graph)
         if order is None:  # a subgroup of unknown order: the bitmap only while it is small
-            return "bitmap" if bitmap_bytes <= UNKNOWN_ORDER_BITMAP else "frontier"
-        return "bitmap" if bitmap_bytes <= order * (16 * K + 2 * graph.state_length) else "frontier"
+            return "bitmap" if ranked_bytes <= UNKNOWN_ORDER_BITMAP else "frontier"
+        return "bitmap" if ranked_bytes <= order * (16 * K + 2 * graph.state_length) else "frontier"
     if graph.kind != "perm" or not graph.is_regular_start or graph.degree > MAX_BITMAP_DEGREE:
         return "frontier"
     order = graph.order
     n = graph.degree
-    bitmap_bytes = math.factorial(n) / 4
     width, K = _key_layout(graph)
     frontier_bytes = order * (16 * K + 2 * n)
-    return "bitmap" if bitmap_bytes <= frontier_bytes else "frontier"
+    return "bitmap" if bitmap_bytes(n, "shared") <= frontier_bytes else "frontier"
 
 
 def estimate_memory(graph: GraphDef, engine: str) -> int | None:
@@ -240,8 +239,8 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int, memory_limit: int | N
     last: list[tuple] = []
     if last_ranks.shape[0]:
         perms = K.unrank_perms(np.sort(last_ranks), n, fact)
-        if flip:
-            perms = n - 1 - perms[:, ::-1]
+        if flip:  # conjugating by the reversal again maps the states back (it is an involution)
+            perms = reversed_positions(perms)
         relabel = np.array(graph.start)
         last = [tuple(int(v) for v in relabel[p]) for p in perms]
     return Growth(sizes, last)
@@ -267,9 +266,8 @@ def _records_layers(K, gens8, tables, fact, threads, keep):
     while True:
         threads((sizes[-1] if sizes else 1) * gens8.shape[0])
         out_count[:] = 0
-        size = K.bitmap_layer(seen, found, touched, side, shift, gens8, tables.mode, tables.window,
-                              tables.varying, tables.SIG, tables.TV, tables.TS, tables.TL, tables.TR,
-                              tables.KR, fact, threads.count(), out, out_count)
+        size = K.bitmap_layer(seen, found, touched, side, shift, gens8, *tables.kernel_args(), fact,
+                              threads.count(), out, out_count)
         if size == 0:
             return sizes, last_ranks
         sizes.append(int(size))
@@ -283,8 +281,7 @@ def _shared_layers(K, gens8, tables, fact, threads, keep):
     """Layers with :func:`kernels.bitmap_expand_shared` (``shared`` layout, 2 bits per state)."""
 
     def expand(bits, cur, chunk, nthreads):
-        return K.bitmap_expand_shared(bits, chunk, gens8, tables.mode, tables.window, tables.varying, tables.SIG,
-                                      tables.TV, tables.TS, tables.TL, tables.TR, tables.KR, fact, cur, nthreads)
+        return K.bitmap_expand_shared(bits, chunk, gens8, *tables.kernel_args(), fact, cur, nthreads)
 
     return bitmap_layers(expand, math.factorial(gens8.shape[1]), gens8.shape[0], keep, threads)
 

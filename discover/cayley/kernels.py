@@ -14,9 +14,10 @@ is written by two cores; duplicates (a state found twice, or found again later) 
 only states not yet seen enter a frontier. Directed and undirected graphs are treated alike. No hash
 table anywhere.
 
-The unitriangular engine (:mod:`discover.cayley.unitriangular`) uses a 2-bit code per rank instead
-(0 unvisited, 1/2 the alternating frontier codes, 3 done), set with an atomic OR, and
-:func:`bitmap_retire` to turn a layer's code into "done".
+When those per-worker records do not fit in memory, :func:`bitmap_expand_shared` works on a 2-bit code
+per rank instead (0 unvisited, 1/2 the alternating frontier codes, 3 done), set with an atomic OR, and
+:func:`bitmap_retire` turns a layer's code into "done"; the unitriangular engine
+(:mod:`discover.cayley.unitriangular`) uses the same codes.
 
 **Frontier search on packed keys** (cosets, matrix groups, sparse permutation groups). A state is a
 row of small integers (< 2^b); its key packs ``64 // b`` entries per ``uint64`` word, so a key of K
@@ -442,6 +443,31 @@ def bitmap_layer(seen, found, touched, side, shift, gens, mode, window, varying,
     return size
 
 
+@njit(cache=True, inline="always")
+def _frontier_bits(x, cur):
+    """The low bits (2i) of the states of word x whose code is ``cur`` (1 or 2)."""
+    lo = x & FRONTIER_MASK
+    hi = (x >> U64(1)) & FRONTIER_MASK
+    return lo & ~hi if cur == 1 else hi & ~lo
+
+
+@njit(cache=True, inline="always")
+def _visit(bits, q, code, alone):
+    """Give state q the frontier ``code`` if it is unvisited (code 0); returns 1 if it was, else 0.
+    ``alone``: the only writer, so a plain branch-free read-modify-write; otherwise an atomic OR whose
+    old value tells which of the racing writers found the state first."""
+    w = q >> 5
+    sh = U64((q & 31) * 2)
+    if alone:
+        word = bits[w]
+        fresh = U64(((word >> sh) & U64(3)) == U64(0))
+        bits[w] = word | ((code * fresh) << sh)
+        return np.int64(fresh)
+    if (bits[w] >> sh) & U64(3) != U64(0):
+        return 0
+    return np.int64((atomic_or(bits, w, code << sh) >> sh) & U64(3) == U64(0))
+
+
 @njit(parallel=True, cache=True)
 def bitmap_expand_shared(bits, chunk, gens, mode, window, varying, SIG, TV, TS, TL, TR, KR, fact, cur, nthreads):
     """The 2-bit layout (the low-memory layer, n!/4 bytes whatever the number of workers): ``bits``
@@ -457,7 +483,6 @@ def bitmap_expand_shared(bits, chunk, gens, mode, window, varying, SIG, TV, TS, 
     BL = SIG.shape[1]
     nw = bits.shape[0]
     nxt = U64(3 - cur)
-    three = U64(3)
     nchunks = (nw + chunk - 1) // chunk
     rfact = np.empty(n, np.int64)  # rfact[i] = (n-1-i)!, the weight of digit i
     for i in range(n):
@@ -475,10 +500,7 @@ def bitmap_expand_shared(bits, chunk, gens, mode, window, varying, SIG, TV, TS, 
             if c >= nchunks:
                 break
             for w in range(c * chunk, min(nw, (c + 1) * chunk)):
-                x = bits[w]
-                lo = x & FRONTIER_MASK
-                hi = (x >> U64(1)) & FRONTIER_MASK
-                m = lo & ~hi if cur == 1 else hi & ~lo
+                m = _frontier_bits(bits[w], cur)
                 nq = 0
                 while m != U64(0):
                     r = np.int64(w) * 32 + np.int64(trailing_zeros(m) >> U64(1))
@@ -492,18 +514,7 @@ def bitmap_expand_shared(bits, chunk, gens, mode, window, varying, SIG, TV, TS, 
                     nq = _queue_neighbours(r, first, low, mode, base, hh, M, SIG, TV, TS, TL, TR, KR,
                                            qs, nq, bits, 5)
                 for t in range(nq):
-                    q = qs[t]
-                    qw = q >> 5
-                    sh = U64((q & 31) * 2)
-                    if nthreads == 1:  # one writer: a plain, branch-free read-modify-write
-                        word = bits[qw]
-                        fresh = U64(((word >> sh) & three) == U64(0))
-                        bits[qw] = word | ((nxt * fresh) << sh)
-                        f_loc += np.int64(fresh)
-                    elif (bits[qw] >> sh) & three == U64(0):
-                        old = atomic_or(bits, qw, nxt << sh)
-                        if (old >> sh) & three == U64(0):
-                            f_loc += 1
+                    f_loc += _visit(bits, qs[t], nxt, nthreads == 1)
         expanded += e_loc
         found += f_loc
     return expanded, found
@@ -518,10 +529,7 @@ def bitmap_retire(bits, cur, out):
     if collect:  # serial, only for a small last layer
         k = 0
         for w in range(nw):
-            x = bits[w]
-            lo = x & FRONTIER_MASK
-            hi = (x >> U64(1)) & FRONTIER_MASK
-            m = lo & ~hi if cur == 1 else hi & ~lo
+            m = _frontier_bits(bits[w], cur)
             while m != U64(0) and k < out.shape[0]:
                 b = trailing_zeros(m)
                 m &= m - U64(1)

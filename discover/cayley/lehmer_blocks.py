@@ -66,6 +66,10 @@ class BlockTables:
     TR: np.ndarray  # (L!,) int64
     KR: np.ndarray  # (L!,) int64: sigma(L-1), the rem index of the last value
 
+    def kernel_args(self) -> tuple:
+        """The tables in the order the bitmap kernels take them (mode ... KR)."""
+        return (self.mode, self.window, self.varying, self.SIG, self.TV, self.TS, self.TL, self.TR, self.KR)
+
 
 def suffix_length(n: int) -> int:
     return min(SUFFIX_MAX, max(1, n - 1))

@@ -37,7 +37,7 @@ import numpy as np
 from numba import njit, prange
 
 from discover.cayley.graph import GraphDef, identity_matrix
-from discover.cayley.kernels import FRONTIER_MASK, atomic_add, atomic_or, trailing_zeros
+from discover.cayley.kernels import _frontier_bits, _visit, atomic_add, trailing_zeros
 from discover.errors import InputError
 
 if TYPE_CHECKING:
@@ -165,31 +165,6 @@ def _claim(counter, chunk, nw):
     hold the others up at the end of the layer."""
     w0 = min(nw, atomic_add(counter, 0, 1) * chunk)
     return w0, min(nw, w0 + chunk)
-
-
-@njit(cache=True, inline="always")
-def _frontier_bits(x, cur):
-    """The low bits (2i) of the states of word x whose code is ``cur`` (1 or 2)."""
-    lo = x & FRONTIER_MASK
-    hi = (x >> U64(1)) & FRONTIER_MASK
-    return lo & ~hi if cur == 1 else hi & ~lo
-
-
-@njit(cache=True, inline="always")
-def _visit(bits, q, code, alone):
-    """Give state q the frontier ``code`` if it is unvisited (code 0); returns 1 if it was, else 0.
-    ``alone``: the only writer, so a plain branch-free read-modify-write; otherwise an atomic OR whose
-    old value tells which of the racing writers found the state first."""
-    w = q >> 5
-    sh = U64((q & 31) * 2)
-    if alone:
-        word = bits[w]
-        fresh = U64(((word >> sh) & U64(3)) == U64(0))
-        bits[w] = word | ((code * fresh) << sh)
-        return np.int64(fresh)
-    if (bits[w] >> sh) & U64(3) != U64(0):
-        return 0
-    return np.int64((atomic_or(bits, w, code << sh) >> sh) & U64(3) == U64(0))
 
 
 @njit(parallel=True, cache=True)
