@@ -153,6 +153,10 @@ def test_rounds_checkpoint_through_the_store(store_path):
         specs = [json.loads(row[0]) for row in db.execute("SELECT spec FROM runs ORDER BY id")]
     assert len(specs) == 2
     assert specs[0]["seeds"] == [] and len(specs[1]["seeds"]) >= 2  # round 2 starts from round 1's graphs
+    before = open(store_path, "rb").read()
     code, _, err = _invoke(["extremal", "search", "--n", "20", "--rounds", "2", "--resume", "1",
                             "--store", store_path])
-    assert code == 2 and "--rounds" in err
+    assert code == 2 and "--rounds" in err and len(err.strip().splitlines()) == 1
+    code, _, err = _invoke(["extremal", "search", "--n", "20", "--rounds", "0", "--store", store_path])
+    assert code == 2 and "--rounds" in err and len(err.strip().splitlines()) == 1
+    assert open(store_path, "rb").read() == before
