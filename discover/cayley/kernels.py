@@ -36,6 +36,7 @@ from numba.core import cgutils
 from numba.extending import intrinsic
 
 from discover.cayley.lehmer_blocks import DELTA, LOCAL, ROTATE_LEFT, ROTATE_RIGHT
+from discover.kernels.bits import popcount, trailing_zeros
 
 U64 = np.uint64
 FRONTIER_MASK = np.uint64(0x5555555555555555)
@@ -74,34 +75,6 @@ def atomic_add(typingctx, arr, idx, val):
         value = context.cast(builder, args[2], signature.args[2], types.int64)
         ptr = cgutils.get_item_pointer(context, builder, aryty, ary, [index])
         return builder.atomic_rmw("add", ptr, value, "monotonic")
-
-    return sig, codegen
-
-
-@intrinsic
-def popcount(typingctx, x):
-    """Number of set bits of a uint64."""
-    if x != types.uint64:
-        return None
-    sig = types.uint64(x)
-
-    def codegen(context, builder, signature, args):
-        return builder.ctpop(args[0])
-
-    return sig, codegen
-
-
-@intrinsic
-def trailing_zeros(typingctx, x):
-    """Index of the lowest set bit of a non-zero uint64."""
-    if x != types.uint64:
-        return None
-    sig = types.uint64(x)
-
-    def codegen(context, builder, signature, args):
-        from llvmlite import ir
-
-        return builder.cttz(args[0], ir.Constant(ir.IntType(1), 0))
 
     return sig, codegen
 
