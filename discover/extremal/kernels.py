@@ -32,8 +32,8 @@ import numpy as np
 from numba import njit
 
 P_W3, P_W4, P_W5, P_CLIQUE, P_INDEP, P_EDGE_WEIGHT, P_TENURE, P_TENURE_RAND, P_STALL, P_KICK, \
-    P_TARGET, P_PENALTY, P_SEED = range(13)
-N_PARAMS = 13
+    P_TARGET, P_PENALTY, P_SEED, P_WORSE = range(14)
+N_PARAMS = 14
 
 # the state vector carried by tabu_search across calls
 S_BEST_EDGES, S_ITERS, S_BEST_ITER, S_KICKS, S_EDGES, S_VIOL = range(6)
@@ -437,6 +437,17 @@ def saturate(A_io, P, seed):
 
 
 @njit(cache=True)
+def _end_chunk(state, it, best_edges, edges):
+    """Record a chunk of a walk over valid graphs in ``state``; returns the moves it made."""
+    steps = it - state[S_ITERS]
+    state[S_BEST_EDGES] = best_edges
+    state[S_ITERS] = it
+    state[S_EDGES] = edges
+    state[S_VIOL] = 0
+    return steps
+
+
+@njit(cache=True)
 def _layers(src, r, A, nb, deg, dist, stack):
     """BFS from src to depth r: fills dist (initialised to -1 by the caller) and returns the number of
     vertices put in ``stack`` (the reached vertices, src first)."""
@@ -574,9 +585,4 @@ def hill_climb(A_io, best_A, recent, state, P, moves):
                 _set_edge(del_u[e], del_v[e], 1, A, C2, nb, deg, pos)
             edges += nd - na
     A_io[:, :] = A
-    steps = it - state[S_ITERS]
-    state[S_BEST_EDGES] = best_edges
-    state[S_ITERS] = it
-    state[S_EDGES] = edges
-    state[S_VIOL] = 0
-    return steps
+    return _end_chunk(state, it, best_edges, edges)

@@ -4,10 +4,11 @@ One *lane* (a shard) walks the sizes of a spec in order (and, with several passe
 again). At size n it builds its starting graphs from the best graphs it already holds at n-1..n-4
 (adding isolated vertices) and n+1..n+4 (deleting the vertices of least degree), from seed graphs
 given in the spec, and from the empty graph; each start is saturated with legal edges, then improved
-by :func:`discover.extremal.kernels.tabu_search` in short chunks until the size's time budget is spent
-or the goal is reached (the exact value where it is known: it cannot be beaten; otherwise one edge more
-than the record, so a long run keeps hunting for a new record). A start that stops improving for a
-while gives way to the next start (a restart).
+in short chunks by the walks (:func:`discover.extremal.reattach.reattach_climb`,
+:func:`discover.extremal.kernels.tabu_search`, :func:`discover.extremal.kernels.hill_climb`) until the
+size's time budget is spent or the goal is reached (the exact value where it is known: it cannot be
+beaten; otherwise one edge more than the record, so a long run keeps hunting for a new record). A
+start that stops improving for a while gives way to the next start (a restart).
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ def kernel_params(problem: Problem, n: int, target: int, seed: int):
     p[K.P_TARGET] = target
     p[K.P_PENALTY] = 1
     p[K.P_SEED] = seed % (2**31 - 1)
+    p[K.P_WORSE] = 50  # per mille: the re-attachment walk keeps 5% of the moves that lose one edge
     return p
 
 
@@ -103,9 +105,20 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
     ``spent`` is the time already spent at this size (earlier passes): a graph found now is reported
     as reached after ``spent`` plus the time of this pass."""
     from discover.extremal import kernels as K
+    from discover.extremal import reattach as R
 
     rng = np.random.default_rng(seed)
     goal = goal_for(problem, n, beat_records)
+    # the walks take turns in slices of about 0.1-0.3 s. Where the re-attachment walk applies it has
+    # three slices in four: it reaches graphs the edge-flip walks do not, and it needs long walks (its
+    # gains at n = 64 come 10-30 s apart), hence the longer patience; the tabu slice keeps variety
+    reattach = problem.objective == "edges" and R.applies(kernel_params(problem, n, goal, 0))
+    if problem.objective != "edges":
+        turns = ("tabu",)
+    elif reattach:
+        turns = ("reattach", "reattach", "reattach", "tabu")
+    else:
+        turns = ("tabu", "climb")
     t0 = time.perf_counter()
     deadline = t0 + seconds
     best_a = best.adjacency.copy() if best is not None else np.zeros((n, n), np.uint8)
@@ -115,10 +128,17 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
     done = lambda: best_edges >= 0 and (problem.objective == "witness" or best_edges >= goal)  # noqa: E731
     starts = ([best.adjacency] if best is not None else []) + list(starts) + [np.zeros((n, n), np.uint8)]
     attempt = 0
-    patience = max(2.0, seconds / 8)
+    patience = max(2.0, seconds / (3 if reattach else 8))
     while not done() and time.perf_counter() < deadline:
-        start = starts[attempt % len(starts)].copy() if attempt < len(starts) else (
-            starts[int(rng.integers(len(starts)))].copy())
+        # every other start is the empty graph, the others each starting graph in turn, then random
+        # ones: seeds alone can hold a lane in one basin (n = 64 stays at 229 from the curriculum's
+        # seeds; 230 comes from scratch)
+        if attempt % 2 == 1:
+            start = np.zeros((n, n), np.uint8)
+        elif attempt // 2 < len(starts):
+            start = starts[attempt // 2].copy()
+        else:
+            start = starts[int(rng.integers(len(starts)))].copy()
         attempt += 1
         if problem.objective == "edges":
             K.saturate(start, kernel_params(problem, n, goal, 0), int(rng.integers(2**31 - 1)))
@@ -127,16 +147,24 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
         # each start has its own best, so a restart explores afresh; the lane keeps the overall best
         run_best = np.zeros((n, n), np.uint8)
         run_edges = -1
+        if problem.objective == "edges" and K.count_violations(start, kernel_params(problem, n, goal, 0)) == 0:
+            run_best = start.copy()  # a valid start: the walks over valid graphs may begin from it
+            run_edges = int(start.sum()) // 2
+            if run_edges > best_edges:
+                best_edges = run_edges
+                best_a = run_best.copy()
+                found_at = spent + time.perf_counter() - t0
         tabu = np.zeros((n, n), np.int64)
         state = K.new_state()
-        climb = problem.objective == "edges"
         hc_cur = None
         hc_state = K.new_state()
         recent = np.full((n, n), -(1 << 40), np.int64)
-        chunks = {"tabu": 200, "climb": 2000}
+        ra_cur = None
+        ra_state = K.new_state()
+        chunks = {"tabu": 200, "climb": 2000, "reattach": 200}
         while not done() and time.perf_counter() < deadline:
-            for kernel in ("tabu", "climb") if climb else ("tabu",):
-                if kernel == "climb" and run_edges < 0:
+            for kernel in turns:
+                if kernel != "tabu" and run_edges < 0:
                     continue
                 p = kernel_params(problem, n, goal, int(rng.integers(2**31 - 1)))
                 tic = time.perf_counter()
@@ -144,7 +172,7 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
                     state[K.S_BEST_EDGES] = run_edges
                     steps += K.tabu_search(cur, run_best, tabu, state, p, chunks[kernel])
                     new_edges = int(state[K.S_BEST_EDGES])
-                else:
+                elif kernel == "climb":
                     if hc_cur is None:
                         hc_cur = run_best.copy()
                     hc_state[K.S_BEST_EDGES] = run_edges
@@ -152,14 +180,24 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
                     p[K.P_TENURE] = 5
                     steps += K.hill_climb(hc_cur, run_best, recent, hc_state, p, chunks[kernel])
                     new_edges = int(hc_state[K.S_BEST_EDGES])
+                else:
+                    if ra_cur is None:
+                        ra_cur = run_best.copy()
+                    ra_state[K.S_BEST_EDGES] = run_edges
+                    p[K.P_KICK] = 4
+                    steps += R.reattach_climb(ra_cur, run_best, ra_state, p, chunks[kernel])
+                    new_edges = int(ra_state[K.S_BEST_EDGES])
                 took = time.perf_counter() - tic
                 if new_edges > run_edges:
                     run_edges = new_edges
                     last_gain = time.perf_counter()
-                    if kernel == "tabu":
-                        hc_cur = None  # the climb restarts from the new best
-                    else:
-                        cur = run_best.copy()  # the tabu walk jumps to the new best
+                    # the other walks restart from the new best
+                    if kernel != "tabu":
+                        cur = run_best.copy()
+                    if kernel != "climb":
+                        hc_cur = None
+                    if kernel != "reattach":
+                        ra_cur = None
                     if run_edges > best_edges:
                         best_edges = run_edges
                         best_a = run_best.copy()
@@ -181,12 +219,14 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
 def warm_up(problem: Problem) -> None:
     """Load (or compile) the kernels on a tiny graph, so that times to reach exclude it."""
     from discover.extremal import kernels as K
+    from discover.extremal import reattach as R
 
     a = np.zeros((4, 4), np.uint8)
     p = kernel_params(problem, 4, 0, 0)
     K.saturate(a.copy(), p, 0)
     K.tabu_search(a.copy(), a.copy(), np.zeros((4, 4), np.int64), K.new_state(), p, 1)
     K.hill_climb(a.copy(), a.copy(), np.zeros((4, 4), np.int64), K.new_state(), p, 1)
+    R.reattach_climb(a.copy(), a.copy(), K.new_state(), p, 1)
 
 
 def seed_graphs(spec_seeds, n: int) -> list[tuple[int, np.ndarray]]:

@@ -1,0 +1,359 @@
+"""Vertex re-attachment: a large-neighbourhood move for the problems that forbid cycles (C4 among them).
+
+A graph on n vertices is held as bitsets, ``B[x, w]`` the w-th 64-bit word of the neighbourhood N(x).
+Let F be the forbidden cycle lengths (``(3, 4)`` for girth >= 5, ``(4,)`` for C4-free, ``(3, 4, 5)``
+for girth >= 6), write ``R_L(x)`` for the ends of the walks of length L from x (``R_0(x) = {x}``,
+``R_L(x)`` the union of N(y) over y in ``R_{L-1}(x)``), and ``M(x)`` for the union of ``R_{k-2}(x)``
+over k in F. In a graph with no forbidden cycle (where these walks are paths):
+
+* a new edge xy closes a forbidden cycle if and only if some k in F has a path of length k - 1 from x
+  to y, that is, when N(y) meets M(x);
+* a vertex v with no edges may be joined to every vertex of a set S at once if and only if no two
+  vertices s, t of S have t in M(s) (two new edges vs, vt close a cycle of length 2 + the length of
+  an s-t path). Such a set is a clique of the graph "t not in M(s)", so the largest one is a maximum
+  clique, found exactly by branch and bound (Carraghan and Pardalos, "An exact algorithm for the
+  maximum clique problem", Oper. Res. Lett. 9 (1990)). Ties are broken by a random vertex order.
+
+A move (destroy and repair, in the manner of large neighbourhood search; Shaw, CP 1998) takes k random
+vertices, mostly near each other, deletes all their edges, joins each of them in turn to a largest set
+allowed at that moment, and then adds legal edges at the vertices that lost a neighbour until none is
+left. It is kept when the edge count does not drop, or, with a small probability, when it drops by one
+(so the walk can leave a plateau); otherwise it is undone. The best graph seen is kept. Re-joining one
+vertex optimally in one step would take tens of single edge flips through invalid graphs, which is why
+this move reaches graphs that the edge-flip searches of :mod:`discover.extremal.kernels` miss.
+Problems without C4 in F (triangle-free only) and the Ramsey problems are left to those searches: there
+the graph "t not in M(s)" is dense and its cliques are large.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from discover.extremal.kernels import (P_KICK, P_SEED, P_TARGET, P_W3, P_W4, P_W5, P_CLIQUE, P_INDEP,
+                                       P_EDGE_WEIGHT, P_WORSE, S_BEST_EDGES, S_BEST_ITER, S_ITERS,
+                                       _end_chunk)
+from discover.kernels.bits import popcount, trailing_zeros
+
+U64 = np.uint64
+# branch-and-bound nodes per maximum-set search; past it the best set found so far is used
+MAX_NODES = 200_000
+
+
+def applies(P) -> bool:
+    """Whether the walk serves the problem of the parameters ``P`` (most edges, forbidden cycles with
+    C4 among them); otherwise :func:`reattach_climb` does nothing."""
+    return _walk_lengths(P) != 0
+
+
+@njit(cache=True)
+def _walk_lengths(P):
+    """Bit L set for each L = k - 2 with C_k forbidden (the lengths that make up M); 0 when the walk
+    does not apply."""
+    if P[P_CLIQUE] != 0 or P[P_INDEP] != 0 or P[P_EDGE_WEIGHT] == 0 or P[P_W4] == 0:
+        return 0
+    lengths = 1 << 2
+    if P[P_W3] != 0:
+        lengths |= 1 << 1
+    if P[P_W5] != 0:
+        lengths |= 1 << 3
+    return lengths
+
+
+@njit(cache=True, inline="always")
+def _has(B, x, y):
+    return (B[x, y >> 6] >> U64(y & 63)) & U64(1) != U64(0)
+
+
+@njit(cache=True, inline="always")
+def _link(B, x, y, on):
+    bx = U64(1) << U64(x & 63)
+    by = U64(1) << U64(y & 63)
+    if on:
+        B[x, y >> 6] |= by
+        B[y, x >> 6] |= bx
+    else:
+        B[x, y >> 6] &= ~by
+        B[y, x >> 6] &= ~bx
+
+
+@njit(cache=True)
+def _mask(B, x, lengths, out, frontier, grown):
+    """``out`` = M(x), the union of R_L(x) over the L whose bit is set in ``lengths`` (see the module
+    docstring); ``frontier`` and ``grown`` are scratch rows."""
+    W = B.shape[1]
+    for w in range(W):
+        out[w] = U64(0)
+        frontier[w] = U64(0)
+    frontier[x >> 6] |= U64(1) << U64(x & 63)
+    L = 0
+    while (lengths >> (L + 1)) != 0:
+        L += 1
+        for w in range(W):
+            grown[w] = U64(0)
+        for w in range(W):
+            m = frontier[w]
+            while m:
+                y = w * 64 + np.int64(trailing_zeros(m))
+                m &= m - U64(1)
+                for w2 in range(W):
+                    grown[w2] |= B[y, w2]
+        for w in range(W):
+            frontier[w] = grown[w]
+        if (lengths >> L) & 1:
+            for w in range(W):
+                out[w] |= grown[w]
+
+
+@njit(cache=True)
+def _legal(B, x, y, mask_x):
+    """Edge xy closes no forbidden cycle (``mask_x`` = M(x), computed by the caller)."""
+    if x == y or _has(B, x, y):
+        return False
+    for w in range(B.shape[1]):
+        if B[y, w] & mask_x[w]:
+            return False
+    return True
+
+
+@njit(cache=True)
+def _largest_set(B, v, lengths, rng_order, cand, far, sets, chosen, best_set, ball, fr, gr):
+    """A largest set S of vertices that v (with its current edges) may be joined to at once: each
+    s in S is a legal neighbour of v, and t is not in M(s) for s != t in S. Vertices are tried in the
+    order ``rng_order`` (a random permutation), which breaks ties. Returns |S|; S is
+    ``best_set[:|S|]``."""
+    n = B.shape[0]
+    _mask(B, v, lengths, ball, fr, gr)
+    c = 0
+    for i in range(n):
+        x = rng_order[i]
+        if _legal(B, v, x, ball):
+            cand[c] = x
+            c += 1
+    if c == 0:
+        return 0
+    Wc = (c + 63) >> 6
+    for i in range(c):
+        _mask(B, cand[i], lengths, ball, fr, gr)
+        for w in range(Wc):
+            far[i, w] = U64(0)
+        for j in range(c):
+            y = cand[j]
+            if j != i and not ((ball[y >> 6] >> U64(y & 63)) & U64(1)):
+                far[i, j >> 6] |= U64(1) << U64(j & 63)
+    # depth-first branch and bound: sets[d] = candidates compatible with chosen[:d]
+    for w in range(Wc):
+        sets[0, w] = U64(0)
+    for j in range(c):
+        sets[0, j >> 6] |= U64(1) << U64(j & 63)
+    best = 0
+    d = 0
+    nodes = 0
+    while True:
+        size = 0
+        for w in range(Wc):
+            size += np.int64(popcount(sets[d, w]))
+        if size == 0 or d + size <= best or nodes > MAX_NODES:
+            if d == 0:
+                break
+            d -= 1
+            j = chosen[d]
+            sets[d, j >> 6] &= ~(U64(1) << U64(j & 63))
+            continue
+        nodes += 1
+        j = 0
+        for w in range(Wc):
+            if sets[d, w]:
+                j = w * 64 + np.int64(trailing_zeros(sets[d, w]))
+                break
+        chosen[d] = j
+        if d + 1 > best:
+            best = d + 1
+            for t in range(best):
+                best_set[t] = cand[chosen[t]]
+        for w in range(Wc):
+            sets[d + 1, w] = sets[d, w] & far[j, w]
+        d += 1
+    return best
+
+
+@njit(cache=True)
+def _to_bits(A, B):
+    n = A.shape[0]
+    B[:, :] = U64(0)
+    edges = 0
+    for x in range(n):
+        for y in range(n):
+            if A[x, y]:
+                B[x, y >> 6] |= U64(1) << U64(y & 63)
+                edges += 1
+    return edges // 2
+
+
+@njit(cache=True)
+def _to_matrix(B, A):
+    n = A.shape[0]
+    for x in range(n):
+        for y in range(n):
+            A[x, y] = 1 if _has(B, x, y) else 0
+
+
+@njit(cache=True)
+def _shuffle_prefix(a, m):
+    """Shuffle ``a[:m]`` in place (Fisher-Yates)."""
+    for t in range(m - 1, 0, -1):
+        s = np.random.randint(t + 1)
+        tmp = a[t]
+        a[t] = a[s]
+        a[s] = tmp
+
+
+@njit(cache=True)
+def _pick_victims(B, k, victims, near):
+    """k distinct vertices: a random one, then mostly vertices at distance 1 or 2 from it."""
+    n = B.shape[0]
+    W = B.shape[1]
+    v0 = np.random.randint(n)
+    victims[0] = v0
+    m = 1
+    tries = 0
+    while m < k and tries < 20 * k:
+        tries += 1
+        c = np.random.randint(n)
+        if np.random.random() < 0.7:
+            # a random neighbour of v0, or a random neighbour of one
+            q = 0
+            for w in range(W):
+                mm = B[v0, w]
+                while mm:
+                    near[q] = w * 64 + np.int64(trailing_zeros(mm))
+                    mm &= mm - U64(1)
+                    q += 1
+            if q > 0:
+                y = near[np.random.randint(q)]
+                c = y
+                if np.random.random() < 0.5:
+                    q = 0
+                    for w in range(W):
+                        mm = B[y, w]
+                        while mm:
+                            z = w * 64 + np.int64(trailing_zeros(mm))
+                            mm &= mm - U64(1)
+                            if z != v0:
+                                near[q] = z
+                                q += 1
+                    if q > 0:
+                        c = near[np.random.randint(q)]
+        fresh = True
+        for t in range(m):
+            if victims[t] == c:
+                fresh = False
+        if fresh:
+            victims[m] = c
+            m += 1
+    return m
+
+
+@njit(cache=True)
+def reattach_climb(A_io, best_A, state, P, moves):
+    """Destroy-and-repair walk over graphs with no forbidden cycle (see the module docstring).
+
+    ``A_io`` (n x n uint8) is a valid graph; it holds the walk's current graph on return, and
+    ``best_A`` the best graph seen (when it beats ``state[S_BEST_EDGES]``). At most ``P[P_KICK]``
+    vertices are destroyed per move; a move that loses one edge is kept with probability
+    ``P[P_WORSE] / 1000``. Stops after ``moves`` moves or on reaching ``P[P_TARGET]`` edges.
+    ``state`` is the vector of :func:`discover.extremal.kernels.tabu_search`. Returns moves made.
+    """
+    n = A_io.shape[0]
+    lengths = _walk_lengths(P)
+    if lengths == 0 or n < 2:
+        return 0
+    np.random.seed(P[P_SEED])
+    W = (n + 63) >> 6
+    B = np.zeros((n, W), np.uint64)
+    saved = np.zeros((n, W), np.uint64)
+    edges = _to_bits(A_io, B)
+    walk_best = max(edges, state[S_BEST_EDGES])
+    best_edges = state[S_BEST_EDGES]
+    if edges > best_edges:
+        best_edges = edges
+        best_A[:, :] = A_io
+    kmax = max(1, P[P_KICK])
+    worse = P[P_WORSE] / 1000.0
+    target = P[P_TARGET]
+    victims = np.zeros(kmax, np.int64)
+    near = np.zeros(n, np.int64)
+    touched = np.zeros(n, np.int64)
+    mark = np.zeros(n, np.uint8)
+    order = np.arange(n)
+    cand = np.zeros(n, np.int64)
+    far = np.zeros((n, W), np.uint64)
+    sets = np.zeros((n + 1, W), np.uint64)
+    chosen = np.zeros(n + 1, np.int64)
+    best_set = np.zeros(n + 1, np.int64)
+    ball = np.zeros(W, np.uint64)
+    fr = np.zeros(W, np.uint64)
+    gr = np.zeros(W, np.uint64)
+    it = state[S_ITERS]
+    it_end = it + moves
+    while it < it_end and best_edges < target:
+        it += 1
+        saved[:, :] = B
+        before = edges
+        k = 1 + np.random.randint(kmax)
+        m = _pick_victims(B, k, victims, near)
+        nt = 0
+        for t in range(m):
+            x = victims[t]
+            if mark[x] == 0:
+                mark[x] = 1
+                touched[nt] = x
+                nt += 1
+            for w in range(W):
+                mm = B[x, w]
+                while mm:
+                    y = w * 64 + np.int64(trailing_zeros(mm))
+                    mm &= mm - U64(1)
+                    _link(B, x, y, False)
+                    edges -= 1
+                    if mark[y] == 0:
+                        mark[y] = 1
+                        touched[nt] = y
+                        nt += 1
+        # re-join the victims one by one, in random order
+        _shuffle_prefix(victims, m)
+        for t in range(m):
+            x = victims[t]
+            np.random.shuffle(order)
+            size = _largest_set(B, x, lengths, order, cand, far, sets, chosen, best_set, ball, fr, gr)
+            for q in range(size):
+                _link(B, x, best_set[q], True)
+            edges += size
+        # then every legal edge at the vertices that lost one
+        _shuffle_prefix(touched, nt)
+        for i in range(nt):
+            a = touched[i]
+            mark[a] = 0
+            np.random.shuffle(order)
+            _mask(B, a, lengths, ball, fr, gr)
+            for j in range(n):
+                b = order[j]
+                if _legal(B, a, b, ball):
+                    _link(B, a, b, True)
+                    edges += 1
+                    _mask(B, a, lengths, ball, fr, gr)
+        # a move that loses one edge is kept now and then, but the walk stays within one edge of
+        # the best graph it has seen (a walk that drifts lower only wastes moves)
+        if edges >= before or (edges == before - 1 and edges >= walk_best - 1
+                               and np.random.random() < worse):
+            if edges > walk_best:
+                walk_best = edges
+            if edges > best_edges:
+                best_edges = edges
+                _to_matrix(B, best_A)
+                state[S_BEST_ITER] = it
+        else:
+            B[:, :] = saved
+            edges = before
+    _to_matrix(B, A_io)
+    return _end_chunk(state, it, best_edges, edges)

@@ -1,0 +1,154 @@
+"""The vertex re-attachment walk (cycle problems with C4): exact repair step, validity, Moore graphs.
+
+The Moore bound says a graph of girth >= 5 with n vertices has average degree d with n >= 1 + d^2, and
+one of girth >= 6 has n >= 2(1 + (d-1) + (d-1)^2) (Alon, Hoory and Linial 2002 for irregular graphs).
+So ex(50; {C3,C4}) <= 175 and ex(14; {C3,C4,C5}) <= 21, attained only by 7-regular (Hoffman-Singleton)
+and 3-regular (Heawood) graphs: the walk must reach those values, and its graphs must be regular there.
+"""
+
+import itertools
+import random
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from discover.extremal import kernels as K
+from discover.extremal import reattach as R
+from discover.extremal.check import verify
+from discover.extremal.problems import get_problem
+from discover.extremal.search import edges_from_adjacency, kernel_params
+
+
+CYCLES = {"c3c4": (3, 4), "c3c4c5": (3, 4, 5), "c4": (4,)}
+
+
+def _closes(G, u, v, cycles):
+    """Whether the edge uv would close a forbidden cycle: a simple u-v path of length k - 1."""
+    return any(len(p) - 1 == k - 1 for p in nx.all_simple_paths(G, u, v, cutoff=max(cycles) - 1)
+               for k in cycles)
+
+
+def _random_valid_graph(n, cycles, rng):
+    """A random maximal graph with no cycle of a length in ``cycles``, edge by edge."""
+    G = nx.empty_graph(n)
+    pairs = list(itertools.combinations(range(n), 2))
+    rng.shuffle(pairs)
+    for u, v in pairs:
+        if not _closes(G, u, v, cycles):
+            G.add_edge(u, v)
+    return G
+
+
+def _has_forbidden(G, cycles):
+    return any(len(c) in cycles for c in nx.simple_cycles(G, length_bound=max(cycles)))
+
+
+def _bits(G, n):
+    W = (n + 63) // 64
+    B = np.zeros((n, W), np.uint64)
+    for u, v in G.edges():
+        B[u, v >> 6] |= np.uint64(1) << np.uint64(v & 63)
+        B[v, u >> 6] |= np.uint64(1) << np.uint64(u & 63)
+    return B
+
+
+def _brute_largest(G, v, cycles):
+    """Largest S such that joining the isolated vertex v to all of S closes no forbidden cycle:
+    a maximum clique (networkx) of the graph of pairs s, t with no s-t path of length k - 2."""
+    ok = lambda a, b: not any(len(p) - 1 == k - 2 for k in cycles  # noqa: E731
+                              for p in nx.all_simple_paths(G, a, b, cutoff=max(cycles) - 2))
+    cand = [x for x in G if x != v]
+    H = nx.Graph()
+    H.add_nodes_from(cand)
+    H.add_edges_from((a, b) for a, b in itertools.combinations(cand, 2) if ok(a, b))
+    return max((len(c) for c in nx.find_cliques(H)), default=0)
+
+
+@pytest.mark.parametrize("problem", ["c3c4", "c3c4c5", "c4"])
+@pytest.mark.parametrize("seed", range(4))
+def test_largest_set_is_maximum(problem, seed):
+    rng = random.Random(seed)
+    n = 18 + 5 * seed
+    cycles = CYCLES[problem]
+    lengths = R._walk_lengths(kernel_params(get_problem(problem), n, 0, 0))
+    G = _random_valid_graph(n, cycles, rng)
+    # free a few vertices: the repair step's input
+    for v in rng.sample(range(n), 3):
+        G.remove_edges_from(list(G.edges(v)))
+    v = rng.choice([x for x in G if G.degree(x) == 0])
+    B = _bits(G, n)
+    W = B.shape[1]
+    order = np.array(rng.sample(range(n), n), np.int64)
+    best_set = np.zeros(n + 1, np.int64)
+    size = R._largest_set(B, v, lengths, order, np.zeros(n, np.int64), np.zeros((n, W), np.uint64),
+                          np.zeros((n + 1, W), np.uint64), np.zeros(n + 1, np.int64), best_set,
+                          np.zeros(W, np.uint64), np.zeros(W, np.uint64), np.zeros(W, np.uint64))
+    assert size == _brute_largest(G, v, cycles)
+    H = G.copy()
+    H.add_edges_from((v, int(s)) for s in best_set[:size])
+    assert not _has_forbidden(H, cycles)
+
+
+@pytest.mark.parametrize("problem", ["c3c4", "c3c4c5", "c4"])
+def test_walk_keeps_graphs_valid_and_never_loses_its_best(problem):
+    pr = get_problem(problem)
+    cycles = CYCLES[problem]
+    rng = random.Random(7)
+    n = 30
+    A = nx.to_numpy_array(_random_valid_graph(n, cycles, rng), dtype=np.uint8)
+    start_edges = int(A.sum()) // 2
+    best = A.copy()
+    state = K.new_state()
+    for chunk in range(5):
+        P = kernel_params(pr, n, 10**6, chunk)
+        P[K.P_KICK] = 4
+        P[K.P_WORSE] = 200  # many edge-losing moves: the walk still returns valid graphs
+        assert R.reattach_climb(A, best, state, P, 300) == 300
+        for a in (A, best):
+            assert (a == a.T).all() and not a.diagonal().any()
+            assert verify(pr, n, edges_from_adjacency(a))["ok"]
+        assert int(best.sum()) // 2 == state[K.S_BEST_EDGES] >= start_edges
+        assert int(A.sum()) // 2 == state[K.S_EDGES]
+
+
+def test_other_problems_are_left_alone():
+    n = 12
+    A = np.zeros((n, n), np.uint8)
+    A[0, 1] = A[1, 0] = 1
+    for name in ("c3", "ramsey-3-4"):
+        P = kernel_params(get_problem(name), n, 10**6, 0)
+        assert not R.applies(P)
+        before = A.copy()
+        assert R.reattach_climb(A, A.copy(), K.new_state(), P, 100) == 0
+        assert (A == before).all()
+
+
+def _walk_to(problem, n, target, moves, seed=1):
+    P = kernel_params(get_problem(problem), n, target, seed)
+    P[K.P_KICK] = 4
+    A = np.zeros((n, n), np.uint8)
+    best = A.copy()
+    state = K.new_state()
+    R.reattach_climb(A, best, state, P, moves)
+    return best, int(state[K.S_BEST_EDGES])
+
+
+def test_reaches_hoffman_singleton():
+    """ex(50; {C3, C4}) = 175 (Moore bound 1 + d^2 <= 50), attained only by the Hoffman-Singleton
+    graph: 7-regular, girth 5, diameter 2."""
+    best, edges = _walk_to("c3c4", 50, 175, 200_000)
+    assert edges == 175
+    G = nx.from_numpy_array(best)
+    assert {d for _, d in G.degree()} == {7}
+    assert nx.girth(G) == 5 and nx.diameter(G) == 2
+
+
+def test_reaches_heawood():
+    """ex(14; {C3, C4, C5}) = 21 (Moore bound for girth 6), attained by the Heawood graph: 3-regular,
+    girth 6, bipartite."""
+    best, edges = _walk_to("c3c4c5", 14, 21, 200_000)
+    assert edges == 21
+    G = nx.from_numpy_array(best)
+    assert {d for _, d in G.degree()} == {3}
+    assert nx.girth(G) == 6 and nx.is_bipartite(G)
