@@ -130,15 +130,14 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
     attempt = 0
     patience = max(2.0, seconds / (3 if reattach else 8))
     while not done() and time.perf_counter() < deadline:
-        # every other start is the empty graph, the others each starting graph in turn, then random
-        # ones: seeds alone can hold a lane in one basin (n = 64 stays at 229 from the curriculum's
-        # seeds; 230 comes from scratch)
-        if attempt % 2 == 1:
-            start = np.zeros((n, n), np.uint8)
-        elif attempt // 2 < len(starts):
-            start = starts[attempt // 2].copy()
-        else:
+        # each start once, then a random one and the empty graph by turns: seeds alone can hold a
+        # lane in one basin (n = 64 stays at 229 from the curriculum's seeds; 230 comes from scratch)
+        if attempt < len(starts):
+            start = starts[attempt].copy()
+        elif (attempt - len(starts)) % 2 == 0:
             start = starts[int(rng.integers(len(starts)))].copy()
+        else:
+            start = np.zeros((n, n), np.uint8)
         attempt += 1
         if problem.objective == "edges":
             K.saturate(start, kernel_params(problem, n, goal, 0), int(rng.integers(2**31 - 1)))
