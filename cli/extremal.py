@@ -77,14 +77,20 @@ COLUMNS = [
 @click.option("--rounds", type=click.IntRange(min=1), default=1, show_default=True,
               help="Run the search this many times in a row, each round seeded from the best graphs in the store "
                    "(a checkpoint per round: an interrupted long run loses at most one round).")
+@click.option("--walks", default="mixed", show_default=True, metavar="mixed|reattach|flip",
+              help="Which local searches run: mixed (vertex re-attachment and tabu where re-attachment applies, "
+                   "else tabu and hill climbing), reattach (re-attachment alone: cycle problems with C4), flip "
+                   "(the edge-flip searches alone).")
 @json_option
 @runner_options
 def search_cmd(problem, sizes, seconds, seed, restarts, passes, no_curriculum, seed_file, stop_at_record,
-               resume_best, rounds, as_json, run_options):
+               resume_best, rounds, walks, as_json, run_options):
     """Search for graphs with the most edges and none of the forbidden structures.
 
-    Tabu search over edge flips (Numba) with the score edges - violations, updated incrementally per
-    flip, a saturate-and-delete kick when stuck, restarts, and the curriculum across sizes. Every graph
+    Numba local searches: vertex re-attachment (delete a few vertices' edges, re-join each to a
+    largest allowed set, found by exact maximum clique) for the cycle problems with C4, and tabu
+    search over edge flips with the score edges - violations, updated incrementally per flip; then
+    restarts and the curriculum across sizes. Every graph
     is re-checked independently before it is stored (graph6, de-duplicated up to isomorphism) and
     compared with the published value: matches, below by k, or NEW RECORD.
 
@@ -95,6 +101,7 @@ def search_cmd(problem, sizes, seconds, seed, restarts, passes, no_curriculum, s
       discover extremal search --problem c4 --n 21 --time 10 --json
       discover extremal search --problem ramsey-3-5 --n 13 --time 10
       discover extremal search --problem c3c4 --n 30..32 --time 2 --rounds 2
+      discover extremal search --problem c3c4 --n 64 --time 300 --walks reattach --no-curriculum
     """
     from discover.errors import InputError
     from discover.extremal.engine import ENGINE, ExtremalSearchSpec, read_graph_file
@@ -112,11 +119,11 @@ def search_cmd(problem, sizes, seconds, seed, restarts, passes, no_curriculum, s
     records = []
     for round_ in range(rounds):
         spec = ExtremalSearchSpec.from_cli(problem, sizes, seconds, seed + round_, lanes, not no_curriculum,
-                                           passes, seeds, stop_at_record)
+                                           passes, seeds, stop_at_record, walks)
         if resume_best or round_ > 0:
             spec = ExtremalSearchSpec.from_cli(problem, sizes, seconds, seed + round_, lanes, not no_curriculum,
                                                passes, seeds + _stored_best(run_options.store, spec),
-                                               stop_at_record)
+                                               stop_at_record, walks)
         summary = execute(ENGINE, spec, run_options, as_json)
         records += summary.records
         if rounds > 1:

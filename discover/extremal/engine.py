@@ -23,6 +23,7 @@ from discover.runner.engine import Engine, SearchSpec, Shard, ShardResult
 ENGINE_NAME = "extremal.search"
 MAX_LANES = 4096
 MAX_SECONDS = 7 * 24 * 3600.0
+WALKS = ("mixed", "reattach", "flip")
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,9 @@ class ExtremalSearchSpec(SearchSpec):
     ``lanes`` (independent restarts, one shard each), ``curriculum`` (seed from nearby sizes),
     ``passes`` (1: sizes in order; 2: then back in reverse; ...), ``seeds`` (graph6 seed graphs),
     ``stop_at_record`` (a size whose table value is only a record stops when it matches it; by default
-    the search goes on for record + 1 until its time is up)."""
+    the search goes on for record + 1 until its time is up), ``walks`` (``mixed``: re-attachment and
+    tabu where the re-attachment applies, else tabu and hill climb; ``reattach``: re-attachment only;
+    ``flip``: the edge-flip walks only)."""
 
     problem: str = "c3c4"
     sizes: tuple[int, ...] = (10,)
@@ -43,6 +46,7 @@ class ExtremalSearchSpec(SearchSpec):
     passes: int = 1
     seeds: tuple[str, ...] = ()
     stop_at_record: bool = False
+    walks: str = "mixed"
 
     def __post_init__(self):
         from discover.extremal import graph6
@@ -70,13 +74,19 @@ class ExtremalSearchSpec(SearchSpec):
             raise InputError(f"--seed: {self.seed} must be a non-negative integer")
         for text in self.seeds:
             graph6.decode(text)
+        if self.walks not in WALKS:
+            raise InputError(f"--walks: {self.walks!r} is not one of {', '.join(WALKS)}")
+        if self.walks == "reattach" and not problem.reattachable:
+            raise InputError(f"--walks reattach: problem {problem.name} has no re-attachment walk (it needs "
+                             "most edges with C4 forbidden)")
 
     @classmethod
     def from_cli(cls, problem: str, n: str, seconds: float, seed: int, lanes: int, curriculum: bool = True,
-                 passes: int = 1, seeds: tuple[str, ...] = (), stop_at_record: bool = False
-                 ) -> "ExtremalSearchSpec":
+                 passes: int = 1, seeds: tuple[str, ...] = (), stop_at_record: bool = False,
+                 walks: str = "mixed") -> "ExtremalSearchSpec":
         return cls(problem=problem, sizes=parse_sizes(n), seconds=float(seconds), seed=seed, lanes=lanes,
-                   curriculum=curriculum, passes=passes, seeds=tuple(seeds), stop_at_record=stop_at_record)
+                   curriculum=curriculum, passes=passes, seeds=tuple(seeds), stop_at_record=stop_at_record,
+                   walks=walks)
 
 
 def parse_sizes(text: str) -> tuple[int, ...]:
@@ -178,7 +188,7 @@ def run_shard(spec: ExtremalSearchSpec, shard: Shard) -> ShardResult:
         tic = time.perf_counter()
         found, steps = search_size(problem, n, spec.seconds, int(rng.integers(2**63 - 1)), starts,
                                    best=held.get(n), spent=spent.get(n, 0.0),
-                                   beat_records=not spec.stop_at_record)
+                                   beat_records=not spec.stop_at_record, walks=spec.walks)
         spent[n] = spent.get(n, 0.0) + time.perf_counter() - tic
         steps_total += steps
         if found is not None:

@@ -41,6 +41,12 @@ class Problem:
     def max_n(self) -> int:
         return MAX_RAMSEY_N if self.objective == "witness" else MAX_CYCLE_N
 
+    @property
+    def reattachable(self) -> bool:
+        """Whether the vertex re-attachment walk (:mod:`discover.extremal.reattach`) serves this
+        problem: most edges, forbidden cycles with C4 among them."""
+        return self.objective == "edges" and 4 in self.cycles and not (self.clique or self.independent)
+
     def weights(self) -> tuple[int, int, int]:
         """Weights of C3, C4, C5 in the violation count (1 if forbidden, else 0)."""
         return tuple(1 if k in self.cycles else 0 for k in (3, 4, 5))

@@ -99,8 +99,11 @@ def resize(adjacency: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarra
 
 def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: list[np.ndarray],
                 best: Found | None = None, spent: float = 0.0,
-                beat_records: bool = True) -> tuple[Found | None, int]:
+                beat_records: bool = True, walks: str = "mixed") -> tuple[Found | None, int]:
     """Search size n for ``seconds``; returns (best valid graph found or kept, kernel steps).
+
+    ``walks``: ``mixed`` (the default turns below), ``reattach`` (the re-attachment walk alone) or
+    ``flip`` (the edge-flip walks alone).
 
     ``spent`` is the time already spent at this size (earlier passes): a graph found now is reported
     as reached after ``spent`` plus the time of this pass."""
@@ -112,13 +115,15 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
     # the walks take turns in slices of about 0.1-0.3 s. Where the re-attachment walk applies it has
     # three slices in four: it reaches graphs the edge-flip walks do not, and it needs long walks (its
     # gains at n = 64 come 10-30 s apart), hence the longer patience; the tabu slice keeps variety
-    reattach = problem.objective == "edges" and R.applies(kernel_params(problem, n, goal, 0))
     if problem.objective != "edges":
         turns = ("tabu",)
-    elif reattach:
+    elif walks == "reattach" and problem.reattachable:
+        turns = ("reattach",)
+    elif walks == "mixed" and problem.reattachable:
         turns = ("reattach", "reattach", "reattach", "tabu")
     else:
         turns = ("tabu", "climb")
+    reattach = "reattach" in turns
     t0 = time.perf_counter()
     deadline = t0 + seconds
     best_a = best.adjacency.copy() if best is not None else np.zeros((n, n), np.uint8)

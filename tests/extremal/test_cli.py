@@ -81,6 +81,8 @@ def test_bad_input(store_path, tmp_path):
     _bad(["extremal", "search", "--n", "9", "--problem", "ramsey-3-4", "--time", "1"], store_path, "R(3,4) = 9")
     _bad(["extremal", "search", "--n", "10", "--problem", "c5c7"], store_path, "unknown problem")
     _bad(["extremal", "search", "--n", "10", "--time", "-3"], store_path, "--time")
+    _bad(["extremal", "search", "--n", "10", "--walks", "anneal"], store_path, "--walks")
+    _bad(["extremal", "search", "--n", "10", "--problem", "c3", "--walks", "reattach"], store_path, "--walks")
     bad = tmp_path / "bad.g6"
     bad.write_text("IheA@GUAo\nnot a graph!\n")
     _bad(["extremal", "check", str(bad)], store_path, "line 2")
@@ -160,3 +162,13 @@ def test_rounds_checkpoint_through_the_store(store_path):
     code, _, err = _invoke(["extremal", "search", "--n", "20", "--rounds", "0", "--store", store_path])
     assert code == 2 and "--rounds" in err and len(err.strip().splitlines()) == 1
     assert open(store_path, "rb").read() == before
+
+
+def test_each_walk_alone_reaches_exact_values(store_path):
+    """--walks reattach and --walks flip each reach ex(n; {C3, C4}) from scratch at n = 30 and 40."""
+    for walks in ("reattach", "flip"):
+        code, out, _ = _invoke(["extremal", "search", "--n", "30,40", "--time", "30", "--workers", "1",
+                                "--no-curriculum", "--walks", walks, "--json", "--store", store_path])
+        assert code == 0
+        got = {r["n"]: r["edges"] for r in map(json.loads, out.splitlines())}
+        assert got == {30: C3C4[30], 40: C3C4[40]}, walks
