@@ -209,10 +209,24 @@ def _shuffle_prefix(a, m):
 
 
 @njit(cache=True)
+def _members(row, out, skip):
+    """The vertices of the bitset ``row`` other than ``skip``, into ``out``; returns how many."""
+    q = 0
+    for w in range(row.shape[0]):
+        m = row[w]
+        while m:
+            z = w * 64 + np.int64(trailing_zeros(m))
+            m &= m - U64(1)
+            if z != skip:
+                out[q] = z
+                q += 1
+    return q
+
+
+@njit(cache=True)
 def _pick_victims(B, k, victims, near):
     """k distinct vertices: a random one, then mostly vertices at distance 1 or 2 from it."""
     n = B.shape[0]
-    W = B.shape[1]
     v0 = np.random.randint(n)
     victims[0] = v0
     m = 1
@@ -222,26 +236,11 @@ def _pick_victims(B, k, victims, near):
         c = np.random.randint(n)
         if np.random.random() < 0.7:
             # a random neighbour of v0, or a random neighbour of one
-            q = 0
-            for w in range(W):
-                mm = B[v0, w]
-                while mm:
-                    near[q] = w * 64 + np.int64(trailing_zeros(mm))
-                    mm &= mm - U64(1)
-                    q += 1
+            q = _members(B[v0], near, -1)
             if q > 0:
-                y = near[np.random.randint(q)]
-                c = y
+                c = near[np.random.randint(q)]
                 if np.random.random() < 0.5:
-                    q = 0
-                    for w in range(W):
-                        mm = B[y, w]
-                        while mm:
-                            z = w * 64 + np.int64(trailing_zeros(mm))
-                            mm &= mm - U64(1)
-                            if z != v0:
-                                near[q] = z
-                                q += 1
+                    q = _members(B[c], near, v0)
                     if q > 0:
                         c = near[np.random.randint(q)]
         fresh = True
@@ -309,17 +308,14 @@ def reattach_climb(A_io, best_A, state, P, moves):
                 mark[x] = 1
                 touched[nt] = x
                 nt += 1
-            for w in range(W):
-                mm = B[x, w]
-                while mm:
-                    y = w * 64 + np.int64(trailing_zeros(mm))
-                    mm &= mm - U64(1)
-                    _link(B, x, y, False)
-                    edges -= 1
-                    if mark[y] == 0:
-                        mark[y] = 1
-                        touched[nt] = y
-                        nt += 1
+            for i in range(_members(B[x], near, -1)):
+                y = near[i]
+                _link(B, x, y, False)
+                edges -= 1
+                if mark[y] == 0:
+                    mark[y] = 1
+                    touched[nt] = y
+                    nt += 1
         # re-join the victims one by one, in random order
         _shuffle_prefix(victims, m)
         for t in range(m):

@@ -132,7 +132,17 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
     steps = 0
     done = lambda: best_edges >= 0 and (problem.objective == "witness" or best_edges >= goal)  # noqa: E731
     starts = ([best.adjacency] if best is not None else []) + list(starts) + [np.zeros((n, n), np.uint8)]
+    p_start = kernel_params(problem, n, goal, 0)
     attempt = 0
+
+    def keep(graph, edges):
+        """Hold ``graph`` as the lane's best at this size if it beats it."""
+        nonlocal best_edges, best_a, found_at
+        if edges > best_edges:
+            best_edges = edges
+            best_a = graph.copy()
+            found_at = spent + time.perf_counter() - t0
+
     patience = max(2.0, seconds / (3 if reattach else 8))
     while not done() and time.perf_counter() < deadline:
         # each start once, then a random one and the empty graph by turns: seeds alone can hold a
@@ -145,19 +155,16 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
             start = np.zeros((n, n), np.uint8)
         attempt += 1
         if problem.objective == "edges":
-            K.saturate(start, kernel_params(problem, n, goal, 0), int(rng.integers(2**31 - 1)))
+            K.saturate(start, p_start, int(rng.integers(2**31 - 1)))
         cur = start
         last_gain = time.perf_counter()
         # each start has its own best, so a restart explores afresh; the lane keeps the overall best
         run_best = np.zeros((n, n), np.uint8)
         run_edges = -1
-        if problem.objective == "edges" and K.count_violations(start, kernel_params(problem, n, goal, 0)) == 0:
+        if problem.objective == "edges" and K.count_violations(start, p_start) == 0:
             run_best = start.copy()  # a valid start: the walks over valid graphs may begin from it
             run_edges = int(start.sum()) // 2
-            if run_edges > best_edges:
-                best_edges = run_edges
-                best_a = run_best.copy()
-                found_at = spent + time.perf_counter() - t0
+            keep(run_best, run_edges)
         tabu = np.zeros((n, n), np.int64)
         state = K.new_state()
         hc_cur = None
@@ -202,10 +209,7 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
                         hc_cur = None
                     if kernel != "reattach":
                         ra_cur = None
-                    if run_edges > best_edges:
-                        best_edges = run_edges
-                        best_a = run_best.copy()
-                        found_at = spent + time.perf_counter() - t0
+                    keep(run_best, run_edges)
                 # aim at chunks of about 0.1-0.3 s so the deadline is kept
                 if took < 0.1:
                     chunks[kernel] = min(chunks[kernel] * 2, 1 << 24)
