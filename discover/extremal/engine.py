@@ -163,7 +163,11 @@ def make_record(problem, n: int, edges: list[tuple[int, int]], seconds: float, l
 
 
 def run_shard(spec: ExtremalSearchSpec, shard: Shard) -> ShardResult:
-    """Run one lane: every size of the spec in visiting order, with the curriculum if asked."""
+    """Run one lane: every size of the spec in visiting order, with the curriculum if asked.
+
+    Even lanes restart mostly from the curriculum's seeds, odd lanes mostly from the empty graph
+    (:func:`discover.extremal.search.search_size`, ``from_scratch``), so that a run of two or more
+    lanes explores both."""
     import numpy as np
 
     from discover.extremal.problems import get_problem
@@ -188,7 +192,8 @@ def run_shard(spec: ExtremalSearchSpec, shard: Shard) -> ShardResult:
         tic = time.perf_counter()
         found, steps = search_size(problem, n, spec.seconds, int(rng.integers(2**63 - 1)), starts,
                                    best=held.get(n), spent=spent.get(n, 0.0),
-                                   beat_records=not spec.stop_at_record, walks=spec.walks)
+                                   beat_records=not spec.stop_at_record, walks=spec.walks,
+                                   from_scratch=lane % 2 == 1)
         spent[n] = spent.get(n, 0.0) + time.perf_counter() - tic
         steps_total += steps
         if found is not None:

@@ -22,6 +22,9 @@ from discover.extremal import graph6
 from discover.extremal.problems import Problem
 from discover.extremal.reference import reference_value
 
+# seconds without a gain after which a start gives way to the next (at most)
+PATIENCE_CAP = 40.0
+
 
 @dataclass
 class Found:
@@ -97,13 +100,36 @@ def resize(adjacency: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarra
     return np.ascontiguousarray(adjacency[np.ix_(keep, keep)]).astype(np.uint8)
 
 
+def next_start(attempt: int, untried: list[int], count: int, from_scratch: bool,
+               rng: np.random.Generator) -> int:
+    """Index of the start for restart number ``attempt`` (0 first) among ``count`` starts, or -1 for
+    the empty graph; ``untried`` (start indices in order) loses the index it returns.
+
+    Attempt 0 takes the first start (the best graph held, else the nearest seed). A curriculum lane
+    then takes every start once, then a random start and the empty graph by turns; a ``from_scratch``
+    lane takes the empty graph, with the next untried start every third attempt."""
+    if untried and (attempt == 0 or not from_scratch or attempt % 3 == 0):
+        return untried.pop(0)
+    if from_scratch or attempt % 2 == 1:
+        return -1
+    return int(rng.integers(count))
+
+
 def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: list[np.ndarray],
                 best: Found | None = None, spent: float = 0.0,
-                beat_records: bool = True, walks: str = "mixed") -> tuple[Found | None, int]:
+                beat_records: bool = True, walks: str = "mixed",
+                from_scratch: bool = False) -> tuple[Found | None, int]:
     """Search size n for ``seconds``; returns (best valid graph found or kept, kernel steps).
 
     ``walks``: ``mixed`` (the default turns below), ``reattach`` (the re-attachment walk alone) or
     ``flip`` (the edge-flip walks alone).
+
+    Restarts: the first start is the best graph held at n (or the first of ``starts``). After it, a
+    curriculum lane (the default) tries each start once, then a random start and the empty graph by
+    turns; a ``from_scratch`` lane restarts from the empty graph, with an untried start every third
+    restart. The curriculum's seeds can hold every lane in one basin: at n = 64 they give 229 within
+    seconds and stay there, while the record 230 comes from scratch (in about one start in six of
+    a minute each), so the engine gives half of its lanes to each order.
 
     ``spent`` is the time already spent at this size (earlier passes): a graph found now is reported
     as reached after ``spent`` plus the time of this pass."""
@@ -113,8 +139,8 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
     rng = np.random.default_rng(seed)
     goal = goal_for(problem, n, beat_records)
     # the walks take turns in slices of about 0.1-0.3 s. Where the re-attachment walk applies it has
-    # three slices in four: it reaches graphs the edge-flip walks do not, and it needs long walks (its
-    # gains at n = 64 come 10-30 s apart), hence the longer patience; the tabu slice keeps variety
+    # three slices in four: it reaches graphs the edge-flip walks do not, and its gains come further
+    # apart (up to 30 s at n = 64), hence the longer patience; the tabu slice keeps variety
     if problem.objective != "edges":
         turns = ("tabu",)
     elif walks == "reattach" and problem.reattachable:
@@ -143,21 +169,19 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
             best_a = graph.copy()
             found_at = spent + time.perf_counter() - t0
 
-    patience = max(2.0, seconds / (3 if reattach else 8))
+    # a start that has not improved for this long gives way to the next; capped, so that a long
+    # budget is spent on many starts (at n = 64 a start from scratch that reaches 230 does so within
+    # a minute, with gains up to 30 s apart)
+    patience = max(2.0, min(PATIENCE_CAP, seconds / (3 if reattach else 8)))
+    untried = list(range(len(starts)))
     while not done() and time.perf_counter() < deadline:
-        # each start once, then a random one and the empty graph by turns: seeds alone can hold a
-        # lane in one basin (n = 64 stays at 229 from the curriculum's seeds; 230 comes from scratch)
-        if attempt < len(starts):
-            start = starts[attempt].copy()
-        elif (attempt - len(starts)) % 2 == 0:
-            start = starts[int(rng.integers(len(starts)))].copy()
-        else:
-            start = np.zeros((n, n), np.uint8)
+        pick = next_start(attempt, untried, len(starts), from_scratch, rng)
+        start = np.zeros((n, n), np.uint8) if pick < 0 else starts[pick].copy()
         attempt += 1
         if problem.objective == "edges":
             K.saturate(start, p_start, int(rng.integers(2**31 - 1)))
         cur = start
-        last_gain = time.perf_counter()
+        began = last_gain = time.perf_counter()
         # each start has its own best, so a restart explores afresh; the lane keeps the overall best
         run_best = np.zeros((n, n), np.uint8)
         run_edges = -1
@@ -217,7 +241,11 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
                     chunks[kernel] = max(10, chunks[kernel] // 2)
                 if done():
                     break
-            if time.perf_counter() - last_gain > patience:
+            now = time.perf_counter()
+            # a start that stalls gives way, and so does one still more than two edges below the
+            # lane's best after half that time: at n = 64 the starts from scratch that reached 230
+            # were within two edges of 229 after 20 s, and most of the others were not
+            if now - last_gain > patience or (now - began > patience / 2 and run_edges < best_edges - 2):
                 break
     if best_edges < 0:
         return None, steps

@@ -51,6 +51,31 @@ def test_c3c4_curriculum_sweep():
         assert g.number_of_edges() < 3 or nx.girth(g) >= 5
 
 
+def test_restart_orders():
+    """A curriculum lane tries every start once, then a random start and the empty graph (-1) by turns;
+    a from-scratch lane takes the held best first, then mostly the empty graph."""
+    import numpy as np
+
+    from discover.extremal.search import next_start
+
+    def order(from_scratch, count=4, attempts=10):
+        untried, rng = list(range(count)), np.random.default_rng(0)
+        return [next_start(k, untried, count, from_scratch, rng) for k in range(attempts)]
+
+    curriculum = order(False)
+    assert curriculum[:4] == [0, 1, 2, 3]
+    assert curriculum[5::2] == [-1, -1, -1] and all(0 <= i < 4 for i in curriculum[4::2])
+    assert order(True) == [0, -1, -1, 1, -1, -1, 2, -1, -1, 3]
+
+
+def test_from_scratch_lane_keeps_the_curriculum():
+    """The odd lanes restart mostly from the empty graph, yet still reach every exact value."""
+    spec = ExtremalSearchSpec.from_cli("c3c4", "1..32", 5.0, 0, 2, True)
+    lane = list(shards(spec))[1]
+    recs = {r.payload["n"]: r for r in run_shard(spec, lane).records}
+    assert {n: r.payload["edges"] for n, r in recs.items()} == {n: C3C4[n] for n in range(1, 33)}
+
+
 def test_c4_free_values_a006855():
     recs = _run("c4", "1..30", 10.0)
     assert [recs[n].payload["edges"] for n in range(1, 31)] == A006855
