@@ -64,7 +64,8 @@ COLUMNS = [
               help="Time per size (per restart lane and pass); a size stops early at its exact value.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed (lanes derive theirs from it).")
 @click.option("--restarts", type=int, default=None, metavar="K",
-              help="Independent search lanes (random restarts), one shard each. Default: --workers, else the cores.")
+              help="Independent search lanes (random restarts), one shard each; odd lanes restart mostly from the "
+                   "empty graph, even lanes from the curriculum's seeds. Default: --workers, else the cores.")
 @click.option("--passes", type=int, default=1, show_default=True,
               help="Sweeps over the sizes: 1 goes up; 2 goes up then back down (seeding n from n+1..n+4); ...")
 @click.option("--no-curriculum", is_flag=True, help="Do not seed a size from the best graphs of nearby sizes.")
