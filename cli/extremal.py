@@ -104,6 +104,8 @@ def search_cmd(problem, sizes, seconds, seed, restarts, passes, no_curriculum, s
       discover extremal search --problem c3c4 --n 30..32 --time 2 --rounds 2
       discover extremal search --problem c3c4 --n 50 --time 10 --walks reattach --no-curriculum
     """
+    import dataclasses
+
     from discover.errors import InputError
     from discover.extremal.engine import ENGINE, ExtremalSearchSpec, read_graph_file
     from discover.runner.local import default_workers
@@ -122,9 +124,7 @@ def search_cmd(problem, sizes, seconds, seed, restarts, passes, no_curriculum, s
         spec = ExtremalSearchSpec.from_cli(problem, sizes, seconds, seed + round_, lanes, not no_curriculum,
                                            passes, seeds, stop_at_record, walks)
         if resume_best or round_ > 0:
-            spec = ExtremalSearchSpec.from_cli(problem, sizes, seconds, seed + round_, lanes, not no_curriculum,
-                                               passes, seeds + _stored_best(run_options.store, spec),
-                                               stop_at_record, walks)
+            spec = dataclasses.replace(spec, seeds=seeds + _stored_best(run_options.store, spec))
         summary = execute(ENGINE, spec, run_options, as_json)
         records += summary.records
         if rounds > 1:
