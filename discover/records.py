@@ -46,7 +46,7 @@ class Record:
     statement: str
     payload: dict = field(default_factory=dict)
     verification: dict = field(default_factory=dict)
-    verified: bool = True
+    verified: bool = False
 
     def __post_init__(self):
         clash = COMMON_FIELDS & set(self.payload)
@@ -63,9 +63,13 @@ class Record:
         statement: str,
         payload: dict | None = None,
         verification: dict | None = None,
-        verified: bool = True,
+        *,
+        verified: bool,
     ) -> "Record":
-        """Build a record whose key is derived from ``canonical`` (the engine's canonical form)."""
+        """Build a record whose key is derived from ``canonical`` (the engine's canonical form).
+
+        ``verified`` has no default on purpose: every call site says whether its record passed the
+        engine's independent check (only those may be stored as conjectures)."""
         return cls(
             engine=engine,
             kind=kind,

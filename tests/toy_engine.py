@@ -64,7 +64,7 @@ def run_shard(spec: ToySpec, shard: Shard) -> ShardResult:
             a, b = pair
             assert a * a + b * b == k
             records.append(Record.create("toy", "sum_of_two_squares", k, f"{k} = {a}^2 + {b}^2",
-                                         {"k": k, "a": a, "b": b}, {"method": "exhibit"}))
+                                         {"k": k, "a": a, "b": b}, {"method": "exhibit"}, verified=True))
     return ShardResult(records=records, candidates=hi - lo)
 
 

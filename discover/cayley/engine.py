@@ -227,7 +227,7 @@ def growth_record(spec: GrowthSpec, params: dict, graph, result) -> Record:
         "order_check": "unknown order" if expected is None else ("sum of layers = order" if verified else "MISMATCH"),
         "seconds": round(result.seconds, 3),
     }
-    return Record.create("cayley.growth", "growth", canonical, statement, payload, verification, verified)
+    return Record.create("cayley.growth", "growth", canonical, statement, payload, verification, verified=verified)
 
 
 def run_growth_shard(spec: GrowthSpec, shard: Shard) -> ShardResult:
@@ -298,7 +298,7 @@ def run_fit_shard(spec: FitSpec, shard: Shard) -> ShardResult:
         "sizes_checked": [n for n in ns if n >= qp.n_min],
     }
     canonical = [family, quantity, qp.modulus, polys, qp.n_min]
-    record = Record.create("cayley.fit", "conjecture", canonical, statement, payload, verification, True)
+    record = Record.create("cayley.fit", "conjecture", canonical, statement, payload, verification, verified=True)
     return ShardResult(records=[record], candidates=1, rejected=0)
 
 

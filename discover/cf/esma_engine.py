@@ -159,7 +159,7 @@ def esma_record(result, value_fn) -> Record:
     statement = result.statement()
     if pcf is not None:
         statement += f"; equivalent PCF(a={pcf['a']}, b={pcf['b']}) = {pcf['limit']}"
-    return Record.create("cf.esma", "esma", canonical, statement, payload, verification)
+    return Record.create("cf.esma", "esma", canonical, statement, payload, verification, verified=True)
 
 
 ENGINE = Engine("cf.esma", ESMASpec, shards, run_shard)

@@ -114,7 +114,7 @@ def balance_record(b, line: int | None = None, all_reactions: bool = False, extr
     verification["seconds"] = round(b.seconds, 6)
     verification["elementary_reactions_checked"] = len(b.modes)
     verification["elementary_check"] = "atoms, charge, gcd 1, and minimality (rank of the species used = count - 1)"
-    return Record.create(ENGINE_NAME, kind, canonical, statement, payload, verification)
+    return Record.create(ENGINE_NAME, kind, canonical, statement, payload, verification, verified=True)
 
 
 def mode_records(b, line: int | None = None) -> list[Record]:

@@ -159,7 +159,8 @@ def make_record(problem, n: int, edges: list[tuple[int, int]], seconds: float, l
     verification = dict(check)
     verification["seconds"] = round(time.perf_counter() - tic, 4)
     verification["canonical_form"] = "individualisation-refinement canonical labelling (discover.extremal.canon)"
-    return Record.create(ENGINE_NAME, problem.name, [problem.name, g6], statement, payload, verification)
+    return Record.create(ENGINE_NAME, problem.name, [problem.name, g6], statement, payload, verification,
+                         verified=True)
 
 
 def run_shard(spec: ExtremalSearchSpec, shard: Shard) -> ShardResult:

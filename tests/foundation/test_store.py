@@ -80,7 +80,7 @@ def test_unverified_records_are_refused_and_nothing_is_written(store_path):
 def test_shard_transaction_is_atomic(store_path, monkeypatch):
     with Store(store_path) as store:
         run = new_run(store)
-        bad = Record("toy", "number", "kbad", "bad", {"x": object()}, {})  # payload not serialisable
+        bad = Record("toy", "number", "kbad", "bad", {"x": object()}, {}, verified=True)  # payload not serialisable
         with pytest.raises(TypeError):
             store.finish_shard(run, "s0", [rec(1), bad])
         assert store.count() == 0
@@ -132,4 +132,4 @@ def test_export_rejects_unknown_format(store_path, tmp_path):
 
 def test_payload_may_not_shadow_common_fields():
     with pytest.raises(ValueError, match="reserved"):
-        Record.create("toy", "number", 1, "one", {"engine": "other"})
+        Record.create("toy", "number", 1, "one", {"engine": "other"}, verified=True)

@@ -202,7 +202,7 @@ def walk_record(cmf, ev, ident, agree: float, delta: float) -> Record:
         "relation_digits": round(ident.relation_digits, 2),
         "seconds": round(ev.seconds, 3),
     }
-    return Record.create("cf.cmf", "cmf-walk", canonical, statement, payload, verification)
+    return Record.create("cf.cmf", "cmf-walk", canonical, statement, payload, verification, verified=True)
 
 
 ENGINE = Engine("cf.cmf", CMFSearchSpec, shards, run_shard)

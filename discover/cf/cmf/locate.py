@@ -272,7 +272,7 @@ def locate_run_shard(spec: LocateSpec, shard: Shard) -> ShardResult:
                         else "PSLQ relation between the two limits, small against the digits available"}
         records.append(Record.create("cf.cmf.locate", "cmf-location",
                                      [list(canon[0]), list(canon[1]), loc.cmf, list(loc.trajectory), list(loc.start)],
-                                     statement, payload, verification))
+                                     statement, payload, verification, verified=True))
     return ShardResult(records=records, candidates=1, rejected=0)
 
 
