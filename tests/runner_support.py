@@ -74,3 +74,13 @@ def assert_store_equals_clean_run(store_path, limit):
         [run] = store.runs()
         assert run.status == "finished"
         assert set(store.shard_status(run.id).values()) == {"done"}
+
+
+def expected_pipeline_keys(limit):
+    """A clean toy pipeline run: the sums of two squares below ``limit`` and one record per gap size."""
+    from toy_engine import two_squares
+    from discover.records import canonical_key
+
+    values = [k for k in range(limit) if two_squares(k)]
+    gaps = {b - a for a, b in zip(values, values[1:])}
+    return expected_keys(limit) | {canonical_key("toy", "gap", g) for g in gaps}

@@ -69,3 +69,38 @@ def run_shard(spec: ToySpec, shard: Shard) -> ShardResult:
 
 
 ENGINE = Engine("toy", ToySpec, shards, run_shard)
+
+
+# ---------------------------------------------------------------- a two-stage pipeline
+@dataclass(frozen=True)
+class GapSpec(SearchSpec):
+    """Stage 2 of the toy pipeline: the sums of two squares found by stage 1, one shard per gap size."""
+
+    values: tuple = ()
+    delay: float = 0.0
+
+
+def gap_shards(spec: GapSpec):
+    gaps = sorted({b - a for a, b in zip(spec.values, spec.values[1:])})
+    for gap in gaps:
+        yield Shard(id=f"gap-{gap}", params={"gap": gap})
+
+
+def run_gap_shard(spec: GapSpec, shard: Shard) -> ShardResult:
+    """Record 'gap g occurs first after k' for the smallest k with k and k + g consecutive in the list."""
+    gap = shard.params["gap"]
+    if spec.delay:
+        time.sleep(spec.delay)
+    first = next(a for a, b in zip(spec.values, spec.values[1:]) if b - a == gap)
+    record = Record.create("toy", "gap", gap, f"gap {gap} first after {first}", {"gap": gap, "first": first},
+                           {"method": "scan"}, verified=True)
+    return ShardResult(records=[record], candidates=1)
+
+
+def gaps_from_squares(spec: ToySpec, records: list[Record]):
+    values = tuple(sorted(r.payload["k"] for r in records))
+    return GAP_ENGINE, GapSpec(values=values, delay=spec.delay)
+
+
+GAP_ENGINE = Engine("toy.gaps", GapSpec, gap_shards, run_gap_shard)
+PIPELINE = Engine("toy.pipeline", ToySpec, shards, run_shard, then=gaps_from_squares)

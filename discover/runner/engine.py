@@ -90,12 +90,21 @@ class Engine:
     ``name`` is what the store records (``cf.search``, ``cayley.mine``, ...). ``spec_type`` rebuilds the
     spec on resume. ``shards`` and ``run_shard`` must be module-level functions so that worker processes
     and Ray tasks can import them.
+
+    A *pipeline* (a command of several stages, such as growth then fit) is one engine with ``then``:
+    ``then(spec, records)`` gets the stage's spec and the verified records of all its shards (ordered by
+    shard id, then key, so it never depends on which shard finished first) and returns the next stage as
+    ``(engine, spec)``, or None when the pipeline is complete. The whole pipeline is one run: the next
+    stage's shards go into the same checkpoint (ids prefixed by the stage number), so ``--resume`` after a
+    kill at any moment finishes the stage it was in and then every later stage, exactly as a clean run.
+    ``then`` must be deterministic and cheap (it runs in the driver).
     """
 
     name: str
     spec_type: type
     shards: Callable[[Any], Iterable[Shard]]
     run_shard: Callable[[Any, Shard], ShardResult]
+    then: Callable[[Any, list[Record]], "tuple[Engine, Any] | None"] | None = None
 
     @property
     def ref(self) -> str:

@@ -61,7 +61,11 @@ class RunSummary:
 
 
 def run_search(engine: Engine, spec: Any, options: RunOptions = RunOptions()) -> RunSummary:
-    """Run ``spec`` with ``engine`` (or resume run ``options.resume``) and store what it verifies."""
+    """Run ``spec`` with ``engine`` (or resume run ``options.resume``) and store what it verifies.
+
+    A pipeline engine (``engine.then``) runs its stages in order inside this one run; each stage starts
+    only when every shard of the one before is done, and a resumed run re-derives each later stage's
+    spec from the stored records of the stage before (see :class:`~discover.runner.engine.Engine`)."""
     start = time.perf_counter()
     with Store(options.store) as store:
         if options.resume is not None:
@@ -75,54 +79,90 @@ def run_search(engine: Engine, spec: Any, options: RunOptions = RunOptions()) ->
         else:
             run_id = store.create_run(engine.name, engine.ref, _spec_dict(spec), options.command)
 
-        shards = list(engine.shards(spec))
-        store.register_shards(run_id, [s.id for s in shards])
-        status = store.shard_status(run_id)
-        todo = [s for s in shards if status.get(s.id) != "done"]
         summary = RunSummary(run_id)
-        if options.resume is not None:
-            summary.records.extend(c.record for c in store.conjectures(run_id=run_id))
-            summary.shards_done = len(shards) - len(todo)
-            summary.candidates, summary.rejected = store.shard_totals(run_id)
-
-        workers = options.workers or default_workers()
-        if options.backend == "ray":
-            from discover.runner.ray_backend import run_ray
-
-            outcomes = run_ray(engine.run_shard, spec, todo, workers, options.ray_address)
-        else:
-            outcomes = run_local(engine.run_shard, spec, todo, workers)
-
-        progress = (ShardProgress(engine.name, len(shards), summary.shards_done)
-                    if options.progress and todo else NullProgress())
+        stage, stage_engine, stage_spec = 0, engine, spec
         try:
-            with progress:
-                for outcome in outcomes:
-                    shard_id = outcome.shard.id
-                    if outcome.error is not None:
-                        store.fail_shard(run_id, shard_id, outcome.error)
-                        summary.shards_failed.append((shard_id, outcome.error))
-                        progress.advance(0, 0, failed=True)
-                        continue
-                    result = outcome.result
-                    verified = [r for r in result.records if r.verified]
-                    new = store.finish_shard(run_id, shard_id, verified, result.candidates,
-                                             result.rejected + len(result.records) - len(verified),
-                                             outcome.seconds)
-                    summary.records.extend(verified)
-                    summary.unverified.extend(r for r in result.records if not r.verified)
-                    summary.new_keys |= new
-                    summary.shards_done += 1
-                    summary.candidates += result.candidates
-                    summary.rejected += result.rejected
-                    progress.advance(result.candidates, len(verified))
+            while True:
+                stage_records = _run_stage(store, run_id, stage, stage_engine, stage_spec, options, summary)
+                if summary.shards_failed or stage_engine.then is None:
+                    break
+                following = stage_engine.then(stage_spec, stage_records)
+                if following is None:
+                    break
+                stage_engine, stage_spec = following
+                stage += 1
         except KeyboardInterrupt:
             store.set_run_status(run_id, "interrupted")
-            raise RuntimeFailure(f"interrupted: {summary.shards_done} of {len(shards)} shards are stored; "
+            raise RuntimeFailure(f"interrupted: {summary.shards_done} shards of run {run_id} are stored; "
                                  f"continue with --resume {run_id}") from None
         store.set_run_status(run_id, "failed" if summary.shards_failed else "finished")
     summary.seconds = time.perf_counter() - start
     return summary
+
+
+def _stage_prefix(stage: int) -> str:
+    """Shard ids of stage 0 are the engine's own (as in a one-stage run); later stages get ``s<k>/``."""
+    return "" if stage == 0 else f"s{stage}/"
+
+
+def _run_stage(store: Store, run_id: int, stage: int, engine: Engine, spec: Any, options: RunOptions,
+               summary: RunSummary) -> list[Record]:
+    """Run the shards of one stage that are not done yet; return the stage's verified records (those of
+    shards finished earlier too), ordered by shard id then key."""
+    from dataclasses import replace
+
+    prefix = _stage_prefix(stage)
+    shards = [replace(s, id=prefix + s.id) for s in engine.shards(spec)]
+    store.register_shards(run_id, [s.id for s in shards])
+    status = store.shard_status(run_id)
+    todo = [s for s in shards if status.get(s.id) != "done"]
+    done_before = [s.id for s in shards if status.get(s.id) == "done"]
+    if done_before:
+        earlier = {record.key: record for _, record in store.shard_records(run_id, done_before)}
+        summary.records.extend(earlier.values())
+        summary.shards_done += len(done_before)
+        candidates, rejected = store.shard_totals(run_id, done_before)
+        summary.candidates += candidates
+        summary.rejected += rejected
+
+    if todo:
+        workers = options.workers or default_workers()
+        # the engine sees its own shard ids: the stage prefix is the checkpoint's business only
+        unprefixed = [replace(s, id=s.id[len(prefix):]) for s in todo]
+        if options.backend == "ray":
+            from discover.runner.ray_backend import run_ray
+
+            outcomes = run_ray(engine.run_shard, spec, unprefixed, workers, options.ray_address)
+        else:
+            outcomes = run_local(engine.run_shard, spec, unprefixed, workers)
+
+        progress = (ShardProgress(engine.name, len(shards), len(done_before))
+                    if options.progress else NullProgress())
+        with progress:
+            for outcome in outcomes:
+                shard_id = prefix + outcome.shard.id
+                if outcome.error is not None:
+                    store.fail_shard(run_id, shard_id, outcome.error)
+                    summary.shards_failed.append((shard_id, outcome.error))
+                    progress.advance(0, 0, failed=True)
+                    continue
+                result = outcome.result
+                verified = [r for r in result.records if r.verified]
+                new = store.finish_shard(run_id, shard_id, verified, result.candidates,
+                                         result.rejected + len(result.records) - len(verified),
+                                         outcome.seconds)
+                summary.records.extend(verified)
+                summary.unverified.extend(r for r in result.records if not r.verified)
+                summary.new_keys |= new
+                summary.shards_done += 1
+                summary.candidates += result.candidates
+                summary.rejected += result.rejected
+                progress.advance(result.candidates, len(verified))
+    if engine.then is None:
+        return []
+    # read back from the store, for fresh and earlier shards alike: a key seen again keeps its first
+    # stored form, so the next stage gets the same input after a resume as in a clean run
+    return [record for _, record in store.shard_records(run_id, [s.id for s in shards])]
 
 
 def _spec_dict(spec: Any) -> dict:

@@ -23,6 +23,9 @@ from discover.records import Record, canonical_json
 from discover.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_STORE = Path("results") / "discover.sqlite"
+# Tables every store has had since schema version 1 (what tells a discover store from a foreign database).
+REQUIRED_TABLES = {"runs", "shards", "conjectures"}
+SQLITE_MAX_INT = 2**63 - 1
 
 
 def default_store_path(path: str | os.PathLike | None = None) -> Path:
@@ -66,37 +69,117 @@ class StoredConjecture:
 
 
 class Store:
-    """A results store at ``path``. ``create=False`` refuses to make a new file (for read commands)."""
+    """A results store at ``path``.
+
+    ``create=True`` (the writers: a search, a resume) opens or creates it. Creation is safe when several
+    processes start at once on the same new path: the schema is built inside ``BEGIN IMMEDIATE`` and
+    the version is read again inside that transaction, so exactly one process builds it.
+
+    ``create=False`` (the readers: ``results``, ``show``) never creates a file and never writes data:
+    a writable store is opened with ``PRAGMA query_only`` (SQLite refuses every change, and the
+    connection still removes its WAL and shared-memory files on close as any connection does); a store
+    that cannot be written (read-only file or file system) is opened ``mode=ro``, and when SQLite
+    cannot open the WAL's shared memory there either, ``immutable=1`` (nobody can write the file
+    through this path, so there is nothing to lock against; a non-empty WAL left by a killed writer
+    would be ignored that way, so that case is refused).
+
+    Either way a database that is not a discover store (an SQLite file with other tables, or not an
+    SQLite file) is refused as bad input before anything is written to it.
+    """
 
     def __init__(self, path: str | os.PathLike | None = None, create: bool = True):
+        if path is not None and not str(path):
+            raise InputError("--store '': an empty path (give a file, or leave --store out)")
         self.path = default_store_path(path)
+        self.read_only = not create
         if not self.path.exists():
             if not create:
                 raise RuntimeFailure(f"no results store at {self.path} (run a search first, or pass --store)")
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise InputError(f"--store {self.path}: cannot create its folder ({exc.strerror or exc})") from None
+        elif not self.path.is_file():
+            raise InputError(f"--store {self.path}: not a regular file")
         try:
-            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
+            self._db = self._connect_for_reading() if self.read_only else self._connect_for_writing()
         except sqlite3.DatabaseError as exc:
             raise RuntimeFailure(f"results store {self.path} is not usable: {exc}") from None
+
+    def _connect_for_writing(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        self._db = db
+        self._check_identity()  # before the first write: a foreign file stays untouched
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+        return db
+
+    def _connect_for_reading(self) -> sqlite3.Connection:
+        uri = self.path.resolve().as_uri()
+        writable = os.access(self.path, os.W_OK) and os.access(self.path.resolve().parent, os.W_OK)
+        if writable:
+            self._db = sqlite3.connect(uri + "?mode=rw", uri=True, timeout=30, isolation_level=None)
+            self._check_identity()
+            if self.version < SCHEMA_VERSION:  # an older store is upgraded in place, as a writer would
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._migrate()
+            self._db.execute("PRAGMA query_only=ON")
+            return self._db
+        try:
+            self._db = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=30, isolation_level=None)
+            self._check_identity()
+        except sqlite3.OperationalError:  # a WAL store whose -shm cannot be created here
+            wal = Path(str(self.path) + "-wal")
+            if wal.exists() and wal.stat().st_size:
+                raise RuntimeFailure(f"results store {self.path} is read-only and holds unfinished writes "
+                                     f"({wal.name}); open it once where it can be written") from None
+            self._db = sqlite3.connect(uri + "?immutable=1", uri=True, isolation_level=None)
+            self._check_identity()
+        if self.version < SCHEMA_VERSION:
+            raise RuntimeFailure(f"results store {self.path} has schema version {self.version} and is read-only; "
+                                 f"open it once where it can be written to upgrade it to {SCHEMA_VERSION}")
+        return self._db
 
     # -- schema -----------------------------------------------------------------------------------
     @property
     def version(self) -> int:
         return self._db.execute("PRAGMA user_version").fetchone()[0]
 
-    def _migrate(self) -> None:
-        current = self.version
-        if current > SCHEMA_VERSION:
+    def _check_identity(self) -> None:
+        """Refuse (bad input, exit 2) a file that is not a discover store: not SQLite at all, or an SQLite
+        database with tables but without discover's schema. An empty database is a new store (for a
+        writer) or an empty one (a reader: runtime failure, as for a missing store)."""
+        try:
+            version = self.version
+            names = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        except sqlite3.DatabaseError as exc:
+            if "not a database" in str(exc) or "malformed" in str(exc):
+                raise InputError(f"--store {self.path}: not a discover results store ({exc})") from None
+            raise
+        if version > SCHEMA_VERSION:
             raise RuntimeFailure(
-                f"results store {self.path} has schema version {current}, newer than this discover "
+                f"results store {self.path} has schema version {version}, newer than this discover "
                 f"({SCHEMA_VERSION}); upgrade discover")
-        if current == SCHEMA_VERSION:
+        if version == 0 and not names:
+            if self.read_only:
+                raise RuntimeFailure(f"results store {self.path} is empty (run a search first, or pass --store)")
+            return
+        if version == 0 or not REQUIRED_TABLES <= names:
+            shown = ", ".join(sorted(names)[:5]) or "no tables"
+            raise InputError(f"--store {self.path}: not a discover results store (schema version {version}, "
+                             f"tables: {shown}); give a new path or a store written by discover")
+
+    def _migrate(self) -> None:
+        if self.version == SCHEMA_VERSION:
             return
         with self._transaction():
+            current = self.version  # again, under the write lock: another process may have built it meanwhile
+            if current > SCHEMA_VERSION:
+                raise RuntimeFailure(
+                    f"results store {self.path} has schema version {current}, newer than this discover "
+                    f"({SCHEMA_VERSION}); upgrade discover")
             for version in range(current, SCHEMA_VERSION):
                 for statement in _split_sql(MIGRATIONS[version]):
                     self._db.execute(statement)
@@ -135,6 +218,8 @@ class Store:
             return int(cur.lastrowid)
 
     def run(self, run_id: int) -> RunRow:
+        if not 0 < run_id <= SQLITE_MAX_INT:  # SQLite integers are 64-bit: a larger id names no run
+            raise InputError(f"--resume {run_id}: no such run in {self.path}")
         row = self._db.execute(
             "SELECT id, engine, engine_ref, command, spec, started, finished, status FROM runs WHERE id=?",
             (run_id,)).fetchone()
@@ -162,11 +247,13 @@ class Store:
         rows = self._db.execute("SELECT shard_id, status FROM shards WHERE run_id=?", (run_id,))
         return dict(rows.fetchall())
 
-    def shard_totals(self, run_id: int) -> tuple[int, int]:
-        """(candidates, rejected) summed over the run's finished shards."""
-        row = self._db.execute("SELECT COALESCE(SUM(candidates), 0), COALESCE(SUM(rejected), 0) FROM shards "
-                               "WHERE run_id=? AND status='done'", (run_id,)).fetchone()
-        return int(row[0]), int(row[1])
+    def shard_totals(self, run_id: int, shard_ids: Iterable[str] | None = None) -> tuple[int, int]:
+        """(candidates, rejected) summed over the run's finished shards (or those of ``shard_ids``)."""
+        rows = self._db.execute("SELECT shard_id, candidates, rejected FROM shards "
+                                "WHERE run_id=? AND status='done'", (run_id,)).fetchall()
+        wanted = None if shard_ids is None else set(shard_ids)
+        rows = [r for r in rows if wanted is None or r[0] in wanted]
+        return sum(int(r[1] or 0) for r in rows), sum(int(r[2] or 0) for r in rows)
 
     def finish_shard(self, run_id: int, shard_id: str, records: list[Record], candidates: int = 0,
                      rejected: int = 0, seconds: float | None = None) -> set[str]:
@@ -232,6 +319,8 @@ class Store:
             where.append("kind = ?")
             args.append(kind)
         if run_id is not None:
+            if not 0 < run_id <= SQLITE_MAX_INT:
+                raise InputError(f"--run {run_id}: no such run in {self.path}")
             where.append("key IN (SELECT key FROM sightings WHERE run_id = ?)")
             args.append(run_id)
         sql = f"SELECT {self._COLUMNS} FROM conjectures"
@@ -242,6 +331,17 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         for row in self._db.execute(sql, args):
             yield self._row(row)
+
+    def shard_records(self, run_id: int, shard_ids: Iterable[str]) -> list[tuple[str, Record]]:
+        """(shard id, record) for every conjecture that the given shards of a run stored or saw again,
+        ordered by shard id then key: a staged run rebuilds the next stage's input from this on resume,
+        so the order must not depend on which shard finished first."""
+        wanted = set(shard_ids)
+        rows = self._db.execute(
+            f"SELECT s.shard_id, {', '.join('c.' + c.strip() for c in self._COLUMNS.split(','))} "
+            "FROM sightings s JOIN conjectures c ON c.key = s.key WHERE s.run_id = ? "
+            "ORDER BY s.shard_id, c.key", (run_id,)).fetchall()
+        return [(row[0], self._row(row[1:]).record) for row in rows if row[0] in wanted]
 
     def conjecture(self, key: str) -> StoredConjecture:
         """The conjecture with this key, or with this unique key prefix (as shown in tables)."""
