@@ -116,10 +116,39 @@ class Engine:
         raise LookupError(f"engine {self.name!r} is not a module-level object of {module}")
 
 
-def load_engine(ref: str) -> Engine:
-    """Import an engine from its ``module:attribute`` reference."""
+# Where each engine lives now, by the name the store records. A run stored before a module moved names
+# its engine by the old ``module:attr``; resume finds it here by name. Update this table when an engine
+# moves (tests/foundation/test_engine_registry.py checks every entry imports and names itself).
+ENGINE_REFS: dict[str, str] = {
+    "cf.eval": "discover.cf.eval_engine:ENGINE",
+    "cf.search": "discover.cf.search:ENGINE",
+    "cf.esma": "discover.cf.esma_engine:ENGINE",
+    "cf.cmf": "discover.cf.cmf.engine:ENGINE",
+    "cf.cmf.locate": "discover.cf.cmf.locate:LOCATE_ENGINE",
+    "cf.cmf.fit": "discover.cf.cmf.fit_engine:ENGINE",
+    "cayley.growth": "discover.cayley.engine:GROWTH_ENGINE",
+    "cayley.fit": "discover.cayley.engine:FIT_ENGINE",
+    "extremal.search": "discover.extremal.engine:ENGINE",
+    "extremal.check": "discover.extremal.engine:CHECK_ENGINE",
+    "chem.balance": "discover.chem.engine:ENGINE",
+}
+
+
+def _import_ref(ref: str) -> Engine:
     module, _, attr = ref.partition(":")
     engine = getattr(importlib.import_module(module), attr)
     if not isinstance(engine, Engine):
         raise TypeError(f"{ref} is not an Engine")
     return engine
+
+
+def load_engine(ref: str, name: str | None = None) -> Engine:
+    """Import an engine from its ``module:attribute`` reference; if that no longer imports (the engine
+    moved since the run was stored), from the current reference of ``name`` in :data:`ENGINE_REFS`."""
+    try:
+        return _import_ref(ref)
+    except (ImportError, AttributeError, TypeError):
+        current = ENGINE_REFS.get(name or "")
+        if current is None or current == ref:
+            raise
+        return _import_ref(current)
