@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import click
 
+from discover.cayley.limits import MAX_FAMILY_N, MAX_MINE_SIZES
 from cli.common import emit_records, emit_summary, execute, json_option, print_table, runner_options
 
 
@@ -127,26 +128,21 @@ def mine_cmd(families, size_range, modulus, max_modulus, memory_gb, as_json, run
     Example:
       discover cayley mine --generators lrx,coxeter --n 4..9
     """
-    from dataclasses import replace
-
-    from discover.cayley.engine import FIT_ENGINE, GROWTH_ENGINE, GrowthSpec, fit_spec_from_growth, parse_size_range
+    from discover.cayley.engine import MINE_ENGINE, MineSpec, mined_growth
+    from discover.sizes import parse_sizes
 
     names = tuple(f.strip() for f in families.split(",") if f.strip())
-    spec = GrowthSpec(families=names, sizes=parse_size_range(size_range), modulus=modulus,
-                      memory=_memory_bytes(memory_gb), last_layer_limit=0)
+    spec = MineSpec(families=names, sizes=parse_sizes(size_range, "--n", 1, MAX_FAMILY_N, MAX_MINE_SIZES),
+                    modulus=modulus, memory=_memory_bytes(memory_gb), last_layer_limit=0, max_modulus=max_modulus)
     spec.check_memory()
-    summary = execute(GROWTH_ENGINE, spec, run_options, as_json)
-    fit_spec = fit_spec_from_growth(summary.records, max_modulus)
-    # the fits are cheap: one in-process run (same store), whatever backend computed the growth
-    fit_options = replace(run_options, resume=None, backend="local", workers=1)
-    fits = execute(FIT_ENGINE, fit_spec, fit_options, as_json) if fit_spec.data else None
-    growth_records = sorted(summary.records, key=lambda r: (r.payload["family"], r.payload["n"]))
-    conjectures = fits.records if fits else []
+    summary = execute(MINE_ENGINE, spec, run_options, as_json)
+    growth_records = [record for _, _, record in mined_growth(spec, summary.records)]
+    conjectures = [r for r in summary.records if r.kind == "conjecture"]
     if as_json:
         emit_records(growth_records + conjectures, True, [])
     else:
-        print_table([[r.payload["family"], str(r.payload["n"]), f"{r.payload['order']:,}", str(r.payload["diameter"]),
-                      str(r.payload["last_layer_size"])] for r in growth_records],
+        print_table([[family, str(n), f"{r.payload['order']:,}", str(r.payload["diameter"]),
+                      str(r.payload["last_layer_size"])] for family, n, r in mined_growth(spec, summary.records)],
                     ["family", "n", "order", "diameter", "last layer"], title="computed")
         emit_records(conjectures, False, [
             ("family", lambda r: r.payload["family"]),
@@ -157,8 +153,6 @@ def mine_cmd(families, size_range, modulus, max_modulus, memory_gb, as_json, run
             ("predicted", lambda r: ",".join(map(str, r.payload["predicted"]))),
         ], title="conjectures", empty="no formula predicts the computed sizes")
     emit_summary(summary, as_json)
-    if fits:
-        emit_summary(fits, as_json)
 
 
 @group.command("families")

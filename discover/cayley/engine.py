@@ -6,6 +6,9 @@
   sizes, diameter and order, verified by checking that the layers sum to the group (or orbit) order when
   it is known independently (Schreier-Sims for permutation groups, |UT_n(p)| = p^(n(n-1)/2),
   |SL(2,p)|, multinomial coefficients for words under S_n).
+* ``cayley.mine`` (:data:`MINE_ENGINE`): a pipeline (one run, one checkpoint): the growth shards of a
+  :class:`MineSpec` (several families over a range of sizes), then the fit stage derived from their
+  verified records by :func:`fit_stage`, so ``discover resume`` after a kill finishes both stages.
 * ``cayley.fit`` (:data:`FIT_ENGINE`): a :class:`FitSpec` holds computed values of a quantity (the
   diameter, ...) of one family over several sizes; one shard per (family, quantity) fits a
   quasi-polynomial (:mod:`discover.cayley.fit`) and returns a ``conjecture`` record only if the formula,
@@ -22,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from discover.errors import InputError
-from discover.records import Record
+from discover.records import Record, canonical_key
 from discover.runner.engine import Engine, SearchSpec, Shard, ShardResult
 
 ENGINES = ("auto", "bitmap", "frontier")
@@ -187,6 +190,18 @@ def format_state(spec: GrowthSpec, graph, state, family: str | None = None) -> s
 
 
 # ---------------------------------------------------------------------------- growth shards
+def growth_canonical(graph) -> dict:
+    """The canonical form of a growth record: the graph itself (kind, modulus, start state and the
+    sorted generators), so the same graph under another name is stored once."""
+    return {"kind": graph.kind, "modulus": graph.modulus, "start": list(graph.start),
+            "generators": sorted(list(g) for g in graph.generators)}
+
+
+def growth_key(graph) -> str:
+    """The store key of the growth record of ``graph``."""
+    return canonical_key("cayley.growth", "growth", growth_canonical(graph))
+
+
 def growth_record(spec: GrowthSpec, params: dict, graph, result) -> Record:
     expected = graph.order
     verified = expected is None or expected == result.order
@@ -199,8 +214,7 @@ def growth_record(spec: GrowthSpec, params: dict, graph, result) -> Record:
         label = family
     generators = family if family is not None else [
         graph.generator_names[i] if graph.kind == "perm" else list(g) for i, g in enumerate(graph.generators)]
-    canonical = {"kind": graph.kind, "modulus": graph.modulus, "start": list(graph.start),
-                 "generators": sorted(list(g) for g in graph.generators)}
+    canonical = growth_canonical(graph)
     last = [format_state(spec, graph, s, family) for s in result.last_layer]
     what = f"{graph.name}" + (f" from {format_state(spec, graph, graph.start)}" if spec.start else "")
     sizes = result.layer_sizes
@@ -305,31 +319,56 @@ def run_fit_shard(spec: FitSpec, shard: Shard) -> ShardResult:
 FIT_ENGINE = Engine("cayley.fit", FitSpec, fit_shards, run_fit_shard)
 
 
-def fit_spec_from_growth(records, max_modulus: int = 4) -> FitSpec:
-    """The fit spec of the mined growth records: per family and quantity, the values over the sizes."""
+# ---------------------------------------------------------------------------- the mine pipeline
+@dataclass(frozen=True)
+class MineSpec(GrowthSpec):
+    """``discover cayley mine``: the growth of every family in ``families`` at every size in ``sizes``
+    (stage 1), then a quasi-polynomial fit of each quantity of each family over the sizes (stage 2,
+    :class:`FitSpec` with ``max_modulus``)."""
+
+    max_modulus: int = 4
+
+    def __post_init__(self):
+        if not self.families:
+            raise InputError("--generators: give one or more family names")
+        if not 1 <= self.max_modulus <= 8:
+            raise InputError(f"--max-modulus {self.max_modulus}: expected 1..8")
+        super().__post_init__()
+
+
+def mined_growth(spec: GrowthSpec, records) -> list[tuple[str, int, Record]]:
+    """(family, n, growth record) for every shard of ``spec`` whose record is among ``records``, in
+    shard order. Records are matched by key (the graph's canonical form), not by their payload: a graph
+    that the store first saw under another name (coxeter and stars are the same graph at n = 2) keeps
+    that name in its stored payload, but it is this family's value all the same."""
+    by_key = {r.key: r for r in records if r.kind == "growth"}
+    out = []
+    for shard in shards(spec):
+        key = growth_key(graph_for(spec, shard.params))
+        if key in by_key:
+            out.append((shard.params["family"], shard.params["n"], by_key[key]))
+    return out
+
+
+def fit_spec_from_growth(spec: MineSpec, records) -> FitSpec:
+    """The fit stage of a mine run: per family and quantity, the values over the computed sizes."""
     table: dict[tuple[str, str], dict[int, int]] = {}
-    for r in records:
-        if r.kind != "growth" or r.payload.get("family") is None or r.payload.get("n") is None:
+    for family, n, record in mined_growth(spec, records):
+        if n is None:
             continue
         for q in QUANTITIES:
-            table.setdefault((r.payload["family"], q), {})[int(r.payload["n"])] = int(r.payload[q])
+            table.setdefault((family, q), {})[int(n)] = int(record.payload[q])
     data = tuple((f, q, tuple(sorted(v.items()))) for (f, q), v in sorted(table.items()))
-    return FitSpec(data=data, max_modulus=max_modulus)
+    return FitSpec(data=data, max_modulus=spec.max_modulus)
 
 
-def parse_size_range(text: str) -> tuple[int, ...]:
-    """``4..10`` or ``4-10`` or ``5`` or ``4,6,8``: the sizes."""
-    raw = text.strip()
-    m = re.fullmatch(r"(\d+)\s*(?:\.\.|-)\s*(\d+)", raw)
-    if m:
-        lo, hi = int(m.group(1)), int(m.group(2))
-        if lo > hi:
-            raise InputError(f"--n {text!r}: empty range")
-        return tuple(range(lo, hi + 1))
-    try:
-        return tuple(int(t) for t in raw.split(","))
-    except ValueError:
-        raise InputError(f"--n {text!r}: expected N, LO..HI or a comma-separated list") from None
+def fit_stage(spec: MineSpec, records):
+    """``then`` of :data:`MINE_ENGINE`: the fit stage built from the verified growth records."""
+    fit_spec = fit_spec_from_growth(spec, records)
+    return (FIT_ENGINE, fit_spec) if fit_spec.data else None
 
 
-__all__ = ["GrowthSpec", "FitSpec", "GROWTH_ENGINE", "FIT_ENGINE"]
+MINE_ENGINE = Engine("cayley.mine", MineSpec, shards, run_growth_shard, then=fit_stage)
+
+
+__all__ = ["GrowthSpec", "MineSpec", "FitSpec", "GROWTH_ENGINE", "MINE_ENGINE", "FIT_ENGINE"]

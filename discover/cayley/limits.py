@@ -1,0 +1,18 @@
+"""The stated limits of the Cayley commands, checked before any work starts (and quoted in ``--help``).
+
+Each bounds an input whose size alone decides whether a command can finish: the degree of a named
+family, of user permutations and of matrices, the modulus, how many sizes one ``mine`` may ask for, the
+memory a search may be given, and how large a matrix group's action on vectors may be for its order to
+be verified by Schreier-Sims. Within them, the memory estimate of each search (from the group order,
+known in closed form or by Schreier-Sims) decides the rest.
+"""
+
+MAX_FAMILY_N = 32  # --n of a named family: every family's group is far beyond any memory before this
+MAX_PERM_DEGREE = 4096  # points of --perm (and --n with --perm)
+MAX_MATRIX_DEGREE = 16  # k of k x k matrices (--matrix, --n of a matrix family)
+MAX_MODULUS = 65536  # entries of states are stored in 16 bits
+MAX_MINE_SIZES = 64  # sizes in one `cayley mine` (a campaign runs in rounds)
+MAX_MEMORY_GB = 4096.0  # --memory
+MAX_LAST_LAYER = 1 << 22  # --last-layer: the most vertices of a last layer that are listed
+MAX_ACTION_POINTS = 20_000  # p^k: a matrix group's order is verified by Schreier-Sims up to this many vectors
+MAX_START_LENGTH = MAX_PERM_DEGREE  # letters of --start
