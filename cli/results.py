@@ -110,7 +110,7 @@ def show(key, store, as_json):
 @group.command(name="export")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
               show_default=True, help="Output format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), required=True, help="File to write.")
+@click.option("--output", "-o", type=click.Path(), required=True, help="File to write (a new or regular file).")
 @click.option("--engine", default=None, help="Only this engine.")
 @click.option("--kind", default=None, help="Only this kind of record.")
 @store_option

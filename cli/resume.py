@@ -26,7 +26,10 @@ def command(run_id, as_json, run_options):
     from discover.errors import InputError
     from discover.runner.engine import load_engine
     from discover.store import Store
+    from discover.store.sqlite_store import SQLITE_MAX_INT
 
+    if not 0 < run_id <= SQLITE_MAX_INT:  # run ids are positive 64-bit integers (SQLite's)
+        raise InputError(f"RUN_ID {run_id}: no such run (run ids are 1, 2, ...; `discover results runs` lists them)")
     with Store(run_options.store, create=False) as store:
         row = store.run(run_id)
     try:

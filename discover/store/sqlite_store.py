@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -110,7 +111,7 @@ class Store:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         self._db = db
         self._check_identity()  # before the first write: a foreign file stays untouched
-        db.execute("PRAGMA journal_mode=WAL")
+        self._use_wal()
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA foreign_keys=ON")
         self._migrate()
@@ -123,7 +124,7 @@ class Store:
             self._db = sqlite3.connect(uri + "?mode=rw", uri=True, timeout=30, isolation_level=None)
             self._check_identity()
             if self.version < SCHEMA_VERSION:  # an older store is upgraded in place, as a writer would
-                self._db.execute("PRAGMA journal_mode=WAL")
+                self._use_wal()
                 self._migrate()
             self._db.execute("PRAGMA query_only=ON")
             return self._db
@@ -142,6 +143,20 @@ class Store:
                                  f"open it once where it can be written to upgrade it to {SCHEMA_VERSION}")
         return self._db
 
+    def _use_wal(self, patience: float = 30.0) -> None:
+        """Switch the file to WAL mode (a no-op once it is). SQLite answers "database is locked" at once,
+        without waiting, when another process holds a lock during the switch (several processes opening
+        a new store together), so the switch is retried until ``patience`` seconds have passed."""
+        deadline = time.monotonic() + patience
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
+
     # -- schema -----------------------------------------------------------------------------------
     @property
     def version(self) -> int:
@@ -152,8 +167,12 @@ class Store:
         database with tables but without discover's schema. An empty database is a new store (for a
         writer) or an empty one (a reader: runtime failure, as for a missing store)."""
         try:
-            version = self.version
-            names = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            self._db.execute("BEGIN")  # one snapshot: another process may be building the schema right now
+            try:
+                version = self.version
+                names = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            finally:
+                self._db.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             if "not a database" in str(exc) or "malformed" in str(exc):
                 raise InputError(f"--store {self.path}: not a discover results store ({exc})") from None

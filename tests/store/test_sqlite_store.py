@@ -1,7 +1,10 @@
-"""The results store: schema and migration, de-duplication, one transaction per shard, export."""
+"""The results store (:mod:`discover.store.sqlite_store`): schema and migration, de-duplication, one
+transaction per shard, safe creation by concurrent processes, foreign databases refused."""
 
-import csv
-import json
+import os
+import subprocess
+import sys
+import time
 import sqlite3
 
 import pytest
@@ -9,7 +12,6 @@ import pytest
 from discover.errors import InputError, RuntimeFailure
 from discover.records import Record
 from discover.store import Store
-from discover.store.export import export
 from discover.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -103,33 +105,60 @@ def test_read_only_open_of_missing_store_fails_cleanly(tmp_path):
     assert not (tmp_path / "missing.sqlite").exists()
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
-def test_export_round_trip(store_path, tmp_path, fmt):
-    with Store(store_path) as store:
-        run = new_run(store)
-        store.finish_shard(run, "s0", [rec(1), rec(2)])
-        out = tmp_path / f"out.{fmt}"
-        assert export(store.conjectures(), fmt, out) == 2
-    if fmt == "jsonl":
-        rows = [json.loads(line) for line in out.read_text().splitlines()]
-        assert [r["k"] for r in rows] == [1, 2] and rows[0]["tags"] == [1, 2]
-    elif fmt == "csv":
-        rows = list(csv.DictReader(out.open()))
-        assert [r["k"] for r in rows] == ["1", "2"] and json.loads(rows[1]["tags"]) == [2, 3]
-    else:
-        import pyarrow.parquet as pq
-
-        table = pq.read_table(out).to_pylist()
-        assert [r["k"] for r in table] == [1, 2] and all(r["verified"] for r in table)
-    assert not list(tmp_path.glob("*.part"))
-
-
-def test_export_rejects_unknown_format(store_path, tmp_path):
-    with Store(store_path) as store:
-        with pytest.raises(InputError, match="xml"):
-            export(store.conjectures(), "xml", tmp_path / "x.xml")
-
-
 def test_payload_may_not_shadow_common_fields():
     with pytest.raises(ValueError, match="reserved"):
         Record.create("toy", "number", 1, "one", {"engine": "other"}, verified=True)
+
+
+def test_foreign_database_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "other.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE invoices (id INTEGER, total REAL)")
+    db.commit()
+    db.close()
+    before = path.read_bytes()
+    for create in (True, False):
+        with pytest.raises(InputError, match="not a discover results store"):
+            Store(path, create=create)
+    assert path.read_bytes() == before and not os.path.exists(str(path) + "-wal")
+
+
+def test_empty_file_becomes_a_store_for_a_writer_and_is_empty_for_a_reader(tmp_path):
+    path = tmp_path / "empty.sqlite"
+    path.write_bytes(b"")
+    with pytest.raises(RuntimeFailure, match="empty"):
+        Store(path, create=False)
+    with Store(path) as store:
+        assert store.version == SCHEMA_VERSION
+
+
+def test_reader_never_writes(store_path):
+    with Store(store_path) as store:
+        new_run(store)
+    with Store(store_path, create=False) as store:
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            store.create_run("toy", "toy_engine:ENGINE", {})
+
+
+_CREATE = """
+import sys, time
+from discover.store import Store
+time.sleep(max(0.0, float(sys.argv[2]) - time.time()))
+with Store(sys.argv[1]) as store:
+    print(store.create_run("toy", "toy_engine:ENGINE", {"limit": 1}))
+"""
+
+
+def test_processes_creating_one_new_store_at_once_all_succeed(tmp_path):
+    """Eight processes open the same new path at the same moment (after their imports): every one must
+    get its run (before the fix, some failed with 'table runs already exists' or 'database is locked')."""
+    for trial in range(3):
+        path = tmp_path / f"t{trial}" / "new" / "store.sqlite"
+        start = time.time() + 1.0
+        procs = [subprocess.Popen([sys.executable, "-c", _CREATE, str(path), str(start)],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(8)]
+        outs = [p.communicate(timeout=60) for p in procs]
+        assert [p.returncode for p in procs] == [0] * 8, [err for _, err in outs if err]
+        assert sorted(int(out) for out, _ in outs) == list(range(1, 9))
+        with Store(path, create=False) as store:
+            assert store.version == SCHEMA_VERSION and len(store.runs()) == 8
