@@ -37,6 +37,7 @@ from math import gcd
 from discover.chem.equation import FREE, PRODUCT, REACTANT, Problem
 from discover.chem.matrix import CHARGE, composition_matrix
 from discover.chem.rays import DEFAULT_MAX_RAYS, elementary_modes, kernel_basis
+from discover.chem.verify import check_balance, check_elementary
 from discover.errors import RuntimeFailure
 
 
@@ -159,36 +160,6 @@ def _choose_sides(problem: Problem, modes: list[tuple[int, ...]],
     return sigma, both
 
 
-class CheckFailed(AssertionError):
-    """A computed balance failed the independent check: a bug, reported loudly, never stored."""
-
-
-def _require(condition: bool, what: str) -> None:
-    if not condition:  # explicit, so that ``python -O`` cannot remove the check
-        raise CheckFailed(what)
-
-
-def check_balance(problem: Problem, signed) -> dict:
-    """Independent check, from the parsed formulas: every element and the charge sum to zero, every
-    coefficient is a nonzero integer of the given side, and the gcd is 1. Returns what was checked;
-    raises :class:`CheckFailed` when anything fails (a bug, never a user error)."""
-    totals: dict[str, int] = {}
-    charge = 0
-    for s, c in zip(problem.species, signed):
-        _require(isinstance(c, int) and c != 0, f"coefficient {c!r} of {s.text}")
-        for sym, n in s.counts:
-            totals[sym] = totals.get(sym, 0) + c * n
-        charge += c * s.charge
-    bad = {sym: v for sym, v in totals.items() if v}
-    _require(not bad, f"atoms do not balance: {bad}")
-    _require(charge == 0, f"charge does not balance: {charge}")
-    for side, c in zip(problem.sides, signed):
-        _require(side == FREE or side * c > 0, "a species is on the wrong side")
-    _require(gcd(*signed) == 1, "coefficients are not in lowest terms")
-    return {"method": "exact integer sums of atoms and charge from the parsed formulas",
-            "elements": sorted(totals), "charge": True, "gcd": 1}
-
-
 RULE_UNIQUE = "unique balance"
 RULE_MIN_SUM = "minimal coefficient sum (ties: lexicographically smallest)"
 RULE_SUM = "sum of the elementary reactions agreeing with the sides, divided by its gcd"
@@ -301,25 +272,8 @@ def balance(problem: Problem, max_rays: int = DEFAULT_MAX_RAYS, min_sum: bool = 
             signed, rule = tuple(s * v for s, v in zip(sigma, z)), RULE_MIN_SUM
     checks = check_balance(problem, signed)
     for m in modes:
-        _check_mode(problem, m, rows)
+        check_elementary(problem, m)
     return Balance(problem, labels, signed, modes, time.perf_counter() - start, checks, rule)
-
-
-def _check_mode(problem: Problem, mode, rows) -> None:
-    """An elementary reaction conserves atoms and charge, is primitive, and is minimal: the species it
-    uses have a composition matrix of rank (number of species - 1), so no balance uses fewer of them."""
-    import flint
-
-    support = [j for j, v in enumerate(mode) if v]
-    rank = flint.fmpz_mat([[row[j] for j in support] for row in rows]).rank() if rows else 0
-    _require(rank == len(support) - 1, f"elementary reaction {mode} is not minimal")
-    totals: dict[str, int] = {}
-    charge = 0
-    for s, c in zip(problem.species, mode):
-        for sym, k in s.counts:
-            totals[sym] = totals.get(sym, 0) + c * k
-        charge += c * s.charge
-    _require(not any(totals.values()) and charge == 0 and gcd(*mode) == 1, f"bad elementary reaction {mode}")
 
 
 def _drop_unused_medium(problem: Problem, max_rays: int) -> Problem:

@@ -119,8 +119,9 @@ def balance_record(b, line: int | None = None, all_reactions: bool = False, extr
 
 def mode_records(b, line: int | None = None) -> list[Record]:
     """One ``balance`` record per elementary reaction of ``b`` (the output of ``chem enumerate``)."""
-    from discover.chem.balance import Balance, check_balance
+    from discover.chem.balance import Balance
     from discover.chem.equation import Problem
+    from discover.chem.verify import check_balance
 
     out = []
     problem = b.problem

@@ -296,7 +296,7 @@ def test_shipped_datasets_verify():
     import json
     from pathlib import Path
 
-    from discover.chem.balance import check_balance
+    from discover.chem.verify import check_balance
     from discover.chem.equation import Problem
 
     folder = Path(__file__).resolve().parents[2] / "results" / "chem"
