@@ -32,19 +32,6 @@ def _status(record) -> str:
     return "no reference"
 
 
-def best_per_size(records):
-    """The best record at each size (most edges, then earliest), in size order."""
-    best = {}
-    for r in records:
-        n = r.payload["n"]
-        cur = best.get(n)
-        witness = r.payload["problem"].startswith("ramsey")
-        key = (0 if witness else r.payload["edges"], -r.payload["seconds"])
-        if cur is None or key > cur[0]:
-            best[n] = (key, r)
-    return [best[n][1] for n in sorted(best)]
-
-
 COLUMNS = [
     ("n", lambda r: r.payload["n"]),
     ("edges", lambda r: r.payload["edges"]),
@@ -59,15 +46,18 @@ COLUMNS = [
 @click.option("--problem", default="c3c4", show_default=True, metavar="NAME",
               help="c3c4 (girth >= 5), c4, c3, c3c4c5 (girth >= 6), girth4/5/6, or ramsey-S-T (e.g. ramsey-3-5).")
 @click.option("--n", "sizes", required=True, metavar="N|LO..HI",
-              help="Number of vertices: one size, a range LO..HI (searched in order, with the curriculum), or a list.")
+              help="Number of vertices: one size, a range LO..HI (searched in order, with the curriculum), or a list; "
+                   "sizes 1..400 for the cycle problems, 1..64 for Ramsey.")
 @click.option("--time", "seconds", type=float, default=10.0, show_default=True, metavar="SECONDS",
-              help="Time per size (per restart lane and pass); a size stops early at its exact value.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Random seed (lanes derive theirs from it).")
+              help="Time per size (per restart lane and pass); a size stops early at its exact value. A lane's whole "
+                   "budget (time x sizes x passes x rounds) is at most one week.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed, 0..2^62-1 (lanes derive theirs from it).")
 @click.option("--restarts", type=int, default=None, metavar="K",
               help="Independent search lanes (random restarts), one shard each; odd lanes restart mostly from the "
-                   "empty graph, even lanes from the curriculum's seeds. Default: --workers, else the cores.")
+                   "empty graph, even lanes from the curriculum's seeds; at most 4096. Default: --workers, else the cores.")
 @click.option("--passes", type=int, default=1, show_default=True,
-              help="Sweeps over the sizes: 1 goes up; 2 goes up then back down (seeding n from n+1..n+4); ...")
+              help="Sweeps over the sizes (at most 100): 1 goes up; 2 goes up then back down (seeding n from "
+                   "n+1..n+4); ...")
 @click.option("--no-curriculum", is_flag=True, help="Do not seed a size from the best graphs of nearby sizes.")
 @click.option("--seed-file", type=click.Path(dir_okay=False), default=None,
               help="graph6 file of starting graphs (any sizes; those within 4 of a size seed it).")
@@ -75,9 +65,10 @@ COLUMNS = [
               help="Stop a size when it matches the published record (default: go on for a new record).")
 @click.option("--continue", "resume_best", is_flag=True,
               help="Seed from the best graphs already in the store for this problem (to continue a long run).")
-@click.option("--rounds", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Run the search this many times in a row, each round seeded from the best graphs in the store "
-                   "(a checkpoint per round: an interrupted long run loses at most one round).")
+@click.option("--rounds", type=int, default=1, show_default=True, metavar="R",
+              help="Run the search R times in a row (at most 1000), round k+1 seeded from the best graphs of "
+                   "round k: one run, every round's lanes in its checkpoint, so `discover resume` finishes "
+                   "them all.")
 @click.option("--walks", default="mixed", show_default=True, metavar="mixed|reattach|flip",
               help="Which local searches run: mixed (vertex re-attachment and tabu where re-attachment applies, "
                    "else tabu and hill climbing), reattach (re-attachment alone: cycle problems with C4), flip "
@@ -104,53 +95,20 @@ def search_cmd(problem, sizes, seconds, seed, restarts, passes, no_curriculum, s
       discover extremal search --problem c3c4 --n 30..32 --time 2 --rounds 2
       discover extremal search --problem c3c4 --n 50 --time 10 --walks reattach --no-curriculum
     """
-    import dataclasses
-
-    from discover.errors import InputError
-    from discover.extremal.engine import ENGINE, ExtremalSearchSpec, read_graph_file
+    from discover.extremal.engine import ENGINE, ExtremalSearchSpec, best_per_size, continued_from_store
+    from discover.extremal.engine import read_graph_file
+    from discover.extremal.problems import get_problem
     from discover.runner.local import default_workers
 
-    if seconds is not None and seconds <= 0:
-        raise InputError(f"--time: {seconds} must be a positive number of seconds")
-    if rounds > 1 and run_options.resume:
-        raise InputError("--rounds: cannot be combined with --resume (resume the interrupted round, then "
-                         "go on with --continue)")
-    seeds: tuple[str, ...] = ()
-    if seed_file:
-        seeds += read_graph_file(seed_file)
+    seeds = read_graph_file(seed_file, get_problem(problem).max_n + 4) if seed_file else ()
     lanes = restarts if restarts is not None else (run_options.workers or default_workers())
-    records = []
-    for round_ in range(rounds):
-        spec = ExtremalSearchSpec.from_cli(problem, sizes, seconds, seed + round_, lanes, not no_curriculum,
-                                           passes, seeds, stop_at_record, walks)
-        if resume_best or round_ > 0:
-            spec = dataclasses.replace(spec, seeds=seeds + _stored_best(run_options.store, spec))
-        summary = execute(ENGINE, spec, run_options, as_json)
-        records += summary.records
-        if rounds > 1:
-            emit_summary(summary, as_json)
-    emit_records(best_per_size(records), as_json, COLUMNS, empty="no valid graph found in the time given")
-    if rounds == 1:
-        emit_summary(summary, as_json)
-
-
-def _stored_best(store, spec) -> tuple[str, ...]:
-    """graph6 of the best stored graph of spec.problem at each size within 4 of the spec's sizes."""
-    import os
-
-    from discover.store import Store
-    from discover.store.sqlite_store import default_store_path
-
-    if not os.path.exists(default_store_path(store)):
-        return ()
-    wanted = {m for n in spec.sizes for m in range(n - 4, n + 5)}
-    best = {}
-    with Store(store, create=False) as db:
-        for row in db.conjectures(engine="extremal", kind=spec.problem):
-            p = row.record.payload
-            if p.get("n") in wanted and p.get("edges", -1) > best.get(p["n"], (-1, ""))[0]:
-                best[p["n"]] = (p["edges"], p["graph6"])
-    return tuple(g for _, g in best.values())
+    spec = ExtremalSearchSpec.from_cli(problem, sizes, seconds, seed, lanes, not no_curriculum, passes, seeds,
+                                       stop_at_record, walks, rounds)
+    if resume_best and run_options.resume is None:
+        spec = continued_from_store(spec, run_options.store)
+    summary = execute(ENGINE, spec, run_options, as_json)
+    emit_records(best_per_size(summary.records), as_json, COLUMNS, empty="no valid graph found in the time given")
+    emit_summary(summary, as_json)
 
 
 @group.command("check")
@@ -162,33 +120,26 @@ def check_cmd(path, problem, as_json, run_options):
     """Check the graphs of a graph6 file (one per line) against a problem; store those that pass.
 
     Each graph is re-checked from its edge list (girth, 4-cycles, cliques and independent sets) and
-    compared with the published value. Graphs that fail are reported on stderr (exit status 1).
+    compared with the published value. Graphs that fail are named on stderr, in one line (exit status 1).
 
     \b
     Example:
       printf 'IheA@GUAo\\n' > petersen.g6 && discover extremal check petersen.g6 --problem c3c4
     """
-    from cli import common
-    from discover.extremal import graph6
-    from discover.extremal.check import verify
-    from discover.extremal.engine import CHECK_ENGINE, ExtremalCheckSpec, read_graph_file
+    from discover.errors import RuntimeFailure
+    from discover.extremal.engine import CHECK_ENGINE, ExtremalCheckSpec, read_graph_lines
     from discover.extremal.problems import get_problem
 
-    graphs = read_graph_file(path)
-    spec = ExtremalCheckSpec(problem=problem, graphs=graphs)
+    lines = read_graph_lines(path, get_problem(problem).max_n)
+    spec = ExtremalCheckSpec(problem=problem, graphs=tuple(text for _, text in lines))
     summary = execute(CHECK_ENGINE, spec, run_options, as_json)
     emit_records(summary.records, as_json, COLUMNS[:4] + COLUMNS[5:], empty="no graph passed the check")
-    if summary.rejected:
-        pb = get_problem(problem)
-        for text in graphs:
-            n, edges = graph6.decode(text)
-            result = verify(pb, n, edges)
-            if not result["ok"]:
-                detail = ", ".join(f"{k} {v}" for k, v in result.items() if k in ("girth", "has_c4", "clique_number",
-                                                                                  "independence_number", "reason"))
-                click.echo(f"discover: {text} fails {pb.name}: {detail}", err=True)
-        common.exit_status = 1
     emit_summary(summary, as_json)
+    failed = sorted(summary.unverified, key=lambda r: r.payload["index"])
+    if failed:
+        shown = "; ".join(f"line {lines[r.payload['index']][0]}: {r.payload['reason']}" for r in failed[:5])
+        more = f"; and {len(failed) - 5} more" if len(failed) > 5 else ""
+        raise RuntimeFailure(f"{path}: {len(failed)} of {len(lines)} graph(s) fail {spec.problem}: {shown}{more}")
 
 
 @group.command("show")
@@ -239,9 +190,9 @@ def problems_cmd():
       discover extremal problems
     """
     from cli.common import print_table
-    from discover.extremal.problems import _CYCLE_PROBLEMS, get_problem
+    from discover.extremal.problems import CYCLE_PROBLEMS, get_problem
 
-    rows = [[p.name, p.title, p.oeis or "-"] for p in _CYCLE_PROBLEMS.values()]
+    rows = [[p.name, p.title, p.oeis or "-"] for p in CYCLE_PROBLEMS.values()]
     for s, t in ((3, 3), (3, 4), (3, 5), (4, 4)):
         p = get_problem(f"ramsey-{s}-{t}")
         rows.append([p.name, p.title, "-"])

@@ -3,10 +3,16 @@
 ``ExtremalSearchSpec`` says which problem, which sizes, how long per size, how many independent lanes
 (random restarts spread over workers: each lane is a shard with its own seed), whether each lane runs
 the curriculum (seeding size n from its best graphs at n-1..n-4, and on later passes from n+1..n+4),
-and optional seed graphs (graph6), e.g. the best graphs of an earlier run taken from the store: the way
-a long run is checkpointed and continued.
+and optional seed graphs (graph6), e.g. the best graphs of an earlier run taken from the store
+(:func:`continued_from_store`, ``--continue``): the way a long run is continued.
 
-Every graph a lane returns is re-checked by :func:`discover.extremal.check.verify` (an independent
+Rounds (``--rounds R``) are one run of a pipeline (:class:`discover.runner.engine.Engine` with
+``then``): round k+1 (:func:`next_round`) is the same spec with the next random seed, seeded with the
+best graph per size among round k's stored records (:func:`best_graphs`) besides the spec's own seeds.
+Every round's lanes are shards of the same checkpoint, so ``discover resume`` after a kill finishes
+the round it was in and then every later round.
+
+Every graph a lane returns is re-checked by :func:`discover.extremal.verify.verify` (an independent
 routine working from the edge list) before it becomes a record; the record key is the hash of the
 problem and the canonical graph6 form, so isomorphic graphs are one record.
 """
@@ -22,7 +28,13 @@ from discover.runner.engine import Engine, SearchSpec, Shard, ShardResult
 
 ENGINE_NAME = "extremal.search"
 MAX_LANES = 4096
+MAX_PASSES = 100
+MAX_ROUNDS = 1000
+# one lane's whole budget (seconds per size x sizes visited x rounds): longer is a typo, not a plan
 MAX_SECONDS = 7 * 24 * 3600.0
+# a seed graph this many vertices from a size seeds it (smaller by adding isolated vertices, larger by
+# deleting the vertices of least degree)
+SEED_REACH = 4
 WALKS = ("mixed", "reattach", "flip")
 
 
@@ -35,7 +47,9 @@ class ExtremalSearchSpec(SearchSpec):
     ``stop_at_record`` (a size whose table value is only a record stops when it matches it; by default
     the search goes on for record + 1 until its time is up), ``walks`` (``mixed``: re-attachment and
     tabu where the re-attachment applies, else tabu and hill climb; ``reattach``: re-attachment only;
-    ``flip``: the edge-flip walks only)."""
+    ``flip``: the edge-flip walks only), ``rounds`` (this round and the ones after it, see
+    :func:`next_round`) and ``carried`` (graph6 of the best graphs of the round before, which seed
+    this one besides ``seeds``)."""
 
     problem: str = "c3c4"
     sizes: tuple[int, ...] = (10,)
@@ -47,6 +61,8 @@ class ExtremalSearchSpec(SearchSpec):
     seeds: tuple[str, ...] = ()
     stop_at_record: bool = False
     walks: str = "mixed"
+    rounds: int = 1
+    carried: tuple[str, ...] = ()
 
     def __post_init__(self):
         from discover.extremal import graph6
@@ -68,12 +84,19 @@ class ExtremalSearchSpec(SearchSpec):
             raise InputError(f"--time: {self.seconds} must be a positive number of seconds (at most one week)")
         if not isinstance(self.lanes, int) or not (1 <= self.lanes <= MAX_LANES):
             raise InputError(f"--restarts: {self.lanes} must be between 1 and {MAX_LANES}")
-        if not isinstance(self.passes, int) or not (1 <= self.passes <= 100):
-            raise InputError(f"--passes: {self.passes} must be between 1 and 100")
-        if not isinstance(self.seed, int) or self.seed < 0:
-            raise InputError(f"--seed: {self.seed} must be a non-negative integer")
-        for text in self.seeds:
-            graph6.decode(text)
+        if not isinstance(self.passes, int) or not (1 <= self.passes <= MAX_PASSES):
+            raise InputError(f"--passes: {self.passes} must be between 1 and {MAX_PASSES}")
+        if not isinstance(self.rounds, int) or not (1 <= self.rounds <= MAX_ROUNDS):
+            raise InputError(f"--rounds: {self.rounds} must be between 1 and {MAX_ROUNDS}")
+        if not isinstance(self.seed, int) or not (0 <= self.seed < 2**62):
+            raise InputError(f"--seed: {self.seed} must be an integer from 0 to 2^62 - 1")
+        budget = self.seconds * len(visit_order(self)) * self.rounds
+        if budget > MAX_SECONDS:
+            raise InputError(f"--time: {self.seconds:g} s per size over {len(visit_order(self))} size visits "
+                             f"and {self.rounds} round(s) is {budget / 3600:,.0f} hours per lane; the limit "
+                             "is one week (168 hours)")
+        for text in self.seeds + self.carried:
+            graph6.decode(text, max_n=problem.max_n + SEED_REACH)
         if self.walks not in WALKS:
             raise InputError(f"--walks: {self.walks!r} is not one of {', '.join(WALKS)}")
         if self.walks == "reattach" and not problem.reattachable:
@@ -83,25 +106,29 @@ class ExtremalSearchSpec(SearchSpec):
     @classmethod
     def from_cli(cls, problem: str, n: str, seconds: float, seed: int, lanes: int, curriculum: bool = True,
                  passes: int = 1, seeds: tuple[str, ...] = (), stop_at_record: bool = False,
-                 walks: str = "mixed") -> "ExtremalSearchSpec":
-        return cls(problem=problem, sizes=parse_sizes(n), seconds=float(seconds), seed=seed, lanes=lanes,
-                   curriculum=curriculum, passes=passes, seeds=tuple(seeds), stop_at_record=stop_at_record,
-                   walks=walks)
+                 walks: str = "mixed", rounds: int = 1) -> "ExtremalSearchSpec":
+        """The spec of the command line: ``n`` as written (see :func:`discover.sizes.parse_sizes`, sizes
+        1..MAX_CYCLE_N; each problem may allow fewer); of ``seeds`` only the graphs within
+        ``SEED_REACH`` vertices of a size are kept (a seed file that has none is refused)."""
+        from discover.extremal import graph6
+        from discover.extremal.problems import MAX_CYCLE_N
+        from discover.sizes import parse_sizes
+
+        sizes = parse_sizes(n, maximum=MAX_CYCLE_N)
+        kept = tuple(g for g in seeds if _near(graph6.order(g), sizes))
+        if seeds and not kept:
+            shown = sorted({graph6.order(g) for g in seeds})
+            raise InputError(f"--seed-file: none of its graphs (n = {', '.join(map(str, shown[:8]))}"
+                             f"{', ...' if len(shown) > 8 else ''}) is within {SEED_REACH} vertices of a size "
+                             "searched")
+        return cls(problem=problem, sizes=sizes, seconds=float(seconds), seed=seed, lanes=lanes,
+                   curriculum=curriculum, passes=passes, seeds=kept, stop_at_record=stop_at_record,
+                   walks=walks, rounds=rounds)
 
 
-def parse_sizes(text: str) -> tuple[int, ...]:
-    """``"40"`` -> (40,); ``"10..20"`` -> (10, ..., 20); ``"10,12,15"`` -> (10, 12, 15)."""
-    s = str(text).strip()
-    try:
-        if ".." in s:
-            lo, hi = s.split("..", 1)
-            lo, hi = int(lo), int(hi)
-            if lo > hi:
-                raise InputError(f"--n {text!r}: empty range (LO > HI)")
-            return tuple(range(lo, hi + 1))
-        return tuple(int(x) for x in s.split(","))
-    except ValueError:
-        raise InputError(f"--n {text!r}: expected N, LO..HI or N1,N2,...") from None
+def _near(m: int, sizes) -> bool:
+    """Whether a graph on m vertices seeds one of ``sizes``."""
+    return any(abs(m - n) <= SEED_REACH for n in sizes)
 
 
 def shards(spec: ExtremalSearchSpec):
@@ -110,7 +137,9 @@ def shards(spec: ExtremalSearchSpec):
         yield Shard(id=f"lane-{lane}", params={"lane": lane, "seed": spec.seed * 1_000_003 + lane})
 
 
-def _visit_order(spec: ExtremalSearchSpec) -> list[int]:
+def visit_order(spec: ExtremalSearchSpec) -> list[int]:
+    """The sizes one lane visits, in order: up, then (second pass) back down, ... without repeating the
+    size where a pass turns."""
     order: list[int] = []
     forward = list(spec.sizes)
     for p in range(spec.passes):
@@ -125,7 +154,7 @@ def make_record(problem, n: int, edges: list[tuple[int, int]], seconds: float, l
                 steps: int) -> Record | None:
     """A verified record for this graph, or None if the independent check rejects it."""
     from discover.extremal.canon import canonical_graph6
-    from discover.extremal.check import verify
+    from discover.extremal.verify import verify
     from discover.extremal.reference import compare, reference_value
 
     tic = time.perf_counter()
@@ -167,12 +196,12 @@ def run_shard(spec: ExtremalSearchSpec, shard: Shard) -> ShardResult:
     """Run one lane: every size of the spec in visiting order, with the curriculum if asked.
 
     Even lanes restart mostly from the curriculum's seeds, odd lanes mostly from the empty graph
-    (:func:`discover.extremal.search.search_size`, ``from_scratch``), so that a run of two or more
+    (:func:`discover.extremal.lanes.search_size`, ``from_scratch``), so that a run of two or more
     lanes explores both."""
     import numpy as np
 
     from discover.extremal.problems import get_problem
-    from discover.extremal.search import edges_from_adjacency, resize, search_size, seed_graphs, warm_up
+    from discover.extremal.lanes import edges_from_adjacency, resize, search_size, seed_graphs, warm_up
 
     problem = get_problem(spec.problem)
     warm_up(problem)
@@ -181,13 +210,13 @@ def run_shard(spec: ExtremalSearchSpec, shard: Shard) -> ShardResult:
     held: dict = {}
     spent: dict = {}
     steps_total = 0
-    for n in _visit_order(spec):
+    for n in visit_order(spec):
         sources = []
         if spec.curriculum:
             for m in sorted(held, key=lambda m: abs(m - n)):
-                if m != n and abs(m - n) <= 4:
+                if m != n and abs(m - n) <= SEED_REACH:
                     sources.append((m, held[m].adjacency))
-        sources += seed_graphs(spec.seeds, n)
+        sources += seed_graphs(spec.seeds + spec.carried, n)
         sources.sort(key=lambda item: abs(item[0] - n))  # same size first, then the nearest sizes
         starts = [resize(a, n, rng) for m, a in sources]
         tic = time.perf_counter()
@@ -210,7 +239,54 @@ def run_shard(spec: ExtremalSearchSpec, shard: Shard) -> ShardResult:
     return ShardResult(records=records, candidates=steps_total, rejected=rejected)
 
 
-ENGINE = Engine(ENGINE_NAME, ExtremalSearchSpec, shards, run_shard)
+def best_per_size(records) -> list[Record]:
+    """The best record at each size, in size order: the most edges (for a Ramsey witness, whose edge
+    count does not matter, the first), among equals the first in ``records``."""
+    best: dict[int, Record] = {}
+    for record in records:
+        p = record.payload
+        held = best.get(p["n"])
+        if held is None or (p["edges"] > held.payload["edges"] and not p["problem"].startswith("ramsey")):
+            best[p["n"]] = record
+    return [best[n] for n in sorted(best)]
+
+
+def best_graphs(records) -> tuple[str, ...]:
+    """graph6 of :func:`best_per_size` of ``records``."""
+    return tuple(record.payload["graph6"] for record in best_per_size(records))
+
+
+def next_round(spec: ExtremalSearchSpec, records) -> "tuple[Engine, ExtremalSearchSpec] | None":
+    """The round after ``spec`` (the pipeline step of :data:`ENGINE`): the same search with the next
+    random seed, seeded with the best graphs among ``records`` (the stored records of the round just
+    done) besides the spec's own seeds; None after the last round."""
+    import dataclasses
+
+    if spec.rounds <= 1:
+        return None
+    return ENGINE, dataclasses.replace(spec, seed=spec.seed + 1, rounds=spec.rounds - 1,
+                                       carried=best_graphs(records))
+
+
+def continued_from_store(spec: ExtremalSearchSpec, store) -> ExtremalSearchSpec:
+    """``spec`` with the best stored graph of its problem at each size within ``SEED_REACH`` of its sizes
+    added to its seeds (``--continue``). Called before the run, so the stored spec holds these seeds
+    and a resume starts from the same graphs. A store that does not exist yet adds none."""
+    import dataclasses
+    import os
+
+    from discover.store import Store
+    from discover.store.sqlite_store import default_store_path
+
+    if not os.path.exists(default_store_path(store)):
+        return spec
+    with Store(store, create=False) as db:
+        stored = [row.record for row in db.conjectures(engine="extremal", kind=spec.problem)
+                  if _near(row.record.payload.get("n", -99), spec.sizes)]
+    return dataclasses.replace(spec, seeds=spec.seeds + best_graphs(stored))
+
+
+ENGINE = Engine(ENGINE_NAME, ExtremalSearchSpec, shards, run_shard, then=next_round)
 
 
 @dataclass(frozen=True)
@@ -238,45 +314,62 @@ def check_shards(spec: ExtremalCheckSpec):
 
 
 def run_check_shard(spec: ExtremalCheckSpec, shard: Shard) -> ShardResult:
-    """Re-check every graph independently; those that pass become records (status vs the reference)."""
+    """Re-check every graph independently: those that pass become records (status vs the reference);
+    each one that fails becomes an unverified record (never stored) whose payload says which graph
+    (``index``, 0-based, in ``spec.graphs``) and why (``reason``)."""
     from discover.extremal import graph6
     from discover.extremal.problems import get_problem
+    from discover.extremal.verify import failure_reason, verify
 
     problem = get_problem(spec.problem)
-    records, rejected = [], 0
-    for text in spec.graphs:
+    records = []
+    for index, text in enumerate(spec.graphs):
         n, edges = graph6.decode(text)
         rec = make_record(problem, n, edges, 0.0, -1, -1, 0)
-        if rec is None:
-            rejected += 1
-        else:
+        if rec is not None:
             records.append(rec)
-    return ShardResult(records=records, candidates=len(spec.graphs), rejected=rejected)
+            continue
+        # the runner counts unverified records as rejected
+        reason = failure_reason(problem, verify(problem, n, edges))
+        records.append(Record.create(CHECK_ENGINE_NAME, problem.name, [problem.name, text],
+                                     f"graph {index + 1} fails {problem.name}: {reason}",
+                                     {"problem": problem.name, "n": n, "index": index, "reason": reason},
+                                     {"method": "independent check (discover.extremal.verify)"}, verified=False))
+    return ShardResult(records=records, candidates=len(spec.graphs))
 
 
-CHECK_ENGINE = Engine("extremal.check", ExtremalCheckSpec, check_shards, run_check_shard)
+CHECK_ENGINE_NAME = "extremal.check"
+CHECK_ENGINE = Engine(CHECK_ENGINE_NAME, ExtremalCheckSpec, check_shards, run_check_shard)
 
 
-def read_graph_file(path: str) -> tuple[str, ...]:
-    """graph6 lines of a file (blank lines and # comments skipped); malformed lines raise InputError
-    naming the file and line."""
+def read_graph_lines(path: str, max_n: int) -> tuple[tuple[int, str], ...]:
+    """(line number, graph6 text) of the graphs of a file, one per line (blank lines and # comments
+    skipped); an unreadable or non-ASCII file, a malformed line, a graph of more than ``max_n`` vertices
+    or a file without graphs raise InputError naming the file (and the line)."""
     from discover.extremal import graph6
 
     out = []
     try:
         with open(path, encoding="ascii", errors="strict") as handle:
             lines = handle.read().splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read a graph6 file ({type(exc).__name__})") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not a graph6 file (byte {exc.start} is not ASCII)") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the file ({exc.strerror or type(exc).__name__})") from None
     for number, line in enumerate(lines, start=1):
         s = line.strip()
         if not s or s.startswith("#"):
             continue
         try:
-            graph6.decode(s)
+            graph6.decode(s, max_n=max_n)
         except InputError as exc:
             raise InputError(f"{path}, line {number}: {exc}") from None
-        out.append(s)
+        out.append((number, s))
     if not out:
         raise InputError(f"{path}: no graphs in the file")
     return tuple(out)
+
+
+def read_graph_file(path: str, max_n: int) -> tuple[str, ...]:
+    """The graph6 texts of :func:`read_graph_lines`."""
+    return tuple(text for _, text in read_graph_lines(path, max_n))

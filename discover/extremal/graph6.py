@@ -40,8 +40,9 @@ def encode(n: int, edges) -> str:
     return head + "".join(body)
 
 
-def decode(text: str) -> tuple[int, list[tuple[int, int]]]:
-    """``(n, edges)`` from graph6 text (edges as sorted pairs ``u < v``); malformed text raises InputError."""
+def _split(text: str) -> tuple[str, int, str]:
+    """(the graph6 text without header and blanks, n, the data characters); malformed text raises
+    InputError."""
     s = text.strip()
     if s.startswith(">>graph6<<"):
         s = s[len(">>graph6<<") :]
@@ -55,10 +56,21 @@ def decode(text: str) -> tuple[int, list[tuple[int, int]]]:
         if len(s) < 4:
             raise InputError(f"graph6: {s[:40]!r} has a truncated vertex count")
         n = ((ord(s[1]) - 63) << 12) | ((ord(s[2]) - 63) << 6) | (ord(s[3]) - 63)
-        body = s[4:]
-    else:
-        n = ord(s[0]) - 63
-        body = s[1:]
+        return s, n, s[4:]
+    return s, ord(s[0]) - 63, s[1:]
+
+
+def order(text: str) -> int:
+    """The number of vertices that graph6 ``text`` declares (its header only)."""
+    return _split(text)[1]
+
+
+def decode(text: str, max_n: int = MAX_N) -> tuple[int, list[tuple[int, int]]]:
+    """``(n, edges)`` from graph6 text (edges as sorted pairs ``u < v``); malformed text, or a graph of
+    more than ``max_n`` vertices (refused before its edges are read), raises InputError."""
+    s, n, body = _split(text)
+    if n > max_n:
+        raise InputError(f"graph6: {s[:20]!r}... has {n} vertices; at most {max_n} are allowed here")
     total = n * (n - 1) // 2
     need = (total + 5) // 6
     if len(body) != need:

@@ -437,7 +437,7 @@ def saturate(A_io, P, seed):
 
 
 @njit(cache=True)
-def _end_chunk(state, it, best_edges, edges):
+def end_chunk(state, it, best_edges, edges):
     """Record a chunk of a walk over valid graphs in ``state``; returns the moves it made."""
     steps = it - state[S_ITERS]
     state[S_BEST_EDGES] = best_edges
@@ -585,4 +585,4 @@ def hill_climb(A_io, best_A, recent, state, P, moves):
                 _set_edge(del_u[e], del_v[e], 1, A, C2, nb, deg, pos)
             edges += nd - na
     A_io[:, :] = A
-    return _end_chunk(state, it, best_edges, edges)
+    return end_chunk(state, it, best_edges, edges)

@@ -56,7 +56,7 @@ class Problem:
             raise InputError(f"--n: {n} is out of range for problem {self.name} (1..{self.max_n})")
 
 
-_CYCLE_PROBLEMS = {
+CYCLE_PROBLEMS = {
     "c3c4": Problem("c3c4", "ex(n; {C3, C4}): most edges with no 3- or 4-cycle (girth >= 5)",
                     cycles=(3, 4), oeis="A006856"),
     "c4": Problem("c4", "ex(n; C4): most edges with no 4-cycle", cycles=(4,), oeis="A006855"),
@@ -73,8 +73,8 @@ def get_problem(name: str) -> Problem:
     """The problem called ``name``: c3c4 | c4 | c3 | c3c4c5 | girthG (G = 4, 5, 6) | ramsey-S-T."""
     key = str(name).strip().lower()
     key = _ALIASES.get(key, key)
-    if key in _CYCLE_PROBLEMS:
-        return _CYCLE_PROBLEMS[key]
+    if key in CYCLE_PROBLEMS:
+        return CYCLE_PROBLEMS[key]
     m = re.fullmatch(r"ramsey[-:_(]?(\d+)[-,_](\d+)\)?", key)
     if m:
         s, t = int(m.group(1)), int(m.group(2))

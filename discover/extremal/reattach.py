@@ -32,7 +32,7 @@ from numba import njit
 
 from discover.extremal.kernels import (P_KICK, P_SEED, P_TARGET, P_W3, P_W4, P_W5, P_CLIQUE, P_INDEP,
                                        P_EDGE_WEIGHT, P_WORSE, S_BEST_EDGES, S_BEST_ITER, S_ITERS,
-                                       _end_chunk)
+                                       end_chunk)
 from discover.kernels.bits import popcount, trailing_zeros
 
 U64 = np.uint64
@@ -352,4 +352,4 @@ def reattach_climb(A_io, best_A, state, P, moves):
             B[:, :] = saved
             edges = before
     _to_matrix(B, A_io)
-    return _end_chunk(state, it, best_edges, edges)
+    return end_chunk(state, it, best_edges, edges)

@@ -106,3 +106,25 @@ def verify(problem, n: int, edges) -> dict:
         ok = ok and omega < problem.clique and alpha < problem.independent
     out["ok"] = bool(ok)
     return out
+
+
+def failure_reason(problem, result: dict) -> str:
+    """Why :func:`verify` rejected a graph, in words, from its result (e.g. ``girth 4 (at least 5
+    needed)``, ``a 4-cycle``, ``a clique of 3 (at most 2 allowed)``)."""
+    if "reason" in result:
+        return result["reason"]
+    why = []
+    forbidden = set(problem.cycles)
+    girth_value = result.get("girth")
+    if 3 in forbidden and girth_value is not None:
+        needed = min(k for k in range(3, 7) if k not in forbidden)
+        if girth_value < needed:
+            why.append(f"girth {girth_value} (at least {needed} needed)")
+    if result.get("has_c4") and not any(w.startswith("girth") for w in why):
+        why.append("a 4-cycle")
+    if problem.clique and result.get("clique_number", 0) >= problem.clique:
+        why.append(f"a clique of {result['clique_number']} (at most {problem.clique - 1} allowed)")
+    if problem.independent and result.get("independence_number", 0) >= problem.independent:
+        why.append(f"an independent set of {result['independence_number']} "
+                   f"(at most {problem.independent - 1} allowed)")
+    return ", ".join(why) or "rejected by the independent check"

@@ -61,7 +61,9 @@ def test_check_file(store_path, tmp_path):
     assert code == 1  # the cube has 4-cycles
     recs = [json.loads(line) for line in out.splitlines()]
     assert len(recs) == 1 and recs[0]["edges"] == 15 and recs[0]["status"] == "matches"
-    assert "fails c3c4" in err
+    # one line naming the file, the line of the failing graph (the cube, line 3) and why
+    [line] = err.strip().splitlines()
+    assert line == f"discover: error: {f}: 1 of 2 graph(s) fail c3c4: line 3: girth 4 (at least 5 needed)"
 
 
 def _bad(args, store_path, fragment):
@@ -106,19 +108,11 @@ def test_graph6_of_records_decodes(store_path):
     assert n == 5 and nx.is_isomorphic(g, nx.cycle_graph(5))  # the only 2-colouring of K5 without mono K3
 
 
-def test_continue_and_seed_file(store_path, tmp_path):
-    """--continue seeds from the store's best graphs; --seed-file from a graph6 file."""
-    from cli.extremal import _stored_best
-    from discover.extremal.engine import ExtremalSearchSpec
-
+def test_seed_file(store_path, tmp_path):
+    """--seed-file seeds a size from a graph6 file's graphs within 4 vertices of it."""
     code, out, _ = _invoke(["extremal", "search", "--n", "30", "--time", "10", "--workers", "1",
                             "--store", store_path, "--json"])
     (rec,) = [json.loads(line) for line in out.splitlines()]
-    spec = ExtremalSearchSpec.from_cli("c3c4", "31..33", 1.0, 0, 1)
-    assert _stored_best(store_path, spec) == (rec["graph6"],)
-    code, out, _ = _invoke(["extremal", "search", "--n", "31", "--time", "10", "--workers", "1", "--continue",
-                            "--no-curriculum", "--store", store_path, "--json"])
-    assert code == 0 and json.loads(out)["edges"] == C3C4[31]
     seeds = tmp_path / "seeds.g6"
     seeds.write_text(rec["graph6"] + "\n")
     code, out, _ = _invoke(["extremal", "search", "--n", "32", "--time", "10", "--workers", "1",
@@ -138,30 +132,6 @@ def test_png_without_matplotlib(store_path, tmp_path, monkeypatch):
     code, out, err = _invoke(["extremal", "show", key, "--format", "png", "--output", str(tmp_path / "x.png"),
                               "--store", store_path])
     assert code == 1 and "matplotlib" in err and len(err.strip().splitlines()) == 1
-
-
-def test_rounds_checkpoint_through_the_store(store_path):
-    """--rounds R runs R searches in a row; each round after the first is seeded from the store's best
-    graphs, so every round is a stored run (a checkpoint) and the output is the best over all rounds."""
-    import sqlite3
-
-    code, out, _ = _invoke(["extremal", "search", "--n", "20..21", "--time", "5", "--workers", "1", "--rounds", "2",
-                            "--store", store_path, "--json"])
-    assert code == 0
-    records = [json.loads(line) for line in out.splitlines()]
-    assert sorted(r["n"] for r in records) == [20, 21]
-    assert all(r["edges"] == C3C4[r["n"]] for r in records)
-    with sqlite3.connect(store_path) as db:
-        specs = [json.loads(row[0]) for row in db.execute("SELECT spec FROM runs ORDER BY id")]
-    assert len(specs) == 2
-    assert specs[0]["seeds"] == [] and len(specs[1]["seeds"]) >= 2  # round 2 starts from round 1's graphs
-    before = open(store_path, "rb").read()
-    code, _, err = _invoke(["extremal", "search", "--n", "20", "--rounds", "2", "--resume", "1",
-                            "--store", store_path])
-    assert code == 2 and "--rounds" in err and len(err.strip().splitlines()) == 1
-    code, _, err = _invoke(["extremal", "search", "--n", "20", "--rounds", "0", "--store", store_path])
-    assert code == 2 and "--rounds" in err and len(err.strip().splitlines()) == 1
-    assert open(store_path, "rb").read() == before
 
 
 def test_each_walk_alone_reaches_exact_values(store_path):

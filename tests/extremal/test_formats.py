@@ -8,7 +8,7 @@ import pytest
 from discover.errors import InputError
 from discover.extremal import graph6
 from discover.extremal.canon import canonical_graph6
-from discover.extremal.check import girth, has_c4, verify
+from discover.extremal.verify import girth, has_c4, verify
 from discover.extremal.problems import get_problem
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from discover.extremal import kernels as K
 from discover.extremal.problems import get_problem
-from discover.extremal.search import kernel_params
+from discover.extremal.lanes import kernel_params
 
 
 def _paths(adj, u, v, length, banned_edge):

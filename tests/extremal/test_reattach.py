@@ -15,9 +15,9 @@ import pytest
 
 from discover.extremal import kernels as K
 from discover.extremal import reattach as R
-from discover.extremal.check import verify
+from discover.extremal.verify import verify
 from discover.extremal.problems import get_problem
-from discover.extremal.search import edges_from_adjacency, kernel_params
+from discover.extremal.lanes import edges_from_adjacency, kernel_params
 
 
 CYCLES = {"c3c4": (3, 4), "c3c4c5": (3, 4, 5), "c4": (4,)}

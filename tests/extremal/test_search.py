@@ -56,7 +56,7 @@ def test_restart_orders():
     a from-scratch lane takes the held best first, then mostly the empty graph."""
     import numpy as np
 
-    from discover.extremal.search import next_start
+    from discover.extremal.lanes import next_start
 
     def order(from_scratch, count=4, attempts=10):
         untried, rng = list(range(count)), np.random.default_rng(0)
