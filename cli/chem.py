@@ -37,10 +37,13 @@ def _run(spec, run_options, as_json, columns, show_sets=False):
 
     summary = execute(ENGINE, spec, run_options, as_json)
     records = sorted(summary.records, key=lambda r: (r.payload.get("line") or 0, r.payload.get("index") or 0))
-    problems = line_problems(spec) if summary.rejected else []
+    balanced = {r.payload.get("line") for r in records} if spec.line_numbers or len(spec.lines) > 1 else set()
+    problems = line_problems(spec, balanced) if summary.rejected else []
+    if problems:  # a reaction that cannot balance is a run's result: the run stays, marked failed
+        _mark_failed(run_options, summary.run_id)
     if len(spec.lines) == 1 and problems:
         _, line, reason = problems[0]
-        raise RuntimeFailure(f"cannot balance {line!r}: {reason}")
+        raise RuntimeFailure(f"cannot balance {line!r}: {reason} (run {summary.run_id} is stored, marked failed)")
     if records or not summary.shards_failed:  # a failed shard was already reported on stderr
         emit_records(records, as_json, columns)
     if show_sets and not as_json:
@@ -58,6 +61,8 @@ def _run(spec, run_options, as_json, columns, show_sets=False):
     for number, line, reason in problems:
         click.echo(f"discover: line {number}: cannot balance {line!r}: {reason}", err=True)
     if problems:
+        click.echo(f"discover: run {summary.run_id} is stored, marked failed: {len(problems)} of "
+                   f"{len(spec.lines)} lines cannot balance", err=True)
         common.exit_status = 1
     emit_summary(summary, as_json)
     return summary
@@ -68,13 +73,14 @@ def _run(spec, run_options, as_json, columns, show_sets=False):
 @click.option("--species", "species", default=None, metavar="'A, B, C'",
               help="Species separated by commas, sides not given: the balancer decides which go on which side.")
 @click.option("--file", "path", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Balance every line of a file (one equation per line; blank lines and # comments skipped).")
+              help="Balance every line of a file (one equation per line; blank lines and # comments skipped; "
+                   "UTF-8, at most 100,000 reactions and 16 MiB).")
 @click.option("--all", "all_reactions", is_flag=True,
               help="Also list every elementary reaction (the extreme rays of the cone of balances).")
 @click.option("--medium", type=MEDIUM, default=None,
               help="Add H+ and H2O (acidic) or OH- and H2O (basic), each on whichever side balances.")
-@click.option("--max-rays", type=click.IntRange(min=1), default=200_000, show_default=True,
-              help="Give up when the exact enumeration holds more intermediate rays than this.")
+@click.option("--max-rays", type=int, default=200_000, show_default=True,
+              help="Give up when the exact enumeration holds more intermediate rays than this (1 to 10,000,000).")
 @json_option
 @runner_options
 def balance_cmd(equation, species, path, all_reactions, medium, max_rays, as_json, run_options):
@@ -84,7 +90,11 @@ def balance_cmd(equation, species, path, all_reactions, medium, max_rays, as_jso
     Charges: Fe+3, Fe3+, Fe^{3+}, SO4-2, SO4^2-, MnO4-; the electron is e-; hydrates CuSO4*5H2O;
     phases (s), (l), (g), (aq). When several balances exist the answer is the one with the smallest
     coefficient sum (every species present) and the output says how many elementary reactions there
-    are; --all lists them. A reaction that cannot balance is reported with the reason, exit status 1.
+    are; --all lists them. A reaction that cannot balance is reported with the reason, exit status 1
+    (its run is stored, marked failed).
+
+    Limits: a reaction has at most 200 species and 20,000 characters; a species at most 500
+    characters and 32 levels of brackets; every count and charge is at most 1,000,000.
 
     \b
     Examples:
@@ -106,13 +116,9 @@ def balance_cmd(equation, species, path, all_reactions, medium, max_rays, as_jso
     if sum(given) != 1:
         raise InputError("give exactly one of: an EQUATION, --species 'A, B, C', or --file PATH")
     if path is not None:
-        with open(path, encoding="utf-8") as handle:
-            numbered = [(k, line.strip()) for k, line in enumerate(handle, start=1)
-                        if line.strip() and not line.lstrip().startswith("#")]
-        lines = tuple(line for _, line in numbered)
-        line_numbers = tuple(k for k, _ in numbered)
-        if not lines:
-            raise InputError(f"--file {path}: no reactions in the file")
+        from discover.chem.equation import read_reaction_file
+
+        lines, line_numbers = read_reaction_file(path)
     else:
         lines = (equation if equation is not None else species,)
         line_numbers = ()
@@ -124,6 +130,13 @@ def balance_cmd(equation, species, path, all_reactions, medium, max_rays, as_jso
         ("balances", _note),
     ]
     _run(spec, run_options, as_json, columns, show_sets=all_reactions)
+
+
+def _mark_failed(run_options, run_id: int) -> None:
+    from discover.store import Store
+
+    with Store(run_options.store) as store:
+        store.set_run_status(run_id, "failed")
 
 
 def _resumed_spec(run_options, mode: str):
@@ -148,8 +161,8 @@ def _resumed_spec(run_options, mode: str):
               help="Species separated by commas; each may go on either side.")
 @click.option("--medium", type=MEDIUM, default=None,
               help="Add H+ and H2O (acidic) or OH- and H2O (basic).")
-@click.option("--max-rays", type=click.IntRange(min=1), default=200_000, show_default=True,
-              help="Give up when the exact enumeration holds more intermediate rays than this.")
+@click.option("--max-rays", type=int, default=200_000, show_default=True,
+              help="Give up when the exact enumeration holds more intermediate rays than this (1 to 10,000,000).")
 @json_option
 @runner_options
 def enumerate_cmd(species, medium, max_rays, as_json, run_options):

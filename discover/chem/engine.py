@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from discover.chem.equation import MAX_LINES
 from discover.errors import InputError
 from discover.records import Record
 from discover.runner.engine import Engine, SearchSpec, Shard, ShardResult
@@ -22,6 +23,7 @@ from discover.runner.engine import Engine, SearchSpec, Shard, ShardResult
 ENGINE_NAME = "chem.balance"
 MODES = ("balance", "enumerate")
 SHARD_LINES = 64
+MAX_RAYS_LIMIT = 10_000_000  # the largest --max-rays: beyond it the enumeration outgrows memory and patience
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,10 @@ class ChemSpec(SearchSpec):
             raise InputError(f"mode {self.mode!r}: expected one of {', '.join(MODES)}")
         if self.line_numbers and len(self.line_numbers) != len(self.lines):
             raise InputError("line_numbers must match lines")
-        if self.max_rays < 1:
-            raise InputError(f"max_rays {self.max_rays}: must be positive")
+        if not 1 <= self.max_rays <= MAX_RAYS_LIMIT:
+            raise InputError(f"--max-rays {self.max_rays}: must be between 1 and {MAX_RAYS_LIMIT:,}")
+        if len(self.lines) > MAX_LINES:
+            raise InputError(f"{len(self.lines):,} reactions; a run has at most {MAX_LINES:,}")
         for i, line in enumerate(self.lines):
             try:
                 parse_line(self, line)
@@ -157,13 +161,16 @@ def run_shard(spec: ChemSpec, shard: Shard) -> ShardResult:
     return result
 
 
-def line_problems(spec: ChemSpec) -> list[tuple[int, str, str]]:
+def line_problems(spec: ChemSpec, balanced: set[int] = frozenset()) -> list[tuple[int, str, str]]:
     """(line number, line, reason) for every line of ``spec`` that cannot balance; the reason ends with
-    how ambiguous charge notation was read, when the line has any."""
+    how ambiguous charge notation was read, when the line has any. Lines whose number is in
+    ``balanced`` (those that gave a record) are not balanced again."""
     from discover.chem.balance import ImpossibleReaction, balance
 
     out = []
     for i, line in enumerate(spec.lines):
+        if spec.line_number(i) in balanced:
+            continue
         problem = parse_line(spec, line)
         try:
             balance(problem, max_rays=spec.max_rays, min_sum=False)

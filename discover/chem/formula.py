@@ -27,6 +27,10 @@ Charge notation, and the rule that resolves its one ambiguity
   message says to write ``SO4^2-`` or ``SO4-2``. To mean a polyatomic count with charge one, use a
   caret (``Fe3^+``, ``C60^+``).
 
+Limits, checked while reading (before any balancing): a species has at most ``MAX_FORMULA_CHARS``
+characters and ``MAX_NESTING`` levels of brackets; every number written (a count, a hydrate multiplier,
+a charge) is at most ``MAX_NUMBER``.
+
 Every malformed formula raises :class:`FormulaError` (an :class:`~discover.errors.InputError`) whose
 one-line message names the formula and the 1-based character where reading stopped.
 """
@@ -46,6 +50,9 @@ _SUPERSCRIPTS = {"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵":
                  "⁹": "9", "⁺": "+", "⁻": "-"}
 _ELECTRON = {"e-", "e^-", "e^{-}", "e⁻"}
 _OPEN = {"(": ")", "[": "]"}
+MAX_FORMULA_CHARS = 500
+MAX_NESTING = 32
+MAX_NUMBER = 10**6
 
 
 class FormulaError(InputError):
@@ -102,6 +109,9 @@ def parse_species(text: str) -> Species:
     """Read one species (see the module docstring for the grammar and the charge rule)."""
     if not isinstance(text, str) or not text:
         raise FormulaError(str(text), 0, "empty formula")
+    if len(text) > MAX_FORMULA_CHARS:
+        raise FormulaError(text[:40] + "...", 0, f"{len(text)} characters; a species has at most "
+                                                 f"{MAX_FORMULA_CHARS}")
     for i, ch in enumerate(text):
         if ch.isspace():
             raise FormulaError(text, i, f"space at character {i + 1} (a species has no spaces; "
@@ -117,6 +127,8 @@ def parse_species(text: str) -> Species:
     if s in _ELECTRON:
         return Species(text=text, counts=(), charge=-1, phase=phase)
     end, charge, reading = _read_charge(text, s)
+    if abs(charge) > MAX_NUMBER:
+        raise FormulaError(text, end, f"charge {charge:+d} is larger than the limit {MAX_NUMBER:,}")
     body = s[:end]
     if not body:
         raise FormulaError(text, 0, "no formula before the charge")
@@ -223,6 +235,7 @@ class _BodyParser:
         self.text = text
         self.s = body
         self.pos = 0
+        self.depth = 0  # brackets open at self.pos
 
     def fail(self, pos: int, what: str):
         raise FormulaError(self.text, pos, what)
@@ -251,6 +264,8 @@ class _BodyParser:
             self.pos += 1
         if self.pos == start:
             return None
+        if self.pos - start > len(str(MAX_NUMBER)) or int(self.s[start:self.pos]) > MAX_NUMBER:
+            self.fail(start, f"the number at character {start + 1} is larger than the limit {MAX_NUMBER:,}")
         value = int(self.s[start:self.pos])
         if value == 0:
             self.fail(start, f"count 0 at character {start + 1}")
@@ -272,8 +287,12 @@ class _BodyParser:
                 n = self.number(allow_none=True) or 1
                 out[sym] = out.get(sym, 0) + n
             elif ch in _OPEN:
+                if self.depth >= MAX_NESTING:
+                    self.fail(at, f"brackets nested deeper than {MAX_NESTING} levels at character {at + 1}")
                 self.pos += 1
+                self.depth += 1
                 inner = self.groups(closer=_OPEN[ch], opened_at=at)
+                self.depth -= 1
                 if not inner:
                     self.fail(at, f"empty group {ch}{_OPEN[ch]} at character {at + 1}")
                 n = self.number(allow_none=True) or 1
