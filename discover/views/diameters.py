@@ -100,21 +100,24 @@ def plot_diameters(records: list[Record], path: Path, fmt: str, families=None, b
     colours = pyplot().rcParams["axes.prop_cycle"].by_key()["color"]
     for i, s in enumerate(series):
         colour = colours[i % len(colours)]
+        # families with equal diameters would hide each other: each family's markers sit a little aside
+        nudge = 0.08 * (i - (len(series) - 1) / 2) if len(series) > 1 else 0.0
         if "curve" in s:
             xs, ys = zip(*s["curve"])
             ax.plot(xs, [float(y) for y in ys], color=colour, linewidth=1.2,
                     label=f"{s['family']}: {s['formula']} (n >= {s['n_min']})")
             fx, fy = zip(*s["fitted"])
-            ax.plot(fx, fy, "o", color=colour, markersize=7, label=f"{s['family']}: fitted on")
+            ax.plot([x + nudge for x in fx], fy, "o", color=colour, markersize=7, label=f"{s['family']}: fitted on")
             if s["held_out"]:
                 hx, hy = zip(*s["held_out"])
-                ax.plot(hx, hy, "D", markerfacecolor="white", markeredgecolor=colour, markeredgewidth=1.5,
+                ax.plot([x + nudge for x in hx], hy, "D", markerfacecolor="white", markeredgecolor=colour, markeredgewidth=1.5,
                         markersize=8, label=f"{s['family']}: held out (predicted)")
             rest = [pt for pt in s["points"] if pt[0] < s["n_min"]]
             if rest:
                 ax.plot(*zip(*rest), "x", color=colour, markersize=7, label=f"{s['family']}: before n_min")
         else:
-            ax.plot(*zip(*s["points"]), "s--", color=colour, markersize=5, linewidth=0.8, label=s["label"])
+            px, py = zip(*s["points"])
+            ax.plot([x + nudge for x in px], py, "s--", color=colour, markersize=5, linewidth=0.8, label=s["label"])
     ax.set_xlabel("n (degree of the permutations)" if by == "n" else "p (modulus)")
     ax.set_ylabel("diameter (generator steps)")
     ax.set_title("Cayley graph diameters and fitted quasi-polynomials" if by == "n"

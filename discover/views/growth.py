@@ -24,7 +24,7 @@ def family_name(record: Record) -> str:
 
 
 def growth_series(records: list[Record], families=None, sizes=None, normalise: bool = False) -> list[dict]:
-    """One series per growth record (filtered by family names and sizes n), in store order:
+    """One series per growth record (filtered by family names and sizes n), by family then n:
     ``{"label", "family", "n", "key", "x", "y"}`` with x = k and y = |layer k| (or the normalised pair)."""
     series = []
     for record in records:
@@ -46,7 +46,7 @@ def growth_series(records: list[Record], families=None, sizes=None, normalise: b
             ys = [v / order for v in ys]
         label = f"{family}, n = {p.get('n')}" + (f" mod {p['modulus']}" if p.get("modulus") else "")
         series.append({"label": label, "family": family, "n": p.get("n"), "key": record.key, "x": xs, "y": ys})
-    return series
+    return sorted(series, key=lambda s: (s["family"], s["n"] or 0))
 
 
 def plot_growth(records: list[Record], path: Path, fmt: str, families=None, sizes=None,
@@ -57,8 +57,11 @@ def plot_growth(records: list[Record], path: Path, fmt: str, families=None, size
         raise InputError("plot growth: no cayley growth records match in the store "
                          "(run e.g. 'discover cayley mine --generators lrx --n 4..9' first)")
     fig, ax = new_figure()
+    families = list(dict.fromkeys(s["family"] for s in series))
+    styles = ("-", "--", ":", "-.")  # colours repeat after ten curves: the family keeps its own line style
     for s in series:
-        ax.plot(s["x"], s["y"], marker="o", markersize=3, linewidth=1.2, label=s["label"])
+        ax.plot(s["x"], s["y"], marker="o", markersize=3, linewidth=1.2, label=s["label"],
+                linestyle=styles[families.index(s["family"]) % len(styles)])
     ax.set_yscale("log")
     if normalise:
         ax.set_xlabel("distance from the identity / diameter (fraction)")

@@ -18,9 +18,9 @@ from discover.errors import InputError
 FIGURE_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 
 
-def checked_output(output, formats: dict[str, str], what: str = "--output") -> tuple[Path, str]:
+def checked_output(output, formats: dict[str, str] | None = None, what: str = "--output") -> tuple[Path, str | None]:
     """``(path, format)`` for ``output`` once it is known to be writable, the format chosen by the
-    extension among ``formats`` (extension with its dot -> format name).
+    extension among ``formats`` (extension with its dot -> format name; ``None``: any name, format None).
 
     Raises :class:`InputError` naming ``what`` for an empty path, an unknown extension, a missing or
     unwritable folder, or a path that is a folder."""
@@ -29,7 +29,7 @@ def checked_output(output, formats: dict[str, str], what: str = "--output") -> t
         raise InputError(f"{what} '': an empty path (give the file to write)")
     path = Path(text)
     ext = path.suffix.lower()
-    if ext not in formats:
+    if formats is not None and ext not in formats:
         raise InputError(f"{what} {text}: unknown extension {ext or '(none)'!r}; "
                          f"expected one of {', '.join(sorted(formats))}")
     if path.is_dir():
@@ -39,7 +39,7 @@ def checked_output(output, formats: dict[str, str], what: str = "--output") -> t
         raise InputError(f"{what} {text}: the folder {folder} does not exist")
     if not os.access(folder, os.W_OK):
         raise InputError(f"{what} {text}: the folder {folder} is not writable")
-    return path, formats[ext]
+    return path, None if formats is None else formats[ext]
 
 
 def checked_folder(output, what: str = "--output") -> Path:
