@@ -31,11 +31,9 @@ MAX_PLOT_REACTIONS = 200  # arrows beyond this no longer read as a picture
 def reaction_map(species: str | None, reaction: str | None = None, medium: str | None = None) -> dict:
     """The plotted data: ``{"species", "reactions": [{"signed", "equation", "family", "xy", "agrees"}],
     "balanced": {"signed", "equation", "xy"} | None, "kept"}`` (``kept``: fraction of squared length the
-    projection keeps)."""
-    import numpy as np
-
-    from discover.chem.balance import balance_text, format_reaction
-    from discover.chem.equation import FREE, parse_species_list, parse_problem
+    projection keeps). The elementary reactions are enumerated by the chem engine here."""
+    from discover.chem.balance import balance_text
+    from discover.chem.equation import FREE, parse_problem, parse_species_list
     from discover.chem.matrix import composition_matrix
     from discover.chem.rays import elementary_modes
     from discover.chem.verify import check_elementary
@@ -47,40 +45,69 @@ def reaction_map(species: str | None, reaction: str | None = None, medium: str |
         problem = parse_species_list(species, medium=medium)
     else:
         problem = parse_problem(reaction, medium=medium, sides_free=True)
-    names = [s.text for s in problem.species]
     _, rows = composition_matrix(problem.species)
-    modes = elementary_modes(rows, [FREE] * len(names))
+    modes = elementary_modes(rows, [FREE] * len(problem.species))
     if not modes:
         raise InputError(f"--species {species or reaction}: no reaction balances among these species")
-    if len(modes) > MAX_PLOT_REACTIONS:
-        raise InputError(f"--species: {len(modes)} elementary reactions, more than the {MAX_PLOT_REACTIONS} "
-                         "a picture can show; give fewer species")
+    _check_count(len(modes))
     for mode in modes:
         check_elementary(problem, mode)
+    signed = None
+    if balanced is not None:
+        canon = {s.canonical(): j for j, s in enumerate(problem.species)}
+        signed = [0] * len(problem.species)
+        for s, v in zip(balanced.problem.species, balanced.signed):
+            if s.canonical() not in canon:
+                raise InputError(f"--reaction: {s.text} is not among --species")
+            signed[canon[s.canonical()]] = v
+    return project_reactions(problem.species, modes, signed)
+
+
+def reaction_map_of_record(record) -> dict:
+    """:func:`reaction_map` of a stored ``reaction_set`` record (its species, its elementary reactions
+    and its balance, as the record holds them; nothing is enumerated again)."""
+    from discover.chem.formula import parse_species
+
+    p = record.payload
+    species = [parse_species(name) for name in p["species"]]
+    _check_count(len(p["reactions_signed"]))
+    signed = [(-c if side == "reactant" else c) for c, side in zip(p["coefficients"], p["sides"])]
+    return project_reactions(species, [tuple(m) for m in p["reactions_signed"]], signed)
+
+
+def _check_count(count: int) -> None:
+    if count > MAX_PLOT_REACTIONS:
+        raise InputError(f"--species: {count} elementary reactions, more than the {MAX_PLOT_REACTIONS} "
+                         "a picture can show; give fewer species")
+
+
+def project_reactions(species, modes, balanced_signed=None) -> dict:
+    """Project elementary reactions ``modes`` (signed vectors over ``species``) and the balance
+    ``balanced_signed`` (or None) onto the plane of the two leading singular vectors (module doc)."""
+    import numpy as np
+
+    from discover.chem.balance import format_reaction
+
+    names = [s.text for s in species]
     vectors = np.array(modes, dtype=float)
     _, singular, vt = np.linalg.svd(vectors, full_matrices=False)
     axes = vt[:2] if len(vt) >= 2 else np.vstack([vt[:1], np.zeros_like(vt[:1])])
     kept = float((singular[:2] ** 2).sum() / (singular ** 2).sum())
     reactions = []
     for mode, xy in zip(modes, vectors @ axes.T):
-        elements = sorted({el for s, v in zip(problem.species, mode) if v for el, _ in s.counts})
+        elements = sorted({el for s, v in zip(species, mode) if v for el, _ in s.counts})
         reactions.append({"signed": list(mode), "equation": format_reaction(names, mode),
                           "family": ", ".join(elements), "xy": (float(xy[0]), float(xy[1])), "agrees": None})
     point = None
-    if balanced is not None:
-        canon = {s.canonical(): j for j, s in enumerate(problem.species)}
-        signed = [0] * len(names)
-        for s, v in zip(balanced.problem.species, balanced.signed):
-            if s.canonical() not in canon:
-                raise InputError(f"--reaction: {s.text} is not among --species")
-            signed[canon[s.canonical()]] = v
-        xy = np.array(signed, dtype=float) @ axes.T
-        point = {"signed": signed, "equation": balanced.equation(), "xy": (float(xy[0]), float(xy[1]))}
+    if balanced_signed is not None:
+        xy = np.array(balanced_signed, dtype=float) @ axes.T
+        point = {"signed": list(balanced_signed), "equation": format_reaction(names, balanced_signed),
+                 "xy": (float(xy[0]), float(xy[1]))}
         for r in reactions:
             # an elementary reaction agrees with the balance when, up to reversal, it puts every species
             # it uses on the side the balance does
-            products = [v * b for v, b in zip(r["signed"], signed) if v]
-            r["agrees"] = all(p > 0 for p in products) or all(p < 0 for p in products)
+            products = [v * b for v, b in zip(r["signed"], balanced_signed) if v]
+            r["agrees"] = all(q > 0 for q in products) or all(q < 0 for q in products)
     return {"species": names, "reactions": reactions, "balanced": point, "kept": kept}
 
 
@@ -88,6 +115,12 @@ def plot_reactions(species: str | None, path: Path, fmt: str, reaction: str | No
                    medium: str | None = None) -> dict:
     """Draw :func:`reaction_map` into ``path``; returns the data."""
     data = reaction_map(species, reaction, medium)
+    draw_reactions(data, path, fmt)
+    return data
+
+
+def draw_reactions(data: dict, path: Path, fmt: str) -> None:
+    """Draw the data of :func:`project_reactions` into ``path``."""
     families = list(dict.fromkeys(r["family"] for r in data["reactions"]))
     colours = pyplot().rcParams["axes.prop_cycle"].by_key()["color"]
     fig, ax = new_figure(size=(8.0, 6.5))
@@ -119,4 +152,3 @@ def plot_reactions(species: str | None, path: Path, fmt: str, reaction: str | No
     ax.grid(True, alpha=0.3)
     ax.legend(fontsize=8)
     save(fig, path, fmt)
-    return data
