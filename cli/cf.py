@@ -115,22 +115,13 @@ def identify_cmd(value, constants, digits, as_json):
       discover cf identify 1.27323954473516268615107010698011489627567716592365 --constants pi
     """
     import json
-    import re
 
     import mpmath
 
     from discover.cf.constants import parse_constants
-    from discover.cf.identify import identify
-    from discover.errors import InputError
+    from discover.cf.identify import identify, parse_decimal
 
-    text = value.strip()
-    if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", text):
-        raise InputError(f"value {value!r}: expected a decimal number such as 1.2732395447351626862")
-    mantissa = re.sub(r"[eE].*$", "", text).lstrip("+-").replace(".", "").lstrip("0")
-    written = len(mantissa)
-    D = digits if digits is not None else max(0, written - 1)
-    if D < 6:
-        raise InputError(f"value {value!r}: only {D:g} significant digits; identification needs at least 6")
+    text, D = parse_decimal(value, digits)
     consts = parse_constants(constants)
     with mpmath.workdps(int(D) + 20):
         x = mpmath.mpf(text)

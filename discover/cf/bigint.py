@@ -18,3 +18,10 @@ def log10_abs(x) -> float:
         return math.log10(x)
     shift = bits - 60
     return math.log10(x >> shift) + shift * math.log10(2)
+
+
+def decimal_text(x) -> str:
+    """The decimal digits of an integer of any size (Python's own ``str`` refuses beyond 4300 digits)."""
+    import gmpy2
+
+    return gmpy2.mpz(int(x)).digits(10)

@@ -144,7 +144,11 @@ def _value_cached(name: str, expression: str, registered: bool, digits: int):
     expr = sympy.sympify(expression, locals=sympy_locals())
     fn = sympy.lambdify([], expr, modules="mpmath")
     with mpmath.workdps(dps):
-        val = fn()
+        try:
+            val = fn()
+        except (ArithmeticError, ValueError, TypeError) as exc:
+            raise InputError(f"constant {name!r} cannot be evaluated to {digits} digits "
+                             f"({type(exc).__name__})") from None
         if isinstance(val, mpmath.mpc):
             if abs(val.imag) > mpmath.mpf(10) ** (-(dps - 5)) * max(1, abs(val.real)):
                 raise InputError(f"constant {name!r} is not real ({mpmath.nstr(val, 10)})")
@@ -155,6 +159,37 @@ def _value_cached(name: str, expression: str, registered: bool, digits: int):
     return val
 
 
+# Functions an expression may apply. Those sympy evaluates exactly on integers (factorial(n) is n!,
+# zeta(2k) goes through Bernoulli numbers) take only written numbers of size at most
+# MAX_INTEGER_ARGUMENT, so that parsing stays fast (zeta(10000): 0.05 s).
+_FUNCTIONS = {"exp", "log", "sin", "cos", "tan", "cot", "sec", "csc", "asin", "acos", "atan", "acot", "sinh", "cosh",
+              "tanh", "coth", "asinh", "acosh", "atanh", "besseli", "besselj", "besselk", "bessely", "erf", "erfc",
+              "expint", "Ei", "Abs"}
+_INTEGER_FUNCTIONS = {"factorial", "binomial", "gamma", "zeta", "polylog"}
+MAX_INTEGER_ARGUMENT = 10_000
+# Constants of absolute value between 10^-MAX_CONSTANT_EXPONENT and 10^MAX_CONSTANT_EXPONENT (PSLQ needs them
+# comparable with 1).
+MAX_CONSTANT_EXPONENT = 100
+
+
+def _check_functions(expr, text: str) -> None:
+    """InputError unless every function applied in ``expr`` (parsed unevaluated) is in the lists above."""
+    import sympy
+
+    for node in sympy.preorder_traversal(expr):
+        if not isinstance(node, sympy.Function):
+            continue
+        name = type(node).__name__
+        if name in _INTEGER_FUNCTIONS:
+            for arg in node.args:
+                if not (isinstance(arg, sympy.Number) and abs(arg) <= MAX_INTEGER_ARGUMENT):
+                    raise InputError(f"constant {text!r}: the arguments of {name} must be written numbers of "
+                                     f"absolute value at most {MAX_INTEGER_ARGUMENT}")
+        elif name not in _FUNCTIONS:
+            raise InputError(f"constant {text!r}: unknown function {name} (known: "
+                             f"{', '.join(sorted(_FUNCTIONS | _INTEGER_FUNCTIONS))})")
+
+
 def get_constant(text: str) -> Constant:
     """A registry constant by name or alias, else an expression; InputError if neither."""
     if not isinstance(text, str) or not text.strip():
@@ -163,13 +198,22 @@ def get_constant(text: str) -> Constant:
     entry = _ALIASES.get(key.lower())
     if entry is not None:
         return Constant(entry.name, entry.expression, registered=True)
+    from discover.cf.limits import check_expression_text
+
+    key = check_expression_text(key, f"constant {key[:40]!r}")
     if not _EXPR_CHARS.match(key) or "__" in key or "lambda" in key:
         raise InputError(f"unknown constant {text!r} (known: {', '.join(e.name for e in _ENTRIES)}, or an expression such as exp(2))")
     import sympy
     from sympy.parsing.sympy_parser import convert_xor, parse_expr, standard_transformations
 
+    transformations = standard_transformations + (convert_xor,)
     try:
-        expr = parse_expr(key, local_dict=sympy_locals(), transformations=standard_transformations + (convert_xor,))
+        # Unevaluated first: sympy evaluates integer functions exactly (factorial(10^60) never returns).
+        _check_functions(parse_expr(key, local_dict=sympy_locals(), transformations=transformations,
+                                    evaluate=False), text)
+        expr = parse_expr(key, local_dict=sympy_locals(), transformations=transformations)
+    except InputError:
+        raise
     except Exception:
         raise InputError(f"unknown constant {text!r}: not a registry name and not a valid expression") from None
     if not isinstance(expr, sympy.Expr) or expr.free_symbols:
@@ -183,11 +227,14 @@ def get_constant(text: str) -> Constant:
         raise InputError(f"constant {text!r} is rational; give an irrational constant")
     const = Constant(key, str(expr), registered=False)
     try:
-        const.value(20)
+        value = const.value(20)
     except InputError:
         raise
     except Exception as exc:
         raise InputError(f"constant {text!r} cannot be evaluated ({type(exc).__name__})") from None
+    if not 10.0 ** -MAX_CONSTANT_EXPONENT <= abs(value) <= 10.0 ** MAX_CONSTANT_EXPONENT:
+        raise InputError(f"constant {text!r} = {float(value):.3g}: its absolute value must lie between "
+                         f"1e-{MAX_CONSTANT_EXPONENT} and 1e{MAX_CONSTANT_EXPONENT}")
     return const
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from discover.cf.limits import MAX_PRINT_DIGITS
 from discover.errors import InputError
 from discover.runner.engine import Engine, SearchSpec, Shard, ShardResult
 
@@ -32,7 +33,7 @@ class CFEvalSpec(SearchSpec):
 
     def __post_init__(self):
         from discover.cf.constants import parse_constants
-        from discover.cf.pcf import PCF, estimate_result_bits
+        from discover.cf.pcf import PCF
 
         pcf = PCF.from_polynomials(self.a, self.b)  # InputError on malformed polynomials
         object.__setattr__(self, "a", str(pcf.a))
@@ -41,12 +42,10 @@ class CFEvalSpec(SearchSpec):
             object.__setattr__(self, "constants", (self.constants,))
         consts = parse_constants(list(self.constants))
         object.__setattr__(self, "constants", tuple(c.name for c in consts))
-        if not isinstance(self.depth, int) or self.depth < 6:
-            raise InputError(f"--depth {self.depth}: must be an integer >= 6")
-        bits = estimate_result_bits(pcf.a, pcf.b, self.depth)
-        if bits > 8e9:
-            raise InputError(f"--depth {self.depth}: the convergents would need about {bits / 8e9:.1f} GB; "
-                             "use a smaller depth")
+        pcf.check_depth(self.depth)
+        if isinstance(self.print_digits, bool) or not isinstance(self.print_digits, int) or \
+                not 0 <= self.print_digits <= MAX_PRINT_DIGITS:
+            raise InputError(f"--print-digits {self.print_digits}: must be between 0 (all) and {MAX_PRINT_DIGITS:,}")
         if self.identify_digits < 10:
             raise InputError(f"identify digits {self.identify_digits}: must be at least 10")
 

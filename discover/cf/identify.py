@@ -181,7 +181,7 @@ def _pslq(vector, digits: float):
     maxcoeff = int(10 ** min(max(digits / 2, 1), 40))
     try:
         return mpmath.pslq(vector, tol=mpmath.mpf(10) ** (-(digits - 1)), maxcoeff=maxcoeff, maxsteps=20000)
-    except (ValueError, ZeroDivisionError):
+    except (ValueError, ArithmeticError):
         return None
 
 
@@ -286,3 +286,38 @@ def mobius_table(value: float, max_coeff: int):
     first = np.ones(len(vals), dtype=bool)
     first[1:] = vals[1:] != vals[:-1]
     return vals[first], coeffs[first]
+
+
+def parse_decimal(value: str, digits: float | None = None) -> tuple[str, float]:
+    """A decimal number as a user writes it (``1.2732395447351626862``, ``-3.5e-2``) and the significant
+    digits D it is known to: ``digits`` if given, else the digits written less one. Checked against the
+    limits before any work: D finite, 6 <= D <= the digits written (a value cannot be known to more digits
+    than it has), at most :data:`~discover.cf.limits.MAX_IDENTIFY_DIGITS` digits written, a decimal
+    exponent of absolute value at most 100. Returns (the stripped text, D); InputError otherwise."""
+    import re
+
+    from discover.cf.limits import MAX_IDENTIFY_DIGITS
+    from discover.errors import InputError
+
+    text = value.strip()
+    shown = repr(text if len(text) <= 60 else text[:57] + "...")
+    m = re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)(?:[eE]([+-]?\d{1,6}))?", text)
+    if not m:
+        raise InputError(f"value {shown}: expected a decimal number such as 1.2732395447351626862")
+    mantissa = m.group(1).replace(".", "").lstrip("0")
+    written = len(mantissa)
+    if written > MAX_IDENTIFY_DIGITS:
+        raise InputError(f"value {shown}: {written:,} digits; at most {MAX_IDENTIFY_DIGITS:,} are accepted")
+    if m.group(2) is not None and abs(int(m.group(2))) > 100:
+        raise InputError(f"value {shown}: exponent {m.group(2)}; at most 100 in absolute value")
+    if digits is None:
+        D = float(max(0, written - 1))
+    else:
+        D = float(digits)
+        if not math.isfinite(D):
+            raise InputError(f"--digits {digits}: must be a finite number")
+        if D > written:
+            raise InputError(f"--digits {digits:g}: the value {shown} has only {written} significant digits")
+    if D < 6:
+        raise InputError(f"value {shown}: only {D:g} significant digits; identification needs at least 6")
+    return text, D

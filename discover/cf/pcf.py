@@ -70,24 +70,19 @@ from typing import Any
 
 from discover.cf.polynomial import Polynomial
 from discover.errors import InputError
-from discover.cf.bigint import log10_abs
+from discover.cf.bigint import decimal_text, log10_abs
 
 __all__ = ["PCF", "Evaluation", "Extrapolation", "estimate_result_bits", "levin_u", "EXTRAPOLATION_METHOD"]
 
 
 def estimate_result_bits(a: Polynomial, b: Polynomial, depth: int) -> float:
-    """An upper estimate of the bit size of q_depth (used to refuse walks too large for memory).
+    """An upper estimate of the bit size of p_depth and q_depth (used to refuse walks too large to
+    compute quickly): :func:`discover.cf.walk.estimate_walk_bits` of M(n) = [[0, b(n)], [1, a(n)]] over
+    n = 1 .. depth, plus the bits of the head [[1, a(0)], [0, 1]]."""
+    from discover.cf.walk import estimate_walk_bits
 
-    |q_N| <= prod_{n<=N} (|a|(n) + |b|(n)) where |p|(n) is p with absolute coefficients (induction on the
-    recurrence, since |q_{N-1}|, |q_{N-2}| <= prod_{n<N}...), so log2 q_N <= sum_n log2(|a|(n) + |b|(n))."""
-    abs_a = Polynomial(tuple(abs(c) for c in a.coeffs))
-    abs_b = Polynomial(tuple(abs(c) for c in b.coeffs))
-    if depth <= 0:
-        return 1.0
-    # Integrate log2 of the (monotone) bound instead of summing n by n.
-    points = [1, max(1, depth // 4), max(1, depth // 2), max(1, (3 * depth) // 4), depth]
-    vals = [math.log2(max(2, abs_a(n) + abs_b(n) + 1)) for n in points]
-    return depth * max(vals) + 64.0
+    matrix = [[Polynomial(()), b], [Polynomial((1,)), a]]
+    return estimate_walk_bits(matrix, 1, depth) + max(1, abs(a(0))).bit_length()
 
 
 @dataclass(frozen=True)
@@ -131,14 +126,14 @@ class Evaluation:
             num, den = int(self.p) // g, int(self.q) // g
             if den < 0:
                 num, den = -num, -den
-            return str(num) if den == 1 else f"{num}/{den}"
+            return decimal_text(num) if den == 1 else f"{decimal_text(num)}/{decimal_text(den)}"
         places = max(0, int(math.floor(d)))
         with mpmath.workdps(self.precision_digits + 10):
             x = self.value
             sign = "-" if x < 0 else ""
             ax = abs(x)
             scaled = mpmath.floor(ax * mpmath.mpf(10) ** places)
-            s = str(int(scaled))
+            s = decimal_text(int(scaled))
         if places == 0:
             return sign + s
         s = s.rjust(places + 1, "0")
@@ -206,7 +201,7 @@ class Extrapolation:
         with mpmath.workdps(self.precision_digits + 10):
             x = self.value
             sign = "-" if x < 0 else ""
-            s = str(int(mpmath.floor(abs(x) * mpmath.mpf(10) ** places)))
+            s = decimal_text(int(mpmath.floor(abs(x) * mpmath.mpf(10) ** places)))
         if places == 0:
             return sign + s
         s = s.rjust(places + 1, "0")
@@ -342,22 +337,27 @@ class PCF:
         return "sublinear" if self.b.leading > 0 else "oscillating"
 
     # ----- evaluation -----------------------------------------------------------------------
-    def evaluate(self, depth: int, max_bits: float = 8e9) -> Evaluation:
-        """Exact convergent at ``depth`` and the limit estimate (see module doc). ``depth`` >= 6.
+    def check_depth(self, depth, what: str = "--depth") -> None:
+        """InputError unless 6 <= ``depth`` <= :data:`~discover.cf.limits.MAX_DEPTH` and the convergent
+        p_depth / q_depth fits :data:`~discover.cf.limits.MAX_CONVERGENT_BITS` (estimated beforehand by
+        :func:`estimate_result_bits`), the limits that keep every FLINT call short."""
+        from discover.cf.limits import MAX_CONVERGENT_BITS, MAX_DEPTH
 
-        Refuses (InputError) a depth whose integers would exceed ``max_bits`` (estimated beforehand).
-        """
+        if isinstance(depth, bool) or not isinstance(depth, int) or not 6 <= depth <= MAX_DEPTH:
+            raise InputError(f"{what} {depth}: must be an integer between 6 and {MAX_DEPTH:,}")
+        bits = estimate_result_bits(self.a, self.b, depth)
+        if bits > MAX_CONVERGENT_BITS:
+            raise InputError(f"{what} {depth}: the convergents of {self} would have about {bits:.3g} bits, above "
+                             f"the limit of {MAX_CONVERGENT_BITS:,} bits; use a smaller depth")
+
+    def evaluate(self, depth: int) -> Evaluation:
+        """Exact convergent at ``depth`` and the limit estimate (see module doc).
+
+        Refuses (InputError, :meth:`check_depth`) a depth outside the limits before any work."""
         import mpmath
         from flint import fmpz
 
-        if depth < 6:
-            raise InputError(f"depth must be at least 6, got {depth}")
-        bits = estimate_result_bits(self.a, self.b, depth)
-        if bits > max_bits:
-            raise InputError(
-                f"depth {depth}: the convergents would need about {bits / 8e9:.1f} GB each "
-                f"(limit {max_bits / 8e9:.1f} GB); use a smaller --depth"
-            )
+        self.check_depth(depth, "depth")
         stop = self.terminating_depth()
         terminated = stop is not None and stop <= depth
         W = self.convergent_matrix(depth)

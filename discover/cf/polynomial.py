@@ -56,39 +56,7 @@ class Polynomial:
             return cls(tuple(text))
         if not isinstance(text, str):
             raise InputError(f"{what}: expected a polynomial in n, got {text!r}")
-        src = text.strip()
-        if not src:
-            raise InputError(f"{what}: empty polynomial")
-        if not _ALLOWED.match(src):
-            bad = sorted(set(ch for ch in src if not _ALLOWED.match(ch)))
-            raise InputError(
-                f"{what} {text!r}: unexpected character(s) {''.join(bad)!r} "
-                "(write a polynomial in n with integer coefficients, e.g. 34n^3+51n^2+27n+5)"
-            )
-        if src.count("(") != src.count(")"):
-            raise InputError(f"{what} {text!r}: unbalanced parentheses")
-        import sympy
-        from sympy.parsing.sympy_parser import (
-            convert_xor,
-            implicit_multiplication_application,
-            parse_expr,
-            standard_transformations,
-        )
-
-        n = sympy.Symbol("n")
-        transformations = standard_transformations + (implicit_multiplication_application, convert_xor)
-        try:
-            expr = parse_expr(src, local_dict={"n": n}, transformations=transformations, evaluate=True)
-        except Exception as exc:  # sympy raises many kinds (SyntaxError, TokenError, TypeError)
-            raise InputError(f"{what} {text!r}: not a polynomial in n ({type(exc).__name__})") from None
-        try:
-            poly = sympy.Poly(sympy.expand(expr), n)
-        except Exception:
-            raise InputError(f"{what} {text!r}: not a polynomial in n") from None
-        coeffs = poly.all_coeffs()[::-1]
-        if not all(c.is_integer for c in coeffs):
-            raise InputError(f"{what} {text!r}: coefficients must be integers")
-        return cls(tuple(int(c) for c in coeffs))
+        return cls(_PolynomialParser(text, what).parse())
 
     # ----- properties -----------------------------------------------------------------------
     @property
@@ -201,3 +169,182 @@ class Polynomial:
 
     def __repr__(self) -> str:
         return f"Polynomial({str(self)!r})"
+
+
+# ----- the parser ---------------------------------------------------------------------------------
+_TOKEN = re.compile(r"\s*(?:(\d+)|(n)|(\*\*|[-+*^()]))")
+
+
+def _mul(p: list[int], q: list[int]) -> list[int]:
+    if not p or not q:
+        return []
+    out = [0] * (len(p) + len(q) - 1)
+    for i, a in enumerate(p):
+        if a:
+            for j, b in enumerate(q):
+                out[i + j] += a * b
+    return out
+
+
+def _add(p: list[int], q: list[int], sign: int = 1) -> list[int]:
+    out = list(p) + [0] * max(0, len(q) - len(p))
+    for i, b in enumerate(q):
+        out[i] += sign * b
+    return list(_trim(out))
+
+
+class _PolynomialParser:
+    """Integer polynomials in n by recursive descent, computing on coefficient lists as it reads.
+
+    Grammar (``^`` and ``**`` are powers; a product may be written without ``*``: ``34n^3``, ``2(n+1)``,
+    ``(n+1)(n+2)``)::
+
+        sum     := ['+' | '-']* product (('+' | '-') ['+' | '-']* product)*
+        product := power (['*'] power)*
+        power   := atom [('^' | '**') atom]          -- the exponent a non-negative integer
+        atom    := INTEGER | 'n' | '(' sum ')'
+
+    Every limit of :mod:`discover.cf.limits` is checked before the work it guards: the length and the
+    nesting of parentheses before parsing (so the recursion stays shallow), the digits of each integer
+    before converting it, the degree and coefficient size of each power and product before forming it.
+    """
+
+    def __init__(self, text: str, what: str):
+        from discover.cf.limits import MAX_EXPRESSION_CHARS, MAX_NESTING
+
+        self.text, self.what = text, what
+        src = text.strip()
+        if not src:
+            raise InputError(f"{what}: empty polynomial")
+        if len(src) > MAX_EXPRESSION_CHARS:
+            raise InputError(f"{what}: {len(src):,} characters; at most {MAX_EXPRESSION_CHARS:,} are accepted")
+        if not _ALLOWED.match(src):
+            bad = sorted(set(ch for ch in src if not _ALLOWED.match(ch)))
+            raise InputError(
+                f"{what} {self._short()}: unexpected character(s) {''.join(bad)!r} "
+                "(write a polynomial in n with integer coefficients, e.g. 34n^3+51n^2+27n+5)"
+            )
+        depth = deepest = 0
+        for ch in src:
+            depth += (ch == "(") - (ch == ")")
+            deepest = max(deepest, depth)
+            if depth < 0:
+                break
+        if depth != 0 or src.count("(") != src.count(")"):
+            raise InputError(f"{what} {self._short()}: unbalanced parentheses")
+        if deepest > MAX_NESTING:
+            raise InputError(f"{what}: {deepest} nested parentheses; at most {MAX_NESTING} are accepted")
+        self.tokens: list[tuple[str, str]] = []
+        pos = 0
+        while pos < len(src):
+            m = _TOKEN.match(src, pos)
+            if m is None:  # only trailing blanks are left
+                break
+            kind = "int" if m.group(1) else ("n" if m.group(2) else m.group(3))
+            self.tokens.append((kind, m.group(1) or ""))
+            pos = m.end()
+        self.pos = 0
+
+    def _short(self) -> str:
+        return repr(self.text if len(self.text) <= 60 else self.text[:57] + "...")
+
+    def _fail(self, why: str) -> InputError:
+        return InputError(f"{self.what} {self._short()}: not a polynomial in n ({why})")
+
+    def _peek(self) -> str | None:
+        return self.tokens[self.pos][0] if self.pos < len(self.tokens) else None
+
+    def _check(self, coeffs: list[int]) -> list[int]:
+        from discover.cf.limits import MAX_COEFFICIENT_DIGITS, MAX_DEGREE
+
+        if len(coeffs) - 1 > MAX_DEGREE:
+            raise InputError(f"{self.what} {self._short()}: degree {len(coeffs) - 1} is above the limit "
+                             f"{MAX_DEGREE}")
+        if coeffs and max(abs(c) for c in coeffs).bit_length() > MAX_COEFFICIENT_DIGITS * 3.33:
+            raise InputError(f"{self.what} {self._short()}: a coefficient has more than "
+                             f"{MAX_COEFFICIENT_DIGITS} digits (the limit)")
+        return coeffs
+
+    def parse(self) -> tuple[int, ...]:
+        result = self._sum()
+        if self.pos != len(self.tokens):
+            raise self._fail(f"unexpected {self.tokens[self.pos][1] or self.tokens[self.pos][0]!r}")
+        return _trim(result)
+
+    def _signs(self) -> int:
+        sign = 1
+        while self._peek() in ("+", "-"):
+            sign = -sign if self.tokens[self.pos][0] == "-" else sign
+            self.pos += 1
+        return sign
+
+    def _sum(self) -> list[int]:
+        sign = self._signs()
+        total = _add([], self._product(), sign)
+        while self._peek() in ("+", "-"):
+            sign = self._signs()
+            total = self._check(_add(total, self._product(), sign))
+        return total
+
+    def _product(self) -> list[int]:
+        acc = self._power()
+        while self._peek() in ("*", "int", "n", "("):
+            if self._peek() == "*":
+                self.pos += 1
+            factor = self._power()
+            if acc and factor:
+                self._check([0] * (len(acc) + len(factor) - 2) + [1])  # the degree of the product
+                bits = max(map(abs, acc)).bit_length() + max(map(abs, factor)).bit_length()
+                self._check([1 << max(0, bits - 1)])
+            acc = self._check(list(_trim(_mul(acc, factor))))
+        return acc
+
+    def _power(self) -> list[int]:
+        base = self._atom()
+        if self._peek() not in ("^", "**"):
+            return base
+        self.pos += 1
+        exponent = self._atom()
+        if len(exponent) > 1 or (exponent and exponent[0] < 0):
+            raise self._fail("exponents must be non-negative integers")
+        e = exponent[0] if exponent else 0
+        trimmed = list(_trim(base))
+        if len(trimmed) > 1:
+            from discover.cf.limits import MAX_DEGREE
+
+            if (len(trimmed) - 1) * e > MAX_DEGREE:
+                raise InputError(f"{self.what} {self._short()}: degree {(len(trimmed) - 1) * e} is above the "
+                                 f"limit {MAX_DEGREE}")
+        if trimmed and e:
+            self._check([1 << max(0, max(map(abs, trimmed)).bit_length() * e - 1)])
+        result = [1]
+        for _ in range(e):
+            result = self._check(list(_trim(_mul(result, trimmed))))
+        return result
+
+    def _atom(self) -> list[int]:
+        from discover.cf.limits import MAX_COEFFICIENT_DIGITS
+
+        kind = self._peek()
+        if kind is None:
+            raise self._fail("it ends too early")
+        self.pos += 1
+        if kind == "int":
+            digits = self.tokens[self.pos - 1][1].lstrip("0")
+            if len(digits) > MAX_COEFFICIENT_DIGITS:
+                raise InputError(f"{self.what} {self._short()}: a number with {len(digits):,} digits; at most "
+                                 f"{MAX_COEFFICIENT_DIGITS} are accepted")
+            return [int(digits or "0")]
+        if kind == "n":
+            return [0, 1]
+        if kind == "(":
+            inner = self._sum()
+            if self._peek() != ")":
+                raise self._fail("unbalanced parentheses")
+            self.pos += 1
+            return inner
+        if kind in ("+", "-"):  # a signed factor: n*-1, 2^-1 (refused as a power below)
+            self.pos -= 1
+            sign = self._signs()
+            return [sign * c for c in self._atom()]
+        raise self._fail(f"unexpected {kind!r}")

@@ -34,6 +34,7 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 
+from discover.cf.limits import MAX_DEPTH
 from discover.errors import InputError
 from discover.runner.engine import Engine, SearchSpec, Shard, ShardResult
 
@@ -103,8 +104,8 @@ class CFSearchSpec(SearchSpec):
                 raise InputError(f"{name} {deg}: must be an integer between 0 and 8")
         object.__setattr__(self, "a_range", _parse_range(self.a_range, "--a-range"))
         object.__setattr__(self, "b_range", _parse_range(self.b_range, "--b-range"))
-        if not isinstance(self.depth, int) or self.depth < 16:
-            raise InputError(f"--depth {self.depth}: must be an integer >= 16")
+        if isinstance(self.depth, bool) or not isinstance(self.depth, int) or not 16 <= self.depth <= MAX_DEPTH:
+            raise InputError(f"--depth {self.depth}: must be an integer between 16 and {MAX_DEPTH:,}")
         if not 8 <= self.screen_depth <= 1000:
             raise InputError(f"screen depth {self.screen_depth}: must be between 8 and 1000")
         if not 1 <= self.max_coeff <= 40:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-__all__ = ["as_poly_matrix", "walk", "walk_vector", "product_tree", "evaluate", "block_length"]
+__all__ = ["as_poly_matrix", "walk", "walk_vector", "product_tree", "evaluate", "block_length", "estimate_walk_bits"]
 
 
 def _to_fmpz_poly(entry):
@@ -232,3 +232,25 @@ def walk_vector(matrix: Sequence[Sequence], start: int, stop: int, vector: Seque
         return full(lo, mid) * vec(mid, hi, w)
 
     return vec(0, len(mats), v)
+
+
+def estimate_walk_bits(matrix: Sequence[Sequence], start: int, stop: int) -> float:
+    """An upper bound on the bit size of the entries of W(start, stop), computed before the walk (to refuse
+    walks whose integers would be too large to multiply quickly).
+
+    Every entry of a product is at most its max-row-sum norm, which is submultiplicative:
+    ||W|| <= prod_n ||M(n)||, and ||M(n)|| <= max_i sum_j |M_ij|(N) for |n| <= N, where |p| is p with
+    its coefficients replaced by their absolute values. So log2 |W_ij| <= count * log2 max_i sum_j
+    |M_ij|(N) with N = max(|start|, |stop|)."""
+    from flint import fmpz_poly
+
+    rows = as_poly_matrix(matrix)
+    count = stop - start + 1
+    if count <= 0:
+        return 1.0
+    top = max(abs(start), abs(stop))
+    norm = max(sum(int(fmpz_poly([abs(int(c)) for c in e.coeffs()])(top)) if not e.is_zero() else 0 for e in row)
+               for row in rows)
+    from discover.cf.bigint import log10_abs
+
+    return count * max(1.0, log10_abs(max(norm, 2)) / 0.30103) + 64.0

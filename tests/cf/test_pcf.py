@@ -114,8 +114,11 @@ def test_bad_input():
         PCF.from_polynomials("n+1", "0")
     with pytest.raises(InputError):
         PCF.from_polynomials("n+1", "n").evaluate(3)
-    with pytest.raises(InputError, match="GB"):
+    with pytest.raises(InputError, match="1,000,000"):
         PCF.from_polynomials("n+1", "n").evaluate(10**12)
+    # within the depth limit, but q_N would have about 2.4e7 * log2(1.2e6) bits: refused before the walk
+    with pytest.raises(InputError, match="bits"):
+        PCF.from_polynomials("n^2", "n^4").evaluate(10**6)
 
 
 def test_canonical_form_removes_inflation():

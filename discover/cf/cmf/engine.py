@@ -17,12 +17,17 @@ import json
 import math
 from dataclasses import dataclass
 
+from discover.cf.limits import MAX_START_ENTRY, MAX_TRAJECTORY_ENTRY, MAX_TRAJECTORY_STEPS
 from discover.errors import InputError
 from discover.records import Record
 from discover.runner.engine import Engine, SearchSpec, Shard, ShardResult
 
 __all__ = ["CMFSearchSpec", "ENGINE", "shards", "run_shard", "resolve_cmf", "primitive_trajectories",
            "walk_record"]
+
+
+# Steps of a CMF walk (each step a product of up to MAX_TRAJECTORY_STEPS axis matrices).
+MAX_WALK_DEPTH = 200_000
 
 
 def resolve_cmf(name: str, cmf_json: str = ""):
@@ -82,12 +87,28 @@ class CMFSearchSpec(SearchSpec):
         if self.start and len(self.start) != cmf.dim:
             raise InputError(f"--start {','.join(map(str, self.start))}: expected {cmf.dim} integers for CMF "
                              f"{cmf.name} (axes {', '.join(cmf.axes)})")
+        if self.trajectory:
+            steps = sum(abs(int(v)) for v in self.trajectory)
+            if max(abs(int(v)) for v in self.trajectory) > MAX_TRAJECTORY_ENTRY or steps > MAX_TRAJECTORY_STEPS:
+                raise InputError(f"--trajectory {','.join(map(str, self.trajectory))}: entries of absolute value "
+                                 f"at most {MAX_TRAJECTORY_ENTRY} and at most {MAX_TRAJECTORY_STEPS} axis steps in "
+                                 "all (the sum of their absolute values)")
+        if self.start and max(abs(int(v)) for v in self.start) > MAX_START_ENTRY:
+            raise InputError(f"--start {','.join(map(str, self.start))}: coordinates of absolute value at most "
+                             f"{MAX_START_ENTRY}")
         if not 1 <= int(self.max_step) <= 6:
             raise InputError(f"--max-step {self.max_step}: must be between 1 and 6")
-        if int(self.start_min) > int(self.start_max) or int(self.start_max) - int(self.start_min) > 6:
-            raise InputError(f"start box [{self.start_min}, {self.start_max}]: need min <= max and at most 7 values")
-        if not 10 <= int(self.depth) <= 200000:
-            raise InputError(f"--depth {self.depth}: must be between 10 and 200000")
+        if int(self.start_min) > int(self.start_max) or int(self.start_max) - int(self.start_min) > 6 or \
+                max(abs(int(self.start_min)), abs(int(self.start_max))) > MAX_START_ENTRY:
+            raise InputError(f"start box [{self.start_min}, {self.start_max}]: need min <= max, at most 7 values "
+                             f"and coordinates of absolute value at most {MAX_START_ENTRY}")
+        if not 10 <= int(self.depth) <= MAX_WALK_DEPTH:
+            raise InputError(f"--depth {self.depth}: must be between 10 and {MAX_WALK_DEPTH:,}")
+        if self.trajectory and self.start:
+            from discover.cf.cmf.trajectory import check_walk_size, trajectory_matrix
+
+            check_walk_size(cmf, self.trajectory, self.start, int(self.depth),
+                            trajectory_matrix(cmf, self.trajectory, self.start))
         if not 5 <= int(self.min_digits) <= 100000:
             raise InputError(f"--min-digits {self.min_digits}: must be between 5 and 100000")
         if self.constants:

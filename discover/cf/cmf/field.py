@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from discover.cf.limits import check_expression_text
 from discover.errors import InputError
 
 __all__ = ["CMF", "Failure", "check_conservative", "load_cmf_file", "cmf_from_dict"]
@@ -34,6 +35,12 @@ __all__ = ["CMF", "Failure", "check_conservative", "load_cmf_file", "cmf_from_di
 _AXIS = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _ENTRY = re.compile(r"^[A-Za-z0-9_+\-*/^()., ]+$")
 _RESERVED = {"n", "E", "I", "S", "N", "O", "Q", "pi", "oo"}
+
+# A CMF has at most this many axes and matrices at most this size (the library's largest: 3 axes, 3 x 3).
+MAX_CMF_AXES = 6
+MAX_CMF_RANK = 6
+# A CMF file is a few matrices of short formulas.
+MAX_CMF_FILE_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -96,9 +103,11 @@ class CMF:
             raise InputError(f"CMF {self.name!r}: repeated axis names")
         if len(self.matrices) != len(self.axes):
             raise InputError(f"CMF {self.name!r}: {len(self.axes)} axes but {len(self.matrices)} matrices")
+        if len(self.axes) > MAX_CMF_AXES:
+            raise InputError(f"CMF {self.name!r}: {len(self.axes)} axes; at most {MAX_CMF_AXES} are accepted")
         k = len(self.matrices[0])
-        if k < 2:
-            raise InputError(f"CMF {self.name!r}: matrices must be at least 2 x 2")
+        if not 2 <= k <= MAX_CMF_RANK:
+            raise InputError(f"CMF {self.name!r}: matrices must be between 2 x 2 and {MAX_CMF_RANK} x {MAX_CMF_RANK}")
         for a, m in zip(self.axes, self.matrices):
             if len(m) != k or any(len(r) != k for r in m):
                 raise InputError(f"CMF {self.name!r}: the matrix of axis {a} is not {k} x {k}")
@@ -125,7 +134,7 @@ def _sympy_matrices(axes: tuple[str, ...], matrices) -> tuple:
             cells = []
             for j, text in enumerate(row):
                 where = f"entry ({i + 1}, {j + 1}) of the matrix of axis {a}"
-                src = str(text).strip()
+                src = check_expression_text(str(text), where)
                 if not src or not _ENTRY.match(src) or "__" in src:
                     raise InputError(f"{where}: {text!r} is not a rational function of the axes")
                 try:
@@ -246,23 +255,39 @@ def cmf_from_dict(data: dict, where: str = "CMF") -> CMF:
 
 
 def load_cmf_file(path: str) -> CMF:
-    """Read a CMF from a ``.json`` or ``.toml`` file."""
+    """Read a CMF from a ``.json`` or ``.toml`` file (UTF-8 text, at most :data:`MAX_CMF_FILE_BYTES`)."""
     import json
     import os
 
     if not os.path.isfile(path):
         raise InputError(f"CMF file {path!r} does not exist")
-    text = open(path, encoding="utf-8").read()
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_CMF_FILE_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"CMF file {path!r}: cannot be read ({exc.strerror})") from None
+    if len(raw) > MAX_CMF_FILE_BYTES:
+        raise InputError(f"CMF file {path!r}: larger than {MAX_CMF_FILE_BYTES // 1024} KiB (the limit)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"CMF file {path!r}: not UTF-8 text (byte {exc.start})") from None
+    if "\x00" in text:
+        raise InputError(f"CMF file {path!r}: a binary file, not JSON or TOML text")
     if path.endswith(".toml"):
         import tomllib
 
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise InputError(f"CMF file {path!r}: invalid TOML ({exc})") from None
+            raise InputError(f"CMF file {path!r}: invalid TOML ({' '.join(str(exc).split())})") from None
+        except RecursionError:
+            raise InputError(f"CMF file {path!r}: nested too deeply") from None
     else:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError(f"CMF file {path!r}: invalid JSON ({exc.msg}, line {exc.lineno})") from None
+        except RecursionError:
+            raise InputError(f"CMF file {path!r}: nested too deeply") from None
     return cmf_from_dict(data, where=f"CMF file {path!r}")

@@ -217,6 +217,7 @@ class LocateSpec(SearchSpec):
 
     def __post_init__(self):
         from discover.cf.cmf.library import LIBRARY, get_cmf
+        from discover.cf.limits import MAX_START_ENTRY
         from discover.cf.pcf import PCF
 
         PCF.from_polynomials(self.a, self.b)
@@ -227,8 +228,10 @@ class LocateSpec(SearchSpec):
             raise InputError("locate works with 2x2 CMFs; none of the chosen ones is 2x2")
         if not 1 <= int(self.max_step) <= 4:
             raise InputError(f"--max-step {self.max_step}: must be between 1 and 4")
-        if int(self.start_min) > int(self.start_max) or int(self.start_max) - int(self.start_min) > 5:
-            raise InputError(f"start box [{self.start_min}, {self.start_max}]: need min <= max and at most 6 values")
+        if int(self.start_min) > int(self.start_max) or int(self.start_max) - int(self.start_min) > 5 or \
+                max(abs(int(self.start_min)), abs(int(self.start_max))) > MAX_START_ENTRY:
+            raise InputError(f"start box [{self.start_min}, {self.start_max}]: need min <= max, at most 6 values and "
+                             f"coordinates of absolute value at most {MAX_START_ENTRY}")
         if not 50 <= int(self.depth) <= 20000:
             raise InputError(f"--depth {self.depth}: must be between 50 and 20000")
 

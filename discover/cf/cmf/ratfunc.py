@@ -30,7 +30,9 @@ _ALLOWED = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Constant, ast.Name, ast.
 @lru_cache(maxsize=4096)
 def compile_entry(text: str, axes: tuple[str, ...]):
     """The AST of an entry; InputError for anything but a rational function of the axes."""
-    src = str(text).replace("^", "**").strip()
+    from discover.cf.limits import check_expression_text
+
+    src = check_expression_text(str(text), "CMF entry").replace("^", "**")
     try:
         tree = ast.parse(src, mode="eval")
     except SyntaxError:

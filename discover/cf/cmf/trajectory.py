@@ -36,6 +36,7 @@ from typing import Sequence
 
 from discover.cf.cmf.field import CMF
 from discover.cf.cmf.ratfunc import LineSingular
+from discover.cf.limits import MAX_VERIFY_DIGITS
 from discover.errors import InputError
 from discover.cf.bigint import log10_abs
 
@@ -49,7 +50,7 @@ def parse_point(text, dim: int, what: str) -> tuple[int, ...]:
         vals = tuple(text)
     else:
         try:
-            vals = tuple(int(v) for v in str(text).replace(" ", "").split(","))
+            vals = tuple(int(v) for v in str(text).replace(" ", "").split(",")) if len(str(text)) < 1000 else ()
         except ValueError:
             raise InputError(f"{what} {text!r}: expected {dim} integers separated by commas") from None
     if len(vals) != dim or not all(isinstance(v, int) for v in vals):
@@ -223,6 +224,19 @@ def _ratio(p, q, digits: int):
     return sign * mpmath.mpf(abs(p) >> s) / mpmath.mpf(abs(q) >> s)
 
 
+def check_walk_size(cmf: CMF, trajectory: Sequence[int], start: Sequence[int], depth: int, matrix) -> None:
+    """InputError when the walk of ``depth`` steps of ``matrix`` would have integers beyond
+    :data:`~discover.cf.limits.MAX_CONVERGENT_BITS` (an upper bound, :func:`discover.cf.walk.estimate_walk_bits`)."""
+    from discover.cf.limits import MAX_CONVERGENT_BITS
+    from discover.cf.walk import estimate_walk_bits
+
+    bits = estimate_walk_bits(matrix, 0, depth - 1)
+    if bits > MAX_CONVERGENT_BITS:
+        raise InputError(f"--depth {depth}: the walk of CMF {cmf.name} along {tuple(trajectory)} from {tuple(start)} "
+                         f"would have integers of about {bits:.3g} bits, above the limit of {MAX_CONVERGENT_BITS:,}; "
+                         "use a smaller depth")
+
+
 def walk_limit(cmf: CMF, trajectory: Sequence[int], start: Sequence[int], depth: int,
                matrix=None) -> WalkEvaluation:
     """Walk ``depth`` steps (see module doc) and estimate the limit and its digits."""
@@ -234,6 +248,7 @@ def walk_limit(cmf: CMF, trajectory: Sequence[int], start: Sequence[int], depth:
         raise InputError(f"--depth {depth}: must be at least 4")
     t0 = time.perf_counter()
     S = matrix if matrix is not None else trajectory_matrix(cmf, trajectory, start)
+    check_walk_size(cmf, trajectory, start, depth, S)
     k = len(S)
     W2 = walk(S, 0, depth - 3)
     W1 = W2 * evaluate(S, depth - 2)
@@ -304,7 +319,9 @@ def identify_walk(ev: WalkEvaluation, constants: Sequence[str], max_identify_dig
         return None
     by_name = {c.name: c for c in consts}
     used = [by_name[n] for n in ident.constants]
-    work = int(2 * ev.digits + 30)
+    # The check uses at most MAX_VERIFY_DIGITS of the limit (a deep walk can have a million): the constants
+    # at twice that precision are the slow part. The record's digits are min(walk digits, agreement).
+    work = int(2 * min(ev.digits, MAX_VERIFY_DIGITS) + 30)
     with mpmath.workdps(work):
         vals = [c.value(work) for c in used]
         L = mobius_value(ident.numerator, ident.denominator, vals)
