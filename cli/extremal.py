@@ -60,7 +60,8 @@ COLUMNS = [
                    "n+1..n+4); ...")
 @click.option("--no-curriculum", is_flag=True, help="Do not seed a size from the best graphs of nearby sizes.")
 @click.option("--seed-file", type=click.Path(dir_okay=False), default=None,
-              help="graph6 file of starting graphs (any sizes; those within 4 of a size seed it).")
+              help="graph6 file of starting graphs (any sizes; those within 4 of a size seed it; at most 10,000 "
+                   "graphs, 64 MiB).")
 @click.option("--stop-at-record", is_flag=True,
               help="Stop a size when it matches the published record (default: go on for a new record).")
 @click.option("--continue", "resume_best", is_flag=True,
@@ -117,7 +118,8 @@ def search_cmd(problem, sizes, seconds, seed, restarts, passes, no_curriculum, s
 @json_option
 @runner_options
 def check_cmd(path, problem, as_json, run_options):
-    """Check the graphs of a graph6 file (one per line) against a problem; store those that pass.
+    """Check the graphs of a graph6 file (one per line, at most 10,000 graphs of at most 400 vertices, 64
+    for Ramsey problems) against a problem; store those that pass.
 
     Each graph is re-checked from its edge list (girth, 4-cycles, cliques and independent sets) and
     compared with the published value. Graphs that fail are named on stderr, in one line (exit status 1).
@@ -142,10 +144,13 @@ def check_cmd(path, problem, as_json, run_options):
         raise RuntimeFailure(f"{path}: {len(failed)} of {len(lines)} graph(s) fail {spec.problem}: {shown}{more}")
 
 
+SHOW_FORMATS = ("graph6", "edgelist", "png")
+
+
 @group.command("show")
 @click.argument("key")
-@click.option("--format", "fmt", type=click.Choice(["graph6", "edgelist", "png"]), default="graph6",
-              show_default=True, help="graph6 text, an edge list (one 'u v' per line), or a PNG drawing.")
+@click.option("--format", "fmt", default="graph6", show_default=True, metavar="graph6|edgelist|png",
+              help="graph6 text, an edge list (one 'u v' per line), or a PNG drawing.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="Where to write the PNG (default: extremal-KEY.png in the current folder).")
 @store_option
@@ -160,6 +165,8 @@ def show_cmd(key, fmt, output, store):
     from discover.extremal import graph6
     from discover.store import Store
 
+    if fmt not in SHOW_FORMATS:
+        raise InputError(f"--format {fmt!r}: expected one of {', '.join(SHOW_FORMATS)}")
     with Store(store, create=False) as db:
         row = db.conjecture(key)
     rec = row.record

@@ -35,6 +35,9 @@ MAX_SECONDS = 7 * 24 * 3600.0
 # a seed graph this many vertices from a size seeds it (smaller by adding isolated vertices, larger by
 # deleting the vertices of least degree)
 SEED_REACH = 4
+# graph6 files (--seed-file, extremal check): at most this many bytes and graphs
+MAX_FILE_BYTES = 64 * 2**20
+MAX_GRAPHS = 10_000
 WALKS = ("mixed", "reattach", "flip")
 
 
@@ -344,22 +347,31 @@ CHECK_ENGINE = Engine(CHECK_ENGINE_NAME, ExtremalCheckSpec, check_shards, run_ch
 
 def read_graph_lines(path: str, max_n: int) -> tuple[tuple[int, str], ...]:
     """(line number, graph6 text) of the graphs of a file, one per line (blank lines and # comments
-    skipped); an unreadable or non-ASCII file, a malformed line, a graph of more than ``max_n`` vertices
-    or a file without graphs raise InputError naming the file (and the line)."""
+    skipped). An unreadable file, a file over ``MAX_FILE_BYTES`` or with more than ``MAX_GRAPHS`` graphs,
+    a byte that is not ASCII, a malformed line, a graph of more than ``max_n`` vertices or a file without
+    graphs raise InputError naming the file (and the line)."""
     from discover.extremal import graph6
 
-    out = []
     try:
-        with open(path, encoding="ascii", errors="strict") as handle:
-            lines = handle.read().splitlines()
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not a graph6 file (byte {exc.start} is not ASCII)") from None
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # bounded: a device such as /dev/zero never ends
     except OSError as exc:
         raise InputError(f"{path}: cannot read the file ({exc.strerror or type(exc).__name__})") from None
-    for number, line in enumerate(lines, start=1):
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MiB, the most a graph6 file may hold here")
+    try:
+        text = data.decode("ascii")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(f"{path}, line {line}: byte 0x{data[exc.start]:02x} is not ASCII: not a graph6 "
+                         "file") from None
+    out = []
+    for number, line in enumerate(text.splitlines(), start=1):
         s = line.strip()
         if not s or s.startswith("#"):
             continue
+        if len(out) == MAX_GRAPHS:
+            raise InputError(f"{path}: more than {MAX_GRAPHS:,} graphs in one file")
         try:
             graph6.decode(s, max_n=max_n)
         except InputError as exc:

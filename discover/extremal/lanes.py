@@ -174,6 +174,10 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
     # a minute, with gains up to 30 s apart)
     patience = max(2.0, min(PATIENCE_CAP, seconds / (3 if reattach else 8)))
     untried = list(range(len(starts)))
+    # steps per kernel call, learnt from the time calls take and kept across restarts. They start at
+    # one: a single step can take 50 ms (ramsey-5-5 at n = 64), and a call is never interrupted, so a
+    # first chunk of hundreds of steps would overrun the deadline and hold off Ctrl-C for seconds
+    chunks = {"tabu": 1, "climb": 1, "reattach": 1}
     while not done() and time.perf_counter() < deadline:
         pick = next_start(attempt, untried, len(starts), from_scratch, rng)
         start = np.zeros((n, n), np.uint8) if pick < 0 else starts[pick].copy()
@@ -196,7 +200,6 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
         recent = np.full((n, n), -(1 << 40), np.int64)
         ra_cur = None
         ra_state = K.new_state()
-        chunks = {"tabu": 200, "climb": 2000, "reattach": 200}
         while not done() and time.perf_counter() < deadline:
             for kernel in turns:
                 if kernel != "tabu" and run_edges < 0:
@@ -234,11 +237,11 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
                     if kernel != "reattach":
                         ra_cur = None
                     keep(run_best, run_edges)
-                # aim at chunks of about 0.1-0.3 s so the deadline is kept
+                # aim at calls of about 0.1-0.3 s so the deadline is kept
                 if took < 0.1:
-                    chunks[kernel] = min(chunks[kernel] * 2, 1 << 24)
+                    chunks[kernel] = min(chunks[kernel] * (4 if took < 0.025 else 2), 1 << 24)
                 elif took > 0.3:
-                    chunks[kernel] = max(10, chunks[kernel] // 2)
+                    chunks[kernel] = max(1, int(chunks[kernel] * 0.2 / took))
                 if done():
                     break
             now = time.perf_counter()

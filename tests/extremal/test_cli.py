@@ -142,3 +142,17 @@ def test_each_walk_alone_reaches_exact_values(store_path):
         assert code == 0
         got = {r["n"]: r["edges"] for r in map(json.loads, out.splitlines())}
         assert got == {30: C3C4[30], 40: C3C4[40]}, walks
+
+
+def test_the_time_box_holds_where_one_step_is_costly(store_path):
+    """One tabu step of ramsey-5-5 at n = 64 takes tens of milliseconds, and a kernel call cannot be
+    interrupted: calls start at one step and grow with their measured time, so --time 0.5 ends in about
+    that (a first call of 200 steps took 9 s, and held off Ctrl-C as long), and so does n = 400."""
+    import time
+
+    for problem, n in (("ramsey-5-5", "64"), ("c3c4c5", "400")):
+        tic = time.perf_counter()
+        code, _, err = _invoke(["extremal", "search", "--problem", problem, "--n", n, "--time", "0.5",
+                                "--workers", "1", "--store", store_path, "--json"])
+        assert code == 0, err
+        assert time.perf_counter() - tic < 4.0, problem

@@ -140,11 +140,11 @@ def test_rounds_resume_after_kills_at_random_moments(tmp_path):
                "--restarts", "2", "--workers", "1", "--seed-file", str(seed_file), "--json"]
     rng = random.Random(19)
     run_id, killed = None, 0
-    for attempt in range(4):
+    for attempt in range(3):
         args = command if run_id is None else ["resume", str(run_id), "--workers", "1", "--json"]
         proc = subprocess.Popen(DISCOVER + args, env=env, start_new_session=True, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(1.0, 5.0))
+        time.sleep(rng.uniform(1.0, 4.0))
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             killed += 1
