@@ -1,7 +1,7 @@
 """``discover chem``: balance reactions exactly and list their elementary reactions.
 
 Thin: options -> :class:`discover.chem.engine.ChemSpec` -> runner -> store -> table or JSON. The library
-(FLINT, the parser) is imported inside the commands so that ``discover --help`` stays fast.
+(the parser, the kernels) is imported inside the commands so that ``discover --help`` stays fast.
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def _run(spec, run_options, as_json, columns, show_sets=False):
 @json_option
 @runner_options
 def balance_cmd(equation, species, path, all_reactions, medium, max_rays, as_json, run_options):
-    """Balance a reaction in lowest whole numbers, exactly (integer linear algebra with FLINT).
+    """Balance a reaction in lowest whole numbers, exactly (integer linear algebra, no rounding).
 
     Reactants are on the left of the arrow, products on the right, species separated by ' + '.
     Charges: Fe+3, Fe3+, Fe^{3+}, SO4-2, SO4^2-, MnO4-; the electron is e-; hydrates CuSO4*5H2O;

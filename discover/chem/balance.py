@@ -171,22 +171,22 @@ def min_sum_balance(rows, sigma, start, budget: int = MIN_SUM_BUDGET) -> list[in
     """The positive integer ``z`` with ``A diag(sigma) z = 0`` of least coefficient sum, ties broken by the
     lexicographically smallest ``z``; ``start`` is a known solution (its sum bounds the search).
 
-    Exact branch and bound over the integer kernel lattice: FLINT's Hermite normal form of
+    Exact branch and bound over the integer kernel lattice: the Hermite normal form (:func:`~discover.chem.lattice.hnf`) of
     ``[B^T | I]`` (``B = A diag(sigma)``) gives a basis of ``{z in Z^n : B z = 0}`` in echelon form, pivot
     columns ``p_1 < ... < p_d`` with positive pivots. Choosing the coefficients ``c_1, c_2, ...`` in turn
     fixes the coordinates before the next pivot, each of which must lie in ``[1, S - (n - 1)]`` (``S`` the
     best sum so far), and the partial sum plus one per unfixed coordinate must not exceed ``S``. Returns
     None when the cone has dimension above ``MIN_SUM_MAX_DIM`` or the search needs more than ``budget``
     nodes (the caller then keeps ``start``, the sum of the elementary reactions)."""
-    import flint
+    from discover.chem.lattice import hnf, rank
 
     n = len(sigma)
     B = [[row[j] * sigma[j] for j in range(n)] for row in rows]
     m = len(B)
-    if m == 0 or n - flint.fmpz_mat(B).rank() > MIN_SUM_MAX_DIM:
+    if m == 0 or n - rank(B) > MIN_SUM_MAX_DIM:
         return None
-    H = flint.fmpz_mat([[B[r][j] for r in range(m)] + [int(i == j) for i in range(n)] for j in range(n)]).hnf()
-    basis = [[int(x) for x in row[m:]] for row in H.tolist() if not any(row[:m])]
+    H = hnf([[B[r][j] for r in range(m)] + [int(i == j) for i in range(n)] for j in range(n)])
+    basis = [row[m:] for row in H if not any(row[:m])]
     if not basis:
         return None
     pivots = [next(i for i, x in enumerate(row) if x) for row in basis]

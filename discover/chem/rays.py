@@ -7,7 +7,8 @@ positive factor) element of ``C`` with its support. We return each ray as a prim
 non-negative combination of the rays.
 
 Method (the "nullspace" variant of the double description method, Motzkin et al. 1953; as used for
-elementary flux modes by Wagner 2004). FLINT computes a basis of ``ker M`` in reduced row echelon form:
+elementary flux modes by Wagner 2004). :mod:`discover.chem.lattice` computes a basis of ``ker M`` in
+reduced row echelon form (exact rational arithmetic):
 ``d`` vectors ``r_1..r_d`` with a positive entry at pivot column ``p_i`` and zeros at the other pivots.
 Those are the extreme rays of the cone cut out by the ``d`` pivot constraints ``z_p >= 0``. Every other
 constraint ``z_c >= 0`` is then added in turn: rays with ``z_c >= 0`` stay, rays with ``z_c < 0`` go, and
@@ -17,10 +18,10 @@ vanishes on every processed coordinate where both vanish (with the cardinality p
 common zeros", which holds for every adjacent pair because a 2-face of a cone in a d-dimensional space is
 cut out by d - 2 independent constraints).
 
-All arithmetic is on Python integers (arbitrary precision, no rounding; FLINT does the kernel), and
+All arithmetic is on Python integers and fractions (arbitrary precision, no rounding), and
 zero sets are Python ``int`` bit masks, so the adjacency test is a few big-integer operations per pair.
 Small systems (the usual reaction: a kernel of dimension 1 to 3) run this loop in Python, exact and in
-well under a millisecond, without importing Numba. Larger ones (``d * N >= NUMBA_MIN_WORK``) run the same
+well under a millisecond, without importing Numba or FLINT. Larger ones (``d * N >= NUMBA_MIN_WORK``) run the same
 loop in Numba on int64 (:mod:`discover.chem.dd_kernel`) with an overflow guard that falls back to the
 exact Python loop. ``max_rays`` bounds the work on systems whose ray count explodes.
 
@@ -54,28 +55,10 @@ def _zero_mask(v: Sequence[int]) -> int:
 
 def kernel_basis(matrix: Sequence[Sequence[int]], ncols: int) -> list[list[int]]:
     """A basis of the rational kernel of ``matrix`` (m x ncols), in reduced row echelon form, each row
-    primitive with a positive pivot (FLINT ``fmpz_mat.nullspace`` and ``rref``)."""
-    import flint
+    primitive with a positive pivot (:func:`discover.chem.lattice.kernel_rref`: pure Python, exact)."""
+    from discover.chem.lattice import kernel_rref
 
-    if ncols == 0:
-        return []
-    if not matrix:
-        basis = [[int(i == j) for j in range(ncols)] for i in range(ncols)]
-    else:
-        X, nullity = flint.fmpz_mat([list(r) for r in matrix]).nullspace()
-        if nullity == 0:
-            return []
-        cols = X.tolist()
-        basis = [[int(cols[i][k]) for i in range(ncols)] for k in range(nullity)]
-    R, _den, rank = flint.fmpz_mat(basis).rref()
-    rows = []
-    for row in R.tolist()[:rank]:
-        row = [int(x) for x in row]
-        pivot = next(x for x in row if x)
-        if pivot < 0:
-            row = [-x for x in row]
-        rows.append(list(_primitive(row)))
-    return rows
+    return kernel_rref([list(r) for r in matrix], ncols)
 
 
 # Systems at least this large (kernel dimension x columns) go to the Numba kernel; smaller ones are
