@@ -36,7 +36,8 @@ MAX_REACTION_FIGURES = 12
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1200px; padding: 0 1em; color: #222; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
-th, td { border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; }
+td.long { overflow-wrap: anywhere; min-width: 16em; }
 th { background: #f3f3f3; cursor: pointer; user-select: none; white-space: nowrap; }
 th.asc::after { content: " \\25B2"; } th.desc::after { content: " \\25BC"; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -91,7 +92,8 @@ def _cell(value) -> str:
     if isinstance(value, (int, float)):
         return f'<td class="num" data-sort="{value}">{html.escape(str(value))}</td>'
     text = value if isinstance(value, str) else json.dumps(value)
-    return f'<td data-sort="{html.escape(text)}">{html.escape(text)}</td>'
+    long = ' class="long"' if len(text) > 40 else ""  # only long cells break inside words
+    return f'<td{long} data-sort="{html.escape(text)}">{html.escape(text)}</td>'
 
 
 def conjecture_table(records: list[Record]) -> str:
