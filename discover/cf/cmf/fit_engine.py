@@ -138,6 +138,9 @@ def _record(sol, ev, found, lib, same, poly_text) -> Record:
                   "closed form checked at twice the precision",
         "digits": digits,
         "depth": ev.depth,
+        # What `verified` covers: conservativity (proven) and the limit's digits (exact walk); the closed
+        # form only when one was identified (a kept unidentified limit claims none).
+        "closed_form_checked": found is not None,
     }
     return Record.create("cf.cmf.fit", "cmf-ffbar", canonical, statement, payload, verification, verified=True)
 

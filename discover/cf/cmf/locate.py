@@ -107,6 +107,8 @@ class Location:
     match: str  # "exact" (same canonical PCF) or "mobius" (limit related by a Moebius transform)
     pcf: tuple[tuple[int, ...], tuple[int, ...]]
     detail: str = ""
+    relation: tuple[int, ...] = ()  # u with u0 + u1 x + u2 y + u3 x y = 0 (x the PCF's limit, y the walk's)
+    found_digits: float = 0.0       # the digits PSLQ used
 
 
 def _canonical(a_coeffs, b_coeffs):
@@ -194,7 +196,8 @@ def locate(a_coeffs, b_coeffs, cmfs=None, max_step: int = 2, start_min: int = 0,
             if u0 * u3 - u1 * u2 == 0:
                 continue
             out.append(Location(cmf.name, t, s, "mobius", (ac, bc),
-                                f"limit = -({u0} + {u2}*L)/({u1} + {u3}*L), L the walk's limit"))
+                                f"limit = -({u0} + {u2}*L)/({u1} + {u3}*L), L the walk's limit",
+                                relation=(u0, u1, u2, u3), found_digits=float(d)))
     return out
 
 
@@ -254,6 +257,7 @@ def locate_run_shard(spec: LocateSpec, shard: Shard) -> ShardResult:
                    start_max=spec.start_max, depth=spec.depth)
     canon = pcf.canonical()
     records = []
+    rejected = 0
     for loc in found:
         from discover.cf.polynomial import Polynomial
 
@@ -270,13 +274,62 @@ def locate_run_shard(spec: LocateSpec, shard: Shard) -> ShardResult:
             "match": loc.match,
             "trajectory_pcf": {"a": str(ta), "b": str(tb)},
             "detail": loc.detail,
+            "relation": list(loc.relation) or None,
         }
-        verification = {"method": "canonical forms equal (exact)" if loc.match == "exact"
-                        else "PSLQ relation between the two limits, small against the digits available"}
+        if loc.match == "exact":
+            verification = {"method": "canonical forms equal (exact)"}
+        else:
+            recheck = recheck_mobius(pcf, cmf, loc, spec.depth)
+            if recheck is None:
+                rejected += 1
+                continue
+            verification = {"method": "PSLQ relation between the two limits, then re-checked on both limits "
+                                      "recomputed independently at four times the depth: relation size <= D/2 + 1 "
+                                      "and agreement >= D - 2 with D >= twice the digits PSLQ used",
+                            **recheck}
         records.append(Record.create("cf.cmf.locate", "cmf-location",
                                      [list(canon[0]), list(canon[1]), loc.cmf, list(loc.trajectory), list(loc.start)],
                                      statement, payload, verification, verified=True))
-    return ShardResult(records=records, candidates=1, rejected=0)
+    return ShardResult(records=records, candidates=1, rejected=rejected)
 
 
 LOCATE_ENGINE = Engine("cf.cmf.locate", LocateSpec, locate_shards, locate_run_shard)
+
+
+# ----- the independent re-check of a Moebius match ------------------------------------------------------
+def recheck_mobius(pcf, cmf, loc: Location, depth: int) -> dict | None:
+    """The acceptance rule of :mod:`discover.cf.identify` applied to a Moebius match found by PSLQ at
+    ``loc.found_digits`` digits: both limits are recomputed independently, exactly, at four times the
+    depth (the PCF by its own convergents, the walk by its own product), with D = the digits both then
+    have (at most :data:`~discover.cf.limits.MAX_VERIFY_DIGITS`); the relation is accepted when
+    D >= 2 x the digits PSLQ used (digits it never saw), its size is at most D / 2 + 1, and
+    -(u0 + u2 y)/(u1 + u3 y) agrees with x to D - 2 digits (each limit carries its own last-digit error).
+    Returns the re-check's figures for the record's ``verification``, or None when it fails."""
+    import mpmath
+
+    from discover.cf.cmf.trajectory import trajectory_matrix, walk_limit
+    from discover.cf.identify import relation_size
+    from discover.cf.limits import MAX_VERIFY_DIGITS
+
+    u0, u1, u2, u3 = loc.relation
+    deeper = 4 * depth
+    try:
+        ev = pcf.evaluate(deeper)
+        wv = walk_limit(cmf, loc.trajectory, loc.start, deeper, trajectory_matrix(cmf, loc.trajectory, loc.start))
+    except (InputError, ZeroDivisionError):
+        return None
+    D = min(ev.digits, wv.digits, float(MAX_VERIFY_DIGITS))
+    size = relation_size(loc.relation)
+    if D < 2 * loc.found_digits or size > D / 2 + 1:
+        return None
+    with mpmath.workdps(int(D) + 20):
+        x, y = +ev.value, +wv.value
+        bottom = u1 + u3 * y
+        if bottom == 0 or x == 0:
+            return None
+        diff = abs(x + (u0 + u2 * y) / bottom)
+        agree = float("inf") if diff == 0 else float(-mpmath.log10(diff / abs(x)))
+    if agree < D - 2:
+        return None
+    return {"recheck_depth": deeper, "recheck_digits": round(D, 1), "found_digits": round(loc.found_digits, 1),
+            "relation_digits": round(size, 2), "agreement_digits": round(min(agree, 1e6), 1)}
