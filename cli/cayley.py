@@ -1,6 +1,6 @@
 """``discover cayley``: growth functions, diameters and conjectures about Cayley graphs.
 
-Thin: options -> :class:`discover.cayley.engine.GrowthSpec` / ``FitSpec`` -> runner -> store -> table or
+Thin: options -> :class:`discover.cayley.engine.GrowthSpec` / ``MineSpec`` -> runner -> store -> table or
 JSON. The library (Numba kernels, sympy) is imported inside the commands so ``discover --help`` stays fast.
 """
 
@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import click
 
-from discover.cayley.limits import MAX_FAMILY_N, MAX_MINE_SIZES
 from cli.common import emit_records, emit_summary, execute, json_option, print_table, runner_options
+from discover.cayley.limits import (MAX_FAMILY_N, MAX_LAST_LAYER, MAX_MATRIX_DEGREE, MAX_MEMORY_GB, MAX_MINE_SIZES,
+                                    MAX_MODULUS, MAX_PERM_DEGREE)
 
 
 @click.group(name="cayley")
@@ -29,19 +30,41 @@ def _sizes(record) -> str:
 
 
 def _memory_bytes(memory_gb):
-    return None if memory_gb is None else int(memory_gb * 2**30)
+    """--memory GB as bytes, checked (0 < GB <= MAX_MEMORY_GB; nan and inf are refused)."""
+    from discover.errors import InputError
+
+    if memory_gb is None:
+        return None
+    if not 0 < memory_gb <= MAX_MEMORY_GB:  # also false for nan
+        raise InputError(f"--memory {memory_gb}: must be more than 0 and at most {MAX_MEMORY_GB:g} GB")
+    return int(memory_gb * 2**30)
+
+
+def _size(text):
+    """--n of growth: one size (the limit depends on what is grown; the spec checks it)."""
+    from discover.sizes import parse_sizes
+
+    return None if text is None else parse_sizes(text, "--n", 1, MAX_PERM_DEGREE, max_count=1)[0]
+
+
+MEMORY_HELP = (f"Memory limit in GB, at most {MAX_MEMORY_GB:g} (default: 80% of the memory available now); "
+               "a search whose estimate is larger is refused before it starts.")
 
 
 @group.command("growth")
 @click.option("--generators", "family", default=None, metavar="NAME",
               help="A named generating set (see `discover cayley families`), e.g. lrx, pancake, heisenberg.")
-@click.option("--n", "n", type=int, default=None, help="The size: degree of the permutations or of the matrices.")
+@click.option("--n", "n", default=None, metavar="N",
+              help=f"The size: degree of the permutations or of the matrices (a family: n <= {MAX_FAMILY_N}; "
+                   f"--perm: n <= {MAX_PERM_DEGREE}; --matrix: n <= {MAX_MATRIX_DEGREE}).")
 @click.option("--perm", "perms", multiple=True, metavar="PERM",
-              help="A generator in cycle notation '(1 2 3)(4 5)' (points 1..n, as in GAP) or one-line form "
-                   "'[2,3,1,5,4]'. Repeatable.")
+              help=f"A generator in cycle notation '(1 2 3)(4 5)' (points 1..n, as in GAP; n <= {MAX_PERM_DEGREE}) "
+                   "or one-line form '[2,3,1,5,4]'. Repeatable.")
 @click.option("--matrix", "matrices", multiple=True, metavar="M",
-              help="A generator matrix '[[1,1],[0,1]]' or '1 1; 0 1' (with --modulus). Repeatable.")
-@click.option("--modulus", type=int, default=None, metavar="P", help="Work mod P (matrix groups).")
+              help=f"A generator matrix '[[1,1],[0,1]]' or '1 1; 0 1' (with --modulus; at most "
+                   f"{MAX_MATRIX_DEGREE}x{MAX_MATRIX_DEGREE}). Repeatable.")
+@click.option("--modulus", type=int, default=None, metavar="P",
+              help=f"Work mod P, 2 <= P <= {MAX_MODULUS} (matrix groups; P need not be prime).")
 @click.option("--start", default=None, metavar="WORD",
               help="Grow the orbit of a word or vector instead of the group (a Schreier coset graph), "
                    "e.g. 0011 for binary strings under S_4, or 1,0 for vectors under matrices.")
@@ -50,10 +73,10 @@ def _memory_bytes(memory_gb):
 @click.option("--engine", type=click.Choice(["auto", "bitmap", "frontier"]), default="auto", show_default=True,
               help="bitmap: ranked 2-bit array (full permutation groups, unitriangular matrix groups mod p); "
                    "frontier: sorted exact keys (anything).")
-@click.option("--memory", "memory_gb", type=float, default=None, metavar="GB",
-              help="Memory limit (default: the memory available now); larger searches are refused up front.")
-@click.option("--last-layer", "last_layer_limit", type=click.IntRange(min=0), default=20, show_default=True,
-              help="List the vertices of the last layer when there are at most this many.")
+@click.option("--memory", "memory_gb", type=float, default=None, metavar="GB", help=MEMORY_HELP)
+@click.option("--last-layer", "last_layer_limit", type=int, default=20,
+              show_default=True, help=f"List the vertices of the last layer when there are at most this many "
+                                      f"(at most {MAX_LAST_LAYER:,}).")
 @json_option
 @runner_options
 def growth_cmd(family, n, perms, matrices, modulus, start, inverse_closed, engine, memory_gb, last_layer_limit,
@@ -63,8 +86,10 @@ def growth_cmd(family, n, perms, matrices, modulus, start, inverse_closed, engin
     Layer k holds the elements at distance k from the identity (or from --start). Full permutation
     groups and unitriangular matrix groups mod p (Heisenberg) use the ranked bitmap engine (1 or 2 bits per
     element, both cores); cosets, other matrix groups and sparse groups use the frontier search over
-    exact packed keys. The layer sizes are checked against
-    the group order (Schreier-Sims) or orbit size when that is known.
+    exact packed keys. The layer sizes must sum to the group order found independently (closed form for
+    a named family, Schreier-Sims for permutations and for matrices mod p acting on at most
+    20,000 vectors, or the orbit size); a growth whose order cannot be checked is shown as computed but
+    unverified and is not stored.
 
     \b
     Examples:
@@ -78,7 +103,7 @@ def growth_cmd(family, n, perms, matrices, modulus, start, inverse_closed, engin
 
     spec = GrowthSpec(
         families=(family,) if family else (),
-        sizes=(n,) if n is not None else (),
+        sizes=(_size(n),) if n is not None else (),
         perms=tuple(perms),
         matrices=tuple(matrices),
         modulus=modulus,
@@ -91,13 +116,14 @@ def growth_cmd(family, n, perms, matrices, modulus, start, inverse_closed, engin
     spec.check_memory()
     summary = execute(GROWTH_ENGINE, spec, run_options, as_json)
     if as_json:
-        emit_records(summary.records, True, [])
+        emit_records(summary.records + summary.unverified, True, [])
     else:
-        for r in summary.records:
+        for r in summary.records + summary.unverified:
             p = r.payload
             name = r.statement.split(":")[0]
+            label = "verified" if r.verified else "NOT VERIFIED, not stored"
             click.echo(f"{name}: order {p['order']:,}, diameter {p['diameter']}"
-                       f"{' (directed)' if p['directed'] else ''}, verified: {r.verification.get('order_check')}")
+                       f"{' (directed)' if p['directed'] else ''}, {label}: {r.verification.get('order_check')}")
             click.echo(f"layer sizes: {_sizes(r)}")
             if p["last_layer"]:
                 click.echo(f"last layer ({p['last_layer_size']}): " + "  ".join(p["last_layer"]))
@@ -109,12 +135,13 @@ def growth_cmd(family, n, perms, matrices, modulus, start, inverse_closed, engin
 @group.command("mine")
 @click.option("--generators", "families", required=True, metavar="NAME[,NAME...]",
               help="Named generating sets, comma-separated.")
-@click.option("--n", "size_range", required=True, metavar="LO..HI", help="Sizes: LO..HI, or a list 4,6,8.")
-@click.option("--modulus", type=int, default=None, metavar="P", help="Modulus for matrix families.")
-@click.option("--max-modulus", type=click.IntRange(1, 8), default=4, show_default=True,
-              help="Try quasi-polynomials with period 1..this.")
-@click.option("--memory", "memory_gb", type=float, default=None, metavar="GB",
-              help="Memory limit per graph (default: the memory available now).")
+@click.option("--n", "size_range", required=True, metavar="LO..HI",
+              help=f"Sizes: LO..HI, or a list 4,6,8 (1..{MAX_FAMILY_N}, at most {MAX_MINE_SIZES} sizes).")
+@click.option("--modulus", type=int, default=None, metavar="P",
+              help=f"Modulus for matrix families, 2 <= P <= {MAX_MODULUS}.")
+@click.option("--max-modulus", type=int, default=4, show_default=True,
+              help="Try quasi-polynomials with period 1..this (at most 8).")
+@click.option("--memory", "memory_gb", type=float, default=None, metavar="GB", help=MEMORY_HELP)
 @json_option
 @runner_options
 def mine_cmd(families, size_range, modulus, max_modulus, memory_gb, as_json, run_options):
@@ -122,7 +149,9 @@ def mine_cmd(families, size_range, modulus, max_modulus, memory_gb, as_json, run
 
     One shard per family and size (so --backend ray runs them in parallel). Then, per family, a
     quasi-polynomial (a polynomial in n with rational coefficients per residue of n mod 1..4) is fitted
-    on part of the sizes and kept only if it predicts every other computed size exactly.
+    on part of the sizes and kept only if it predicts every other computed size exactly, with at least two
+    predicted (held-out) sizes in every residue class. Growth and fits are one run: `discover resume
+    RUN_ID` after an interruption finishes both.
 
     \b
     Example:

@@ -3,16 +3,20 @@
 * ``cayley.growth`` (:data:`GROWTH_ENGINE`): a :class:`GrowthSpec` names one graph (a family at one
   size, or user permutations / matrices) or, for mining, several families over a range of sizes; one
   shard per (family, size). Each shard runs a full BFS and returns one ``growth`` record: the layer
-  sizes, diameter and order, verified by checking that the layers sum to the group (or orbit) order when
-  it is known independently (Schreier-Sims for permutation groups, |UT_n(p)| = p^(n(n-1)/2),
-  |SL(2,p)|, multinomial coefficients for words under S_n).
+  sizes, diameter and order, verified by :func:`discover.cayley.verify.verify_growth` (the layers sum to
+  the group or orbit order found independently); a growth whose order cannot be found that way is
+  returned computed but unverified (``verified=False``: shown, not stored).
 * ``cayley.mine`` (:data:`MINE_ENGINE`): a pipeline (one run, one checkpoint): the growth shards of a
   :class:`MineSpec` (several families over a range of sizes), then the fit stage derived from their
   verified records by :func:`fit_stage`, so ``discover resume`` after a kill finishes both stages.
 * ``cayley.fit`` (:data:`FIT_ENGINE`): a :class:`FitSpec` holds computed values of a quantity (the
   diameter, ...) of one family over several sizes; one shard per (family, quantity) fits a
-  quasi-polynomial (:mod:`discover.cayley.fit`) and returns a ``conjecture`` record only if the formula,
-  re-parsed from its printed form, reproduces every computed size.
+  quasi-polynomial (:mod:`discover.cayley.fit`: at least two held-out sizes per residue class) and returns a
+  ``conjecture`` record only if the formula, re-parsed from its printed form
+  (:func:`discover.cayley.verify.check_formula`), reproduces every computed size.
+
+Every size, degree and modulus is checked against :mod:`discover.cayley.limits` when the spec is built,
+and :meth:`GrowthSpec.check_memory` refuses a search that cannot fit before any kernel loads.
 
 Record keys: a growth record's canonical form is the graph itself (kind, modulus, start state and the
 sorted generators), so recomputing the same graph under another name is stored once; a conjecture's is
@@ -21,14 +25,16 @@ sorted generators), so recomputing the same graph under another name is stored o
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from discover.cayley.limits import (MAX_FAMILY_N, MAX_LAST_LAYER, MAX_MATRIX_DEGREE, MAX_MEMORY_GB, MAX_MODULUS,
+                                    MAX_PERM_DEGREE)
 from discover.errors import InputError
 from discover.records import Record, canonical_key
 from discover.runner.engine import Engine, SearchSpec, Shard, ShardResult
 
 ENGINES = ("auto", "bitmap", "frontier")
+MAX_MEMORY_BYTES = int(MAX_MEMORY_GB * 2**30)
 QUANTITIES = ("diameter", "last_layer_size")
 
 
@@ -62,23 +68,41 @@ class GrowthSpec(SearchSpec):
             raise InputError("--generators: give a family name, --perm or --matrix")
         if given > 1:
             raise InputError("--generators, --perm and --matrix cannot be combined")
-        if self.modulus is not None and self.modulus < 2:
-            raise InputError(f"--modulus {self.modulus}: must be at least 2")
+        if self.modulus is not None and not 2 <= self.modulus <= MAX_MODULUS:
+            raise InputError(f"--modulus {self.modulus}: must be 2..{MAX_MODULUS}")
+        top = MAX_PERM_DEGREE if self.perms else MAX_MATRIX_DEGREE if self.matrices else MAX_FAMILY_N
         for n in self.sizes:
-            if n is not None and n < 1:
-                raise InputError(f"--n {n}: must be positive")
-        if self.last_layer_limit < 0:
-            raise InputError("last_layer_limit must be >= 0")
+            if not 1 <= n <= top:
+                raise InputError(f"--n {n}: out of range; sizes must be 1..{top}")
+        if self.memory is not None and not 0 < self.memory <= MAX_MEMORY_BYTES:
+            raise InputError(f"--memory: {self.memory} bytes is out of range (0..{MAX_MEMORY_BYTES} bytes)")
+        if not 0 <= self.last_layer_limit <= MAX_LAST_LAYER:
+            raise InputError(f"--last-layer {self.last_layer_limit}: must be 0..{MAX_LAST_LAYER}")
         for shard in shards(self):
             graph_for(self, shard.params)  # parse and validate every graph up front
 
     def check_memory(self) -> None:
-        """Refuse (``InputError``) before anything runs when some graph would not fit in memory."""
-        from discover.cayley.bfs import check_memory, choose_engine
+        """Refuse (``InputError``) before anything runs when some graph would not fit in memory, or the
+        chosen ``--engine`` cannot search it."""
+        from discover.cayley.plan import check_engine, check_memory, choose_engine
 
         for shard in shards(self):
             graph = graph_for(self, shard.params)
-            check_memory(graph, choose_engine(graph) if self.engine == "auto" else self.engine, self.memory)
+            order = known_order(graph)
+            engine = choose_engine(graph, order) if self.engine == "auto" else self.engine
+            check_engine(graph, engine)
+            check_memory(graph, engine, self.memory, order)
+
+
+def known_order(graph) -> int | None:
+    """The number of vertices of ``graph`` when it is known without its BFS (``InputError`` when it is
+    more than any search can hold)."""
+    from discover.cayley.verify import expected_order
+
+    order, how = expected_order(graph)
+    if order is None and how.startswith("more than"):
+        raise InputError(f"--n: {graph.name}: the group has {how}; no search fits in memory")
+    return order
 
 
 def shards(spec: GrowthSpec):
@@ -95,51 +119,13 @@ def shards(spec: GrowthSpec):
         yield Shard(id="custom", params={})
 
 
-# ---------------------------------------------------------------------------- parsing at the edge
-def parse_start(text: str, kind: str, modulus: int | None):
-    """A start state: a word (``0011``, ``aabb``, ``1 2 2 3``) for permutations, relabelled to
-    0..k-1 in sorted order of its letters; a vector (``1,0,0``) of integers mod p for matrices.
-    Returns (values, alphabet)."""
-    raw = text.strip().strip("[]()").strip()
-    if not raw:
-        raise InputError("--start: empty")
-    tokens = [t for t in re.split(r"[\s,]+", raw) if t] if re.search(r"[\s,]", raw) else list(raw)
-    if kind == "matrix":
-        try:
-            values = [int(t) % modulus for t in tokens]
-        except ValueError:
-            raise InputError(f"--start {text!r}: a vector of integers is expected") from None
-        return tuple(values), None
-    try:
-        keys = sorted(set(tokens), key=int)
-    except ValueError:
-        keys = sorted(set(tokens))
-    index = {t: i for i, t in enumerate(keys)}
-    return tuple(index[t] for t in tokens), tuple(keys)
-
-
-def parse_matrix(text: str) -> tuple[int, tuple]:
-    """``[[1,1],[0,1]]`` or ``1 1; 0 1``: (size k, row-major entries)."""
-    raw = text.strip()
-    if raw.startswith("[["):
-        rows = [r for r in re.split(r"\]\s*,?\s*\[", raw.strip("[] ")) if r.strip()]
-    else:
-        rows = [r for r in raw.split(";") if r.strip()]
-    try:
-        parsed = [[int(t) for t in re.split(r"[\s,]+", r.strip(" []")) if t] for r in rows]
-    except ValueError:
-        raise InputError(f"--matrix {text!r}: entries must be integers") from None
-    k = len(parsed)
-    if k == 0 or any(len(r) != k for r in parsed):
-        raise InputError(f"--matrix {text!r}: not a square matrix")
-    return k, tuple(v for r in parsed for v in r)
-
-
+# ---------------------------------------------------------------------------- graphs of a spec
 def graph_for(spec: GrowthSpec, params: dict):
     """The :class:`~discover.cayley.graph.GraphDef` of one shard (``InputError`` for bad input)."""
     from discover.cayley import perms as P
     from discover.cayley.families import FAMILIES, build_family
     from discover.cayley.graph import matrix_graph, perm_graph
+    from discover.cayley.parse import parse_matrix, parse_start
 
     n = params.get("n")
     if spec.families:
@@ -166,7 +152,7 @@ def graph_for(spec: GrowthSpec, params: dict):
     if spec.inverse_closed:
         graph = graph.with_inverses()
     if spec.start is not None:
-        values, _ = parse_start(spec.start, kind, spec.modulus)
+        values, _ = parse_start(spec.start, kind)
         if kind == "perm":
             graph = perm_graph(graph.name, graph.generators, graph.degree, start=values, names=graph.generator_names)
         else:
@@ -174,6 +160,8 @@ def graph_for(spec: GrowthSpec, params: dict):
                 raise InputError(f"--start: a vector of length {graph.degree} is expected, got {len(values)}")
             graph = matrix_graph(graph.name, graph.generators, graph.degree, graph.modulus, start=values,
                                  names=graph.generator_names)
+        hint = graph_for(replace(spec, start=None), params).group_order_hint
+        graph = replace(graph, group_order_hint=hint)  # the group is the same, only its orbit differs
     return graph
 
 
@@ -183,7 +171,9 @@ def format_state(spec: GrowthSpec, graph, state, family: str | None = None) -> s
         n = len(state) // 2
         return "[" + " ".join(str(v + 1) if v < n else str(-(v - n + 1)) for v in state[:n]) + "]"
     if graph.kind == "perm" and spec.start is not None:
-        _, alphabet = parse_start(spec.start, "perm", None)
+        from discover.cayley.parse import parse_start
+
+        _, alphabet = parse_start(spec.start, "perm")
         letters = [alphabet[v] for v in state]
         return ("".join(letters) if all(len(t) == 1 for t in alphabet) else " ".join(letters))
     return graph.format_state(state)
@@ -203,18 +193,16 @@ def growth_key(graph) -> str:
 
 
 def growth_record(spec: GrowthSpec, params: dict, graph, result) -> Record:
-    expected = graph.order
-    verified = expected is None or expected == result.order
+    """The growth record of one graph, verified by :func:`discover.cayley.verify.verify_growth`."""
+    from discover.cayley.verify import verify_growth
+
+    verified, check = verify_growth(graph, result.layer_sizes)
     family = params.get("family")
     n = params.get("n")
     if family is None:
-        label = {"perm": "perms", "matrix": "matrices"}[graph.kind]
         n = graph.degree
-    else:
-        label = family
     generators = family if family is not None else [
         graph.generator_names[i] if graph.kind == "perm" else list(g) for i, g in enumerate(graph.generators)]
-    canonical = growth_canonical(graph)
     last = [format_state(spec, graph, s, family) for s in result.last_layer]
     what = f"{graph.name}" + (f" from {format_state(spec, graph, graph.start)}" if spec.start else "")
     sizes = result.layer_sizes
@@ -235,20 +223,17 @@ def growth_record(spec: GrowthSpec, params: dict, graph, result) -> Record:
         "last_layer_size": sizes[-1],
         "bfs_engine": result.engine,
     }
-    verification = {
-        "method": f"exhaustive BFS ({result.engine})",
-        "expected_order": expected,
-        "order_check": "unknown order" if expected is None else ("sum of layers = order" if verified else "MISMATCH"),
-        "seconds": round(result.seconds, 3),
-    }
-    return Record.create("cayley.growth", "growth", canonical, statement, payload, verification, verified=verified)
+    verification = {"method": f"exhaustive BFS ({result.engine})", **check, "seconds": round(result.seconds, 3)}
+    return Record.create("cayley.growth", "growth", growth_canonical(graph), statement, payload, verification,
+                         verified=verified)
 
 
 def run_growth_shard(spec: GrowthSpec, shard: Shard) -> ShardResult:
     from discover.cayley.bfs import growth
 
     graph = graph_for(spec, shard.params)
-    result = growth(graph, engine=spec.engine, memory_limit=spec.memory, last_layer_limit=spec.last_layer_limit)
+    result = growth(graph, engine=spec.engine, memory_limit=spec.memory, last_layer_limit=spec.last_layer_limit,
+                    order=known_order(graph))
     record = growth_record(spec, shard.params, graph, result)
     return ShardResult(records=[record], candidates=1, rejected=0)
 
@@ -278,7 +263,8 @@ def fit_shards(spec: FitSpec):
 
 
 def run_fit_shard(spec: FitSpec, shard: Shard) -> ShardResult:
-    from discover.cayley.fit import check_formula, fit_quasi_polynomial
+    from discover.cayley.fit import fit_quasi_polynomial
+    from discover.cayley.verify import check_formula
 
     family, quantity = shard.params["family"], shard.params["quantity"]
     points = next(p for f, q, p in spec.data if f == family and q == quantity)
@@ -305,11 +291,13 @@ def run_fit_shard(spec: FitSpec, shard: Shard) -> ShardResult:
         "n_min": qp.n_min,
         "fitted_on": list(qp.fitted_on),
         "predicted": list(qp.predicted),
+        "predicted_count": len(qp.predicted),
         "values": {str(n): v for n, v in zip(ns, values)},
     }
     verification = {
         "method": "fitted on some sizes, the printed formula re-parsed and checked exactly on every computed size",
         "sizes_checked": [n for n in ns if n >= qp.n_min],
+        "predicted_per_residue": qp.predicted_per_residue(),
     }
     canonical = [family, quantity, qp.modulus, polys, qp.n_min]
     record = Record.create("cayley.fit", "conjecture", canonical, statement, payload, verification, verified=True)

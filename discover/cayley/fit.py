@@ -5,7 +5,9 @@ A quasi-polynomial of modulus s is a list of s polynomials P_0..P_{s-1} with rat
 ``f(n) = P_{n mod s}(n)``. For each residue class r (the sizes n >= n_min with n = r mod s) the fitter
 takes the polynomial of least degree d that interpolates the first d+1 sizes of the class (exact
 rational Lagrange interpolation) *and* predicts every other size of that class. A formula is kept only if
-every residue class has at least one predicted size and at least two sizes are predicted in all.
+every residue class has at least :data:`MIN_HELD_OUT` predicted (held-out, not fitted) sizes: one
+predicted value per class is weak evidence (a polynomial of one degree more fits any extra point).
+The printed formula is then checked independently by :func:`discover.cayley.verify.check_formula`.
 
 Search order (simplest first): modulus s = 1..4, then the smallest n_min (dropping at most a few of
 the smallest sizes, which are often exceptions: lrx has diameter n(n-1)/2 only from n = 4 on).
@@ -18,6 +20,7 @@ from fractions import Fraction
 
 MAX_MODULUS = 4
 MAX_DROPPED = 3
+MIN_HELD_OUT = 2  # predicted sizes per residue class
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,13 @@ class QuasiPolynomial:
     fitted_on: tuple = ()
     predicted: tuple = ()
     extra: dict = field(default_factory=dict, compare=False)
+
+    def predicted_per_residue(self) -> dict[str, int]:
+        """How many sizes of each residue class n mod ``modulus`` the formula predicted (not fitted on)."""
+        counts = {str(r): 0 for r in range(self.modulus)}
+        for n in self.predicted:
+            counts[str(n % self.modulus)] += 1
+        return counts
 
     def __call__(self, n: int) -> Fraction:
         coeffs = self.coefficients[n % self.modulus]
@@ -77,10 +87,10 @@ def _evaluate(coeffs, n) -> Fraction:
     return sum((c * n**k for k, c in enumerate(coeffs)), Fraction(0))
 
 
-def _fit_class(points):
-    """Least-degree polynomial fitted on a prefix of ``points`` that predicts all the rest, with the
-    fitted and predicted sizes; None when no degree leaves a size to predict."""
-    for d in range(0, len(points) - 1):
+def _fit_class(points, held_out: int = MIN_HELD_OUT):
+    """Least-degree polynomial fitted on a prefix of ``points`` that predicts all the rest (at least
+    ``held_out`` of them), with the fitted and predicted sizes; None when there is none."""
+    for d in range(0, len(points) - held_out):
         fit, rest = points[: d + 1], points[d + 1:]
         coeffs = interpolate([x for x, _ in fit], [y for _, y in fit])
         if all(_evaluate(coeffs, x) == y for x, y in rest):
@@ -101,32 +111,13 @@ def fit_quasi_polynomial(ns, values, max_modulus: int = MAX_MODULUS,
             classes = []
             for r in range(s):
                 cls = [(x, y) for x, y in points if x % s == r]
-                fitted = _fit_class(cls) if len(cls) >= 2 else None
+                fitted = _fit_class(cls) if len(cls) > MIN_HELD_OUT else None
                 if fitted is None:
                     break
                 classes.append((r, fitted))
             else:
                 predicted = sorted(x for _, (_, _, rest) in classes for x in rest)
-                if len(predicted) < 2:
-                    continue
                 fitted_on = sorted(x for _, (_, fit, _) in classes for x in fit)
                 coeffs = tuple(c for _, (c, _, _) in classes)
                 return QuasiPolynomial(s, coeffs, n_min, tuple(fitted_on), tuple(predicted))
     return None
-
-
-def check_formula(polynomials, modulus: int, n_min: int, ns, values) -> bool:
-    """Independent check of a conjecture from its *printed* form: parse each polynomial with sympy and
-    compare exactly with every computed value at n >= n_min."""
-    import sympy
-
-    n = sympy.Symbol("n")
-    exprs = [sympy.sympify(p, locals={"n": n}) for p in polynomials]
-    if len(exprs) != modulus:
-        return False
-    for x, y in zip(ns, values):
-        if x < n_min:
-            continue
-        if sympy.Rational(exprs[x % modulus].subs(n, x)) != y:
-            return False
-    return True

@@ -10,8 +10,8 @@ A :class:`GraphDef` is a generating set acting on a start state:
   The start state is the identity matrix (the Cayley graph) or a row vector (the orbit graph).
 
 A definition is immutable and small; it says whether its generating set is inverse-closed (an
-undirected graph, for which BFS keeps only the last layers) and, when it can, the order of the
-group or orbit (used to check that the layer sizes sum to it, and to estimate memory).
+undirected graph, for which BFS keeps only the last layers); a named family also gives the order of its
+group in closed form (``group_order_hint``). Orders otherwise come from :mod:`discover.cayley.verify`.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class GraphDef:
     degree: int  # perm: n; matrix: k
     modulus: int = 0  # matrix groups only
     generator_names: tuple = ()
-    group_order_hint: int | None = field(default=None, compare=False)
+    group_order_hint: int | None = field(default=None, compare=False)  # |group| in closed form (named families)
 
     # ------------------------------------------------------------------ structure
     @property
@@ -73,31 +73,6 @@ class GraphDef:
             return len(set(self.start)) == len(self.start)
         k = self.degree
         return self.start == tuple(int(i == j) for i in range(k) for j in range(k))
-
-    @cached_property
-    def order(self) -> int | None:
-        """Size of the vertex set (group order, or orbit size for a coset graph) when it is known
-        without a search: Schreier-Sims for permutation groups (sympy), the orbit-stabiliser theorem
-        for words, and the given order for named matrix groups."""
-        if self.kind == "perm":
-            from sympy.combinatorics import Permutation, PermutationGroup
-
-            n = self.degree
-            gens = [Permutation(list(g)) for g in self.generators] or [Permutation(list(range(n)))]
-            G = PermutationGroup(gens)
-            if self.is_regular_start:
-                return int(G.order())
-            # orbit of a word: |G| / |stabiliser of the word| (the stabiliser of the colouring)
-            blocks: dict[int, list[int]] = {}
-            for i, v in enumerate(self.start):
-                blocks.setdefault(v, []).append(i)
-            if G.order() == math.factorial(n):  # full symmetric group: a multinomial coefficient
-                out = math.factorial(n)
-                for b in blocks.values():
-                    out //= math.factorial(len(b))
-                return out
-            return None
-        return self.group_order_hint if self.is_regular_start else None
 
     @property
     def value_bound(self) -> int:
@@ -143,6 +118,28 @@ def matrix_inverse(a: tuple, k: int, p: int) -> tuple:
 
 def identity_matrix(k: int) -> tuple:
     return tuple(int(i == j) for i in range(k) for j in range(k))
+
+
+def is_unitriangular_cayley(graph: GraphDef) -> bool:
+    """True for a Cayley graph (start = identity) of a matrix group whose generators are all upper
+    unitriangular mod p: ones on the diagonal, zeros below it."""
+    if graph.kind != "matrix" or graph.modulus < 2:
+        return False
+    k, p = graph.degree, graph.modulus
+    if tuple(graph.start) != identity_matrix(k):
+        return False
+    for g in graph.generators:
+        if len(g) != k * k:
+            return False
+        for i in range(k):
+            if g[i * k + i] % p != 1 or any(g[i * k + j] % p for j in range(i)):
+                return False
+    return True
+
+
+def unitriangular_states(graph: GraphDef) -> int:
+    """p^(k(k-1)/2): the order of UT_k(Z/pZ) (its entries above the diagonal are free)."""
+    return graph.modulus ** (graph.degree * (graph.degree - 1) // 2)
 
 
 def perm_graph(name: str, gens, n: int, start=None, names=()) -> GraphDef:

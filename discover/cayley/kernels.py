@@ -417,7 +417,7 @@ def bitmap_layer(seen, found, touched, side, shift, gens, mode, window, varying,
 
 
 @njit(cache=True, inline="always")
-def _frontier_bits(x, cur):
+def frontier_bits(x, cur):
     """The low bits (2i) of the states of word x whose code is ``cur`` (1 or 2)."""
     lo = x & FRONTIER_MASK
     hi = (x >> U64(1)) & FRONTIER_MASK
@@ -425,7 +425,7 @@ def _frontier_bits(x, cur):
 
 
 @njit(cache=True, inline="always")
-def _visit(bits, q, code, alone):
+def visit(bits, q, code, alone):
     """Give state q the frontier ``code`` if it is unvisited (code 0); returns 1 if it was, else 0.
     ``alone``: the only writer, so a plain branch-free read-modify-write; otherwise an atomic OR whose
     old value tells which of the racing writers found the state first."""
@@ -473,7 +473,7 @@ def bitmap_expand_shared(bits, chunk, gens, mode, window, varying, SIG, TV, TS, 
             if c >= nchunks:
                 break
             for w in range(c * chunk, min(nw, (c + 1) * chunk)):
-                m = _frontier_bits(bits[w], cur)
+                m = frontier_bits(bits[w], cur)
                 nq = 0
                 while m != U64(0):
                     r = np.int64(w) * 32 + np.int64(trailing_zeros(m) >> U64(1))
@@ -487,7 +487,7 @@ def bitmap_expand_shared(bits, chunk, gens, mode, window, varying, SIG, TV, TS, 
                     nq = _queue_neighbours(r, first, low, mode, base, hh, M, SIG, TV, TS, TL, TR, KR,
                                            qs, nq, bits, 5)
                 for t in range(nq):
-                    f_loc += _visit(bits, qs[t], nxt, nthreads == 1)
+                    f_loc += visit(bits, qs[t], nxt, nthreads == 1)
         expanded += e_loc
         found += f_loc
     return expanded, found
@@ -502,7 +502,7 @@ def bitmap_retire(bits, cur, out):
     if collect:  # serial, only for a small last layer
         k = 0
         for w in range(nw):
-            m = _frontier_bits(bits[w], cur)
+            m = frontier_bits(bits[w], cur)
             while m != U64(0) and k < out.shape[0]:
                 b = trailing_zeros(m)
                 m &= m - U64(1)

@@ -16,3 +16,4 @@ MAX_MEMORY_GB = 4096.0  # --memory
 MAX_LAST_LAYER = 1 << 22  # --last-layer: the most vertices of a last layer that are listed
 MAX_ACTION_POINTS = 20_000  # p^k: a matrix group's order is verified by Schreier-Sims up to this many vectors
 MAX_START_LENGTH = MAX_PERM_DEGREE  # letters of --start
+MAX_STATES = 1 << 40  # vertices: beyond this no search fits in any memory (2 bits a state is 256 GiB)

@@ -3,7 +3,7 @@
 Conventions (one place, used everywhere):
 
 * A permutation of degree n is a tuple ``g`` of the points 0..n-1 in *one-line form*: ``g[i]`` is the
-  image of i. Points are 0-based inside the library; the CLI accepts GAP-style 1-based input.
+  image of i. Points are 0-based inside the library; the CLI reads GAP-style points 1..n (a 0 is refused).
 * A state is a vector ``s`` (a group element in one-line form, or any word for a coset graph). A generator
   acts on a state by ``(s . g)[i] = s[g[i]]``: the state is relabelled through g. Starting from the
   identity this is right multiplication; the growth function (number of elements whose shortest word
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from discover.cayley.limits import MAX_PERM_DEGREE
 from discover.errors import InputError
 
 Perm = tuple[int, ...]
@@ -73,37 +74,44 @@ def to_cycles(g: Perm, one_based: bool = True) -> str:
 
 
 _CYCLE = re.compile(r"\(([^()]*)\)")
+_POINT = re.compile(r"[0-9]{1,12}", re.ASCII)
+
+
+def _points(body: str, text: str) -> list[int]:
+    """The points listed in ``body`` (commas or spaces between them), checked to be 1..MAX_PERM_DEGREE."""
+    items = [t for t in re.split(r"[\s,]+", body.strip()) if t]
+    if not all(_POINT.fullmatch(t) for t in items):
+        raise InputError(f"--perm {text!r}: points must be positive integers (ASCII digits)")
+    points = [int(t) for t in items]
+    for v in points:
+        if v == 0:
+            raise InputError(f"--perm {text!r}: point 0; points are 1..n (as in GAP)")
+        if v > MAX_PERM_DEGREE:
+            raise InputError(f"--perm {text!r}: point {v} is beyond the limit of {MAX_PERM_DEGREE} points")
+    return points
 
 
 def parse_perm(text: str, n: int | None = None) -> Perm:
-    """Parse a permutation given in cycle notation or one-line form.
+    """Parse a permutation given in cycle notation or one-line form (points 1..n, as in GAP).
 
-    * cycle notation: ``(1 2 3)(4 5)`` with points 1..n as in GAP (commas allowed); if any point is 0,
-      all points are read as 0-based. The degree is ``n`` when given, else the largest point.
-    * one-line form: ``[2,3,1,5,4]`` or ``2 3 1 5 4``: the images of 1..n (a list containing 0 is read as
-      the images of 0..n-1). Its length is the degree and must equal ``n`` when ``n`` is given.
+    * cycle notation: ``(1 2 3)(4 5)`` (commas allowed). The degree is ``n`` when given, else the largest
+      point.
+    * one-line form: ``[2,3,1,5,4]`` or ``2 3 1 5 4``: the images of 1..n. Its length is the degree and
+      must equal ``n`` when given.
 
-    Raises :class:`InputError` naming the text when it is not a permutation.
+    Points are at most :data:`~discover.cayley.limits.MAX_PERM_DEGREE`. Raises :class:`InputError` naming
+    the text when it is not a permutation (a point 0, a repeated point, unbalanced brackets, ...).
     """
-    raw = text.strip()
+    raw = str(text).strip()
+    if len(raw) > 20 * MAX_PERM_DEGREE:
+        raise InputError(f"--perm: more than {20 * MAX_PERM_DEGREE:,} characters")
     if not raw:
         raise InputError("--perm: empty permutation")
-    if "(" in raw:
+    if "(" in raw or ")" in raw:
         rest = _CYCLE.sub("", raw).strip()
         if rest:
-            raise InputError(f"--perm {text!r}: not cycle notation (unexpected {rest!r})")
-        cycles = []
-        for body in _CYCLE.findall(raw):
-            items = [t for t in re.split(r"[\s,]+", body.strip()) if t]
-            try:
-                cycles.append([int(t) for t in items])
-            except ValueError:
-                raise InputError(f"--perm {text!r}: cycle entries must be integers") from None
-        points = [p for c in cycles for p in c]
-        if any(p < 0 for p in points):
-            raise InputError(f"--perm {text!r}: negative point")
-        shift = 0 if 0 in points else 1
-        cycles = [[p - shift for p in c] for c in cycles]
+            raise InputError(f"--perm {text!r}: not cycle notation (unexpected {rest[:20]!r}: unbalanced brackets?)")
+        cycles = [[p - 1 for p in _points(body, text)] for body in _CYCLE.findall(raw)]
         points = [p for c in cycles for p in c]
         if len(points) != len(set(points)):
             raise InputError(f"--perm {text!r}: not a permutation (a point appears twice)")
@@ -111,18 +119,20 @@ def parse_perm(text: str, n: int | None = None) -> Perm:
         if n is None:
             n = max(degree, 1)
         elif degree > n:
-            raise InputError(f"--perm {text!r}: moves point {degree - 1 + shift} but the degree is n={n}")
+            raise InputError(f"--perm {text!r}: moves point {degree} but the degree is n={n}")
         return from_cycles(n, [c for c in cycles if len(c) > 1])
-    body = raw.strip("[]").strip()
-    items = [t for t in re.split(r"[\s,]+", body) if t]
-    try:
-        values = [int(t) for t in items]
-    except ValueError:
-        raise InputError(f"--perm {text!r}: one-line form must list integers") from None
+    body = raw
+    if raw.startswith("[") or raw.endswith("]"):
+        if not (raw.startswith("[") and raw.endswith("]")):
+            raise InputError(f"--perm {text!r}: unbalanced brackets; expected [2,3,1] or (1 2 3)")
+        body = raw[1:-1]
+    if "[" in body or "]" in body:
+        raise InputError(f"--perm {text!r}: unbalanced or nested brackets; expected [2,3,1] or (1 2 3)")
+    if re.search(r",\s*,|^\s*,|,\s*$", body):
+        raise InputError(f"--perm {text!r}: an empty entry between commas")
+    values = [v - 1 for v in _points(body, text)]
     if not values:
         raise InputError(f"--perm {text!r}: empty permutation")
-    shift = 0 if 0 in values else 1
-    values = [v - shift for v in values]
     if not is_permutation(values):
         raise InputError(f"--perm {text!r}: not a permutation of 1..{len(values)}")
     if n is not None and len(values) != n:
@@ -138,7 +148,7 @@ def parse_perms(texts, n: int | None = None) -> tuple[Perm, ...]:
     texts = list(texts)
     fixed = {}
     for t in texts:
-        if "(" not in t:
+        if "(" not in t and ")" not in t:
             fixed[t] = len(parse_perm(t))
     degrees = set(fixed.values())
     if len(degrees) > 1:

@@ -31,52 +31,21 @@ Exact: no hashing anywhere.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 from numba import njit, prange
 
-from discover.cayley.graph import GraphDef, identity_matrix
-from discover.cayley.kernels import _frontier_bits, _visit, atomic_add, trailing_zeros
+from discover.cayley.graph import GraphDef, identity_matrix, is_unitriangular_cayley, unitriangular_states
+from discover.cayley.kernels import atomic_add, frontier_bits, trailing_zeros, visit
+from discover.cayley.layers import Growth, bitmap_layers
 from discover.errors import InputError
-
-if TYPE_CHECKING:
-    from discover.cayley.bfs import Growth
 
 U64 = np.uint64
 MAX_RANK_BITS = 50  # ranks stay below 2^50, where the float64 quotient of _divmod_p is off by at most one
 
 
-# ---------------------------------------------------------------------------- definition
-def is_unitriangular_cayley(graph: GraphDef) -> bool:
-    """True for a Cayley graph (start = identity) of a matrix group whose generators are all upper
-    unitriangular mod p: ones on the diagonal, zeros below it."""
-    if graph.kind != "matrix" or graph.modulus < 2:
-        return False
-    k, p = graph.degree, graph.modulus
-    if tuple(graph.start) != identity_matrix(k):
-        return False
-    for g in graph.generators:
-        if len(g) != k * k:
-            return False
-        for i in range(k):
-            if g[i * k + i] % p != 1 or any(g[i * k + j] % p for j in range(i)):
-                return False
-    return True
-
-
+# ---------------------------------------------------------------------------- ranking
 def _digits(k: int) -> int:
     return k * (k - 1) // 2
-
-
-def unitriangular_states(graph: GraphDef) -> int:
-    """p^(k(k-1)/2): the order of UT_k(Z/pZ), the number of ranks in the bitmap."""
-    return graph.modulus ** _digits(graph.degree)
-
-
-def unitriangular_bitmap_bytes(graph: GraphDef) -> int:
-    """Bytes of the bitmap: 2 bits per element of UT_k(Z/pZ), in whole 64-bit words."""
-    return -(-unitriangular_states(graph) // 32) * 8
 
 
 def _digit_index(k: int) -> np.ndarray:
@@ -199,7 +168,7 @@ def unitriangular_expand(bits, p, ndigits, aff_ptr, aff_pos, aff_const, term_ptr
             if w0 >= w1:
                 break
             for wd in range(w0, w1):
-                m = _frontier_bits(bits[wd], cur)
+                m = frontier_bits(bits[wd], cur)
                 if m == U64(0):
                     continue
                 # the digits of the word's first rank, then those of each frontier rank in it (ranks
@@ -229,19 +198,17 @@ def unitriangular_expand(bits, p, ndigits, aff_ptr, aff_pos, aff_const, term_ptr
                                 s += term_mul[t, digits[term_src[t]]]
                                 s -= p * np.int64(s >= p)
                             q += (s - old) * weight[pos]
-                        f_loc += _visit(bits, q, nxt, nthreads == 1)
+                        f_loc += visit(bits, q, nxt, nthreads == 1)
         expanded += e_loc
         found += f_loc
     return expanded, found
 
 
 # ---------------------------------------------------------------------------- growth
-def unitriangular_growth(graph: GraphDef, last_layer_limit: int) -> "Growth":
+def unitriangular_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
     """The growth function of a unitriangular Cayley graph (:func:`is_unitriangular_cayley`) by a ranked
     bitmap BFS: ``layer_sizes[i]`` = elements at distance i from the identity, and the last layer's
     elements (row-major k*k tuples, in increasing rank) when there are at most ``last_layer_limit``."""
-    from discover.cayley.bfs import Growth
-
     if not is_unitriangular_cayley(graph):
         raise InputError(f"{graph.name}: not a Cayley graph of upper unitriangular matrices mod p")
     k, p = graph.degree, graph.modulus
@@ -254,8 +221,6 @@ def unitriangular_growth(graph: GraphDef, last_layer_limit: int) -> "Growth":
 
     def expand(bits, cur, chunk, nthreads):
         return unitriangular_expand(bits, p, ndigits, *tables, cur, chunk, nthreads)
-
-    from discover.cayley.bfs import bitmap_layers
 
     sizes, ranks = bitmap_layers(expand, total, len(graph.generators), last_layer_limit)
     return Growth(sizes, [unrank_matrix(int(r), k, p) for r in ranks])

@@ -1,4 +1,4 @@
-"""Numba kernels of the extremal search: incremental scoring and tabu search over edge flips.
+"""Numba kernels of the edge-flip walks: incremental scoring, saturation, tabu search and hill climbing.
 
 State. A graph on n vertices (0-based) is held as its adjacency matrix ``A`` (uint8), neighbour lists
 ``nb[u, :deg[u]]`` with positions ``pos[u, v]`` (O(1) insertion and deletion), and the matrix of

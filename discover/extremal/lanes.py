@@ -1,11 +1,11 @@
-"""The search driver: restarts, the curriculum across sizes, and time budgets around the kernels.
+"""The lane driver: restarts, the curriculum across sizes, and time budgets around the walks.
 
 One *lane* (a shard) walks the sizes of a spec in order (and, with several passes, back down and up
 again). At size n it builds its starting graphs from the best graphs it already holds at n-1..n-4
 (adding isolated vertices) and n+1..n+4 (deleting the vertices of least degree), from seed graphs
 given in the spec, and from the empty graph; each start is saturated with legal edges, then improved
 in short chunks by the walks (:func:`discover.extremal.reattach.reattach_climb`,
-:func:`discover.extremal.kernels.tabu_search`, :func:`discover.extremal.kernels.hill_climb`) until the
+:func:`discover.extremal.flips.tabu_search`, :func:`discover.extremal.flips.hill_climb`) until the
 size's time budget is spent or the goal is reached (the exact value where it is known: it cannot be
 beaten; otherwise one edge more than the record, so a long run keeps hunting for a new record). A
 start that stops improving for a while gives way to the next start (a restart).
@@ -52,7 +52,7 @@ def edges_from_adjacency(a: np.ndarray) -> list[tuple[int, int]]:
 
 def kernel_params(problem: Problem, n: int, target: int, seed: int):
     """The int64 parameter vector of the kernels for ``problem`` at size ``n``."""
-    from discover.extremal import kernels as K
+    from discover.extremal import flips as K
 
     p = np.zeros(K.N_PARAMS, np.int64)
     w3, w4, w5 = problem.weights()
@@ -133,7 +133,7 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
 
     ``spent`` is the time already spent at this size (earlier passes): a graph found now is reported
     as reached after ``spent`` plus the time of this pass."""
-    from discover.extremal import kernels as K
+    from discover.extremal import flips as K
     from discover.extremal import reattach as R
 
     rng = np.random.default_rng(seed)
@@ -257,7 +257,7 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
 
 def warm_up(problem: Problem) -> None:
     """Load (or compile) the kernels on a tiny graph, so that times to reach exclude it."""
-    from discover.extremal import kernels as K
+    from discover.extremal import flips as K
     from discover.extremal import reattach as R
 
     a = np.zeros((4, 4), np.uint8)

@@ -11,7 +11,7 @@ A :class:`Problem` names the forbidden substructures of a graph G on n vertices 
 The objective is ``edges`` (maximise the edge count among graphs with no forbidden structure) or
 ``witness`` (find any graph with none). A search scores a graph as ``edge_weight * edges - penalty *
 violations`` where ``violations`` counts the forbidden structures; adding a problem means adding a spec
-here and, if it forbids a new kind of structure, a scoring term in :mod:`discover.extremal.kernels`.
+here and, if it forbids a new kind of structure, a scoring term in :mod:`discover.extremal.flips`.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ allowed at that moment, and then adds legal edges at the vertices that lost a ne
 left. It is kept when the edge count does not drop, or, with a small probability, when it drops by one
 (so the walk can leave a plateau); otherwise it is undone. The best graph seen is kept. Re-joining one
 vertex optimally in one step would take tens of single edge flips through invalid graphs, which is why
-this move reaches graphs that the edge-flip searches of :mod:`discover.extremal.kernels` miss.
+this move reaches graphs that the edge-flip searches of :mod:`discover.extremal.flips` miss.
 Problems without C4 in F (triangle-free only) and the Ramsey problems are left to those searches: there
 the graph "t not in M(s)" is dense and its cliques are large.
 """
@@ -30,7 +30,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from discover.extremal.kernels import (P_KICK, P_SEED, P_TARGET, P_W3, P_W4, P_W5, P_CLIQUE, P_INDEP,
+from discover.extremal.flips import (P_KICK, P_SEED, P_TARGET, P_W3, P_W4, P_W5, P_CLIQUE, P_INDEP,
                                        P_EDGE_WEIGHT, P_WORSE, S_BEST_EDGES, S_BEST_ITER, S_ITERS,
                                        end_chunk)
 from discover.kernels.bits import popcount, trailing_zeros
@@ -261,7 +261,7 @@ def reattach_climb(A_io, best_A, state, P, moves):
     ``best_A`` the best graph seen (when it beats ``state[S_BEST_EDGES]``). At most ``P[P_KICK]``
     vertices are destroyed per move; a move that loses one edge is kept with probability
     ``P[P_WORSE] / 1000``. Stops after ``moves`` moves or on reaching ``P[P_TARGET]`` edges.
-    ``state`` is the vector of :func:`discover.extremal.kernels.tabu_search`. Returns moves made.
+    ``state`` is the vector of :func:`discover.extremal.flips.tabu_search`. Returns moves made.
     """
     n = A_io.shape[0]
     lengths = _walk_lengths(P)

@@ -1,19 +1,13 @@
 """A pure-Python BFS: the definition of the growth function, for the kernels to agree with."""
 
+from discover.cayley.verify import plain_action
+
 
 def python_growth(graph):
-    """Plain BFS over tuples with a Python set: the definition of the growth function."""
+    """Plain BFS over tuples with a Python set (the action of :func:`plain_action`, no kernel): the
+    definition of the growth function."""
     start = tuple(graph.start)
-    if graph.kind == "perm":
-        def step(s, g):
-            return tuple(s[i] for i in g)
-    else:
-        k, p = graph.degree, graph.modulus
-
-        def step(s, g):
-            rows = len(s) // k
-            return tuple(sum(s[a * k + c] * g[c * k + b] for c in range(k)) % p
-                         for a in range(rows) for b in range(k))
+    step = plain_action(graph)
     seen = {start}
     layer = [start]
     sizes = [1]

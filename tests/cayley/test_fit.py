@@ -2,7 +2,8 @@
 
 from fractions import Fraction
 
-from discover.cayley.fit import check_formula, fit_quasi_polynomial, interpolate
+from discover.cayley.fit import fit_quasi_polynomial, interpolate
+from discover.cayley.verify import check_formula
 
 
 def test_interpolate_exact():
@@ -32,3 +33,13 @@ def test_no_formula_for_noise():
     ns = list(range(1, 12))
     values = [1, 5, 2, 8, 3, 9, 4, 11, 6, 1, 7]
     assert fit_quasi_polynomial(ns, values) is None
+
+
+def test_one_held_out_size_per_residue_class_is_not_enough():
+    """floor(3(n-1)/2) on n = 3..8: a line per parity fits two sizes of each class and predicts only one;
+    that is no evidence, so no formula is returned (with 3..10 each class predicts two)."""
+    values = {n: 3 * (n - 1) // 2 for n in range(3, 11)}
+    short = fit_quasi_polynomial(list(range(3, 9)), [values[n] for n in range(3, 9)])
+    assert short is None or min(short.predicted_per_residue().values()) >= 2
+    full = fit_quasi_polynomial(list(range(3, 11)), [values[n] for n in range(3, 11)])
+    assert full.modulus == 2 and full.predicted_per_residue() == {"0": 2, "1": 2}

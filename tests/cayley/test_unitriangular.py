@@ -4,16 +4,12 @@ pure-Python BFS, and its layer sizes sum to the group order."""
 import pytest
 from cayley_reference import python_growth
 
-from discover.cayley import bfs
+from discover.cayley import bfs, layers
 from discover.cayley.families import build_family
-from discover.cayley.graph import identity_matrix, matrix_graph
-from discover.cayley.unitriangular import (
-    is_unitriangular_cayley,
-    rank_matrix,
-    unitriangular_bitmap_bytes,
-    unitriangular_growth,
-    unrank_matrix,
-)
+from discover.cayley.graph import identity_matrix, is_unitriangular_cayley, matrix_graph
+from discover.cayley.plan import choose_engine, unitriangular_bitmap_bytes
+from discover.cayley.unitriangular import rank_matrix, unitriangular_growth, unrank_matrix
+from discover.cayley.verify import expected_order
 from discover.errors import InputError
 
 ALL = 10 ** 6  # a last-layer limit that keeps every last layer
@@ -71,7 +67,7 @@ def test_threaded_layers_agree(monkeypatch):
     """Every layer on all threads (the atomic-OR path) gives the same growth as the default."""
     graphs = [build_family("heisenberg", 3, 31), build_family("unitriangular", 4, 3)]
     expected = [unitriangular_growth(g, ALL) for g in graphs]
-    monkeypatch.setattr(bfs, "PARALLEL_WORK", 1)
+    monkeypatch.setattr(layers, "PARALLEL_WORK", 1)
     for graph, want in zip(graphs, expected):
         got = unitriangular_growth(graph, ALL)
         assert got.layer_sizes == want.layer_sizes and got.last_layer == want.last_layer
@@ -80,7 +76,7 @@ def test_threaded_layers_agree(monkeypatch):
 def test_heisenberg_101_has_order_p_cubed():
     graph = build_family("heisenberg", 3, 101)
     out = unitriangular_growth(graph, bfs.LAST_LAYER_LIMIT)
-    assert out.order == 101 ** 3 == graph.order
+    assert out.order == 101 ** 3 == expected_order(graph)[0]
     assert out.layer_sizes[:3] == [1, 4, 12]
 
 
@@ -112,11 +108,11 @@ def test_growth_chooses_the_bitmap_for_unitriangular_groups():
     """``growth`` (engine auto) ranks the Heisenberg group densely, and keeps the frontier search for a
     subgroup of unknown order inside a unitriangular group too large to rank (UT_5 mod 101: 101^10)."""
     heisenberg = build_family("heisenberg", 3, 7)
-    assert bfs.choose_engine(heisenberg) == "bitmap"
+    assert choose_engine(heisenberg, expected_order(heisenberg)[0]) == "bitmap"
     result = bfs.growth(heisenberg)
     assert result.engine == "bitmap" and result.order == 7 ** 3
     k, p = 5, 101
     single = [int(i == j) or int((i, j) == (0, 1)) for i in range(k) for j in range(k)]
     cyclic = matrix_graph("cyclic", [single], k, p)
-    assert bfs.choose_engine(cyclic) == "frontier"
+    assert choose_engine(cyclic) == "frontier"
     assert bfs.growth(cyclic).layer_sizes == [1] * p

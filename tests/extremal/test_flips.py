@@ -1,13 +1,12 @@
 """The Numba kernels agree with plain-Python reference counts on small graphs."""
 
 import itertools
-import random
 
 import networkx as nx
 import numpy as np
 import pytest
 
-from discover.extremal import kernels as K
+from discover.extremal import flips as K
 from discover.extremal.problems import get_problem
 from discover.extremal.lanes import kernel_params
 

@@ -13,7 +13,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from discover.extremal import kernels as K
+from discover.extremal import flips as K
 from discover.extremal import reattach as R
 from discover.extremal.verify import verify
 from discover.extremal.problems import get_problem

@@ -1,0 +1,133 @@
+"""Before a search: which BFS engine, how many bytes it needs, and whether that fits the memory limit.
+
+Decided from the graph and its order (the number of vertices, when known in advance: see
+:func:`discover.cayley.verify.expected_order`) without loading any kernel, so a search that cannot fit is
+refused at once. Estimates (bytes):
+
+* permutation bitmap: n!/4 (the *shared* layout: a 2-bit code per state) at least; the faster *records*
+  layout, n!(1 + 2w)/8 for w workers, is used when it fits (:func:`bitmap_layout`);
+* unitriangular bitmap: p^(k(k-1)/2)/4 (2 bits per element of UT_k(Z/pZ), whatever subgroup is searched);
+* frontier search: about (16K + 2L) bytes per state (the packed keys of K words of the layers kept, their
+  sort copies, the unpacked rows of length L) plus 64 MiB, when the order is known.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+
+from discover.cayley.graph import GraphDef, is_unitriangular_cayley, unitriangular_states
+from discover.errors import InputError
+
+MAX_BITMAP_DEGREE = 20  # 20! < 2^63
+UNKNOWN_ORDER_BITMAP = 1 << 28  # bytes: a bitmap used when the group's order is unknown
+MEMORY_FRACTION = 0.8  # of the available memory, when no limit is given (the machine is shared)
+
+
+def available_memory() -> int:
+    """Bytes of memory available now (``MemAvailable``), or the ``DISCOVER_MEMORY`` override."""
+    env = os.environ.get("DISCOVER_MEMORY")
+    if env:
+        return int(float(env))
+    try:
+        with open("/proc/meminfo") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 8 << 30
+
+
+def memory_limit(limit: int | None) -> int:
+    """``limit``, or by default :data:`MEMORY_FRACTION` of the memory available now."""
+    return int(MEMORY_FRACTION * available_memory()) if limit is None else limit
+
+
+def key_layout(graph: GraphDef) -> tuple[int, int]:
+    """(bits per entry, words per key) of the exact packed keys of the states of ``graph``."""
+    width = max(1, int(graph.value_bound - 1).bit_length())
+    per = 64 // width
+    return width, -(-graph.state_length // per)
+
+
+def unitriangular_bitmap_bytes(graph: GraphDef) -> int:
+    """Bytes of the unitriangular bitmap: 2 bits per element of UT_k(Z/pZ), in whole 64-bit words."""
+    return -(-unitriangular_states(graph) // 32) * 8
+
+
+def bitmap_bytes(n: int, layout: str, workers: int = 1) -> int:
+    """Bytes of the permutation bitmap's state arrays: ``shared`` keeps a 2-bit code per state (n!/4
+    bytes); ``records`` keeps 1 bit per state seen plus, for each worker, 1-bit records of the
+    neighbours it found in the last two layers (n!(1 + 2 workers)/8 bytes)."""
+    states = math.factorial(n)
+    return states // 4 if layout == "shared" else states * (1 + 2 * workers) // 8
+
+
+def bitmap_layout(n: int, workers: int, limit: int | None = None) -> str:
+    """``records`` (no atomic writes, the faster layer) when its arrays fit in ``limit`` bytes (default
+    80% of the available memory), else ``shared`` (2 bits per state, whatever the number of workers)."""
+    return "records" if bitmap_bytes(n, "records", workers) + (1 << 20) <= memory_limit(limit) else "shared"
+
+
+def frontier_bytes(graph: GraphDef, order: int) -> int:
+    _, K = key_layout(graph)
+    return int(order * (16 * K + 2 * graph.state_length))
+
+
+def choose_engine(graph: GraphDef, order: int | None = None) -> str:
+    """``bitmap`` for a dense group (all permutations of a word with distinct letters, or unitriangular
+    matrices mod p: both ranked densely) when its bitmap is smaller than the frontier search's keys,
+    else ``frontier``. ``order``: the number of states, when known (else the bitmap only while small)."""
+    if is_unitriangular_cayley(graph):
+        ranked = unitriangular_bitmap_bytes(graph)
+    elif graph.kind == "perm" and graph.is_regular_start and graph.degree <= MAX_BITMAP_DEGREE:
+        ranked = bitmap_bytes(graph.degree, "shared")
+    else:
+        return "frontier"
+    if order is None:
+        return "bitmap" if ranked <= UNKNOWN_ORDER_BITMAP else "frontier"
+    return "bitmap" if ranked <= frontier_bytes(graph, order) else "frontier"
+
+
+def estimate_memory(graph: GraphDef, engine: str, order: int | None = None) -> int | None:
+    """Bytes the search needs (None for a frontier search when the number of states is unknown)."""
+    if engine == "bitmap" and graph.kind == "matrix":
+        return unitriangular_bitmap_bytes(graph) + (1 << 20)
+    if engine == "bitmap":
+        return bitmap_bytes(graph.degree, "shared") + (1 << 20)  # the least it needs (see bitmap_layout)
+    if order is None:
+        return None
+    return frontier_bytes(graph, order) + (64 << 20)
+
+
+def check_engine(graph: GraphDef, engine: str) -> None:
+    """Refuse (``InputError``) an ``--engine`` that cannot search ``graph``."""
+    if engine not in ("bitmap", "frontier"):
+        raise InputError(f"--engine: unknown engine {engine!r} (bitmap, frontier or auto)")
+    if engine != "bitmap" or is_unitriangular_cayley(graph):
+        return
+    if graph.kind != "perm" or not graph.is_regular_start:
+        raise InputError("--engine bitmap: only for permutation groups acting on a word with distinct letters "
+                         "and for unitriangular matrix groups mod p")
+    if graph.degree > MAX_BITMAP_DEGREE:
+        raise InputError(f"--engine bitmap: ranks need n <= {MAX_BITMAP_DEGREE}, got n={graph.degree}")
+
+
+def check_memory(graph: GraphDef, engine: str, limit: int | None = None, order: int | None = None) -> int | None:
+    """Refuse (``InputError``) a search whose :func:`estimate_memory` exceeds ``limit`` bytes (default:
+    80% of the memory available now)."""
+    need = estimate_memory(graph, engine, order)
+    limit = memory_limit(limit)
+    if need is not None and need > limit:
+        if engine == "bitmap" and graph.kind == "perm":
+            states = f"{math.factorial(graph.degree):,} states"
+        elif engine == "bitmap":
+            states = f"{unitriangular_states(graph):,} states (all of UT_{graph.degree})"
+        else:
+            states = f"{order:,} states"
+        raise InputError(
+            f"--n: {graph.name} has {states}; the {engine} search needs about {need / 2**30:.1f} GiB "
+            f"but the memory limit is {limit / 2**30:.1f} GiB (--memory GB; default 80% of the available memory)"
+        )
+    return need

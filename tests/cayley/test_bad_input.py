@@ -1,0 +1,111 @@
+"""Hostile input to every ``discover cayley`` command: refused at once (one line naming the input, exit 2,
+no traceback, store byte-identical), with the stated limit, before any search starts."""
+
+import math
+
+import pytest
+from click.testing import CliRunner
+
+from bad_input import assert_refused
+from cli.main import cli
+from discover.cayley.limits import MAX_FAMILY_N, MAX_MODULUS, MAX_PERM_DEGREE
+
+G = ["cayley", "growth"]
+M = ["cayley", "mine"]
+BIG_MATRIX = "[" + ",".join("[" + ",".join(str(int(i == j)) for j in range(17)) + "]" for i in range(17)) + "]"
+
+BAD = [
+    # sizes beyond the limits, refused before any memory is allocated
+    (G + ["--perm", "(1 99999999999)"], "99999999999"),
+    (G + ["--perm", f"(1 {MAX_PERM_DEGREE + 1})"], str(MAX_PERM_DEGREE)),
+    (G + ["--generators", "lrx", "--n", "99999999999999999999"], "--n"),
+    (G + ["--generators", "pancake", "--n", "100"], f"1..{MAX_FAMILY_N}"),
+    (G + ["--generators", "lrx", "--n", "0"], "--n"),
+    (G + ["--generators", "lrx", "--n", "4..6"], "--n"),
+    (G + ["--generators", "lrx", "--n", "30"], "memory"),
+    (G + ["--generators", "three_cycles", "--n", "32"], "memory"),
+    (G + ["--generators", "top_spin", "--n", "32"], "elements"),  # Schreier-Sims stops at the cap
+    (G + ["--generators", "lrx", "--n", "12", "--memory", "0.01"], "memory"),
+    (G + ["--generators", "sl2", "--modulus", str(10 ** 30)], "--modulus"),
+    (G + ["--generators", "sl2", "--modulus", str(MAX_MODULUS + 1)], "--modulus"),
+    (G + ["--generators", "heisenberg", "--modulus", "1"], "--modulus"),
+    (G + ["--matrix", BIG_MATRIX, "--modulus", "2"], "16x16"),
+    (G + ["--matrix", "[[1," + "9" * 40 + "],[0,1]]", "--modulus", "7"], "30 digits"),
+    (G + ["--generators", "lrx", "--n", "5", "--memory", "1e30"], "--memory"),
+    (G + ["--generators", "lrx", "--n", "5", "--memory", "nan"], "--memory"),
+    (G + ["--generators", "lrx", "--n", "5", "--memory", "inf"], "--memory"),
+    (G + ["--generators", "lrx", "--n", "5", "--memory", "-1"], "--memory"),
+    (G + ["--generators", "lrx", "--n", "5", "--last-layer", "99999999999"], "--last-layer"),
+    # malformed permutations, matrices and start states
+    (G + ["--perm", "(0 1)"], "point 0"),
+    (G + ["--perm", "[0,2,1]"], "point 0"),
+    (G + ["--perm", "[2,3,1"], "--perm"),
+    (G + ["--perm", "2,3,1]"], "--perm"),
+    (G + ["--perm", "(1 2"], "--perm"),
+    (G + ["--perm", "[2,,1]"], "--perm"),
+    (G + ["--perm", ""], "--perm"),
+    (G + ["--perm", "(1 2 2)"], "twice"),
+    (G + ["--perm", "[1,2,2]"], "not a permutation"),
+    (G + ["--perm", "(\uff11 \uff12)"], "ASCII"),  # fullwidth digits: int() would accept them
+    (G + ["--perm", "[2,1,3]", "--perm", "[2,1]"], "degree mismatch"),
+    (G + ["--perm", "(1 5)", "--n", "3"], "degree is n=3"),
+    (G + ["--matrix", "[[1,1],[0,1]", "--modulus", "7"], "--matrix"),
+    (G + ["--matrix", "[[1,1],[0,1]]]", "--modulus", "7"], "--matrix"),
+    (G + ["--matrix", "1 1; 0", "--modulus", "7"], "square"),
+    (G + ["--matrix", "[[1,x],[0,1]]", "--modulus", "7"], "integers"),
+    (G + ["--matrix", "[[2,0],[0,1]]", "--modulus", "4"], "not invertible"),
+    (G + ["--matrix", "[[1,1],[0,1]]"], "--modulus"),
+    (G + ["--generators", "sl2", "--modulus", "7", "--start", "1,0,"], "--start"),
+    (G + ["--generators", "sl2", "--modulus", "7", "--start", "[1,0"], "--start"),
+    (G + ["--generators", "sl2", "--modulus", "7", "--start", "x,y"], "--start"),
+    (G + ["--generators", "sl2", "--modulus", "7", "--start", "1,0,0"], "--start"),
+    (G + ["--generators", "coxeter", "--n", "4", "--start", "0011x"], "length"),
+    (G + ["--generators", "coxeter", "--n", "4", "--start", "0,0,,1"], "--start"),
+    # names and combinations
+    (G + ["--generators", "nope", "--n", "4"], "unknown family"),
+    (G + ["--generators", "", "--n", "4"], "--generators"),
+    (G + ["--generators", "lr\u0445", "--n", "4"], "unknown family"),  # a Cyrillic letter
+    (G + ["--generators", "heisenberg"], "modulus"),
+    (G + ["--generators", "lrx"], "needs a size"),
+    (G + ["--generators", "cube_2x2x2_qtm", "--n", "5"], "fixed size"),
+    (G + ["--generators", "lrx", "--n", "5", "--perm", "(1 2)"], "cannot be combined"),
+    (G + ["--generators", "lx", "--n", "5", "--start", "00111", "--engine", "bitmap"], "--engine bitmap"),
+    (G + ["--generators", "sl2", "--modulus", "7", "--engine", "bitmap"], "--engine bitmap"),
+    # mine
+    (M + ["--generators", "lrx,bogus", "--n", "4..6"], "unknown family 'bogus'"),
+    (M + ["--generators", "lrx", "--n", "9..4"], "empty range"),
+    (M + ["--generators", ",", "--n", "4..6"], "--generators"),
+    (M + ["--generators", "lrx", "--n", "1..1000000"], "--n"),
+    (M + ["--generators", "lrx", "--n", "3..40"], "--n"),
+    (M + ["--generators", "lrx", "--n", "4..14"], "memory"),
+    (M + ["--generators", "lrx", "--n", "4..6", "--max-modulus", "9"], "--max-modulus"),
+    (M + ["--generators", "heisenberg", "--n", "3..4", "--modulus", "0"], "--modulus"),
+    (M + ["--generators", "lrx", "--n", "4..6", "--memory", "nan"], "--memory"),
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    """A store that already holds a run, so that "unchanged" means something."""
+    path = str(tmp_path_factory.mktemp("cayley_bad") / "store.sqlite")
+    result = CliRunner().invoke(cli, G + ["--generators", "coxeter", "--n", "4", "--store", path])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.mark.parametrize("args,needle", BAD, ids=[" ".join(a[1:])[:60] for a, _ in BAD])
+def test_refused(store, args, needle):
+    assert_refused(args, needle, store, timeout=20)
+
+
+def test_limits_are_stated_in_help():
+    for command, limits in (("growth", [MAX_FAMILY_N, MAX_PERM_DEGREE, MAX_MODULUS]), ("mine", [MAX_FAMILY_N])):
+        text = " ".join(CliRunner().invoke(cli, ["cayley", command, "--help"]).stdout.split())
+        for limit in limits:
+            assert str(limit) in text, (command, limit)
+
+
+def test_the_largest_named_family_is_refused_at_once(store):
+    """pancake --n 32 (32! states): the closed-form order refuses it before anything is built."""
+    line = assert_refused(G + ["--generators", "pancake", "--n", str(MAX_FAMILY_N)], "memory", store, timeout=10)
+    assert f"{math.factorial(MAX_FAMILY_N):,}" in line
