@@ -2,8 +2,8 @@
 
 Definitions (all results are unique, so they agree exactly with FLINT's, which the tests check):
 
-* :func:`rref`: the reduced row echelon form over Q (pivots 1, zeros above and below each pivot),
-  with its pivot columns; the rank is the number of pivots.
+* :func:`echelon`: the reduced row echelon form over Q (zeros above and below each pivot), each row
+  kept as a primitive integer multiple of the RREF row; the rank is the number of pivots.
 * :func:`kernel_rref`: a basis of the rational kernel ``{x : M x = 0}`` in reduced row echelon form,
   each row scaled to a primitive integer vector (gcd 1, pivot positive).
 * :func:`hnf`: the row Hermite normal form of an integer matrix: upper echelon, pivots positive, every
@@ -18,17 +18,19 @@ The cost is one elimination of ``M`` (a row per element: a few rows), linear in 
 
 from __future__ import annotations
 
-from fractions import Fraction
 from math import gcd, lcm
 from typing import Sequence
 
 
-def rref(rows: Sequence[Sequence[int]], columns: Sequence[int] | None = None) -> tuple[list[list[Fraction]], list[int]]:
-    """(RREF rows, pivot columns) of ``rows`` over Q, choosing pivots in the order ``columns`` (default
-    left to right); the zero rows are dropped."""
-    m = [[Fraction(x) for x in row] for row in rows]
-    ncols = len(m[0]) if m else 0
-    order = list(range(ncols)) if columns is None else list(columns)
+def echelon(rows: Sequence[Sequence[int]], columns: Sequence[int] | None = None) -> tuple[list[list[int]], list[int]]:
+    """The reduced row echelon form over Q, kept in integers: (rows, pivot columns), row ``i`` being a
+    positive multiple of the RREF's row ``i`` divided by its gcd (so RREF entry ``(i, j)`` is
+    ``rows[i][j] / rows[i][pivots[i]]``). Pivots are chosen in the order ``columns`` (default left to
+    right); zero rows are dropped. Gauss-Jordan on integers: a row is updated as ``a * row - b * pivot
+    row`` and divided by its gcd, so no fractions are formed."""
+    m = [list(row) for row in rows if any(row)]
+    ncols = len(rows[0]) if rows else 0
+    order = range(ncols) if columns is None else columns
     pivots: list[int] = []
     r = 0
     for c in order:
@@ -38,37 +40,44 @@ def rref(rows: Sequence[Sequence[int]], columns: Sequence[int] | None = None) ->
         if pivot is None:
             continue
         m[r], m[pivot] = m[pivot], m[r]
-        inv = 1 / m[r][c]
-        m[r] = [x * inv for x in m[r]]
+        if m[r][c] < 0:
+            m[r] = [-x for x in m[r]]
+        a, top = m[r][c], m[r]
         for i in range(len(m)):
-            if i != r and m[i][c]:
-                f = m[i][c]
-                m[i] = [a - f * b for a, b in zip(m[i], m[r])]
+            b = m[i][c]
+            if i != r and b:
+                row = [a * x - b * y for x, y in zip(m[i], top)]
+                g = gcd(*row)
+                m[i] = [x // g for x in row] if g > 1 else row
         pivots.append(c)
         r += 1
+    for i in range(r):  # make every pivot positive (rows above a later pivot may have turned negative)
+        if m[i][pivots[i]] < 0:
+            m[i] = [-x for x in m[i]]
     return m[:r], pivots
 
 
 def rank(rows: Sequence[Sequence[int]]) -> int:
-    return len(rref(rows)[1]) if rows else 0
+    return len(echelon(rows)[1]) if rows else 0
 
 
 def kernel_rref(rows: Sequence[Sequence[int]], ncols: int) -> list[list[int]]:
     """Primitive integer rows spanning ``{x in Q^ncols : rows x = 0}``, in reduced row echelon form."""
     if ncols == 0:
         return []
-    reduced, pivots = rref(rows, columns=range(ncols - 1, -1, -1)) if rows else ([], [])
-    pivot_row = {p: i for i, p in enumerate(pivots)}
+    reduced, pivots = echelon(rows, columns=range(ncols - 1, -1, -1)) if rows else ([], [])
     basis = []
+    pivot_set = set(pivots)
     for f in range(ncols):
-        if f in pivot_row:
+        if f in pivot_set:
             continue
-        entries = {p: -reduced[i][f] for p, i in pivot_row.items() if reduced[i][f]}
-        scale = lcm(1, *(x.denominator for x in entries.values()))
+        # v_f = e_f - sum_i (reduced[i][f] / a_i) e_{p_i}, scaled by the lcm of the a_i involved
+        used = [(p, row[f], row[p]) for p, row in zip(pivots, reduced) if row[f]]
+        scale = lcm(1, *(a for _, _, a in used))
         v = [0] * ncols
         v[f] = scale
-        for p, x in entries.items():
-            v[p] = int(x * scale)
+        for p, b, a in used:
+            v[p] = -b * (scale // a)
         g = gcd(*v)
         basis.append([x // g for x in v] if g > 1 else v)
     return basis

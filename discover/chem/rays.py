@@ -8,7 +8,7 @@ non-negative combination of the rays.
 
 Method (the "nullspace" variant of the double description method, Motzkin et al. 1953; as used for
 elementary flux modes by Wagner 2004). :mod:`discover.chem.lattice` computes a basis of ``ker M`` in
-reduced row echelon form (exact rational arithmetic):
+reduced row echelon form (integer Gauss-Jordan, exact):
 ``d`` vectors ``r_1..r_d`` with a positive entry at pivot column ``p_i`` and zeros at the other pivots.
 Those are the extreme rays of the cone cut out by the ``d`` pivot constraints ``z_p >= 0``. Every other
 constraint ``z_c >= 0`` is then added in turn: rays with ``z_c >= 0`` stay, rays with ``z_c < 0`` go, and
@@ -18,7 +18,7 @@ vanishes on every processed coordinate where both vanish (with the cardinality p
 common zeros", which holds for every adjacent pair because a 2-face of a cone in a d-dimensional space is
 cut out by d - 2 independent constraints).
 
-All arithmetic is on Python integers and fractions (arbitrary precision, no rounding), and
+All arithmetic is on Python integers (arbitrary precision, no rounding), and
 zero sets are Python ``int`` bit masks, so the adjacency test is a few big-integer operations per pair.
 Small systems (the usual reaction: a kernel of dimension 1 to 3) run this loop in Python, exact and in
 well under a millisecond, without importing Numba or FLINT. Larger ones (``d * N >= NUMBA_MIN_WORK``) run the same
