@@ -39,7 +39,7 @@ def group():
 
     \b
     Example:
-      discover plot records --problem c3c4 --output c3c4.png
+      discover plot convergence 2 1 --depth 50 --output sqrt2.png
     """
 
 
@@ -54,7 +54,7 @@ def growth(generators, sizes, normalise, output, store):
 
     \b
     Example:
-      discover plot growth --generators lrx --n 6..9 --output growth.png
+      discover cayley growth --generators lrx --n 7 && discover plot growth --generators lrx --output growth.png
     """
     from discover.sizes import parse_sizes
     from discover.views.growth import ENGINE, plot_growth
@@ -77,7 +77,7 @@ def diameters(generators, by, output, store):
 
     \b
     Example:
-      discover plot diameters --generators lrx,coxeter --output diameters.svg
+      discover cayley mine --generators lrx --n 4..8 && discover plot diameters --generators lrx --output d.svg
     """
     from discover.views.diameters import plot_diameters
     from discover.views.source import read_records
@@ -128,7 +128,7 @@ def cmf(name, output, store):
 
     \b
     Example:
-      discover plot cmf --cmf pi --output cmf-pi.png
+      discover cf cmf search --cmf pi --max-step 1 --depth 300 && discover plot cmf --cmf pi --output cmf-pi.png
     """
     from discover.views.cmf import ENGINE, plot_cmf
     from discover.views.source import read_records
@@ -149,7 +149,7 @@ def records(problem, sizes, output, store):
 
     \b
     Example:
-      discover plot records --problem c3c4 --output c3c4.png
+      discover extremal search --problem c3c4 --n 10..12 --time 1 && discover plot records --problem c3c4
     """
     from discover.sizes import parse_sizes
     from discover.views.records import ENGINE, plot_records
