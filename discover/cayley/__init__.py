@@ -1,10 +1,26 @@
 """Cayley graphs: generator families, growth functions (BFS), diameters and conjectures about them.
 
-* :mod:`~discover.cayley.perms` and :mod:`~discover.cayley.graph`: permutations, matrices mod p and the
-  :class:`~discover.cayley.graph.GraphDef` (generators acting on a start state);
-* :mod:`~discover.cayley.families`: the named generating sets (lrx, pancake, heisenberg, ...);
-* :mod:`~discover.cayley.bfs` and :mod:`~discover.cayley.kernels`: the two BFS engines (ranked 2-bit
-  bitmap for full permutation groups, frontier search on exact packed keys for the rest);
-* :mod:`~discover.cayley.fit`: quasi-polynomial formulas fitted on some sizes, checked on the others;
-* :mod:`~discover.cayley.engine`: the runner engines behind ``discover cayley growth`` and ``mine``.
+Definitions and input:
+
+* :mod:`~discover.cayley.perms`: permutations (one-line tuples, the action convention, GAP-style parsing);
+* :mod:`~discover.cayley.graph`: :class:`~discover.cayley.graph.GraphDef` (generators acting on a start
+  state), matrices mod p;
+* :mod:`~discover.cayley.families`: the named generating sets (lrx, pancake, heisenberg, ...) with the
+  orders of their groups in closed form;
+* :mod:`~discover.cayley.parse`: matrices and start states as users write them;
+* :mod:`~discover.cayley.limits`: the stated limits of every size, degree and modulus.
+
+The engine (``engine.py`` + ``verify.py`` + kernels):
+
+* :mod:`~discover.cayley.engine`: specs, shards, ``run_shard`` and records of the runner engines
+  ``cayley.growth``, ``cayley.mine`` (growth then fit, one pipeline run) and ``cayley.fit``;
+* :mod:`~discover.cayley.verify`: the independent checks (group and orbit orders by closed form,
+  Schreier-Sims or enumeration; the fitted formula re-parsed and checked), sharing no code with the BFS;
+* :mod:`~discover.cayley.plan`: engine choice and memory estimate before a search (no kernel loaded);
+* :mod:`~discover.cayley.bfs`: ``growth(graph)``, the permutation bitmap and frontier engines;
+* :mod:`~discover.cayley.unitriangular`: the ranked bitmap engine of unitriangular matrix groups mod p;
+* :mod:`~discover.cayley.layers`: what the engines share (the Growth result, threads, the 2-bit layer loop);
+* :mod:`~discover.cayley.kernels` and :mod:`~discover.cayley.lehmer_blocks`: the Numba kernels and the
+  block tables that rank permutation neighbours;
+* :mod:`~discover.cayley.fit`: quasi-polynomial formulas fitted on some sizes, predicting the others.
 """

@@ -69,19 +69,3 @@ def test_bitmap_rank_tables_agree_with_python(case):
         got = _bitmap_growth(graph, math.factorial(n), layout=layout)
         assert got.layer_sizes == sizes, layout
         assert sorted(got.last_layer) == last, layout
-
-
-def test_bitmap_layout_follows_the_memory_limit():
-    """With room for the per-worker records the faster layout is used; with only n!/4 bytes to spare,
-    the 2-bit one, and ``growth`` gives the same answer either way."""
-    from discover.cayley.plan import bitmap_bytes, bitmap_layout
-    from discover.cayley.families import build_family
-
-    n = 8
-    assert bitmap_layout(n, 2, limit=1 << 30) == "records"
-    tight = bitmap_bytes(n, "shared") + (1 << 20)
-    assert bitmap_layout(n, 2, limit=tight) == "shared"
-    graph = build_family("lrx", n)
-    roomy = growth(graph, memory_limit=1 << 30)
-    assert growth(graph, memory_limit=tight).layer_sizes == roomy.layer_sizes
-    assert len(roomy.layer_sizes) - 1 == n * (n - 1) // 2 and sum(roomy.layer_sizes) == math.factorial(n)
