@@ -71,6 +71,7 @@ from typing import Any
 from discover.cf.polynomial import Polynomial
 from discover.errors import InputError
 from discover.cf.bigint import decimal_text, log10_abs
+from discover.cf.convergence import ErrorEstimate, estimate_error
 
 __all__ = ["PCF", "Evaluation", "Extrapolation", "estimate_result_bits", "levin_u", "EXTRAPOLATION_METHOD"]
 
@@ -402,37 +403,22 @@ class PCF:
         else:
             d1 = diff(depth, depth - 1) if back_ok else None
             d2 = diff(depth - 1, depth - 2) if back_ok else None
-            if d1 is None or d2 is None or d1 == 0 or d2 == 0:
-                err = abs(d1) if d1 else mpmath.mpf(1)
-                h = 1
-                r = mpmath.mpf(1)
-            else:
-                h = 1
-                D1, D2 = d1, d2
-                if d1 * d2 < 0 and (depth - 3) in d:
-                    e1 = diff(depth, depth - 2)
-                    e2 = diff(depth - 2, depth - 4)
-                    if e1 is not None and e2 is not None and e1 != 0 and e2 != 0 and e1 * e2 > 0:
-                        h, D1, D2 = 2, e1, e2
-                with mpmath.workdps(30):
-                    r = abs(D1 / D2)
-                    if r >= 1 or (h == 1 and D1 * D2 < 0 and r > 0.5):
-                        # Not (yet) converging in a recognisable way: no digits beyond the last change.
-                        err = max(abs(D1), abs(D2))
-                    else:
-                        err = abs(D1) * r / (1 - r)
-                        if r > 0.5:
-                            s = depth * (1 - r) / h - 1
-                            if s > 0:
-                                err = max(err, abs(D1) * depth / (h * s))
-                                if s < 50:  # a power law is plausible: the error ~ N^-s
-                                    extra["power"] = round(float(s), 3)
-                            else:
-                                err = max(err, abs(D1) * depth)
             with mpmath.workdps(30):
-                abs_digits = float(-mpmath.log10(err)) if err > 0 else float("inf")
-                if r > 0 and r < 1:
-                    rate = float(-mpmath.log10(r)) / h
+                if d1 is None or d2 is None or d1 == 0 or d2 == 0:
+                    est = ErrorEstimate(float(mpmath.log10(abs(d1))) if d1 else 0.0)
+                else:
+                    h, D1, D2 = 1, d1, d2
+                    if d1 * d2 < 0 and (depth - 3) in d:
+                        e1 = diff(depth, depth - 2)
+                        e2 = diff(depth - 2, depth - 4)
+                        if e1 is not None and e2 is not None and e1 != 0 and e2 != 0 and e1 * e2 > 0:
+                            h, D1, D2 = 2, e1, e2
+                    est = estimate_error(float(mpmath.log10(abs(D1))), float(mpmath.log10(abs(D2))), depth, h,
+                                         alternating=bool(D1 * D2 < 0))
+            abs_digits = -est.log10_error
+            rate = est.rate
+            if est.power is not None:
+                extra["power"] = est.power
             if self.is_positive() and d1 is not None and d1 != 0:
                 with mpmath.workdps(30):
                     digits_proven = float(-mpmath.log10(abs(d1)))

@@ -21,9 +21,8 @@ is computed exactly by :func:`discover.cf.walk.walk` (baby-step/giant-step and b
 The limit is L = lim W_N[0, k-1] / W_N[1, k-1] (the convention of PCFs and of ramanujantools).
 
 Digits: the error of x_N = p_N / q_N is estimated from the exact differences x_N - x_{N-1} and
-x_{N-1} - x_{N-2} (their logarithms read off the integers p q' - p' q and q q'), as in
-:mod:`discover.cf.pcf`: geometric model when their ratio r is <= 1/2, the larger of the geometric and
-power-law models otherwise, the last difference when they do not decrease. delta = -1 - log|L - p/q| / log q with p/q reduced and
+x_{N-1} - x_{N-2} (their logarithms and signs read off the integers p q' - p' q and q q') by the one
+error model of convergents, :mod:`discover.cf.convergence`. delta = -1 - log|L - p/q| / log q with p/q reduced and
 L the identified closed form at high precision.
 """
 
@@ -39,6 +38,7 @@ from discover.cf.cmf.ratfunc import LineSingular
 from discover.cf.limits import MAX_VERIFY_DIGITS
 from discover.errors import InputError
 from discover.cf.bigint import log10_abs
+from discover.cf.convergence import estimate_error
 
 __all__ = ["trajectory_matrix", "WalkEvaluation", "walk_limit", "identify_walk", "parse_point",
            "is_rational_identification", "looks_rational"]
@@ -259,24 +259,20 @@ def walk_limit(cmf: CMF, trajectory: Sequence[int], start: Sequence[int], depth:
                          f"has q = 0 at depth {depth} (a singular start?)")
     # Error model from the exact differences x_N - x_{N-1} = (p q' - p' q)/(q q') (logs of integers)
     p1, q1, p2, q2 = W1[0, k - 1], W1[1, k - 1], W2[0, k - 1], W2[1, k - 1]
-    l1 = log10_abs(p * q1 - p1 * q) - log10_abs(q) - log10_abs(q1) if q1 != 0 else None
-    l2 = log10_abs(p1 * q2 - p2 * q1) - log10_abs(q1) - log10_abs(q2) if (q1 != 0 and q2 != 0) else None
+    num1, num2 = p * q1 - p1 * q, p1 * q2 - p2 * q1  # x_N - x_{N-1} = num1 / (q q1), and so on
+    l1 = log10_abs(num1) - log10_abs(q) - log10_abs(q1) if q1 != 0 else None
+    l2 = log10_abs(num2) - log10_abs(q1) - log10_abs(q2) if (q1 != 0 and q2 != 0) else None
     mag = log10_abs(p) - log10_abs(q) if p != 0 else 0.0
     rate = 0.0
     if l1 is None:
         err = mag  # no previous convergent: no digits can be claimed
     elif l1 == float("-inf"):
         err = -1e9  # the last two convergents agree exactly: a terminating (rational) walk
-    elif l2 is None or l2 == float("-inf") or l1 >= l2:
-        err = l1 if l2 is None or l2 == float("-inf") else max(l1, l2)
     else:
-        lr = l1 - l2  # log10 r with r = |d_N / d_{N-1}| < 1
-        r = 10.0 ** lr
-        err = l1 + lr - math.log10(1 - r) if r < 1 - 1e-12 else l1 + 12  # geometric tail d r / (1 - r)
-        if r > 0.5:  # slow: the power-law model, never fewer digits claimed than it allows
-            sexp = depth * (1 - r) - 1
-            err = max(err, l1 + math.log10(depth) - (math.log10(sexp) if sexp > 1 else 0.0))
-        rate = -lr
+        # d_N and d_{N-1} alternate when num1 / (q q1) and num2 / (q1 q2) differ in sign
+        alternating = l2 is not None and ((num1 > 0) != (num2 > 0)) != ((q > 0) != (q2 > 0))
+        est = estimate_error(l1, l2, depth, alternating=alternating)
+        err, rate = est.log10_error, est.rate
     digits = max(0.0, mag - err) if p != 0 else max(0.0, -err)
     log_q = log10_abs(q)
     prec = int(max(60, min(digits, 2 * log_q) + 40))
