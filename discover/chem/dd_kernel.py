@@ -12,6 +12,10 @@ with a margin, that every entry stays below 2**62; when it would not, the kernel
 status 1, and the caller redoes the whole enumeration with exact Python integers. Status 2 means the
 ray count passed ``max_rays``. So the result is always exact: either every entry fitted in int64, or
 the exact path ran.
+
+Interruption: the kernel releases the GIL (``nogil``) and reads ``stop[0]`` before every pair it
+examines; the caller runs it in a thread and sets ``stop[0] = 1`` on Ctrl-C, and the kernel returns
+status 3 at once (a long enumeration stops within milliseconds, not when it finishes).
 """
 
 from __future__ import annotations
@@ -42,13 +46,13 @@ def _popcount(x):
     return n
 
 
-@njit(cache=True)
-def double_description(init, pivot_mask, max_rays):
+@njit(cache=True, nogil=True)
+def double_description(init, pivot_mask, max_rays, stop):
     """Extreme rays of ``{z >= 0 : M z = 0}`` from the echelon kernel basis ``init`` (d x N, int64).
 
     ``pivot_mask`` (uint64 words) marks the pivot columns. Returns ``(rays, status)``: ``rays`` is
     (r x N) int64, each row primitive; ``status`` 0 = done, 1 = int64 overflow avoided (redo exactly),
-    2 = more than ``max_rays`` rays.
+    2 = more than ``max_rays`` rays, 3 = stopped because ``stop[0]`` was set.
     """
     d, N = init.shape
     W = pivot_mask.shape[0]
@@ -121,6 +125,8 @@ def double_description(init, pivot_mask, max_rays):
                 for j in range(n):
                     if rays[j, c] >= 0:
                         continue
+                    if stop[0]:
+                        return rays[:0, :].copy(), 3
                     count = 0
                     for w in range(W):
                         common[w] = zeros[i, w] & zeros[j, w] & processed[w]

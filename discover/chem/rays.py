@@ -104,12 +104,43 @@ def _extreme_rays_numba(basis: list[list[int]], ncols: int, max_rays: int) -> li
     for row in basis:
         p = next(i for i, x in enumerate(row) if x)
         mask[p // 64] |= np.uint64(1) << np.uint64(p % 64)
-    rays, status = double_description(np.array(basis, dtype=np.int64), mask, max_rays)
+    rays, status = _interruptible(double_description, np.array(basis, dtype=np.int64), mask, max_rays)
     if status == 2:
         raise _too_many(max_rays)
     if status == 1:
         return None
     return [tuple(int(x) for x in row) for row in rays]
+
+
+def _interruptible(kernel, *args):
+    """Run a ``nogil`` Numba kernel that polls a stop flag (its last argument) in a thread, so that Ctrl-C
+    in the main thread stops it within milliseconds: the flag is set and the interrupt raised again."""
+    import threading
+
+    import numpy as np
+
+    stop = np.zeros(1, dtype=np.int64)
+    out: list = []
+
+    def target():
+        try:
+            out.append((kernel(*args, stop), None))
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread below
+            out.append((None, exc))
+
+    worker = threading.Thread(target=target, daemon=True)
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.05)
+    except KeyboardInterrupt:
+        stop[0] = 1
+        worker.join()
+        raise
+    result, error = out[0]
+    if error is not None:
+        raise error
+    return result
 
 
 def extreme_rays_exact(basis: list[list[int]], ncols: int,

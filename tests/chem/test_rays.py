@@ -37,7 +37,7 @@ def test_overflow_guard_falls_back_to_exact():
 
     big = 2 ** 40
     init = np.array([[1, 0, -big], [0, 1, big + 1]], dtype=np.int64)
-    _, status = double_description(init, np.array([3], dtype=np.uint64), 1000)
+    _, status = double_description(init, np.array([3], dtype=np.uint64), 1000, np.zeros(1, dtype=np.int64))
     assert status == 1
     matrix = [[big, big + 1, 0], [0, 0, 1]]  # kernel: (big+1, -big, 0) -> no nonnegative ray
     assert extreme_rays(matrix, 3, method="numba") == extreme_rays(matrix, 3, method="exact") == []
@@ -45,6 +45,37 @@ def test_overflow_guard_falls_back_to_exact():
     exact = extreme_rays(matrix, 3, method="exact")
     assert extreme_rays(matrix, 3, method="numba") == exact
     assert set(exact) == {(1, 0, big + 1), (0, 1, big)}
+
+
+def test_kernel_stops_when_its_stop_flag_is_set():
+    from discover.chem.dd_kernel import double_description
+
+    init = np.array([[1, 0, -1, 1], [0, 1, 1, -1]], dtype=np.int64)  # a pair to examine at the first step
+    _, status = double_description(init, np.array([3], dtype=np.uint64), 1000, np.ones(1, dtype=np.int64))
+    assert status == 3
+    _, status = double_description(init, np.array([3], dtype=np.uint64), 1000, np.zeros(1, dtype=np.int64))
+    assert status == 0
+
+
+def test_ctrl_c_stops_a_long_enumeration_within_a_second(tmp_path):
+    """200 alkanes with free sides: the enumeration runs for tens of seconds in the Numba kernel; SIGINT
+    must end the process within a second (the kernel polls a stop flag; exit status 130 or 1)."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    species = ", ".join(f"C{i}H{2 * i + 2}" for i in range(1, 201))
+    proc = subprocess.Popen([sys.executable, "-m", "cli.main", "chem", "enumerate", "--species", species,
+                             "--workers", "1", "--store", str(tmp_path / "s.sqlite")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(4.0)  # imports and the Numba cache load, then well into the kernel
+    assert proc.poll() is None, proc.communicate()
+    sent = time.perf_counter()
+    proc.send_signal(signal.SIGINT)
+    proc.communicate(timeout=30)
+    assert time.perf_counter() - sent < 1.0
+    assert proc.returncode in (1, 130)
 
 
 def test_kernel_basis_is_echelon_and_primitive():
