@@ -207,7 +207,7 @@ def run_shard(spec: ExtremalSearchSpec, shard: Shard) -> ShardResult:
     from discover.extremal.lanes import edges_from_adjacency, resize, search_size, seed_graphs, warm_up
 
     problem = get_problem(spec.problem)
-    warm_up(problem)
+    warm_up(problem, spec.walks)
     lane, seed = shard.params["lane"], shard.params["seed"]
     rng = np.random.default_rng(seed)
     held: dict = {}

@@ -115,6 +115,19 @@ def next_start(attempt: int, untried: list[int], count: int, from_scratch: bool,
     return int(rng.integers(count))
 
 
+def walk_turns(problem: Problem, walks: str) -> tuple[str, ...]:
+    """The walks a start runs in turn, one time slice each: ``tabu`` for a witness problem; for an
+    edges problem ``walks`` decides (``reattach`` alone, ``mixed``: three re-attachment slices and one
+    tabu slice, ``flip`` or where re-attachment does not apply: tabu and hill climbing)."""
+    if problem.objective != "edges":
+        return ("tabu",)
+    if walks == "reattach" and problem.reattachable:
+        return ("reattach",)
+    if walks == "mixed" and problem.reattachable:
+        return ("reattach", "reattach", "reattach", "tabu")
+    return ("tabu", "climb")
+
+
 def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: list[np.ndarray],
                 best: Found | None = None, spent: float = 0.0,
                 beat_records: bool = True, walks: str = "mixed",
@@ -141,14 +154,7 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
     # the walks take turns in slices of about 0.1-0.3 s. Where the re-attachment walk applies it has
     # three slices in four: it reaches graphs the edge-flip walks do not, and its gains come further
     # apart (up to 30 s at n = 64), hence the longer patience; the tabu slice keeps variety
-    if problem.objective != "edges":
-        turns = ("tabu",)
-    elif walks == "reattach" and problem.reattachable:
-        turns = ("reattach",)
-    elif walks == "mixed" and problem.reattachable:
-        turns = ("reattach", "reattach", "reattach", "tabu")
-    else:
-        turns = ("tabu", "climb")
+    turns = walk_turns(problem, walks)
     reattach = "reattach" in turns
     t0 = time.perf_counter()
     deadline = t0 + seconds
@@ -255,17 +261,24 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
     return Found(n, best_edges, best_a, found_at, steps), steps
 
 
-def warm_up(problem: Problem) -> None:
-    """Load (or compile) the kernels on a tiny graph, so that times to reach exclude it."""
+def warm_up(problem: Problem, walks: str = "mixed") -> None:
+    """Load (or compile) the kernels this problem and choice of walks use, on a tiny graph, so that
+    times to reach exclude it. Only those: each further kernel costs its cache load (about 15 ms)."""
     from discover.extremal import flips as K
     from discover.extremal import reattach as R
 
     a = np.zeros((4, 4), np.uint8)
     p = kernel_params(problem, 4, 0, 0)
-    K.saturate(a.copy(), p, 0)
-    K.tabu_search(a.copy(), a.copy(), np.zeros((4, 4), np.int64), K.new_state(), p, 1)
-    K.hill_climb(a.copy(), a.copy(), np.zeros((4, 4), np.int64), K.new_state(), p, 1)
-    R.reattach_climb(a.copy(), a.copy(), K.new_state(), p, 1)
+    turns = walk_turns(problem, walks)
+    if problem.objective == "edges":
+        K.saturate(a.copy(), p, 0)
+        K.count_violations(a, p)
+    if "tabu" in turns:
+        K.tabu_search(a.copy(), a.copy(), np.zeros((4, 4), np.int64), K.new_state(), p, 1)
+    if "climb" in turns:
+        K.hill_climb(a.copy(), a.copy(), np.zeros((4, 4), np.int64), K.new_state(), p, 1)
+    if "reattach" in turns:
+        R.reattach_climb(a.copy(), a.copy(), K.new_state(), p, 1)
 
 
 def seed_graphs(spec_seeds, n: int) -> list[tuple[int, np.ndarray]]:
