@@ -80,7 +80,8 @@ def _run(spec, run_options, as_json, columns, show_sets=False):
 @click.option("--medium", type=MEDIUM, default=None,
               help="Add H+ and H2O (acidic) or OH- and H2O (basic), each on whichever side balances.")
 @click.option("--max-rays", type=int, default=200_000, show_default=True,
-              help="Give up when the exact enumeration holds more intermediate rays than this (1 to 10,000,000).")
+              help="Give up when the exact enumeration holds more intermediate rays than this (1 to 10,000,000, and "
+                   "at most 200,000,000 / columns: a species with a side is one column, a free one two).")
 @json_option
 @runner_options
 def balance_cmd(equation, species, path, all_reactions, medium, max_rays, as_json, run_options):
@@ -162,7 +163,8 @@ def _resumed_spec(run_options, mode: str):
 @click.option("--medium", type=MEDIUM, default=None,
               help="Add H+ and H2O (acidic) or OH- and H2O (basic).")
 @click.option("--max-rays", type=int, default=200_000, show_default=True,
-              help="Give up when the exact enumeration holds more intermediate rays than this (1 to 10,000,000).")
+              help="Give up when the exact enumeration holds more intermediate rays than this (1 to 10,000,000, and "
+                   "at most 200,000,000 / columns: a species with a side is one column, a free one two).")
 @json_option
 @runner_options
 def enumerate_cmd(species, medium, max_rays, as_json, run_options):

@@ -24,6 +24,9 @@ ENGINE_NAME = "chem.balance"
 MODES = ("balance", "enumerate")
 SHARD_LINES = 64
 MAX_RAYS_LIMIT = 10_000_000  # the largest --max-rays: beyond it the enumeration outgrows memory and patience
+# The ray table holds --max-rays rows of one int64 per column (a species with a side given is one column,
+# a free species two): at most this many entries (1.6 GB), so a large --max-rays on many species is refused.
+MAX_RAY_ENTRIES = 200_000_000
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,13 @@ class ChemSpec(SearchSpec):
             raise InputError(f"{len(self.lines):,} reactions; a run has at most {MAX_LINES:,}")
         for i, line in enumerate(self.lines):
             try:
-                parse_line(self, line)
+                problem = parse_line(self, line)
+                columns = sum(2 if side == 0 else 1 for side in problem.sides)
+                if self.max_rays * columns > MAX_RAY_ENTRIES:
+                    raise InputError(
+                        f"--max-rays {self.max_rays:,} with {columns} ray columns ({len(problem.sides)} species) "
+                        f"would need {self.max_rays * columns * 8 / 1e9:.1f} GB; --max-rays times columns is at "
+                        f"most {MAX_RAY_ENTRIES:,} (here --max-rays {MAX_RAY_ENTRIES // columns:,})")
             except InputError as exc:
                 if len(self.lines) == 1 and not self.line_numbers:
                     raise

@@ -65,6 +65,7 @@ CASES = [
     (["balance", "--max-rays", "0", "H2 + O2 -> H2O"], "--max-rays"),
     (["balance", "--max-rays", "99999999999999999999", "H2 + O2 -> H2O"], "--max-rays"),
     (["balance", "--resume", "99999999999999999999"], "99999999999999999999"),
+    (["enumerate", "--max-rays", "10000000", "--species", ALKANES_201.rsplit(",", 1)[0]], "GB"),
 ]
 
 
