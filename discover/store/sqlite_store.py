@@ -336,8 +336,8 @@ class Store:
         """Conjectures in the order they were first stored; ``run_id`` selects those a run saw."""
         where, args = [], []
         if engine:
-            where.append("(engine = ? OR engine LIKE ?)")
-            args += [engine, engine + ".%"]
+            where.append("(engine = ? OR substr(engine, 1, ?) = ?)")  # not LIKE: '%' and '_' are plain text
+            args += [engine, len(engine) + 1, engine + "."]
         if kind:
             where.append("kind = ?")
             args.append(kind)
@@ -350,7 +350,7 @@ class Store:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY rowid"
-        if limit:
+        if limit and int(limit) <= SQLITE_MAX_INT:  # a larger limit is no limit
             sql += f" LIMIT {int(limit)}"
         for row in self._db.execute(sql, args):
             yield self._row(row)
@@ -368,8 +368,8 @@ class Store:
 
     def conjecture(self, key: str) -> StoredConjecture:
         """The conjecture with this key, or with this unique key prefix (as shown in tables)."""
-        rows = self._db.execute(f"SELECT {self._COLUMNS} FROM conjectures WHERE key LIKE ? LIMIT 2",
-                                (key + "%",)).fetchall()
+        rows = self._db.execute(f"SELECT {self._COLUMNS} FROM conjectures WHERE substr(key, 1, ?) = ? LIMIT 2",
+                                (len(key), key)).fetchall()
         if not rows or not key:
             raise InputError(f"KEY {key!r}: no conjecture with this key in {self.path}")
         if len(rows) > 1:

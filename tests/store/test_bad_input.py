@@ -52,6 +52,9 @@ CASES = [
     (["chem", "balance", "H2 + O2 -> H2O", "--store", "{root}/text.sqlite"], "text.sqlite", 2, "text.sqlite"),
     (["results", "list", "--store", "{root}/text.sqlite"], "not a discover results store", 2, "text.sqlite"),
     (["results", "list", "--store", "{root}/missing.sqlite"], "no results store", 1, "store.sqlite"),
+    (["results", "show", "%"], "'%'", 2, "store.sqlite"),  # LIKE wildcards are plain text in a key
+    (["results", "show", "_"], "'_'", 2, "store.sqlite"),
+    (["results", "show", ""], "KEY ''", 2, "store.sqlite"),
 ]
 
 
@@ -118,3 +121,13 @@ def test_reading_commands_work_on_a_read_only_file_system(filled, tmp_path, with
     finally:
         os.chmod(folder, 0o755)
     assert store_digest(store) == before
+
+
+def test_huge_limit_is_no_limit_and_wildcards_select_nothing(filled):
+    from bad_input import run_cli
+
+    store = str(filled / "store.sqlite")
+    code, out, err, _ = run_cli(["results", "list", "--json", "--limit", HUGE], store=store)
+    assert code == 0 and len(out.splitlines()) == 16, err
+    code, out, err, _ = run_cli(["results", "list", "--json", "--engine", "%"], store=store)
+    assert code == 0 and out == "", err
