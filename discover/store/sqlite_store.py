@@ -368,7 +368,7 @@ class Store:
 
     def conjecture(self, key: str) -> StoredConjecture:
         """The conjecture with this key, or with this unique key prefix (as shown in tables)."""
-        rows = self._db.execute(f"SELECT {self._COLUMNS} FROM conjectures WHERE substr(key, 1, ?) = ? LIMIT 2",
+        rows = self._db.execute(f"SELECT {self._COLUMNS} FROM conjectures WHERE lower(substr(key, 1, ?)) = lower(?) LIMIT 2",
                                 (len(key), key)).fetchall()
         if not rows or not key:
             raise InputError(f"KEY {key!r}: no conjecture with this key in {self.path}")
