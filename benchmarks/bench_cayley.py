@@ -9,18 +9,35 @@ before timing; CayleyPy gets the same warm-up.
     .venv/bin/python benchmarks/bench_cayley.py --s12           # also LRX on S_12 (479,001,600 states)
     .venv/bin/python benchmarks/bench_cayley.py --s13           # and LRX on S_13 (6,227,020,800 states; minutes)
     .venv/bin/python benchmarks/bench_cayley.py --repeat 3      # best of 3 for each side (a shared machine)
+    .venv/bin/python benchmarks/bench_cayley.py --processes 5 --cayleypy-python /tmp/anchor/bin/python
+        # whole processes as users run them: `discover cayley growth --generators lrx --n 11` against a
+        # Python process that imports CayleyPy and runs its bfs() on LRX S_11 (CPU backend), 5 runs each
 
 CayleyPy is optional (``pip install cayleypy``, which needs torch); without it only discover is timed.
-With --s12 the S_13 time is estimated from the S_12 rate (printed as such); --s13 runs it.
+``--cayleypy-python`` runs the anchor's processes with another interpreter (a separate virtualenv keeps
+torch out of this one). With --s12 the S_13 time is estimated from the S_12 rate (printed as such); --s13
+runs it.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
+
+ANCHOR_PROCESS = """
+import json, sys, torch
+from cayleypy import CayleyGraph, PermutationGroups
+torch.set_num_threads({threads})
+graph = CayleyGraph(getattr(PermutationGroups, {family!r})({n}), device="cpu", verbose=0)
+print(json.dumps([int(x) for x in graph.bfs().layer_sizes]))
+"""
 
 
 def run_discover(family: str, n: int, modulus: int | None = None):
@@ -48,6 +65,43 @@ def run_cayleypy(family: str, n: int, modulus: int | None = None):
     return time.perf_counter() - t0, list(result.layer_sizes)
 
 
+def timed_process(argv: list[str], env: dict | None = None) -> tuple[float, str]:
+    """Wall-clock seconds of one whole process (start-up, imports, work, exit) and its stdout."""
+    t0 = time.perf_counter()
+    done = subprocess.run(argv, capture_output=True, text=True, env=env, check=True)
+    return time.perf_counter() - t0, done.stdout
+
+
+def spread(times: list[float]) -> str:
+    return f"median {statistics.median(times):.2f} s (min {min(times):.2f}, max {max(times):.2f}, {len(times)} runs)"
+
+
+def compare_processes(family: str, n: int, runs: int, anchor_python: str | None, threads: int) -> int:
+    """Whole processes, as users run them: discover's CLI against a process running CayleyPy's bfs()."""
+    discover = [sys.executable, "-m", "cli.main", "cayley", "growth", "--generators", family, "--n", str(n), "--json"]
+    ours, theirs, sizes = [], [], None
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:  # a new store each time: no run is helped by the last
+            seconds, out = timed_process(discover + ["--store", os.path.join(tmp, "store.sqlite")])
+        ours.append(seconds)
+        sizes = json.loads(out.splitlines()[0])["layer_sizes"]
+    print(f"discover cayley growth --generators {family} --n {n}: {spread(ours)}")
+    if anchor_python is None:
+        return 0
+    code = ANCHOR_PROCESS.format(family=family, n=n, threads=threads)
+    for _ in range(runs):
+        seconds, out = timed_process([anchor_python, "-c", code])
+        theirs.append(seconds)
+        if json.loads(out) != sizes:
+            print(f"LAYER SIZES DIFFER: cayleypy {out.strip()} discover {sizes}")
+            return 1
+    print(f"CayleyPy bfs() in a process ({anchor_python}, CPU backend, torch threads {threads}): {spread(theirs)}")
+    ratio = statistics.median(theirs) / statistics.median(ours)
+    print(f"whole-process ratio (medians): {ratio:.1f}x; worst ours vs best theirs: "
+          f"{min(theirs) / max(ours):.1f}x; layer sizes agree ({sum(sizes):,} states)")
+    return 0
+
+
 def have_cayleypy() -> bool:
     try:
         import cayleypy  # noqa: F401
@@ -70,7 +124,17 @@ def main() -> int:
     parser.add_argument("--skip-s11", action="store_true", help="leave out LRX on S_11")
     parser.add_argument("--repeat", type=int, default=1,
                         help="time each case this many times and keep the fastest (the machine may be shared)")
+    parser.add_argument("--processes", type=int, default=0, metavar="RUNS",
+                        help="time whole processes (LRX S_11 by default) this many times each, and nothing else")
+    parser.add_argument("--cayleypy-python", default=None, metavar="PYTHON",
+                        help="interpreter with cayleypy installed, for --processes (default: this one, if it has it)")
+    parser.add_argument("--process-n", type=int, default=11, help="n of LRX for --processes")
     args = parser.parse_args()
+    if args.processes:
+        anchor = args.cayleypy_python or (sys.executable if have_cayleypy() else None)
+        if anchor is None:
+            print("cayleypy not installed here and no --cayleypy-python: timing discover only")
+        return compare_processes("lrx", args.process_n, args.processes, anchor, args.threads or os.cpu_count() or 1)
 
     import numba
 

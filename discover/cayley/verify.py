@@ -36,8 +36,6 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-import numpy as np
-
 from discover.cayley.graph import GraphDef
 from discover.cayley.limits import MAX_ACTION_POINTS, MAX_STATES
 
@@ -50,11 +48,14 @@ class PermAction:
     """Permutations of 0..n-1 as int64 arrays ``g[i]`` = image of i; ``a * b`` applies a, then b."""
 
     def __init__(self, n: int):
+        import numpy as np  # here, not at the top: a closed-form order (most commands) needs no numpy
+
+        self.np = np
         self.identity = np.arange(n, dtype=np.int64)
 
     def element(self, g) -> tuple:
-        a = np.asarray(g, dtype=np.int64)
-        inv = np.empty_like(a)
+        a = self.np.asarray(g, dtype=self.np.int64)
+        inv = self.np.empty_like(a)
         inv[a] = self.identity
         return a, inv
 
@@ -65,7 +66,7 @@ class PermAction:
         return int(g[point])
 
     def moved_point(self, g: np.ndarray) -> int:
-        return int(np.flatnonzero(g != self.identity)[0])
+        return int(self.np.flatnonzero(g != self.identity)[0])
 
 
 class MatrixAction:
@@ -73,11 +74,14 @@ class MatrixAction:
     AB (apply a, then b). A point is a vector, as a tuple."""
 
     def __init__(self, k: int, p: int):
+        import numpy as np  # see PermAction
+
+        self.np = np
         self.k, self.p = k, p
         self.identity = np.eye(k, dtype=np.int64)
 
     def element(self, g) -> tuple:
-        a = np.asarray(g, dtype=np.int64).reshape(self.k, self.k) % self.p
+        a = self.np.asarray(g, dtype=self.np.int64).reshape(self.k, self.k) % self.p
         power, prev = a, self.identity  # a^-1 = a^(m-1) for the order m of a
         while not (power == self.identity).all():
             prev, power = power, self.mul(power, a)
@@ -87,7 +91,7 @@ class MatrixAction:
         return (a @ b) % self.p
 
     def image(self, point: tuple, g: np.ndarray) -> tuple:
-        return tuple(int(v) for v in (np.asarray(point, dtype=np.int64) @ g) % self.p)
+        return tuple(int(v) for v in (self.np.asarray(point, dtype=self.np.int64) @ g) % self.p)
 
     def moved_point(self, g: np.ndarray) -> tuple:
         for i in range(self.k):  # a unit vector moves unless row i of g is e_i
