@@ -7,7 +7,7 @@
     matrix, the digit estimate and the decimal value) is timed as well. Times are CPU seconds
     (``time.process_time``) of the best of ``--repeat`` runs; wall times are printed beside them.
 (b) Stage-1 screening throughput at depth 32, one core: stage 1 as ``cf search`` runs it
-    (``discover.cf.screen.screen`` with ``accelerate_slow``: the Numba kernel, then the Levin
+    (``discover.cf.search.screen.screen`` with ``accelerate_slow``: the Numba kernel, then the Levin
     acceleration kernel on the slowly converging candidates, 0.7% of this box) and the plain kernel
     alone, against a plain-Python integer recurrence doing the plain screening (decode the candidate,
     skip zero/terminating ones, exact p_N, q_N, p_{N-1}, q_{N-1}, the value and the convergence test;
@@ -116,7 +116,7 @@ def python_screen(a_lo, a_span, b_lo, b_span, first, count, depth, tol=1e-9):
 def bench_screen(repeat: int) -> dict:
     import numpy as np
 
-    from discover.cf.screen import ACCELERATED, OK, accelerate, screen
+    from discover.cf.search.screen import ACCELERATED, OK, accelerate, screen
 
     a_lo, a_span = [-50] * 3, [101] * 3
     b_lo, b_span = [-50] * 3, [101] * 3

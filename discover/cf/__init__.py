@@ -1,18 +1,27 @@
-"""Continued fractions: exact PCF evaluation, identification of limits, and the MITM search.
+"""Continued fractions: exact PCF evaluation, identification of limits, and six engines.
 
-One job per module:
+The shared mathematical objects, one job per module:
 
-* :mod:`~discover.cf.polynomial`: integer polynomials in n parsed from text (sympy at the edge only);
+* :mod:`~discover.cf.limits`: the sizes every cf command accepts (degree, digits, depth, bits, trajectory);
+* :mod:`~discover.cf.polynomial`: integer polynomials in n parsed from text (own parser, no sympy);
 * :mod:`~discover.cf.walk`: exact products M(start) ... M(stop) of integer polynomial matrices (FLINT,
-  baby-step/giant-step + binary splitting), any k x k;
+  baby-step/giant-step + binary splitting), any k x k, and the bound on their size;
+* :mod:`~discover.cf.convergence`: the one error model of convergents (PCFs and CMF walks);
 * :mod:`~discover.cf.pcf`: the PCF object: convergents, the limit with its digits, delta, rate, the
-  canonical form used for de-duplication;
+  canonical form used for de-duplication, deflation;
 * :mod:`~discover.cf.constants`: the registry of named constants and arbitrary expressions (mpmath);
 * :mod:`~discover.cf.identify`: PSLQ relations (Moebius forms, integer combinations), the acceptance
-  rule, the Moebius-form tables of the search;
-* :mod:`~discover.cf.screen`: the Numba stage-1 kernel;
-* :mod:`~discover.cf.verify`: stage-2 verification and the records;
-* :mod:`~discover.cf.search`, :mod:`~discover.cf.eval_engine`: the engines ``cf.search`` and ``cf.eval``.
+  rule, the Moebius-form tables of the search, decimal values as users write them;
+* :mod:`~discover.cf.formula`: the shared PCF verifier (deepening, extrapolation, the PCF record);
+* :mod:`~discover.cf.bigint`: sizes and decimal text of big integers.
+
+The engines, one subpackage each, every one with ``engine.py`` (spec, shards, ``run_shard``) and
+``verify.py`` (its check) beside its kernels:
+
+* :mod:`~discover.cf.eval` (``cf.eval``), :mod:`~discover.cf.search` (``cf.search``, kernel ``screen``),
+  :mod:`~discover.cf.esma` (``cf.esma``, kernel ``expansion``);
+* :mod:`~discover.cf.cmf`: conservative matrix fields, with the engines ``cmf.search`` (``cf.cmf``),
+  ``cmf.locate`` (``cf.cmf.locate``) and ``cmf.fit`` (``cf.cmf.fit``).
 
 Nothing heavy is imported here: ``import discover.cf`` stays cheap.
 """

@@ -75,3 +75,14 @@ def check_expression_text(text: str, what: str) -> str:
     if re.search(r"\^[^-+*/,^]*\^", powers):
         raise InputError(f"{what} {shown}: a power of a power; write the exponent out (at most {MAX_EXPONENT})")
     return src
+
+
+def check_start_box(start_min: int, start_max: int, max_values: int) -> None:
+    """InputError unless the start coordinates start_min .. start_max are at most ``max_values`` values, in
+    order, and of absolute value at most :data:`MAX_START_ENTRY`."""
+    from discover.errors import InputError
+
+    lo, hi = int(start_min), int(start_max)
+    if lo > hi or hi - lo + 1 > max_values or max(abs(lo), abs(hi)) > MAX_START_ENTRY:
+        raise InputError(f"start box [{start_min}, {start_max}]: need min <= max, at most {max_values} values and "
+                         f"coordinates of absolute value at most {MAX_START_ENTRY}")

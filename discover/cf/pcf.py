@@ -73,7 +73,7 @@ from discover.errors import InputError
 from discover.cf.bigint import decimal_text, log10_abs
 from discover.cf.convergence import ErrorEstimate, estimate_error
 
-__all__ = ["PCF", "Evaluation", "Extrapolation", "estimate_result_bits", "levin_u", "EXTRAPOLATION_METHOD"]
+__all__ = ["PCF", "Evaluation", "Extrapolation", "estimate_result_bits", "levin_u", "deflate", "EXTRAPOLATION_METHOD"]
 
 
 def estimate_result_bits(a: Polynomial, b: Polynomial, depth: int) -> float:
@@ -537,29 +537,31 @@ class PCF:
         return a.coeffs, b.coeffs
 
 
-def _deflate(a: Polynomial, b: Polynomial) -> tuple[Polynomial, Polynomial]:
-    """Remove every non-constant factor c(n) of a with c(n) c(n-1) | b (inflation by c multiplies
-    the convergents p_N by c(0) ... c(N) and q_N by c(1) ... c(N), so the limit by c(0))."""
+def deflate(a, b):
+    """Remove every non-constant factor g(n) of a with g(n) g(n-1) | b (FLINT ``fmpz_poly`` a, b; returns
+    the pair): the PCF (g a, g(n) g(n-1) b) has convergents p_N times g(0) ... g(N) and q_N times
+    g(1) ... g(N), so its limit is g(0) times that of (a, b). The integer content (c | a, c^2 | b) is the
+    scaling, left to :meth:`PCF.canonical`."""
     from flint import fmpz_poly
 
-    if a.degree < 1 or b.degree < 2:
-        return a, b
-    A, B = fmpz_poly(list(a.coeffs)), fmpz_poly(list(b.coeffs))
     back = fmpz_poly([-1, 1])
     changed = True
-    while changed and A.degree() >= 1:
+    while changed and a.degree() >= 1 and b.degree() >= 2:
         changed = False
-        for f, _mult in A.factor()[1]:
-            if f.degree() < 1:
+        for g, _mult in a.factor()[1]:
+            if g.degree() < 1:
                 continue
-            g = f * f(back)
-            q, r = divmod(B, g)
-            if r == 0 and q * g == B:
-                qa, ra = divmod(A, f)
-                if ra == 0 and qa * f == A:
-                    A, B = qa, q
-                    changed = True
-                    break
+            gg = g * g(back)
+            if b % gg == 0 and a % g == 0:
+                a, b = a // g, b // gg
+                changed = True
+                break
+    return a, b
+
+
+def _deflate(a: Polynomial, b: Polynomial) -> tuple[Polynomial, Polynomial]:
+    """:func:`deflate` on :class:`Polynomial` coefficients."""
+    A, B = deflate(a.to_fmpz_poly(), b.to_fmpz_poly())
     return Polynomial(tuple(int(c) for c in A.coeffs())), Polynomial(tuple(int(c) for c in B.coeffs()))
 
 

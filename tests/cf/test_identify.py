@@ -67,7 +67,7 @@ def test_mobius_table_contains_simple_forms():
 def test_no_coincidences_at_low_precision():
     """PCF(n, 1) = I_1(2)/I_0(2): with 6 digits and eleven constants, no registry form may be claimed
     (a 9(zeta(3) - 1)/(3 zeta(3) - 1) fits 5.4 of them by chance); with the right constant it is found."""
-    from discover.cf.eval_engine import DEFAULT_CONSTANTS
+    from discover.cf.eval.engine import DEFAULT_CONSTANTS
     from discover.cf.pcf import PCF
 
     pcf = PCF.from_polynomials("n", "1")

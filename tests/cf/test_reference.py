@@ -62,7 +62,7 @@ def test_reference_formula(row):
 @pytest.mark.parametrize("row", ROWS, ids=[f"{r['value']}" for r in ROWS])
 def test_reference_formula_through_cf_eval(row):
     """The same through the ``cf eval`` engine (what the command runs), with its default constants."""
-    from discover.cf.eval_engine import CFEvalSpec, run_shard, shards
+    from discover.cf.eval.engine import CFEvalSpec, run_shard, shards
 
     spec = CFEvalSpec(a=row["a"], b=row["b"], depth=row["depth"],
                       constants=("pi", "e", "zeta2", "zeta3", "log2", "catalan", "phi", "sqrt2", "exp(2)"))
@@ -102,7 +102,7 @@ def test_search_rediscovers_reference_formula(row):
     """A search over the smallest box containing the formula (ranges from its own coefficients, with 0)
     and with the reference value as the constant must store that PCF with closed form = the constant."""
     from discover.cf.polynomial import Polynomial
-    from discover.cf.search import CFSearchSpec, run_shard, shards
+    from discover.cf.search.engine import CFSearchSpec, run_shard, shards
 
     a, b = Polynomial.parse(row["a"]), Polynomial.parse(row["b"])
     spec = CFSearchSpec(constants=(row["value"],), a_deg=max(a.degree, 0), b_deg=b.degree,

@@ -6,7 +6,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from discover.cf import screen as sc
+from discover.cf.search import screen as sc
 
 
 def reference(a_lo, a_span, b_lo, b_span, first, count, depth, tol, skip_mirror):

@@ -2,8 +2,8 @@
 
 import pytest
 
-from discover.cf.eval_engine import CFEvalSpec
-from discover.cf.search import ENGINE, CFSearchSpec, estimate_memory, shards
+from discover.cf.eval.engine import CFEvalSpec
+from discover.cf.search.engine import ENGINE, CFSearchSpec, estimate_memory, shards
 from discover.errors import InputError
 from discover.runner import RunOptions, run_search
 from discover.store import Store

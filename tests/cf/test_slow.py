@@ -14,7 +14,7 @@ import pytest
 import sympy
 from click.testing import CliRunner
 
-from discover.cf import screen as sc
+from discover.cf.search import screen as sc
 from discover.cf.pcf import PCF
 from discover.cf.polynomial import Polynomial
 from discover.errors import InputError
@@ -254,7 +254,7 @@ def check_slow_record(rec_payload, row, pcf_ref):
 def test_search_rediscovers_slow_reference_formula(row):
     """A search over the smallest box containing the formula, with the reference value as the constant,
     stores that PCF or an equivalent one (same canonical form) with the right closed form."""
-    from discover.cf.search import CFSearchSpec, run_shard, shards
+    from discover.cf.search.engine import CFSearchSpec, run_shard, shards
 
     a, b, ar, br = box_of(row)
     spec = CFSearchSpec(constants=(row["value"],), a_deg=max(a.degree, 0), b_deg=b.degree, a_range=ar, b_range=br)
@@ -270,7 +270,7 @@ def test_search_rediscovers_slow_reference_formula(row):
 
 
 def test_acceleration_can_be_switched_off():
-    from discover.cf.search import CFSearchSpec, run_shard, shards
+    from discover.cf.search.engine import CFSearchSpec, run_shard, shards
 
     spec = CFSearchSpec(constants=("log2",), a_deg=0, b_deg=2, a_range="0:1", b_range="0:1", accelerate=False)
     assert run_shard(spec, next(iter(shards(spec)))).records == []

@@ -28,6 +28,7 @@ L the identified closed form at high precision.
 
 from __future__ import annotations
 
+import itertools
 import math
 import time
 from dataclasses import dataclass
@@ -40,8 +41,25 @@ from discover.errors import InputError
 from discover.cf.bigint import log10_abs
 from discover.cf.convergence import estimate_error
 
-__all__ = ["trajectory_matrix", "WalkEvaluation", "walk_limit", "identify_walk", "parse_point",
+__all__ = ["primitive_trajectories", "trajectory_matrix", "WalkEvaluation", "walk_limit", "identify_walk", "parse_point",
            "is_rational_identification", "looks_rational"]
+
+
+def primitive_trajectories(dim: int, max_step: int, negative: bool = False) -> list[tuple[int, ...]]:
+    """Every non-zero integer direction with coordinates in [0, K] ([-K, K] with ``negative``) and gcd 1,
+    ordered by L1 length then lexicographically."""
+    lo = -max_step if negative else 0
+    out = []
+    for t in itertools.product(range(lo, max_step + 1), repeat=dim):
+        if not any(t):
+            continue
+        g = 0
+        for v in t:
+            g = math.gcd(g, v)
+        if g == 1:
+            out.append(t)
+    out.sort(key=lambda t: (sum(abs(v) for v in t), tuple(-v for v in t)))
+    return out
 
 
 def parse_point(text, dim: int, what: str) -> tuple[int, ...]:

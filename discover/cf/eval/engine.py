@@ -2,12 +2,11 @@
 
 The shard evaluates the PCF exactly at ``depth`` (:meth:`discover.cf.pcf.PCF.evaluate`), tries to
 identify the limit among ``constants`` (:func:`discover.cf.identify.identify`, at most
-``identify_digits`` digits used) and returns one record (:func:`discover.cf.verify.formula_record`).
+``identify_digits`` digits used) and returns one record (:mod:`.verify`).
 """
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from discover.cf.limits import MAX_PRINT_DIGITS
@@ -55,21 +54,11 @@ def shards(spec: CFEvalSpec):
 
 
 def run_shard(spec: CFEvalSpec, shard: Shard) -> ShardResult:
-    from discover.cf.constants import parse_constants
-    from discover.cf.identify import identify
+    from discover.cf.eval.verify import evaluate_and_identify
     from discover.cf.pcf import PCF
-    from discover.cf.verify import formula_record
 
-    start = time.perf_counter()
-    pcf = PCF.from_polynomials(spec.a, spec.b)
-    constants = parse_constants(list(spec.constants))
-    ev = pcf.evaluate(spec.depth)
-    ident = None
-    if not ev.terminated:
-        ident = identify(ev.value, ev.digits, constants, max_digits=spec.identify_digits)
-    record = formula_record(pcf, ev, ident, constants, time.perf_counter() - start,
-                            method="cf eval: exact convergent (FLINT binary splitting), PSLQ identification",
-                            print_digits=spec.print_digits)
+    record = evaluate_and_identify(PCF.from_polynomials(spec.a, spec.b), spec.depth, spec.constants,
+                                   spec.identify_digits, spec.print_digits)
     return ShardResult(records=[record], candidates=1, rejected=0)
 
 

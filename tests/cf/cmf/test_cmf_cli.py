@@ -119,7 +119,7 @@ def test_locate_by_polynomials(run_cli, store_path):
 
 def test_locate_a_pcf_from_the_store(run_cli, store_path):
     # Apery's PCF stored by the PCF engine (cf.eval), then located by its key on the zeta(3) diagonal
-    from discover.cf import eval_engine
+    from discover.cf.eval import engine as eval_engine
     from discover.runner import RunOptions, run_search
 
     spec = eval_engine.CFEvalSpec("34n^3+51n^2+27n+5", "-n^6", depth=60, constants=("zeta3",))

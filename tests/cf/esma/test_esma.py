@@ -8,7 +8,7 @@ import mpmath
 import pytest
 
 from discover.cf.constants import get_constant
-from discover.cf.esma import (
+from discover.cf.esma.expansion import (
     Recurrence,
     esma,
     find_recurrence,
@@ -196,7 +196,7 @@ def test_quasi_polynomial_needs_roots_of_unity():
 def test_contracted_pcf_of_e_over_e_minus_1_is_lamberts_coth():
     # e/(e-1) with signs (+, -): a(2j) = 2j + 1, a(2j+1) = 2; one period contracts to the regular
     # continued fraction (e + 1)/(e - 1) = coth(1/2) = [2; 6, 10, 14, ...] = PCF(4n + 2, 1) (Lambert)
-    from discover.cf.esma import contracted_pcf
+    from discover.cf.esma.expansion import contracted_pcf
 
     result, _ = _run("e/(e-1)", (1, -1))
     assert contracted_pcf(result.formula, (1, -1)) == ((2, 4), (1,))
@@ -206,7 +206,7 @@ def test_esma_record_fields_and_equivalent_pcf():
     import sympy
 
     from discover.cf.constants import sympy_locals
-    from discover.cf.esma_engine import ESMASpec, run_shard, shards
+    from discover.cf.esma.engine import ESMASpec, run_shard, shards
 
     spec = ESMASpec("e/(e-1)", mobius_range=0, max_period=2)
     recs = [r for sh in shards(spec) if sh.params["signs"] == "+-" for r in run_shard(spec, sh).records]
@@ -222,11 +222,11 @@ def test_esma_record_fields_and_equivalent_pcf():
 @pytest.mark.parametrize("expr,signs", [("e", (1,)), ("e/(e-1)", (1, -1)), ("tan(1)", (1,))])
 def test_quasi_polynomial_convergent_matches_regenerated_terms(expr, signs):
     # the FLINT walk of one-period polynomial matrices equals the term-by-term product (reference)
-    from discover.cf.esma import _quasi_convergent, convergent
+    from discover.cf.esma.expansion import _quasi_convergent, convergent
 
     result, _ = _run(expr, signs)
     c = get_constant(expr)
-    seq, _ = __import__("discover.cf.esma", fromlist=["expand_target"]).expand_target(c.value, signs, 60)
+    seq, _ = __import__("discover.cf.esma.expansion", fromlist=["expand_target"]).expand_target(c.value, signs, 60)
     qp = result.formula
     pq = _quasi_convergent(seq, qp, signs, 300)
     k0 = qp["offset"] if qp["offset"] >= 1 else qp["period"]

@@ -1,4 +1,5 @@
-"""Stage 2: exact verification of a PCF formula, and the record that carries it.
+"""The shared PCF verifier: exact verification of a PCF formula, and the record that carries it (used by
+``cf.eval`` and ``cf.search``, whose ``verify`` modules delegate here).
 
 ``evaluate_to(pcf, target, max_depth)`` deepens the exact evaluation (doubling, or jumping by the
 measured rate) until the limit is known to ``target`` significant digits or ``max_depth`` is reached;

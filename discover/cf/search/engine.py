@@ -3,7 +3,7 @@
 Data path: :class:`CFSearchSpec` (validated, sizes estimated before anything runs) -> :func:`shards`
 (index ranges of the box) -> :func:`run_shard`:
 
-1. **Stage 1, screening** (:mod:`discover.cf.screen`, Numba): every (a, b) of the shard's range at depth
+1. **Stage 1, screening** (:mod:`discover.cf.search.screen`, Numba): every (a, b) of the shard's range at depth
    ``screen_depth`` in float64; divergent, terminating, degenerate and mirror-image candidates are
    skipped there (see the status codes of that module). Slowly (polynomially) converging candidates
    are extrapolated by a second kernel (Levin u-transform of the even and odd convergents, with an
@@ -15,7 +15,7 @@ Data path: :class:`CFSearchSpec` (validated, sizes estimated before anything run
    accelerated candidate the extrapolation's error estimate, <= ``accel_tol`` |x|.
 3. **De-duplication**: hits are reduced to their canonical form (:meth:`discover.cf.pcf.PCF.canonical`:
    sign, shift, scaling); one per class is verified per shard (the store de-duplicates across shards).
-4. **Stage 2, verification** (:mod:`discover.cf.verify`): exact convergents, deepened up to ``depth``
+4. **Stage 2, verification** (:mod:`discover.cf.search.verify`): exact convergents, deepened up to ``depth``
    until ``target_digits`` digits, and the Moebius form must pass the acceptance rule of
    :mod:`discover.cf.identify` with the constant computed independently at 2 D + 20 digits. Failures
    are counted as rejected, never stored. When the exact convergent at ``depth`` falls short of
@@ -30,7 +30,6 @@ Data path: :class:`CFSearchSpec` (validated, sizes estimated before anything run
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -219,16 +218,11 @@ def _match(values, deltas, ok, table_vals, table_size):
 
 def run_shard(spec: CFSearchSpec, shard: Shard) -> ShardResult:
     """Screen the shard's candidates, match, de-duplicate, verify; return the verified records."""
-    import mpmath
-    import numpy as np
-
-    from discover.cf import screen as sc
     from discover.cf.constants import parse_constants
-    from discover.cf.identify import check_form
     from discover.cf.pcf import PCF
     from discover.cf.polynomial import Polynomial
-    from discover.cf.identify import form_agreement
-    from discover.cf.verify import evaluate_to, extrapolate_to, formula_record
+    from discover.cf.search import screen as sc
+    from discover.cf.search.verify import verify_hit
 
     first, count = int(shard.params["first"]), int(shard.params["count"])
     values, deltas, status = sc.screen(spec.a_lo, spec.a_span, spec.b_lo, spec.b_span, first, count,
@@ -255,52 +249,11 @@ def run_shard(spec: CFSearchSpec, shard: Shard) -> ShardResult:
     records = []
     rejected = 0
     for canon, (pcf, ci, form, _rank, accelerated) in sorted(hits.items(), key=lambda item: item[0]):
-        start = time.perf_counter()
-        c0, c1, d0, d1 = form
-        const = constants[ci]
-
-        def agrees(ext) -> bool:
-            """The matched form agrees with the extrapolated limit to all but its last estimated digit."""
-            with mpmath.workdps(ext.precision_digits):
-                work = int(mpmath.mp.dps) + 20  # the extrapolated value's precision, plus guard digits
-                return form_agreement(ext.value, (c0, c1), (d0, d1), [const], work) >= ext.digits - 1
-
-        ext = None
-        if accelerated:
-            # A float64 extrapolation matched: check the form against the exact extrapolation first.
-            ext = extrapolate_to(pcf, spec.target_digits, spec.depth, keep_going=agrees)
-            if ext is None or not agrees(ext):
-                rejected += 1
-                continue
-        try:
-            ev = evaluate_to(pcf, spec.target_digits, spec.depth)
-        except InputError:
+        record = verify_hit(spec, pcf, constants, constants[ci], form, accelerated, trials)
+        if record is None:
             rejected += 1
-            continue
-        if ev.terminated:
-            rejected += 1
-            continue
-        if ext is None and ev.digits < spec.target_digits:
-            ext = extrapolate_to(pcf, spec.target_digits, spec.depth, keep_going=agrees)
-        if ext is not None and ext.digits <= ev.digits:
-            ext = None  # the exact convergent says more: no extrapolation needed
-        x, digits = (ext.value, ext.digits) if ext is not None else (ev.value, ev.digits)
-        ident = check_form(x, min(digits, 1000.0), (c0, c1), (d0, d1), [const], trials=trials)
-        if ident is None:
-            rejected += 1
-            continue
-        if ext is not None:
-            method = (f"cf search: float64 screen at depth {spec.screen_depth}"
-                      + (f" with Levin acceleration (order {sc.ACC_ORDER}) of the slowly converging candidates"
-                         if accelerated else "")
-                      + f", Moebius-table match, exact convergents (FLINT) to depth {ev.depth}, Levin "
-                        f"extrapolation (order {ext.order}) of the exact convergents x_0 .. x_{ext.depth}, "
-                        "acceptance rule on its estimated digits")
         else:
-            method = (f"cf search: float64 screen at depth {spec.screen_depth}, Moebius-table match, exact "
-                      "convergents (FLINT) and acceptance rule")
-        records.append(formula_record(pcf, ev, ident, constants, time.perf_counter() - start, method=method,
-                                      extrapolation=ext))
+            records.append(record)
     return ShardResult(records=records, candidates=count, rejected=rejected)
 
 

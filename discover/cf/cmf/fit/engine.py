@@ -1,7 +1,7 @@
-"""The ``cf.cmf.fit`` engine: the f, fbar ansatz searched in parallel (see :mod:`discover.cf.cmf.fit`).
+"""The ``cf.cmf.fit`` engine: the f, fbar ansatz searched in parallel (see :mod:`discover.cf.cmf.fit.ansatz`).
 
 Shards split the enumeration of f (shard i takes the f with index = i mod ``chunks``). Each pair found
-is proven conservative exactly (:func:`discover.cf.cmf.fit.verify_ffbar`), its diagonal walk (trajectory
+is proven conservative exactly (:func:`discover.cf.cmf.fit.verify.verify_ffbar`), its diagonal walk (trajectory
 (1, 1) from (1, 1)) is evaluated exactly and identified against the constants; a record is returned
 when the limit is identified with a constant (or, with ``keep_unidentified``, when it merely converges
 to at least ``min_digits`` digits). Records say whether the pair is a library CMF (``library_pair``) and
@@ -37,7 +37,7 @@ class FitSpec(SearchSpec):
             raise InputError(f"--degree {self.degree}: must be between 1 and 4")
         if not 1 <= int(self.bound) <= 3:
             raise InputError(f"--coefficient-bound {self.bound}: must be between 1 and 3")
-        from discover.cf.cmf.fit import monomials
+        from discover.cf.cmf.fit.ansatz import monomials
 
         count = (2 * int(self.bound) + 1) ** len(monomials(int(self.degree), bool(self.homogeneous)))
         if count > 3_000_000:
@@ -57,7 +57,8 @@ def shards(spec: FitSpec):
 
 def run_shard(spec: FitSpec, shard: Shard) -> ShardResult:
     from discover.cf.cmf.field import CMF
-    from discover.cf.cmf.fit import enumerate_f, fit_f, library_pairs, pair_key, poly_text, step_matrix, verify_ffbar
+    from discover.cf.cmf.fit.ansatz import enumerate_f, fit_f, library_pairs, pair_key, poly_text, step_matrix
+    from discover.cf.cmf.fit.verify import verify_ffbar
     from discover.cf.cmf.library import LIBRARY, get_cmf
     from discover.cf.cmf.trajectory import identify_walk, is_rational_identification, looks_rational, usable_walk
 

@@ -14,16 +14,13 @@ from __future__ import annotations
 
 import itertools
 import json
-import math
 from dataclasses import dataclass
 
-from discover.cf.limits import MAX_START_ENTRY, MAX_TRAJECTORY_ENTRY, MAX_TRAJECTORY_STEPS
+from discover.cf.limits import MAX_START_ENTRY, MAX_TRAJECTORY_ENTRY, MAX_TRAJECTORY_STEPS, check_start_box
 from discover.errors import InputError
-from discover.records import Record
 from discover.runner.engine import Engine, SearchSpec, Shard, ShardResult
 
-__all__ = ["CMFSearchSpec", "ENGINE", "shards", "run_shard", "resolve_cmf", "primitive_trajectories",
-           "walk_record"]
+__all__ = ["CMFSearchSpec", "ENGINE", "shards", "run_shard", "resolve_cmf"]
 
 
 # Steps of a CMF walk (each step a product of up to MAX_TRAJECTORY_STEPS axis matrices).
@@ -38,23 +35,6 @@ def resolve_cmf(name: str, cmf_json: str = ""):
     if cmf_json:
         return cmf_from_dict(json.loads(cmf_json), where=f"CMF {name!r}")
     return get_cmf(name)
-
-
-def primitive_trajectories(dim: int, max_step: int, negative: bool = False) -> list[tuple[int, ...]]:
-    """Every non-zero integer direction with coordinates in [0, K] ([-K, K] with ``negative``) and gcd 1,
-    ordered by L1 length then lexicographically."""
-    lo = -max_step if negative else 0
-    out = []
-    for t in itertools.product(range(lo, max_step + 1), repeat=dim):
-        if not any(t):
-            continue
-        g = 0
-        for v in t:
-            g = math.gcd(g, v)
-        if g == 1:
-            out.append(t)
-    out.sort(key=lambda t: (sum(abs(v) for v in t), tuple(-v for v in t)))
-    return out
 
 
 @dataclass(frozen=True)
@@ -98,10 +78,7 @@ class CMFSearchSpec(SearchSpec):
                              f"{MAX_START_ENTRY}")
         if not 1 <= int(self.max_step) <= 6:
             raise InputError(f"--max-step {self.max_step}: must be between 1 and 6")
-        if int(self.start_min) > int(self.start_max) or int(self.start_max) - int(self.start_min) > 6 or \
-                max(abs(int(self.start_min)), abs(int(self.start_max))) > MAX_START_ENTRY:
-            raise InputError(f"start box [{self.start_min}, {self.start_max}]: need min <= max, at most 7 values "
-                             f"and coordinates of absolute value at most {MAX_START_ENTRY}")
+        check_start_box(self.start_min, self.start_max, 7)
         if not 10 <= int(self.depth) <= MAX_WALK_DEPTH:
             raise InputError(f"--depth {self.depth}: must be between 10 and {MAX_WALK_DEPTH:,}")
         if self.trajectory and self.start:
@@ -127,6 +104,8 @@ class CMFSearchSpec(SearchSpec):
 
 def shards(spec: CMFSearchSpec):
     cmf = resolve_cmf(spec.cmf, spec.cmf_json)
+    from discover.cf.cmf.trajectory import primitive_trajectories
+
     trajs = [tuple(spec.trajectory)] if spec.trajectory else primitive_trajectories(cmf.dim, spec.max_step,
                                                                                      spec.negative)
     for t in trajs:
@@ -134,7 +113,8 @@ def shards(spec: CMFSearchSpec):
 
 
 def run_shard(spec: CMFSearchSpec, shard: Shard) -> ShardResult:
-    from discover.cf.cmf.trajectory import identify_walk, is_rational_identification, trajectory_matrix, usable_walk
+    from discover.cf.cmf.search.verify import verify_walk
+    from discover.cf.cmf.trajectory import trajectory_matrix, usable_walk
 
     cmf = resolve_cmf(spec.cmf, spec.cmf_json)
     t = tuple(shard.params["trajectory"])
@@ -151,79 +131,12 @@ def run_shard(spec: CMFSearchSpec, shard: Shard) -> ShardResult:
         if ev is None:
             rejected += 1
             continue
-        found = identify_walk(ev, constants)
-        if found is None:
+        record = verify_walk(cmf, ev, constants)
+        if record is None:
             rejected += 1
             continue
-        ident, agree, delta, _L = found
-        if is_rational_identification(ident) or agree < ev.digits - 2:
-            rejected += 1
-            continue
-        records.append(walk_record(cmf, ev, ident, agree, delta))
+        records.append(record)
     return ShardResult(records=records, candidates=candidates, rejected=rejected)
-
-
-def _poly_json(matrix) -> list:
-    return [[[int(c) for c in e.coeffs()] for e in row] for row in matrix]
-
-
-def trajectory_pcf(matrix) -> dict | None:
-    """The canonical PCF (a(n), b(n) as text) equivalent to a 2x2 trajectory (see
-    :mod:`discover.cf.cmf.locate`), or None for larger matrices or a degenerate step."""
-    if len(matrix) != 2:
-        return None
-    from discover.cf.cmf.locate import trajectory_pcfs
-    from discover.cf.pcf import PCF
-    from discover.cf.polynomial import Polynomial
-
-    pcfs = trajectory_pcfs([list(r) for r in matrix])
-    if not pcfs:
-        return None
-    try:
-        ca, cb = PCF(Polynomial(pcfs[0][0]), Polynomial(pcfs[0][1])).canonical()
-    except (InputError, ValueError, ZeroDivisionError):
-        return None
-    return {"a": str(Polynomial(ca)), "b": str(Polynomial(cb))}
-
-
-def walk_record(cmf, ev, ident, agree: float, delta: float) -> Record:
-    """The verified record of an identified walk."""
-    import mpmath
-
-    digits = min(ev.digits, agree)
-    with mpmath.workdps(40):
-        value = mpmath.nstr(ev.value, 30)
-    d = None if (delta is None or math.isnan(delta)) else (round(delta, 5) if math.isfinite(delta) else None)
-    pcf = trajectory_pcf(ev.matrix)
-    payload = {
-        "cmf": cmf.name,
-        "axes": list(cmf.axes),
-        "trajectory": list(ev.trajectory),
-        "start": list(ev.start),
-        "closed_form": ident.closed_form,
-        "limit": value,
-        "digits": round(digits, 1),
-        "delta": d,
-        "proves_irrationality": bool(d is not None and d > 0),
-        "depth": ev.depth,
-        "rate": round(ev.rate, 4),
-        "identification": ident.to_json(),
-        "trajectory_matrix": _poly_json(ev.matrix),
-        "pcf": pcf,
-    }
-    statement = (f"CMF {cmf.name}: the walk along {tuple(ev.trajectory)} from {tuple(ev.start)} converges to "
-                 f"{ident.closed_form} ({digits:.0f} digits at depth {ev.depth}, delta = "
-                 f"{'n/a' if d is None else f'{d:.4f}'})")
-    canonical = [[list(map(list, m)) for m in cmf.matrices], list(cmf.axes), list(ev.trajectory), list(ev.start)]
-    verification = {
-        "method": "exact walk (FLINT binary splitting); closed form checked against the constants at "
-                  "twice the precision",
-        "digits": round(digits, 1),
-        "depth": ev.depth,
-        "relation_digits": round(ident.relation_digits, 2),
-        "seconds": round(ev.seconds, 3),
-    }
-    return Record.create("cf.cmf", "cmf-walk", canonical, statement, payload, verification, verified=True)
 
 
 ENGINE = Engine("cf.cmf", CMFSearchSpec, shards, run_shard)

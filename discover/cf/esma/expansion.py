@@ -584,11 +584,11 @@ def contracted_pcf(formula: dict, signs: Sequence[int]):
 
     One period of the pattern, n = k + P j + r for r = 0..P-1, is the polynomial matrix
     S(j) = prod_r [[0, s_{k+r-1}], [1, poly_r(j)]]; the walk of S is turned into a PCF exactly as a CMF
-    trajectory is (:func:`discover.cf.cmf.locate.pcf_of_trajectory`: second-order recurrence of the last
+    trajectory is (:func:`discover.cf.cmf.unification.pcf_of_trajectory`: second-order recurrence of the last
     column, cleared denominators, deflation), then put in canonical form."""
     from flint import fmpz_poly
 
-    from discover.cf.cmf.locate import pcf_of_trajectory
+    from discover.cf.cmf.unification import pcf_of_trajectory
     from discover.cf.pcf import PCF
     from discover.cf.polynomial import Polynomial
 

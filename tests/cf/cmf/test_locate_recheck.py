@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from cli import main
 from discover.cf.cmf.library import get_cmf
-from discover.cf.cmf.locate import locate, recheck_mobius
+from discover.cf.cmf.locate.matching import locate
+from discover.cf.cmf.locate.verify import recheck_mobius
 from discover.cf.pcf import PCF
 
 

@@ -45,7 +45,7 @@ def _reference_pcf(value):
 
 
 def test_locate_finds_apery_on_the_zeta3_diagonal():
-    from discover.cf.cmf.locate import locate
+    from discover.cf.cmf.locate.matching import locate
 
     a, b = _reference_pcf("6/zeta(3)")
     found = locate(a, b, cmfs=[get_cmf("zeta3")], max_step=1, start_min=0, start_max=1)
@@ -53,7 +53,7 @@ def test_locate_finds_apery_on_the_zeta3_diagonal():
 
 
 def test_locate_finds_the_e_pcf_in_the_e_cmf():
-    from discover.cf.cmf.locate import locate
+    from discover.cf.cmf.locate.matching import locate
 
     a, b = _reference_pcf("e")
     found = locate(a, b, cmfs=[get_cmf("e")], max_step=1, start_min=0, start_max=1)
@@ -61,7 +61,7 @@ def test_locate_finds_the_e_pcf_in_the_e_cmf():
 
 
 def test_locate_relates_4_over_pi_to_the_pi_cmf_by_moebius():
-    from discover.cf.cmf.locate import locate
+    from discover.cf.cmf.locate.matching import locate
 
     a, b = _reference_pcf("4/pi")
     found = locate(a, b, cmfs=[get_cmf("pi")], max_step=1, start_min=1, start_max=1, depth=200)
