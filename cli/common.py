@@ -6,8 +6,10 @@ print with :func:`emit_records`. Nothing here imports Numba, Ray or sympy.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import os
 import shlex
 import sys
 from typing import Any, Callable, Iterable, Sequence
@@ -17,11 +19,30 @@ import click
 from discover.records import Record
 
 
+def under_ray_job() -> bool:
+    """True when this process is the entrypoint of a ``ray job submit``: its working directory is then
+    Ray's temporary copy of ``--working-dir``, deleted when the job ends."""
+    return ("RAY_JOB_CONFIG_JSON_ENV_VAR" in os.environ
+            or f"{os.sep}runtime_resources{os.sep}working_dir_files{os.sep}" in os.getcwd() + os.sep)
+
+
+def _store_default(ctx, param, value):
+    if value is None and under_ray_job():
+        from discover.errors import InputError
+
+        raise InputError("--store: under `ray job submit` the default store would land in Ray's temporary copy "
+                         "of the working directory (deleted after the job); give --store PATH (or "
+                         "DISCOVER_STORE) on storage that outlives the job, on the node that runs the driver")
+    return value
+
+
 def store_option(func: Callable) -> Callable:
-    """``--store PATH``: the results store (default ``$DISCOVER_STORE`` or ``results/discover.sqlite``)."""
+    """``--store PATH``: the results store (default ``$DISCOVER_STORE`` or ``results/discover.sqlite``;
+    required under ``ray job submit``)."""
     return click.option("--store", "store", type=click.Path(dir_okay=False), default=None,
-                        envvar="DISCOVER_STORE", show_envvar=True,
-                        help="Results store (SQLite). Default: results/discover.sqlite.")(func)
+                        envvar="DISCOVER_STORE", show_envvar=True, callback=_store_default,
+                        help="Results store (SQLite). Default: results/discover.sqlite "
+                             "(required under `ray job submit`).")(func)
 
 
 def json_option(func: Callable) -> Callable:
@@ -35,7 +56,9 @@ def runner_options(func: Callable) -> Callable:
     @click.option("--resume", type=int, default=None, metavar="RUN_ID",
                   help="Continue an interrupted run: only its unfinished shards run.")
     @click.option("--ray-address", default=None, envvar="RAY_ADDRESS", metavar="ADDR",
-                  help="Ray cluster to use with --backend ray (default: RAY_ADDRESS, else a local instance).")
+                  help="Ray cluster (HOST:PORT of the head) for --backend ray. Default: RAY_ADDRESS, else "
+                       "the instance of `discover ray up`, else a private local instance, which adds "
+                       "10-20 s to the command.")
     @click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
                   help="Parallel workers (default: the number of cores; 1 runs in-process).")
     @click.option("--backend", type=click.Choice(["local", "ray"]), default="local", show_default=True,
@@ -53,15 +76,57 @@ def runner_options(func: Callable) -> Callable:
     return wrapper
 
 
+@contextlib.contextmanager
+def _stdout_kept_for_records(active: bool):
+    """While a Ray run is connected, everything written to file descriptor 1 (Ray's C++ and Python
+    messages: a worker died, a node is gone) goes to stderr; records are written to the stream this
+    yields, a copy of the real stdout. Restored when the run returns normally (Ray is disconnected by
+    then); after a failure the command ends anyway, and Ray's last words still go to stderr."""
+    try:
+        fd = sys.stdout.fileno() if active else -1
+    except (AttributeError, OSError, ValueError):  # click's test runner: no real descriptor
+        fd = -1
+    if fd < 0:
+        yield sys.stdout
+        return
+    sys.stdout.flush()
+    saved = os.dup(fd)
+    os.dup2(sys.stderr.fileno(), fd)
+    records_out = os.fdopen(saved, "w", buffering=1, closefd=False)
+    previous, sys.stdout = sys.stdout, sys.stderr
+    yield records_out
+    records_out.flush()
+    sys.stdout = previous
+    os.dup2(saved, fd)
+    os.close(saved)
+
+
+# Keys whose JSON record this command has printed (streamed as shards finished, or by emit_records):
+# each key is printed once per command.
+_printed_keys: set[str] = set()
+
+
+def _print_json(records: Iterable[Record], stream=None) -> None:
+    for record in records:
+        if record.key in _printed_keys:
+            continue
+        _printed_keys.add(record.key)
+        click.echo(json.dumps(record.to_json(), default=str), file=stream)
+
+
 def execute(engine, spec, run_options, as_json: bool = False):
     """Run ``spec`` through the runner; a progress bar on stderr when it is a terminal and not ``--json``.
-    Failed shards are reported on stderr, one line each, and make the command exit with status 1."""
+    With ``--json`` each shard's records are printed as it finishes (an interrupted run has printed what
+    it stored). Failed shards are reported on stderr, one line each, and make the command exit with
+    status 1."""
     from dataclasses import replace
 
     from discover.runner import run_search
 
     show = not as_json and sys.stderr.isatty()
-    summary = run_search(engine, spec, replace(run_options, progress=show))
+    with _stdout_kept_for_records(run_options.backend == "ray") as records_out:
+        stream = (lambda records: _print_json(records, records_out)) if as_json else None
+        summary = run_search(engine, spec, replace(run_options, progress=show), on_records=stream)
     for shard_id, error in summary.shards_failed:
         click.echo(f"discover: shard {shard_id} failed: {error}", err=True)
     if summary.shards_failed:
@@ -75,11 +140,11 @@ Column = tuple[str, Callable[[Record], Any]]
 
 def emit_records(records: Iterable[Record], as_json: bool, columns: Sequence[Column],
                  title: str | None = None, empty: str = "no results") -> None:
-    """Print records: JSON Lines with ``--json``, else a table with the given columns."""
+    """Print records: JSON Lines with ``--json`` (those not printed yet by this command), else a table
+    with the given columns."""
     records = list(records)
     if as_json:
-        for record in records:
-            click.echo(json.dumps(record.to_json(), default=str))
+        _print_json(records)
         return
     if not records:
         click.echo(empty)
@@ -110,3 +175,10 @@ def emit_summary(summary, as_json: bool) -> None:
 
 # Exit status of the current command when it returns normally (1 if any shard failed).
 exit_status = 0
+
+
+def start_command() -> None:
+    """Forget the previous command's exit status and printed keys (one process may run several)."""
+    global exit_status
+    exit_status = 0
+    _printed_keys.clear()

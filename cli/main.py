@@ -62,7 +62,7 @@ class DiscoverGroup(click.Group):
         debug = "--debug" in args or os.environ.get("DISCOVER_DEBUG") == "1"
         from cli import common
 
-        common.exit_status = 0
+        common.start_command()
         try:
             result = super().main(args=args, prog_name=prog_name or "discover", complete_var=complete_var,
                                   standalone_mode=False, **extra)

@@ -91,3 +91,21 @@ def run_local(run_shard: Callable[[Any, Shard], ShardResult], spec: Any, shards:
                 pool = _pool(workers, context)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+class LocalBackend:
+    """The local backend as a run's session (the shape :mod:`discover.runner.run` expects of a backend):
+    nothing to join or leave; ``run`` is :func:`run_local` with the run's worker count."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+
+    def __enter__(self) -> "LocalBackend":
+        return self
+
+    def __exit__(self, *exc) -> bool:
+        return False
+
+    def run(self, run_shard: Callable[[Any, Shard], ShardResult], spec: Any,
+            shards: Iterable[Shard]) -> Iterator[ShardOutcome]:
+        return run_local(run_shard, spec, shards, self.workers)

@@ -12,15 +12,25 @@ import traceback
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from discover.errors import RuntimeFailure
 from discover.runner.engine import Shard, ShardResult
 
 
 @dataclass
 class ShardOutcome:
+    """One shard's result or error. ``fatal``: the error is the node's, not the shard's (a node that
+    cannot run discover at all), so the run stops instead of failing shard after shard."""
+
     shard: Shard
     result: ShardResult | None
     error: str | None
     seconds: float
+    fatal: bool = False
+
+
+class BackendStopped(RuntimeFailure):
+    """The backend cannot go on (Ctrl-C, the cluster lost, a node unfit, no CPU for a shard): the run is
+    left ``interrupted``, resumable, and the message says why."""
 
 
 def run_one(run_shard: Callable[[Any, Shard], ShardResult], spec: Any, shard: Shard) -> ShardOutcome:

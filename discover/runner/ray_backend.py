@@ -1,70 +1,210 @@
-"""The Ray backend: each shard is a Ray task; results stream back with ``ray.wait`` as tasks finish.
+"""The Ray backend: each shard is a 1-CPU Ray task; results stream back with ``ray.wait`` as tasks finish.
 
-``address`` (``--ray-address`` or ``RAY_ADDRESS``) attaches to a running cluster; without one a local
-Ray instance is started for the run and stopped after it. A task whose worker process dies is retried
-by Ray (``max_retries``); an exception raised by the engine is not retried but reported with the shard
-id (the shard wrapper returns it as text). Ray is imported here only, so nothing else pays its start-up.
+Which cluster, and how joining it fails fast, is :mod:`discover.runner.ray_cluster`; what reaches the
+nodes (the code, the thread limits, the node check) is :mod:`discover.runner.ray_shipping`.
+
+* **Parallelism follows the cluster.** At most twice the cluster's current CPUs are in flight, re-read
+  every :data:`REFRESH_SECONDS`, so nodes that join (an autoscaler, a second ``ray start``) get shards
+  within seconds. A cluster with no CPU for :data:`no_cpu_seconds` stops the run, saying so.
+* **Faults.** A task whose worker process or node dies is retried by Ray (``max_retries``); an
+  exception raised by the engine is not retried but reported with the shard id. A node that cannot run
+  discover (not importable there, wrong dependency versions) stops the run at once, naming the node.
+* **Stopping.** Ctrl-C only sets a flag (Ray must not be interrupted inside its C++ calls, which
+  crashes the driver); the loop sees it within :data:`WAIT_SECONDS`, leaves the in-flight shards, and
+  raises :class:`BackendStopped`. A cluster whose GCS stops answering for :data:`LOST_SECONDS` does
+  the same. Either way the run is left ``interrupted`` with its ``--resume`` hint.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import re
-import sys
+import signal
+import threading
+import time
 from typing import Any, Callable, Iterable, Iterator
 
-from discover.errors import RuntimeFailure
 from discover.runner.engine import Shard, ShardResult
-from discover.runner.outcome import ShardOutcome, run_one
+from discover.runner.outcome import BackendStopped, ShardOutcome
 
 MAX_RETRIES = 3
+WAIT_SECONDS = 0.25
+REFRESH_SECONDS = 1.0
+LOST_SECONDS = 3.0
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def run_ray(run_shard: Callable[[Any, Shard], ShardResult], spec: Any, shards: Iterable[Shard],
-            workers: int | None, address: str | None) -> Iterator[ShardOutcome]:
+def no_cpu_seconds() -> float:
+    """How long a run waits for a cluster with no CPU to get one (``DISCOVER_RAY_NO_CPU_WAIT``, 60 s)."""
     try:
+        return max(0.0, float(os.environ.get("DISCOVER_RAY_NO_CPU_WAIT", "60")))
+    except ValueError:
+        return 60.0
+
+
+class _StopOnSigint:
+    """While active (main thread only), Ctrl-C sets ``requested`` instead of raising inside Ray; a second
+    Ctrl-C raises as usual."""
+
+    def __init__(self):
+        self.requested = threading.Event()
+        self._previous = None
+
+    def __enter__(self):
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def _handle(self, signum, frame):
+        if self.requested.is_set():
+            raise KeyboardInterrupt
+        self.requested.set()
+
+    def __exit__(self, *exc):
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+        return False
+
+
+def _error_line(exc: BaseException) -> str:
+    lines = [ln for ln in _ANSI.sub("", str(exc)).splitlines() if ln.strip()]
+    return lines[-1].strip() if lines else type(exc).__name__
+
+
+def _import_failure(exc: BaseException) -> str | None:
+    """If a task failed because its node cannot import the code (nothing shipped, not installed there),
+    the one line saying so, naming the node."""
+    text = _ANSI.sub("", str(exc))
+    match = re.search(r"(ModuleNotFoundError: No module named '[^']+')", text)
+    if match is None:
+        return None
+    where = getattr(exc, "ip", None) or "a node"
+    pid = getattr(exc, "pid", None)
+    return (f"node {where}{f' (worker pid {pid})' if pid else ''} cannot import discover: {match.group(1)} "
+            "(leave DISCOVER_RAY_SHIP unset so the code is shipped, or install discover on every node)")
+
+
+def _cluster_cpus(ray) -> float:
+    try:
+        return float(ray.cluster_resources().get("CPU", 0.0))
+    except Exception:  # noqa: BLE001 - a GCS hiccup: keep the last figure
+        return -1.0
+
+
+class RayBackend:
+    """A run's session with a Ray cluster: ``with RayBackend(...) as backend`` joins it (before the run
+    is created in the store, so a wrong address leaves the store alone), ``backend.run(...)`` streams the
+    outcomes of one stage's shards, and leaving disconnects (stopping a private instance)."""
+
+    def __init__(self, run_shard: Callable[[Any, Shard], ShardResult], workers: int | None,
+                 address: str | None):
+        self._ship_for, self._workers, self._address = run_shard, workers, address
+        self._connection = None
+        self._gcs = None
+        self._lost = False
+
+    def __enter__(self) -> "RayBackend":
+        from discover.runner.ray_cluster import connect, split_address
+        from discover.runner.ray_shipping import pins, runtime_env
+
+        self._connection = connect(self._address, self._workers, runtime_env(self._ship_for))
         import ray
-    except ImportError:  # pragma: no cover - ray is a dependency
-        raise RuntimeFailure("--backend ray needs ray (pip install ray)") from None
 
-    address = address or os.environ.get("RAY_ADDRESS") or None
-    started_here = False
-    if not ray.is_initialized():
-        try:
-            if address:
-                ray.init(address=address, log_to_driver=False, configure_logging=False)
-            else:
-                # A local instance: workers get the driver's import path, so engines importable here
-                # (including ones outside site-packages) import there too.
-                ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False,
-                         configure_logging=False, object_store_memory=256 * 1024 * 1024,
-                         runtime_env={"env_vars": {"PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}})
-        except (ConnectionError, RuntimeError, ValueError) as exc:
-            raise RuntimeFailure(f"--ray-address {address or '(local)'}: cannot start or reach Ray: {exc}") from None
-        started_here = True
+        self._wanted = pins()
+        if self._connection.address and self._connection.address != "auto":
+            self._gcs = split_address(self._connection.address)
+        elif not self._connection.private:
+            try:
+                self._gcs = split_address(ray.get_runtime_context().gcs_address)
+            except Exception:  # noqa: BLE001 - no probe then; Ray's own timeouts still apply
+                self._gcs = None
+        return self
 
-    remote = ray.remote(max_retries=MAX_RETRIES, retry_exceptions=False)(run_one)
-    spec_ref = ray.put(spec)
-    shards = list(shards)
-    capacity = max(2, 2 * int(ray.cluster_resources().get("CPU", workers or 1)))
-    pending = list(reversed(shards))
-    in_flight: dict = {}
-    try:
-        while pending or in_flight:
-            while pending and len(in_flight) < capacity:
-                shard = pending.pop()
-                in_flight[remote.remote(run_shard, spec_ref, shard)] = shard
-            done, _ = ray.wait(list(in_flight), num_returns=1)
-            for ref in done:
-                shard = in_flight.pop(ref)
-                try:
-                    yield ray.get(ref)
-                except ray.exceptions.RayError as exc:  # worker died more than MAX_RETRIES times, ...
-                    lines = [ln for ln in _ANSI.sub("", str(exc)).splitlines() if ln.strip()]
-                    yield ShardOutcome(shard, None, lines[-1].strip() if lines else type(exc).__name__, 0.0)
-    finally:
-        for ref in in_flight:
-            ray.cancel(ref, force=True)
-        if started_here:
+    def __exit__(self, *exc) -> bool:
+        import ray
+
+        # after a lost cluster there is nothing to talk to, and a shutdown would wait on the dead GCS
+        if self._connection is not None and self._connection.joined and not self._lost:
             ray.shutdown()
+        return False
+
+    def _cluster_lost(self, since: float | None, now: float) -> float | None:
+        """When the GCS first stopped answering (None while it answers); raises once it is :data:`LOST_SECONDS`."""
+        from discover.runner.ray_cluster import probe
+
+        if self._gcs is None or probe(*self._gcs, timeout=1.0) is None:
+            return None
+        since = since or now
+        if now - since >= LOST_SECONDS:
+            self._lost = True
+            raise BackendStopped(f"{self._connection.description} stopped answering for {LOST_SECONDS:.0f} s "
+                                 "(the cluster is gone or unreachable)")
+        return since
+
+    def run(self, run_shard: Callable[[Any, Shard], ShardResult], spec: Any,
+            shards: Iterable[Shard]) -> Iterator[ShardOutcome]:
+        import ray
+
+        from discover.runner.ray_shipping import run_on_node
+
+        remote = ray.remote(num_cpus=1, max_retries=MAX_RETRIES, retry_exceptions=False)(run_on_node)
+        spec_ref = ray.put(spec)
+        pending = list(reversed(list(shards)))
+        in_flight: dict = {}
+        cpus, refreshed, no_cpu_since, unreachable_since = _cluster_cpus(ray), time.monotonic(), None, None
+        try:
+            with _StopOnSigint() as stop:
+                while pending or in_flight:
+                    if stop.requested.is_set():
+                        raise BackendStopped("interrupted (Ctrl-C)")
+                    now = time.monotonic()
+                    if now - refreshed >= REFRESH_SECONDS:
+                        refreshed = now
+                        unreachable_since = self._cluster_lost(unreachable_since, now)
+                        latest = _cluster_cpus(ray) if unreachable_since is None else -1.0
+                        cpus = latest if latest >= 0 else cpus
+                    capacity = 2 * math.floor(max(cpus, 0))
+                    if capacity == 0 and not in_flight:
+                        no_cpu_since = no_cpu_since or now
+                        if now - no_cpu_since >= no_cpu_seconds():
+                            raise BackendStopped(f"{self._connection.description} has no CPU for a shard (waited "
+                                                 f"{no_cpu_seconds():.0f} s; add a node with CPUs, or use "
+                                                 "--backend local)")
+                        time.sleep(WAIT_SECONDS)
+                        continue
+                    no_cpu_since = None
+                    while pending and len(in_flight) < capacity:
+                        shard = pending.pop()
+                        in_flight[remote.remote(run_shard, spec_ref, shard, self._wanted)] = shard
+                    ready, _ = ray.wait(list(in_flight), num_returns=1, timeout=WAIT_SECONDS)
+                    if ready:  # collect everything else that finished too, in one call
+                        ready, _ = ray.wait(list(in_flight), num_returns=len(in_flight), timeout=0)
+                    for ref in ready:
+                        yield self._outcome(ray, ref, in_flight.pop(ref))
+        finally:
+            if not self._lost:
+                _cancel(ray, in_flight)
+
+    @staticmethod
+    def _outcome(ray, ref, shard: Shard) -> ShardOutcome:
+        try:
+            outcome = ray.get(ref)
+        except ray.exceptions.RayError as exc:  # worker died more than MAX_RETRIES times, ...
+            problem = _import_failure(exc)
+            if problem is not None:
+                raise BackendStopped(problem) from None
+            return ShardOutcome(shard, None, _error_line(exc), 0.0)
+        if outcome.fatal:
+            raise BackendStopped(outcome.error)
+        return outcome
+
+
+def _cancel(ray, in_flight: dict) -> None:
+    """Stop the shards still in flight. Best effort and never forced: a forced cancel racing a task that
+    is completing is what crashed the driver on Ctrl-C; the run's checkpoint does not need them."""
+    for ref in in_flight:
+        try:
+            ray.cancel(ref, recursive=False)
+        except Exception:  # noqa: BLE001
+            pass

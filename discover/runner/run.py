@@ -4,6 +4,14 @@ The driver is the only writer of the store. Each shard's records and its ``done`
 in one transaction as the shard finishes, so a driver killed at any moment loses only the shards in
 flight, and ``resume`` (the run id) re-runs exactly the shards not marked done. Records are
 de-duplicated by key, so a resumed run ends with the same conjectures as an uninterrupted one.
+
+Two records with one key are the same conjecture in different words (an equivalent PCF, an isomorphic
+graph). Of those a run meets, the driver keeps one, the canonical representative: the least in the
+total order of :func:`representative_order` (statement, then payload), so which shard finished first
+does not decide what the run reports or hands to the store.
+
+``on_records`` (if given) is called with each finished shard's records as they arrive (and, on resume,
+with those stored before), so a caller can stream them instead of waiting for the end.
 """
 
 from __future__ import annotations
@@ -13,10 +21,13 @@ from functools import partial
 from dataclasses import dataclass, field
 from typing import Any
 
+from typing import Callable
+
 from discover.errors import InputError, RuntimeFailure
-from discover.records import Record
+from discover.records import Record, canonical_json
 from discover.runner.engine import Engine, load_engine, spec_from_dict
-from discover.runner.local import default_workers, run_local
+from discover.runner.local import LocalBackend, default_workers
+from discover.runner.outcome import BackendStopped
 from discover.runner.progress import NullProgress, ShardProgress
 from discover.store import Store
 
@@ -44,8 +55,9 @@ class RunOptions:
 
 @dataclass
 class RunSummary:
-    """What a run did. ``records`` are this run's verified records (new and seen-again ones), in the
-    order their shards finished; on resume, also those of shards finished before the interruption.
+    """What a run did. ``records`` are this run's verified records (new and seen-again ones), one per
+    key (its canonical representative), in the order their keys were first met; on resume, also those
+    of shards finished before the interruption.
     ``unverified`` are records an engine returned with ``verified=False`` (a computed value that is not
     a conjecture, say an unidentified limit): shown to the user, counted as rejected, never stored."""
 
@@ -58,16 +70,50 @@ class RunSummary:
     candidates: int = 0
     rejected: int = 0
     seconds: float = 0.0
+    _index: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def keep(self, records: list[Record]) -> list[Record]:
+        """Add verified records, one per key: a key met again keeps the lesser representative
+        (:func:`representative_order`). Returns ``records`` with each key replaced by that."""
+        kept = []
+        for record in records:
+            at = self._index.get(record.key)
+            if at is None:
+                self._index[record.key] = len(self.records)
+                self.records.append(record)
+            elif representative_order(record) < representative_order(self.records[at]):
+                self.records[at] = record
+            kept.append(self.records[self._index[record.key]])
+        return kept
 
 
-def run_search(engine: Engine, spec: Any, options: RunOptions = RunOptions()) -> RunSummary:
+def representative_order(record: Record) -> tuple[str, str]:
+    """The total order that picks a key's canonical representative: statement, then payload (as
+    canonical JSON); the least wins, whatever order shards finish in."""
+    return record.statement, canonical_json(record.payload)
+
+
+def _one_per_key(records: list[Record]) -> list[Record]:
+    """The canonical representative of each key among ``records`` (first-met order)."""
+    best: dict[str, Record] = {}
+    for record in records:
+        if record.key not in best or representative_order(record) < representative_order(best[record.key]):
+            best[record.key] = record
+    return list(best.values())
+
+
+RecordsCallback = Callable[[list[Record]], None]
+
+
+def run_search(engine: Engine, spec: Any, options: RunOptions = RunOptions(),
+               on_records: RecordsCallback | None = None) -> RunSummary:
     """Run ``spec`` with ``engine`` (or resume run ``options.resume``) and store what it verifies.
 
     A pipeline engine (``engine.then``) runs its stages in order inside this one run; each stage starts
     only when every shard of the one before is done, and a resumed run re-derives each later stage's
     spec from the stored records of the stage before (see :class:`~discover.runner.engine.Engine`)."""
     start = time.perf_counter()
-    with Store(options.store) as store:
+    with Store(options.store) as store, _open_backend(engine, options) as backend:
         if options.resume is not None:
             row = store.run(options.resume)
             if row.engine != engine.name:
@@ -83,7 +129,8 @@ def run_search(engine: Engine, spec: Any, options: RunOptions = RunOptions()) ->
         stage, stage_engine, stage_spec = 0, engine, spec
         try:
             while True:
-                stage_records = _run_stage(store, run_id, stage, stage_engine, stage_spec, options, summary)
+                stage_records = _run_stage(store, backend, run_id, stage, stage_engine, stage_spec, options, summary,
+                                           on_records or (lambda records: None))
                 if summary.shards_failed or stage_engine.then is None:
                     break
                 following = stage_engine.then(stage_spec, stage_records)
@@ -91,9 +138,10 @@ def run_search(engine: Engine, spec: Any, options: RunOptions = RunOptions()) ->
                     break
                 stage_engine, stage_spec = following
                 stage += 1
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, BackendStopped) as exc:
             store.set_run_status(run_id, "interrupted")
-            raise RuntimeFailure(f"interrupted: {summary.shards_done} shards of run {run_id} are stored; "
+            why = str(exc) if isinstance(exc, BackendStopped) else "interrupted"
+            raise RuntimeFailure(f"{why}: {summary.shards_done} shards of run {run_id} are stored; "
                                  f"continue with --resume {run_id}") from None
         store.set_run_status(run_id, "failed" if summary.shards_failed else "finished")
     summary.seconds = time.perf_counter() - start
@@ -105,8 +153,17 @@ def _stage_prefix(stage: int) -> str:
     return "" if stage == 0 else f"s{stage}/"
 
 
-def _run_stage(store: Store, run_id: int, stage: int, engine: Engine, spec: Any, options: RunOptions,
-               summary: RunSummary) -> list[Record]:
+def _open_backend(engine: Engine, options: RunOptions):
+    """The backend as a context: Ray joins its cluster on entry (once for every stage of a pipeline)."""
+    if options.backend == "ray":
+        from discover.runner.ray_backend import RayBackend
+
+        return RayBackend(engine.run_shard, options.workers, options.ray_address)
+    return LocalBackend(options.workers or default_workers())
+
+
+def _run_stage(store: Store, backend, run_id: int, stage: int, engine: Engine, spec: Any, options: RunOptions,
+               summary: RunSummary, on_records: RecordsCallback) -> list[Record]:
     """Run the shards of one stage that are not done yet; return the stage's verified records (those of
     shards finished earlier too), ordered by shard id then key."""
     from dataclasses import replace
@@ -118,24 +175,17 @@ def _run_stage(store: Store, run_id: int, stage: int, engine: Engine, spec: Any,
     todo = [s for s in shards if status.get(s.id) != "done"]
     done_before = [s.id for s in shards if status.get(s.id) == "done"]
     if done_before:
-        earlier = {record.key: record for _, record in store.shard_records(run_id, done_before)}
-        summary.records.extend(earlier.values())
+        earlier = summary.keep([record for _, record in store.shard_records(run_id, done_before)])
+        on_records(_one_per_key(earlier))
         summary.shards_done += len(done_before)
         candidates, rejected = store.shard_totals(run_id, done_before)
         summary.candidates += candidates
         summary.rejected += rejected
 
     if todo:
-        workers = options.workers or default_workers()
         # the engine sees its own shard ids: the stage prefix is the checkpoint's business only
         unprefixed = [replace(s, id=s.id[len(prefix):]) for s in todo]
-        if options.backend == "ray":
-            from discover.runner.ray_backend import run_ray
-
-            outcomes = run_ray(engine.run_shard, spec, unprefixed, workers, options.ray_address)
-        else:
-            outcomes = run_local(engine.run_shard, spec, unprefixed, workers)
-
+        outcomes = backend.run(engine.run_shard, spec, unprefixed)
         progress = (ShardProgress(engine.name, len(shards), len(done_before))
                     if options.progress else NullProgress())
         with progress:
@@ -148,16 +198,18 @@ def _run_stage(store: Store, run_id: int, stage: int, engine: Engine, spec: Any,
                     continue
                 result = outcome.result
                 verified = [r for r in result.records if r.verified]
-                new = store.finish_shard(run_id, shard_id, verified, result.candidates,
-                                         result.rejected + len(result.records) - len(verified),
-                                         outcome.seconds)
-                summary.records.extend(verified)
-                summary.unverified.extend(r for r in result.records if not r.verified)
+                unverified = [r for r in result.records if not r.verified]
+                # the store gets the run's canonical representative of each key met so far
+                canonical = _one_per_key(summary.keep(verified))
+                new = store.finish_shard(run_id, shard_id, canonical, result.candidates,
+                                         result.rejected + len(unverified), outcome.seconds)
+                summary.unverified.extend(unverified)
                 summary.new_keys |= new
                 summary.shards_done += 1
                 summary.candidates += result.candidates
                 summary.rejected += result.rejected
                 progress.advance(result.candidates, len(verified))
+                on_records(canonical + unverified)
     if engine.then is None:
         return []
     # read back from the store, for fresh and earlier shards alike: a key seen again keeps its first

@@ -1,0 +1,175 @@
+"""Finding and joining the Ray cluster a run uses, failing fast and in one line when there is none.
+
+Which cluster (first that applies):
+
+1. ``--ray-address`` / ``RAY_ADDRESS`` (``host:port`` of the head's GCS, ``auto``, or ``ray://...``):
+   attach to it. The GCS port is probed with a plain TCP connect first, so a wrong host or port fails
+   within :data:`PROBE_SECONDS` instead of Ray's own retries (about 14 minutes); ``ray.init`` itself then
+   has :data:`CONNECT_SECONDS`. A cluster that refuses our auth token says so.
+2. the local instance kept by ``discover ray up`` (its address is in :func:`local_state_path`), if alive;
+3. a private local instance for this run only (``address="local"``: it never attaches to, or clashes
+   with, a ``ray start --head`` cluster that happens to run on this machine); starting it takes about
+   10-20 s, which ``discover ray up`` saves.
+
+Ray is imported here and in the backend only, so nothing else pays its start-up.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from discover.errors import RuntimeFailure
+
+PROBE_SECONDS = 5.0
+CONNECT_SECONDS = 25.0
+START_SECONDS = 120.0  # starting a private instance on a loaded 2-core machine can take a minute
+# Ray's own knobs (read from the environment by its C++ core when it starts): give up on an unreachable
+# or vanished GCS after seconds, not minutes. A lost cluster is noticed sooner by the backend's probe.
+RAY_ENV_KNOBS = {
+    "RAY_gcs_rpc_server_connect_timeout_s": "5",
+    "RAY_gcs_rpc_server_reconnect_timeout_s": "20",
+    "RAY_gcs_server_request_timeout_seconds": "10",
+}
+
+
+@dataclass
+class Connection:
+    """The cluster a run uses: ``address`` of its GCS (None for a private instance or a connection the
+    caller made), ``joined`` when this run called ``ray.init`` (and so disconnects at the end, which
+    also stops a private instance)."""
+
+    address: str | None
+    joined: bool
+    private: bool
+    description: str
+
+
+def local_state_path() -> Path:
+    """Where ``discover ray up`` records its instance (``DISCOVER_RAY_STATE`` overrides)."""
+    override = os.environ.get("DISCOVER_RAY_STATE")
+    if override:
+        return Path(override)
+    base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    return Path(base) / "discover" / "ray.json"
+
+
+def read_local_state() -> dict | None:
+    """The ``discover ray up`` instance, if its record exists and its GCS port answers."""
+    try:
+        state = json.loads(local_state_path().read_text())
+        host, port = split_address(state["address"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return state if probe(host, port, timeout=1.0) is None else None
+
+
+def split_address(address: str) -> tuple[str, int]:
+    """``host:port`` (an optional ``ray://`` scheme allowed) as (host, port); ValueError otherwise."""
+    bare = address.split("://", 1)[1] if "://" in address else address
+    host, sep, port = bare.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(address)
+    return host.strip("[]"), int(port)
+
+
+def probe(host: str, port: int, timeout: float = PROBE_SECONDS) -> str | None:
+    """None if a TCP connection to host:port opens within ``timeout`` seconds, else why not."""
+    result: list = []
+
+    def attempt():  # getaddrinfo has no timeout of its own: run it in a thread we can stop waiting for
+        try:
+            with socket.create_connection((host, port), timeout=timeout):
+                result.append(None)
+        except socket.gaierror:
+            result.append(f"unknown host {host!r}")
+        except OSError as exc:
+            result.append(exc.strerror or type(exc).__name__)
+
+    thread = threading.Thread(target=attempt, daemon=True)
+    thread.start()
+    thread.join(timeout + 0.5)
+    return result[0] if result else f"no answer within {timeout:.0f} s"
+
+
+def _init_with_deadline(ray, label: str, deadline: float = CONNECT_SECONDS, **kwargs) -> None:
+    """``ray.init`` with a deadline: it runs in a daemon thread, so a cluster that accepts the TCP
+    connection but never answers costs ``deadline`` seconds, not Ray's minutes of retries."""
+    outcome: list = []
+
+    def attempt():
+        try:
+            ray.init(**kwargs)
+            outcome.append(None)
+        except BaseException as exc:  # noqa: BLE001 - handed to the calling thread
+            outcome.append(exc)
+
+    thread = threading.Thread(target=attempt, name="discover-ray-init", daemon=True)
+    thread.start()
+    thread.join(deadline)
+    if not outcome:
+        raise RuntimeFailure(f"{label}: Ray did not connect within {deadline:.0f} s "
+                             "(is it the GCS port of a Ray head, `ray start --head --port`?)")
+    if outcome[0] is not None:
+        raise _connect_failure(label, outcome[0])
+
+
+def _connect_failure(label: str, exc: BaseException) -> RuntimeFailure:
+    name = type(exc).__name__
+    text = " ".join(str(exc).split())
+    if "AuthenticationError" in name or "InvalidAuthToken" in text or "auth" in text.lower() and "token" in text.lower():
+        return RuntimeFailure(f"{label}: the cluster refused our Ray auth token (RAY_AUTH_TOKEN, "
+                              "RAY_AUTH_TOKEN_PATH or ~/.ray/auth_token must hold the token of that cluster)")
+    return RuntimeFailure(f"{label}: cannot start or reach Ray: {name}: {text[:300]}")
+
+
+def connect(address: str | None, workers: int | None, runtime_env: dict) -> Connection:
+    """Join (or start) the cluster for a run, with ``runtime_env`` (what is shipped to the nodes); see
+    the module docstring for which cluster. A private instance is announced on stderr."""
+    for knob, value in RAY_ENV_KNOBS.items():
+        os.environ.setdefault(knob, value)
+    import ray
+
+    if ray.is_initialized():  # the caller (a library user, a test) connected already
+        return Connection(None, False, False, "the Ray instance this process is connected to")
+    quiet = {"log_to_driver": False, "configure_logging": False, "runtime_env": runtime_env}
+
+    address = address or os.environ.get("RAY_ADDRESS") or None
+    if address:
+        label = f"--ray-address {address}"
+        if address != "auto":
+            try:
+                host, port = split_address(address)
+            except ValueError:
+                raise RuntimeFailure(f"{label}: expected HOST:PORT of the Ray head (its GCS port, "
+                                     "6379 by default), `auto`, or ray://HOST:PORT") from None
+            problem = probe(host, port)
+            if problem is not None:
+                raise RuntimeFailure(f"{label}: no Ray cluster reachable there ({problem})")
+        _init_with_deadline(ray, label, address=address, **quiet)
+        return Connection(address, True, False, f"the Ray cluster at {address}")
+
+    state = read_local_state()
+    if state is not None:
+        label = f"the local Ray instance of `discover ray up` ({state['address']})"
+        _init_with_deadline(ray, label, address=state["address"], **quiet)
+        return Connection(state["address"], True, False, label)
+
+    _say("discover: starting a private local Ray instance for this run (10-20 s; `discover ray up` "
+         "keeps one running between commands, --ray-address attaches to a cluster)")
+    # Workers of a private instance run on this machine: the driver's import path is enough (no shipping).
+    local_env = {"env_vars": {**runtime_env.get("env_vars", {}),
+                              "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}}
+    _init_with_deadline(ray, "a private local Ray instance", START_SECONDS, address="local", num_cpus=workers,
+                        include_dashboard=False, object_store_memory=256 * 1024 * 1024,
+                        **{**quiet, "runtime_env": local_env})
+    return Connection(None, True, True, "a private local Ray instance")
+
+
+def _say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
