@@ -153,11 +153,13 @@ def test_many_lines_run_in_shards_on_a_process_pool(store_path):
     spec = ChemSpec(lines=lines)
     assert [s.id for s in ENGINE.shards(spec)] == ["lines-000001-000064", "lines-000065-000080"]
     summary = run_search(ENGINE, spec, RunOptions(store=store_path, workers=2))
-    assert summary.shards_done == 2 and len(summary.records) == 80 and len(summary.new_keys) == 40
-    by_line = {r.payload["line"]: r.payload["coefficients"] for r in summary.records}
+    assert summary.shards_done == 2 and summary.candidates == 80
+    # each reaction appears twice (lines n and n + 40, one in each shard): one record per key
+    assert len(summary.records) == 40 and len(summary.new_keys) == 40
+    by_fuel = {r.payload["species"][0]: r.payload["coefficients"] for r in summary.records}
     for n in range(1, 41):  # CnH(2n+2) + (3n+1)/2 O2 -> n CO2 + (n+1) H2O, doubled when 3n+1 is odd
         want = [2, 3 * n + 1, 2 * n, 2 * n + 2] if n % 2 == 0 else [1, (3 * n + 1) // 2, n, n + 1]
-        assert by_line[n] == want and by_line[n + 40] == want
+        assert by_fuel[f"C{n}H{2 * n + 2}"] == want
 
 
 def test_ambiguous_notation_is_never_read_silently(store_path):
