@@ -60,7 +60,10 @@ def test_check_file(store_path, tmp_path):
     code, out, err = _invoke(["extremal", "check", str(f), "--problem", "c3c4", "--store", store_path, "--json"])
     assert code == 1  # the cube has 4-cycles
     recs = [json.loads(line) for line in out.splitlines()]
-    assert len(recs) == 1 and recs[0]["edges"] == 15 and recs[0]["status"] == "matches"
+    [passed] = [r for r in recs if r["verified"]]
+    assert passed["edges"] == 15 and passed["status"] == "matches"
+    # --json also shows the graph that failed, as an unverified record (never stored)
+    assert [(r["index"], r["reason"]) for r in recs if not r["verified"]] == [(1, "girth 4 (at least 5 needed)")]
     # one line naming the file, the line of the failing graph (the cube, line 3) and why
     [line] = err.strip().splitlines()
     assert line == f"discover: error: {f}: 1 of 2 graph(s) fail c3c4: line 3: girth 4 (at least 5 needed)"
