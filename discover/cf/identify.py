@@ -158,6 +158,10 @@ def _accept(x, num, den, relation, constants, digits: float, kind: str, trials: 
     size = relation_size(relation, trials)
     if size > digits / 2 + 1:
         return None
+    # A cheap look first: a form that fails at 60 digits fails at all D (PSLQ at low precision returns
+    # many chance relations; the full check needs every constant at 2 D + 20 digits, the slow part).
+    if digits > 60 and form_agreement(x, num, den, constants, 80) < 59:
+        return None
     agree = form_agreement(x, num, den, constants, int(2 * digits + 20))  # constants at 2 D + 20 digits
     if agree < digits - 1:
         return None

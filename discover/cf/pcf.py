@@ -569,22 +569,26 @@ def _last_difference(b: Polynomial, depth: int, qN, qN1):
     """d_N = x_N - x_{N-1} = -prod_{k<=N} (-b(k)) / (q_N q_{N-1}) at the current mpmath precision.
 
     The sign exactly (from the signs of b(1..N), evaluated exactly where they could change: near real
-    roots, and in float64 elsewhere); log10 |prod b(k)| = N log10 |lead| + sum_i sum_k log10 |k - r_i|
-    over the complex roots r_i of b (FLINT, then float64): no cancellation, relative error ~1e-10,
-    plenty for digit estimates."""
+    roots, and in floats elsewhere); log10 |prod b(k)| = N log10 |lead| + sum_i log10 |prod_k (k - r_i)|
+    over the complex roots r_i of b (FLINT), with prod_{k=1..N} (k - r) = Gamma(N + 1 - r) / Gamma(1 - r)
+    (one log-gamma each, mpmath, 30 digits): no cancellation, no loop over k, plenty for digit
+    estimates. b has no root among 1..N here (the fraction would terminate)."""
     import mpmath
-    import numpy as np
     from flint import fmpz_poly
 
-    k = np.arange(1, depth + 1, dtype=np.float64)
-    log_prod = depth * math.log10(abs(b.leading))
     roots = []
-    if b.degree >= 1:
-        for root, mult in fmpz_poly(list(b.coeffs)).complex_roots():
-            r = complex(float(root.real.mid()), float(root.imag.mid()))
-            roots.append(r)
-            with np.errstate(divide="ignore"):
-                log_prod += mult * float(np.sum(np.log10(np.abs(k - r))))
+    with mpmath.workdps(30):
+        log_prod = depth * mpmath.log10(abs(b.leading))
+        if b.degree >= 1:
+            for root, mult in fmpz_poly(list(b.coeffs)).complex_roots():
+                r = mpmath.mpc(float(root.real.mid()), float(root.imag.mid()))
+                roots.append(complex(r))
+                if r.real > depth:  # prod (k - r) = +-Gamma(r) / Gamma(r - N): no pole for a root beyond N
+                    term = mpmath.loggamma(r) - mpmath.loggamma(r - depth)
+                else:
+                    term = mpmath.loggamma(depth + 1 - r) - mpmath.loggamma(1 - r)
+                log_prod += mult * mpmath.re(term) / mpmath.log(10)
+        log_prod = float(log_prod)
     # sign of prod (-b(k)): b keeps its sign between consecutive real roots
     real_roots = sorted(r.real for r in roots if abs(r.imag) < 1e-9)
     cuts = [0] + [int(math.floor(x)) for x in real_roots if 0 < x < depth] + [depth]
