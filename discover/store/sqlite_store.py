@@ -99,7 +99,8 @@ class Store:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise InputError(f"--store {self.path}: cannot create its folder ({exc.strerror or exc})") from None
+                raise InputError(f"--store {self.path}: cannot create its folder {self.path.parent} "
+                                 f"({exc.strerror or exc})") from None
         elif not self.path.is_file():
             raise InputError(f"--store {self.path}: not a regular file")
         try:
@@ -108,6 +109,10 @@ class Store:
             raise RuntimeFailure(f"results store {self.path} is not usable: {exc}") from None
 
     def _connect_for_writing(self) -> sqlite3.Connection:
+        folder = self.path.resolve().parent
+        if not os.access(folder, os.W_OK) or (self.path.exists() and not os.access(self.path, os.W_OK)):
+            raise RuntimeFailure(f"results store {self.path} cannot be written here (a read-only file or folder); "
+                                 "give a writable --store (reading commands still work on this one)")
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         self._db = db
         new = self._check_identity()  # before the first write: a foreign file stays untouched

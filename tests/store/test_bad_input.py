@@ -52,6 +52,8 @@ CASES = [
     (["chem", "balance", "H2 + O2 -> H2O", "--store", "{root}/text.sqlite"], "text.sqlite", 2, "text.sqlite"),
     (["results", "list", "--store", "{root}/text.sqlite"], "not a discover results store", 2, "text.sqlite"),
     (["results", "list", "--store", "{root}/missing.sqlite"], "no results store", 1, "store.sqlite"),
+    (["chem", "balance", "H2 + O2 -> H2O", "--store", "{root}/a_file/new.sqlite"], "cannot create its folder", 2,
+     "store.sqlite"),
     (["results", "show", "%"], "'%'", 2, "store.sqlite"),  # LIKE wildcards are plain text in a key
     (["results", "show", "_"], "'_'", 2, "store.sqlite"),
     (["results", "show", ""], "KEY ''", 2, "store.sqlite"),
@@ -121,6 +123,11 @@ def test_reading_commands_work_on_a_read_only_file_system(filled, tmp_path, with
     finally:
         os.chmod(folder, 0o755)
     assert store_digest(store) == before
+    if prefix:  # a writer is refused there with one line (exit 1: the environment, not the input)
+        proc = subprocess.run(prefix + DISCOVER + ["chem", "balance", "H2 + O2 -> H2O", "--store", str(store)],
+                              capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 1 and "cannot be written here" in proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1 and store_digest(store) == before
 
 
 def test_huge_limit_is_no_limit_and_wildcards_select_nothing(filled):
