@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable
 
-from discover.errors import InputError
+from discover.errors import InputError, RuntimeFailure
 from discover.store.sqlite_store import StoredConjecture
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -80,8 +80,9 @@ def export(conjectures: Iterable[StoredConjecture], fmt: str, output: str | Path
         else:
             os.chmod(tmp, 0o666 & ~_umask())
         tmp.replace(path)  # never leave a half-written file under the requested name
-    except OSError as exc:
-        raise InputError(f"--output {output}: cannot write ({exc.strerror or exc})") from None
+    except OSError as exc:  # the target was checked above: this is the machine (a full disk, an I/O error)
+        raise RuntimeFailure(f"--output {output}: writing failed ({exc.strerror or exc}); nothing was written "
+                             "under that name") from None
     finally:
         tmp.unlink(missing_ok=True)
     return len(rows)

@@ -74,3 +74,20 @@ def test_special_targets_are_refused_before_writing(store_path, tmp_path):
             with pytest.raises(InputError, match=needle):
                 export(store.conjectures(), "jsonl", target)
     assert fifo.exists() and not fifo.is_file()
+
+
+def test_a_failed_write_is_a_runtime_error_and_leaves_nothing(store_path, tmp_path, monkeypatch):
+    import errno
+
+    from discover.errors import RuntimeFailure
+    from discover.store import export as export_module
+
+    def disk_full(rows, fmt, tmp):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(export_module, "_write", disk_full)
+    with Store(store_path) as store:
+        filled(store)
+        with pytest.raises(RuntimeFailure, match="No space left"):
+            export(store.conjectures(), "jsonl", tmp_path / "out.jsonl")
+    assert not list(tmp_path.glob("*out.jsonl*"))
