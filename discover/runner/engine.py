@@ -120,12 +120,12 @@ class Engine:
 # its engine by the old ``module:attr``; resume finds it here by name. Update this table when an engine
 # moves (tests/foundation/test_engine_registry.py checks every entry imports and names itself).
 ENGINE_REFS: dict[str, str] = {
-    "cf.eval": "discover.cf.eval_engine:ENGINE",
-    "cf.search": "discover.cf.search:ENGINE",
-    "cf.esma": "discover.cf.esma_engine:ENGINE",
-    "cf.cmf": "discover.cf.cmf.engine:ENGINE",
-    "cf.cmf.locate": "discover.cf.cmf.locate:LOCATE_ENGINE",
-    "cf.cmf.fit": "discover.cf.cmf.fit_engine:ENGINE",
+    "cf.eval": "discover.cf.eval.engine:ENGINE",
+    "cf.search": "discover.cf.search.engine:ENGINE",
+    "cf.esma": "discover.cf.esma.engine:ENGINE",
+    "cf.cmf": "discover.cf.cmf.search.engine:ENGINE",
+    "cf.cmf.locate": "discover.cf.cmf.locate.engine:ENGINE",
+    "cf.cmf.fit": "discover.cf.cmf.fit.engine:ENGINE",
     "cayley.growth": "discover.cayley.engine:GROWTH_ENGINE",
     "cayley.fit": "discover.cayley.engine:FIT_ENGINE",
     "extremal.search": "discover.extremal.engine:ENGINE",
