@@ -138,3 +138,27 @@ def test_huge_limit_is_no_limit_and_wildcards_select_nothing(filled):
     assert code == 0 and len(out.splitlines()) == 16, err
     code, out, err, _ = run_cli(["results", "list", "--json", "--engine", "%"], store=store)
     assert code == 0 and out == "", err
+
+
+def test_read_only_store_with_unfinished_writes_is_refused_not_misread(filled, tmp_path):
+    """A killed writer can leave commits in the -wal file only. On a read-only file system without the
+    -shm, SQLite cannot read that WAL, and ``immutable`` would silently ignore it: one line, exit 1."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    store = folder / "store.sqlite"
+    source = tmp_path / "src.sqlite"
+    source.write_bytes((filled / "store.sqlite").read_bytes())
+    db = sqlite3.connect(source, isolation_level=None)
+    db.execute("PRAGMA wal_autocheckpoint=0")
+    db.execute("UPDATE runs SET command = 'changed'")  # a commit that stays in the WAL
+    store.write_bytes(source.read_bytes())
+    (folder / "store.sqlite-wal").write_bytes(open(str(source) + "-wal", "rb").read())
+    db.close()
+    assert (folder / "store.sqlite-wal").stat().st_size > 0
+    prefix = _read_only_mount(folder)
+    if prefix is None:
+        pytest.skip("no user namespaces here")
+    proc = subprocess.run(prefix + DISCOVER + ["results", "runs", "--store", str(store)], capture_output=True,
+                          text=True, timeout=60)
+    lines = proc.stderr.strip().splitlines()
+    assert proc.returncode == 1 and len(lines) == 1 and "unfinished writes" in lines[0], proc.stderr
