@@ -128,6 +128,7 @@ ENGINE_REFS: dict[str, str] = {
     "cf.cmf.fit": "discover.cf.cmf.fit.engine:ENGINE",
     "cayley.growth": "discover.cayley.engine:GROWTH_ENGINE",
     "cayley.fit": "discover.cayley.engine:FIT_ENGINE",
+    "cayley.mine": "discover.cayley.engine:MINE_ENGINE",
     "extremal.search": "discover.extremal.engine:ENGINE",
     "extremal.check": "discover.extremal.engine:CHECK_ENGINE",
     "chem.balance": "discover.chem.engine:ENGINE",
