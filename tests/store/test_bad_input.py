@@ -54,6 +54,8 @@ CASES = [
     (["results", "list", "--store", "{root}/missing.sqlite"], "no results store", 1, "store.sqlite"),
     (["chem", "balance", "H2 + O2 -> H2O", "--store", "{root}/a_file/new.sqlite"], "cannot create its folder", 2,
      "store.sqlite"),
+    (["results", "list", "--store", "/dev/null"], "not a regular file", 2, "store.sqlite"),
+    (["chem", "balance", "H2 + O2 -> H2O", "--store", "{root}/fifo"], "not a regular file", 2, "store.sqlite"),
     (["results", "show", "%"], "'%'", 2, "store.sqlite"),  # LIKE wildcards are plain text in a key
     (["results", "show", "_"], "'_'", 2, "store.sqlite"),
     (["results", "show", ""], "KEY ''", 2, "store.sqlite"),
