@@ -37,6 +37,12 @@ def default_store_path(path: str | os.PathLike | None = None) -> Path:
     return Path(env) if env else DEFAULT_STORE
 
 
+def _shown(path: Path) -> str:
+    """A path for a one-line message: long ones are cut in the middle."""
+    text = str(path)
+    return text if len(text) <= 200 else text[:97] + "..." + text[-100:]
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -93,6 +99,12 @@ class Store:
             raise InputError("--store '': an empty path (give a file, or leave --store out)")
         self.path = default_store_path(path)
         self.read_only = not create
+        try:
+            os.stat(self.path)
+        except (FileNotFoundError, NotADirectoryError):
+            pass  # a new store (or, for a reader, a missing one): below
+        except OSError as exc:  # a name too long, a loop of links, no permission to look
+            raise InputError(f"--store {_shown(self.path)}: cannot be used ({exc.strerror or exc})") from None
         if not self.path.exists():
             if not create:
                 raise RuntimeFailure(f"no results store at {self.path} (run a search first, or pass --store)")

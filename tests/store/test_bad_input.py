@@ -56,6 +56,9 @@ CASES = [
      "store.sqlite"),
     (["results", "list", "--store", "/dev/null"], "not a regular file", 2, "store.sqlite"),
     (["chem", "balance", "H2 + O2 -> H2O", "--store", "{root}/fifo"], "not a regular file", 2, "store.sqlite"),
+    (["results", "list", "--store", "a" * 5000], "File name too long", 2, "store.sqlite"),
+    (["chem", "balance", "H2 + O2 -> H2O", "--store", "a" * 5000], "File name too long", 2, "store.sqlite"),
+    (["results", "export", "--output", "a" * 5000], "File name too long", 2, "store.sqlite"),
     (["results", "show", "%"], "'%'", 2, "store.sqlite"),  # LIKE wildcards are plain text in a key
     (["results", "show", "_"], "'_'", 2, "store.sqlite"),
     (["results", "show", ""], "KEY ''", 2, "store.sqlite"),
