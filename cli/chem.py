@@ -72,7 +72,7 @@ def _run(spec, run_options, as_json, columns, show_sets=False):
 @click.argument("equation", required=False)
 @click.option("--species", "species", default=None, metavar="'A, B, C'",
               help="Species separated by commas, sides not given: the balancer decides which go on which side.")
-@click.option("--file", "path", type=click.Path(exists=True, dir_okay=False), default=None,
+@click.option("--file", "path", type=str, default=None, metavar="PATH",
               help="Balance every line of a file (one equation per line; blank lines and # comments skipped; "
                    "UTF-8, at most 100,000 reactions and 16 MiB).")
 @click.option("--all", "all_reactions", is_flag=True,
