@@ -86,9 +86,11 @@ def runs(store, as_json):
 
 @group.command(name="show")
 @click.argument("key")
+@click.option("--format", "fmt", type=click.Choice(["text", "latex"]), default="text", show_default=True,
+              help="How to print the record: its fields as text, or its statement as LaTeX.")
 @store_option
 @json_option
-def show(key, store, as_json):
+def show(key, fmt, store, as_json):
     """Show one conjecture (KEY or a unique prefix of it), with its verification.
 
     \b
@@ -97,6 +99,11 @@ def show(key, store, as_json):
     """
     with _open(store) as db:
         row = db.conjecture(key)
+    if fmt == "latex":
+        from discover.views.formats import record_latex
+
+        click.echo(record_latex(row.record))
+        return
     data = row.to_json()
     if as_json:
         click.echo(json.dumps(data, default=str))
@@ -108,21 +115,51 @@ def show(key, store, as_json):
 
 
 @group.command(name="export")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
-              show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "latex", "bfile", "graph6"]),
+              default="jsonl", show_default=True,
+              help="Output format: records (jsonl, csv, parquet), a LaTeX document, OEIS b-file lines of the "
+                   "integer sequences, or graph6 lines of the graphs.")
 @click.option("--output", "-o", type=click.Path(), required=True, help="File to write (a new or regular file).")
 @click.option("--engine", default=None, help="Only this engine.")
 @click.option("--kind", default=None, help="Only this kind of record.")
 @store_option
 def export(fmt, output, engine, kind, store):
-    """Export verified conjectures to JSON Lines, CSV or Parquet.
+    """Export verified conjectures: JSON Lines, CSV or Parquet records, a LaTeX document (PCFs as continued
+    fractions, conjectures as equations, growth tables), OEIS b-files (layer sizes, diameters by n, record
+    values by n) or graph6 (graphs).
 
     \b
     Example:
       discover results export --format csv --output results/all.csv
     """
-    from discover.store.export import export as write
-
     with _open(store) as db:
-        count = write(db.conjectures(engine=engine, kind=kind), fmt, output)
-    click.echo(f"wrote {count} conjectures to {output}", err=True)
+        rows = db.conjectures(engine=engine, kind=kind)
+        if fmt in ("latex", "bfile", "graph6"):
+            from discover.views import formats
+
+            count = getattr(formats, f"export_{fmt}")(list(rows), output)
+            what = "sequences" if fmt == "bfile" else "conjectures"
+        else:
+            from discover.store.export import export as write
+
+            count, what = write(rows, fmt, output), "conjectures"
+    click.echo(f"wrote {count} {what} to {output}", err=True)
+
+
+@group.command(name="report")
+@click.option("--output", "-o", required=True, type=click.Path(file_okay=False),
+              help="Folder to write the site into (created; its parent must exist).")
+@store_option
+def report(output, store):
+    """Write a static HTML report of the store: an index, a page per engine with figures, sortable tables
+    of the conjectures with their verification, and links to the exported data. It works offline: open
+    DIR/index.html in a browser.
+
+    \b
+    Example:
+      discover chem balance --all "H2 + O2 -> H2O + H2O2" && discover results report --output report
+    """
+    from discover.views.report import write_report
+
+    pages = write_report(store, output)
+    click.echo(f"wrote {len(pages)} pages to {pages[0]}", err=True)
