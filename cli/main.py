@@ -24,6 +24,7 @@ GROUPS = {
     "chem": ("cli.chem:group", "Reaction balancing: exact balances and elementary reactions."),
     "results": ("cli.results:group", "The results store: list, show and export conjectures."),
     "resume": ("cli.resume:command", "Finish an interrupted run of any engine (by its RUN_ID)."),
+    "ray": ("cli.ray_cmd:group", "A local Ray instance kept between commands: up, down."),
 }
 
 

@@ -26,6 +26,8 @@ class ToySpec(SearchSpec):
     delay: float = 0.0          # seconds each shard sleeps (to have shards in flight)
     fail_block: int = -1        # this block raises ValueError
     crash_once_dir: str = ""    # if set, block 0 SIGKILLs its own process the first time it runs
+    report_threads: bool = False  # records carry numba.get_num_threads() of the process that ran them
+    aliases: bool = False       # each block also finds the next block's numbers, worded differently
 
     def __post_init__(self):
         if self.limit < 0 or self.block < 1:
@@ -57,6 +59,11 @@ def run_shard(spec: ToySpec, shard: Shard) -> ShardResult:
         raise ValueError(f"block {index} is configured to fail")
     if spec.delay:
         time.sleep(spec.delay)
+    extra = {}
+    if spec.report_threads:
+        import numba
+
+        extra["numba_threads"] = numba.get_num_threads()
     records = []
     for k in range(lo, hi):
         pair = two_squares(k)
@@ -64,7 +71,14 @@ def run_shard(spec: ToySpec, shard: Shard) -> ShardResult:
             a, b = pair
             assert a * a + b * b == k
             records.append(Record.create("toy", "sum_of_two_squares", k, f"{k} = {a}^2 + {b}^2",
-                                         {"k": k, "a": a, "b": b}, {"method": "exhibit"}, verified=True))
+                                         {"k": k, "a": a, "b": b, **extra}, {"method": "exhibit"}, verified=True))
+    if spec.aliases:  # the same keys as the next block finds, in other words (b^2 + a^2): equivalent records
+        for k in range(hi, min(hi + spec.block, spec.limit)):
+            pair = two_squares(k)
+            if pair is not None:
+                a, b = pair
+                records.append(Record.create("toy", "sum_of_two_squares", k, f"{k} = {b}^2 + {a}^2",
+                                             {"k": k, "a": b, "b": a}, {"method": "exhibit"}, verified=True))
     return ShardResult(records=records, candidates=hi - lo)
 
 
@@ -104,3 +118,42 @@ def gaps_from_squares(spec: ToySpec, records: list[Record]):
 
 GAP_ENGINE = Engine("toy.gaps", GapSpec, gap_shards, run_gap_shard)
 PIPELINE = Engine("toy.pipeline", ToySpec, shards, run_shard, then=gaps_from_squares)
+
+
+# ---------------------------------------------------------------- a command, to test the CLI layer
+def _toy_command():
+    import click
+
+    from cli.common import emit_records, emit_summary, execute, json_option, runner_options
+
+    @click.command(name="toy")
+    @click.option("--limit", type=int, default=60)
+    @click.option("--block", type=int, default=5)
+    @click.option("--delay", type=float, default=0.0)
+    @click.option("--crash-once-dir", default="")
+    @click.option("--fail-block", type=int, default=-1)
+    @click.option("--report-threads", is_flag=True)
+    @json_option
+    @runner_options
+    def command(limit, block, delay, crash_once_dir, fail_block, report_threads, as_json, run_options):
+        """The sums of two squares below LIMIT (a test engine)."""
+        spec = ToySpec(limit=limit, block=block, delay=delay, crash_once_dir=crash_once_dir,
+                       fail_block=fail_block, report_threads=report_threads)
+        summary = execute(ENGINE, spec, run_options, as_json)
+        emit_records(summary.records, as_json, [("k", lambda r: r.payload["k"]), ("statement", lambda r: r.statement)])
+        emit_summary(summary, as_json)
+
+    return command
+
+
+def __getattr__(name):  # the command imports the CLI layer, which a worker node need not have
+    if name == "command":
+        return _toy_command()
+    raise AttributeError(name)
+
+# `python tests/toy_engine.py toy ...` is `discover toy ...`, with the toy command added
+if __name__ == "__main__":
+    from cli.main import GROUPS, cli
+
+    GROUPS["toy"] = ("toy_engine:command", "A test engine.")
+    cli.main()

@@ -79,9 +79,10 @@ def _import_failure(exc: BaseException) -> str | None:
     match = re.search(r"(ModuleNotFoundError: No module named '[^']+')", text)
     if match is None:
         return None
-    where = getattr(exc, "ip", None) or "a node"
+    where = getattr(exc, "ip", None)
     pid = getattr(exc, "pid", None)
-    return (f"node {where}{f' (worker pid {pid})' if pid else ''} cannot import discover: {match.group(1)} "
+    node = f"node {where}" if where else "a node"
+    return (f"{node}{f' (worker pid {pid})' if pid else ''} cannot import discover: {match.group(1)} "
             "(leave DISCOVER_RAY_SHIP unset so the code is shipped, or install discover on every node)")
 
 

@@ -100,10 +100,19 @@ def probe(host: str, port: int, timeout: float = PROBE_SECONDS) -> str | None:
 def _init_with_deadline(ray, label: str, deadline: float = CONNECT_SECONDS, **kwargs) -> None:
     """``ray.init`` with a deadline: it runs in a daemon thread, so a cluster that accepts the TCP
     connection but never answers costs ``deadline`` seconds, not Ray's minutes of retries."""
+    import logging
+
     outcome: list = []
+    # ray.init warns that it cannot set its SIGTERM handler outside the main thread: expected here
+    ray_worker_log = logging.getLogger("ray._private.worker")
+    quiet = _DropMessage("SIGTERM handler is not set")
+    ray_worker_log.addFilter(quiet)
 
     def attempt():
         try:
+            address = kwargs.get("address")
+            if address and address not in ("auto", "local") and token_refused(address):
+                raise ray.exceptions.AuthenticationError("InvalidAuthToken")
             ray.init(**kwargs)
             outcome.append(None)
         except BaseException as exc:  # noqa: BLE001 - handed to the calling thread
@@ -112,11 +121,22 @@ def _init_with_deadline(ray, label: str, deadline: float = CONNECT_SECONDS, **kw
     thread = threading.Thread(target=attempt, name="discover-ray-init", daemon=True)
     thread.start()
     thread.join(deadline)
+    ray_worker_log.removeFilter(quiet)
     if not outcome:
         raise RuntimeFailure(f"{label}: Ray did not connect within {deadline:.0f} s "
                              "(is it the GCS port of a Ray head, `ray start --head --port`?)")
     if outcome[0] is not None:
         raise _connect_failure(label, outcome[0])
+
+
+class _DropMessage:
+    """A logging filter that drops records starting with ``prefix``."""
+
+    def __init__(self, prefix: str):
+        self.prefix = prefix
+
+    def filter(self, record) -> bool:
+        return not str(record.msg).startswith(self.prefix)
 
 
 def _connect_failure(label: str, exc: BaseException) -> RuntimeFailure:
@@ -128,35 +148,47 @@ def _connect_failure(label: str, exc: BaseException) -> RuntimeFailure:
     return RuntimeFailure(f"{label}: cannot start or reach Ray: {name}: {text[:300]}")
 
 
+def check_address(address: str) -> None:
+    """InputError unless ``address`` has the form of a Ray address (checked before anything runs)."""
+    from discover.errors import InputError
+
+    if address == "auto":
+        return
+    try:
+        split_address(address)
+    except ValueError:
+        raise InputError(f"--ray-address {address}: expected HOST:PORT of the Ray head (its GCS port, 6379 "
+                         "by default), `auto`, or ray://HOST:PORT") from None
+
+
 def connect(address: str | None, workers: int | None, runtime_env: dict) -> Connection:
     """Join (or start) the cluster for a run, with ``runtime_env`` (what is shipped to the nodes); see
     the module docstring for which cluster. A private instance is announced on stderr."""
     for knob, value in RAY_ENV_KNOBS.items():
         os.environ.setdefault(knob, value)
+    address = address or os.environ.get("RAY_ADDRESS") or None
+    if address and address != "auto":  # fail before paying for `import ray`
+        check_address(address)
+        problem = probe(*split_address(address))
+        if problem is not None:
+            raise RuntimeFailure(f"--ray-address {address}: no Ray cluster reachable there ({problem})")
+    state = None if address else read_local_state()
+    if state is not None:  # before Ray reads its configuration, at import
+        os.environ.setdefault("RAY_AUTH_MODE", state.get("auth_mode", "token"))
     import ray
 
     if ray.is_initialized():  # the caller (a library user, a test) connected already
         return Connection(None, False, False, "the Ray instance this process is connected to")
     quiet = {"log_to_driver": False, "configure_logging": False, "runtime_env": runtime_env}
 
-    address = address or os.environ.get("RAY_ADDRESS") or None
     if address:
         label = f"--ray-address {address}"
-        if address != "auto":
-            try:
-                host, port = split_address(address)
-            except ValueError:
-                raise RuntimeFailure(f"{label}: expected HOST:PORT of the Ray head (its GCS port, "
-                                     "6379 by default), `auto`, or ray://HOST:PORT") from None
-            problem = probe(host, port)
-            if problem is not None:
-                raise RuntimeFailure(f"{label}: no Ray cluster reachable there ({problem})")
         _init_with_deadline(ray, label, address=address, **quiet)
         return Connection(address, True, False, f"the Ray cluster at {address}")
 
-    state = read_local_state()
     if state is not None:
         label = f"the local Ray instance of `discover ray up` ({state['address']})"
+        _say(f"discover: using {label}")
         _init_with_deadline(ray, label, address=state["address"], **quiet)
         return Connection(state["address"], True, False, label)
 
@@ -169,6 +201,30 @@ def connect(address: str | None, workers: int | None, runtime_env: dict) -> Conn
                         include_dashboard=False, object_store_memory=256 * 1024 * 1024,
                         **{**quiet, "runtime_env": local_env})
     return Connection(None, True, True, "a private local Ray instance")
+
+
+def token_refused(address: str) -> bool:
+    """True if the GCS at ``address`` (host:port) rejects this process's auth token. A bare GCS client
+    learns that in milliseconds; ``ray.init`` would retry for about 20 s and then not say why. Ray's C++
+    log line about it is kept off the terminal: the caller says it in one line."""
+    import ray
+
+    if "://" in address:
+        return False
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), 2)
+            try:
+                ray._raylet.GcsClient(address=address)
+            except ray.exceptions.AuthenticationError:
+                return True
+            except Exception:  # noqa: BLE001 - anything else is ray.init's to report
+                return False
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+    return False
 
 
 def _say(line: str) -> None:

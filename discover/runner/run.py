@@ -51,6 +51,10 @@ class RunOptions:
             raise InputError(f"--backend {self.backend!r}: expected one of {', '.join(BACKENDS)}")
         if self.workers is not None and self.workers < 1:
             raise InputError(f"--workers {self.workers}: must be at least 1")
+        if self.backend == "ray" and self.ray_address:
+            from discover.runner.ray_cluster import check_address
+
+            check_address(self.ray_address)
 
 
 @dataclass
@@ -113,7 +117,7 @@ def run_search(engine: Engine, spec: Any, options: RunOptions = RunOptions(),
     only when every shard of the one before is done, and a resumed run re-derives each later stage's
     spec from the stored records of the stage before (see :class:`~discover.runner.engine.Engine`)."""
     start = time.perf_counter()
-    with Store(options.store) as store, _open_backend(engine, options) as backend:
+    with _open_backend(engine, options) as backend, Store(options.store) as store:
         if options.resume is not None:
             row = store.run(options.resume)
             if row.engine != engine.name:

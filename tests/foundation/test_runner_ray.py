@@ -1,7 +1,23 @@
-"""The runner with a real local Ray instance: streaming, a raising shard, a killed worker, SIGKILL + resume."""
+"""The Ray backend on a real multi-node cluster started on this machine for this module.
+
+The head is `discover ray up` (0 CPUs, token auth with a token of its own, its record in a temporary
+DISCOVER_RAY_STATE); a worker node with 2 CPUs joins *during* a run, and that node cannot import
+discover (a sitecustomize on its raylet's PYTHONPATH hides it) unless the run ships it. Tests run in
+file order and share the cluster; the last one loses it on purpose. Only the processes this module
+started are stopped (their process sessions), never `ray stop`.
+"""
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
 
 import pytest
-from runner_support import assert_store_equals_clean_run, expected_keys, kill_driver_midway
+from runner_support import (RayTestCluster, TESTS, assert_store_equals_clean_run, done_shards,
+                            expected_keys, kill_driver_midway)
 
 from discover.runner import RunOptions, run_search
 from discover.store import Store
@@ -9,53 +25,170 @@ from toy_engine import ENGINE, ToySpec
 
 pytestmark = [pytest.mark.ray, pytest.mark.timeout(300)]
 
-
-def keys(summary):
-    return {r.key for r in summary.records}
+TOY = [sys.executable, str(TESTS / "toy_engine.py"), "toy"]  # `discover toy ...`
 
 
-def test_ray_backend_faults_and_retries(tmp_path):
-    """One Ray start for three checks (Ray takes seconds to start on 2 cores)."""
-    import os
-    import sys
-
-    import ray
-
-    # a Ray instance started by the caller (not by the runner): its workers must find the toy engine
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False,
-             object_store_memory=128 * 1024 * 1024,
-             runtime_env={"env_vars": {"PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}})
-    try:
-        # 1. same records as the local backend
-        plain = run_search(ENGINE, ToySpec(limit=60, block=10),
-                           RunOptions(store=str(tmp_path / "a.sqlite"), backend="ray", workers=2))
-        assert keys(plain) == expected_keys(60) and not plain.shards_failed
-
-        # 2. a shard that raises is reported with its id; the others complete
-        failing = run_search(ENGINE, ToySpec(limit=60, block=10, fail_block=4),
-                             RunOptions(store=str(tmp_path / "b.sqlite"), backend="ray", workers=2))
-        assert [sid for sid, _ in failing.shards_failed] == ["block-4"]
-        assert "configured to fail" in failing.shards_failed[0][1]
-        assert failing.shards_done == 5
-
-        # 3. a worker process killed mid-task is retried by Ray and the run completes
-        crash_dir = tmp_path / "crash"
-        crash_dir.mkdir()
-        crashed = run_search(ENGINE, ToySpec(limit=40, block=10, crash_once_dir=str(crash_dir)),
-                             RunOptions(store=str(tmp_path / "c.sqlite"), backend="ray", workers=2))
-        assert (crash_dir / "crashed").exists()
-        assert not crashed.shards_failed
-        assert keys(crashed) == expected_keys(40)
-    finally:
-        ray.shutdown()
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    state = tmp_path_factory.mktemp("ray-up") / "ray.json"
+    test_cluster = RayTestCluster()
+    test_cluster.env["DISCOVER_RAY_STATE"] = str(state)
+    up = subprocess.run([sys.executable, "-m", "cli.main", "ray", "up", "--num-cpus", "0"], capture_output=True,
+                        text=True, env={**os.environ, **test_cluster.env}, timeout=240)
+    assert up.returncode == 0, up.stderr
+    record = json.loads(state.read_text())
+    test_cluster.sessions.append(record["session"])
+    test_cluster.address = record["address"]
+    yield test_cluster
+    test_cluster.stop()
 
 
-def test_ray_driver_killed_with_sigkill_then_resumed_matches_a_clean_run(store_path):
-    # the driver starts its own local Ray instance; killing its process group takes Ray down too
+def toy(cluster, store, *args, env=None, address=True, **popen):
+    """Start `discover toy --backend ray` on the cluster (a subprocess with its own session)."""
+    command = [*TOY, "--backend", "ray", "--store", str(store), *args]
+    if address:
+        command += ["--ray-address", cluster.address]
+    environment = {**os.environ, **cluster.env, **(env or {})}
+    environment.pop("RAY_ADDRESS", None)
+    return subprocess.Popen(command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True, cwd=str(TESTS.parent), **popen)
+
+
+def finish(proc, timeout=180):
+    out, err = proc.communicate(timeout=timeout)
+    return proc.returncode, out, err
+
+
+def run_status(store):
+    return [row[0] for row in sqlite3.connect(store).execute("SELECT status FROM runs ORDER BY id")]
+
+
+def records(out):
+    """The JSON records on stdout; fails if stdout holds anything else."""
+    return [json.loads(line) for line in out.splitlines()]  # a Ray message here would not parse
+
+
+def test_wrong_addresses_fail_fast_in_one_line(tmp_path):
+    for address, status in [("127.0.0.1:9", 1), ("foo:1", 1), ("nonsense", 2)]:
+        start = time.monotonic()
+        proc = subprocess.run([*TOY, "--backend", "ray", "--ray-address", address, "--store", str(tmp_path / "s")],
+                              capture_output=True, text=True, timeout=60)
+        assert time.monotonic() - start < 30
+        assert proc.returncode == status, proc.stderr
+        assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("discover: error: --ray-address")
+        assert not (tmp_path / "s").exists()  # nothing was written
+
+
+def test_no_cpu_says_so_and_a_wrong_token_says_so(cluster, tmp_path):
+    store = tmp_path / "s.sqlite"
+    code, out, err = finish(toy(cluster, store, env={"DISCOVER_RAY_NO_CPU_WAIT": "2"}))
+    assert code == 1 and out == ""
+    assert "has no CPU for a shard" in err and "--resume 1" in err
+    assert run_status(store) == ["interrupted"]
+
+    code, out, err = finish(toy(cluster, tmp_path / "t.sqlite", env={"RAY_AUTH_TOKEN": "0" * 32}), timeout=60)
+    assert code == 1 and "refused our Ray auth token" in err and err.count("\n") == 1
+
+
+def test_a_node_joining_mid_run_gets_the_code_and_the_shards(cluster, tmp_path):
+    """The head has no CPU: nothing runs until a node joins, and that node can import discover only from
+    what the run ships. Records stream to stdout (JSON only, each key once) as shards finish, and each
+    1-CPU task runs Numba with one thread."""
+    store = tmp_path / "s.sqlite"
+    proc = toy(cluster, store, "--json", "--report-threads", "--limit", "60", "--block", "5", "--delay", "0.3",
+               env={"DISCOVER_RAY_NO_CPU_WAIT": "200"})
+    time.sleep(1)
+    cluster.add_node(1, hide_discover=True)
+    arrivals = []
+    for line in proc.stdout:
+        arrivals.append((time.monotonic(), line))
+    code, _, err = finish(proc)
+    ended = time.monotonic()
+    assert code == 0, err
+    found = records("".join(line for _, line in arrivals))
+    assert sorted(r["key"] for r in found) == sorted(expected_keys(60))  # each key once, all of them
+    assert {r["numba_threads"] for r in found} == {1}
+    assert arrivals[0][0] < ended - 1.0, "records came only at the end"
+    log = cluster.hide_log_lines()
+    assert "shipped discover" in log and "shipped toy_engine" in log
+    assert "blocked discover" not in log
+
+
+def test_without_shipping_the_node_that_cannot_import_is_named(cluster, tmp_path):
+    store = tmp_path / "s.sqlite"
+    code, out, err = finish(toy(cluster, store, "--json", env={"DISCOVER_RAY_SHIP": "0"}))
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "cannot import discover" in err and "node " in err
+    assert "blocked" in " ".join(cluster.hide_log_lines())
+    assert run_status(store) == ["interrupted"]
+
+
+def test_no_address_uses_the_ray_up_instance_and_faults_stay_off_stdout(cluster, tmp_path):
+    """No --ray-address: the `discover ray up` instance, said on stderr. A worker killed mid-shard is
+    retried (Ray's message goes to stderr, never stdout); a shard that raises is reported by id."""
+    crash = tmp_path / "crash"
+    crash.mkdir()
+    code, out, err = finish(toy(cluster, tmp_path / "s.sqlite", "--json", "--limit", "40", "--block", "10",
+                                "--crash-once-dir", str(crash), "--fail-block", "2", address=False))
+    assert "using the local Ray instance of `discover ray up`" in err
+    assert (crash / "crashed").exists()
+    assert code == 1 and "shard block-2 failed" in err and "configured to fail" in err
+    block_2 = expected_keys(30) - expected_keys(20)
+    assert {r["key"] for r in records(out)} == expected_keys(40) - block_2
+
+
+def test_ctrl_c_leaves_the_run_interrupted_every_time_and_resume_finishes_it(cluster, tmp_path):
+    store = tmp_path / "s.sqlite"
+    for attempt in range(2):
+        args = ["--limit", "60", "--block", "5", "--delay", "0.4"] + (["--resume", "1"] if attempt else [])
+        proc = toy(cluster, store, "--json", *args)
+        before = done_shards(str(store))
+        deadline = time.monotonic() + 120
+        while done_shards(str(store)) < before + 1:
+            assert proc.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
+        os.killpg(proc.pid, signal.SIGINT)
+        sent = time.monotonic()
+        code, out, err = finish(proc, timeout=30)
+        assert time.monotonic() - sent < 10
+        assert code == 1 and "interrupted (Ctrl-C)" in err and "continue with --resume 1" in err
+        assert "Traceback" not in err and "Check failed" not in err
+        records(out)  # JSON only
+        assert run_status(store) == ["interrupted"]
+    code, out, err = finish(toy(cluster, store, "--json", "--limit", "60", "--block", "5", "--resume", "1"))
+    assert code == 0, err
+    assert {r["key"] for r in records(out)} == expected_keys(60)
+    assert_store_equals_clean_run(str(store), 60)
+
+
+@pytest.mark.slow  # 30-50 s on 2 loaded cores; the Ctrl-C test above covers resuming a Ray run
+def test_driver_killed_with_sigkill_then_resumed_matches_a_clean_run(cluster, store_path, monkeypatch):
+    for name, value in cluster.env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("RAY_ADDRESS", cluster.address)
     run_id = kill_driver_midway(store_path, "ray", limit=60, block=5, delay=0.5, workers=2, min_done=3)
-    resumed = run_search(ENGINE, ToySpec(), RunOptions(store=store_path, backend="ray", workers=2, resume=run_id))
+    resumed = run_search(ENGINE, ToySpec(), RunOptions(store=store_path, backend="ray", resume=run_id,
+                                                       ray_address=cluster.address))
     assert not resumed.shards_failed
-    assert keys(resumed) == expected_keys(60)
+    assert {r.key for r in resumed.records} == expected_keys(60)
     assert_store_equals_clean_run(store_path, 60)
     with Store(store_path) as store:
         assert store.run(run_id).status == "finished"
+
+
+def test_losing_the_cluster_leaves_the_run_interrupted(cluster, tmp_path):
+    """Last: `discover ray down` (the head: GCS and raylet) and the worker node killed mid-run."""
+    store = tmp_path / "s.sqlite"
+    proc = toy(cluster, store, "--json", "--limit", "200", "--block", "5", "--delay", "0.4")
+    deadline = time.monotonic() + 120
+    while done_shards(str(store)) < 2:
+        assert proc.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    down = subprocess.run([sys.executable, "-m", "cli.main", "ray", "down"], capture_output=True, text=True,
+                          env={**os.environ, **cluster.env}, timeout=60)
+    assert down.returncode == 0 and "stopped" in down.stdout
+    cluster.stop()
+    code, out, err = finish(proc, timeout=90)
+    assert code == 1 and "stopped answering" in err and "continue with --resume 1" in err
+    records(out)
+    assert run_status(store) == ["interrupted"]
