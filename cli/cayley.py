@@ -51,9 +51,50 @@ MEMORY_HELP = (f"Memory limit in GB, at most {MAX_MEMORY_GB:g} (default: 80% of 
                "a search whose estimate is larger is refused before it starts.")
 
 
+def _family(family, params):
+    """--generators NAME[:V...] with --param NAME=V folded in (the family text the spec carries)."""
+    from discover.cayley.families import family_text
+    from discover.errors import InputError
+
+    if family is None:
+        if params:
+            raise InputError("--param: only with --generators NAME")
+        return ()
+    return (family_text(family, tuple(params)),)
+
+
+def _gap_text(path):
+    """The text of --gap FILE, read at the edge (size checked before reading)."""
+    import os
+
+    from discover.cayley.limits import MAX_GAP_BYTES
+    from discover.errors import InputError
+
+    if path is None:
+        return ""
+    try:
+        if os.path.getsize(path) > MAX_GAP_BYTES:
+            raise InputError(f"--gap {path}: larger than {MAX_GAP_BYTES:,} bytes")
+        with open(path, encoding="utf-8") as fh:
+            return fh.read()
+    except UnicodeDecodeError:
+        raise InputError(f"--gap {path}: not a UTF-8 text file") from None
+    except OSError as exc:
+        raise InputError(f"--gap {path}: cannot read it ({exc.strerror or exc})") from None
+
+
+PARAM_HELP = ("A family parameter NAME=V (repeatable), e.g. --generators lrx --param k=2; the same as "
+              "--generators lrx:2. Parameters are whole numbers up to 1000; `discover cayley families` lists them.")
+
+
 @group.command("growth")
-@click.option("--generators", "family", default=None, metavar="NAME",
-              help="A named generating set (see `discover cayley families`), e.g. lrx, pancake, heisenberg.")
+@click.option("--generators", "family", default=None, metavar="NAME[:V...]",
+              help="A named generating set (see `discover cayley families`), e.g. lrx, pancake, heisenberg, "
+                   "consecutive_k_cycles:3, cube_3x3x3_htm.")
+@click.option("--param", "params", multiple=True, metavar="NAME=V", help=PARAM_HELP)
+@click.option("--gap", "gap_file", default=None, metavar="FILE",
+              help="A puzzle in GAP syntax (M_F:=(1,2,3)...; Gen:=[...]; ip:=[[...]]), e.g. from "
+                   "PuzzleGeometry; errors name the line. At most 16 MiB and 1000 generators.")
 @click.option("--n", "n", default=None, metavar="N",
               help=f"The size: degree of the permutations or of the matrices (a family: n <= {MAX_FAMILY_N}; "
                    f"--perm: n <= {MAX_PERM_DEGREE}; --matrix: n <= {MAX_MATRIX_DEGREE}).")
@@ -79,8 +120,8 @@ MEMORY_HELP = (f"Memory limit in GB, at most {MAX_MEMORY_GB:g} (default: 80% of 
                                       f"(at most {MAX_LAST_LAYER:,}).")
 @json_option
 @runner_options
-def growth_cmd(family, n, perms, matrices, modulus, start, inverse_closed, engine, memory_gb, last_layer_limit,
-               as_json, run_options):
+def growth_cmd(family, params, gap_file, n, perms, matrices, modulus, start, inverse_closed, engine, memory_gb,
+               last_layer_limit, as_json, run_options):
     """Layer sizes (growth function), diameter and order of a Cayley or Schreier coset graph.
 
     Layer k holds the elements at distance k from the identity (or from --start). Full permutation
@@ -102,9 +143,11 @@ def growth_cmd(family, n, perms, matrices, modulus, start, inverse_closed, engin
     from discover.cayley.engine import GROWTH_ENGINE, GrowthSpec
 
     spec = GrowthSpec(
-        families=(family,) if family else (),
+        families=_family(family, params),
         sizes=(_size(n),) if n is not None else (),
         perms=tuple(perms),
+        gap=_gap_text(gap_file),
+        gap_source=f"--gap {gap_file}",
         matrices=tuple(matrices),
         modulus=modulus,
         start=start,
@@ -120,7 +163,7 @@ def growth_cmd(family, n, perms, matrices, modulus, start, inverse_closed, engin
     else:
         for r in summary.records + summary.unverified:
             p = r.payload
-            name = r.statement.split(":")[0]
+            name = r.statement.split(": ")[0]
             label = "verified" if r.verified else "NOT VERIFIED, not stored"
             click.echo(f"{name}: order {p['order']:,}, diameter {p['diameter']}"
                        f"{' (directed)' if p['directed'] else ''}, {label}: {r.verification.get('order_check')}")
@@ -186,7 +229,10 @@ def mine_cmd(families, size_range, modulus, max_modulus, memory_gb, as_json, run
 
 @group.command("families")
 def families_cmd():
-    """List the named generating sets.
+    """List the named generating sets, their parameters and references (docs/cayley.md defines each).
+
+    A parameter is given as NAME:V (the parameters in order: consecutive_k_cycles:3, globe:2:3) or with
+    --param k=V.
 
     \b
     Example:
@@ -194,5 +240,8 @@ def families_cmd():
     """
     from discover.cayley.families import FAMILIES
 
-    print_table([[f.name, f.kind, str(f.min_n) if f.min_n else "fixed", f.summary] for f in FAMILIES.values()],
-                ["name", "group", "n >=", "generators"])
+    def params(f):
+        return ", ".join(p.name + (f"={p.default}" if p.default is not None else " (required)") for p in f.params)
+
+    print_table([[f.name, f.kind, str(f.min_n) if f.min_n else "fixed", params(f) or "-", f.summary, f.reference]
+                 for f in FAMILIES.values()], ["name", "group", "n >=", "parameters", "generators", "reference"])

@@ -52,6 +52,8 @@ class GrowthSpec(SearchSpec):
     families: tuple[str, ...] = ()
     sizes: tuple[int, ...] = ()
     perms: tuple[str, ...] = ()
+    gap: str = ""  # the text of a GAP puzzle definition (--gap FILE, read by the CLI)
+    gap_source: str = "--gap"
     matrices: tuple[str, ...] = ()
     modulus: int | None = None
     start: str | None = None
@@ -63,11 +65,11 @@ class GrowthSpec(SearchSpec):
     def __post_init__(self):
         if self.engine not in ENGINES:
             raise InputError(f"--engine {self.engine!r}: expected one of {', '.join(ENGINES)}")
-        given = sum(bool(x) for x in (self.families, self.perms, self.matrices))
+        given = sum(bool(x) for x in (self.families, self.perms, self.matrices, self.gap))
         if given == 0:
-            raise InputError("--generators: give a family name, --perm or --matrix")
+            raise InputError("--generators: give a family name, --perm, --matrix or --gap")
         if given > 1:
-            raise InputError("--generators, --perm and --matrix cannot be combined")
+            raise InputError("--generators, --perm, --matrix and --gap cannot be combined")
         if self.modulus is not None and not 2 <= self.modulus <= MAX_MODULUS:
             raise InputError(f"--modulus {self.modulus}: must be 2..{MAX_MODULUS}")
         top = MAX_PERM_DEGREE if self.perms else MAX_MATRIX_DEGREE if self.matrices else MAX_FAMILY_N
@@ -107,10 +109,10 @@ def known_order(graph) -> int | None:
 
 def shards(spec: GrowthSpec):
     if spec.families:
-        from discover.cayley.families import FAMILIES
+        from discover.cayley.families import parse_family
 
         for family in spec.families:
-            low = FAMILIES[family].min_n if family in FAMILIES else 0
+            low = parse_family(family)[0].min_n
             for n in spec.sizes or (None,):
                 if len(spec.sizes) > 1 and n < low:
                     continue  # a range of sizes starts at each family's smallest size
@@ -123,19 +125,27 @@ def shards(spec: GrowthSpec):
 def graph_for(spec: GrowthSpec, params: dict):
     """The :class:`~discover.cayley.graph.GraphDef` of one shard (``InputError`` for bad input)."""
     from discover.cayley import perms as P
-    from discover.cayley.families import FAMILIES, build_family
+    from discover.cayley.families import build_family, parse_family
     from discover.cayley.graph import matrix_graph, perm_graph
     from discover.cayley.parse import parse_matrix, parse_start
 
     n = params.get("n")
     if spec.families:
         graph = build_family(params["family"], n, spec.modulus)
-        kind = FAMILIES[params["family"]].kind
+        kind = parse_family(params["family"])[0].kind
     elif spec.perms:
         if spec.modulus is not None:
             raise InputError("--modulus: only for matrix groups")
         gens = P.parse_perms(spec.perms, spec.sizes[0] if spec.sizes else None)
         graph = perm_graph("perms", gens, len(gens[0]), names=tuple(P.to_cycles(g) for g in gens))
+        kind = "perm"
+    elif spec.gap:
+        from discover.cayley.gap import parse_gap
+
+        if spec.modulus is not None or spec.sizes:
+            raise InputError("--gap: the file fixes the puzzle; leave out --n and --modulus")
+        gens, names, colours = parse_gap(spec.gap, spec.gap_source)
+        graph = perm_graph("gap", gens, len(gens[0]), start=colours, names=tuple(names))
         kind = "perm"
     else:
         if spec.modulus is None:

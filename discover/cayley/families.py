@@ -42,9 +42,23 @@ import math
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from discover.cayley import perm_families as F
 from discover.cayley import perms as P
+from discover.cayley import puzzles as Z
 from discover.cayley.graph import GraphDef, matrix_graph, perm_graph
+from discover.cayley.limits import MAX_GENERATORS, MAX_MATRIX_DEGREE, MAX_PARAM, MAX_PERM_DEGREE
 from discover.errors import InputError
+
+
+@dataclass(frozen=True)
+class Param:
+    """A family parameter: ``NAME:V`` (in the order of the family's parameters) or ``--param name=V``;
+    ``low(n)``..``high(n)`` is its range at size n (None for a fixed-size family); default None: required."""
+
+    name: str
+    default: int | None
+    low: Callable
+    high: Callable
 
 
 @dataclass(frozen=True)
@@ -55,12 +69,16 @@ class Family:
     build: Callable
     default_n: int | None = None
     summary: str = ""
+    params: tuple = ()
+    max_n: int | None = None  # the largest size that can be built (default: the size limit of the search)
+    count: Callable | None = None  # the number of generators at (n, params), when it grows faster than n
+    reference: str = ""
 
 
-def _lrx(n):
+def _lrx(n, k=1):
     L = tuple(list(range(1, n)) + [0])
     R = tuple([n - 1] + list(range(n - 1)))
-    return [L, R, P.transposition(n, 0, 1)], ["L", "R", "X"]
+    return [L, R, P.transposition(n, 0, k)], ["L", "R", "X"]
 
 
 def _lx(n):
@@ -106,7 +124,7 @@ def _burnt_pancake(n):
 
 
 def _top_spin(n, k=4):
-    gens, _ = _lrx(n)
+    gens, _ = _lrx(n, 1)
     return [gens[0], gens[1], _reverse(n, 0, k - 1)], ["L", "R", f"T{k}"]
 
 
@@ -166,28 +184,65 @@ def _cube_2x2x2_qtm(_n=None):
     return gens, names
 
 
-def _symmetric(n):
+def _lrx_order(n, k=1):
+    """n! when gcd(n, k) = 1: the conjugates L^-i (0 k) L^i = (i i+k) join every point to every other, so
+    they generate S_n; otherwise the shifts keep the residues mod gcd(n, k) in blocks (left to Schreier-Sims)."""
+    return math.factorial(n) if math.gcd(n, k) == 1 else None
+
+
+def _sl_order(n: int, m: int) -> int:
+    """|SL(n, Z/mZ)| = m^(n^2-1) prod over the primes q | m of prod_{i=2..n} (1 - q^-i)."""
+    order = m ** (n * n - 1)
+    for q in _prime_divisors(m):
+        for i in range(2, n + 1):
+            order = order * (q ** i - 1) // q ** i
+    return order
+
+
+def _sl_fundamental_roots(name, n, modulus=None, params=()):
+    """e_k = I + E_{k,k+1}, f_k = I + E_{k+1,k} (k = 1..n-1) and inverses: they generate SL(n, Z), which
+    maps onto SL(n, Z/mZ) (elementary matrices generate SL_n of the semilocal ring Z/mZ)."""
+    gens, names = [], []
+    for k in range(n - 1):
+        gens += [_elementary(n, k, k + 1), _elementary(n, k + 1, k)]
+        names += [f"e{k + 1}", f"f{k + 1}"]
+    return _matrix_family(name, n, modulus, gens, names, _sl_order(n, modulus) if modulus else None)
+
+
+def _sl_root_weyl(name, n, modulus=None, params=()):
+    """e = I + E_12 and the signed cyclic permutation matrix w (w_{i,i+1} = 1, w_{n,1} = (-1)^(n-1), det 1),
+    and inverses; the order is left to Schreier-Sims."""
+    w = [[0] * n for _ in range(n)]
+    for i in range(n - 1):
+        w[i][i + 1] = 1
+    w[n - 1][0] = (-1) ** (n - 1)
+    return _matrix_family(name, n, modulus, [_elementary(n, 0, 1), _flat(w)], ["e", "w"], None)
+
+
+def _symmetric(n, *_):
     return math.factorial(n)
 
 
-def _alternating(n):
+def _alternating(n, *_):
     return math.factorial(n) // 2
 
 
-def _hyperoctahedral(n):
+def _hyperoctahedral(n, *_):
     return 2 ** n * math.factorial(n)
 
 
 def _perm_family(fn, order=None):
     """A family's builder; ``order(n)``: the order of the group it generates, in closed form (a theorem
-    about the family), or None to leave it to Schreier-Sims."""
-    def build(name, n, modulus=None):
+    about the family), or None to leave it to Schreier-Sims. ``fn(n, *params)`` gives the generators."""
+    def build(name, n, modulus=None, params=()):
         if modulus is not None:
             raise InputError(f"--modulus: the family {name!r} is a permutation group (no modulus)")
-        gens, names = fn(n)
+        gens, names = fn(n, *params)
         degree = len(gens[0])
-        graph = perm_graph(f"{name}" if n is None else f"{name}-{n}", gens, degree, names=names)
-        return replace(graph, group_order_hint=order(n)) if order else graph
+        if degree > MAX_PERM_DEGREE:
+            raise InputError(f"--n {n}: {name} acts on {degree:,} points, beyond the limit of {MAX_PERM_DEGREE:,}")
+        graph = perm_graph(name if n is None else f"{name}-{n}", gens, degree, names=names)
+        return replace(graph, group_order_hint=order(n, *params)) if order else graph
 
     return build
 
@@ -209,18 +264,20 @@ def _elementary(k, i, j):
 def _matrix_family(name, n, modulus, gens, names, order):
     if modulus is None:
         raise InputError(f"--modulus: the matrix family {name!r} needs a modulus p (e.g. --modulus 5)")
+    if n > MAX_MATRIX_DEGREE:
+        raise InputError(f"--n {n}: matrices of size at most {MAX_MATRIX_DEGREE}x{MAX_MATRIX_DEGREE}")
     g = matrix_graph(f"{name}-{n}%{modulus}", gens, n, modulus, names=names, order=order)
     return g.with_inverses()
 
 
-def _heisenberg(name, n, modulus=None):
+def _heisenberg(name, n, modulus=None, params=()):
     gens = [_elementary(n, 0, i) for i in range(1, n - 1)] + [_elementary(n, i, n - 1) for i in range(1, n - 1)]
     names = ([f"x{i}" for i in range(1, n - 1)] + [f"y{i}" for i in range(1, n - 1)]) if n > 3 else ["x", "y"]
     order = modulus ** (2 * (n - 2) + 1) if modulus else None
     return _matrix_family(name, n, modulus, gens, names, order)
 
 
-def _unitriangular(name, n, modulus=None):
+def _unitriangular(name, n, modulus=None, params=()):
     gens = [_elementary(n, i, i + 1) for i in range(n - 1)]
     order = modulus ** (n * (n - 1) // 2) if modulus else None
     return _matrix_family(name, n, modulus, gens, [f"e{i}{i + 1}" for i in range(1, n)], order)
@@ -237,7 +294,7 @@ def _prime_divisors(m: int) -> list[int]:
     return out + ([m] if m > 1 else [])
 
 
-def _sl2(name, n, modulus=None):
+def _sl2(name, n, modulus=None, params=()):
     if n != 2:
         raise InputError(f"--n: sl2 is a group of 2x2 matrices (n=2), got n={n}")
     order = None
@@ -248,25 +305,102 @@ def _sl2(name, n, modulus=None):
     return _matrix_family(name, 2, modulus, [(1, 1, 0, 1), (1, 0, 1, 1)], ["a", "b"], order)
 
 
+
+
+def _k_range(low=2, offset=0):
+    """A parameter ranging over low..n - offset."""
+    return (lambda n: low), (lambda n: n - offset)
+
+
+def _fixed(low, high):
+    return (lambda n: low), (lambda n: high)
+
+
+K_CYCLE = Param("k", None, *_k_range(2))
+S = "S_n"
+A = "A_n"
+_LIT = "CayleyPy (Chervov et al., arXiv:2502.18663)"
+_PUZZLE = "geometry (see discover.cayley.puzzles)"
+
+
+def _perm(name, fn, min_n, summary, order=None, reference=_LIT, **kw):
+    return Family(name, "perm", min_n, _perm_family(fn, order), summary=summary, reference=reference, **kw)
+
+
 FAMILIES: dict[str, Family] = {
     f.name: f
     for f in [
-        Family("lrx", "perm", 3, _perm_family(_lrx, _symmetric), summary="left shift, right shift, swap of positions 0,1"),
-        Family("lx", "perm", 3, _perm_family(_lx, _symmetric), summary="left shift and swap (directed)"),
-        Family("coxeter", "perm", 2, _perm_family(_coxeter, _symmetric), summary="adjacent transpositions"),
-        Family("cyclic_coxeter", "perm", 3, _perm_family(_cyclic_coxeter, _symmetric), summary="adjacent transpositions and (0 n-1)"),
-        Family("all_transpositions", "perm", 2, _perm_family(_all_transpositions, _symmetric), summary="all transpositions"),
-        Family("stars", "perm", 2, _perm_family(_stars, _symmetric), summary="transpositions (0 i)"),
-        Family("pancake", "perm", 2, _perm_family(_pancake, _symmetric), summary="prefix reversals"),
-        Family("burnt_pancake", "perm", 1, _perm_family(_burnt_pancake, _hyperoctahedral), summary="signed prefix reversals (B_n)"),
-        Family("top_spin", "perm", 4, _perm_family(_top_spin), summary="shifts and reversal of the first 4"),
-        Family("full_reversals", "perm", 2, _perm_family(_full_reversals, _symmetric), summary="all segment reversals"),
-        Family("transposons", "perm", 2, _perm_family(_transposons, _symmetric), summary="adjacent block exchanges"),
-        Family("three_cycles", "perm", 3, _perm_family(_three_cycles, _alternating), summary="all 3-cycles (A_n)"),
-        Family("cube_2x2x2_qtm", "perm", 0, _perm_family(_cube_2x2x2_qtm), summary="pocket cube, quarter turns"),
-        Family("heisenberg", "matrix", 3, _heisenberg, default_n=3, summary="Heisenberg group mod p"),
+        _perm("lrx", _lrx, 3, "left shift, right shift, swap of positions 0 and k (default k=1)", _lrx_order,
+              params=(Param("k", 1, *_k_range(1, 1)),), reference="Kuppili et al. (LRX); " + _LIT),
+        _perm("lx", _lx, 3, "left shift and swap (directed)", _symmetric),
+        _perm("coxeter", _coxeter, 2, "adjacent transpositions", _symmetric, reference="Coxeter generators of S_n"),
+        _perm("cyclic_coxeter", _cyclic_coxeter, 3, "adjacent transpositions and (0 n-1)", _symmetric),
+        _perm("all_transpositions", _all_transpositions, 2, "all transpositions", _symmetric,
+              count=lambda n, p: n * (n - 1) // 2),
+        _perm("stars", _stars, 2, "transpositions (0 i)", _symmetric),
+        _perm("pancake", _pancake, 2, "prefix reversals", _symmetric, reference="Gates and Papadimitriou (1979)"),
+        _perm("burnt_pancake", _burnt_pancake, 1, "signed prefix reversals (B_n)", _hyperoctahedral,
+              reference="Gates and Papadimitriou (1979); Cohen and Blum (1995)"),
+        _perm("top_spin", _top_spin, 4, "shifts and reversal of the first k (default k=4)",
+              params=(Param("k", 4, *_k_range(2)),), reference="TopSpin puzzle; " + _LIT),
+        _perm("full_reversals", _full_reversals, 2, "all segment reversals", _symmetric,
+              count=lambda n, p: n * (n - 1) // 2),
+        _perm("transposons", _transposons, 2, "adjacent block exchanges", _symmetric,
+              count=lambda n, p: n * (n * n - 1) // 6),
+        _perm("three_cycles", _three_cycles, 3, "all 3-cycles (A_n)", _alternating,
+              count=lambda n, p: n * (n - 1) * (n - 2) // 3),
+        _perm("consecutive_k_cycles", F.consecutive_k_cycles, 2, "k-cycles (i .. i+k-1)", params=(K_CYCLE,)),
+        _perm("wrapped_k_cycles", F.wrapped_k_cycles, 2, "k-cycles (i .. i+k-1) mod n", params=(K_CYCLE,)),
+        _perm("increasing_k_cycles", F.increasing_k_cycles, 2, "every k-cycle c_1 < ... < c_k", params=(K_CYCLE,),
+              count=lambda n, p: math.comb(n, p[0])),
+        _perm("block_interchange", F.block_interchange, 2, "exchanges of two blocks", _symmetric,
+              count=lambda n, p: math.comb(n + 1, 4) + math.comb(n + 1, 3), reference="Christie (1996)"),
+        _perm("signed_reversals", F.signed_reversals, 1, "signed segment reversals (B_n on 2n sides)",
+              _hyperoctahedral, count=lambda n, p: n * (n + 1) // 2, reference="Bafna and Pevzner (1996); " + _LIT),
+        _perm("rapaport_m1", F.rapaport_m1, 2, "(0 1), (0 1)(2 3), ... and (1 2), (1 2)(3 4), ...",
+              reference="Rapaport-Strasser (1959)"),
+        _perm("rapaport_m2", F.rapaport_m2, 3, "(0 1), (0 1)(2 3)..., (1 2)(3 4)...", reference="Rapaport-Strasser (1959)"),
+        _perm("all_cycles", F.all_cycles, 2, "every cycle of length 2..n", _symmetric, max_n=9),
+        _perm("lsl_cycles", F.lsl_cycles, 3, "long cycle, sub-long cycle (1..n-1), inverses"),
+        _perm("larx", F.larx, 2, "(0 1) and the cycle (1 2 .. n-1) (directed)", _symmetric),
+        _perm("down_cycles", F.down_cycles, 2, "cycles (i i+1 .. j)", _symmetric, count=lambda n, p: n * (n - 1) // 2),
+        _perm("prefix_cycles", F.prefix_cycles, 2, "prefix cycles (0 1 .. j-1) (directed)", _symmetric),
+        _perm("three_cycles_0ij", F.three_cycles_0ij, 3, "3-cycles (0 i j) (A_n)", _alternating,
+              count=lambda n, p: (n - 1) * (n - 2)),
+        _perm("three_cycles_01i", F.three_cycles_01i, 3, "3-cycles (0 1 i) and inverses (A_n)", _alternating),
+        _perm("derangements", F.derangements, 2, "permutations without fixed points", max_n=8),
+        _perm("involutive_derangements", F.involutive_derangements, 2, "fixed-point-free involutions (n even)",
+              max_n=12),
+        _perm("generalized_stars", F.generalized_stars, 3, "transpositions (i j), i < k <= j", _symmetric,
+              params=(Param("k", 1, *_k_range(1, 1)),), count=lambda n, p: p[0] * (n - p[0])),
+        _perm("cubic_pancake", F.cubic_pancake, 5, "prefix reversals R_n and two more (subset s = 1..7)",
+              params=(Param("s", None, *_fixed(1, 7)),), reference="Bulteau et al.; " + _LIT),
+        _perm("coxeter_b", F.coxeter_b, 2, "simple reflections of B_n on 2n points", _hyperoctahedral,
+              reference="Bjorner and Brenti (2005)"),
+        _perm("coxeter_d", F.coxeter_d, 2, "simple reflections of D_n on 2n points",
+              lambda n, *_: 2 ** (n - 1) * math.factorial(n), reference="Bjorner and Brenti (2005)"),
+        _perm("cube_2x2x2_qtm", Z.pocket_cube_qtm, 0, "2x2x2 cube, fixed corner, quarter turns", reference=_PUZZLE),
+        _perm("cube_2x2x2_htm", Z.pocket_cube_htm, 0, "2x2x2 cube, fixed corner, quarter and half turns",
+              reference=_PUZZLE),
+        _perm("cube_3x3x3_qtm", Z.cube_3x3x3_qtm, 0, "3x3x3 cube, quarter turns of the faces", reference=_PUZZLE),
+        _perm("cube_3x3x3_htm", Z.cube_3x3x3_htm, 0, "3x3x3 cube, quarter and half turns", reference=_PUZZLE),
+        _perm("cube_qtm", Z.cube_qtm, 2, "NxNxN cube (n = N), quarter turns of all non-central layers",
+              max_n=26, reference=_PUZZLE),
+        _perm("cube_htm", Z.cube_htm, 2, "NxNxN cube (n = N), quarter and half turns", max_n=26, reference=_PUZZLE),
+        _perm("pyraminx", Z.pyraminx, 0, "pyraminx: tip and layer turns on 36 stickers", reference=_PUZZLE),
+        _perm("megaminx", Z.megaminx, 0, "megaminx: face turns on 132 stickers", reference=_PUZZLE),
+        _perm("hungarian_rings", Z.hungarian_rings, 3, "two rings of n beads sharing 2, k apart",
+              params=(Param("k", None, *_k_range(1, 1)),), max_n=2048, reference="Jaap's Puzzle Page; " + _LIT),
+        _perm("globe", Z.globe, 0, "globe puzzle: a+1 circles of 2b cells, rotations and flips",
+              params=(Param("a", None, *_fixed(1, 64)), Param("b", None, *_fixed(1, 32))), reference=_LIT),
+        Family("heisenberg", "matrix", 3, _heisenberg, default_n=3, summary="Heisenberg group mod p",
+               reference="Heisenberg group (higher dimensions for n > 3)"),
         Family("unitriangular", "matrix", 2, _unitriangular, summary="UT_n(Z/pZ)"),
         Family("sl2", "matrix", 2, _sl2, default_n=2, summary="SL(2, Z/pZ)"),
+        Family("sl_fundamental_roots", "matrix", 2, _sl_fundamental_roots, summary="SL(n, Z/pZ): I+E_{k,k+1}, I+E_{k+1,k}",
+               reference="Steinberg, Lectures on Chevalley groups; " + _LIT),
+        Family("sl_root_weyl", "matrix", 2, _sl_root_weyl, summary="SL(n, Z/pZ): I+E_12 and a Coxeter element w",
+               reference=_LIT),
     ]
 }
 
@@ -275,19 +409,93 @@ def family_names() -> list[str]:
     return list(FAMILIES)
 
 
-def build_family(name: str, n: int | None, modulus: int | None = None) -> GraphDef:
-    """The graph of a named family at size n (``InputError`` for an unknown name or a bad size)."""
+def parse_family(text: str, extra: tuple[str, ...] = ()) -> tuple[Family, dict[str, int | None]]:
+    """``NAME``, ``NAME:V`` or ``NAME:V1:V2`` (values of the family's parameters in order), plus
+    ``extra`` assignments ``name=V`` (``--param``): (the family, the given values by name)."""
+    name, *values = str(text).split(":")
     fam = FAMILIES.get(name)
     if fam is None:
         raise InputError(f"--generators: unknown family {name!r} (known: {', '.join(FAMILIES)})")
+    if len(values) > len(fam.params):
+        raise InputError(f"--generators {text!r}: {name} takes {len(fam.params)} parameter(s)"
+                         + (f" ({', '.join(p.name for p in fam.params)})" if fam.params else ""))
+    given: dict[str, int | None] = {}
+    for param, value in zip(fam.params, values):
+        given[param.name] = _param_value(value, f"--generators {text!r}")
+    for item in extra:
+        key, sep, value = str(item).partition("=")
+        if not sep:
+            raise InputError(f"--param {item!r}: expected NAME=VALUE, e.g. k=3")
+        if key.strip() not in {p.name for p in fam.params}:
+            known = ", ".join(p.name for p in fam.params) or "none"
+            raise InputError(f"--param {item!r}: {name} has no parameter {key.strip()!r} (its parameters: {known})")
+        if key.strip() in given:
+            raise InputError(f"--param {item!r}: {key.strip()} is given twice")
+        given[key.strip()] = _param_value(value.strip(), f"--param {item!r}")
+    return fam, given
+
+
+def _param_value(text: str, where: str) -> int:
+    if not text.isascii() or not text.isdigit() or len(text) > 6:
+        raise InputError(f"{where}: a parameter is a whole number 0..{MAX_PARAM}")
+    value = int(text)
+    if value > MAX_PARAM:
+        raise InputError(f"{where}: a parameter is a whole number 0..{MAX_PARAM}")
+    return value
+
+
+def build_family(name: str, n: int | None, modulus: int | None = None, max_n: int | None = None) -> GraphDef:
+    """The graph of a named family (``NAME`` or ``NAME:V...``) at size n (``InputError`` for an unknown
+    name, a bad size or parameter, or more than :data:`MAX_GENERATORS` generators). ``max_n``: the
+    search's size limit (a family may state a smaller one)."""
+    fam, given = parse_family(name)
     if fam.min_n == 0:
         if n is not None:
-            raise InputError(f"--n: the family {name!r} has a fixed size; leave out --n")
-        return fam.build(name, None, modulus)
-    if n is None:
-        n = fam.default_n
-    if n is None:
-        raise InputError(f"--n: the family {name!r} needs a size (e.g. --n {max(fam.min_n, 5)})")
-    if n < fam.min_n:
-        raise InputError(f"--n: the family {name!r} needs n >= {fam.min_n}, got n={n}")
-    return fam.build(name, n, modulus)
+            raise InputError(f"--n: the family {fam.name!r} has a fixed size; leave out --n")
+    else:
+        if n is None:
+            n = fam.default_n
+        if n is None:
+            raise InputError(f"--n: the family {fam.name!r} needs a size (e.g. --n {max(fam.min_n, 5)})")
+        if n < fam.min_n:
+            raise InputError(f"--n: the family {fam.name!r} needs n >= {fam.min_n}, got n={n}")
+        top = min(x for x in (fam.max_n, max_n) if x is not None) if (fam.max_n or max_n) else None
+        if top is not None and n > top:
+            raise InputError(f"--n {n}: the family {fam.name!r} is built for n <= {top}")
+    values = []
+    for p in fam.params:
+        v = given.get(p.name, p.default)
+        if v is None:
+            raise InputError(f"--generators {name!r}: {fam.name} needs its parameter {p.name} "
+                             f"(e.g. {fam.name}:{p.low(n or 0)} or --param {p.name}={p.low(n or 0)})")
+        low, high = p.low(n), p.high(n)
+        if not low <= v <= high:
+            raise InputError(f"--generators {name!r}: {p.name}={v} is out of range {low}..{high}"
+                             + (f" at n={n}" if n is not None else ""))
+        values.append(v)
+    if fam.name == "involutive_derangements" and n % 2:
+        raise InputError(f"--n {n}: involutive_derangements needs an even n")
+    if fam.count is not None and fam.count(n, values) > MAX_GENERATORS:
+        raise InputError(f"--n {n}: {fam.name} has {fam.count(n, values):,} generators, more than the limit "
+                         f"of {MAX_GENERATORS:,}")
+    label = fam.name
+    if any(v != p.default for v, p in zip(values, fam.params)) or any(p.default is None for p in fam.params):
+        label += "".join(f":{v}" for v in values)
+    if fam.kind == "perm":
+        return fam.build(label, n, modulus, tuple(values))
+    return fam.build(label, n, modulus)
+
+
+def family_text(text: str, extra: tuple[str, ...] = ()) -> str:
+    """``NAME`` with the ``--param`` assignments ``extra`` folded in: ``NAME:V1:V2...`` (the parameters in
+    the family's order, defaults filled in; a required one left out stays out, for build_family to name)."""
+    fam, given = parse_family(text, extra)
+    if not given:
+        return fam.name
+    values = []
+    for p in fam.params:
+        v = given.get(p.name, p.default)
+        if v is None:
+            break
+        values.append(v)
+    return fam.name + "".join(f":{v}" for v in values)

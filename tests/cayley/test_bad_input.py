@@ -71,6 +71,24 @@ BAD = [
     (G + ["--generators", "lrx", "--n", "5", "--perm", "(1 2)"], "cannot be combined"),
     (G + ["--generators", "lx", "--n", "5", "--start", "00111", "--engine", "bitmap"], "--engine bitmap"),
     (G + ["--generators", "sl2", "--modulus", "7", "--engine", "bitmap"], "--engine bitmap"),
+    # family parameters, puzzles and GAP files
+    (G + ["--generators", "lrx:0", "--n", "6"], "k=0 is out of range 1..5"),
+    (G + ["--generators", "lrx:x", "--n", "6"], "whole number"),
+    (G + ["--generators", "lrx:1:2", "--n", "6"], "1 parameter"),
+    (G + ["--generators", "lrx", "--param", "q=2", "--n", "6"], "no parameter 'q'"),
+    (G + ["--generators", "lrx", "--param", "k", "--n", "6"], "NAME=VALUE"),
+    (G + ["--generators", "lrx:2", "--param", "k=3", "--n", "6"], "twice"),
+    (G + ["--generators", "lrx", "--param", "k=99999999", "--n", "6"], "--param"),
+    (G + ["--param", "k=2", "--perm", "(1 2)"], "--param"),
+    (G + ["--generators", "consecutive_k_cycles", "--n", "6"], "needs its parameter k"),
+    (G + ["--generators", "all_cycles", "--n", "12"], "n <= 9"),
+    (G + ["--generators", "involutive_derangements", "--n", "7"], "even"),
+    (G + ["--generators", "cube_htm", "--n", "27"], "n <= 26"),
+    (G + ["--generators", "globe:1", "--n", "3"], "fixed size"),
+    (G + ["--generators", "globe:1"], "needs its parameter b"),
+    (G + ["--gap", "/nonexistent/file.gap"], "cannot read"),
+    (G + ["--gap", "__BAD_GAP__"], "line 3"),
+    (G + ["--gap", "__BAD_GAP__", "--n", "4"], "--gap"),
     # mine
     (M + ["--generators", "lrx,bogus", "--n", "4..6"], "unknown family 'bogus'"),
     (M + ["--generators", "lrx", "--n", "9..4"], "empty range"),
@@ -93,9 +111,16 @@ def store(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="module")
+def bad_gap(tmp_path_factory):
+    path = tmp_path_factory.mktemp("gap") / "bad.gap"
+    path.write_text("# a puzzle\nM_A:=(1,2);\nM_B:=(1,2,x);\nGen:=[M_A,M_B];\n")
+    return str(path)
+
+
 @pytest.mark.parametrize("args,needle", BAD, ids=[" ".join(a[1:])[:60] for a, _ in BAD])
-def test_refused(store, args, needle):
-    assert_refused(args, needle, store, timeout=20)
+def test_refused(store, bad_gap, args, needle):
+    assert_refused([bad_gap if a == "__BAD_GAP__" else a for a in args], needle, store, timeout=20)
 
 
 def test_limits_are_stated_in_help():
