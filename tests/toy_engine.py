@@ -85,6 +85,14 @@ def run_shard(spec: ToySpec, shard: Shard) -> ShardResult:
 ENGINE = Engine("toy", ToySpec, shards, run_shard)
 
 
+def shards_last_first(spec: ToySpec):
+    """The same shards, last block first: to check that results do not depend on finishing order."""
+    return reversed(list(shards(spec)))
+
+
+LAST_FIRST_ENGINE = Engine("toy", ToySpec, shards_last_first, run_shard)
+
+
 # ---------------------------------------------------------------- a two-stage pipeline
 @dataclass(frozen=True)
 class GapSpec(SearchSpec):

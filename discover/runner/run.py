@@ -16,6 +16,9 @@ with those stored before), so a caller can stream them instead of waiting for th
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import threading
 import time
 from functools import partial
 from dataclasses import dataclass, field
@@ -194,31 +197,54 @@ def _run_stage(store: Store, backend, run_id: int, stage: int, engine: Engine, s
                     if options.progress else NullProgress())
         with progress:
             for outcome in outcomes:
-                shard_id = prefix + outcome.shard.id
-                if outcome.error is not None:
-                    store.fail_shard(run_id, shard_id, outcome.error)
-                    summary.shards_failed.append((shard_id, outcome.error))
-                    progress.advance(0, 0, failed=True)
-                    continue
-                result = outcome.result
-                verified = [r for r in result.records if r.verified]
-                unverified = [r for r in result.records if not r.verified]
-                # the store gets the run's canonical representative of each key met so far
-                canonical = _one_per_key(summary.keep(verified))
-                new = store.finish_shard(run_id, shard_id, canonical, result.candidates,
-                                         result.rejected + len(unverified), outcome.seconds)
-                summary.unverified.extend(unverified)
-                summary.new_keys |= new
-                summary.shards_done += 1
-                summary.candidates += result.candidates
-                summary.rejected += result.rejected
-                progress.advance(result.candidates, len(verified))
-                on_records(canonical + unverified)
+                with _ctrl_c_after():
+                    _take(store, run_id, prefix + outcome.shard.id, outcome, summary, progress, on_records)
     if engine.then is None:
         return []
     # read back from the store, for fresh and earlier shards alike: a key seen again keeps its first
     # stored form, so the next stage gets the same input after a resume as in a clean run
     return [record for _, record in store.shard_records(run_id, [s.id for s in shards])]
+
+
+@contextlib.contextmanager
+def _ctrl_c_after():
+    """Ctrl-C waits until the block is done: a shard's records are stored and handed to ``on_records``
+    together, so an interrupted run has printed exactly what it stored."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
+
+
+def _take(store: Store, run_id: int, shard_id: str, outcome, summary: RunSummary, progress,
+          on_records: RecordsCallback) -> None:
+    """Store one shard's outcome (its records and done mark in one transaction) and report it."""
+    if outcome.error is not None:
+        store.fail_shard(run_id, shard_id, outcome.error)
+        summary.shards_failed.append((shard_id, outcome.error))
+        progress.advance(0, 0, failed=True)
+        return
+    result = outcome.result
+    verified = [r for r in result.records if r.verified]
+    unverified = [r for r in result.records if not r.verified]
+    # the store gets the run's canonical representative of each key met so far
+    canonical = _one_per_key(summary.keep(verified))
+    new = store.finish_shard(run_id, shard_id, canonical, result.candidates,
+                             result.rejected + len(unverified), outcome.seconds)
+    summary.unverified.extend(unverified)
+    summary.new_keys |= new
+    summary.shards_done += 1
+    summary.candidates += result.candidates
+    summary.rejected += result.rejected
+    progress.advance(result.candidates, len(verified))
+    on_records(canonical + unverified)
 
 
 def _spec_dict(spec: Any) -> dict:

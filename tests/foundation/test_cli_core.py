@@ -122,3 +122,55 @@ def _is_sum_of_two_squares(k):
     from toy_engine import two_squares
 
     return two_squares(k) is not None
+
+
+def _toy_cli(monkeypatch):
+    monkeypatch.setitem(GROUPS, "toy", ("toy_engine:command", "A test engine."))
+
+
+def test_under_ray_job_submit_the_store_must_be_given(monkeypatch, tmp_path):
+    """`ray job submit` runs the driver in Ray's temporary copy of the working directory: the default
+    store would vanish with it."""
+    _toy_cli(monkeypatch)
+    monkeypatch.delenv("DISCOVER_STORE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("RAY_JOB_CONFIG_JSON_ENV_VAR", "{}")
+    result = CliRunner().invoke(cli, ["toy", "--workers", "1"])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and "--store" in result.output and "ray job submit" in result.output
+    assert not (tmp_path / "results").exists()
+    result = CliRunner().invoke(cli, ["toy", "--workers", "1", "--store", str(tmp_path / "s.sqlite")])
+    assert result.exit_code == 0, result.output
+
+
+def test_json_prints_each_key_once(monkeypatch, store_path):
+    """Records stream as shards finish, and the command's own printing at the end adds no second copy."""
+    from runner_support import expected_keys
+
+    _toy_cli(monkeypatch)
+    result = CliRunner().invoke(cli, ["toy", "--workers", "1", "--limit", "50", "--json", "--store", store_path])
+    assert result.exit_code == 0, result.output
+    keys = [json.loads(line)["key"] for line in result.output.splitlines()]
+    assert sorted(keys) == sorted(expected_keys(50))
+
+
+def test_json_streams_records_and_an_interrupted_run_has_printed_what_it_stored(tmp_path):
+    import os
+    import signal
+
+    from runner_support import TESTS, done_shards
+
+    store = str(tmp_path / "s.sqlite")
+    proc = subprocess.Popen([sys.executable, str(TESTS / "toy_engine.py"), "toy", "--workers", "1", "--json",
+                             "--limit", "200", "--block", "5", "--delay", "0.3", "--store", store],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    first = proc.stdout.readline()  # arrives while the run goes on
+    assert json.loads(first)["engine"] == "toy" and proc.poll() is None
+    while done_shards(store) < 3:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.stdout.read(), proc.stderr.read()  # not communicate(): it would skip what readline buffered
+    assert proc.wait(timeout=30) == 1 and "continue with --resume 1" in err
+    printed = {json.loads(line)["key"] for line in [first, *out.splitlines()]}
+    with Store(store) as s:
+        assert printed == {row.record.key for row in s.conjectures()}  # exactly what is stored
