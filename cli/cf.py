@@ -50,8 +50,9 @@ def _digits(value) -> str:
               help=f"Depth N: the convergent p_N/q_N (a(0..N), b(1..N)) is computed exactly; 6..{limits.MAX_DEPTH:,}, "
                    f"and p_N, q_N at most {limits.MAX_CONVERGENT_BITS:,} bits (estimated beforehand).")
 @click.option("--constants", default=None, metavar="LIST",
-              help="Constants to identify the limit with, comma-separated (default: the whole registry: "
-                   "pi,e,zeta2,zeta3,zeta5,log2,catalan,phi,sqrt2,euler_gamma,gompertz).")
+              help="Constants to identify the limit with, comma-separated (default: the whole registry of 53 "
+                   "constants: powers of pi, e^k, log k, zeta(k), Catalan, tan(1), cot(1), Bessel ratios, Gamma and "
+                   "polylog values, ...; relations with two constants and their product included).")
 @click.option("--print-digits", type=int, default=60, show_default=True,
               help=f"Decimal places of the limit to print at most (0: all the digits it has; at most "
                    f"{limits.MAX_PRINT_DIGITS:,}).")

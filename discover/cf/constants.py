@@ -2,18 +2,30 @@
 
 A :class:`Constant` has a ``name`` (what the user typed, normalised) and a sympy-parseable
 ``expression`` (``zeta(3)``, ``Catalan``, ``besseli(0, 2)/besseli(1, 2)``); :meth:`Constant.value`
-evaluates it with mpmath to any number of significant digits (mpmath's functions carry their own
-error control; the registry uses mpmath's dedicated algorithms: ``mpmath.zeta``, ``mpmath.catalan``,
-``mpmath.euler``, ``mpmath.e1`` ...). Values are cached per precision.
+evaluates it to any number of significant digits. Registry constants are computed with FLINT's ball
+arithmetic (``flint.arb``: rigorous error bounds, 64 guard bits, the midpoint read into an mpmath
+``mpf``; zeta(3) to 10,000 digits takes milliseconds where mpmath takes a second); expressions go
+through sympy and mpmath. Values are cached per precision. A *product* constant (``factors``) is the
+product of two constants: the basis vector C1 C2 of the two-constant relations of
+:mod:`discover.cf.identify`.
 
-Registry (name: expression): pi: ``pi``; e: ``E``; zeta2: ``zeta(2)``; zeta3: ``zeta(3)``;
-zeta5: ``zeta(5)``; log2: ``log(2)``; catalan: ``Catalan``; phi: ``GoldenRatio``; sqrt2: ``sqrt(2)``;
-euler_gamma: ``EulerGamma``; gompertz: ``E*expint(1, 1)`` (G = e E_1(1) = 0.596347...). Aliases:
-``zeta(3)``, ``ln2``, ``log(2)``, ``G``, ``golden_ratio``, ``gamma``, ``euler`` and the like.
+Registry (:data:`REGISTRY`, 53 constants, all of them identified against by default): powers of pi
+(pi, pi^2 .. pi^5, sqrt(pi), log(pi)); e^k and e^(1/k) (e, e^2, e^3, e^(1/2), e^(1/3), e^(1/4), e^pi);
+log k (k = 2, 3, 5, 7); zeta(k) (k = 2, 3, 5, 7; zeta(4) and zeta(6) are rational multiples of pi^4 and
+pi^6); Catalan's G, Euler's gamma, the Gompertz constant e E_1(1); algebraic numbers (the golden ratio
+phi, sqrt k for k = 2, 3, 5, 7, 2^(1/3)) and 2^sqrt(2); trigonometric values (tan 1, cot 1, sin 1,
+cos 1, atan(1/2)); Bessel ratios I_v(2)/I_(v+1)(2) (v = 0, 1, 2), I_0(1)/I_1(1), J_0(2)/J_1(2); Gamma
+values (Gamma(1/4), Gamma(1/3)); polylogarithms (Li_2(1/2), Li_3(1/2), Li_4(1/2), Li_2(1/3));
+log(1 + sqrt 2), log(phi), erf(1), Ei(1), Si(1). :func:`registry_table` lists them.
 
-Anything else is parsed as an expression (``exp(2)``, ``tan(1)``, ``besseli(0,2)/besseli(1,2)``,
-``pi^2``); registry names may appear inside it (``zeta3/pi``). It must be a finite real number
-without free symbols, otherwise :class:`~discover.errors.InputError` names it.
+Each entry has a *group*: constants of one group are Moebius images of each other (pi^2 and zeta(2);
+tan 1 and cot 1; the Bessel ratios at 2, which satisfy r_(v-1) = v + 1/r_v; phi and sqrt 5), so a
+"two-constant relation" between two of them is a relation among the constants alone and is never
+searched (:func:`same_group`).
+
+Anything else is parsed as an expression (``exp(5)``, ``besseli(0,3)/besseli(1,3)``, ``pi^6``);
+registry names may appear inside it (``zeta3/pi``). It must be a finite real number without free
+symbols, otherwise :class:`~discover.errors.InputError` names it.
 """
 
 from __future__ import annotations
@@ -21,105 +33,189 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from discover.errors import InputError
 
-__all__ = ["Constant", "REGISTRY", "get_constant", "parse_constants", "sympy_locals"]
+__all__ = ["Constant", "REGISTRY", "get_constant", "parse_constants", "sympy_locals", "product_constant",
+           "registry_table", "same_group"]
 
 
 @dataclass(frozen=True)
 class _Entry:
     name: str
-    expression: str
+    expression: str  # sympy-parseable; also the text written in closed forms
     description: str
     aliases: tuple[str, ...]
+    arb: Callable  # () -> flint.arb at the current flint precision
+    group: str = ""  # entries sharing a non-empty group are Moebius images of each other
+
+
+def _a(value=None):
+    from flint import arb
+
+    return arb if value is None else arb(value)
+
+
+def _q(p: int, q: int):
+    from flint import arb, fmpq
+
+    return arb(fmpq(p, q))
+
+
+def _gamma_q(p: int, q: int):
+    from flint import arb, fmpq
+
+    return arb.gamma_fmpq(fmpq(p, q))
+
+
+def _phi():
+    return (1 + _a(5).sqrt()) / 2
 
 
 _ENTRIES = (
-    _Entry("pi", "pi", "pi = 3.14159...", ("pi", "π")),
-    _Entry("e", "E", "Euler's number e = 2.71828...", ("e", "E", "exp(1)")),
-    _Entry("zeta2", "zeta(2)", "zeta(2) = pi^2/6", ("zeta2", "zeta(2)", "z2")),
-    _Entry("zeta3", "zeta(3)", "Apery's constant zeta(3) = 1.20205...", ("zeta3", "zeta(3)", "z3", "apery")),
-    _Entry("zeta5", "zeta(5)", "zeta(5) = 1.03692...", ("zeta5", "zeta(5)", "z5")),
-    _Entry("log2", "log(2)", "log(2) = 0.69314...", ("log2", "log(2)", "ln2", "ln(2)")),
-    _Entry("catalan", "Catalan", "Catalan's constant G = 0.91596...", ("catalan", "Catalan", "G")),
-    _Entry("phi", "GoldenRatio", "the golden ratio (1+sqrt(5))/2", ("phi", "golden_ratio", "GoldenRatio", "golden")),
-    _Entry("sqrt2", "sqrt(2)", "sqrt(2) = 1.41421...", ("sqrt2", "sqrt(2)")),
+    _Entry("pi", "pi", "pi = 3.14159...", ("pi", "π"), lambda: _a().pi()),
+    _Entry("pi2", "pi**2", "pi^2 (zeta(2) = pi^2/6)", ("pi^2", "pi**2"), lambda: _a().pi() ** 2, "pi2"),
+    _Entry("pi3", "pi**3", "pi^3", ("pi^3", "pi**3"), lambda: _a().pi() ** 3),
+    _Entry("pi4", "pi**4", "pi^4 (zeta(4) = pi^4/90)", ("pi^4", "pi**4"), lambda: _a().pi() ** 4),
+    _Entry("pi5", "pi**5", "pi^5", ("pi^5", "pi**5"), lambda: _a().pi() ** 5),
+    _Entry("sqrt_pi", "sqrt(pi)", "sqrt(pi) = Gamma(1/2)", ("sqrt(pi)",), lambda: _a().pi().sqrt()),
+    _Entry("log_pi", "log(pi)", "log(pi)", ("log(pi)", "ln(pi)"), lambda: _a().pi().log()),
+    _Entry("e", "E", "Euler's number e = 2.71828...", ("e", "E", "exp(1)"), lambda: _a().const_e()),
+    _Entry("e2", "exp(2)", "e^2", ("exp(2)", "e^2"), lambda: _a(2).exp()),
+    _Entry("e3", "exp(3)", "e^3", ("exp(3)", "e^3"), lambda: _a(3).exp()),
+    _Entry("sqrt_e", "exp(1/2)", "e^(1/2)", ("exp(1/2)", "sqrt(e)", "e^(1/2)"), lambda: _q(1, 2).exp()),
+    _Entry("cbrt_e", "exp(1/3)", "e^(1/3)", ("exp(1/3)", "e^(1/3)"), lambda: _q(1, 3).exp()),
+    _Entry("e_1_4", "exp(1/4)", "e^(1/4)", ("exp(1/4)", "e^(1/4)"), lambda: _q(1, 4).exp()),
+    _Entry("e_pi", "exp(pi)", "e^pi (Gelfond's constant)", ("exp(pi)", "e^pi"), lambda: _a().pi().exp()),
+    _Entry("log2", "log(2)", "log(2) = 0.69314...", ("log2", "log(2)", "ln2", "ln(2)"), lambda: _a().const_log2()),
+    _Entry("log3", "log(3)", "log(3)", ("log(3)", "ln3", "ln(3)"), lambda: _a(3).log()),
+    _Entry("log5", "log(5)", "log(5)", ("log(5)", "ln5", "ln(5)"), lambda: _a(5).log()),
+    _Entry("log7", "log(7)", "log(7)", ("log(7)", "ln7", "ln(7)"), lambda: _a(7).log()),
+    _Entry("zeta2", "zeta(2)", "zeta(2) = pi^2/6", ("zeta2", "zeta(2)", "z2"), lambda: _a(2).zeta(), "pi2"),
+    _Entry("zeta3", "zeta(3)", "Apery's constant zeta(3) = 1.20205...", ("zeta3", "zeta(3)", "z3", "apery"),
+           lambda: _a(3).zeta()),
+    _Entry("zeta5", "zeta(5)", "zeta(5) = 1.03692...", ("zeta5", "zeta(5)", "z5"), lambda: _a(5).zeta()),
+    _Entry("zeta7", "zeta(7)", "zeta(7) = 1.00834...", ("zeta7", "zeta(7)", "z7"), lambda: _a(7).zeta()),
+    _Entry("catalan", "Catalan", "Catalan's constant G = 0.91596...", ("catalan", "Catalan", "G"),
+           lambda: _a().const_catalan()),
     _Entry("euler_gamma", "EulerGamma", "the Euler-Mascheroni constant gamma = 0.57721...",
-           ("euler_gamma", "gamma", "euler", "EulerGamma", "euler-mascheroni")),
-    _Entry("gompertz", "E*expint(1, 1)", "the Gompertz constant e*E_1(1) = 0.59634...", ("gompertz", "gompertz_constant")),
+           ("euler_gamma", "gamma", "euler", "EulerGamma", "euler-mascheroni"), lambda: _a().const_euler()),
+    _Entry("gompertz", "E*expint(1, 1)", "the Gompertz constant e*E_1(1) = 0.59634...",
+           ("gompertz", "gompertz_constant"), lambda: _a().const_e() * _a(1).expint(1)),
+    _Entry("phi", "GoldenRatio", "the golden ratio (1+sqrt(5))/2", ("phi", "golden_ratio", "GoldenRatio", "golden"),
+           _phi, "sqrt5"),
+    _Entry("sqrt2", "sqrt(2)", "sqrt(2) = 1.41421...", ("sqrt2", "sqrt(2)"), lambda: _a(2).sqrt()),
+    _Entry("sqrt3", "sqrt(3)", "sqrt(3)", ("sqrt(3)",), lambda: _a(3).sqrt()),
+    _Entry("sqrt5", "sqrt(5)", "sqrt(5) = 2 phi - 1", ("sqrt(5)",), lambda: _a(5).sqrt(), "sqrt5"),
+    _Entry("sqrt7", "sqrt(7)", "sqrt(7)", ("sqrt(7)",), lambda: _a(7).sqrt()),
+    _Entry("cbrt2", "2**(1/3)", "2^(1/3)", ("2^(1/3)", "2**(1/3)", "cbrt(2)"), lambda: _a(2).root(3)),
+    _Entry("two_sqrt2", "2**sqrt(2)", "2^sqrt(2) (Gelfond-Schneider)", ("2^sqrt(2)", "2**sqrt(2)"),
+           lambda: _a(2) ** _a(2).sqrt()),
+    _Entry("tan1", "tan(1)", "tan(1) = 1.55740...", ("tan(1)",), lambda: _a(1).tan(), "tan1"),
+    _Entry("cot1", "cot(1)", "cot(1) = 1/tan(1) = 0.64209... (PCF(2n+1, -1))", ("cot(1)",), lambda: _a(1).cot(),
+           "tan1"),
+    _Entry("sin1", "sin(1)", "sin(1)", ("sin(1)",), lambda: _a(1).sin()),
+    _Entry("cos1", "cos(1)", "cos(1)", ("cos(1)",), lambda: _a(1).cos()),
+    _Entry("atan_1_2", "atan(1/2)", "arctan(1/2)", ("atan(1/2)", "arctan(1/2)"), lambda: _q(1, 2).atan()),
+    _Entry("i0_i1_2", "besseli(0, 2)/besseli(1, 2)", "I_0(2)/I_1(2) = 1.43312... (PCF(n+1, 1))",
+           ("besseli(0,2)/besseli(1,2)", "besseli(0, 2)/besseli(1, 2)", "I0(2)/I1(2)"),
+           lambda: _a(2).bessel_i(0) / _a(2).bessel_i(1), "bessel2"),
+    _Entry("i1_i2_2", "besseli(1, 2)/besseli(2, 2)", "I_1(2)/I_2(2)",
+           ("besseli(1,2)/besseli(2,2)", "besseli(1, 2)/besseli(2, 2)", "I1(2)/I2(2)"),
+           lambda: _a(2).bessel_i(1) / _a(2).bessel_i(2), "bessel2"),
+    _Entry("i2_i3_2", "besseli(2, 2)/besseli(3, 2)", "I_2(2)/I_3(2)",
+           ("besseli(2,2)/besseli(3,2)", "besseli(2, 2)/besseli(3, 2)", "I2(2)/I3(2)"),
+           lambda: _a(2).bessel_i(2) / _a(2).bessel_i(3), "bessel2"),
+    _Entry("i0_i1_1", "besseli(0, 1)/besseli(1, 1)", "I_0(1)/I_1(1)",
+           ("besseli(0,1)/besseli(1,1)", "besseli(0, 1)/besseli(1, 1)", "I0(1)/I1(1)"),
+           lambda: _a(1).bessel_i(0) / _a(1).bessel_i(1)),
+    _Entry("j0_j1_2", "besselj(0, 2)/besselj(1, 2)", "J_0(2)/J_1(2)",
+           ("besselj(0,2)/besselj(1,2)", "besselj(0, 2)/besselj(1, 2)", "J0(2)/J1(2)"),
+           lambda: _a(2).bessel_j(0) / _a(2).bessel_j(1)),
+    _Entry("gamma_1_4", "gamma(1/4)", "Gamma(1/4) = 3.62560...", ("gamma(1/4)", "Gamma(1/4)"), lambda: _gamma_q(1, 4)),
+    _Entry("gamma_1_3", "gamma(1/3)", "Gamma(1/3) = 2.67893...", ("gamma(1/3)", "Gamma(1/3)"), lambda: _gamma_q(1, 3)),
+    _Entry("li2_1_2", "polylog(2, 1/2)", "Li_2(1/2) = pi^2/12 - log(2)^2/2", ("polylog(2,1/2)", "Li2(1/2)"),
+           lambda: _q(1, 2).polylog(2)),
+    _Entry("li3_1_2", "polylog(3, 1/2)", "Li_3(1/2)", ("polylog(3,1/2)", "Li3(1/2)"), lambda: _q(1, 2).polylog(3)),
+    _Entry("li4_1_2", "polylog(4, 1/2)", "Li_4(1/2)", ("polylog(4,1/2)", "Li4(1/2)"), lambda: _q(1, 2).polylog(4)),
+    _Entry("li2_1_3", "polylog(2, 1/3)", "Li_2(1/3)", ("polylog(2,1/3)", "Li2(1/3)"), lambda: _q(1, 3).polylog(2)),
+    _Entry("asinh1", "asinh(1)", "log(1 + sqrt(2)) = asinh(1)", ("asinh(1)", "log(1+sqrt(2))"), lambda: _a(1).asinh()),
+    _Entry("log_phi", "log(GoldenRatio)", "log(phi) = asinh(1/2)", ("log(phi)", "log(GoldenRatio)"),
+           lambda: _phi().log()),
+    _Entry("erf1", "erf(1)", "erf(1)", ("erf(1)",), lambda: _a(1).erf()),
+    _Entry("ei1", "Ei(1)", "the exponential integral Ei(1)", ("Ei(1)", "ei(1)"), lambda: _a(1).ei()),
+    _Entry("si1", "Si(1)", "the sine integral Si(1)", ("Si(1)", "si(1)"), lambda: _a(1).si()),
 )
 
 _ALIASES = {}
 for _e in _ENTRIES:
     for _alias in _e.aliases + (_e.name,):
         _ALIASES[_alias.lower()] = _e
+_BY_NAME = {e.name: e for e in _ENTRIES}
 
 _EXPR_CHARS = re.compile(r"^[A-Za-z0-9_+\-*/^()., ]+$")
 
 
 def sympy_locals() -> dict:
-    """Names that expressions may use on top of sympy's own (registry names such as ``zeta3``)."""
+    """Names that expressions may use on top of sympy's own (every registry name, such as ``zeta3``)."""
     import sympy
 
-    out = {
-        "e": sympy.E,
-        "catalan": sympy.Catalan,
-        "phi": sympy.GoldenRatio,
-        "golden_ratio": sympy.GoldenRatio,
-        "euler_gamma": sympy.EulerGamma,
-        "gompertz": sympy.E * sympy.expint(1, 1),
-        "zeta2": sympy.zeta(2),
-        "zeta3": sympy.zeta(3),
-        "zeta5": sympy.zeta(5),
-        "log2": sympy.log(2),
-        "ln2": sympy.log(2),
-        "sqrt2": sympy.sqrt(2),
-        "ln": sympy.log,
-    }
+    out = {"e": sympy.E, "catalan": sympy.Catalan, "golden_ratio": sympy.GoldenRatio, "ln": sympy.log}
+    for entry in _ENTRIES:
+        if entry.name not in out and entry.name != "pi":
+            out[entry.name] = sympy.sympify(entry.expression)
+    out["ln2"] = out["log2"]
     return out
 
 
-def _mpmath_registry_value(name: str, dps: int):
+def registry_table() -> list[tuple[str, str, str]]:
+    """(name, expression, description) of every registry constant, in registry order."""
+    return [(e.name, e.expression, e.description) for e in _ENTRIES]
+
+
+def same_group(c1: "Constant", c2: "Constant") -> bool:
+    """Whether two registry constants are Moebius images of each other (the module doc's groups)."""
+    g1 = _BY_NAME[c1.name].group if c1.registered else ""
+    g2 = _BY_NAME[c2.name].group if c2.registered else ""
+    return bool(g1) and g1 == g2
+
+
+def _arb_value(name: str, dps: int):
+    """The registry constant ``name`` to ``dps`` digits as an mpmath mpf: a FLINT ball computed with 64
+    guard bits, its midpoint read exactly (the ball's radius is far below 10^-dps)."""
+    import flint
     import mpmath
 
-    with mpmath.workdps(dps):
-        if name == "pi":
-            return +mpmath.pi
-        if name == "e":
-            return +mpmath.e
-        if name == "zeta2":
-            return mpmath.zeta(2)
-        if name == "zeta3":
-            return mpmath.zeta(3)
-        if name == "zeta5":
-            return mpmath.zeta(5)
-        if name == "log2":
-            return mpmath.log(2)
-        if name == "catalan":
-            return +mpmath.catalan
-        if name == "phi":
-            return +mpmath.phi
-        if name == "sqrt2":
-            return mpmath.sqrt(2)
-        if name == "euler_gamma":
-            return +mpmath.euler
-        if name == "gompertz":
-            return mpmath.e * mpmath.e1(1)
-    raise KeyError(name)
+    old = flint.ctx.prec
+    flint.ctx.prec = int(dps * 3.3219280948873626) + 64
+    try:
+        ball = _BY_NAME[name].arb()
+    finally:
+        flint.ctx.prec = old
+    man, exp = ball.mid().man_exp()
+    with mpmath.workdps(dps):  # an mpf is rounded to the working precision when it is made
+        return mpmath.mpf((int(man), int(exp)))
 
 
 @dataclass(frozen=True)
 class Constant:
-    """A real constant: ``name`` (registry name or the expression text) and its sympy ``expression``."""
+    """A real constant: ``name`` (registry name or the expression text) and its sympy ``expression``;
+    ``factors``: for a product constant C1 C2, the two constants (its value is their product)."""
 
     name: str
     expression: str
     registered: bool = False
+    factors: tuple = ()
 
     def value(self, digits: int):
-        """The constant to ``digits`` significant digits as an mpmath ``mpf`` (computed with 15 guard
-        digits; the result is rounded to the caller's working precision when used)."""
+        """The constant to ``digits`` significant digits as an mpmath ``mpf`` (computed with guard digits;
+        the result is rounded to the caller's working precision when used)."""
+        if self.factors:
+            import mpmath
+
+            with mpmath.workdps(int(digits) + 15):
+                return self.factors[0].value(digits) * self.factors[1].value(digits)
         return _value_cached(self.name, self.expression, self.registered, int(digits))
 
     def sympy(self):
@@ -132,13 +228,29 @@ class Constant:
         return self.name
 
 
-@lru_cache(maxsize=256)
+def product_constant(c1: Constant, c2: Constant) -> Constant:
+    """The product C1 C2 as a constant (name ``c1*c2``; expression the product of the two texts, each in
+    parentheses when it is a sum)."""
+
+    def factor(text: str) -> str:
+        depth = 0
+        for i, ch in enumerate(text):
+            depth += ch == "("
+            depth -= ch == ")"
+            if depth == 0 and ch in "+-" and i > 0:
+                return f"({text})"
+        return text
+
+    return Constant(f"{c1.name}*{c2.name}", f"{factor(c1.expression)}*{factor(c2.expression)}", factors=(c1, c2))
+
+
+@lru_cache(maxsize=512)
 def _value_cached(name: str, expression: str, registered: bool, digits: int):
     import mpmath
 
     dps = digits + 15
     if registered:
-        return _mpmath_registry_value(name, dps)
+        return _arb_value(name, dps)
     import sympy
 
     expr = sympy.sympify(expression, locals=sympy_locals())

@@ -10,18 +10,29 @@ never as the convergent's. :func:`formula_record` turns an evaluation and
 an accepted :class:`~discover.cf.identify.Identification` (or none) into a
 :class:`~discover.records.Record` whose key is the PCF's canonical form (so equivalent PCFs found
 twice, by ``cf eval`` or ``cf search``, are stored once).
+
+Verification class (honest digits). Every identified record says which digits its acceptance used,
+in ``verification_class`` (payload) and ``verification.class``:
+
+* ``exact``: the acceptance rule of :mod:`discover.cf.identify` holds with D = ``digits``, the digits of
+  the exact convergent at ``depth`` (an extrapolated limit may have been used to *find* the relation;
+  it is then re-checked, and reported, on the exact digits alone);
+* ``extrapolated``: the rule holds only with D = ``digits_extrapolated``, the estimated digits of the
+  Levin-extrapolated limit; the formula is then a conjecture supported by an estimate, and the
+  statement says so;
+* ``finite``: a terminating fraction, whose value is an exact rational.
 """
 
 from __future__ import annotations
 
 import math
 
-from discover.cf.identify import Identification, mobius_value
+from discover.cf.identify import Identification, recheck, mobius_value
 from discover.cf.pcf import PCF, Evaluation, Extrapolation
 from discover.cf.polynomial import Polynomial
 from discover.records import Record
 
-__all__ = ["evaluate_to", "extrapolate_to", "formula_record", "RECORD_ENGINE",
+__all__ = ["evaluate_to", "extrapolate_to", "formula_record", "verification_class", "RECORD_ENGINE",
            "EXTRAPOLATION_ORDERS"]
 
 # Orders of the Levin extrapolation tried in turn (about 0.9 digits per order on power-law errors).
@@ -65,6 +76,19 @@ def extrapolate_to(pcf: PCF, target_digits: float, max_depth: int, keep_going=No
     return best
 
 
+def verification_class(ev: Evaluation, ident: Identification | None, extrapolation: Extrapolation | None):
+    """(class, identification): ``finite``, ``exact`` or ``extrapolated`` (module doc) with the
+    identification as accepted on those digits; (None, None) when nothing was identified."""
+    if ev.terminated:
+        return "finite", None
+    if ident is None:
+        return None, None
+    if extrapolation is None:
+        return "exact", ident
+    on_exact = recheck(ident, ev.value, ev.digits)
+    return ("exact", on_exact) if on_exact is not None else ("extrapolated", ident)
+
+
 def _trunc1(x: float) -> str:
     """Digits to one decimal, truncated (a count of digits is never rounded up)."""
     return f"{math.floor(x * 10) / 10:.1f}"
@@ -89,14 +113,18 @@ def formula_record(pcf: PCF, ev: Evaluation, ident: Identification | None, const
     import mpmath
 
     canon_a, canon_b = pcf.canonical()
+    klass, ident = verification_class(ev, ident, extrapolation)
     limit_value = None
     delta = None
     if ident is not None:
         prec = int(min(ev.precision_digits, 20000)) + 20
         with mpmath.workdps(prec):
-            by_name = {c.name: c for c in constants}
-            vals = [by_name[name].value(prec) for name in ident.constants] if ident.constants else []
-            limit_value = mobius_value(ident.numerator, ident.denominator, vals)
+            if ident.basis:
+                limit_value = ident.value(prec)
+            else:
+                by_name = {c.name: c for c in constants}
+                vals = [by_name[name].value(prec) for name in ident.constants] if ident.constants else []
+                limit_value = mobius_value(ident.numerator, ident.denominator, vals)
             delta = ev.delta(limit_value)
     else:
         delta = ev.delta()
@@ -119,6 +147,7 @@ def formula_record(pcf: PCF, ev: Evaluation, ident: Identification | None, const
         "canonical": {"a": str(Polynomial(canon_a)), "b": str(Polynomial(canon_b))},
     }
     payload["digits_extrapolated"] = None
+    payload["verification_class"] = klass
     if extrapolation is not None:
         payload["digits_extrapolated"] = _fmt_digits(extrapolation.digits)
         payload["extrapolation"] = {
@@ -143,23 +172,28 @@ def formula_record(pcf: PCF, ev: Evaluation, ident: Identification | None, const
         verification.update({
             "relation_digits": round(ident.relation_digits, 2),
             "agreement_digits": round(min(ident.agreement_digits, 1e6), 2),
-            "acceptance": "relation size <= digits/2 and agreement >= digits-1 "
+            "acceptance": "relation size <= digits/2 + 1 and agreement >= digits-1 "
                           "(constants at 2*digits+20)",
         })
+    verification["class"] = klass
     if extrapolation is not None:
-        verification.update({
-            "digits_extrapolated": _fmt_digits(extrapolation.digits),
-            "acceptance": "relation size <= D/2 + 1 and agreement >= D - 1 with D = digits_extrapolated, the "
-                          "estimated digits of the extrapolated limit (the exact convergent has `digits`); "
-                          "constants at 2*D+20",
-        })
+        verification["digits_extrapolated"] = _fmt_digits(extrapolation.digits)
+        if klass == "extrapolated":
+            verification["acceptance"] = ("relation size <= D/2 + 1 and agreement >= D - 1 with D = digits_extrapolated, "
+                                          "the estimated digits of the extrapolated limit (the exact convergent has "
+                                          "`digits`, too few for the rule); constants at 2*D+20")
+        elif klass == "exact":
+            verification["acceptance"] = ("relation found with the extrapolated limit, accepted on the exact "
+                                          "convergent: relation size <= digits/2 + 1 and agreement >= digits - 1 "
+                                          "(constants at 2*digits+20)")
     if ev.terminated:
         payload["closed_form"] = limit_text
         statement = f"PCF(a={pcf.a}, b={pcf.b}) = {limit_text}  (a finite fraction: b({pcf.terminating_depth()}) = 0)"
         kind = "pcf"
-    elif ident is not None and extrapolation is not None:
-        statement = (f"PCF(a={pcf.a}, b={pcf.b}) = {ident.closed_form}  ({_trunc1(digits)} digits at depth {ev.depth}; "
-                     f"{_trunc1(extrapolation.digits)} digits extrapolated, Levin order {extrapolation.order})")
+    elif ident is not None and klass == "extrapolated":
+        statement = (f"PCF(a={pcf.a}, b={pcf.b}) = {ident.closed_form}  ({_trunc1(digits)} exact digits at depth "
+                     f"{ev.depth}; accepted on {_trunc1(extrapolation.digits)} extrapolated digits, Levin order "
+                     f"{extrapolation.order}: an estimate, not exact convergents)")
         kind = "pcf"
     elif ident is not None:
         statement = f"PCF(a={pcf.a}, b={pcf.b}) = {ident.closed_form}  ({_trunc1(digits)} digits at depth {ev.depth})"

@@ -1,20 +1,25 @@
 """Identification: express a number known to D significant digits in terms of constants.
 
-Forms searched (with integer coefficients):
+Forms searched (with integer coefficients), in this order:
 
-* **Moebius form** of one constant c:  x = (c0 + c1 c) / (d0 + d1 c), found as the integer relation
-  u . (1, c, x, x c) = 0 (then c0 = -u0, c1 = -u1, d0 = u2, d1 = u3);
-* **linear combination** of several constants:  x = (c0 + c1 C1 + ... + ck Ck) / d,
-  the relation u . (x, 1, C1, ..., Ck) = 0;
-* **Moebius form of several constants**: x = (c0 + sum ci Ci) / (d0 + sum di Ci), the relation over
-  (1, C1..Ck, x, x C1..x Ck), tried only when the digits allow it.
+* **Moebius form** of one constant c:  x = (c0 + c1 c) / (d0 + d1 c), the integer relation
+  u . (1, c, x, x c) = 0 (then c0 = -u0, c1 = -u1, d0 = u2, d1 = u3), for every constant;
+* **two constants and their product** (``pairs=True``, as the Ramanujan Machine identifies):
+  x = (c0 + c1 C1 + c2 C2 + c3 C1 C2) / (d0 + d1 C1 + d2 C2 + d3 C1 C2), the relation over the eight
+  numbers (1, C1, C2, C1 C2, x, x C1, x C2, x C1 C2), for every pair of constants that are not Moebius
+  images of each other (:func:`discover.cf.constants.same_group`);
+* **linear combination** of all k constants (2 <= k <= 12):  x = (c0 + c1 C1 + ... + ck Ck) / d;
+* **Moebius form of all constants** (k = 2 or 3, when the pairs are not searched).
 
-Relations are found with PSLQ (``mpmath.pslq``) at the precision of x. A rational x (c1 = d1 = 0) is
+Relations are found by lattice reduction (:mod:`discover.cf.relation`: FLINT's LLL on the fixed-point
+values, Ds digits) at increasing precisions Ds (``search_tiers``, each capped by D); the search stops at
+the first tier that yields an accepted relation. A rational x (all constant coefficients zero) is
 reported as the fraction.
 
 Acceptance rule (stated once, used everywhere). With D the significant digits of x, a relation
-u = (u_1, ..., u_n) found among m candidate searches (m = the number of constants tried, plus the
-combined searches; for the search engine, the number of Moebius forms in its tables) has size
+u = (u_1, ..., u_n) found among m candidate searches (m = every search the procedure could make: one
+per constant, one per pair, the combined ones; for the search engine, the number of Moebius forms in
+its tables) has size
 
     S = sum_i log10(2 |u_i| + 1) + log10(m)
 
@@ -30,27 +35,44 @@ Each of the 10^S candidate relations fits D digits by chance with probability ab
 bounds the chance of a coincidence by about 10^(1 - D/2) (1% at D = 6, 10^-29 at D = 60). When no
 relation passes, :func:`identify` returns ``None`` and the caller says so.
 
+More basis vectors need more digits, and the rule says how many: the smallest relation over n numbers
+with coefficients up to H has S ~ n log10(2H + 1) + log10 m, so a two-constant form (n = 8; with the
+53 registry constants m = 53 + 1,372 pairs, log10 m = 3.2) with coefficients up to 10 needs
+D >= 2 (8 log10 21 + 3.2 - 1) = 25 digits, and a chance relation (what LLL returns for a random x: n
+coefficients of about D/n digits each, S ~ D) is never accepted. A tier's lattice relation is kept as a
+candidate only when S <= Ds/2 + 1 already holds at that tier's Ds digits, so the chance vectors of a
+low tier never reach the agreement check (``tests/cf/test_identify.py`` checks that random 50-digit
+numbers are not identified against the whole registry with pairs).
+
 :func:`mobius_table` builds the *hash table* of Moebius forms with small coefficients used by the
 search's first stage (float64 values, sorted, with their coefficients).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from discover.cf.constants import Constant, parse_constants
 
-__all__ = ["Identification", "identify", "check_form", "relation_size", "mobius_value", "mobius_closed_form", "mobius_table"]
+__all__ = ["Identification", "identify", "check_form", "relation_size", "mobius_value", "mobius_closed_form",
+           "mobius_table", "form_agreement", "recheck", "SEARCH_TIERS", "PAIR_TIERS"]
+
+# Precisions (digits) of the lattice searches; pairs (8 numbers) stop at the second tier.
+SEARCH_TIERS = (60, 160, 400)
+PAIR_TIERS = (60, 160)
+MAX_COMBINED = 12  # the linear combination of all constants is searched for at most this many
 
 
 @dataclass(frozen=True)
 class Identification:
     """An accepted relation. ``numerator`` and ``denominator`` are the integer coefficients on the basis
-    (1, C1, ..., Ck) of ``constants``; x = numerator . basis / denominator . basis."""
+    (1, C1, ..., Ck) of ``constants`` (a name ``a*b`` is the product of two constants);
+    x = numerator . basis / denominator . basis. ``basis`` holds the constants themselves."""
 
-    kind: str  # "rational" | "mobius" | "linear"
+    kind: str  # "rational" | "mobius" | "linear" | "pair"
     constants: tuple[str, ...]
     numerator: tuple[int, ...]
     denominator: tuple[int, ...]
@@ -58,6 +80,11 @@ class Identification:
     relation_digits: float
     available_digits: float
     agreement_digits: float
+    basis: tuple = field(default=(), compare=False, repr=False)
+
+    def value(self, digits: int):
+        """The closed form's value at ``digits`` digits (mpmath, at the current working precision)."""
+        return mobius_value(self.numerator, self.denominator, [c.value(digits) for c in self.basis])
 
     def to_json(self) -> dict:
         return {
@@ -103,25 +130,10 @@ def mobius_value(num: Sequence[int], den: Sequence[int], values: Sequence):
 
 
 def mobius_closed_form(num: Sequence[int], den: Sequence[int], constants: Sequence[Constant]) -> str:
-    """A sympy-parseable, simplified text of num . (1, C) / den . (1, C), e.g. ``6/zeta(3)``."""
-    import sympy
+    """The text of num . (1, C) / den . (1, C), e.g. ``6/zeta(3)`` (:mod:`discover.cf.closed_form`)."""
+    from discover.cf.closed_form import mobius_text
 
-    syms = [sympy.Integer(1)] + [c.sympy() for c in constants]
-
-    def text(sign: int) -> str:
-        top = sum((sign * int(u) * s for u, s in zip(num, syms)), sympy.Integer(0))
-        bottom = sum((sign * int(u) * s for u, s in zip(den, syms)), sympy.Integer(0))
-        expr = sympy.together(top / bottom)
-        # Light clean-up only: simplify() would rewrite 8*log(2) - 5 as log(256) - 5.
-        factored = sympy.factor_terms(expr)
-        if sympy.count_ops(factored) < sympy.count_ops(expr):
-            expr = factored
-        return sympy.sstr(expr)
-
-    # The same value with numerator and denominator negated often reads better (pi/(4 - pi) rather
-    # than -pi/(-4 + pi)): keep the spelling with fewer minus signs.
-    plain, negated = text(1), text(-1)
-    return negated if negated.count("-") < plain.count("-") else plain
+    return mobius_text(num, den, [c.expression for c in constants])
 
 
 def form_agreement(x, num, den, constants, work_digits: int) -> float:
@@ -158,47 +170,49 @@ def _accept(x, num, den, relation, constants, digits: float, kind: str, trials: 
     size = relation_size(relation, trials)
     if size > digits / 2 + 1:
         return None
-    # A cheap look first: a form that fails at 60 digits fails at all D (PSLQ at low precision returns
-    # many chance relations; the full check needs every constant at 2 D + 20 digits, the slow part).
+    # A cheap look first: a form that fails at 60 digits fails at all D (the full check needs every
+    # constant at 2 D + 20 digits, the slow part).
     if digits > 60 and form_agreement(x, num, den, constants, 80) < 59:
         return None
     agree = form_agreement(x, num, den, constants, int(2 * digits + 20))  # constants at 2 D + 20 digits
     if agree < digits - 1:
         return None
-    names = tuple(c.name for c in constants)
     # Drop constants whose coefficients are all zero (e.g. a rational value).
     used = [i for i in range(len(constants)) if num[i + 1] != 0 or den[i + 1] != 0]
     if len(used) < len(constants):
         num = [num[0]] + [num[i + 1] for i in used]
         den = [den[0]] + [den[i + 1] for i in used]
         constants = [constants[i] for i in used]
-        names = tuple(c.name for c in constants)
         if not used:
             kind = "rational"
+        elif kind == "pair" and not any(c.factors for c in constants) and len(constants) == 1:
+            kind = "mobius"
+    names = tuple(c.name for c in constants)
     closed = mobius_closed_form(num, den, constants)
-    return Identification(kind, names, tuple(int(v) for v in num), tuple(int(v) for v in den), closed, size, digits, agree)
+    return Identification(kind, names, tuple(int(v) for v in num), tuple(int(v) for v in den), closed, size,
+                          digits, agree, tuple(constants))
 
 
-def _pslq(vector, digits: float):
-    import mpmath
-
-    maxcoeff = int(10 ** min(max(digits / 2, 1), 40))
-    try:
-        return mpmath.pslq(vector, tol=mpmath.mpf(10) ** (-(digits - 1)), maxcoeff=maxcoeff, maxsteps=20000)
-    except (ValueError, ArithmeticError):
+def recheck(ident: Identification, x, digits: float) -> Identification | None:
+    """The acceptance rule applied again to an accepted form, for another value ``x`` of the same limit
+    known to ``digits`` digits (the same relation size S): the identification at those digits, or None."""
+    if ident.relation_digits > digits / 2 + 1 or not ident.basis and ident.constants:
         return None
+    agree = form_agreement(x, ident.numerator, ident.denominator, list(ident.basis), int(2 * digits + 20))
+    if agree < digits - 1:
+        return None
+    return dataclasses.replace(ident, available_digits=float(digits), agreement_digits=agree)
 
 
-def identify(x, digits: float, constants: Sequence[Constant | str] | str,
-             max_digits: float = 5000, search_tiers: Sequence[float] = (40, 160, 400)) -> Identification | None:
+def identify(x, digits: float, constants: Sequence[Constant | str] | str, max_digits: float = 5000,
+             search_tiers: Sequence[float] = SEARCH_TIERS, pairs: bool = False) -> Identification | None:
     """Find an accepted relation (see the module doc) for ``x`` (an mpmath number carrying at least
     ``digits`` significant digits) among ``constants``; ``None`` if none passes the rule.
 
-    Tries, for every constant, the Moebius form of that constant, then the linear combination of all
-    constants, then (if there are 2 or 3) the Moebius form of all of them; returns the accepted relation
-    of smallest size S. PSLQ runs at increasing precisions (``search_tiers``, each capped by D) and
-    stops at the first tier that yields an accepted relation; every candidate relation is then checked
-    against all D digits (D = min(digits, ``max_digits``); the rule and the agreement use that D).
+    Tries, at each precision tier, the Moebius form of every constant, then (``pairs``) every pair of
+    constants with their product, then the combined forms of all constants; returns the accepted
+    relation of smallest size S (then fewest constants, then shortest text) of the first tier that has
+    one. Every candidate is checked against all D digits (D = min(digits, ``max_digits``)).
     """
     import mpmath
 
@@ -208,53 +222,93 @@ def identify(x, digits: float, constants: Sequence[Constant | str] | str,
     if digits < 3 or not mpmath.isfinite(x):
         return None
     D = float(min(digits, max_digits))
-    tiers = sorted({min(D, float(t)) for t in search_tiers} | ({D} if D <= min(search_tiers) else set()))
+    plan = _Plan(constants, pairs)
+    tiers = sorted({min(D, float(t)) for t in search_tiers})
     for Ds in tiers:
-        found = _identify_at(x, D, Ds, constants)
+        found = plan.search(x, D, Ds, with_pairs=Ds <= max(min(D, float(t)) for t in PAIR_TIERS))
         if found:
-            return min(found, key=lambda i: (i.relation_digits, len(i.constants)))
+            return min(found, key=lambda i: (i.relation_digits, len(i.constants), len(i.closed_form)))
     return None
 
 
-def _identify_at(x, D: float, Ds: float, constants: list[Constant]) -> list[Identification]:
-    """Relations found by PSLQ with Ds digits, each accepted or not against all D digits."""
-    import mpmath
+class _Plan:
+    """The searches of one identification: constants, pairs (with their product constants), combined
+    forms, and m (``trials``), the number of them."""
 
-    k = len(constants)
-    trials = k + (0 if k == 1 else (2 if k <= 3 else 1))  # Moebius per constant, linear, Moebius of all
+    def __init__(self, constants: list[Constant], pairs: bool):
+        from discover.cf.constants import product_constant, same_group
 
-    work = int(math.floor(Ds)) + 10
-    found: list[Identification] = []
-    with mpmath.workdps(work):
-        xv = mpmath.mpf(x)
-        vals = [c.value(work) for c in constants]
-        # 1. one constant at a time: u . (1, c, x, x c) = 0
-        for c, v in zip(constants, vals):
-            rel = _pslq([mpmath.mpf(1), v, xv, xv * v], Ds)
-            if rel is None:
-                continue
-            u0, u1, u2, u3 = rel
-            num, den = _normalise([-u0, -u1], [u2, u3])
-            ident = _accept(x, num, den, rel, [c], D, "mobius", trials)
-            if ident is not None:
-                found.append(ident)
-        # 2. linear combination of all constants: u . (x, 1, C1..Ck) = 0
-        if len(constants) > 1:
-            rel = _pslq([xv, mpmath.mpf(1)] + vals, Ds)
-            if rel is not None and rel[0] != 0:
-                num, den = _normalise([-r for r in rel[1:]], [rel[0]] + [0] * len(vals))
-                ident = _accept(x, num, den, rel, constants, D, "linear", trials)
+        self.constants = constants
+        k = len(constants)
+        self.pairs = []
+        if pairs:
+            for i in range(k):
+                for j in range(i + 1, k):
+                    if not same_group(constants[i], constants[j]):
+                        self.pairs.append((constants[i], constants[j], product_constant(constants[i], constants[j])))
+        self.linear = 2 <= k <= MAX_COMBINED
+        self.mobius_all = k == 3 or (k == 2 and not pairs)
+        self.trials = k + len(self.pairs) + int(self.linear) + int(self.mobius_all)
+
+    def search(self, x, D: float, Ds: float, with_pairs: bool) -> list[Identification]:
+        """The accepted relations found by lattice reduction at ``Ds`` digits, checked against all D."""
+        import mpmath
+
+        from discover.cf.relation import fixed_point, lll_relations, scale_bits
+
+        found: list[Identification] = []
+        work = int(Ds) + 20
+        with mpmath.workdps(work):
+            xv = mpmath.mpf(x)
+            mag = max(1.0, float(abs(xv)))
+            bits = scale_bits(Ds, mag)
+            X = fixed_point(xv, bits)
+            one = 1 << bits
+            fixed = {c.name: fixed_point(c.value(work), bits) for c in self.constants}
+
+            def candidates(scaled, split: int):
+                """Lattice rows u that pass the size rule at Ds digits and involve x (u[split:] != 0)."""
+                for u, _residual in lll_relations(scaled):
+                    if any(u[split:]) and relation_size(u, self.trials) <= Ds / 2 + 1:
+                        yield u
+
+            def consider(u, basis, split, kind):
+                den = list(u[split:]) + [0] * (2 * split - len(u))  # the linear form's denominator is d . 1
+                num, den = _normalise([-v for v in u[:split]], den)
+                ident = _accept(x, num, den, list(u), basis, D, kind, self.trials)
                 if ident is not None:
                     found.append(ident)
-            # 3. Moebius form in all constants
-            if k <= 3 and Ds >= 8 * (2 * k + 2):
-                rel = _pslq([mpmath.mpf(1)] + vals + [xv] + [xv * v for v in vals], Ds)
-                if rel is not None:
-                    num, den = _normalise([-r for r in rel[: k + 1]], list(rel[k + 1 :]))
-                    ident = _accept(x, num, den, rel, constants, D, "mobius", trials)
-                    if ident is not None:
-                        found.append(ident)
-    return found
+
+            # 1. one constant at a time: u . (1, c, x, x c) = 0
+            for c in self.constants:
+                C = fixed[c.name]
+                for u in candidates([one, C, X, (X * C) >> bits], 2):
+                    consider(u, [c], 2, "mobius")
+                    break
+            # 2. pairs with their product: u . (1, C1, C2, C1 C2, x, x C1, x C2, x C1 C2) = 0; not when a
+            # single constant already gave an accepted form (a pair form ties at best: zeros cost nothing)
+            if with_pairs and not found:
+                for c1, c2, prod in self.pairs:
+                    C1, C2 = fixed[c1.name], fixed[c2.name]
+                    P = (C1 * C2) >> bits
+                    vec = [one, C1, C2, P, X, (X * C1) >> bits, (X * C2) >> bits, (X * P) >> bits]
+                    for u in candidates(vec, 4):
+                        if not (u[2] or u[3] or u[6] or u[7]) or not (u[1] or u[3] or u[5] or u[7]):
+                            break  # one constant only: the Moebius search above has it
+                        consider(u, [c1, c2, prod], 4, "pair")
+                        break
+            # 3. all constants: linear u . (x, 1, C1..Ck) = 0, Moebius over (1, C1..Ck, x, x C1..x Ck)
+            vals = [fixed[c.name] for c in self.constants]
+            k = len(vals)
+            if self.linear:
+                for u in candidates([one, *vals, X], k + 1):
+                    consider(u, self.constants, k + 1, "linear")
+                    break
+            if self.mobius_all:
+                for u in candidates([one, *vals, X, *[(X * v) >> bits for v in vals]], k + 1):
+                    consider(u, self.constants, k + 1, "mobius")
+                    break
+        return found
 
 
 def mobius_table(value: float, max_coeff: int):

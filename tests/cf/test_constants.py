@@ -52,8 +52,25 @@ def test_aliases_and_expressions():
 
 
 def test_parse_list_keeps_commas_in_calls():
-    names = [c.name for c in parse_constants("pi, besseli(0,2)/besseli(1,2),zeta3")]
-    assert names == ["pi", "besseli(0,2)/besseli(1,2)", "zeta3"]
+    names = [c.name for c in parse_constants("pi, besseli(0,3)/besseli(1,3),zeta3")]
+    assert names == ["pi", "besseli(0,3)/besseli(1,3)", "zeta3"]
+
+
+def test_registry_is_a_library():
+    """At least 50 constants, each agreeing with sympy's own evaluation of its expression to 40 digits
+    (FLINT computes the values; sympy/mpmath is the independent reference)."""
+    import sympy
+
+    from discover.cf.constants import sympy_locals
+
+    assert len(REGISTRY) >= 50
+    names = sympy_locals()
+    with mpmath.workdps(50):
+        for name, const in REGISTRY.items():
+            reference = mpmath.mpf(str(sympy.N(sympy.sympify(const.expression, locals=names), 50)))
+            assert abs(const.value(45) - reference) < mpmath.mpf(10) ** -40 * max(1, abs(reference)), name
+    assert get_constant("tan(1)").name == "tan1"
+    assert get_constant("besseli(0,2)/besseli(1,2)").name == "i0_i1_2"
 
 
 @pytest.mark.parametrize("text", ["foo", "x+1", "3/4", "", "os.system(1)", "__import__"])

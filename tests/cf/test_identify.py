@@ -5,6 +5,7 @@ import math
 import mpmath
 import pytest
 
+from discover.cf.constants import REGISTRY
 from discover.cf.identify import identify, mobius_table, relation_size
 
 
@@ -65,17 +66,61 @@ def test_mobius_table_contains_simple_forms():
 
 
 def test_no_coincidences_at_low_precision():
-    """PCF(n, 1) = I_1(2)/I_0(2): with 6 digits and eleven constants, no registry form may be claimed
-    (a 9(zeta(3) - 1)/(3 zeta(3) - 1) fits 5.4 of them by chance); with the right constant it is found."""
+    """PCF(n, 1) = I_1(2)/I_0(2): with 6 digits and the registry less its Bessel ratios, no form may be
+    claimed (a 9(zeta(3) - 1)/(3 zeta(3) - 1) fits 5.4 of them by chance); with the right constant it
+    is found, and the whole registry has it."""
     from discover.cf.eval.engine import DEFAULT_CONSTANTS
     from discover.cf.pcf import PCF
 
     pcf = PCF.from_polynomials("n", "1")
     ev = pcf.evaluate(6)
-    assert identify(ev.value, ev.digits, list(DEFAULT_CONSTANTS)) is None
+    others = [n for n in DEFAULT_CONSTANTS if "besseli" not in REGISTRY[n].expression]
+    assert identify(ev.value, ev.digits, others, pairs=True) is None
+    found = identify(ev.value, ev.digits, list(DEFAULT_CONSTANTS))
+    assert found is not None and found.constants == ("i0_i1_2",)
     ev = pcf.evaluate(40)
     ident = identify(ev.value, ev.digits, "besseli(0,2)/besseli(1,2)")
     assert ident is not None
     with mpmath.workdps(50):
         ratio = mpmath.besseli(1, 2) / mpmath.besseli(0, 2)
         assert abs(ev.value - ratio) < mpmath.mpf(10) ** -40
+
+
+def test_random_numbers_are_not_identified():
+    """Random 50-digit numbers against the whole registry, two-constant relations included (m = 1,427
+    searches): the rule (S <= D/2 + 1) leaves no room for the chance relations a lattice always has
+    (their size is about D)."""
+    import random
+
+    rng = random.Random(13)
+    with mpmath.workdps(70):
+        for _ in range(3):
+            x = mpmath.mpf(rng.getrandbits(180)) / mpmath.mpf(2) ** 180 + rng.randint(-3, 3)
+            assert identify(x, 50, list(REGISTRY), pairs=True) is None
+
+
+def test_two_constants_and_their_product():
+    with mpmath.workdps(70):
+        x = (1 + mpmath.pi * mpmath.log(2)) / (3 - mpmath.pi)
+        ident = identify(x, 50, list(REGISTRY), pairs=True)
+    assert ident is not None and ident.kind == "pair"
+    assert set(ident.constants) == {"pi", "pi*log2"}
+    with mpmath.workdps(70):
+        assert abs(ident.value(60) - x) < mpmath.mpf(10) ** -48
+
+
+def test_closed_form_text_reads_as_before():
+    """The text is written without sympy, the way the earlier sympy printing read; sympy agrees on its
+    value."""
+    import sympy
+
+    from discover.cf.closed_form import mobius_text
+
+    assert mobius_text([6, 0], [0, 1], ["zeta(3)"]) == "6/zeta(3)"
+    assert mobius_text([4, 3], [4, 0], ["pi"]) == "(4 + 3*pi)/4"
+    assert mobius_text([2, -1], [1, 0], ["E"]) == "2 - E"
+    assert mobius_text([2, -3], [-1, 1], ["log(2)"]) == "(2 - 3*log(2))/(-1 + log(2))"
+    assert mobius_text([2, 0], [2, 1], ["pi"]) == "2/(2 + pi)"
+    text = mobius_text([1, 0, 0, 2], [3, 0, -1, 0], ["pi", "besseli(0, 2)/besseli(1, 2)", "pi*E*expint(1, 1)"])
+    pi, r, g = sympy.pi, sympy.besseli(0, 2) / sympy.besseli(1, 2), sympy.E * sympy.expint(1, 1)
+    assert abs(sympy.N(sympy.sympify(text) - (1 + 2 * pi * g) / (3 - r), 30)) < 1e-25

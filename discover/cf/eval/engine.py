@@ -1,22 +1,24 @@
 """``cf eval`` as an engine: one PCF, one shard, through the same runner and store as a search.
 
 The shard evaluates the PCF exactly at ``depth`` (:meth:`discover.cf.pcf.PCF.evaluate`), tries to
-identify the limit among ``constants`` (:func:`discover.cf.identify.identify`, at most
-``identify_digits`` digits used) and returns one record (:mod:`.verify`).
+identify the limit among ``constants`` (by default the whole registry of
+:mod:`discover.cf.constants`, with two-constant relations; :func:`discover.cf.identify.identify`, at
+most ``identify_digits`` digits used) and returns one record (:mod:`.verify`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from discover.cf.constants import REGISTRY
 from discover.cf.limits import MAX_PRINT_DIGITS
 from discover.errors import InputError
 from discover.runner.engine import Engine, SearchSpec, Shard, ShardResult
 
 __all__ = ["CFEvalSpec", "ENGINE", "DEFAULT_CONSTANTS"]
 
-DEFAULT_CONSTANTS = ("pi", "e", "zeta2", "zeta3", "zeta5", "log2", "catalan", "phi", "sqrt2", "euler_gamma",
-                     "gompertz")
+# The whole registry (53 constants; pairs of them with their product are searched too).
+DEFAULT_CONSTANTS = tuple(REGISTRY)
 
 
 @dataclass(frozen=True)
