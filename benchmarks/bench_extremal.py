@@ -93,7 +93,7 @@ def main(argv=None) -> int:
     exact_sizes = [n for n in range(max(1, args.lo), min(53, args.hi) + 1)]
     if args.phase in ("1", "both") and exact_sizes:
         spec = ExtremalSearchSpec(problem="c3c4", sizes=tuple(exact_sizes), seconds=args.exact_time, seed=args.seed,
-                                  lanes=args.workers, curriculum=False)
+                                  lanes=args.workers, curriculum=False, stop_at="exact")
         tic = time.perf_counter()
         summary = run_search(ENGINE, spec, options)
         best = best_per_size(summary.records)
@@ -107,7 +107,7 @@ def main(argv=None) -> int:
         spec = ExtremalSearchSpec(problem="c3c4", sizes=tuple(record_sizes + list(range(65, 65 + args.overshoot))),
                                   seconds=args.record_time,
                                   seed=args.seed, lanes=args.workers, curriculum=True, passes=args.passes,
-                                  seeds=seeds, stop_at_record=True)
+                                  seeds=seeds, stop_at="record")
         tic = time.perf_counter()
         summary = run_search(ENGINE, spec, options)
         best = best_per_size(summary.records)

@@ -33,6 +33,7 @@ def files(tmp_path_factory):
     (d / "latin1.g6").write_bytes(f"{PETERSEN}\n# caf\xe9\n".encode("latin-1"))
     (d / "malformed.g6").write_text(f"# header\n{PETERSEN}\n\nnot a graph!\n")
     (d / "short.g6").write_text(f"{PETERSEN}\n{PETERSEN[:-2]}\n")  # data shorter than n = 10 needs
+    (d / "long.g6").write_text(f"{PETERSEN}\n# more data than n = 10 needs:\n{PETERSEN}??\n")
     (d / "huge.g6").write_text(_graph6_header(500) + "\n")
     (d / "comments.g6").write_text("# nothing but a comment\n\n")
     (d / "petersen.g6").write_text(PETERSEN + "\n")
@@ -62,6 +63,9 @@ CASES = [
     (["search", "--n", "10", "--rounds", "100000"], "--rounds"),
     (["search", "--n", "10", "--seed", "-1"], "--seed"),
     (["search", "--n", "10", "--walks", "anneal"], "--walks"),
+    (["search", "--n", "10", "--stop-at", "never"], "--stop-at"),
+    (["search", "--n", "10", "--stop-at", ""], "--stop-at"),
+    (["search", "--n", "10", "--stop-at", "record+1"], "--stop-at"),
     (["search", "--n", "10", "--problem", "c3", "--walks", "reattach"], "--walks"),
     # problems
     (["search", "--n", "10", "--problem", "c5c7"], "unknown problem"),
@@ -79,6 +83,9 @@ CASES = [
     # check
     (["check", "{d}/binary.g6"], "binary.g6, line 1"),
     (["check", "{d}/comments.g6"], "no graphs"),
+    (["check", "{d}/malformed.g6"], "malformed.g6, line 4"),
+    (["check", "{d}/short.g6"], "short.g6, line 2"),
+    (["check", "{d}/long.g6"], "long.g6, line 3"),
     (["check", "{d}/huge.g6"], "huge.g6, line 1"),
     (["check", "{d}/petersen.g6", "--problem", "nope"], "unknown problem"),
     # show

@@ -19,7 +19,7 @@ def _invoke(args):
 
 
 def test_search_json_and_show(store_path, tmp_path):
-    code, out, _ = _invoke(["extremal", "search", "--problem", "c3c4", "--n", "14..16", "--time", "10",
+    code, out, _ = _invoke(["extremal", "search", "--problem", "c3c4", "--n", "14..16", "--time", "10", "--stop-at", "exact",
                             "--workers", "1", "--store", store_path, "--json"])
     assert code == 0
     recs = [json.loads(line) for line in out.splitlines()]
@@ -43,7 +43,7 @@ def test_search_json_and_show(store_path, tmp_path):
 
 def test_search_table_and_dedup(store_path):
     for seed in ("1", "2"):
-        code, out, _ = _invoke(["extremal", "search", "--n", "10", "--time", "5", "--seed", seed, "--workers", "1",
+        code, out, _ = _invoke(["extremal", "search", "--n", "10", "--time", "5", "--seed", seed, "--workers", "1", "--stop-at", "exact",
                                 "--store", store_path])
         assert code == 0 and "matches" in out
     from discover.store import Store
@@ -97,7 +97,7 @@ def test_bad_input(store_path, tmp_path):
 
 
 def test_show_unknown_key(store_path):
-    _invoke(["extremal", "search", "--n", "5", "--time", "2", "--workers", "1", "--store", store_path])
+    _invoke(["extremal", "search", "--n", "5", "--time", "2", "--workers", "1", "--stop-at", "exact", "--store", store_path])
     code, _, err = _invoke(["extremal", "show", "ffffffffffff", "--store", store_path])
     assert code == 2 and "no conjecture" in err
 
@@ -113,12 +113,12 @@ def test_graph6_of_records_decodes(store_path):
 
 def test_seed_file(store_path, tmp_path):
     """--seed-file seeds a size from a graph6 file's graphs within 4 vertices of it."""
-    code, out, _ = _invoke(["extremal", "search", "--n", "30", "--time", "10", "--workers", "1",
+    code, out, _ = _invoke(["extremal", "search", "--n", "30", "--time", "10", "--workers", "1", "--stop-at", "exact",
                             "--store", store_path, "--json"])
     (rec,) = [json.loads(line) for line in out.splitlines()]
     seeds = tmp_path / "seeds.g6"
     seeds.write_text(rec["graph6"] + "\n")
-    code, out, _ = _invoke(["extremal", "search", "--n", "32", "--time", "10", "--workers", "1",
+    code, out, _ = _invoke(["extremal", "search", "--n", "32", "--time", "10", "--workers", "1", "--stop-at", "exact",
                             "--seed-file", str(seeds), "--store", store_path, "--json"])
     assert code == 0 and json.loads(out)["edges"] == C3C4[32]
 
@@ -126,7 +126,7 @@ def test_seed_file(store_path, tmp_path):
 def test_png_without_matplotlib(store_path, tmp_path, monkeypatch):
     import sys
 
-    _invoke(["extremal", "search", "--n", "10", "--time", "5", "--workers", "1", "--store", store_path])
+    _invoke(["extremal", "search", "--n", "10", "--time", "5", "--workers", "1", "--stop-at", "exact", "--store", store_path])
     from discover.store import Store
 
     with Store(store_path) as db:
@@ -141,7 +141,7 @@ def test_each_walk_alone_reaches_exact_values(store_path):
     """--walks reattach and --walks flip each reach ex(n; {C3, C4}) from scratch at n = 30 and 40."""
     for walks in ("reattach", "flip"):
         code, out, _ = _invoke(["extremal", "search", "--n", "30,40", "--time", "30", "--workers", "1",
-                                "--no-curriculum", "--walks", walks, "--json", "--store", store_path])
+                                "--no-curriculum", "--walks", walks, "--stop-at", "exact", "--json", "--store", store_path])
         assert code == 0
         got = {r["n"]: r["edges"] for r in map(json.loads, out.splitlines())}
         assert got == {30: C3C4[30], 40: C3C4[40]}, walks
@@ -159,3 +159,45 @@ def test_the_time_box_holds_where_one_step_is_costly(store_path):
                                 "--workers", "1", "--store", store_path, "--json"])
         assert code == 0, err
         assert time.perf_counter() - tic < 4.0, problem
+
+
+def test_stop_at_none_spends_the_time_and_exact_stops_at_the_exact_value(store_path):
+    """ex(10; {C3,C4}) = 15 (the Petersen graph) is found within milliseconds: with --stop-at exact the size
+    ends there; by default (none) the time budget decides, and the table is only a comparison."""
+    import time
+
+    times = {}
+    for stop in ("exact", "none"):
+        tic = time.perf_counter()
+        code, out, err = _invoke(["extremal", "search", "--n", "10", "--time", "2", "--workers", "1",
+                                  "--stop-at", stop, "--store", store_path, "--json"])
+        times[stop] = time.perf_counter() - tic
+        assert code == 0, err
+        assert json.loads(out.splitlines()[0])["edges"] == 15
+    assert times["none"] >= 2.0 > times["exact"] + 0.5
+
+
+def test_goal_of_each_stop_at():
+    from discover.extremal.lanes import goal_for
+    from discover.extremal.problems import get_problem
+
+    c3c4 = get_problem("c3c4")
+    assert goal_for(c3c4, 10, "exact") == goal_for(c3c4, 10, "record") == 15
+    assert goal_for(c3c4, 54, "record") == C3C4[54] and goal_for(c3c4, 54, "exact") > 54 * 53 // 2
+    for n in (10, 54, 300):
+        assert goal_for(c3c4, n, "none") > n * (n - 1) // 2  # unreachable: the time decides
+    assert goal_for(get_problem("ramsey-3-3"), 5, "none") == 0  # any witness ends a Ramsey size
+
+
+def test_check_stores_a_valid_graph_that_beats_the_table(store_path, tmp_path, monkeypatch):
+    """The table is a comparison, never a filter: with the table's value at n = 10 lowered to 14, the
+    Petersen graph (15 edges, girth 5) is stored as a new record by 1, not rejected."""
+    from discover.extremal import reference
+
+    monkeypatch.setitem(reference.C3C4_EXACT, 10, 14)
+    f = tmp_path / "petersen.g6"
+    f.write_text(nx.to_graph6_bytes(nx.petersen_graph(), header=False).decode())
+    code, out, err = _invoke(["extremal", "check", str(f), "--problem", "c3c4", "--store", store_path, "--json"])
+    assert code == 0, err
+    (rec,) = [json.loads(line) for line in out.splitlines()]
+    assert rec["verified"] and rec["edges"] == 15 and rec["status"] == "new_record" and rec["by"] == 1

@@ -18,7 +18,7 @@ A006855 = [0, 1, 3, 4, 6, 7, 9, 11, 13, 16, 18, 21, 24, 27, 30, 33, 36, 39, 42, 
 
 
 def _run(problem, n, seconds, curriculum=True, seed=0):
-    spec = ExtremalSearchSpec.from_cli(problem, n, seconds, seed, 1, curriculum)
+    spec = ExtremalSearchSpec.from_cli(problem, n, seconds, seed, 1, curriculum, stop_at="exact")
     (shard,) = list(shards(spec))
     return {r.payload["n"]: r for r in run_shard(spec, shard).records}
 
@@ -94,7 +94,7 @@ def test_c3c4_records_54_55_with_the_curriculum():
 
     records = {int(r[0]): int(r[1]) for r in reference_rows("extremal_c3c4.tsv") if r[0].isdigit()}
     spec = ExtremalSearchSpec(problem="c3c4", sizes=tuple(range(48, 56)), seconds=60.0, seed=0, lanes=1,
-                              curriculum=True, stop_at_record=True)
+                              curriculum=True, stop_at="record")
     (shard,) = list(shards(spec))
     recs = {r.payload["n"]: r for r in run_shard(spec, shard).records}
     assert recs[54].payload["edges"] == records[54] and recs[55].payload["edges"] == records[55]

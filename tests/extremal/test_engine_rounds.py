@@ -56,7 +56,7 @@ def test_next_round_carries_the_best_graph_per_size_and_keeps_the_own_seeds():
 
 def test_rounds_are_one_run_with_every_round_in_its_checkpoint(store_path):
     code, out, err = _invoke(["extremal", "search", "--n", "20..21", "--time", "5", "--workers", "1", "--rounds", "2",
-                              "--store", store_path, "--json"])
+                              "--stop-at", "exact", "--store", store_path, "--json"])
     assert code == 0, err
     records = [json.loads(line) for line in out.splitlines()]  # every round's records, as they are stored
     assert {r["n"] for r in records} == {20, 21}
@@ -74,7 +74,7 @@ def test_rounds_are_one_run_with_every_round_in_its_checkpoint(store_path):
 
 
 def test_continue_puts_the_stored_best_into_the_spec(store_path):
-    code, out, _ = _invoke(["extremal", "search", "--n", "30", "--time", "10", "--workers", "1",
+    code, out, _ = _invoke(["extremal", "search", "--n", "30", "--time", "10", "--workers", "1", "--stop-at", "exact",
                             "--store", store_path, "--json"])
     (rec,) = [json.loads(line) for line in out.splitlines()]
     spec = ExtremalSearchSpec.from_cli("c3c4", "31..33", 1.0, 0, 1)
@@ -82,7 +82,7 @@ def test_continue_puts_the_stored_best_into_the_spec(store_path):
     far = ExtremalSearchSpec.from_cli("c3c4", "40", 1.0, 0, 1)
     assert continued_from_store(far, store_path).seeds == ()  # n = 30 is too far from 40 to seed it
     assert continued_from_store(spec, os.path.join(os.path.dirname(store_path), "none.sqlite")) == spec
-    code, out, _ = _invoke(["extremal", "search", "--n", "31", "--time", "10", "--workers", "1", "--continue",
+    code, out, _ = _invoke(["extremal", "search", "--n", "31", "--time", "10", "--workers", "1", "--continue", "--stop-at", "exact",
                             "--no-curriculum", "--store", store_path, "--json"])
     assert code == 0 and json.loads(out)["edges"] == C3C4[31]
     with sqlite3.connect(store_path) as db:
