@@ -200,8 +200,9 @@ def search_cmd(constants, a_deg, b_deg, both_range, a_range, b_range, depth, max
     spec = CFSearchSpec(constants=tuple(constants), a_deg=a_deg, b_deg=b_deg, a_range=a_r, b_range=b_r,
                         depth=depth, max_coeff=max_coeff, screen_depth=screen_depth, accelerate=accelerate)
     summary = execute(ENGINE, spec, run_options, as_json)
-    records = sorted(summary.records, key=lambda r: ((r.payload.get("relation") or {}).get("relation_digits", 0),
-                                                     r.payload["a"], r.payload["b"]))
+    records = sorted(_one_per_key(summary.records),
+                     key=lambda r: ((r.payload.get("relation") or {}).get("relation_digits", 0),
+                                    r.payload["a"], r.payload["b"]))
     columns = [
         ("a(n)", lambda r: r.payload["a"]),
         ("b(n)", lambda r: r.payload["b"]),
@@ -215,6 +216,18 @@ def search_cmd(constants, a_deg, b_deg, both_range, a_range, b_range, depth, max
                            else _digits(r.payload["digits_extrapolated"])))
     emit_records(records, as_json, columns, empty="no verified formulas in this box")
     emit_summary(summary, as_json)
+
+
+def _one_per_key(records):
+    """The records with each key once (the first kept): several shards can find one equivalence class,
+    and a runner may hand the same record over again."""
+    seen: set[str] = set()
+    out = []
+    for record in records:
+        if record.key not in seen:
+            seen.add(record.key)
+            out.append(record)
+    return out
 
 
 def _fmt_digits(value) -> str:

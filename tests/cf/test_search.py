@@ -48,3 +48,33 @@ def test_many_shards_two_workers_same_result(tmp_path):
     with Store(str(tmp_path / "b.sqlite")) as store:
         keys2 = {c.record.key for c in store.conjectures()}
     assert keys1 == keys2 and len(keys1) >= 1
+
+
+@pytest.mark.parametrize("as_json", [True, False])
+def test_search_prints_each_class_once(tmp_path, monkeypatch, as_json):
+    """One candidate per shard: the equivalent PCFs of one class are found by many shards; the command
+    prints each key once (JSON lines or table rows)."""
+    import json
+
+    from click.testing import CliRunner
+
+    import discover.cf.search.engine as search_engine
+    from cli.main import cli
+    from discover.runner.engine import Engine, Shard
+
+    def one_per_shard(spec):
+        for i in range(spec.total):
+            yield Shard(f"{i}+1", {"first": i, "count": 1})
+
+    monkeypatch.setattr(search_engine, "ENGINE", Engine("cf.search", CFSearchSpec, one_per_shard,
+                                                        search_engine.run_shard))
+    args = ["cf", "search", "--constant", "pi", "--a-deg", "1", "--b-deg", "2", "--a-range", "0:3",
+            "--b-range", "0:2", "--store", str(tmp_path / "s.db")]
+    result = CliRunner().invoke(cli, args + (["--json"] if as_json else []))
+    assert result.exit_code == 0, result.output
+    if as_json:
+        keys = [json.loads(line)["key"] for line in result.output.splitlines() if line.startswith("{")]
+        assert keys and len(keys) == len(set(keys))
+    else:
+        rows = [line for line in result.output.splitlines() if "│" in line and "closed form" not in line]
+        assert rows and len(rows) == len(set(rows))

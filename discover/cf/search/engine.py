@@ -11,8 +11,10 @@ Data path: :class:`CFSearchSpec` (validated, sizes estimated before anything run
 2. **Matching**: the converged values are looked up (binary search, vectorised with numpy) in the
    sorted table of Moebius forms (c0 + c1 C)/(d0 + d1 C), |ci|, |di| <= ``max_coeff``, of each constant
    (:func:`discover.cf.identify.mobius_table`). A hit needs |x - y| <= max(4 e, 1e-12 |x|) where e is
-   |x_N - x_{N-1}| <= ``screen_tol`` |x| (at least ~9 digits at the screening depth), or for an
-   accelerated candidate the extrapolation's error estimate, <= ``accel_tol`` |x|.
+   the estimated error of x_N from the error model of the last two steps (:mod:`discover.cf.convergence`;
+   e <= ``screen_tol`` |x|, at least ~9 digits at the screening depth: a power-law tail is not called
+   converged from its last step), or for an accelerated candidate the extrapolation's error estimate,
+   <= ``accel_tol`` |x|.
 3. **De-duplication**: hits are reduced to their canonical form (:meth:`discover.cf.pcf.PCF.canonical`:
    sign, shift, scaling); one per class is verified per shard (the store de-duplicates across shards).
 4. **Stage 2, verification** (:mod:`discover.cf.search.verify`): exact convergents, deepened up to ``depth``

@@ -8,12 +8,17 @@ radix, a's constant coefficient varying fastest, then a's higher coefficients, t
 The kernel computes, for each candidate, the convergents x_N = p_N / q_N and x_{N-1} at depth N
 (``depth``, 32 by default) with the three-term recurrence in float64, renormalised (every 4 steps,
 p, q, p', q' are multiplied by 2^-600 when one exceeds 2^600, and by 2^600 when all fall below 2^-600;
-the ratio is unchanged; coefficients are assumed below 2^50 so 4 steps cannot overflow). a(n) and b(n)
+the ratio is unchanged; coefficients are assumed below 2^50 so 4 steps cannot overflow). ``deltas``
+holds e_N, the estimated error of x_N (the matcher's tolerance is a multiple of it). a(n) and b(n)
 are advanced by forward differences (exact in float64 for integer values below 2^53), and candidates
 by an odometer, so the inner loop has no division; 64 candidates advance in lock step (arrays of
 lanes), so the recurrence vectorises across candidates. No Python runs per candidate. Each candidate gets a status:
 
-* ``OK`` (0): converged at screening precision, |x_N - x_{N-1}| <= tol * max(1, |x_N|);
+* ``OK`` (0): converged at screening precision: the estimated error e_N <= tol * max(1, |x_N|), where
+  e_N is the error model of :mod:`discover.cf.convergence` (step h = 1) applied to the last two
+  differences d_N = x_N - x_{N-1}, d_{N-1} = x_{N-1} - x_{N-2} (:func:`_model_error`): the last step alone
+  under-states the error of a power-law tail (PCF(2n^3+3n^2+11n+5, -n^6) = 1/(zeta(3) - 1) has last
+  step 1.4e-10 at N = 32 and true error 7e-10; the model says 8e-10);
 * ``ZERO_B`` (1): b is the zero polynomial (not a continued fraction);
 * ``ZERO_A`` (2): a is the zero polynomial (x = b(1)/(b(2)/(...)): degenerate, skipped);
 * ``MIRROR`` (3): the leading coefficient of a is negative and the box is symmetric in a, so the
@@ -26,7 +31,7 @@ lanes), so the recurrence vectorises across candidates. No Python runs per candi
 
 Slowly converging candidates. Fractions whose convergents approach L like a power of N (1/log 2 =
 PCF(1, n^2) has 1.7 digits at depth 32) are ``NOT_CONVERGED`` above. With ``accelerate_slow``, every
-``NOT_CONVERGED`` candidate whose last step is small enough to be converging (|x_N - x_{N-1}| <=
+``NOT_CONVERGED`` candidate whose estimated error is small enough to be converging (e_N <=
 ``ACC_FLAG`` max(1, |x_N|)) goes to a second kernel, :func:`accelerate_kernel`: the exact index list in,
 two arrays out. It recomputes x_0 .. x_31 in float64 together with the differences d_n = x_n - x_{n-1}
 from the determinant identity (d_n = d_{n-1} (-b(n)) q_{n-2} / q_n: no cancellation), splits them into
@@ -83,6 +88,27 @@ def _difference_table(coef, offset, size, W, out):
                 out[j, w] = out[j, w] - out[j - 1, w]
 
 
+@numba.njit(cache=True, nogil=True, inline="always")
+def _model_error(d1, d0, n):
+    """The error model of :func:`discover.cf.convergence.estimate_error` with step 1, in float64: the
+    estimated |L - x_N| from d1 = x_N - x_{N-1}, d0 = x_{N-1} - x_{N-2}, at depth n."""
+    a1 = abs(d1)
+    a0 = abs(d0)
+    if a1 == 0.0 or a0 == 0.0:
+        return a1
+    r = a1 / a0
+    if r >= 1.0 or (d1 * d0 < 0.0 and r > 0.5):
+        return max(a1, a0)
+    err = a1 * r / (1.0 - r)
+    if r > 0.5:
+        s = n * (1.0 - r) - 1.0
+        if s > 0.0:
+            err = max(err, a1 * n / s)
+        else:
+            err = max(err, a1 * n)
+    return err
+
+
 @numba.njit(cache=True, nogil=True)
 def screen_kernel(a_lo, a_span, b_lo, b_span, first, count, depth, tol, skip_mirror, values, deltas, status):
     na = a_lo.shape[0]
@@ -108,8 +134,10 @@ def screen_kernel(a_lo, a_span, b_lo, b_span, first, count, depth, tol, skip_mir
     db = np.zeros((nb, W), dtype=np.float64)
     p = np.empty(W)
     pp = np.empty(W)
+    ppp = np.empty(W)   # p_{n-2}, q_{n-2}: the error model needs the last two differences
     q = np.empty(W)
     qp = np.empty(W)
+    qpp = np.empty(W)
     dead = np.zeros(W, dtype=np.bool_)
     big = 2.0 ** 600
     small = 2.0 ** -600
@@ -161,8 +189,10 @@ def screen_kernel(a_lo, a_span, b_lo, b_span, first, count, depth, tol, skip_mir
         _difference_table(coef, na, nb, W, db)
         # 3. the recurrence, all lanes in step
         for w in range(W):
+            ppp[w] = 0.0
             pp[w] = 1.0
             p[w] = coef[0, w]
+            qpp[w] = 1.0
             qp[w] = 0.0
             q[w] = 1.0
             dead[w] = False
@@ -173,8 +203,10 @@ def screen_kernel(a_lo, a_span, b_lo, b_span, first, count, depth, tol, skip_mir
                 dead[w] = dead[w] | (bn == 0.0)
                 p_new = an * p[w] + bn * pp[w]
                 q_new = an * q[w] + bn * qp[w]
+                ppp[w] = pp[w]
                 pp[w] = p[w]
                 p[w] = p_new
+                qpp[w] = qp[w]
                 qp[w] = q[w]
                 q[w] = q_new
             for j in range(na - 1):
@@ -191,6 +223,8 @@ def screen_kernel(a_lo, a_span, b_lo, b_span, first, count, depth, tol, skip_mir
                     q[w] *= f
                     pp[w] *= f
                     qp[w] *= f
+                    ppp[w] *= f
+                    qpp[w] *= f
         # 4. results
         for w in range(lanes):
             i = base + w
@@ -203,7 +237,10 @@ def screen_kernel(a_lo, a_span, b_lo, b_span, first, count, depth, tol, skip_mir
                 status[i] = 6
                 continue
             x = p[w] / q[w]
-            d = abs(x - pp[w] / qp[w])
+            x1 = pp[w] / qp[w]
+            d = abs(x - x1)
+            if qpp[w] != 0.0:
+                d = _model_error(x - x1, x1 - ppp[w] / qpp[w], depth)
             if not (np.isfinite(x) and np.isfinite(d)):
                 status[i] = 6
                 continue
@@ -376,7 +413,7 @@ def accelerate(a_lo, a_span, b_lo, b_span, first: int, rows):
 def screen(a_lo, a_span, b_lo, b_span, first: int, count: int, depth: int = 32, tol: float = 1e-9,
            skip_mirror: bool = False, accelerate_slow: bool = False, accel_tol: float = ACC_TOL):
     """Run the kernel on candidates [first, first + count). Returns (values, deltas, status) arrays:
-    x_N, |x_N - x_{N-1}| (NaN unless computed) and the status codes of the module doc. With
+    x_N, its estimated error e_N (NaN unless computed) and the status codes of the module doc. With
     ``accelerate_slow``, the slowly converging candidates are extrapolated (:func:`accelerate`) and those
     whose error estimate is at most ``accel_tol`` max(1, |x|) get status ``ACCELERATED``, the
     extrapolated value and the estimate in place of x_N and the last step."""
