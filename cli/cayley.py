@@ -9,8 +9,9 @@ from __future__ import annotations
 import click
 
 from cli.common import emit_records, emit_summary, execute, json_option, print_table, runner_options
-from discover.cayley.limits import (MAX_FAMILY_N, MAX_LAST_LAYER, MAX_MATRIX_DEGREE, MAX_MEMORY_GB, MAX_MINE_SIZES,
-                                    MAX_MODULUS, MAX_PERM_DEGREE)
+from discover.cayley.limits import (MAX_DEPTH, MAX_FAMILY_N, MAX_KEPT_STATES, MAX_LAST_LAYER, MAX_MATRIX_DEGREE,
+                                    MAX_MEMORY_GB, MAX_MINE_SIZES, MAX_MODULUS, MAX_PARTIAL_FAMILY_N, MAX_PERM_DEGREE,
+                                    MAX_STATES)
 
 
 @click.group(name="cayley")
@@ -38,6 +39,25 @@ def _memory_bytes(memory_gb):
     if not 0 < memory_gb <= MAX_MEMORY_GB:  # also false for nan
         raise InputError(f"--memory {memory_gb}: must be more than 0 and at most {MAX_MEMORY_GB:g} GB")
     return int(memory_gb * 2**30)
+
+
+def _count(text, option, low, high):
+    """A whole number option checked against low..high (one line naming the option otherwise)."""
+    from discover.errors import InputError
+
+    if text is None:
+        return None
+    raw = str(text).strip()
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 15 or not low <= int(raw) <= high:
+        raise InputError(f"{option} {text!r}: must be a whole number {low}..{high:,}")
+    return int(raw)
+
+
+def _layer_list(text):
+    """--layers K,... (layer indices, ranges allowed: 0..3,7)."""
+    from discover.sizes import parse_sizes
+
+    return () if text is None else tuple(sorted(parse_sizes(text, "--layers", 0, MAX_DEPTH, max_count=1000)))
 
 
 def _size(text):
@@ -118,11 +138,25 @@ PARAM_HELP = ("A family parameter NAME=V (repeatable), e.g. --generators lrx --p
 @click.option("--last-layer", "last_layer_limit", type=int, default=20,
               show_default=True, help=f"List the vertices of the last layer when there are at most this many "
                                       f"(at most {MAX_LAST_LAYER:,}).")
+@click.option("--max-depth", "max_depth", default=None, metavar="D",
+              help=f"Stop after layer D (1..{MAX_DEPTH:,}): a partial search, reported as such; named families "
+                   f"then go up to n = {MAX_PARTIAL_FAMILY_N}.")
+@click.option("--max-layer-size", "max_layer_size", default=None, metavar="N",
+              help="Stop before a layer of more than N states (a partial search; that layer is computed, then dropped).")
+@click.option("--layers", "keep_layers", default=None, metavar="K,...",
+              help="Keep the states of these layers (e.g. 0,1,2 or 3..5) in the record's `layers` field.")
+@click.option("--layer-limit", "keep_limit", default="1000", show_default=True, metavar="N",
+              help=f"The most states of one layer --layers keeps (at most {MAX_KEPT_STATES:,}); a larger "
+                   "layer stops the run (exit 1).")
 @json_option
 @runner_options
 def growth_cmd(family, params, gap_file, n, perms, matrices, modulus, start, inverse_closed, engine, memory_gb,
-               last_layer_limit, as_json, run_options):
+               last_layer_limit, max_depth, max_layer_size, keep_layers, keep_limit, as_json, run_options):
     """Layer sizes (growth function), diameter and order of a Cayley or Schreier coset graph.
+
+    --max-depth / --max-layer-size make a partial search: the first layers of a group too large to
+    search whole (cubes, megaminx, S_40), marked partial; they are checked by a plain re-count of as
+    many first layers as 200,000 states allow, and the memory check bounds the layers reached.
 
     Layer k holds the elements at distance k from the identity (or from --start). Full permutation
     groups and unitriangular matrix groups mod p (Heisenberg) use the ranked bitmap engine (1 or 2 bits per
@@ -138,6 +172,7 @@ def growth_cmd(family, params, gap_file, n, perms, matrices, modulus, start, inv
       discover cayley growth --perm "(1 2)" --perm "(1 2 3 4 5)" --json
       discover cayley growth --generators coxeter --n 6 --start 000111
       discover cayley growth --generators heisenberg --modulus 5
+      discover cayley growth --generators cube_3x3x3_htm --max-depth 3
       discover cayley growth --matrix "[[1,1],[0,1]]" --matrix "[[1,0],[1,1]]" --modulus 7 --inverse-closed
     """
     from discover.cayley.engine import GROWTH_ENGINE, GrowthSpec
@@ -155,6 +190,10 @@ def growth_cmd(family, params, gap_file, n, perms, matrices, modulus, start, inv
         engine=engine,
         memory=_memory_bytes(memory_gb),
         last_layer_limit=last_layer_limit,
+        max_depth=_count(max_depth, "--max-depth", 1, MAX_DEPTH),
+        max_layer_size=_count(max_layer_size, "--max-layer-size", 1, MAX_STATES),
+        keep_layers=_layer_list(keep_layers),
+        keep_limit=_count(keep_limit, "--layer-limit", 0, MAX_KEPT_STATES),
     )
     spec.check_memory()
     summary = execute(GROWTH_ENGINE, spec, run_options, as_json)
@@ -165,8 +204,13 @@ def growth_cmd(family, params, gap_file, n, perms, matrices, modulus, start, inv
             p = r.payload
             name = r.statement.split(": ")[0]
             label = "verified" if r.verified else "NOT VERIFIED, not stored"
-            click.echo(f"{name}: order {p['order']:,}, diameter {p['diameter']}"
-                       f"{' (directed)' if p['directed'] else ''}, {label}: {r.verification.get('order_check')}")
+            if p.get("partial"):
+                click.echo(f"{name}: PARTIAL, {p['depth']} layers after the start, {p['states']:,} states "
+                           f"(stopped by {p['stopped_by'].replace('_', '-')}), {label}: "
+                           f"{r.verification.get('order_check')}")
+            else:
+                click.echo(f"{name}: order {p['order']:,}, diameter {p['diameter']}"
+                           f"{' (directed)' if p['directed'] else ''}, {label}: {r.verification.get('order_check')}")
             click.echo(f"layer sizes: {_sizes(r)}")
             if p["last_layer"]:
                 click.echo(f"last layer ({p['last_layer_size']}): " + "  ".join(p["last_layer"]))

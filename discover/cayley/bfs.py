@@ -30,29 +30,47 @@ from discover.cayley import kernels as K
 from discover.cayley.graph import GraphDef
 from discover.cayley.layers import Growth, Threads, bitmap_layers
 from discover.cayley.lehmer_blocks import block_tables, local_count, reversed_positions
-from discover.cayley.plan import available_memory, bitmap_layout, check_engine, check_memory, choose_engine, key_layout
+from discover.cayley.plan import (available_memory, bitmap_layout, check_engine, check_memory, choose_engine,
+                                  key_layout)
 from discover.cayley.unitriangular import unitriangular_growth
-from discover.errors import RuntimeFailure
+from discover.errors import InputError, RuntimeFailure
 
 LAST_LAYER_LIMIT = 20
 LAST_LAYER_MAX = 1 << 22  # the bitmap engine lists a last layer of at most this many states
 
 
 def growth(graph: GraphDef, engine: str = "auto", memory_limit: int | None = None,
-           last_layer_limit: int = LAST_LAYER_LIMIT, order: int | None = None) -> Growth:
+           last_layer_limit: int = LAST_LAYER_LIMIT, order: int | None = None, max_depth: int | None = None,
+           max_layer_size: int | None = None, keep_layers=(), keep_limit: int = 0) -> Growth:
     """The growth function of ``graph`` from its start state (see the module docstring). ``order``: the
-    number of states when known in advance (for the choice of engine and the memory estimate)."""
+    number of states when known in advance (for the choice of engine and the memory estimate).
+
+    A *partial* search (``max_depth`` and/or ``max_layer_size``) runs the frontier engine and stops after
+    layer ``max_depth``, or before a layer of more than ``max_layer_size`` states (that layer is computed,
+    then dropped), or before a layer whose worst case (every state with all its neighbours new, held with
+    the layers kept and the sort copies) would exceed the memory limit: the memory check of the layers
+    reached. ``Growth.stopped_by`` says which ("max_depth", "max_layer_size", "memory"; None: the search
+    ended by itself).
+    ``keep_layers``: layer indices whose states are returned in ``Growth.kept_layers`` (frontier engine;
+    a layer of more than ``keep_limit`` states is refused at run time)."""
+    partial = max_depth is not None or max_layer_size is not None
+    if partial or keep_layers:
+        if engine == "bitmap":
+            raise InputError("--engine bitmap: partial searches and --layers run the frontier engine")
+        engine = "frontier"
     if engine == "auto":
         engine = choose_engine(graph, order)
     check_engine(graph, engine)
-    check_memory(graph, engine, memory_limit, order)
+    if not partial:  # a partial search checks each layer before it is built (_frontier_growth)
+        check_memory(graph, engine, memory_limit, order)
     t0 = time.perf_counter()
     if engine == "bitmap" and graph.kind == "matrix":
         out = unitriangular_growth(graph, last_layer_limit)
     elif engine == "bitmap":
         out = _bitmap_growth(graph, last_layer_limit, memory_limit)
     else:
-        out = _frontier_growth(graph, last_layer_limit, memory_limit)
+        out = _frontier_growth(graph, last_layer_limit, memory_limit, max_depth, max_layer_size,
+                               set(keep_layers), keep_limit)
     out.engine = engine
     out.seconds = time.perf_counter() - t0
     return out
@@ -145,7 +163,8 @@ def _sort_unique(keys: np.ndarray, used_bits: int = 64) -> np.ndarray:
     return keys[: K.unique_sorted(keys)]
 
 
-def _frontier_growth(graph: GraphDef, last_layer_limit: int, memory_limit: int | None) -> Growth:
+def _frontier_growth(graph: GraphDef, last_layer_limit: int, memory_limit: int | None, max_depth: int | None = None,
+                     max_layer_size: int | None = None, keep_layers=frozenset(), keep_limit: int = 0) -> Growth:
     width, nwords = key_layout(graph)
     used_bits = (64 // width) * width
     L = graph.state_length
@@ -171,7 +190,26 @@ def _frontier_growth(graph: GraphDef, last_layer_limit: int, memory_limit: int |
     sizes = [1]
     block = max(1, (1 << 21) // max(G, 1))
     threads = Threads()
+    stopped_by = None
+    kept = {}
+
+    def keep(index, keys):
+        if index in keep_layers:
+            if keys.shape[0] > keep_limit:
+                raise RuntimeFailure(f"--layers: layer {index} has {keys.shape[0]:,} states, more than the "
+                                     f"limit of {keep_limit:,} (--layer-limit)")
+            kept[index] = [tuple(int(v) for v in row) for row in K.unpack(keys, L, width)]
+
+    keep(0, cur)
+    partial = max_depth is not None or max_layer_size is not None
     while True:
+        if max_depth is not None and len(sizes) - 1 >= max_depth:
+            stopped_by = "max_depth"
+            break
+        held = prev.nbytes + cur.nbytes if undirected else visited.nbytes + cur.nbytes
+        if partial and held + 3 * cur.nbytes * G + 2 * block * G * 8 * nwords > limit:
+            stopped_by = "memory"  # the next layer (at most G neighbours a state) might not fit: stop here
+            break
         threads(cur.shape[0] * G)
         parts = []
         for s in range(0, cur.shape[0], block):
@@ -188,7 +226,11 @@ def _frontier_growth(graph: GraphDef, last_layer_limit: int, memory_limit: int |
         nxt = _sort_unique(np.concatenate(parts), used_bits) if len(parts) > 1 else parts[0]
         if nxt.shape[0] == 0:
             break
+        if max_layer_size is not None and nxt.shape[0] > max_layer_size:
+            stopped_by = "max_layer_size"
+            break
         sizes.append(int(nxt.shape[0]))
+        keep(len(sizes) - 1, nxt)
         if undirected:
             prev, cur = cur, nxt
             held = prev.nbytes + cur.nbytes
@@ -202,4 +244,4 @@ def _frontier_growth(graph: GraphDef, last_layer_limit: int, memory_limit: int |
     last = []
     if cur.shape[0] <= last_layer_limit:
         last = [tuple(int(v) for v in row) for row in K.unpack(cur, L, width)]
-    return Growth(sizes, last)
+    return Growth(sizes, last, stopped_by=stopped_by, kept_layers=kept)

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from discover.cayley.limits import (MAX_FAMILY_N, MAX_LAST_LAYER, MAX_MATRIX_DEGREE, MAX_MEMORY_GB, MAX_MODULUS,
-                                    MAX_PERM_DEGREE)
+from discover.cayley.limits import (MAX_DEPTH, MAX_FAMILY_N, MAX_KEPT_STATES, MAX_LAST_LAYER, MAX_MATRIX_DEGREE,
+                                    MAX_MEMORY_GB, MAX_MODULUS, MAX_PARTIAL_FAMILY_N, MAX_PERM_DEGREE, MAX_STATES)
 from discover.errors import InputError
 from discover.records import Record, canonical_key
 from discover.runner.engine import Engine, SearchSpec, Shard, ShardResult
@@ -61,6 +61,14 @@ class GrowthSpec(SearchSpec):
     engine: str = "auto"
     memory: int | None = None
     last_layer_limit: int = 20
+    max_depth: int | None = None
+    max_layer_size: int | None = None
+    keep_layers: tuple[int, ...] = ()
+    keep_limit: int = 1000
+
+    @property
+    def partial(self) -> bool:
+        return self.max_depth is not None or self.max_layer_size is not None
 
     def __post_init__(self):
         if self.engine not in ENGINES:
@@ -72,7 +80,16 @@ class GrowthSpec(SearchSpec):
             raise InputError("--generators, --perm, --matrix and --gap cannot be combined")
         if self.modulus is not None and not 2 <= self.modulus <= MAX_MODULUS:
             raise InputError(f"--modulus {self.modulus}: must be 2..{MAX_MODULUS}")
-        top = MAX_PERM_DEGREE if self.perms else MAX_MATRIX_DEGREE if self.matrices else MAX_FAMILY_N
+        if self.max_depth is not None and not 1 <= self.max_depth <= MAX_DEPTH:
+            raise InputError(f"--max-depth {self.max_depth}: must be 1..{MAX_DEPTH:,}")
+        if self.max_layer_size is not None and not 1 <= self.max_layer_size <= MAX_STATES:
+            raise InputError(f"--max-layer-size {self.max_layer_size}: must be 1..{MAX_STATES:,}")
+        if not 0 <= self.keep_limit <= MAX_KEPT_STATES:
+            raise InputError(f"--layer-limit {self.keep_limit}: must be 0..{MAX_KEPT_STATES:,}")
+        if any(not 0 <= k <= MAX_DEPTH for k in self.keep_layers):
+            raise InputError(f"--layers: layer indices are 0..{MAX_DEPTH:,}")
+        top = MAX_PERM_DEGREE if self.perms else MAX_MATRIX_DEGREE if self.matrices else (
+            MAX_PARTIAL_FAMILY_N if self.partial else MAX_FAMILY_N)
         for n in self.sizes:
             if not 1 <= n <= top:
                 raise InputError(f"--n {n}: out of range; sizes must be 1..{top}")
@@ -90,6 +107,12 @@ class GrowthSpec(SearchSpec):
 
         for shard in shards(self):
             graph = graph_for(self, shard.params)
+            if self.partial or self.keep_layers:
+                if self.engine == "bitmap":
+                    raise InputError("--engine bitmap: partial searches and --layers run the frontier engine")
+                if not self.partial:  # a partial search checks each layer's memory as it reaches it
+                    check_memory(graph, "frontier", self.memory, known_order(graph))
+                continue
             order = known_order(graph)
             engine = choose_engine(graph, order) if self.engine == "auto" else self.engine
             check_engine(graph, engine)
@@ -190,11 +213,15 @@ def format_state(spec: GrowthSpec, graph, state, family: str | None = None) -> s
 
 
 # ---------------------------------------------------------------------------- growth shards
-def growth_canonical(graph) -> dict:
+def growth_canonical(graph, depth: int | None = None) -> dict:
     """The canonical form of a growth record: the graph itself (kind, modulus, start state and the
-    sorted generators), so the same graph under another name is stored once."""
-    return {"kind": graph.kind, "modulus": graph.modulus, "start": list(graph.start),
-            "generators": sorted(list(g) for g in graph.generators)}
+    sorted generators), so the same graph under another name is stored once; a partial growth adds the
+    depth it reached (its first layers are another record than the full growth)."""
+    out = {"kind": graph.kind, "modulus": graph.modulus, "start": list(graph.start),
+           "generators": sorted(list(g) for g in graph.generators)}
+    if depth is not None:
+        out["partial_depth"] = depth
+    return out
 
 
 def growth_key(graph) -> str:
@@ -202,11 +229,19 @@ def growth_key(graph) -> str:
     return canonical_key("cayley.growth", "growth", growth_canonical(graph))
 
 
+def _limit_name(stopped_by: str) -> str:
+    return "the memory limit" if stopped_by == "memory" else "--" + stopped_by.replace("_", "-")
+
+
 def growth_record(spec: GrowthSpec, params: dict, graph, result) -> Record:
     """The growth record of one graph, verified by :func:`discover.cayley.verify.verify_growth`."""
-    from discover.cayley.verify import verify_growth
+    from discover.cayley.verify import verify_growth, verify_partial_growth
 
-    verified, check = verify_growth(graph, result.layer_sizes)
+    partial = result.stopped_by is not None
+    if partial:
+        verified, check = verify_partial_growth(graph, result.layer_sizes)
+    else:
+        verified, check = verify_growth(graph, result.layer_sizes)
     family = params.get("family")
     n = params.get("n")
     if family is None:
@@ -217,7 +252,11 @@ def growth_record(spec: GrowthSpec, params: dict, graph, result) -> Record:
     what = f"{graph.name}" + (f" from {format_state(spec, graph, graph.start)}" if spec.start else "")
     sizes = result.layer_sizes
     shown = ",".join(map(str, sizes)) if len(sizes) <= 40 else ",".join(map(str, sizes[:40])) + ",..."
-    statement = f"{what}: diameter {result.diameter}, order {result.order}, growth {shown}"
+    if partial:
+        statement = (f"{what}: first {len(sizes)} layers (partial, stopped by {_limit_name(result.stopped_by)}),"
+                     f" {result.order} states, growth {shown}")
+    else:
+        statement = f"{what}: diameter {result.diameter}, order {result.order}, growth {shown}"
     payload = {
         "generators": generators,
         "family": family,
@@ -232,18 +271,29 @@ def growth_record(spec: GrowthSpec, params: dict, graph, result) -> Record:
         "last_layer": last,
         "last_layer_size": sizes[-1],
         "bfs_engine": result.engine,
+        "partial": partial,
+        "stopped_by": result.stopped_by,
     }
-    verification = {"method": f"exhaustive BFS ({result.engine})", **check, "seconds": round(result.seconds, 3)}
-    return Record.create("cayley.growth", "growth", growth_canonical(graph), statement, payload, verification,
-                         verified=verified)
+    if partial:  # a diameter and an order are not known from the first layers
+        payload.update({"diameter": None, "order": None, "depth": result.diameter, "states": result.order})
+    if result.kept_layers:
+        payload["layers"] = {str(k): [format_state(spec, graph, s, family) for s in v]
+                             for k, v in sorted(result.kept_layers.items())}
+    method = (f"BFS to layer {result.diameter}, stopped by {_limit_name(result.stopped_by)} ({result.engine})"
+              if partial else f"exhaustive BFS ({result.engine})")
+    verification = {"method": method, **check, "seconds": round(result.seconds, 3)}
+    canonical = growth_canonical(graph, result.diameter if partial else None)
+    return Record.create("cayley.growth", "growth", canonical, statement, payload, verification, verified=verified)
 
 
 def run_growth_shard(spec: GrowthSpec, shard: Shard) -> ShardResult:
     from discover.cayley.bfs import growth
 
     graph = graph_for(spec, shard.params)
+    order = None if spec.partial else known_order(graph)
     result = growth(graph, engine=spec.engine, memory_limit=spec.memory, last_layer_limit=spec.last_layer_limit,
-                    order=known_order(graph))
+                    order=order, max_depth=spec.max_depth, max_layer_size=spec.max_layer_size,
+                    keep_layers=spec.keep_layers, keep_limit=spec.keep_limit)
     record = growth_record(spec, shard.params, graph, result)
     return ShardResult(records=[record], candidates=1, rejected=0)
 

@@ -21,6 +21,8 @@ class Growth:
     last_layer: list[tuple] = field(default_factory=list)  # states of the last layer (when few)
     engine: str = ""
     seconds: float = 0.0
+    stopped_by: str | None = None  # "max_depth" or "max_layer_size" when a partial search stopped early
+    kept_layers: dict = field(default_factory=dict)  # layer index -> its states, for --layers
 
     @property
     def diameter(self) -> int:

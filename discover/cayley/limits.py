@@ -22,3 +22,5 @@ MAX_GAP_BYTES = 16 << 20  # size of a --gap file
 MAX_GAP_GENERATORS = 1_000  # generators defined in a --gap file
 MAX_PARAM = 1_000  # a family parameter (k of lrx:k, ...); each family states its own range in n
 MAX_DEPTH = 1_000_000  # --max-depth
+MAX_PARTIAL_FAMILY_N = MAX_PERM_DEGREE  # --n of a named family in a partial search (--max-depth, --max-layer-size)
+MAX_KEPT_STATES = 1_000_000  # --layer-limit: the most states of one layer kept by --layers

@@ -89,6 +89,17 @@ BAD = [
     (G + ["--gap", "/nonexistent/file.gap"], "cannot read"),
     (G + ["--gap", "__BAD_GAP__"], "line 3"),
     (G + ["--gap", "__BAD_GAP__", "--n", "4"], "--gap"),
+    # partial searches and kept layers
+    (G + ["--generators", "coxeter", "--n", "20", "--max-depth", "0"], "--max-depth"),
+    (G + ["--generators", "coxeter", "--n", "20", "--max-depth", "-3"], "--max-depth"),
+    (G + ["--generators", "coxeter", "--n", "20", "--max-depth", "x"], "--max-depth"),
+    (G + ["--generators", "coxeter", "--n", "20", "--max-depth", "99999999999"], "--max-depth"),
+    (G + ["--generators", "coxeter", "--n", "20", "--max-layer-size", "0"], "--max-layer-size"),
+    (G + ["--generators", "coxeter", "--n", "5000", "--max-depth", "2"], "--n"),
+    (G + ["--generators", "coxeter", "--n", "20"], "memory"),  # no partial limit: refused as before
+    (G + ["--generators", "coxeter", "--n", "5", "--layers", "a"], "--layers"),
+    (G + ["--generators", "coxeter", "--n", "5", "--layer-limit", "99999999"], "--layer-limit"),
+    (G + ["--generators", "coxeter", "--n", "5", "--max-depth", "2", "--engine", "bitmap"], "frontier"),
     # mine
     (M + ["--generators", "lrx,bogus", "--n", "4..6"], "unknown family 'bogus'"),
     (M + ["--generators", "lrx", "--n", "9..4"], "empty range"),
