@@ -3,9 +3,9 @@
 from discover.cayley.verify import plain_action
 
 
-def python_growth(graph):
+def python_growth(graph, depth=None):
     """Plain BFS over tuples with a Python set (the action of :func:`plain_action`, no kernel): the
-    definition of the growth function."""
+    definition of the growth function (its first ``depth`` layers after the start, when given)."""
     start = tuple(graph.start)
     step = plain_action(graph)
     seen = {start}
@@ -19,7 +19,19 @@ def python_growth(graph):
                 if t not in seen:
                     seen.add(t)
                     nxt.append(t)
-        if not nxt:
+        if not nxt or (depth is not None and len(sizes) > depth):
             return sizes, sorted(layer)
         sizes.append(len(nxt))
         layer = nxt
+
+
+def mahonian(n):
+    """Coefficients of prod_{k=1}^{n} (1 + q + ... + q^{k-1}): permutations by number of inversions."""
+    poly = [1]
+    for k in range(1, n + 1):
+        new = [0] * (len(poly) + k - 1)
+        for i, c in enumerate(poly):
+            for j in range(k):
+                new[i + j] += c
+        poly = new
+    return poly

@@ -15,7 +15,7 @@ from discover.cayley.families import FAMILIES, build_family
 from discover.cayley.graph import matrix_graph, matrix_mul, perm_graph
 from discover.cayley.verify import expected_order
 
-from cayley_reference import python_growth
+from cayley_reference import mahonian, python_growth
 
 def reference_rows():
     """The rows of the published table (tests/reference.py finds ../shared/reference or the shipped copy)."""
@@ -28,18 +28,6 @@ def reference_rows():
 @pytest.mark.parametrize("name,n,expected", reference_rows(), ids=lambda v: str(v)[:20])
 def test_reference_sequences(name, n, expected):
     assert growth(build_family(name, n)).layer_sizes == expected
-
-
-def mahonian(n):
-    """Coefficients of prod_{k=1}^{n} (1 + q + ... + q^{k-1}): permutations by number of inversions."""
-    poly = [1]
-    for k in range(1, n + 1):
-        new = [0] * (len(poly) + k - 1)
-        for i, c in enumerate(poly):
-            for j in range(k):
-                new[i + j] += c
-        poly = new
-    return poly
 
 
 def stirling_first(n):

@@ -6,40 +6,19 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from cayley_reference import python_growth
+from cayley_reference import mahonian, python_growth
 from cli.main import cli
 from discover.cayley.bfs import growth
 from discover.cayley.families import build_family
-from discover.cayley.verify import plain_action
 from discover.store import Store
 
 
 def mahonian_prefix(n, depth):
-    """Permutations of n with k inversions, k <= depth: coefficients of prod_{i<=n} (1 + q + ... + q^(i-1))."""
-    poly = [1]
-    for i in range(1, n + 1):
-        out = [0] * (len(poly) + i - 1)
-        for a, c in enumerate(poly):
-            for b in range(i):
-                out[a + b] += c
-        poly = out[:depth + 1]
-    return poly
+    return mahonian(n)[:depth + 1]
 
 
 def plain_layers(graph, depth):
-    act = plain_action(graph)
-    layer, seen, sizes = [tuple(graph.start)], {tuple(graph.start)}, [1]
-    for _ in range(depth):
-        nxt = []
-        for s in layer:
-            for g in graph.generators:
-                t = act(s, g)
-                if t not in seen:
-                    seen.add(t)
-                    nxt.append(t)
-        sizes.append(len(nxt))
-        layer = nxt
-    return sizes
+    return python_growth(graph, depth)[0]
 
 
 def run(*args, store=":memory:"):
