@@ -43,6 +43,31 @@ def _digits(value) -> str:
     return f"{math.floor(float(value) * 10) / 10:.1f}"
 
 
+def known_option(func):
+    """``--known FILE`` (repeatable): the user's own lists of known PCFs (columns a, b, limit, dataset), checked
+    here (a malformed file: one line naming it and the line, exit 2, before any work) and compared against
+    by the novelty check of every PCF record, with the shipped lists."""
+    import functools
+
+    @click.option("--known", "known_files", multiple=True, metavar="FILE",
+                  help="A tab-separated list of known PCFs (header a, b, limit, dataset[, citation]) to "
+                       "compare with, besides the shipped ones (repeatable); see 'discover cf novelty --help'.")
+    @functools.wraps(func)
+    def wrapper(*args, known_files=(), **kwargs):
+        import os
+
+        from discover.cf.novelty.index import ENV_KNOWN
+        from discover.cf.novelty.known import load_known_file
+
+        for path in known_files:
+            load_known_file(path)
+        if known_files:  # read by the novelty check in this process and in the runner's workers
+            os.environ[ENV_KNOWN] = os.pathsep.join(os.path.abspath(p) for p in known_files)
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
 @group.command("eval", context_settings={"ignore_unknown_options": True})
 @click.argument("a")
 @click.argument("b")
@@ -57,6 +82,7 @@ def _digits(value) -> str:
               help=f"Decimal places of the limit to print at most (0: all the digits it has; at most "
                    f"{limits.MAX_PRINT_DIGITS:,}).")
 @json_option
+@known_option
 @runner_options
 def eval_cmd(a, b, depth, constants, print_digits, as_json, run_options):
     """Evaluate the PCF with polynomials A and B in n, exactly, and identify its limit.
@@ -173,6 +199,7 @@ def identify_cmd(value, constants, digits, as_json):
 @click.option("--accelerate/--no-accelerate", default=True, show_default=True,
               help="Extrapolate slowly (sublinearly) converging candidates in stage 1 and 2 (Levin u-transform).")
 @json_option
+@known_option
 @runner_options
 def search_cmd(constants, a_deg, b_deg, both_range, a_range, b_range, depth, max_coeff, screen_depth, accelerate,
                as_json, run_options):
@@ -596,3 +623,140 @@ def cmf_locate(key, a_text, b_text, cmf_names, max_step, start_max, as_json, run
     ]
     emit_records(records, as_json, columns, empty="not found in the library")
     emit_summary(summary, as_json)
+
+
+@group.command("novelty", context_settings={"ignore_unknown_options": True})
+@click.argument("a")
+@click.argument("b")
+@click.option("--depth", type=int, default=2000, show_default=True,
+              help=f"Depth of the exact evaluation that identifies the limit (6..{limits.MAX_DEPTH:,}).")
+@click.option("--constants", default=None, metavar="LIST",
+              help="Constants to identify the limit with (default: the registry).")
+@click.option("--cmf", "with_cmf", is_flag=True,
+              help="Also look for the PCF on the trajectories of the library's 2x2 CMFs (cf cmf locate: steps "
+                   "0..2, starts 0..2).")
+@known_option
+@json_option
+def novelty_cmd(a, b, depth, constants, with_cmf, as_json):
+    """Say whether the PCF with polynomials A and B is known, equivalent to a known one, or new, and why.
+
+    The limit is evaluated exactly and identified (as cf eval does; nothing is stored), then compared with
+    the known lists (the shipped 2,763 published PCFs of the Ramanujan Machine datasets and the classic
+    formulas of the registry constants, plus --known FILE): same canonical form (sign, deflation, shift,
+    scaling) -> known; an even/odd contraction (fold) or a coboundary V(n) N(n+k) = rho(n) M(n) V(n+1)
+    (V integer polynomials of degree <= 4, |k| <= 2, rho a ratio of factors of the two b's; solved exactly
+    as a linear system) to a listed PCF of the same constants -> equivalent, with the chain, the listed
+    formula and the Moebius map between the limits; else new (within those bounds).
+
+    \b
+    Example:
+      discover cf novelty "6n+9" "-9n^2-9n"
+    """
+    import json
+
+    from discover.cf.constants import parse_constants
+    from discover.cf.eval.engine import DEFAULT_CONSTANTS
+    from discover.cf.eval.verify import evaluate_and_identify
+    from discover.cf.novelty.classify import classify
+    from discover.cf.pcf import PCF
+
+    pcf = PCF.from_polynomials(a, b)
+    pcf.check_depth(depth)
+    names = DEFAULT_CONSTANTS if constants is None else tuple(c.name for c in parse_constants(constants))
+    record = evaluate_and_identify(pcf, depth, names, 1000.0, 30)
+    closed = record.payload.get("closed_form")
+    nov = classify(pcf.a.coeffs, pcf.b.coeffs, closed, max_partners=60, max_scalars=64, max_solves=400)
+    located = []
+    if with_cmf:
+        from discover.cf.cmf.library import LIBRARY, get_cmf
+        from discover.cf.cmf.locate.matching import locate
+
+        cmfs = [get_cmf(n) for n in LIBRARY if get_cmf(n).rank == 2]
+        for loc in locate(pcf.a.coeffs, pcf.b.coeffs, cmfs=cmfs, max_step=2, start_min=0, start_max=2,
+                          depth=300):
+            if loc.match == "exact":
+                located.append({"cmf": loc.cmf, "trajectory": list(loc.trajectory), "start": list(loc.start)})
+        if located and nov["class"] == "new":
+            nov = dict(nov, **{"class": "equivalent", "chain": [{"kind": "cmf-trajectory", "detail": located[0]}]})
+    out = {"a": str(pcf.a), "b": str(pcf.b), "closed_form": closed, "statement": record.statement,
+           "novelty": nov, "cmf_trajectories": located if with_cmf else None}
+    if as_json:
+        click.echo(json.dumps(out))
+        return
+    click.echo(record.statement)
+    click.echo(f"novelty: {nov['class']}")
+    click.echo(f"compared with: {', '.join(nov['compared_with'])}" + (" and the library CMFs" if with_cmf else ""))
+    listed = nov.get("listed")
+    if listed:
+        click.echo(f"listed formula: PCF(a={listed['a']}, b={listed['b']})"
+                   + (f" = {listed['limit']}" if listed.get("limit") else "")
+                   + f"  [{listed['dataset']}, {listed['list']}]"
+                   + (f"\n  source: {listed['citation']}" if listed.get("citation") else ""))
+    for step in nov.get("chain", []):
+        detail = step["detail"]
+        if isinstance(detail, dict):
+            detail = "; ".join(f"{k} {v}" for k, v in detail.items())
+        click.echo(f"  {step['kind']}: {detail}")
+        if "moebius" in step:
+            m = step["moebius"]["map"]
+            click.echo(f"  limits: L(this, canonical form) = ({m[0]} L(listed) + {m[1]}) / ({m[2]} L(listed) + {m[3]})")
+    if nov["class"] == "new":
+        bounds = nov.get("bounds", {})
+        click.echo("  no listed PCF is reached by the canonical form, folds or coboundaries within the bounds "
+                   f"{json.dumps(bounds)}")
+
+
+@group.command("unify")
+@click.option("--store", "store_path", default=None, envvar="DISCOVER_STORE", metavar="FILE",
+              help="Results store to read (default: results/discover.sqlite).")
+@click.option("--output", default=None, metavar="FILE",
+              help="Write the graph (nodes, edges with their kind, classes) as JSON to FILE.")
+@click.option("--max-pairs", type=click.IntRange(0, 100_000), default=200, show_default=True,
+              help="Coboundaries tried at most per limit/invariant class (0..100,000).")
+@json_option
+def unify_cmd(store_path, output, max_pairs, as_json):
+    """Group the store's PCF formulas into classes of exact equivalence and export the graph.
+
+    Edges: even/odd contraction (fold), coboundary (solved exactly between formulas of the same constants
+    and invariants), and each formula's own novelty decision against the known lists. Prints one row per
+    class: size, representative, constants, whether it reaches a listed formula.
+
+    \b
+    Example:
+      discover cf unify --output /tmp/pcf_graph.json
+    """
+    import json
+
+    from discover.cf.novelty.unify import Formula, graph_json, unify
+    from discover.cf.polynomial import Polynomial
+    from discover.store import Store
+    from discover.store.export import check_output
+
+    if output:
+        check_output(output)
+    with Store(store_path, create=False) as store:
+        formulas = []
+        for row in store.conjectures(engine="cf", kind="pcf"):
+            p = row.record.payload
+            canon = p.get("canonical") or {"a": p["a"], "b": p["b"]}
+            formulas.append(Formula(row.record.key, Polynomial.parse(canon["a"]).coeffs,
+                                    Polynomial.parse(canon["b"]).coeffs, p.get("closed_form"), p.get("novelty")))
+    result = unify(formulas, max_pairs=max_pairs)
+    if output:
+        from pathlib import Path
+
+        Path(output).write_text(json.dumps(graph_json(result, formulas)))
+    if as_json:
+        for c in result["classes"]:
+            click.echo(json.dumps({k: v for k, v in c.items() if k != "members"}))
+        return
+    rows = [[str(c["size"]), c["representative"][:12], f"a={c['formula']['a']}, b={c['formula']['b']}",
+             c["formula"]["closed_form"] or "-", ", ".join(c["constants"]), "yes" if c["reaches_listed"] else "no"]
+            for c in result["classes"]]
+    print_table(rows, ["size", "representative", "formula", "closed form", "constants", "reaches a listed PCF"])
+    kinds = {}
+    for e in result["edges"]:
+        kinds[e["kind"]] = kinds.get(e["kind"], 0) + 1
+    click.echo(f"{result['formulas']} formulas in {len(result['classes'])} classes; edges: "
+               + (", ".join(f"{v} {k}" for k, v in sorted(kinds.items())) or "none")
+               + (f"; graph written to {output}" if output else ""))

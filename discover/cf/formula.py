@@ -201,6 +201,9 @@ def formula_record(pcf: PCF, ev: Evaluation, ident: Identification | None, const
     else:
         statement = f"PCF(a={pcf.a}, b={pcf.b}) = {limit_text}...  (no closed form found)"
         kind = "pcf-limit"
+    from discover.cf.novelty.classify import novelty_payload  # known / equivalent / new (issue 13)
+
+    payload["novelty"] = novelty_payload(pcf, payload["closed_form"])
     # Only a closed form (or a finite fraction) is a conjecture; an unidentified limit is reported to the
     # user but not verified as anything, so the runner does not store it.
     return Record.create(RECORD_ENGINE, kind, {"a": list(canon_a), "b": list(canon_b)}, statement,

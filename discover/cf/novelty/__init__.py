@@ -1,0 +1,1 @@
+"""Novelty of PCF formulas: the known-formula library, exact equivalences, classification, unification."""

@@ -1,0 +1,114 @@
+"""The novelty of a PCF against the known lists: ``known``, ``equivalent`` or ``new``.
+
+Decision, in this order (each step exact, :mod:`discover.cf.novelty.equivalence`):
+
+1. ``known``: the PCF's canonical form (sign, deflation, shift, scaling) is that of a listed PCF;
+2. ``equivalent`` by a fold: the canonical form of its even or odd contraction is that of a listed PCF,
+   or its canonical form is that of a listed PCF's contraction, or both contract to the same PCF;
+3. ``equivalent`` by a coboundary: against the listed PCFs of the same limit class (the constants of
+   its closed form) and the same coboundary invariants, V(n) N(n+k) = rho(n) M(n) V(n+1) has a solution
+   (V of degree <= 4, |k| <= 2, at most :data:`HOT_SCALARS` scalars rho per shift and
+   :data:`HOT_SOLVES` linear systems in all) and the Moebius map
+   it carries relates the limits; the record holds V, rho, k and the map;
+4. ``new`` otherwise: no listed PCF is reached by these equivalences within their bounds (a statement
+   about the lists and the bounds, not a proof that no such formula was ever published).
+
+Two formulas that merely share a constant are never called equivalent: step 3 needs the coboundary,
+and the Moebius map comes from it. Membership in a library CMF's trajectory is the ``cmf_trajectories``
+part of the shipped list (2,614 PCFs read off CMF trajectories) in steps 1-2, and ``discover cf novelty
+A B --cmf`` also runs ``cf cmf locate`` over the library's 2x2 CMFs.
+"""
+
+from __future__ import annotations
+
+from discover.cf.novelty.index import KnownIndex, load_index
+from discover.cf.novelty.known import limit_class
+
+__all__ = ["classify", "novelty_payload", "HOT_SCALARS", "COBOUNDARY_PARTNERS"]
+
+# Bounds of step 3 in a search's hot path (the `cf novelty` command can raise them).
+HOT_SCALARS = 24
+COBOUNDARY_PARTNERS = 12
+HOT_DEGREE = 4
+HOT_SOLVES = 48  # linear systems solved at most per classification (about 1 ms each)
+
+
+def _listed(index: KnownIndex, i: int) -> dict:
+    return index.rows[i][0].to_json()
+
+
+def classify(a, b, closed_form: str | None, index: KnownIndex | None = None, max_partners: int =
+             COBOUNDARY_PARTNERS, max_scalars: int = HOT_SCALARS, degree: int = HOT_DEGREE,
+             max_solves: int = HOT_SOLVES) -> dict:
+    """The novelty of PCF(a, b) (coefficient tuples) whose limit was identified as ``closed_form``
+    (None: unidentified); see the module doc. Returns the JSON-ready ``novelty`` dict."""
+    from discover.cf.novelty.equivalence import canonical_key, coboundary, folds, moebius_of_coboundary
+
+    index = index or load_index()
+    compared = [f"{x['list']} ({x['rows']} rows)" for x in index.lists]
+    canon = canonical_key(a, b)
+    out = {"class": "new", "compared_with": compared, "chain": [], "listed": None}
+    hits = index.by_canonical.get(canon)
+    if hits:
+        out.update({"class": "known", "listed": _listed(index, hits[0]),
+                    "chain": [{"kind": "canonical", "detail": "same canonical form (sign, deflation, shift, "
+                                                              "scaling)"}]})
+        return out
+    own_folds = folds(*canon)
+    for parity, key in own_folds:
+        name = "even" if parity == 0 else "odd"
+        if key in index.by_canonical:
+            out.update({"class": "equivalent", "listed": _listed(index, index.by_canonical[key][0]),
+                        "chain": [{"kind": "fold", "detail": f"its {name} contraction has the canonical form "
+                                                             "of the listed PCF"}]})
+            return out
+    if canon in index.by_fold:
+        i, parity = index.by_fold[canon][0]
+        name = "even" if parity == 0 else "odd"
+        out.update({"class": "equivalent", "listed": _listed(index, i),
+                    "chain": [{"kind": "fold", "detail": f"it is the {name} contraction of the listed PCF"}]})
+        return out
+    for parity, key in own_folds:
+        if key in index.by_fold:
+            i, p2 = index.by_fold[key][0]
+            out.update({"class": "equivalent", "listed": _listed(index, i),
+                        "chain": [{"kind": "fold", "detail": f"its {'even' if parity == 0 else 'odd'} "
+                                                             "contraction"},
+                                  {"kind": "fold", "detail": f"is the {'even' if p2 == 0 else 'odd'} "
+                                                             "contraction of the listed PCF"}]})
+            return out
+    constants = limit_class(closed_form)
+    budget = [max_solves]
+    if constants and constants != ("rational",):
+        for i in index.partners(constants, canon)[:max_partners]:
+            row = index.rows[i][0]
+            listed = (row.a, row.b)
+            cob = coboundary(listed, canon, degree=degree, max_scalars=max_scalars, budget=budget)
+            if cob is None:
+                if budget[0] <= 0:
+                    break
+                continue
+            moebius = moebius_of_coboundary(listed, canon, cob)
+            if moebius is None:
+                continue
+            out.update({"class": "equivalent", "listed": row.to_json(),
+                        "chain": [{"kind": "canonical", "detail": "the canonical form of this PCF"},
+                                  {"kind": "coboundary", "detail": cob.to_json(),
+                                   "moebius": {"map": list(moebius),
+                                               "meaning": "L(canonical form) = (m0 L(listed) + m1) / "
+                                                          "(m2 L(listed) + m3)"}}]})
+            return out
+    out["bounds"] = {"coboundary_degree": degree, "coboundary_scalars": max_scalars,
+                     "coboundary_partners": max_partners, "coboundary_systems": max_solves,
+                     "limit_class": list(constants)}
+    return out
+
+
+def novelty_payload(pcf, closed_form: str | None) -> dict:
+    """``payload["novelty"]`` of a PCF record (the hook of :func:`discover.cf.formula.formula_record`).
+    An arithmetic failure of a check (a degenerate fold, say) leaves the class undecided (``None``) with
+    the reason, rather than losing the verified record."""
+    try:
+        return classify(pcf.a.coeffs, pcf.b.coeffs, closed_form)
+    except (ArithmeticError, ValueError) as exc:
+        return {"class": None, "error": f"novelty check failed: {exc}"}

@@ -1,0 +1,430 @@
+"""Exact equivalences between PCFs: the canonical form, folds, coboundaries, and the Moebius map they carry.
+
+Notation. A PCF (a, b) has the companion matrix M(n) = [[0, b(n)], [1, a(n)]] and the head
+H = [[1, a(0)], [0, 1]]; its convergents are the last column of H M(1) ... M(N) and its limit L is the
+limit ratio of that column (:mod:`discover.cf.pcf`). Every test here is integer / rational arithmetic
+(FLINT); nothing floating decides anything.
+
+1. **Canonical form** (:meth:`discover.cf.pcf.PCF.canonical`): sign, deflation (inflation), shift of n,
+   scaling. Equal canonical forms: the same formula.
+
+2. **Folds** (even and odd contractions). Grouping the steps in pairs, the even convergents p_{2k}/q_{2k}
+   are the walk of S_0(k) = M(2k-1) M(2k) (k >= 1) and the odd ones that of S_1(k) = M(2k) M(2k+1) after
+   the head H M(1); each is a 2x2 polynomial step matrix in k, and its PCF
+   (:func:`discover.cf.cmf.unification.pcf_of_trajectory`, deflated) has a limit that is a Moebius map
+   of L with rational coefficients. :func:`fold` returns it.
+
+3. **Coboundary.** Two PCFs with companions M and N are coboundary-equivalent when
+
+       V(n) N(n + k) = rho(n) M(n) V(n + 1)        for all n,
+
+   with V a 2x2 matrix of integer polynomials of degree <= :data:`COBOUNDARY_DEGREE`, det V not
+   identically 0, a shift k with |k| <= :data:`COBOUNDARY_SHIFT`, and a rational scalar rho = h1/h2 (the
+   projective freedom of a step matrix; it does not change the convergents' ratio). So the gauge
+   U = V / (scalar) is a matrix of rational functions whose numerators have degree <= 2 and whose
+   denominators are products of factors of b and b'. For each (k, h1, h2) the equation is *linear* in the
+   coefficients of V: :func:`coboundary` solves it as an integer nullspace (FLINT ``fmpz_mat.nullspace``).
+   The scalars tried are h1/h2 with h1 a divisor of b(n) and h2 a divisor of b'(n + k) (products of their
+   irreducible factors, at most :data:`MAX_SCALARS` pairs), those allowed by degrees:
+   deg b' - deg b = 2 (deg h1 - deg h2) (from det: b'(n+k) = rho^2 b(n) det V(n+1) / det V(n)).
+
+4. **Moebius map.** From V, the limits are related exactly: for n >= n0 (past the integer roots of
+   det V, h1, h2, b) both walks are products of the same M's, so
+
+       L' = T(L),  T = H' N(1) ... N(n0 - 1 + k) V(n0)^-1 (H M(1) ... M(n0 - 1))^-1
+
+   (a rational 2x2 matrix, scaled to coprime integers): a proof-carrying Moebius relation between the
+   two limits (valid when the known walk converges to a rank-one limit, which its convergence gives, and
+   V(N) e_2 stays off the one exceptional direction, which :func:`moebius_of_coboundary` callers confirm
+   numerically on the two limits as a sanity check, never as the decision).
+
+The invariants used to pick partners (:func:`coboundary_class`) follow from the equation: the
+exponential rate (a_lead^2 / b_lead when deg b = 2 deg a; the excess 2 deg a - deg b otherwise), and
+for det: the parity of the multiplicity of each shift class of irreducible factors of b and the
+square class of b's leading coefficient (det V(n+1)/det V(n) cancels shift classes, rho^2 contributes
+even multiplicities).
+"""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+
+__all__ = ["canonical_key", "fold", "folds", "coboundary", "coboundary_class", "moebius_of_coboundary",
+           "COBOUNDARY_DEGREE", "COBOUNDARY_SHIFT", "MAX_SCALARS", "Coboundary", "apply_coboundary"]
+
+COBOUNDARY_DEGREE = 2   # degree bound of V's polynomial entries
+COBOUNDARY_SHIFT = 2    # |k|: relative shifts of n tried
+MAX_SCALARS = 64        # (h1, h2) pairs tried per shift
+
+
+def _poly(coeffs):
+    from flint import fmpz_poly
+
+    return fmpz_poly([int(c) for c in coeffs])
+
+
+def _coeffs(p) -> tuple[int, ...]:
+    out = [int(c) for c in p.coeffs()]
+    while out and out[-1] == 0:
+        out.pop()
+    return tuple(out)
+
+
+def _shift(p, k: int):
+    from flint import fmpz_poly
+
+    return p(fmpz_poly([k, 1])) if (k and p.degree() > 0) else p
+
+
+def canonical_key(a, b) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The canonical form (sign, deflation, shift, scaling) of the PCF with coefficients a, b."""
+    from discover.cf.pcf import PCF
+    from discover.cf.polynomial import Polynomial
+
+    return PCF(Polynomial(tuple(a)), Polynomial(tuple(b))).canonical()
+
+
+def fold(a, b, parity: int):
+    """The PCF (a', b') of the even (``parity`` 0) or odd (1) contraction of (a, b) (module doc, 2), as
+    coefficient tuples, or None when the contracted step matrix has no PCF (a zero off-diagonal)."""
+    from flint import fmpz_poly
+
+    A, B = _poly(a), _poly(b)
+    k = fmpz_poly([0, 1])
+
+    def M(offset):  # M(2k + offset) as polynomials in k
+        arg = 2 * k + offset
+        return [[fmpz_poly([0]), B(arg)], [fmpz_poly([1]), A(arg)]]
+
+    left, right = (M(-1), M(0)) if parity == 0 else (M(0), M(1))
+    pair = _step_pcf(_mat_mul(left, right))
+    return None if pair is None else (_coeffs(pair[0]), _coeffs(pair[1]))
+
+
+def _step_pcf(S):
+    """The deflated PCF (fmpz_poly pair) of a 2x2 polynomial step matrix, or None when it has none."""
+    from discover.cf.cmf.unification import pcf_of_trajectory
+    from discover.errors import InputError
+
+    try:
+        fa, fb = pcf_of_trajectory(S)
+    except InputError:
+        return None
+    if fa.is_zero() or fb.is_zero():
+        return None
+    return fa, fb
+
+
+def folds(a, b) -> list[tuple[int, tuple]]:
+    """[(parity, canonical key of the fold)] for the even and the odd contraction."""
+    out = []
+    for parity in (0, 1):
+        f = fold(a, b, parity)
+        if f is not None:
+            try:
+                out.append((parity, canonical_key(*f)))
+            except (ValueError, ZeroDivisionError):
+                continue
+    return out
+
+
+def _shift_class(g) -> tuple[int, ...]:
+    """Representative of {g(n + k)}: the shift putting the n^(d-1) coefficient in [0, d |lead|)."""
+    d = g.degree()
+    c = int(g[d])
+    if c < 0:
+        g, c = -g, -c
+    if d >= 1:
+        sub = int(g[d - 1])
+        k = -(sub // (d * c))
+        g = _shift(g, k)
+    return _coeffs(g)
+
+
+def _squarefree(x: int) -> int:
+    from flint import fmpz
+
+    sign = -1 if x < 0 else 1
+    out = 1
+    for p, e in fmpz(abs(x)).factor():
+        if e % 2:
+            out *= int(p)
+    return sign * out
+
+
+def coboundary_class(a, b) -> tuple:
+    """Invariants of coboundary equivalence (module doc): (rate class, det class)."""
+    A, B = _poly(a), _poly(b)
+    da, db = A.degree(), B.degree()
+    if da < 0:
+        rate = ("slow",)
+    elif 2 * da > db:
+        rate = ("super", 2 * da - db)
+    elif 2 * da == db:
+        rate = ("exp", Fraction(int(A[da]) ** 2, int(B[db])))
+    else:
+        rate = ("slow",)
+    content, factors = B.factor()
+    parity: dict = {}
+    for g, m in factors:
+        if g.degree() >= 1:
+            key = _shift_class(g)
+            parity[key] = parity.get(key, 0) + m
+    odd = tuple(sorted(key for key, m in parity.items() if m % 2))
+    return rate, (_squarefree(int(B[db])), odd)
+
+
+class Coboundary:
+    """A solution of V(n) N(n + k) = (h1/h2)(n) M(n) V(n + 1) (module doc, 3): V's entries as coefficient
+    tuples, the shift k, the scalar's numerator and denominator."""
+
+    def __init__(self, V, shift, h1, h2):
+        from math import gcd
+
+        g = 0
+        for row in V:
+            for e in row:
+                for c in e:
+                    g = gcd(g, c)
+        if g > 1:  # V and V / g solve the same homogeneous equation
+            V = [[tuple(c // g for c in e) for e in row] for row in V]
+        self.V, self.shift, self.h1, self.h2 = V, shift, h1, h2
+
+    def to_json(self) -> dict:
+        from discover.cf.polynomial import Polynomial
+
+        return {"V": [[str(Polynomial(e)) for e in row] for row in self.V], "shift": self.shift,
+                "scalar": f"({Polynomial(self.h1)})/({Polynomial(self.h2)})",
+                "equation": "V(n) N(n+shift) = scalar(n) M(n) V(n+1), M, N the companions of the listed and "
+                            "the new PCF"}
+
+
+def _divisors(p, limit: int):
+    """Monic-up-to-sign divisors of p (products of its irreducible factors, each up to its multiplicity),
+    at most ``limit`` of them, smallest degree first."""
+    from flint import fmpz_poly
+
+    _c, factors = p.factor()
+    factors = [(g, m) for g, m in factors if g.degree() >= 1]
+    out = []
+    for exps in itertools.product(*[range(m + 1) for _g, m in factors]):
+        d = fmpz_poly([1])
+        for (g, _m), e in zip(factors, exps):
+            for _ in range(e):
+                d *= g
+        out.append(d)
+    out.sort(key=lambda d: d.degree())
+    return out[:limit]
+
+
+def _solve(Ma, Mb, Na, Nb, h1, h2, degree: int):
+    """Integer nullspace of V -> h2 V N - h1 M V(n+1) over V with entries of degree <= ``degree``
+    (M = [[0, Mb], [1, Ma]], N likewise); returns V (2x2 fmpz_poly) with det V != 0, or None."""
+    from flint import fmpz_mat, fmpz_poly
+
+    one, zero = fmpz_poly([1]), fmpz_poly([0])
+    M = [[zero, Mb], [one, Ma]]
+    N = [[zero, Nb], [one, Na]]
+    n1 = fmpz_poly([1, 1])
+    columns = []
+    for i, j, p in itertools.product(range(2), range(2), range(degree + 1)):
+        e = fmpz_poly([0] * p + [1])
+        e1 = e(n1)
+        # residual of V = e * E_ij: h2 * (E_ij N) - h1 * (M E_ij(n+1))
+        res = [[zero, zero], [zero, zero]]
+        for c in range(2):
+            res[i][c] += h2 * e * N[j][c]
+        for r in range(2):
+            res[r][j] -= h1 * M[r][i] * e1
+        columns.append(res)
+    length = max(max(res[r][c].degree() for r in range(2) for c in range(2)) for res in columns) + 1
+    rows = []
+    for r, c in itertools.product(range(2), range(2)):
+        for power in range(length):
+            rows.append([int(col[r][c][power]) if power <= col[r][c].degree() else 0 for col in columns])
+    A = fmpz_mat(rows)
+    X, nullity = A.nullspace()
+    if nullity == 0:
+        return None
+    basis = [[int(X[r, c]) for r in range(X.nrows())] for c in range(nullity)]
+    for weights in [(1,) * nullity] + [tuple((w * 7 + 3) % 5 + 1 for w in range(i, i + nullity))
+                                        for i in range(4)]:
+        vec = [sum(w * v[t] for w, v in zip(weights, basis)) for t in range(len(basis[0]))]
+        V = [[fmpz_poly(vec[(2 * i + j) * (degree + 1):(2 * i + j + 1) * (degree + 1)]) for j in range(2)]
+             for i in range(2)]
+        if not (V[0][0] * V[1][1] - V[0][1] * V[1][0]).is_zero():
+            return V
+    return None
+
+
+def coboundary(known, candidate, degree: int = COBOUNDARY_DEGREE, max_shift: int = COBOUNDARY_SHIFT,
+               max_scalars: int = MAX_SCALARS, budget: list | None = None) -> Coboundary | None:
+    """A coboundary from the PCF ``known`` = (a, b) to ``candidate`` = (a', b') (module doc, 3), or None
+    when there is none within the bounds. ``budget``: a one-element list, the linear systems that may
+    still be solved (decremented; shared by the caller's several partners so the work is bounded)."""
+    Ma, Mb = _poly(known[0]), _poly(known[1])
+    Na0, Nb0 = _poly(candidate[0]), _poly(candidate[1])
+    shifts = sorted(range(-max_shift, max_shift + 1), key=abs)
+    for k in shifts:
+        Na, Nb = _shift(Na0, k), _shift(Nb0, k)
+        tried = 0
+        for h1, h2 in _scalar_pairs(Mb, Nb):
+            if Nb.degree() - Mb.degree() != 2 * (h1.degree() - h2.degree()):
+                continue
+            tried += 1
+            if tried > max_scalars:
+                break
+            # The scalar's constant c: c^2 = lead(b') lead(h2)^2 / (lead(b) lead(h1)^2) (determinants).
+            c2 = Fraction(int(Nb[Nb.degree()]) * int(h2[h2.degree()]) ** 2,
+                          int(Mb[Mb.degree()]) * int(h1[h1.degree()]) ** 2)
+            root = _rational_sqrt(abs(c2))
+            if root is None:
+                continue
+            for sign in (1, -1):
+                if budget is not None:
+                    if budget[0] <= 0:
+                        return None
+                    budget[0] -= 1
+                c = sign * root
+                g1, g2 = h1 * c.numerator, h2 * c.denominator
+                V = _solve(Ma, Mb, Na, Nb, g1, g2, degree)
+                if V is not None:
+                    return Coboundary([[_coeffs(e) for e in row] for row in V], k, _coeffs(g1), _coeffs(g2))
+    return None
+
+
+def _scalar_pairs(Mb, Nb):
+    """(h1, h2): coprime products of the distinct irreducible factors of b(n), b(n+1), b'(n), b'(n+1)
+    (each at most to its multiplicity there), simplest first: the scalars rho = h1/h2 tried."""
+    from flint import fmpz_poly
+
+    pool: dict = {}
+    for p in (Mb, _shift(Mb, 1), Nb, _shift(Nb, 1), _shift(Nb, -1)):
+        _c, factors = p.factor()
+        for g, m in factors:
+            if g.degree() >= 1:
+                key = _coeffs(g if g[g.degree()] > 0 else -g)
+                pool[key] = max(pool.get(key, 0), m)
+    items = sorted(pool.items(), key=lambda kv: (len(kv[0]), kv[0]))[:6]
+    pairs = []
+    for exps in itertools.product(*[range(-m, m + 1) for _g, m in items]):
+        h1, h2 = fmpz_poly([1]), fmpz_poly([1])
+        for (g, _m), e in zip(items, exps):
+            for _ in range(abs(e)):
+                if e > 0:
+                    h1 *= _poly(g)
+                else:
+                    h2 *= _poly(g)
+        pairs.append((sum(abs(e) for e in exps), h1, h2))
+        if len(pairs) > 4000:
+            break
+    pairs.sort(key=lambda t: t[0])
+    return [(h1, h2) for _w, h1, h2 in pairs]
+
+
+def _rational_sqrt(x: Fraction) -> Fraction | None:
+    from math import isqrt
+
+    p, q = x.numerator, x.denominator
+    rp, rq = isqrt(p), isqrt(q)
+    return Fraction(rp, rq) if rp * rp == p and rq * rq == q else None
+
+
+def _mat_mul(X, Y):
+    return [[X[i][0] * Y[0][j] + X[i][1] * Y[1][j] for j in range(2)] for i in range(2)]
+
+
+def _companion_at(a, b, n):
+    from discover.cf.polynomial import Polynomial
+
+    return [[Fraction(0), Fraction(Polynomial(tuple(b))(n))], [Fraction(1), Fraction(Polynomial(tuple(a))(n))]]
+
+
+def moebius_of_coboundary(known, candidate, cob: Coboundary) -> tuple[int, int, int, int] | None:
+    """(t0, t1, t2, t3), coprime integers with L' = (t0 L + t1) / (t2 L + t3) (module doc, 4), or None
+    when the relation cannot be anchored (a zero of b among the first steps)."""
+    from discover.cf.polynomial import Polynomial
+
+    a, b = tuple(known[0]), tuple(known[1])
+    a2, b2 = tuple(candidate[0]), tuple(candidate[1])
+    k = cob.shift
+    V = [[Polynomial(e) for e in row] for row in cob.V]
+    h1, h2 = Polynomial(cob.h1), Polynomial(cob.h2)
+    B = Polynomial(b)
+    bad = set()
+    for p in (h1, h2, B, Polynomial(b2).shift(k)):
+        if not p.is_zero and p.degree >= 1:
+            bad.update(p.integer_roots())
+    detV = Polynomial(tuple(int(c) for c in (V[0][0].to_fmpz_poly() * V[1][1].to_fmpz_poly()
+                                               - V[0][1].to_fmpz_poly() * V[1][0].to_fmpz_poly()).coeffs()))
+    if detV.degree >= 1:
+        bad.update(detV.integer_roots())
+    elif detV.is_zero:
+        return None
+    n0 = max([1] + [r + 1 for r in bad])
+    n0 = max(n0, 1 - k)
+    if n0 > 200:
+        return None
+    # known side: P_M = H M(1) ... M(n0 - 1)
+    PM = [[Fraction(1), Fraction(Polynomial(a)(0))], [Fraction(0), Fraction(1)]]
+    for n in range(1, n0):
+        PM = _mat_mul(PM, _companion_at(a, b, n))
+    PN = [[Fraction(1), Fraction(Polynomial(a2)(0))], [Fraction(0), Fraction(1)]]
+    for n in range(1, n0 + k):
+        PN = _mat_mul(PN, _companion_at(a2, b2, n))
+    Vn = [[Fraction(V[i][j](n0)) for j in range(2)] for i in range(2)]
+    det_v = Vn[0][0] * Vn[1][1] - Vn[0][1] * Vn[1][0]
+    det_m = PM[0][0] * PM[1][1] - PM[0][1] * PM[1][0]
+    if det_v == 0 or det_m == 0:
+        return None
+    Vinv = [[Vn[1][1] / det_v, -Vn[0][1] / det_v], [-Vn[1][0] / det_v, Vn[0][0] / det_v]]
+    PMinv = [[PM[1][1] / det_m, -PM[0][1] / det_m], [-PM[1][0] / det_m, PM[0][0] / det_m]]
+    T = _mat_mul(_mat_mul(PN, Vinv), PMinv)
+    entries = [T[0][0], T[0][1], T[1][0], T[1][1]]
+    from math import gcd, lcm
+
+    den = 1
+    for x in entries:
+        den = lcm(den, x.denominator)
+    ints = [int(x * den) for x in entries]
+    g = 0
+    for x in ints:
+        g = gcd(g, x)
+    if g == 0:
+        return None
+    ints = [x // g for x in ints]
+    if ints[0] * ints[3] - ints[1] * ints[2] == 0:
+        return None
+    return tuple(ints)
+
+
+def apply_coboundary(a, b, V, shift: int = 0):
+    """The PCF of the step matrix V(n)^-1 M(n) V(n+1) up to scalars, i.e. of adj(V(n)) M(n) V(n+1)
+    (a polynomial matrix), with M the companion of (a, b): a test helper that makes a coboundary-equivalent
+    PCF from a listed one (``V`` 2x2 coefficient tuples), shifted by ``shift``. Returns coefficient tuples
+    or None."""
+    from flint import fmpz_poly
+
+    A, B = _poly(a), _poly(b)
+    M = [[fmpz_poly([0]), B], [fmpz_poly([1]), A]]
+    Vp = [[_poly(e) for e in row] for row in V]
+    n1 = fmpz_poly([1, 1])
+    V1 = [[e(n1) for e in row] for row in Vp]
+    adj = [[Vp[1][1], -Vp[0][1]], [-Vp[1][0], Vp[0][0]]]
+    pair = _step_pcf(_mat_mul(_mat_mul(adj, M), V1))
+    if pair is None:
+        return None
+    fa, fb = _shift(pair[0], shift), _shift(pair[1], shift)
+    return _past_roots(_coeffs(fa), _coeffs(fb))
+
+
+def _past_roots(a, b):
+    """(a, b) shifted so that b(n) != 0 for every n >= 1 (a PCF that does not terminate)."""
+    from discover.cf.polynomial import Polynomial
+
+    roots = [r for r in Polynomial(b).integer_roots() if r >= 1] if len(b) > 1 else []
+    k = max(roots, default=0)
+    if k:
+        a, b = _coeffs(_shift(_poly(a), k)), _coeffs(_shift(_poly(b), k))
+    return a, b

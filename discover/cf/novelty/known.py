@@ -1,0 +1,161 @@
+"""The known-formula library: published PCFs that a discovery is compared against.
+
+A list is a tab-separated file with a header line naming at least the columns ``a``, ``b``, ``limit``,
+``dataset`` (``citation`` optional; lines starting with ``#`` are comments). ``a`` and ``b`` are integer
+polynomials in n (``4*n**2 - 1``, ``4n^2-1``); ``limit`` is the published limit as text ('' when the
+source gives none), written with the names pi, E, zeta(k), log(k), Catalan, GoldenRatio, sqrt(k),
+EulerGamma, expint; ``dataset`` names where the row comes from.
+
+Shipped lists (package data under ``discover/cf/data/``):
+
+* ``known_pcfs.tsv``: 2,763 PCFs of the public euler2ai datasets of the Ramanujan Machine group
+  (``pcfs.pkl``: 149 formulas for pi harvested from the literature; ``cmf_pcfs.pkl``: 2,614 PCFs read off
+  conservative-matrix-field trajectories), copied from ``shared/reference/known_pcfs.tsv``;
+* ``classic_pcfs.tsv``: classic formulas of the other registry constants (e, log 2, zeta(2), zeta(3),
+  Catalan, Gompertz, phi, sqrt 2, zeta(5)), each with its citation; every limit was re-checked with
+  ``discover cf eval``.
+
+A user's own lists come in through ``--known FILE``: :func:`load_known_file` refuses a malformed file
+(missing column, bad polynomial, undecodable bytes) with an :class:`~discover.errors.InputError` that
+names the file and the line, before any work.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from discover.errors import InputError
+
+__all__ = ["KnownPCF", "load_known_file", "shipped_lists", "REQUIRED_COLUMNS", "MAX_KNOWN_ROWS",
+           "MAX_KNOWN_BYTES", "limit_class"]
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+SHIPPED = ("known_pcfs.tsv", "classic_pcfs.tsv")
+REQUIRED_COLUMNS = ("a", "b", "limit", "dataset")
+# Limits on a user's list, checked before it is read: rows and bytes (the shipped list has 2,783 rows).
+MAX_KNOWN_ROWS = 100_000
+MAX_KNOWN_BYTES = 64 * 2**20
+
+_LIMIT_CHARS = re.compile(r"^[0-9A-Za-z_+\-*/^(). ,]*$")
+
+# Names in a limit's text -> the constant class (registry name). zeta(2) is pi^2/6: class pi.
+_CLASS_PATTERNS = tuple((re.compile(pattern), name) for pattern, name in (
+    (r"\bpi\b", "pi"), (r"\bE\b|\bexp\(", "e"), (r"\bzeta\(\s*2\s*\)", "pi"),
+    (r"\bzeta\(\s*3\s*\)", "zeta3"), (r"\bzeta\(\s*5\s*\)", "zeta5"), (r"\bzeta\(\s*7\s*\)", "zeta7"),
+    (r"\blog\(\s*2\s*\)", "log2"), (r"\blog\(\s*3\s*\)", "log3"), (r"\bCatalan\b", "catalan"),
+    (r"\bGoldenRatio\b", "phi"), (r"\bsqrt\(\s*2\s*\)", "sqrt2"), (r"\bEulerGamma\b", "euler_gamma"),
+    (r"\bexpint\(", "gompertz"),
+))
+
+
+def limit_class(limit_text: str | None) -> tuple[str, ...]:
+    """The constants a limit is written with, as sorted registry names: the class a formula is indexed
+    under (``'(pi + 4)/pi'`` -> ``('pi',)``; ``''`` -> ``()``: no published limit). Gompertz's
+    e^-1 / E_1(1) counts as gompertz alone."""
+    if not limit_text:
+        return ()
+    found = {name for pattern, name in _CLASS_PATTERNS if pattern.search(limit_text)}
+    if "gompertz" in found:
+        found.discard("e")
+    if not found:
+        found = {"rational"}
+    return tuple(sorted(found))
+
+
+@dataclass(frozen=True)
+class KnownPCF:
+    """One listed PCF: coefficients lowest degree first, the published limit text, where it comes from."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    limit: str
+    dataset: str
+    citation: str
+    source: str  # the list's file name
+    line: int    # its line in that file
+
+    @property
+    def constants(self) -> tuple[str, ...]:
+        return limit_class(self.limit)
+
+    def describe(self) -> str:
+        from discover.cf.polynomial import Polynomial
+
+        lim = f" = {self.limit}" if self.limit else ""
+        return f"PCF(a={Polynomial(self.a)}, b={Polynomial(self.b)}){lim} [{self.dataset}, {self.source}:{self.line}]"
+
+    def to_json(self) -> dict:
+        from discover.cf.polynomial import Polynomial
+
+        out = {"a": str(Polynomial(self.a)), "b": str(Polynomial(self.b)), "limit": self.limit or None,
+               "dataset": self.dataset, "list": f"{self.source}:{self.line}"}
+        if self.citation:
+            out["citation"] = self.citation
+        return out
+
+
+def shipped_lists() -> list[Path]:
+    """The package's own lists (see the module doc)."""
+    return [DATA / name for name in SHIPPED]
+
+
+def load_known_file(path: str | Path, shipped: bool = False) -> list[KnownPCF]:
+    """Read one list; InputError naming ``path`` and the line for anything malformed (see module doc)."""
+    from discover.cf.polynomial import Polynomial
+
+    path = Path(path)
+    label = path.name if shipped else str(path)
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise InputError(f"--known {label}: not a file")
+        if size > MAX_KNOWN_BYTES:
+            raise InputError(f"--known {label}: {size:,} bytes, above the limit of {MAX_KNOWN_BYTES:,}")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"--known {label}: cannot read it ({exc.strerror or exc})") from None
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise InputError(f"--known {label}, line {line}: binary data (a NUL byte), not a tab-separated list")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(f"--known {label}, line {line}: not UTF-8 text") from None
+    header = None
+    rows: list[KnownPCF] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if header is None:
+            header = [f.strip() for f in fields]
+            missing = [c for c in REQUIRED_COLUMNS if c not in header]
+            if missing:
+                raise InputError(f"--known {label}, line {number}: the header lacks the column(s) "
+                                 f"{', '.join(missing)} (need tab-separated {', '.join(REQUIRED_COLUMNS)}"
+                                 f"[, citation])")
+            continue
+        if len(fields) != len(header):
+            raise InputError(f"--known {label}, line {number}: {len(fields)} tab-separated fields, the header "
+                             f"has {len(header)}")
+        if len(rows) >= MAX_KNOWN_ROWS:
+            raise InputError(f"--known {label}, line {number}: more than {MAX_KNOWN_ROWS:,} rows")
+        row = dict(zip(header, (f.strip() for f in fields)))
+        try:
+            a = Polynomial.parse(row["a"].replace("**", "^"), "a(n)")
+            b = Polynomial.parse(row["b"].replace("**", "^"), "b(n)")
+        except InputError as exc:
+            raise InputError(f"--known {label}, line {number}: {exc}") from None
+        if b.is_zero:
+            raise InputError(f"--known {label}, line {number}: b(n) is the zero polynomial")
+        if not _LIMIT_CHARS.match(row["limit"]):
+            raise InputError(f"--known {label}, line {number}: limit {row['limit'][:40]!r} has characters "
+                             "other than letters, digits, + - * / ^ ( ) . ,")
+        rows.append(KnownPCF(a=a.coeffs, b=b.coeffs, limit=row["limit"], dataset=row["dataset"] or "user",
+                             citation=row.get("citation", ""), source=label, line=number))
+    if header is None:
+        raise InputError(f"--known {label}, line 1: empty (need a header with {', '.join(REQUIRED_COLUMNS)})")
+    return rows
