@@ -113,11 +113,15 @@ def parse_signs(text: str) -> tuple[int, ...]:
 
 # ----- exact expansion --------------------------------------------------------------------------
 def _arb_from_mpf(value, digits: int):
-    """An arb ball around an mpmath number: exact midpoint, radius 10^-digits |value| (+ 10^-(digits+5))."""
+    """An arb ball around an mpmath number: exact midpoint (sign included: ``mpf.man_exp`` gives the
+    unsigned mantissa, so the sign is read from the raw tuple), radius 10^-digits |value| (+ 10^-(digits+5))."""
+    import mpmath
     from flint import arb, fmpz
 
-    man, exp = value.man_exp if value != 0 else (0, 0)
-    mid = arb(fmpz(int(man))) * arb(2) ** int(exp)
+    if not isinstance(value, mpmath.mpf):
+        value = mpmath.mpf(value)
+    sign, man, exp, _bc = value._mpf_  # the full mantissa: mpf(value) would round to the working precision
+    mid = arb(fmpz(-int(man) if sign else int(man))) * arb(2) ** int(exp)
     rad = (abs(mid) + arb(10) ** -5) * arb(10) ** (-int(digits))
     return mid + arb(0, rad.upper())
 
@@ -564,7 +568,10 @@ def esma(value_fn, target: str, signs: Sequence[int], terms: int = 200, min_digi
         p, q = pq
         if q == 0:
             return None, "rejected"
-        agree = _agreement(p, q, value_fn, max(need, 2 * log10_abs(q)) + 10)
+        # The target at twice the digits checked, capped at 2 * need: the approval needs `need` digits, and a
+        # deep convergent (q of tens of thousands of digits) must not make the target's computation the
+        # run's cost (a failing recurrence used to take minutes per doubling).
+        agree = _agreement(p, q, value_fn, min(max(need, 2 * log10_abs(q)), 2 * need) + 10)
         if agree >= need:
             break
         if depth >= 64 * terms:
