@@ -120,10 +120,16 @@ def eval_cmd(a, b, depth, constants, print_digits, as_json, run_options):
                      + (f", error ~ N^-{p['power']:.2f})" if p.get("power") else ")")],
             ["closed form", p["closed_form"] or f"none found among {', '.join(spec.constants)}"],
         ]
+        if p.get("digits_extrapolated") is not None:
+            rows.append(["extrapolated", f"{_digits(p['digits_extrapolated'])} digits (Levin; an estimate)"])
         if p.get("relation"):
             rel = p["relation"]
             rows.append(["relation", f"{rel['relation_digits']} digits of {rel['available_digits']} "
                                      f"(agrees to {rel['agreement_digits']} digits)"])
+        if p.get("verification_class"):
+            rows.append(["verified on", {"exact": "the exact convergent's digits",
+                                         "extrapolated": "the extrapolated digits only (an estimate, not exact)",
+                                         "finite": "a finite fraction (exact)"}[p["verification_class"]]])
         print_table(rows, ["", "value"])
     emit_summary(summary, as_json)
 
@@ -137,9 +143,10 @@ def eval_cmd(a, b, depth, constants, print_digits, as_json, run_options):
                    f"written, less one). VALUE has at most {limits.MAX_IDENTIFY_DIGITS:,} digits.")
 @json_option
 def identify_cmd(value, constants, digits, as_json):
-    """Find an integer relation expressing VALUE through constants (PSLQ).
+    """Find an integer relation expressing VALUE through constants (lattice reduction, FLINT's LLL).
 
-    Tries the Moebius form (c0 + c1 C)/(d0 + d1 C) of each constant, then a small integer combination
+    Tries the Moebius form (c0 + c1 C)/(d0 + d1 C) of each constant, then of every pair of constants
+    with their product (c0 + c1 C1 + c2 C2 + c3 C1 C2)/(d0 + ...), then a small integer combination
     of all of them. A relation u is accepted only if its size, sum log10(2|u_i|+1) + log10(number of
     constants tried), is at most half the digits available plus one and the form agrees with VALUE to
     all of them but the last; otherwise it says that nothing was found. Nothing is stored.
@@ -159,7 +166,7 @@ def identify_cmd(value, constants, digits, as_json):
     consts = parse_constants(constants)
     with mpmath.workdps(int(D) + 20):
         x = mpmath.mpf(text)
-        ident = identify(x, D, consts)
+        ident = identify(x, D, consts, pairs=True)
     out = {
         "value": text,
         "digits": D,

@@ -236,16 +236,14 @@ class _Plan:
     forms, and m (``trials``), the number of them."""
 
     def __init__(self, constants: list[Constant], pairs: bool):
-        from discover.cf.constants import product_constant, same_group
+        from discover.cf.constants import same_group
 
         self.constants = constants
         k = len(constants)
-        self.pairs = []
+        self.pairs = []  # (C1, C2); their product constant is made when the pair is searched
         if pairs:
-            for i in range(k):
-                for j in range(i + 1, k):
-                    if not same_group(constants[i], constants[j]):
-                        self.pairs.append((constants[i], constants[j], product_constant(constants[i], constants[j])))
+            self.pairs = [(constants[i], constants[j]) for i in range(k) for j in range(i + 1, k)
+                          if not same_group(constants[i], constants[j])]
         self.linear = 2 <= k <= MAX_COMBINED
         self.mobius_all = k == 3 or (k == 2 and not pairs)
         self.trials = k + len(self.pairs) + int(self.linear) + int(self.mobius_all)
@@ -288,14 +286,16 @@ class _Plan:
             # 2. pairs with their product: u . (1, C1, C2, C1 C2, x, x C1, x C2, x C1 C2) = 0; not when a
             # single constant already gave an accepted form (a pair form ties at best: zeros cost nothing)
             if with_pairs and not found:
-                for c1, c2, prod in self.pairs:
+                from discover.cf.constants import product_constant
+
+                for c1, c2 in self.pairs:
                     C1, C2 = fixed[c1.name], fixed[c2.name]
                     P = (C1 * C2) >> bits
                     vec = [one, C1, C2, P, X, (X * C1) >> bits, (X * C2) >> bits, (X * P) >> bits]
                     for u in candidates(vec, 4):
                         if not (u[2] or u[3] or u[6] or u[7]) or not (u[1] or u[3] or u[5] or u[7]):
                             break  # one constant only: the Moebius search above has it
-                        consider(u, [c1, c2, prod], 4, "pair")
+                        consider(u, [c1, c2, product_constant(c1, c2)], 4, "pair")
                         break
             # 3. all constants: linear u . (x, 1, C1..Ck) = 0, Moebius over (1, C1..Ck, x, x C1..x Ck)
             vals = [fixed[c.name] for c in self.constants]

@@ -155,8 +155,9 @@ class Evaluation:
         if limit is not None:
             with mpmath.workdps(self.precision_digits + 10):
                 err = abs(mpmath.mpf(limit) - self.value)
-                if err == 0:
-                    return float("inf")
+            if err == 0:
+                return float("inf")
+            with mpmath.workdps(20):  # a few digits of the logarithm (at the full precision it costs 0.1 s)
                 lerr = float(mpmath.log10(err))
         else:
             if math.isinf(self.abs_digits):
