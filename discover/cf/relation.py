@@ -13,6 +13,13 @@ with its residual u . V; which of them is a relation is the caller's decision (t
 :mod:`discover.cf.identify`: a relation of S digits is taken only when S <= Ds/2 + 1, far below the
 Ds digits of a chance lattice vector, and its values agree to all digits on an independent check).
 
+Precision levels (:func:`find_relation`). A relation of small size shows at low precision already, and
+checking a candidate at all D digits costs n multiplications of D-digit integers, while an LLL at D
+digits costs far more than one at 60. So the lattice is reduced at 60 digits, then 240, 960, ... up to
+D, and the first level whose shortest rows include a relation that holds to all D digits
+(|u . V| <= sum |u_i| + 1 on the full fixed-point values) returns it: the result is a relation to D
+digits, like PSLQ's at tolerance 10^-D, found where it first appears.
+
 This replaces mpmath's pure-Python PSLQ: the same relations, found by FLINT's C implementation
 (``benchmarks/bench_identify.py`` compares the two).
 """
@@ -22,7 +29,7 @@ from __future__ import annotations
 import math
 from typing import Sequence
 
-__all__ = ["fixed_point", "lll_relations", "scale_bits"]
+__all__ = ["fixed_point", "lll_relations", "scale_bits", "find_relation"]
 
 LOG2_10 = math.log2(10)
 
@@ -37,7 +44,10 @@ def fixed_point(value, bits: int) -> int:
     """round(value 2^bits) for an mpmath number (exact integer arithmetic on its mantissa)."""
     import mpmath
 
-    sign, man, exp, _bc = mpmath.mpf(value)._mpf_  # (mpf.man_exp drops the sign: read the raw tuple)
+    if not isinstance(value, mpmath.mpf):
+        value = mpmath.mpf(value)
+    # The raw tuple: mpf.man_exp drops the sign, and mpf(value) would round to the working precision.
+    sign, man, exp, _bc = value._mpf_
     if man == 0:
         return 0
     shift = exp + bits
@@ -58,3 +68,24 @@ def lll_relations(scaled: Sequence[int]) -> list[tuple[tuple[int, ...], int]]:
         u = tuple(int(reduced[i, j]) for j in range(n))
         out.append((u, int(reduced[i, n])))
     return out
+
+
+def find_relation(values, digits: float, start: float = 60.0, max_coeff: int | None = None):
+    """A relation u (a tuple of integers) with u . values = 0 to ``digits`` digits, found by LLL at
+    increasing precision levels (``start``, then x4 up to ``digits``; module doc); ``None`` if none holds
+    (or none with all |u_i| <= ``max_coeff``). ``values``: mpmath numbers carrying ``digits`` digits."""
+    mag = max(1.0, max(float(abs(v)) for v in values))
+    full_bits = scale_bits(digits, mag)
+    full = [fixed_point(v, full_bits) for v in values]
+    level = min(float(digits), float(start))
+    while True:
+        bits = scale_bits(level, mag)
+        scaled = [v >> (full_bits - bits) for v in full] if bits < full_bits else full
+        for u, _ in lll_relations(scaled)[:2]:
+            if not any(u) or (max_coeff is not None and max(abs(c) for c in u) > max_coeff):
+                continue
+            if abs(sum(c * v for c, v in zip(u, full))) <= sum(abs(c) for c in u) + 1:
+                return u
+        if level >= digits:
+            return None
+        level = min(float(digits), 4 * level)

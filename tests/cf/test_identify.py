@@ -124,3 +124,28 @@ def test_closed_form_text_reads_as_before():
     text = mobius_text([1, 0, 0, 2], [3, 0, -1, 0], ["pi", "besseli(0, 2)/besseli(1, 2)", "pi*E*expint(1, 1)"])
     pi, r, g = sympy.pi, sympy.besseli(0, 2) / sympy.besseli(1, 2), sympy.E * sympy.expint(1, 1)
     assert abs(sympy.N(sympy.sympify(text) - (1 + 2 * pi * g) / (3 - r), 30)) < 1e-25
+
+
+def test_fixed_point_keeps_sign_and_precision():
+    """round(v 2^B) exactly, whatever the working precision when it is called (mpf(v) would round to it)."""
+    from discover.cf.relation import fixed_point
+
+    with mpmath.workdps(120):
+        v = -mpmath.pi
+    bits = 300
+    V = fixed_point(v, bits)
+    with mpmath.workdps(120):
+        assert V < 0 and abs(mpmath.mpf(V) / mpmath.mpf(2) ** bits - v) <= mpmath.mpf(2) ** -bits
+
+
+def test_find_relation_at_many_digits():
+    """The relation found at a low precision level is returned only when it holds to all digits."""
+    from discover.cf.relation import find_relation
+
+    with mpmath.workdps(3020):
+        z3, x = mpmath.zeta(3), 6 / mpmath.zeta(3)
+        u = find_relation([mpmath.mpf(1), z3, x, x * z3], 3000)
+        assert u in ((-6, 0, 0, 1), (6, 0, 0, -1))
+        # x perturbed in its 2000th digit: a relation at 60 digits, none at 3000
+        y = x * (1 + mpmath.mpf(10) ** -2000)
+        assert find_relation([mpmath.mpf(1), z3, y, y * z3], 3000, max_coeff=10**40) is None
