@@ -16,6 +16,11 @@ search`` (a temporary store unless ``--store`` is given).
     .venv/bin/python benchmarks/bench_extremal.py --workers 2                 # both phases (~25 min)
     .venv/bin/python benchmarks/bench_extremal.py --phase 1 --workers 2       # exact values only
     .venv/bin/python benchmarks/bench_extremal.py --record-time 45 --passes 3 --overshoot 2   # shorter
+    .venv/bin/python benchmarks/bench_extremal.py --throughput 30,54,64,100,150,200,256       # moves/s
+
+``--throughput SIZES`` measures the walks themselves instead: for each n, from one saturated random
+graph, the vertex re-attachment walk's moves per second and the tabu search's steps per second (each
+for ``--seconds`` in calls of about 0.1 s, as the driver makes them) and the edges each reached.
 """
 
 from __future__ import annotations
@@ -82,7 +87,13 @@ def main(argv=None) -> int:
                     help="phase 2 also searches sizes 65..64+K (no reference) to seed 64 from above on the way down")
     ap.add_argument("--export", default=None, metavar="DIR",
                     help="write the best graph per size to DIR/c3c4_best.jsonl and DIR/c3c4_best.g6")
+    ap.add_argument("--throughput", default=None, metavar="SIZES",
+                    help="measure the walks' moves per second at these sizes (comma-separated) and exit")
+    ap.add_argument("--seconds", type=float, default=5.0, help="seconds per walk and size for --throughput")
     args = ap.parse_args(argv)
+    if args.throughput:
+        throughput([int(n) for n in args.throughput.split(",")], args.seconds)
+        return 0
     found = {}
 
     store = args.store or os.path.join(tempfile.mkdtemp(prefix="bench-extremal-"), "store.sqlite")
@@ -118,6 +129,43 @@ def main(argv=None) -> int:
     if args.export and found:
         export(args.export, found)
     return 0 if ok else 1
+
+
+def throughput(sizes, seconds):
+    """Moves per second of the re-attachment walk and steps per second of tabu search at each size."""
+    import numpy as np
+
+    from discover.extremal import flips as K
+    from discover.extremal import reattach as R
+    from discover.extremal.lanes import kernel_params, warm_up
+    from discover.extremal.problems import get_problem
+
+    problem = get_problem("c3c4")
+    warm_up(problem, "mixed")
+    print(f"{'n':>4} {'reattach moves/s':>17} {'edges':>6} {'tabu steps/s':>13} {'edges':>6}", flush=True)
+    for n in sizes:
+        start = np.zeros((n, n), np.uint8)
+        params = kernel_params(problem, n, n * n, 1)
+        params[K.P_KICK] = 4  # as the driver sets it for the re-attachment walk
+        K.saturate(start, params, 1)
+        row = [f"{n:>4}"]
+        for walk in ("reattach", "tabu"):
+            a, best, state = start.copy(), start.copy(), K.new_state()
+            state[K.S_BEST_EDGES] = int(start.sum()) // 2
+            tabu = np.zeros((n, n), np.int64)
+            moves, chunk, tic = 0, 1, time.perf_counter()
+            while time.perf_counter() - tic < seconds:
+                t = time.perf_counter()
+                if walk == "reattach":
+                    moves += R.reattach_climb(a, best, state, params, chunk)
+                else:
+                    moves += K.tabu_search(a, best, tabu, state, params, chunk)
+                if time.perf_counter() - t < 0.1:
+                    chunk *= 2
+            rate = moves / (time.perf_counter() - tic)
+            row.append(f"{rate:>17,.0f} {int(state[K.S_BEST_EDGES]):>6}" if walk == "reattach"
+                       else f"{rate:>13,.0f} {int(state[K.S_BEST_EDGES]):>6}")
+        print(" ".join(row), flush=True)
 
 
 def export(folder, best):
