@@ -664,7 +664,7 @@ def novelty_cmd(a, b, depth, constants, with_cmf, as_json):
     from discover.cf.constants import parse_constants
     from discover.cf.eval.engine import DEFAULT_CONSTANTS
     from discover.cf.eval.verify import evaluate_and_identify
-    from discover.cf.novelty.classify import classify
+    from discover.cf.novelty.classify import THOROUGH, classify
     from discover.cf.pcf import PCF
 
     pcf = PCF.from_polynomials(a, b)
@@ -672,7 +672,7 @@ def novelty_cmd(a, b, depth, constants, with_cmf, as_json):
     names = DEFAULT_CONSTANTS if constants is None else tuple(c.name for c in parse_constants(constants))
     record = evaluate_and_identify(pcf, depth, names, 1000.0, 30)
     closed = record.payload.get("closed_form")
-    nov = classify(pcf.a.coeffs, pcf.b.coeffs, closed, max_partners=60, max_scalars=64, max_solves=400)
+    nov = classify(pcf.a.coeffs, pcf.b.coeffs, closed, **THOROUGH)
     located = []
     if with_cmf:
         from discover.cf.cmf.library import LIBRARY, get_cmf

@@ -8,7 +8,7 @@ Decision, in this order (each step exact, :mod:`discover.cf.novelty.equivalence`
 3. ``equivalent`` by a coboundary: against the listed PCFs of the same limit class (the constants of
    its closed form) and the same coboundary invariants, V(n) N(n+k) = rho(n) M(n) V(n+1) has a solution
    (V of degree <= 4, |k| <= 2, at most :data:`HOT_SCALARS` scalars rho per shift and
-   :data:`HOT_SOLVES` linear systems in all) and the Moebius map
+   :data:`HOT_SOLVES` linear systems in all, :data:`PER_PARTNER` per partner) and the Moebius map
    it carries relates the limits; the record holds V, rho, k and the map;
 4. ``new`` otherwise: no listed PCF is reached by these equivalences within their bounds (a statement
    about the lists and the bounds, not a proof that no such formula was ever published).
@@ -24,13 +24,16 @@ from __future__ import annotations
 from discover.cf.novelty.index import KnownIndex, load_index
 from discover.cf.novelty.known import limit_class
 
-__all__ = ["classify", "novelty_payload", "HOT_SCALARS", "COBOUNDARY_PARTNERS"]
+__all__ = ["classify", "novelty_payload", "HOT_SCALARS", "COBOUNDARY_PARTNERS", "THOROUGH"]
 
 # Bounds of step 3 in a search's hot path (the `cf novelty` command can raise them).
 HOT_SCALARS = 24
-COBOUNDARY_PARTNERS = 12
+COBOUNDARY_PARTNERS = 24
 HOT_DEGREE = 4
-HOT_SOLVES = 48  # linear systems solved at most per classification (about 1 ms each)
+HOT_SOLVES = 96   # linear systems solved at most per classification (about 1 ms each) ...
+PER_PARTNER = 24  # ... and per listed partner (a true coboundary's scalar is among the first few dozen)
+# The bounds of `discover cf novelty` and of the campaign's export, where a few seconds per formula are fine.
+THOROUGH = {"max_partners": 300, "max_scalars": 64, "max_solves": 6000, "per_partner": 48}
 
 
 def _listed(index: KnownIndex, i: int) -> dict:
@@ -39,7 +42,7 @@ def _listed(index: KnownIndex, i: int) -> dict:
 
 def classify(a, b, closed_form: str | None, index: KnownIndex | None = None, max_partners: int =
              COBOUNDARY_PARTNERS, max_scalars: int = HOT_SCALARS, degree: int = HOT_DEGREE,
-             max_solves: int = HOT_SOLVES) -> dict:
+             max_solves: int = HOT_SOLVES, per_partner: int = PER_PARTNER) -> dict:
     """The novelty of PCF(a, b) (coefficient tuples) whose limit was identified as ``closed_form``
     (None: unidentified); see the module doc. Returns the JSON-ready ``novelty`` dict."""
     from discover.cf.novelty.equivalence import canonical_key, coboundary, folds, moebius_of_coboundary
@@ -83,7 +86,9 @@ def classify(a, b, closed_form: str | None, index: KnownIndex | None = None, max
         for i in index.partners(constants, canon)[:max_partners]:
             row = index.rows[i][0]
             listed = (row.a, row.b)
-            cob = coboundary(listed, canon, degree=degree, max_scalars=max_scalars, budget=budget)
+            mine = [min(per_partner, budget[0])]
+            cob = coboundary(listed, canon, degree=degree, max_scalars=max_scalars, budget=mine)
+            budget[0] -= min(per_partner, budget[0]) - mine[0]
             if cob is None:
                 if budget[0] <= 0:
                     break
@@ -100,6 +105,7 @@ def classify(a, b, closed_form: str | None, index: KnownIndex | None = None, max
             return out
     out["bounds"] = {"coboundary_degree": degree, "coboundary_scalars": max_scalars,
                      "coboundary_partners": max_partners, "coboundary_systems": max_solves,
+                     "coboundary_systems_per_partner": per_partner,
                      "limit_class": list(constants)}
     return out
 

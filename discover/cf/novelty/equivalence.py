@@ -24,9 +24,11 @@ limit ratio of that column (:mod:`discover.cf.pcf`). Every test here is integer 
    U = V / (scalar) is a matrix of rational functions whose numerators have degree <= 2 and whose
    denominators are products of factors of b and b'. For each (k, h1, h2) the equation is *linear* in the
    coefficients of V: :func:`coboundary` solves it as an integer nullspace (FLINT ``fmpz_mat.nullspace``).
-   The scalars tried are h1/h2 with h1 a divisor of b(n) and h2 a divisor of b'(n + k) (products of their
-   irreducible factors, at most :data:`MAX_SCALARS` pairs), those allowed by degrees:
-   deg b' - deg b = 2 (deg h1 - deg h2) (from det: b'(n+k) = rho^2 b(n) det V(n+1) / det V(n)).
+   The scalars tried are c h1/h2 with h1, h2 products of at most 4 irreducible factors of b(n), b(n +- 1),
+   b'(n + k), b'(n + k +- 1) (fewest factors first, at most :data:`MAX_SCALARS` per shift), those allowed by
+   degrees, deg b' - deg b = 2 (deg h1 - deg h2), with the constant c from the leading coefficients
+   (from det: b'(n+k) = rho^2 b(n) det V(n+1) / det V(n)). The shifts tried are |k| <= 2 and those that
+   align a factor of b with one of b' (+- 2).
 
 4. **Moebius map.** From V, the limits are related exactly: for n >= n0 (past the integer roots of
    det V, h1, h2, b) both walks are products of the same M's, so
@@ -53,7 +55,7 @@ from fractions import Fraction
 __all__ = ["canonical_key", "fold", "folds", "coboundary", "coboundary_class", "moebius_of_coboundary",
            "COBOUNDARY_DEGREE", "COBOUNDARY_SHIFT", "MAX_SCALARS", "Coboundary", "apply_coboundary"]
 
-COBOUNDARY_DEGREE = 2   # degree bound of V's polynomial entries
+COBOUNDARY_DEGREE = 4   # degree bound of V's polynomial entries
 COBOUNDARY_SHIFT = 2    # |k|: relative shifts of n tried
 MAX_SCALARS = 64        # (h1, h2) pairs tried per shift
 
@@ -200,24 +202,6 @@ class Coboundary:
                             "the new PCF"}
 
 
-def _divisors(p, limit: int):
-    """Monic-up-to-sign divisors of p (products of its irreducible factors, each up to its multiplicity),
-    at most ``limit`` of them, smallest degree first."""
-    from flint import fmpz_poly
-
-    _c, factors = p.factor()
-    factors = [(g, m) for g, m in factors if g.degree() >= 1]
-    out = []
-    for exps in itertools.product(*[range(m + 1) for _g, m in factors]):
-        d = fmpz_poly([1])
-        for (g, _m), e in zip(factors, exps):
-            for _ in range(e):
-                d *= g
-        out.append(d)
-    out.sort(key=lambda d: d.degree())
-    return out[:limit]
-
-
 def _solve(Ma, Mb, Na, Nb, h1, h2, degree: int):
     """Integer nullspace of V -> h2 V N - h1 M V(n+1) over V with entries of degree <= ``degree``
     (M = [[0, Mb], [1, Ma]], N likewise); returns V (2x2 fmpz_poly) with det V != 0, or None."""
@@ -265,62 +249,91 @@ def coboundary(known, candidate, degree: int = COBOUNDARY_DEGREE, max_shift: int
     still be solved (decremented; shared by the caller's several partners so the work is bounded)."""
     Ma, Mb = _poly(known[0]), _poly(known[1])
     Na0, Nb0 = _poly(candidate[0]), _poly(candidate[1])
-    shifts = sorted(range(-max_shift, max_shift + 1), key=abs)
-    for k in shifts:
-        Na, Nb = _shift(Na0, k), _shift(Nb0, k)
-        tried = 0
-        for h1, h2 in _scalar_pairs(Mb, Nb):
-            if Nb.degree() - Mb.degree() != 2 * (h1.degree() - h2.degree()):
-                continue
-            tried += 1
-            if tried > max_scalars:
-                break
-            # The scalar's constant c: c^2 = lead(b') lead(h2)^2 / (lead(b) lead(h1)^2) (determinants).
-            c2 = Fraction(int(Nb[Nb.degree()]) * int(h2[h2.degree()]) ** 2,
-                          int(Mb[Mb.degree()]) * int(h1[h1.degree()]) ** 2)
-            root = _rational_sqrt(abs(c2))
-            if root is None:
-                continue
-            for sign in (1, -1):
-                if budget is not None:
-                    if budget[0] <= 0:
-                        return None
-                    budget[0] -= 1
-                c = sign * root
-                g1, g2 = h1 * c.numerator, h2 * c.denominator
-                V = _solve(Ma, Mb, Na, Nb, g1, g2, degree)
-                if V is not None:
-                    return Coboundary([[_coeffs(e) for e in row] for row in V], k, _coeffs(g1), _coeffs(g2))
+    shifted = [(k, _shift(Na0, k), _shift(Nb0, k)) for k in _shifts(Mb, Nb0, max_shift)]
+    tried = {k: 0 for k, _a, _b in shifted}
+    # Simplest scalars first across all shifts: a true coboundary's scalar is a product of few factors.
+    for weight in range(5):
+        for k, Na, Nb in shifted:
+            for h1, h2 in _scalar_pairs(Mb, Nb, weight):
+                if Nb.degree() - Mb.degree() != 2 * (h1.degree() - h2.degree()):
+                    continue
+                tried[k] += 1
+                if tried[k] > max_scalars:
+                    break
+                # The scalar's constant c: c^2 = lead(b') lead(h2)^2 / (lead(b) lead(h1)^2) (determinants).
+                c2 = Fraction(int(Nb[Nb.degree()]) * int(h2[h2.degree()]) ** 2,
+                              int(Mb[Mb.degree()]) * int(h1[h1.degree()]) ** 2)
+                root = _rational_sqrt(abs(c2))
+                if root is None:
+                    continue
+                for sign in (1, -1):
+                    if budget is not None:
+                        if budget[0] <= 0:
+                            return None
+                        budget[0] -= 1
+                    c = sign * root
+                    g1, g2 = h1 * c.numerator, h2 * c.denominator
+                    V = _solve(Ma, Mb, Na, Nb, g1, g2, degree)
+                    if V is not None:
+                        return Coboundary([[_coeffs(e) for e in row] for row in V], k, _coeffs(g1), _coeffs(g2))
     return None
 
 
-def _scalar_pairs(Mb, Nb):
-    """(h1, h2): coprime products of the distinct irreducible factors of b(n), b(n+1), b'(n), b'(n+1)
-    (each at most to its multiplicity there), simplest first: the scalars rho = h1/h2 tried."""
+def _shifts(Mb, Nb, max_shift: int) -> list[int]:
+    """Relative shifts k to try: |k| <= ``max_shift``, and k0 + d (|d| <= ``max_shift``) for every k0 with
+    h(n + k0) = +-g(n), g an irreducible factor of b and h one of b' (the factors a coboundary carries)."""
+    out = list(range(-max_shift, max_shift + 1))
+    _c, fm = Mb.factor()
+    _c, fn = Nb.factor()
+    for g, _m in fm:
+        if g.degree() < 1:
+            continue
+        for h, _m2 in fn:
+            if h.degree() != g.degree():
+                continue
+            # h(n + k0) = +-g(n): compare the n^(d-1) coefficients (d >= 1): d k0 lead + h_(d-1) = g_(d-1)
+            d, lead = h.degree(), int(h[h.degree()])
+            sign = 1 if int(g[d]) == lead else -1
+            if int(g[d]) != sign * lead:
+                continue
+            num = sign * int(g[d - 1]) - int(h[d - 1])
+            if num % (d * lead):
+                continue
+            k0 = num // (d * lead)
+            if _shift(h, k0) * sign == g:
+                out += [k0 + x for x in range(-max_shift, max_shift + 1)]
+    seen = []
+    for k in sorted(out, key=abs):
+        if k not in seen:
+            seen.append(k)
+    return seen[:4 * max_shift + 5]
+
+
+def _scalar_pairs(Mb, Nb, weight: int):
+    """(h1, h2): products of ``weight`` irreducible factors of b(n), b(n+-1), b'(n), b'(n+-1) (h1 over h2,
+    no factor on both sides): the scalars rho = h1/h2 tried."""
     from flint import fmpz_poly
 
-    pool: dict = {}
-    for p in (Mb, _shift(Mb, 1), Nb, _shift(Nb, 1), _shift(Nb, -1)):
+    pool: list = []
+    for p in (Nb, Mb, _shift(Nb, -1), _shift(Nb, 1), _shift(Mb, 1), _shift(Mb, -1)):
         _c, factors = p.factor()
-        for g, m in factors:
+        for g, _m in factors:
             if g.degree() >= 1:
                 key = _coeffs(g if g[g.degree()] > 0 else -g)
-                pool[key] = max(pool.get(key, 0), m)
-    items = sorted(pool.items(), key=lambda kv: (len(kv[0]), kv[0]))[:6]
-    pairs = []
-    for exps in itertools.product(*[range(-m, m + 1) for _g, m in items]):
+                if key not in pool:
+                    pool.append(key)
+    signed = [(i, 1) for i in range(len(pool))] + [(i, -1) for i in range(len(pool))]
+    for combo in itertools.combinations_with_replacement(signed, weight):
+        ups = {i for i, e in combo if e > 0}
+        if any(i in ups for i, e in combo if e < 0):
+            continue
         h1, h2 = fmpz_poly([1]), fmpz_poly([1])
-        for (g, _m), e in zip(items, exps):
-            for _ in range(abs(e)):
-                if e > 0:
-                    h1 *= _poly(g)
-                else:
-                    h2 *= _poly(g)
-        pairs.append((sum(abs(e) for e in exps), h1, h2))
-        if len(pairs) > 4000:
-            break
-    pairs.sort(key=lambda t: t[0])
-    return [(h1, h2) for _w, h1, h2 in pairs]
+        for i, e in combo:
+            if e > 0:
+                h1 *= _poly(pool[i])
+            else:
+                h2 *= _poly(pool[i])
+        yield h1, h2
 
 
 def _rational_sqrt(x: Fraction) -> Fraction | None:
