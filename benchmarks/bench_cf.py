@@ -16,7 +16,16 @@
     -50..50. That baseline is a loop written here, not an anchor: ramanujantools has no screening
     kernel, so no anchor computes this quantity.
 
-Run:  .venv/bin/python benchmarks/bench_cf.py [--repeat 5] [--json]
+(c) Whole process, as a user runs it (``--processes``): ``discover cf eval "34n^3+51n^2+27n+5" "-n^6"
+    --depth 10000 --json`` (exact convergent, digits, delta, identification against the 53-constant
+    registry with pairs, the record stored in an existing store) against a Python script that imports
+    ramanujantools, computes ``PCF(a, b).limit(10000)`` and prints its float. Each side is a fresh
+    interpreter with bytecode caches on (PYTHONDONTWRITEBYTECODE removed: a warm-up run of each writes
+    them, as a user's first run does); the figure is the children's CPU seconds (user + system, ``resource.getrusage``), the
+    median and min-max over ``--repeat`` runs alternating the two sides, wall medians beside. The
+    discover side must print 6/zeta(3), the script 4.99144...
+
+Run:  .venv/bin/python benchmarks/bench_cf.py [--repeat 5] [--json] [--processes]
 """
 
 from __future__ import annotations
@@ -180,11 +189,82 @@ def bench_screen(repeat: int) -> dict:
     }
 
 
+RT_SCRIPT = """
+import sympy as sp
+from ramanujantools.pcf import PCF
+n = sp.Symbol("n")
+print(float(PCF(34 * n**3 + 51 * n**2 + 27 * n + 5, -n**6).limit(10000).as_float()))
+"""
+
+
+def bench_processes(repeat: int) -> dict:
+    """(c): the two whole processes, alternating, with their CPU seconds (children's rusage)."""
+    import json as _json
+    import resource
+    import subprocess
+    import sys
+    import tempfile
+
+    bin_dir = os.path.dirname(sys.executable)
+    store = os.path.join(tempfile.mkdtemp(), "bench.db")
+    ours = [os.path.join(bin_dir, "discover"), "cf", "eval", A_TEXT, B_TEXT, "--depth", str(DEPTH), "--json",
+            "--store", store]
+    theirs = [sys.executable, "-c", RT_SCRIPT]
+
+    # As a user's shell runs them: bytecode caches written and used (an environment that sets
+    # PYTHONDONTWRITEBYTECODE makes every run recompile the sources it imports).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+    def run(cmd):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t = time.perf_counter()
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env).stdout
+        wall = time.perf_counter() - t
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        return cpu, wall, out
+
+    run(ours)  # the store exists from here on (a user's second run), and the OS caches are warm
+    run(theirs)
+    cpu_o, wall_o, cpu_t, wall_t = [], [], [], []
+    closed = value = None
+    for _ in range(repeat):
+        c, w, out = run(ours)
+        cpu_o.append(c)
+        wall_o.append(w)
+        closed = _json.loads(out.splitlines()[0])["closed_form"]
+        c, w, out = run(theirs)
+        cpu_t.append(c)
+        wall_t.append(w)
+        value = float(out.strip().splitlines()[-1])
+    return {
+        "discover_cpu_s": spread(cpu_o), "discover_wall_s": spread(wall_o),
+        "ramanujantools_cpu_s": spread(cpu_t), "ramanujantools_wall_s": spread(wall_t),
+        "speedup_cpu": statistics.median(cpu_t) / statistics.median(cpu_o),
+        "speedup_wall": statistics.median(wall_t) / statistics.median(wall_o),
+        "discover_closed_form": closed, "ramanujantools_value": value,
+    }
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--processes", action="store_true", help="only (c), the whole-process comparison")
     args = parser.parse_args()
+    if args.processes:
+        proc = bench_processes(args.repeat)
+        if args.json:
+            print(json.dumps({"processes": proc}))
+            return
+        s = lambda d: f"{d['median']:.3f} s ({d['min']:.3f}-{d['max']:.3f})"  # noqa: E731
+        print(f"(c) whole process, CPU (user+sys) median (min-max) of {args.repeat}, wall medians beside:")
+        print(f"    discover cf eval ... --depth {DEPTH:,} --json  {s(proc['discover_cpu_s'])}   wall "
+              f"{proc['discover_wall_s']['median']:.3f} s  -> {proc['discover_closed_form']}")
+        print(f"    ramanujantools script limit({DEPTH:,})       {s(proc['ramanujantools_cpu_s'])}   wall "
+              f"{proc['ramanujantools_wall_s']['median']:.3f} s  -> {proc['ramanujantools_value']}")
+        print(f"    speed-up {proc['speedup_cpu']:.1f}x CPU, {proc['speedup_wall']:.1f}x wall (medians)")
+        return
     exact = bench_exact(args.repeat)
     scr = bench_screen(args.repeat)
     if args.json:
