@@ -22,5 +22,14 @@ The engine (``engine.py`` + ``verify.py`` + kernels):
 * :mod:`~discover.cayley.layers`: what the engines share (the Growth result, threads, the 2-bit layer loop);
 * :mod:`~discover.cayley.kernels` and :mod:`~discover.cayley.lehmer_blocks`: the Numba kernels and the
   block tables that rank permutation neighbours;
+* :mod:`~discover.cayley.frontier`: the one frontier loop over packed keys (layers from a set of states),
+  stepped by the growth engine, the exact solver and the pattern databases;
 * :mod:`~discover.cayley.fit`: quasi-polynomial formulas fitted on some sizes, predicting the others.
+
+Path finding (``cayley solve``):
+
+* :mod:`~discover.cayley.solve`: meet-in-the-middle (shortest words) and beam search, every word verified;
+* :mod:`~discover.cayley.patterns`: pattern databases, admissible lower bounds for the beam;
+* :mod:`~discover.cayley.beam_kernels`: the beam's Numba kernels (expand and hash, scores);
+* :mod:`~discover.cayley.states`: states as users write them (permutations, ``word:...``, files).
 """

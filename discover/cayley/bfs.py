@@ -30,8 +30,8 @@ from discover.cayley import kernels as K
 from discover.cayley.graph import GraphDef
 from discover.cayley.layers import Growth, Threads, bitmap_layers
 from discover.cayley.lehmer_blocks import block_tables, local_count, reversed_positions
-from discover.cayley.plan import (available_memory, bitmap_layout, check_engine, check_memory, choose_engine,
-                                  key_layout)
+from discover.cayley.frontier import Frontier
+from discover.cayley.plan import available_memory, bitmap_layout, check_engine, check_memory, choose_engine
 from discover.cayley.unitriangular import unitriangular_growth
 from discover.errors import InputError, RuntimeFailure
 
@@ -151,44 +151,11 @@ def _shared_layers(K, gens8, tables, fact, threads, keep):
 
 
 # ---------------------------------------------------------------------------- frontier engine
-def _sort_unique(keys: np.ndarray, used_bits: int = 64) -> np.ndarray:
-    """The distinct rows of ``keys`` in lexicographic order (one word: numpy's sort; wider keys: a radix
-    sort over the ``used_bits`` low bits of each word)."""
-    if keys.shape[0] == 0:
-        return keys
-    if keys.shape[1] == 1:
-        keys = np.sort(keys[:, 0]).reshape(-1, 1)
-    else:
-        keys = K.radix_sort_rows(keys, used_bits)
-    return keys[: K.unique_sorted(keys)]
-
-
 def _frontier_growth(graph: GraphDef, last_layer_limit: int, memory_limit: int | None, max_depth: int | None = None,
                      max_layer_size: int | None = None, keep_layers=frozenset(), keep_limit: int = 0) -> Growth:
-    width, nwords = key_layout(graph)
-    used_bits = (64 // width) * width
-    L = graph.state_length
-    G = len(graph.generators)
     limit = available_memory() if memory_limit is None else memory_limit
-    if graph.kind == "perm":
-        gens = np.array(graph.generators, dtype=np.int64).reshape(G, L)
-
-        def expand(states, keys):
-            K.expand_perm(states, gens, width, keys)
-    else:
-        gens = np.array(graph.generators, dtype=np.int64).reshape(G, graph.degree ** 2)
-        k, p = graph.degree, graph.modulus
-
-        def expand(states, keys):
-            K.expand_matrix(states, gens, k, p, width, keys)
-
-    start = np.array([graph.start], dtype=np.uint16)
-    cur = K.pack(start, width, nwords)
-    prev = np.empty((0, nwords), dtype=np.uint64)
-    visited = cur.copy()  # used only for directed graphs
-    undirected = graph.undirected
+    search = Frontier(graph)
     sizes = [1]
-    block = max(1, (1 << 21) // max(G, 1))
     threads = Threads()
     stopped_by = None
     kept = {}
@@ -198,32 +165,19 @@ def _frontier_growth(graph: GraphDef, last_layer_limit: int, memory_limit: int |
             if keys.shape[0] > keep_limit:
                 raise RuntimeFailure(f"--layers: layer {index} has {keys.shape[0]:,} states, more than the "
                                      f"limit of {keep_limit:,} (--layer-limit)")
-            kept[index] = [tuple(int(v) for v in row) for row in K.unpack(keys, L, width)]
+            kept[index] = [tuple(int(v) for v in row) for row in search.unpack(keys)]
 
-    keep(0, cur)
+    keep(0, search.cur)
     partial = max_depth is not None or max_layer_size is not None
     while True:
         if max_depth is not None and len(sizes) - 1 >= max_depth:
             stopped_by = "max_depth"
             break
-        held = prev.nbytes + cur.nbytes if undirected else visited.nbytes + cur.nbytes
-        if partial and held + 3 * cur.nbytes * G + 2 * block * G * 8 * nwords > limit:
+        if partial and search.next_bytes_bound() > limit:
             stopped_by = "memory"  # the next layer (at most G neighbours a state) might not fit: stop here
             break
-        threads(cur.shape[0] * G)
-        parts = []
-        for s in range(0, cur.shape[0], block):
-            states = K.unpack(cur[s: s + block], L, width)
-            keys = np.empty((states.shape[0] * G, nwords), dtype=np.uint64)
-            expand(states, keys)
-            keys = _sort_unique(keys, used_bits)
-            if undirected:
-                keys = keys[: K.difference_sorted(keys, cur)]
-                keys = keys[: K.difference_sorted(keys, prev)]
-            else:
-                keys = keys[: K.difference_sorted(keys, visited)]
-            parts.append(keys.copy())
-        nxt = _sort_unique(np.concatenate(parts), used_bits) if len(parts) > 1 else parts[0]
+        threads(search.cur.shape[0] * search.G)
+        nxt = search.next_layer()
         if nxt.shape[0] == 0:
             break
         if max_layer_size is not None and nxt.shape[0] > max_layer_size:
@@ -231,17 +185,11 @@ def _frontier_growth(graph: GraphDef, last_layer_limit: int, memory_limit: int |
             break
         sizes.append(int(nxt.shape[0]))
         keep(len(sizes) - 1, nxt)
-        if undirected:
-            prev, cur = cur, nxt
-            held = prev.nbytes + cur.nbytes
-        else:
-            visited = K.union_sorted(visited, nxt)
-            cur = nxt
-            held = visited.nbytes + cur.nbytes
-        if 2 * held > limit:
+        search.advance(nxt)
+        if 2 * search.held_bytes() > limit:
             raise RuntimeFailure(f"{graph.name}: the search outgrew the available memory at layer {len(sizes) - 1}")
     threads.reset()
     last = []
-    if cur.shape[0] <= last_layer_limit:
-        last = [tuple(int(v) for v in row) for row in K.unpack(cur, L, width)]
+    if search.cur.shape[0] <= last_layer_limit:
+        last = [tuple(int(v) for v in row) for row in search.unpack(search.cur)]
     return Growth(sizes, last, stopped_by=stopped_by, kept_layers=kept)

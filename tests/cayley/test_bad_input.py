@@ -12,6 +12,7 @@ from discover.cayley.limits import MAX_FAMILY_N, MAX_MODULUS, MAX_PERM_DEGREE
 
 G = ["cayley", "growth"]
 M = ["cayley", "mine"]
+S = ["cayley", "solve"]
 BIG_MATRIX = "[" + ",".join("[" + ",".join(str(int(i == j)) for j in range(17)) + "]" for i in range(17)) + "]"
 
 BAD = [
@@ -100,6 +101,21 @@ BAD = [
     (G + ["--generators", "coxeter", "--n", "5", "--layers", "a"], "--layers"),
     (G + ["--generators", "coxeter", "--n", "5", "--layer-limit", "99999999"], "--layer-limit"),
     (G + ["--generators", "coxeter", "--n", "5", "--max-depth", "2", "--engine", "bitmap"], "frontier"),
+    # solve
+    (S + ["--generators", "pancake", "--n", "5"], "--state"),
+    (S + ["--generators", "pancake", "--n", "5", "--state", "[1 2 3]"], "--state"),
+    (S + ["--generators", "pancake", "--n", "5", "--state", "[1 2 2 4 5]"], "--state"),
+    (S + ["--generators", "pancake", "--n", "5", "--state", "(1 9)"], "--state"),
+    (S + ["--generators", "pancake", "--n", "5", "--state", "word:r2 r9"], "unknown generator"),
+    (S + ["--generators", "pancake", "--n", "5", "--state", "[2 1 3 4 5]", "--beam-width", "0"], "--beam-width"),
+    (S + ["--generators", "pancake", "--n", "5", "--state", "[2 1 3 4 5]", "--beam-width", "9999999"], "--beam-width"),
+    (S + ["--generators", "pancake", "--n", "5", "--state", "[2 1 3 4 5]", "--max-steps", "-1"], "--max-steps"),
+    (S + ["--generators", "pancake", "--n", "5", "--state", "[2 1 3 4 5]", "--ball", "x"], "--ball"),
+    (S + ["--generators", "lrx", "--n", "5", "--state", "[2 1 3 4 5]", "--heuristic", "gaps"], "gaps"),
+    (S + ["--generators", "lrx", "--n", "30", "--state", "[2 1]", "--method", "exact"], "--state"),
+    (S + ["--generators", "lrx", "--n", "20", "--state", "word:X", "--method", "exact"], "--method exact"),
+    (S + ["--generators", "nope", "--n", "5", "--state", "[1 2]"], "unknown family"),
+    (S + ["--generators", "lrx", "--n", "5", "--states", "/nonexistent/states.txt"], "cannot read"),
     # mine
     (M + ["--generators", "lrx,bogus", "--n", "4..6"], "unknown family 'bogus'"),
     (M + ["--generators", "lrx", "--n", "9..4"], "empty range"),
@@ -145,3 +161,8 @@ def test_the_largest_named_family_is_refused_at_once(store):
     """pancake --n 32 (32! states): the closed-form order refuses it before anything is built."""
     line = assert_refused(G + ["--generators", "pancake", "--n", str(MAX_FAMILY_N)], "memory", store, timeout=10)
     assert f"{math.factorial(MAX_FAMILY_N):,}" in line
+
+
+def test_solve_state_not_in_the_group_exit_1(store):
+    assert_refused(S + ["--generators", "three_cycles", "--n", "5", "--state", "[2 1 3 4 5]"], "not in the group",
+                   store, status=1)
