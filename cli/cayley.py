@@ -402,3 +402,49 @@ def solve_cmd(family, params, n, perms, inverse_closed, states, states_file, met
         else:
             proof = "optimal" if out.optimal else f"not proven optimal, lower bound {out.lower_bound}"
             click.echo(f"{shown}: {out.length} moves ({out.method}, {proof}, verified): {' '.join(names) or '(none)'}")
+
+
+@group.command("walk")
+@click.option("--generators", "family", default=None, metavar="NAME[:V...]",
+              help="A named generating set (see `discover cayley families`).")
+@click.option("--param", "params", multiple=True, metavar="NAME=V", help=PARAM_HELP)
+@click.option("--n", "n", default=None, metavar="N", help=f"The size of the family (n <= {MAX_FAMILY_N}).")
+@click.option("--perm", "perms", multiple=True, metavar="PERM", help="A generator (instead of --generators). Repeatable.")
+@click.option("--inverse-closed", is_flag=True, help="Add the inverse of every generator.")
+@click.option("--walks", "walks", default="10", show_default=True, metavar="W", help="Number of walks.")
+@click.option("--length", "length", default="20", show_default=True, metavar="K", help="Steps of each walk.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--seed", "seed", default="0", show_default=True, metavar="S")
+def walk_cmd(family, params, n, perms, inverse_closed, walks, length, fmt, seed):
+    """Random walks from the start (each step a generator drawn uniformly): a dataset of
+    (walk, step, state) rows on stdout, JSON Lines or CSV; the state is at most `step` moves from the start.
+    At most 10,000,000 rows (walks x (length + 1)).
+
+    \b
+    Example:
+      discover cayley walk --generators lrx --n 8 --walks 3 --length 5 --format csv
+    """
+    import csv
+    import json
+    import sys
+
+    from discover.cayley.limits import MAX_WALK_ROWS
+    from discover.cayley.walks import random_walks
+    from discover.errors import InputError
+
+    count = _count(walks, "--walks", 1, MAX_WALK_ROWS)
+    steps = _count(length, "--length", 0, MAX_WALK_ROWS)
+    seed_value = _count(seed, "--seed", 0, 2**32 - 1)
+    if count * (steps + 1) > MAX_WALK_ROWS:
+        raise InputError(f"--walks {count} --length {steps}: {count * (steps + 1):,} rows, more than the limit "
+                         f"of {MAX_WALK_ROWS:,}")
+    graph = _solve_graph(family, params, n, perms, inverse_closed)
+    writer = csv.writer(sys.stdout, lineterminator="\n") if fmt == "csv" else None
+    if writer:
+        writer.writerow(["walk", "step", "state"])
+    for w, t, state in random_walks(graph, count, steps, seed_value):
+        shown = graph.format_state(state)
+        if writer:
+            writer.writerow([w, t, shown])
+        else:
+            click.echo(json.dumps({"walk": w, "step": t, "state": shown}))

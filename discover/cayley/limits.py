@@ -29,3 +29,4 @@ MAX_BEAM_STEPS = 100_000  # --max-steps of a beam search
 MAX_BALL_STATES = 1 << 24  # --ball: states kept around the start (exact distances) in a beam search
 MAX_SOLVE_STATES = 100_000  # states in one --states file
 MAX_STATES_FILE_BYTES = 64 << 20  # size of a --states file
+MAX_WALK_ROWS = 10_000_000  # rows (walks x (length + 1)) of one `cayley walk` dataset

@@ -13,6 +13,7 @@ from discover.cayley.limits import MAX_FAMILY_N, MAX_MODULUS, MAX_PERM_DEGREE
 G = ["cayley", "growth"]
 M = ["cayley", "mine"]
 S = ["cayley", "solve"]
+W = ["cayley", "walk"]
 BIG_MATRIX = "[" + ",".join("[" + ",".join(str(int(i == j)) for j in range(17)) + "]" for i in range(17)) + "]"
 
 BAD = [
@@ -116,6 +117,10 @@ BAD = [
     (S + ["--generators", "lrx", "--n", "20", "--state", "word:X", "--method", "exact"], "--method exact"),
     (S + ["--generators", "nope", "--n", "5", "--state", "[1 2]"], "unknown family"),
     (S + ["--generators", "lrx", "--n", "5", "--states", "/nonexistent/states.txt"], "cannot read"),
+    # walk
+    (W + ["--generators", "lrx", "--n", "5", "--walks", "0"], "--walks"),
+    (W + ["--generators", "lrx", "--n", "5", "--walks", "100000", "--length", "1000"], "rows"),
+    (W + ["--generators", "lrx", "--n", "5", "--length", "x"], "--length"),
     # mine
     (M + ["--generators", "lrx,bogus", "--n", "4..6"], "unknown family 'bogus'"),
     (M + ["--generators", "lrx", "--n", "9..4"], "empty range"),
