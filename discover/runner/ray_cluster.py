@@ -28,7 +28,6 @@ from discover.errors import RuntimeFailure
 
 PROBE_SECONDS = 5.0
 CONNECT_SECONDS = 25.0
-START_SECONDS = 120.0  # starting a private instance on a loaded 2-core machine can take a minute
 # Ray's own knobs (read from the environment by its C++ core when it starts): give up on an unreachable
 # or vanished GCS after seconds, not minutes. A lost cluster is noticed sooner by the backend's probe.
 RAY_ENV_KNOBS = {
@@ -42,7 +41,7 @@ RAY_ENV_KNOBS = {
 class Connection:
     """The cluster a run uses: ``address`` of its GCS (None for a private instance or a connection the
     caller made), ``joined`` when this run called ``ray.init`` (and so disconnects at the end, which
-    also stops a private instance)."""
+    also stops a private instance), ``private`` for an instance of this run's own."""
 
     address: str | None
     joined: bool
@@ -161,9 +160,12 @@ def check_address(address: str) -> None:
                          "by default), `auto`, or ray://HOST:PORT") from None
 
 
-def connect(address: str | None, workers: int | None, runtime_env: dict) -> Connection:
-    """Join (or start) the cluster for a run, with ``runtime_env`` (what is shipped to the nodes); see
-    the module docstring for which cluster. A private instance is announced on stderr."""
+def connect(address: str | None, workers: int | None, shipped: dict) -> Connection:
+    """Join (or start) the cluster for a run; see the module docstring for which cluster. Which one is
+    said on stderr unless the user named it. A cluster named by address, or `discover ray up` with other
+    machines joined, gets ``shipped`` as the job's runtime environment (the code for its nodes); this
+    machine's own instances alone (private, or `discover ray up`) get the driver's import path instead,
+    which costs workers no second start-up."""
     for knob, value in RAY_ENV_KNOBS.items():
         os.environ.setdefault(knob, value)
     address = address or os.environ.get("RAY_ADDRESS") or None
@@ -179,28 +181,57 @@ def connect(address: str | None, workers: int | None, runtime_env: dict) -> Conn
 
     if ray.is_initialized():  # the caller (a library user, a test) connected already
         return Connection(None, False, False, "the Ray instance this process is connected to")
-    quiet = {"log_to_driver": False, "configure_logging": False, "runtime_env": runtime_env}
+    quiet = {"log_to_driver": False, "configure_logging": False, "job_config": _driver_path_job()}
 
     if address:
         label = f"--ray-address {address}"
-        _init_with_deadline(ray, label, address=address, **quiet)
+        _init_with_deadline(ray, label, address=address, log_to_driver=False, configure_logging=False,
+                            runtime_env=shipped or None)
         return Connection(address, True, False, f"the Ray cluster at {address}")
 
     if state is not None:
         label = f"the local Ray instance of `discover ray up` ({state['address']})"
         _say(f"discover: using {label}")
-        _init_with_deadline(ray, label, address=state["address"], **quiet)
+        if _alive_nodes(ray, state["address"]) == 1:  # only its own head: this machine, no shipping
+            _init_with_deadline(ray, label, address=state["address"], **quiet)
+        else:  # machines joined it: ship the code
+            _init_with_deadline(ray, label, address=state["address"], log_to_driver=False,
+                                configure_logging=False, runtime_env=shipped or None)
         return Connection(state["address"], True, False, label)
 
     _say("discover: starting a private local Ray instance for this run (10-20 s; `discover ray up` "
          "keeps one running between commands, --ray-address attaches to a cluster)")
-    # Workers of a private instance run on this machine: the driver's import path is enough (no shipping).
-    local_env = {"env_vars": {**runtime_env.get("env_vars", {}),
-                              "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}}
-    _init_with_deadline(ray, "a private local Ray instance", START_SECONDS, address="local", num_cpus=workers,
-                        include_dashboard=False, object_store_memory=256 * 1024 * 1024,
-                        **{**quiet, "runtime_env": local_env})
+    # In this thread, not under a deadline: Ray's processes die with the thread that started them
+    # (PR_SET_PDEATHSIG), and nothing remote can hang here.
+    try:
+        ray.init(address="local", num_cpus=workers, include_dashboard=False,
+                 object_store_memory=256 * 1024 * 1024, **quiet)
+    except Exception as exc:  # noqa: BLE001 - one line for the user
+        raise _connect_failure("a private local Ray instance", exc) from None
     return Connection(None, True, True, "a private local Ray instance")
+
+
+def _alive_nodes(ray, address: str) -> int:
+    """How many nodes of the cluster at ``address`` are alive (2 when that cannot be told: ship then)."""
+    try:
+        nodes = ray._raylet.GcsClient(address=address).get_all_node_info(timeout=5)
+        return sum(1 for node in nodes.values() if node.state == 0)  # GcsNodeInfo.ALIVE
+    except Exception:  # noqa: BLE001
+        return 2
+
+
+def _driver_path_job():
+    """A job whose workers put the driver's import path (not site-packages: theirs is their own) on
+    ``sys.path``, as no runtime environment: a runtime environment costs every worker a second Python
+    start-up (Ray's setup_worker), seconds per command on a busy machine."""
+    import site
+
+    from ray.job_config import JobConfig
+
+    system = set(site.getsitepackages() + [site.getusersitepackages()])
+    paths = [p for p in sys.path if p and os.path.isdir(p) and p not in system and "site-packages" not in p
+             and not p.startswith(sys.base_prefix)]
+    return JobConfig(_py_driver_sys_path=paths)
 
 
 def token_refused(address: str) -> bool:

@@ -1,7 +1,10 @@
 """What a cluster run ships to every Ray node, and the check a node makes before its first shard.
 
-Shipped by default (a Ray ``runtime_env`` given to ``ray.init``; Ray uploads it to the head once per
-content hash and every node unpacks it into its own cache before its first task of the run):
+Shipped by default to a cluster named by ``--ray-address`` / ``RAY_ADDRESS``, or to ``discover ray
+up`` once other machines joined it (a Ray ``runtime_env`` given to ``ray.init``; Ray uploads it to the
+head once per content hash and every node unpacks it into its own cache before its first task of the
+run). This machine's own instances alone (a private one, or ``discover ray up`` with its head only) get
+the driver's import path instead: a runtime environment costs every worker a second Python start-up.
 
 * ``py_modules``: the ``discover`` package exactly as the driver has it (no ``__pycache__`` or Numba
   cache files), plus the top-level package, or single-file module, of the engine's ``run_shard`` when it
@@ -69,11 +72,14 @@ def pins() -> dict[str, str]:
 
 
 def runtime_env(run_shard: Callable) -> dict:
-    """The runtime environment of a cluster run (see the module docstring)."""
-    env: dict[str, Any] = {"env_vars": dict(THREAD_ENV)}
+    """The runtime environment of a cluster run (see the module docstring); empty (workers start
+    faster: no per-job environment to set up) with ``DISCOVER_RAY_SHIP=0``. The thread limits are
+    then set by :func:`run_on_node` itself."""
+    env: dict[str, Any] = {}
     if os.environ.get("DISCOVER_RAY_SHIP", "1") != "0":
         env["py_modules"] = shipped_paths(run_shard)
         env["excludes"] = list(EXCLUDES)
+        env["env_vars"] = dict(THREAD_ENV)
     if os.environ.get("DISCOVER_RAY_PIP") == "1":
         from importlib.metadata import version
 
@@ -121,14 +127,16 @@ def node_problem(wanted: dict[str, str]) -> str | None:
 
 
 def _limit_threads() -> None:
-    """Numba's pool to the CPUs this task holds (the env var covers a Numba imported later)."""
+    """Numba's pool (and OpenMP/BLAS pools started later) to the CPUs this task holds: the variables
+    cover a library imported after this, ``set_num_threads`` a Numba imported before."""
     try:
         import ray
 
         cpus = int(max(1, ray.get_runtime_context().get_assigned_resources().get("CPU", 1)))
     except Exception:  # noqa: BLE001
         cpus = 1
-    os.environ["NUMBA_NUM_THREADS"] = str(cpus)
+    for name in THREAD_ENV:
+        os.environ[name] = str(cpus)
     if "numba" in sys.modules:
         import numba
 

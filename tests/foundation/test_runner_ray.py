@@ -192,3 +192,16 @@ def test_losing_the_cluster_leaves_the_run_interrupted(cluster, tmp_path):
     assert code == 1 and "stopped answering" in err and "continue with --resume 1" in err
     records(out)
     assert run_status(store) == ["interrupted"]
+
+
+@pytest.mark.slow  # a private instance takes 20-40 s to start on 2 loaded cores
+def test_no_address_and_no_ray_up_starts_a_private_instance_and_says_so(tmp_path):
+    """A `ray start --head` may run on this machine (other users' or this module's): without an address
+    the run neither attaches to it nor clashes with it (the old "num_cpus must not be provided")."""
+    env = {**os.environ, "DISCOVER_RAY_STATE": str(tmp_path / "none.json")}
+    env.pop("RAY_ADDRESS", None)
+    proc = subprocess.run([*TOY, "--backend", "ray", "--json", "--limit", "20", "--store", str(tmp_path / "s")],
+                          capture_output=True, text=True, env=env, timeout=240)
+    assert proc.returncode == 0, proc.stderr
+    assert "starting a private local Ray instance" in proc.stderr
+    assert {r["key"] for r in records(proc.stdout)} == expected_keys(20)
