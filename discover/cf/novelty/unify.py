@@ -126,3 +126,28 @@ def graph_json(result: dict, formulas: list[Formula]) -> dict:
     nodes += [{"id": x, "listed": True} for x in listed]
     return {"nodes": nodes, "edges": result["edges"],
             "classes": [{k: v for k, v in c.items() if k != "members"} for c in result["classes"]]}
+
+
+def paths_to_listed(result: dict) -> dict:
+    """For every formula of a class that reaches a listed PCF, the shortest chain of edges (as stored in
+    ``result["edges"]``, each followed in either direction) from it to a ``listed:`` node."""
+    from collections import deque
+
+    adjacent: dict = {}
+    for e in result["edges"]:
+        adjacent.setdefault(e["from"], []).append((e["to"], e))
+        adjacent.setdefault(e["to"], []).append((e["from"], e))
+    paths: dict = {}
+    # breadth-first from all listed nodes at once: the first visit of a formula is its shortest chain
+    queue = deque()
+    for node in adjacent:
+        if str(node).startswith("listed:"):
+            paths[node] = []
+            queue.append(node)
+    while queue:
+        node = queue.popleft()
+        for other, edge in adjacent[node]:
+            if other not in paths:
+                paths[other] = [edge] + paths[node]
+                queue.append(other)
+    return {k: v for k, v in paths.items() if not str(k).startswith("listed:")}

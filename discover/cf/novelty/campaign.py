@@ -1,0 +1,149 @@
+"""The campaign's dataset: a store's PCF formulas with their novelty, the `new` ones re-verified deeper,
+the equivalence classes, and the constant x novelty table.
+
+``python -m discover.cf.novelty.campaign STORE OUTDIR [--digits 1000] [--max-depth 200000]`` writes
+
+* ``campaign_formulas.jsonl``: every verified formula (kind ``pcf``) of the store, with ``novelty``
+  decided again at the :data:`~discover.cf.novelty.classify.THOROUGH` bounds (the search's own, faster
+  decision is kept as ``novelty_at_search``), and a ``new`` one that the unification graph joins to a
+  formula reaching a listed PCF made ``equivalent``, with that chain of edges;
+* ``new.jsonl``: those classified ``new``, each re-verified: exact convergents deepened until
+  ``--digits`` digits or ``--max-depth`` (:func:`discover.cf.formula.evaluate_to`), the closed form
+  recomputed from its relation with the constants at digits + 20 and compared (``verified_digits``:
+  the digits on which the exact convergent and the closed form agree, never more than the convergent
+  has), with delta at that depth; a slowly converging fraction reports the digits it has;
+* ``classes.json``: the unification graph (:mod:`discover.cf.novelty.unify`) and ``classes.md``
+  its summary; ``table.md``: constant x novelty counts.
+
+It reads the store only (no writes) and computes nothing the records do not name besides the deeper
+check of the ``new`` class.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+__all__ = ["export_campaign", "deep_check"]
+
+
+def deep_check(a: str, b: str, relation: dict | None, digits: int, max_depth: int) -> dict:
+    """Re-verify PCF(a, b) = its closed form to ``digits`` digits where convergence allows (module doc)."""
+    import mpmath
+
+    from discover.cf.constants import parse_constants
+    from discover.cf.formula import evaluate_to
+    from discover.cf.identify import mobius_value
+    from discover.cf.pcf import PCF
+
+    start = time.perf_counter()
+    pcf = PCF.from_polynomials(a, b)
+    depth = 64
+    while depth < max_depth:  # the largest depth whose convergent stays within the size limit
+        try:
+            pcf.check_depth(min(max_depth, depth * 2))
+        except ValueError:
+            break
+        depth = min(max_depth, depth * 2)
+    ev = evaluate_to(pcf, digits, depth)
+    out = {"depth": ev.depth, "digits": math.floor(ev.digits * 100) / 100, "verified_digits": None,
+           "delta": None}
+    if relation and relation.get("kind") == "mobius":
+        work = int(min(ev.digits, digits)) + 20
+        with mpmath.workdps(work):
+            consts = parse_constants(relation["constants"])
+            vals = [c.value(work) for c in consts]
+            y = mobius_value(relation["numerator"], relation["denominator"], vals)
+            err = abs(ev.value - y)
+            agree = float("inf") if err == 0 else float(-mpmath.log10(err / abs(y)))
+            out["verified_digits"] = math.floor(min(agree, ev.digits) * 100) / 100
+            delta = ev.delta(y)
+            out["delta"] = None if not math.isfinite(delta) else round(delta, 6)
+    out["seconds"] = round(time.perf_counter() - start, 3)
+    return out
+
+
+def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth: int = 200_000) -> dict:
+    """Write the files of the module doc; returns the summary counts."""
+    from discover.cf.novelty.classify import THOROUGH, classify
+    from discover.cf.novelty.known import limit_class
+    from discover.cf.novelty.unify import Formula, graph_json, paths_to_listed, unify
+    from discover.cf.polynomial import Polynomial
+    from discover.store import Store
+
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    rows = []
+    with Store(store_path, create=False) as store:
+        for row in store.conjectures(engine="cf", kind="pcf"):
+            rows.append(row.record.to_json() | {"first_run_id": row.first_run_id})
+    formulas = []
+    for rec in rows:
+        canon = rec["canonical"]
+        a, b = Polynomial.parse(canon["a"]).coeffs, Polynomial.parse(canon["b"]).coeffs
+        rec["novelty_at_search"] = (rec.get("novelty") or {}).get("class")
+        rec["novelty"] = classify(a, b, rec["closed_form"], **THOROUGH)
+        formulas.append(Formula(rec["key"], a, b, rec["closed_form"], rec["novelty"]))
+    result = unify(formulas)
+    # A formula 'new' against the lists may still reach a listed one through other stored formulas (a
+    # coboundary or fold to a formula that is known or equivalent): then it is equivalent, by that chain.
+    paths = paths_to_listed(result)
+    by_key = {rec["key"]: rec for rec in rows}
+    promoted = 0
+    for rec in rows:
+        if rec["novelty"]["class"] == "new" and paths.get(rec["key"]):
+            chain = paths[rec["key"]]
+            last = chain[-1]
+            end = by_key[last["from"] if str(last["to"]).startswith("listed:") else last["to"]]
+            rec["novelty"].update({"class": "equivalent", "listed": end["novelty"]["listed"],
+                                   "chain": [{"kind": e["kind"], "detail": e["detail"],
+                                              "between": [e["from"], e["to"]]} for e in chain]})
+            rec["novelty"].pop("bounds", None)
+            promoted += 1
+    table: Counter = Counter()
+    with open(out / "campaign_formulas.jsonl", "w") as f_all, open(out / "new.jsonl", "w") as f_new:
+        for rec in rows:
+            klass = rec["novelty"]["class"]
+            table[("+".join(limit_class(rec["closed_form"])) or "-", klass)] += 1
+            if klass == "new":
+                rec["deep_check"] = deep_check(rec["a"], rec["b"], rec.get("relation"), digits, max_depth)
+                f_new.write(json.dumps(rec) + "\n")
+            f_all.write(json.dumps(rec) + "\n")
+    (out / "classes.json").write_text(json.dumps(graph_json(result, formulas)))
+    kinds = Counter(e["kind"] for e in result["edges"])
+    lines = [f"{result['formulas']} formulas in {len(result['classes'])} classes; edges: "
+             + ", ".join(f"{v} {k}" for k, v in sorted(kinds.items())), "",
+             "| size | representative a(n) | b(n) | closed form | reaches a listed PCF |", "|---|---|---|---|---|"]
+    for c in result["classes"][:40]:
+        lines.append(f"| {c['size']} | {c['formula']['a']} | {c['formula']['b']} | {c['formula']['closed_form']} | "
+                     f"{'yes' if c['reaches_listed'] else 'no'} |")
+    (out / "classes.md").write_text("\n".join(lines) + "\n")
+    constants = sorted({c for c, _k in table})
+    classes = ("known", "equivalent", "new")
+    tab = ["| constant | " + " | ".join(classes) + " | total |", "|---" * 5 + "|"]
+    for c in constants:
+        counts = [table[(c, k)] for k in classes]
+        tab.append(f"| {c} | " + " | ".join(map(str, counts)) + f" | {sum(counts)} |")
+    totals = [sum(table[(c, k)] for c in constants) for k in classes]
+    tab.append("| **all** | " + " | ".join(map(str, totals)) + f" | {sum(totals)} |")
+    (out / "table.md").write_text("\n".join(tab) + "\n")
+    return {"formulas": len(rows), "classes": len(result["classes"]), "by_class": dict(zip(classes, totals)),
+            "new_promoted_by_chains": promoted,
+            "constants": len([c for c in constants if c not in ("-", "rational")])}
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("store")
+    parser.add_argument("outdir")
+    parser.add_argument("--digits", type=int, default=1000)
+    parser.add_argument("--max-depth", type=int, default=200_000)
+    args = parser.parse_args()
+    print(json.dumps(export_campaign(args.store, args.outdir, args.digits, args.max_depth)))
+    sys.exit(0)

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The novelty campaign of issue 13 (item 5): cf search over boxes where the literature has formulas
+# (deg a 1..3, deg b 2..6) for the 11 registry constants, one checkpointed run per box, all in one store.
+# Run from the repository root:  nice -n 15 bash results/cf/campaign.sh          (round 2)
+#                                ROUND=3 nice -n 15 bash results/cf/campaign.sh  (round 3)
+# Each run's wall time goes to results/cf/campaign_times.tsv; an interrupted run is continued with
+#   discover cf search ... --resume RUN_ID --store results/cf_campaign.sqlite   (run ids: discover results runs)
+# Round 1 (09:53-10:09) ran the first three boxes of round 2's comment; run 4 of the store,
+# --a-deg 3 --b-deg 6 --a-range -3:9 --b-range -2:2 (2.2e9 candidates, hours on one core), was stopped at
+# once: continue it with --resume 4 where there is time.
+set -u
+STORE=${CAMPAIGN_STORE:-results/cf_campaign.sqlite}
+TIMES=results/cf/campaign_times.tsv
+C="--constant pi --constant e --constant zeta2 --constant zeta3 --constant zeta5 --constant log2 --constant catalan --constant phi --constant sqrt2 --constant euler_gamma --constant gompertz"
+ROUND=${ROUND:-2}
+if [ "$ROUND" = 2 ]; then
+  BOXES=(
+    # round 1: "--a-deg 1 --b-deg 2 --range -12:12", "--a-deg 2 --b-deg 3 --a-range -5:5 --b-range -5:5",
+    #          "--a-deg 2 --b-deg 4 --a-range -4:4 --b-range -4:4"
+    "--a-deg 2 --b-deg 4 --a-range 0:6 --b-range -6:0"
+    "--a-deg 3 --b-deg 4 --a-range -2:2 --b-range -2:2"
+    "--a-deg 3 --b-deg 6 --a-range 0:6 --b-range -1:0"
+    "--a-deg 2 --b-deg 5 --a-range -2:2 --b-range -2:2"
+    "--a-deg 1 --b-deg 2 --a-range -20:20 --b-range -12:12"
+    "--a-deg 1 --b-deg 3 --a-range -8:8 --b-range -4:4"
+    "--a-deg 2 --b-deg 4 --a-range -6:6 --b-range -3:3"
+  )
+else
+  BOXES=(
+    "--a-deg 3 --b-deg 6 --a-range 0:8 --b-range -1:1"
+    "--a-deg 2 --b-deg 4 --a-range 0:10 --b-range -3:3"
+    "--a-deg 2 --b-deg 3 --a-range -8:8 --b-range -4:4"
+    "--a-deg 3 --b-deg 5 --a-range -2:4 --b-range -2:2"
+    "--a-deg 1 --b-deg 2 --a-range -30:30 --b-range -16:16"
+    "--a-deg 2 --b-deg 4 --a-range 0:8 --b-range 0:8"
+  )
+fi
+[ -f "$TIMES" ] || printf 'command\tseconds\texit\n' > "$TIMES"
+for box in "${BOXES[@]}"; do
+  cmd="discover cf search $C $box --workers 1 --store $STORE"
+  start=$(date +%s)
+  .venv/bin/$cmd --json > "/tmp/campaign_$(echo "$box" | tr -c 'a-z0-9' '_').jsonl" 2>> /tmp/campaign.err
+  rc=$?
+  printf '%s\t%s\t%s\n' "$cmd" "$(( $(date +%s) - start ))" "$rc" >> "$TIMES"
+done
