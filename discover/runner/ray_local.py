@@ -120,7 +120,8 @@ def up(num_cpus: int | None = None, port: int | None = None, dashboard: bool = F
     if port is not None and probe("127.0.0.1", port, timeout=1.0) is None:
         raise InputError(f"--port {port}: something is listening there already")
     port = port or free_ports(1)[0]
-    temp_dir = os.path.join(tempfile.gettempdir(), f"discover-ray-{os.getuid()}")
+    # a temp dir of its own: Ray keeps its sessions and `ray_current_cluster` there
+    temp_dir = os.path.join(tempfile.gettempdir(), f"discover-ray-{os.getuid()}-{port}")
     # token authentication, as Ray's default for a new cluster; the runner joins with the same mode
     session = start_node(temp_dir, num_cpus, head_port=port, env={"RAY_AUTH_MODE": os.environ.get(
         "RAY_AUTH_MODE", "token")}, dashboard=dashboard)
