@@ -51,7 +51,7 @@ def classify(a, b, closed_form: str | None, index: KnownIndex | None = None, max
     compared = [f"{x['list']} ({x['rows']} rows)" for x in index.lists]
     canon = canonical_key(a, b)
     out = {"class": "new", "compared_with": compared, "chain": [], "listed": None}
-    hits = index.by_canonical.get(canon)
+    hits = index.same_canonical(canon)
     if hits:
         out.update({"class": "known", "listed": _listed(index, hits[0]),
                     "chain": [{"kind": "canonical", "detail": "same canonical form (sign, deflation, shift, "
@@ -60,20 +60,20 @@ def classify(a, b, closed_form: str | None, index: KnownIndex | None = None, max
     own_folds = folds(*canon)
     for parity, key in own_folds:
         name = "even" if parity == 0 else "odd"
-        if key in index.by_canonical:
-            out.update({"class": "equivalent", "listed": _listed(index, index.by_canonical[key][0]),
+        if index.same_canonical(key):
+            out.update({"class": "equivalent", "listed": _listed(index, index.same_canonical(key)[0]),
                         "chain": [{"kind": "fold", "detail": f"its {name} contraction has the canonical form "
                                                              "of the listed PCF"}]})
             return out
-    if canon in index.by_fold:
-        i, parity = index.by_fold[canon][0]
+    if index.folding_to(canon):
+        i, parity = index.folding_to(canon)[0]
         name = "even" if parity == 0 else "odd"
         out.update({"class": "equivalent", "listed": _listed(index, i),
                     "chain": [{"kind": "fold", "detail": f"it is the {name} contraction of the listed PCF"}]})
         return out
     for parity, key in own_folds:
-        if key in index.by_fold:
-            i, p2 = index.by_fold[key][0]
+        if index.folding_to(key):
+            i, p2 = index.folding_to(key)[0]
             out.update({"class": "equivalent", "listed": _listed(index, i),
                         "chain": [{"kind": "fold", "detail": f"its {'even' if parity == 0 else 'odd'} "
                                                              "contraction"},

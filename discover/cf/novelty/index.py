@@ -1,15 +1,16 @@
 """The index of the known lists, by what a novelty check looks up.
 
-* ``by_canonical``: canonical form (:func:`~discover.cf.novelty.equivalence.canonical_key`) -> listed rows;
-* ``by_fold``: canonical form of a listed row's even / odd contraction -> (row, parity);
+* ``by_canonical``: canonical form (:func:`~discover.cf.novelty.equivalence.canonical_key`, by its
+  digest :func:`key_digest`) -> listed rows;
+* ``by_fold``: canonical form (digest) of a listed row's even / odd contraction -> (row, parity);
 * ``by_class``: (limit class, coboundary class) -> listed rows, the only partners a coboundary is tried
   with (:func:`~discover.cf.novelty.equivalence.coboundary_class`: rate and determinant invariants; the
   limit class is the set of constants the published limit is written with).
 
 A lookup is a dictionary access; building the index for the shipped lists (2,779 rows, each
 canonicalised and folded) takes seconds, so the shipped part is cached in ``data/known_index.json``
-(written by ``python -m discover.cf.novelty.index``, checked against the SHA-256 of the lists it was
-built from and rebuilt in memory when stale). User lists (``--known``) are indexed when loaded.
+(written by ``python -m discover.cf.novelty.index``, one entry per list with the SHA-256 of the list it
+was built from; a stale list is rebuilt in memory). User lists (``--known``) are indexed when loaded.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from discover.cf.novelty.known import DATA, KnownPCF, load_known_file, shipped_lists
 
-__all__ = ["KnownIndex", "load_index", "ENV_KNOWN"]
+__all__ = ["KnownIndex", "load_index", "ENV_KNOWN", "key_digest"]
 
 CACHE = DATA / "known_index.json"
 # Paths of the user's lists (os.pathsep-separated), set by the CLI's --known for the run's workers.
@@ -42,9 +43,16 @@ def _entry(row: KnownPCF) -> dict:
     rate, det = coboundary_class(*canon)
     rate_json = [rate[0]] + [str(x) for x in rate[1:]]
     return {"row": [list(row.a), list(row.b), row.limit, row.dataset, row.citation, row.line],
-            "canonical": [list(canon[0]), list(canon[1])],
-            "folds": [[parity, [list(k[0]), list(k[1])]] for parity, k in folds(*canon)],
+            "canonical": key_digest(canon),
+            "folds": [[parity, key_digest(k)] for parity, k in folds(*canon)],
             "class": [rate_json, [det[0], [list(g) for g in det[1]]]]}
+
+
+def key_digest(canon) -> str:
+    """A short digest of a canonical form (a, b coefficient tuples): the index's keys (the folds of the
+    large CMF-trajectory PCFs have hundreds of digits; 80 bits of SHA-256 keep the index small)."""
+    text = repr((tuple(int(c) for c in canon[0]), tuple(int(c) for c in canon[1])))
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
 def _class_key(constants, klass) -> str:
@@ -64,10 +72,9 @@ class KnownIndex:
     def add(self, row: KnownPCF, entry: dict) -> None:
         i = len(self.rows)
         self.rows.append((row, entry))
-        canon = (tuple(entry["canonical"][0]), tuple(entry["canonical"][1]))
-        self.by_canonical.setdefault(canon, []).append(i)
+        self.by_canonical.setdefault(entry["canonical"], []).append(i)
         for parity, key in entry["folds"]:
-            self.by_fold.setdefault((tuple(key[0]), tuple(key[1])), []).append((i, parity))
+            self.by_fold.setdefault(key, []).append((i, parity))
         if row.constants:
             self.by_class.setdefault(_class_key(row.constants, entry["class"]), []).append(i)
 
@@ -83,6 +90,14 @@ class KnownIndex:
         self.lists.append({"list": Path(path).name if shipped else str(path), "rows": len(rows),
                            "shipped": shipped})
 
+    def same_canonical(self, canon) -> list[int]:
+        """Listed rows with the canonical form ``canon``."""
+        return self.by_canonical.get(key_digest(canon), [])
+
+    def folding_to(self, canon) -> list[tuple[int, int]]:
+        """(row, parity) of the listed rows whose even (0) / odd (1) contraction has the form ``canon``."""
+        return self.by_fold.get(key_digest(canon), [])
+
     def partners(self, constants, canon) -> list[int]:
         """Rows with the same limit class and coboundary class as ``canon``."""
         from discover.cf.novelty.equivalence import coboundary_class
@@ -93,17 +108,22 @@ class KnownIndex:
 
 
 def _shipped_entries() -> list[list[dict]]:
-    """Per shipped list, the index entries of its rows: from the cache when it is current, else built."""
-    paths = shipped_lists()
-    digest = _digest(paths)
+    """Per shipped list, the index entries of its rows: from the cache where the list is unchanged (its
+    SHA-256), else built."""
+    cached = {}
     if CACHE.exists():
         try:
-            cached = json.loads(CACHE.read_text())
-            if cached.get("sha256") == digest:
-                return cached["entries"]
+            cached = json.loads(CACHE.read_text()).get("lists", {})
         except (OSError, ValueError):
-            pass
-    return [[_entry(row) for row in load_known_file(p, shipped=True)] for p in paths]
+            cached = {}
+    out = []
+    for path in shipped_lists():
+        item = cached.get(path.name)
+        if item is not None and item.get("sha256") == _digest([path]):
+            out.append(item["entries"])
+        else:
+            out.append([_entry(row) for row in load_known_file(path, shipped=True)])
+    return out
 
 
 _CACHED: dict = {}
@@ -130,11 +150,10 @@ def load_index(user_lists=None) -> KnownIndex:
 
 
 def write_cache() -> Path:
-    """Rebuild ``data/known_index.json`` from the shipped lists."""
-    paths = shipped_lists()
-    entries = [[_entry(row) for row in load_known_file(p, shipped=True)] for p in paths]
-    CACHE.write_text(json.dumps({"sha256": _digest(paths), "lists": [p.name for p in paths], "entries": entries},
-                                separators=(",", ":")))
+    """Rebuild ``data/known_index.json`` from the shipped lists (entries of unchanged lists are kept)."""
+    entries = _shipped_entries()
+    lists = {p.name: {"sha256": _digest([p]), "entries": e} for p, e in zip(shipped_lists(), entries)}
+    CACHE.write_text(json.dumps({"lists": lists}, separators=(",", ":")))
     return CACHE
 
 

@@ -13,7 +13,9 @@ Shipped lists (package data under ``discover/cf/data/``):
   conservative-matrix-field trajectories), copied from ``shared/reference/known_pcfs.tsv``;
 * ``classic_pcfs.tsv``: classic formulas of the other registry constants (e, log 2, zeta(2), zeta(3),
   Catalan, Gompertz, phi, sqrt 2, zeta(5)), each with its citation; every limit was re-checked with
-  ``discover cf eval``.
+  ``discover cf eval``;
+* ``cmf_library_pcfs.tsv``: the trajectory PCFs of discover's own 2x2 library CMFs
+  (:mod:`discover.cf.novelty.cmf_list`), so that membership in a library CMF's trajectory is a look-up.
 
 A user's own lists come in through ``--known FILE``: :func:`load_known_file` refuses a malformed file
 (missing column, bad polynomial, undecodable bytes) with an :class:`~discover.errors.InputError` that
@@ -32,7 +34,7 @@ __all__ = ["KnownPCF", "load_known_file", "shipped_lists", "REQUIRED_COLUMNS", "
            "MAX_KNOWN_BYTES", "limit_class"]
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-SHIPPED = ("known_pcfs.tsv", "classic_pcfs.tsv")
+SHIPPED = ("known_pcfs.tsv", "classic_pcfs.tsv", "cmf_library_pcfs.tsv")
 REQUIRED_COLUMNS = ("a", "b", "limit", "dataset")
 # Limits on a user's list, checked before it is read: rows and bytes (the shipped list has 2,783 rows).
 MAX_KNOWN_ROWS = 100_000
