@@ -6,11 +6,14 @@ Relations (each a vector v with a known small integer relation u . v = 0):
 * ``moebius``: x = 6/zeta(3), v = (1, zeta(3), x, x zeta(3)) (the single-constant search);
 * ``linear``: x = 2 log 2 - 3 pi/4 + 1/5, v = (1, pi, log 2, x);
 * ``pair``: x = (1 + pi log 2)/(3 - pi), v = (1, pi, log 2, pi log 2, x, x pi, x log 2, x pi log 2)
-  (the two-constant search with the product).
+  (the two-constant search with the product);
+* ``large``: x = (123457 + 654321 zeta(3))/(98765 - 56789 zeta(3)), v as ``moebius``: coefficients of six
+  digits (relation size 23 digits), which the lowest level of the lattice search (20 digits) cannot
+  see, so LLL also pays its next level.
 
 Equal work on both sides: the same mpmath vector at D + 20 digits goes in and a relation holding to D
 digits comes out. LLL's time is :func:`discover.cf.relation.find_relation` (fixed-point conversion,
-reductions at 60, 240, ... digits until a row holds to all D digits, checked on the full values): the
+reductions at 20, 40, 80, ... digits until a row holds to all D digits, checked on the full values): the
 precision levels are the method, PSLQ has no such shortcut; PSLQ runs as identify ran it (``mpmath.pslq`` with
 tol = 10^-(D-1), maxcoeff = 10^min(D/2, 40), maxsteps = 20,000). Both results are checked to be the
 known relation up to sign. Times are CPU seconds (``time.process_time``): median and min-max over
@@ -37,11 +40,13 @@ def vectors(digits: int) -> dict:
         x1 = 6 / z3
         x2 = 2 * l2 - 3 * pi / 4 + mpmath.mpf(1) / 5
         x3 = (1 + pi * l2) / (3 - pi)
+        x4 = (123457 + 654321 * z3) / (98765 - 56789 * z3)
         one = mpmath.mpf(1)
         return {
             "moebius": ([one, z3, x1, x1 * z3], (-6, 0, 0, 1)),
             "linear": ([one, pi, l2, x2], (4, -15, 40, -20)),
             "pair": ([one, pi, l2, pi * l2, x3, x3 * pi, x3 * l2, x3 * pi * l2], (1, 0, 0, 1, -3, 1, 0, 0)),
+            "large": ([one, z3, x4, x4 * z3], (-123457, -654321, 98765, -56789)),
         }
 
 

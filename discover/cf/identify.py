@@ -12,9 +12,9 @@ Forms searched (with integer coefficients), in this order:
 * **Moebius form of all constants** (k = 2 or 3, when the pairs are not searched).
 
 Relations are found by lattice reduction (:mod:`discover.cf.relation`: FLINT's LLL on the fixed-point
-values, Ds digits) at increasing precisions Ds (``search_tiers``, each capped by D); the search stops at
-the first tier that yields an accepted relation. A rational x (all constant coefficients zero) is
-reported as the fraction.
+values, Ds digits) at increasing precisions Ds (``search_tiers``: 20, 60, 160, 400 digits, each capped
+by D; pairs at 60 and 160); the search stops at the first tier that yields an accepted relation. A
+rational x (all constant coefficients zero) is reported as the fraction.
 
 Acceptance rule (stated once, used everywhere). With D the significant digits of x, a relation
 u = (u_1, ..., u_n) found among m candidate searches (m = every search the procedure could make: one
@@ -61,8 +61,8 @@ __all__ = ["Identification", "identify", "check_form", "relation_size", "mobius_
            "mobius_table", "form_agreement", "recheck", "SEARCH_TIERS", "PAIR_TIERS"]
 
 # Precisions (digits) of the lattice searches; pairs (8 numbers) stop at the second tier.
-SEARCH_TIERS = (60, 160, 400)
-PAIR_TIERS = (60, 160)
+SEARCH_TIERS = (20, 60, 160, 400)
+PAIR_TIERS = (60, 160)  # the 1,372 eight-number lattices of the registry: not at 20 digits too
 MAX_COMBINED = 12  # the linear combination of all constants is searched for at most this many
 
 
@@ -224,8 +224,9 @@ def identify(x, digits: float, constants: Sequence[Constant | str] | str, max_di
     D = float(min(digits, max_digits))
     plan = _Plan(constants, pairs)
     tiers = sorted({min(D, float(t)) for t in search_tiers})
+    pair_tiers = {min(D, float(t)) for t in PAIR_TIERS}
     for Ds in tiers:
-        found = plan.search(x, D, Ds, with_pairs=Ds <= max(min(D, float(t)) for t in PAIR_TIERS))
+        found = plan.search(x, D, Ds, with_pairs=Ds in pair_tiers)
         if found:
             return min(found, key=lambda i: (i.relation_digits, len(i.constants), len(i.closed_form)))
     return None
@@ -264,11 +265,23 @@ class _Plan:
             one = 1 << bits
             fixed = {c.name: fixed_point(c.value(work), bits) for c in self.constants}
 
+            # S <= Ds/2 + 1 as an integer test first: prod (2|u_i| + 1) <= 10^(Ds/2 + 1) / m
+            # (the chance rows of a lattice fail it, and most rows are chance rows)
+            bound = 10 ** (Ds / 2 + 1) / self.trials
+
             def candidates(scaled, split: int):
                 """Lattice rows u that pass the size rule at Ds digits and involve x (u[split:] != 0)."""
                 for u, _residual in lll_relations(scaled):
-                    if any(u[split:]) and relation_size(u, self.trials) <= Ds / 2 + 1:
-                        yield u
+                    if not any(u[split:]):
+                        continue
+                    prod = 1
+                    for v in u:
+                        prod *= 2 * abs(v) + 1
+                        if prod > bound:
+                            break
+                    else:
+                        if relation_size(u, self.trials) <= Ds / 2 + 1:
+                            yield u
 
             def consider(u, basis, split, kind):
                 den = list(u[split:]) + [0] * (2 * split - len(u))  # the linear form's denominator is d . 1

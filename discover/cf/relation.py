@@ -15,7 +15,7 @@ Ds digits of a chance lattice vector, and its values agree to all digits on an i
 
 Precision levels (:func:`find_relation`). A relation of small size shows at low precision already, and
 checking a candidate at all D digits costs n multiplications of D-digit integers, while an LLL at D
-digits costs far more than one at 60. So the lattice is reduced at 60 digits, then 240, 960, ... up to
+digits costs far more than one at 20. So the lattice is reduced at 20 digits, then 40, 80, ... up to
 D, and the first level whose shortest rows include a relation that holds to all D digits
 (|u . V| <= sum |u_i| + 1 on the full fixed-point values) returns it: the result is a relation to D
 digits, like PSLQ's at tolerance 10^-D, found where it first appears.
@@ -62,17 +62,13 @@ def lll_relations(scaled: Sequence[int]) -> list[tuple[tuple[int, ...], int]]:
 
     n = len(scaled)
     rows = [[1 if i == j else 0 for j in range(n)] + [int(v)] for i, v in enumerate(scaled)]
-    reduced = fmpz_mat(rows).lll()
-    out = []
-    for i in range(n):
-        u = tuple(int(reduced[i, j]) for j in range(n))
-        out.append((u, int(reduced[i, n])))
-    return out
+    flat = [int(v) for v in fmpz_mat(rows).lll().entries()]  # row-major, n + 1 per row
+    return [(tuple(flat[i * (n + 1): i * (n + 1) + n]), flat[i * (n + 1) + n]) for i in range(n)]
 
 
-def find_relation(values, digits: float, start: float = 60.0, max_coeff: int | None = None):
+def find_relation(values, digits: float, start: float = 20.0, max_coeff: int | None = None):
     """A relation u (a tuple of integers) with u . values = 0 to ``digits`` digits, found by LLL at
-    increasing precision levels (``start``, then x4 up to ``digits``; module doc); ``None`` if none holds
+    increasing precision levels (``start``, then doubling up to ``digits``; module doc); ``None`` if none holds
     (or none with all |u_i| <= ``max_coeff``). ``values``: mpmath numbers carrying ``digits`` digits."""
     mag = max(1.0, max(float(abs(v)) for v in values))
     full_bits = scale_bits(digits, mag)
@@ -88,4 +84,4 @@ def find_relation(values, digits: float, start: float = 60.0, max_coeff: int | N
                 return u
         if level >= digits:
             return None
-        level = min(float(digits), 4 * level)
+        level = min(float(digits), 2 * level)
