@@ -11,7 +11,8 @@ Decision, in this order (each step exact, :mod:`discover.cf.novelty.equivalence`
    :data:`HOT_SOLVES` linear systems in all, :data:`PER_PARTNER` per partner) and the Moebius map
    it carries relates the limits; the record holds V, rho, k and the map;
 4. ``new`` otherwise: no listed PCF is reached by these equivalences within their bounds (a statement
-   about the lists and the bounds, not a proof that no such formula was ever published).
+   about the lists and the bounds, not a proof that no such formula was ever published). A periodic
+   fraction (a, b constant: a quadratic irrational) gets a ``note`` saying it is elementary.
 
 Two formulas that merely share a constant are never called equivalent: step 3 needs the coboundary,
 and the Moebius map comes from it. Membership in a library CMF's trajectory is the ``cmf_trajectories``
@@ -103,6 +104,9 @@ def classify(a, b, closed_form: str | None, index: KnownIndex | None = None, max
                                                "meaning": "L(canonical form) = (m0 L(listed) + m1) / "
                                                           "(m2 L(listed) + m3)"}}]})
             return out
+    if len(canon[0]) <= 1 and len(canon[1]) <= 1:
+        out["note"] = ("periodic: a and b constant, so L = a + b/L is a quadratic irrational; new to the lists "
+                       "but elementary")
     out["bounds"] = {"coboundary_degree": degree, "coboundary_scalars": max_scalars,
                      "coboundary_partners": max_partners, "coboundary_systems": max_solves,
                      "coboundary_systems_per_partner": per_partner,

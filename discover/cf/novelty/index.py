@@ -42,7 +42,8 @@ def _entry(row: KnownPCF) -> dict:
     canon = canonical_key(row.a, row.b)
     rate, det = coboundary_class(*canon)
     rate_json = [rate[0]] + [str(x) for x in rate[1:]]
-    return {"row": [list(row.a), list(row.b), row.limit, row.dataset, row.citation, row.line],
+    return {"row": [list(row.a), list(row.b), row.limit, row.dataset, row.citation, row.line,
+                    list(row.constant_names)],
             "canonical": key_digest(canon),
             "folds": [[parity, key_digest(k)] for parity, k in folds(*canon)],
             "class": [rate_json, [det[0], [list(g) for g in det[1]]]]}
@@ -82,7 +83,8 @@ class KnownIndex:
         if entries is not None:  # the cache holds the parsed rows too (parsing 2,779 rows takes seconds)
             name = Path(path).name
             rows = [KnownPCF(a=tuple(e["row"][0]), b=tuple(e["row"][1]), limit=e["row"][2], dataset=e["row"][3],
-                             citation=e["row"][4], source=name, line=e["row"][5]) for e in entries]
+                             citation=e["row"][4], source=name, line=e["row"][5],
+                             constant_names=tuple(e["row"][6])) for e in entries]
         else:
             rows = load_known_file(path, shipped=shipped)
         for j, row in enumerate(rows):

@@ -4,7 +4,9 @@ A list is a tab-separated file with a header line naming at least the columns ``
 ``dataset`` (``citation`` optional; lines starting with ``#`` are comments). ``a`` and ``b`` are integer
 polynomials in n (``4*n**2 - 1``, ``4n^2-1``); ``limit`` is the published limit as text ('' when the
 source gives none), written with the names pi, E, zeta(k), log(k), Catalan, GoldenRatio, sqrt(k),
-EulerGamma, expint; ``dataset`` names where the row comes from.
+EulerGamma, expint; ``dataset`` names where the row comes from. An optional ``constants`` column
+(registry names, comma-separated) gives the limit class of a row without a published limit (the
+trajectory PCFs of a CMF: the CMF's constants).
 
 Shipped lists (package data under ``discover/cf/data/``):
 
@@ -52,6 +54,10 @@ _CLASS_PATTERNS = tuple((re.compile(pattern), name) for pattern, name in (
 ))
 
 
+# Registry names that denote the same limit class (zeta(2) = pi^2/6).
+_CONSTANT_ALIASES = {"zeta2": "pi"}
+
+
 def limit_class(limit_text: str | None) -> tuple[str, ...]:
     """The constants a limit is written with, as sorted registry names: the class a formula is indexed
     under (``'(pi + 4)/pi'`` -> ``('pi',)``; ``''`` -> ``()``: no published limit). Gompertz's
@@ -77,10 +83,11 @@ class KnownPCF:
     citation: str
     source: str  # the list's file name
     line: int    # its line in that file
+    constant_names: tuple[str, ...] = ()  # the optional ``constants`` column (when no limit is published)
 
     @property
     def constants(self) -> tuple[str, ...]:
-        return limit_class(self.limit)
+        return limit_class(self.limit) if self.limit else tuple(sorted(self.constant_names))
 
     def describe(self) -> str:
         from discover.cf.polynomial import Polynomial
@@ -156,8 +163,13 @@ def load_known_file(path: str | Path, shipped: bool = False) -> list[KnownPCF]:
         if not _LIMIT_CHARS.match(row["limit"]):
             raise InputError(f"--known {label}, line {number}: limit {row['limit'][:40]!r} has characters "
                              "other than letters, digits, + - * / ^ ( ) . ,")
+        names = tuple(sorted({_CONSTANT_ALIASES.get(x.strip(), x.strip())
+                              for x in row.get("constants", "").split(",") if x.strip()}))
+        if any(not re.fullmatch(r"[a-z_0-9]+", x) for x in names):
+            raise InputError(f"--known {label}, line {number}: constants {row['constants'][:40]!r} must be "
+                             "registry names separated by commas")
         rows.append(KnownPCF(a=a.coeffs, b=b.coeffs, limit=row["limit"], dataset=row["dataset"] or "user",
-                             citation=row.get("citation", ""), source=label, line=number))
+                             citation=row.get("citation", ""), source=label, line=number, constant_names=names))
     if header is None:
         raise InputError(f"--known {label}, line 1: empty (need a header with {', '.join(REQUIRED_COLUMNS)})")
     return rows
