@@ -718,7 +718,7 @@ def novelty_cmd(a, b, depth, constants, with_cmf, as_json):
               help="Results store to read (default: results/discover.sqlite).")
 @click.option("--output", default=None, metavar="FILE",
               help="Write the graph (nodes, edges with their kind, classes) as JSON to FILE.")
-@click.option("--max-pairs", type=click.IntRange(0, 100_000), default=200, show_default=True,
+@click.option("--max-pairs", type=int, default=200, show_default=True,
               help="Coboundaries tried at most per limit/invariant class (0..100,000).")
 @json_option
 def unify_cmd(store_path, output, max_pairs, as_json):
@@ -739,6 +739,10 @@ def unify_cmd(store_path, output, max_pairs, as_json):
     from discover.store import Store
     from discover.store.export import check_output
 
+    if not 0 <= max_pairs <= 100_000:
+        from discover.errors import InputError
+
+        raise InputError(f"--max-pairs {max_pairs}: must be between 0 and 100,000")
     if output:
         check_output(output)
     with Store(store_path, create=False) as store:

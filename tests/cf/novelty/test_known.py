@@ -107,3 +107,13 @@ def test_malformed_known_file_is_refused(tmp_path, store, name, data, where):
 
 def test_missing_known_file_is_refused(tmp_path, store):
     assert_refused(["cf", "eval", "1", "n^2", "--known", str(tmp_path / "nope.tsv")], "nope.tsv", store)
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["cf", "novelty", "2n+", "n"], "a(n)"),
+    (["cf", "novelty", "1", "n^2", "--depth", "99999999"], "--depth"),
+    (["cf", "unify", "--max-pairs", "-1"], "--max-pairs"),
+    (["cf", "unify", "--output", "/"], "--output"),
+])
+def test_novelty_and_unify_refuse_bad_input(store, args, needle):
+    assert_refused(args, needle, store)
