@@ -25,6 +25,10 @@ _ATOM = re.compile(r"^[A-Za-z_]\w*(\([^()]*\))?(\*\*\d+)?$")
 
 
 def _has_top_level_sum(text: str) -> bool:
+    """Whether ``text`` is a sum or difference at its top level (or starts with a minus sign), so that it
+    needs parentheses when multiplied."""
+    if text.startswith("-"):
+        return True
     depth = 0
     for i, ch in enumerate(text):
         depth += ch == "("
