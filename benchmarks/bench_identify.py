@@ -97,7 +97,8 @@ def main() -> None:
     for digits in DIGITS:
         for name, (vec, expected) in vectors(digits).items():
             lll_t, lll_u = timed(lambda: by_lll(vec, digits), args.repeat)
-            row = {"relation": name, "digits": digits, "n": len(vec), "lll_s": spread(lll_t), "lll_ok": same(lll_u, expected)}
+            row = {"relation": name, "digits": digits, "n": len(vec), "lll_s": spread(lll_t),
+                   "lll_ok": same(lll_u, expected)}
             if args.skip_slow and digits >= 10000 and len(vec) > 4:
                 row["pslq_s"] = None
             else:
@@ -111,8 +112,8 @@ def main() -> None:
                 print(f"{name:8s} n={row['n']} D={digits:6d}  LLL {row['lll_s']['median']*1e3:9.2f} ms "
                       f"[{row['lll_s']['min']*1e3:.2f}-{row['lll_s']['max']*1e3:.2f}] ok={row['lll_ok']}  "
                       + ("PSLQ skipped" if p is None else
-                         f"PSLQ {p['median']*1e3:10.2f} ms [{p['min']*1e3:.2f}-{p['max']*1e3:.2f}] ok={row['pslq_ok']}  "
-                         f"x{row['speedup_median']:.0f}"), flush=True)
+                         f"PSLQ {p['median']*1e3:10.2f} ms [{p['min']*1e3:.2f}-{p['max']*1e3:.2f}] "
+                         f"ok={row['pslq_ok']}  x{row['speedup_median']:.0f}"), flush=True)
     if args.json:
         print(json.dumps(rows, indent=1))
 

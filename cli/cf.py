@@ -444,7 +444,8 @@ def cmf_walk(cmf_name, cmf_file, trajectory, start, depth, constants, as_json, r
 
     The step matrix along the trajectory is built once (integer polynomials in n), the walk
     S(0) S(1) ... S(N-1) is computed exactly, and the limit W[0,-1]/W[1,-1] is identified against the
-    constants (PSLQ). An identified walk is stored; delta > 0 means the walk proves the limit irrational.
+    constants (lattice reduction, FLINT's LLL). An identified walk is stored; delta > 0 means the walk
+    proves the limit irrational.
 
     \b
     Example:

@@ -279,8 +279,8 @@ _FUNCTIONS = {"exp", "log", "sin", "cos", "tan", "cot", "sec", "csc", "asin", "a
               "expint", "Ei", "Abs"}
 _INTEGER_FUNCTIONS = {"factorial", "binomial", "gamma", "zeta", "polylog"}
 MAX_INTEGER_ARGUMENT = 10_000
-# Constants of absolute value between 10^-MAX_CONSTANT_EXPONENT and 10^MAX_CONSTANT_EXPONENT (PSLQ needs them
-# comparable with 1).
+# Constants of absolute value between 10^-MAX_CONSTANT_EXPONENT and 10^MAX_CONSTANT_EXPONENT (integer
+# relations need them comparable with 1).
 MAX_CONSTANT_EXPONENT = 100
 
 

@@ -179,9 +179,10 @@ def formula_record(pcf: PCF, ev: Evaluation, ident: Identification | None, const
     if extrapolation is not None:
         verification["digits_extrapolated"] = _fmt_digits(extrapolation.digits)
         if klass == "extrapolated":
-            verification["acceptance"] = ("relation size <= D/2 + 1 and agreement >= D - 1 with D = digits_extrapolated, "
-                                          "the estimated digits of the extrapolated limit (the exact convergent has "
-                                          "`digits`, too few for the rule); constants at 2*D+20")
+            verification["acceptance"] = ("relation size <= D/2 + 1 and agreement >= D - 1 with D = "
+                                          "digits_extrapolated, the estimated digits of the extrapolated limit "
+                                          "(the exact convergent has `digits`, too few for the rule); constants "
+                                          "at 2*D+20")
         elif klass == "exact":
             verification["acceptance"] = ("relation found with the extrapolated limit, accepted on the exact "
                                           "convergent: relation size <= digits/2 + 1 and agreement >= digits - 1 "

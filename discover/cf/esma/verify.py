@@ -16,7 +16,7 @@ __all__ = ["esma_record"]
 def _equivalent_pcf(result) -> dict | None:
     """The PCF contracted from the quasi-polynomial pattern (:func:`discover.cf.esma.expansion.contracted_pcf`),
     with its limit identified as a Moebius form of the target (evaluated exactly at depth 200 and
-    identified by PSLQ with the usual acceptance rule); None when either step fails."""
+    identified by lattice reduction with the usual acceptance rule); None when either step fails."""
     import mpmath
 
     from discover.cf.constants import Constant
