@@ -7,7 +7,7 @@
   with (:func:`~discover.cf.novelty.equivalence.coboundary_class`: rate and determinant invariants; the
   limit class is the set of constants the published limit is written with).
 
-A lookup is a dictionary access; building the index for the shipped lists (2,779 rows, each
+A lookup is a dictionary access; building the index for the shipped lists (4,225 rows, each
 canonicalised and folded) takes seconds, so the shipped part is cached in ``data/known_index.json``
 (written by ``python -m discover.cf.novelty.index``, one entry per list with the SHA-256 of the list it
 was built from; a stale list is rebuilt in memory). User lists (``--known``) are indexed when loaded.
@@ -80,7 +80,7 @@ class KnownIndex:
             self.by_class.setdefault(_class_key(row.constants, entry["class"]), []).append(i)
 
     def add_list(self, path, shipped: bool = False, entries=None) -> None:
-        if entries is not None:  # the cache holds the parsed rows too (parsing 2,779 rows takes seconds)
+        if entries is not None:  # the cache holds the parsed rows too (parsing 4,225 rows takes seconds)
             name = Path(path).name
             rows = [KnownPCF(a=tuple(e["row"][0]), b=tuple(e["row"][1]), limit=e["row"][2], dataset=e["row"][3],
                              citation=e["row"][4], source=name, line=e["row"][5],
