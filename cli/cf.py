@@ -649,8 +649,9 @@ def novelty_cmd(a, b, depth, constants, with_cmf, as_json):
     """Say whether the PCF with polynomials A and B is known, equivalent to a known one, or new, and why.
 
     The limit is evaluated exactly and identified (as cf eval does; nothing is stored), then compared with
-    the known lists (the shipped 2,763 published PCFs of the Ramanujan Machine datasets and the classic
-    formulas of the registry constants, plus --known FILE): same canonical form (sign, deflation, shift,
+    the known lists (the shipped 2,763 published PCFs of the Ramanujan Machine datasets, the classic
+    formulas of the registry constants with citations, the trajectory PCFs of the library CMFs, plus
+    --known FILE): same canonical form (sign, deflation, shift,
     scaling) -> known; an even/odd contraction (fold) or a coboundary V(n) N(n+k) = rho(n) M(n) V(n+1)
     (V integer polynomials of degree <= 4, |k| <= 2, rho a ratio of factors of the two b's; solved exactly
     as a linear system) to a listed PCF of the same constants -> equivalent, with the chain, the listed
