@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -141,8 +142,10 @@ def down() -> dict | None:
         state = json.loads(path.read_text())
     except (OSError, ValueError):
         return None
-    session = state.get("session")
-    if isinstance(session, int) and session > 1 and _session_runs_ray(session, str(state.get("temp_dir"))):
+    session, temp_dir = state.get("session"), str(state.get("temp_dir"))
+    if isinstance(session, int) and session > 1 and _session_runs_ray(session, temp_dir):
         stop_session(session)
+    if os.path.basename(temp_dir).startswith("discover-ray-"):  # ours: its sessions' logs go with it
+        shutil.rmtree(temp_dir, ignore_errors=True)
     path.unlink(missing_ok=True)
     return state
