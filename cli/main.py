@@ -23,6 +23,7 @@ GROUPS = {
     "extremal": ("cli.extremal:group", "Extremal graphs: dense graphs without forbidden structures."),
     "chem": ("cli.chem:group", "Reaction balancing: exact balances and elementary reactions."),
     "results": ("cli.results:group", "The results store: list, show and export conjectures."),
+    "plot": ("cli.plot:group", "Plots: growth, diameters, convergence, CMF walks, extremal records, reactions."),
     "resume": ("cli.resume:command", "Finish an interrupted run of any engine (by its RUN_ID)."),
     "ray": ("cli.ray_cmd:group", "A local Ray instance kept between commands: up, down."),
 }
@@ -72,8 +73,8 @@ class DiscoverGroup(click.Group):
             click.echo(exc.ctx.get_help())
             code = 0
         except click.UsageError as exc:
-            where = f" ({exc.ctx.command_path})" if exc.ctx and exc.ctx.command_path != "discover" else ""
-            click.echo(f"discover: error{where}: {_one_line(exc.format_message())}", err=True)
+            where = f"({exc.ctx.command_path}) " if exc.ctx and exc.ctx.command_path != "discover" else ""
+            click.echo(f"discover: error: {where}{_one_line(exc.format_message())}", err=True)
             code = 2
         except click.ClickException as exc:
             click.echo(f"discover: error: {_one_line(exc.format_message())}", err=True)

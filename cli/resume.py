@@ -33,7 +33,7 @@ def command(run_id, as_json, run_options):
     with Store(run_options.store, create=False) as store:
         row = store.run(run_id)
     try:
-        engine = load_engine(row.engine_ref)
+        engine = load_engine(row.engine_ref, row.engine)
     except (ImportError, AttributeError, TypeError) as exc:
         raise InputError(f"RUN_ID {run_id}: its engine {row.engine_ref} cannot be loaded here ({exc})") from None
     summary = execute(engine, None, replace(run_options, resume=run_id), as_json)

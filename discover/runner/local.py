@@ -90,7 +90,26 @@ def run_local(run_shard: Callable[[Any, Shard], ShardResult], spec: Any, shards:
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = _pool(workers, context)
     finally:
+        if in_flight:
+            # Left early (Ctrl-C, the driver giving up): the shards in flight are not wanted, and Python's
+            # exit handler would otherwise wait for them to finish (a SIGINT sent to the driver alone,
+            # not its process group, reaches no worker). Their results are lost either way; the run's
+            # checkpoint re-runs them on resume.
+            _terminate_workers(pool)
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _terminate_workers(pool: ProcessPoolExecutor) -> None:
+    """SIGTERM every worker process of ``pool`` (Python 3.14 has ``terminate_workers``; 3.11 does not)."""
+    terminate = getattr(pool, "terminate_workers", None)
+    if terminate is not None:
+        terminate()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            process.terminate()
+        except (OSError, AttributeError):
+            pass
 
 
 class LocalBackend:

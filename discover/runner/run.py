@@ -29,7 +29,6 @@ from typing import Callable
 from discover.errors import InputError, RuntimeFailure
 from discover.records import Record, canonical_json
 from discover.runner.engine import Engine, load_engine, spec_from_dict
-from discover.runner.local import LocalBackend, default_workers
 from discover.runner.outcome import BackendStopped
 from discover.runner.progress import NullProgress, ShardProgress
 from discover.store import Store
@@ -166,6 +165,9 @@ def _open_backend(engine: Engine, options: RunOptions):
         from discover.runner.ray_backend import RayBackend
 
         return RayBackend(engine.run_shard, options.workers, options.ray_address)
+    # imported here: multiprocessing and concurrent.futures cost a refused command 20-40 ms for nothing
+    from discover.runner.local import LocalBackend, default_workers
+
     return LocalBackend(options.workers or default_workers())
 
 

@@ -300,7 +300,9 @@ class Store:
         """Store a finished shard's records and mark it done, in one transaction.
 
         Returns the keys that were new to the store. A key already present is not stored again: the
-        sighting is recorded and its ``times_seen`` goes up.
+        sighting is recorded and its ``times_seen`` goes up, and the stored representative becomes the
+        least of the two by (statement, payload as canonical JSON): equivalent records (the same key) may
+        read differently, and this way the stored one does not depend on which shard finished first.
         """
         for record in records:
             if not record.verified:
@@ -315,9 +317,11 @@ class Store:
                 if seen.rowcount:
                     db.execute("UPDATE conjectures SET times_seen=times_seen+1, last_seen_at=? WHERE key=?",
                                (now, record.key))
+                    self._keep_least(db, record)
                     continue
                 exists = db.execute("SELECT 1 FROM conjectures WHERE key=?", (record.key,)).fetchone()
                 if exists:
+                    self._keep_least(db, record)
                     continue  # the same key twice in one shard: one sighting
                 db.execute(
                     "INSERT INTO conjectures (key, engine, kind, statement, payload, verification, "
@@ -332,6 +336,17 @@ class Store:
                 "finished=? WHERE run_id=? AND shard_id=?",
                 (candidates, rejected, len(records), seconds, now, run_id, shard_id))
         return new
+
+    @staticmethod
+    def _keep_least(db: sqlite3.Connection, record: Record) -> None:
+        """Replace the stored representative of ``record.key`` by ``record`` if ``record`` is less by
+        (statement, canonical payload JSON). SQLite compares TEXT bytewise, which for UTF-8 is the order
+        of Python's str comparison, so the driver and the store agree on "least"."""
+        payload = canonical_json(record.payload)
+        db.execute("UPDATE conjectures SET statement=?, payload=?, verification=? WHERE key=? "
+                   "AND (statement > ? OR (statement = ? AND payload > ?))",
+                   (record.statement, payload, canonical_json(record.verification), record.key,
+                    record.statement, record.statement, payload))
 
     def fail_shard(self, run_id: int, shard_id: str, error: str) -> None:
         with self._transaction() as db:

@@ -159,8 +159,6 @@ def test_equivalent_records_keep_their_least_statement_whatever_shard_finishes_f
     assert len(forward.records) == len(expected_keys(40))  # one record per key
 
 
-@pytest.mark.xfail(strict=True, reason="needs the store to keep the lesser representative when a key is "
-                                       "stored again (Store.finish_shard); the runner hands it the least so far")
 def test_the_stored_statement_is_the_least_whatever_shard_finishes_first(tmp_path):
     from toy_engine import LAST_FIRST_ENGINE
 
@@ -171,3 +169,36 @@ def test_the_stored_statement_is_the_least_whatever_shard_finishes_first(tmp_pat
         with Store(str(tmp_path / f"{name}.sqlite")) as store:
             stored.append({row.record.key: row.record.statement for row in store.conjectures()})
     assert stored[0] == stored[1]
+
+
+def test_sigint_to_the_driver_alone_stops_a_pool_run_at_once(store_path):
+    """SIGINT sent to the driver only (not its process group, so no worker sees it) must not wait for the
+    shards in flight: their workers are terminated, the run is left interrupted and resumable."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from runner_support import DRIVER, TESTS, done_shards
+
+    code = DRIVER.format(tests=str(TESTS), limit=200, block=5, delay=3.0, store=store_path, backend="local",
+                         workers=2)
+    proc = subprocess.Popen([sys.executable, "-c", code], start_new_session=True, stderr=subprocess.PIPE)
+    try:
+        deadline = time.time() + 120
+        while done_shards(store_path) < 2:
+            assert proc.poll() is None and time.time() < deadline
+            time.sleep(0.05)
+        start = time.time()
+        os.kill(proc.pid, signal.SIGINT)
+        proc.wait(timeout=30)
+        assert time.time() - start < 2.5, "the driver waited for the shards in flight"
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    with Store(store_path) as store:
+        [run] = store.runs()
+    assert run.status == "interrupted"
