@@ -9,9 +9,12 @@ The shared mathematical objects, one job per module:
 * :mod:`~discover.cf.convergence`: the one error model of convergents (PCFs and CMF walks);
 * :mod:`~discover.cf.pcf`: the PCF object: convergents, the limit with its digits, delta, rate, the
   canonical form used for de-duplication, deflation;
-* :mod:`~discover.cf.constants`: the registry of named constants and arbitrary expressions (mpmath);
-* :mod:`~discover.cf.identify`: PSLQ relations (Moebius forms, integer combinations), the acceptance
-  rule, the Moebius-form tables of the search, decimal values as users write them;
+* :mod:`~discover.cf.constants`: the registry of named constants (FLINT arb) and arbitrary expressions;
+* :mod:`~discover.cf.relation`: integer relations by LLL (python-flint) on fixed-point lattices;
+* :mod:`~discover.cf.identify`: identification of a limit (Moebius forms, pairs of constants with their
+  product, integer combinations), the acceptance rule, the Moebius-form tables of the search, decimal
+  values as users write them;
+* :mod:`~discover.cf.closed_form`: the text of a closed form, written without sympy;
 * :mod:`~discover.cf.formula`: the shared PCF verifier (deepening, extrapolation, the PCF record);
 * :mod:`~discover.cf.bigint`: sizes and decimal text of big integers.
 

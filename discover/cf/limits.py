@@ -14,8 +14,8 @@ long. The figures quoted were measured on the development machine (2 loaded core
 * CMF walks: trajectory entries at most :data:`MAX_TRAJECTORY_ENTRY` in absolute value and
   :data:`MAX_TRAJECTORY_STEPS` axis steps per trajectory step (sum of |t_i|), start coordinates at most
   :data:`MAX_START_ENTRY` in absolute value; the walk's integers obey the same bit limit.
-* Identification: at most :data:`MAX_IDENTIFY_DIGITS` digits of a value given to ``cf identify`` (PSLQ at
-  that precision takes seconds; it polls nothing, so it is the precision that bounds each call).
+* Identification: at most :data:`MAX_IDENTIFY_DIGITS` digits of a value given to ``cf identify`` (a lattice
+  reduction at that precision takes seconds; it polls nothing, so it is the precision that bounds each call).
 * Verification: a closed form is compared with at most :data:`MAX_VERIFY_DIGITS` digits of a limit (the
   constants computed at twice that); the digits stored are never more than the digits compared.
 * Printing: at most :data:`MAX_PRINT_DIGITS` decimal places of a limit.
