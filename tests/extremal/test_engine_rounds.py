@@ -158,3 +158,13 @@ def test_rounds_resume_after_kills_at_random_moments(tmp_path):
                           capture_output=True, timeout=120)
     assert done.returncode == 0, done.stderr.decode()
     _check_store(store, {n: n for n in sizes})
+
+
+def test_a_spec_stored_before_stop_at_resumes_as_it_ran():
+    """Specs stored before --stop-at had stop_at_record: true stopped at records, false at exact values
+    (and went on past records); a resume rebuilds them that way, and a current spec round-trips."""
+    spec = ExtremalSearchSpec(problem="c3c4", sizes=(10,), seconds=1.0)
+    assert ExtremalSearchSpec.from_dict(spec.to_dict()) == spec and spec.stop_at == "none"
+    old = {k: v for k, v in spec.to_dict().items() if k != "stop_at"}
+    assert ExtremalSearchSpec.from_dict(dict(old, stop_at_record=True)).stop_at == "record"
+    assert ExtremalSearchSpec.from_dict(dict(old, stop_at_record=False)).stop_at == "exact"
