@@ -148,10 +148,13 @@ PARAM_HELP = ("A family parameter NAME=V (repeatable), e.g. --generators lrx --p
 @click.option("--layer-limit", "keep_limit", default="1000", show_default=True, metavar="N",
               help=f"The most states of one layer --layers keeps (at most {MAX_KEPT_STATES:,}); a larger "
                    "layer stops the run (exit 1).")
+@click.option("--spectrum", is_flag=True,
+              help="Also the adjacency spectrum (eigenvalues, numpy), stored with the growth; graphs of at most "
+                   "10,000 vertices.")
 @json_option
 @runner_options
 def growth_cmd(family, params, gap_file, n, perms, matrices, modulus, start, inverse_closed, engine, memory_gb,
-               last_layer_limit, max_depth, max_layer_size, keep_layers, keep_limit, as_json, run_options):
+               last_layer_limit, max_depth, max_layer_size, keep_layers, keep_limit, spectrum, as_json, run_options):
     """Layer sizes (growth function), diameter and order of a Cayley or Schreier coset graph.
 
     --max-depth / --max-layer-size make a partial search: the first layers of a group too large to
@@ -194,6 +197,7 @@ def growth_cmd(family, params, gap_file, n, perms, matrices, modulus, start, inv
         max_layer_size=_count(max_layer_size, "--max-layer-size", 1, MAX_STATES),
         keep_layers=_layer_list(keep_layers),
         keep_limit=_count(keep_limit, "--layer-limit", 0, MAX_KEPT_STATES),
+        spectrum=spectrum,
     )
     spec.check_memory()
     summary = execute(GROWTH_ENGINE, spec, run_options, as_json)
@@ -212,6 +216,12 @@ def growth_cmd(family, params, gap_file, n, perms, matrices, modulus, start, inv
                 click.echo(f"{name}: order {p['order']:,}, diameter {p['diameter']}"
                            f"{' (directed)' if p['directed'] else ''}, {label}: {r.verification.get('order_check')}")
             click.echo(f"layer sizes: {_sizes(r)}")
+            if p.get("spectrum"):
+                from collections import Counter
+
+                counts = Counter(round(x, 6) + 0.0 for x in p["spectrum"])
+                click.echo("spectrum: " + ", ".join(f"{x:g}" + (f"^{c}" if c > 1 else "")
+                                                    for x, c in sorted(counts.items(), reverse=True)))
             if p["last_layer"]:
                 click.echo(f"last layer ({p['last_layer_size']}): " + "  ".join(p["last_layer"]))
             else:
@@ -448,3 +458,52 @@ def walk_cmd(family, params, n, perms, inverse_closed, walks, length, fmt, seed)
             writer.writerow([w, t, shown])
         else:
             click.echo(json.dumps({"walk": w, "step": t, "state": shown}))
+
+
+@group.command("graph")
+@click.option("--generators", "family", default=None, metavar="NAME[:V...]",
+              help="A named generating set (see `discover cayley families`).")
+@click.option("--param", "params", multiple=True, metavar="NAME=V", help=PARAM_HELP)
+@click.option("--n", "n", default=None, metavar="N", help=f"The size of the family (n <= {MAX_FAMILY_N}).")
+@click.option("--perm", "perms", multiple=True, metavar="PERM", help="A generator (instead of --generators). Repeatable.")
+@click.option("--inverse-closed", is_flag=True, help="Add the inverse of every generator.")
+@click.option("--format", "fmt", type=click.Choice(["edgelist", "graph6", "adjacency"]), default="edgelist",
+              show_default=True)
+@click.option("--max-vertices", "max_vertices", default="100000", show_default=True, metavar="V",
+              help="Refuse a graph of more vertices (at most 1,000,000; adjacency: at most 10,000).")
+def graph_cmd(family, params, n, perms, inverse_closed, fmt, max_vertices):
+    """Write a small Cayley graph: vertices numbered breadth-first from the start (vertex 0), one edge
+    per generator (each undirected edge once), as an edge list (networkx read_edgelist), graph6 (the
+    simple graph underneath) or the adjacency matrix (generators counted).
+
+    \b
+    Example:
+      discover cayley graph --generators pancake --n 4 --format graph6
+    """
+    from discover.cayley.export import adjacency, edges, graph6, vertices_and_neighbours
+    from discover.cayley.limits import MAX_ADJACENCY_VERTICES, MAX_GRAPH_VERTICES
+    from discover.errors import InputError
+
+    top = MAX_ADJACENCY_VERTICES if fmt == "adjacency" else MAX_GRAPH_VERTICES
+    limit = _count(max_vertices, "--max-vertices", 1, MAX_GRAPH_VERTICES)
+    if limit > top:
+        limit = top if max_vertices == "100000" else None
+        if limit is None:
+            raise InputError(f"--max-vertices {max_vertices}: --format adjacency writes at most {top:,} vertices")
+    graph = _solve_graph(family, params, n, perms, inverse_closed)
+    if graph.kind != "perm":
+        raise InputError("--generators: graphs of permutation groups only")
+    from discover.cayley.engine import known_order
+
+    order = known_order(graph)
+    if order is not None and order > limit:
+        raise InputError(f"--max-vertices: {graph.name} has {order:,} vertices, more than {limit:,}")
+    _, targets = vertices_and_neighbours(graph, limit)
+    if fmt == "graph6":
+        click.echo(graph6(targets))
+    elif fmt == "adjacency":
+        for row in adjacency(targets):
+            click.echo(" ".join(map(str, row)))
+    else:
+        for v, w in edges(targets, graph.undirected):
+            click.echo(f"{v} {w}")

@@ -65,6 +65,7 @@ class GrowthSpec(SearchSpec):
     max_layer_size: int | None = None
     keep_layers: tuple[int, ...] = ()
     keep_limit: int = 1000
+    spectrum: bool = False  # also the adjacency spectrum (graphs of at most MAX_SPECTRUM_VERTICES vertices)
 
     @property
     def partial(self) -> bool:
@@ -98,7 +99,9 @@ class GrowthSpec(SearchSpec):
         if not 0 <= self.last_layer_limit <= MAX_LAST_LAYER:
             raise InputError(f"--last-layer {self.last_layer_limit}: must be 0..{MAX_LAST_LAYER}")
         for shard in shards(self):
-            graph_for(self, shard.params)  # parse and validate every graph up front
+            graph = graph_for(self, shard.params)  # parse and validate every graph up front
+            if self.spectrum:
+                _check_spectrum(self, graph)
 
     def check_memory(self) -> None:
         """Refuse (``InputError``) before anything runs when some graph would not fit in memory, or the
@@ -117,6 +120,20 @@ class GrowthSpec(SearchSpec):
             engine = choose_engine(graph, order) if self.engine == "auto" else self.engine
             check_engine(graph, engine)
             check_memory(graph, engine, self.memory, order)
+
+
+def _check_spectrum(spec: GrowthSpec, graph) -> None:
+    """--spectrum: only for complete searches of graphs of at most MAX_SPECTRUM_VERTICES vertices."""
+    from discover.cayley.limits import MAX_SPECTRUM_VERTICES
+
+    if spec.partial:
+        raise InputError("--spectrum: the spectrum needs the whole graph, not a partial search")
+    if graph.kind != "perm":
+        raise InputError("--spectrum: permutation groups and their orbits only")
+    order = known_order(graph)
+    if order is None or order > MAX_SPECTRUM_VERTICES:
+        raise InputError(f"--spectrum: {graph.name} has {'an unknown number of' if order is None else f'{order:,}'} "
+                         f"vertices; the spectrum is computed for at most {MAX_SPECTRUM_VERTICES:,}")
 
 
 def known_order(graph) -> int | None:
@@ -233,7 +250,7 @@ def _limit_name(stopped_by: str) -> str:
     return "the memory limit" if stopped_by == "memory" else "--" + stopped_by.replace("_", "-")
 
 
-def growth_record(spec: GrowthSpec, params: dict, graph, result) -> Record:
+def growth_record(spec: GrowthSpec, params: dict, graph, result, spectrum=None) -> Record:
     """The growth record of one graph, verified by :func:`discover.cayley.verify.verify_growth`."""
     from discover.cayley.verify import verify_growth, verify_partial_growth
 
@@ -274,6 +291,8 @@ def growth_record(spec: GrowthSpec, params: dict, graph, result) -> Record:
         "partial": partial,
         "stopped_by": result.stopped_by,
     }
+    if spectrum is not None:
+        payload["spectrum"] = spectrum
     if partial:  # a diameter and an order are not known from the first layers
         payload.update({"diameter": None, "order": None, "depth": result.diameter, "states": result.order})
     if result.kept_layers:
@@ -283,6 +302,8 @@ def growth_record(spec: GrowthSpec, params: dict, graph, result) -> Record:
               if partial else f"exhaustive BFS ({result.engine})")
     verification = {"method": method, **check, "seconds": round(result.seconds, 3)}
     canonical = growth_canonical(graph, result.diameter if partial else None)
+    if spectrum is not None:  # the record with the spectrum is another record than the bare growth
+        canonical["spectrum"] = True
     return Record.create("cayley.growth", "growth", canonical, statement, payload, verification, verified=verified)
 
 
@@ -294,7 +315,15 @@ def run_growth_shard(spec: GrowthSpec, shard: Shard) -> ShardResult:
     result = growth(graph, engine=spec.engine, memory_limit=spec.memory, last_layer_limit=spec.last_layer_limit,
                     order=order, max_depth=spec.max_depth, max_layer_size=spec.max_layer_size,
                     keep_layers=spec.keep_layers, keep_limit=spec.keep_limit)
-    record = growth_record(spec, shard.params, graph, result)
+    spectrum = None
+    if spec.spectrum:
+        from discover.cayley.export import spectrum as adjacency_spectrum
+        from discover.cayley.export import vertices_and_neighbours
+        from discover.cayley.limits import MAX_SPECTRUM_VERTICES
+
+        _, targets = vertices_and_neighbours(graph, MAX_SPECTRUM_VERTICES)
+        spectrum = adjacency_spectrum(targets, graph.undirected)
+    record = growth_record(spec, shard.params, graph, result, spectrum)
     return ShardResult(records=[record], candidates=1, rejected=0)
 
 

@@ -30,3 +30,6 @@ MAX_BALL_STATES = 1 << 24  # --ball: states kept around the start (exact distanc
 MAX_SOLVE_STATES = 100_000  # states in one --states file
 MAX_STATES_FILE_BYTES = 64 << 20  # size of a --states file
 MAX_WALK_ROWS = 10_000_000  # rows (walks x (length + 1)) of one `cayley walk` dataset
+MAX_GRAPH_VERTICES = 1_000_000  # vertices of a graph written by `cayley graph` (edgelist, adjacency: 10,000)
+MAX_ADJACENCY_VERTICES = 10_000  # `cayley graph --format adjacency` writes V^2 numbers
+MAX_SPECTRUM_VERTICES = 10_000  # growth --spectrum: a dense V x V eigenvalue problem (800 MB at the limit)

@@ -121,6 +121,13 @@ BAD = [
     (W + ["--generators", "lrx", "--n", "5", "--walks", "0"], "--walks"),
     (W + ["--generators", "lrx", "--n", "5", "--walks", "100000", "--length", "1000"], "rows"),
     (W + ["--generators", "lrx", "--n", "5", "--length", "x"], "--length"),
+    # graph and spectrum
+    (["cayley", "graph", "--generators", "lrx", "--n", "12"], "--max-vertices"),
+    (["cayley", "graph", "--generators", "lrx", "--n", "5", "--max-vertices", "0"], "--max-vertices"),
+    (["cayley", "graph", "--generators", "lrx", "--n", "5", "--format", "adjacency", "--max-vertices", "20000"],
+     "--max-vertices"),
+    (G + ["--generators", "lrx", "--n", "8", "--spectrum"], "--spectrum"),
+    (G + ["--generators", "lrx", "--n", "5", "--spectrum", "--max-depth", "2"], "--spectrum"),
     # mine
     (M + ["--generators", "lrx,bogus", "--n", "4..6"], "unknown family 'bogus'"),
     (M + ["--generators", "lrx", "--n", "9..4"], "empty range"),
