@@ -94,25 +94,12 @@ def read_reaction_file(path: str | os.PathLike) -> tuple[tuple[str, ...], tuple[
     """The reactions of a file (one per line; blank lines and ``#`` comments skipped) and their line
     numbers. The file must be UTF-8 text of at most ``MAX_FILE_BYTES`` bytes with at most ``MAX_LINES``
     reactions; a byte that is not UTF-8 (a binary or Latin-1 file) is refused naming its line."""
-    try:
-        size = os.stat(path).st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"--file {path}: {size:,} bytes; a reaction file has at most {MAX_FILE_BYTES:,}")
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise InputError(f"--file {path}: cannot be read ({exc.strerror or exc})") from None
-    if len(data) > MAX_FILE_BYTES:  # it grew since the stat
-        raise InputError(f"--file {path}: more than {MAX_FILE_BYTES:,} bytes")
+    from discover.textfile import read_text_file
+
+    text = read_text_file(path, f"--file {path}", MAX_FILE_BYTES)
     lines, numbers = [], []
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        try:
-            line = raw.decode("utf-8").strip()
-        except UnicodeDecodeError as exc:
-            raise InputError(f"--file {path}: line {number} is not UTF-8 text (byte 0x{raw[exc.start]:02x} at "
-                             f"byte {exc.start + 1} of the line; save the file as UTF-8)") from None
-        if "\x00" in line:
-            raise InputError(f"--file {path}: line {number} holds a NUL byte (a binary file?)")
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
         if not line or line.startswith("#"):
             continue
         if len(lines) == MAX_LINES:

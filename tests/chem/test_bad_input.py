@@ -34,15 +34,15 @@ def files(tmp_path_factory):
 
 # (args, needle): every one must be refused with exit 2 before any run is created
 CASES = [
-    (["balance", "--file", "{root}/binary.txt"], "binary.txt: line 1 is not UTF-8"),
-    (["balance", "--file", "{root}/latin1.txt"], "latin1.txt: line 2 is not UTF-8"),
-    (["balance", "--file", "{root}/nul.txt"], "nul.txt: line 2"),
+    (["balance", "--file", "{root}/binary.txt"], "binary.txt, line 1: byte 0x89 is not UTF-8"),
+    (["balance", "--file", "{root}/latin1.txt"], "latin1.txt, line 2: byte 0xe9 is not UTF-8"),
+    (["balance", "--file", "{root}/nul.txt"], "nul.txt, line 2: a NUL byte"),
     (["balance", "--file", "{root}/many_lines.txt"], "100,000"),
     (["balance", "--file", "{root}/huge.txt"], "huge.txt"),
     (["balance", "--file", "{root}/nested.txt"], "line 3"),
     (["balance", "--file", "{root}/comments_only.txt"], "no reactions"),
     (["balance", "--file", "{root}/missing.txt"], "No such file"),
-    (["balance", "--file", "{root}"], "Is a directory"),
+    (["balance", "--file", "{root}"], "a folder, not a file"),
     (["balance", "--file", "a" * 5000], "File name too long"),
     (["balance", "--file", ""], "--file"),
     (["balance", f"{NESTED_3000} -> H2"], "at most 500"),

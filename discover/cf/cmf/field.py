@@ -257,23 +257,10 @@ def cmf_from_dict(data: dict, where: str = "CMF") -> CMF:
 def load_cmf_file(path: str) -> CMF:
     """Read a CMF from a ``.json`` or ``.toml`` file (UTF-8 text, at most :data:`MAX_CMF_FILE_BYTES`)."""
     import json
-    import os
 
-    if not os.path.isfile(path):
-        raise InputError(f"CMF file {path!r} does not exist")
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_CMF_FILE_BYTES + 1)
-    except OSError as exc:
-        raise InputError(f"CMF file {path!r}: cannot be read ({exc.strerror})") from None
-    if len(raw) > MAX_CMF_FILE_BYTES:
-        raise InputError(f"CMF file {path!r}: larger than {MAX_CMF_FILE_BYTES // 1024} KiB (the limit)")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"CMF file {path!r}: not UTF-8 text (byte {exc.start})") from None
-    if "\x00" in text:
-        raise InputError(f"CMF file {path!r}: a binary file, not JSON or TOML text")
+    from discover.textfile import read_text_file
+
+    text = read_text_file(path, f"CMF file {path!r}", MAX_CMF_FILE_BYTES)
     if path.endswith(".toml"):
         import tomllib
 
