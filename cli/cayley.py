@@ -302,6 +302,24 @@ def families_cmd():
 
 
 
+def graph_options(command):
+    """The options naming one permutation graph (solve, walk, graph): a family or --perm generators."""
+    options = [
+        click.option("--generators", "family", default=None, metavar="NAME[:V...]",
+                     help="A named generating set (see `discover cayley families`), e.g. lrx, pancake, "
+                          "cube_3x3x3_htm."),
+        click.option("--param", "params", multiple=True, metavar="NAME=V", help=PARAM_HELP),
+        click.option("--n", "n", default=None, metavar="N", help=f"The size of the family (n <= {MAX_FAMILY_N})."),
+        click.option("--perm", "perms", multiple=True, metavar="PERM",
+                     help="A generator in cycle notation '(1 2 3)' or one-line form '[2,3,1]' (instead of "
+                          "--generators). Repeatable."),
+        click.option("--inverse-closed", is_flag=True, help="Add the inverse of every generator."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 def _solve_graph(family, params, n, perms, inverse_closed):
     """The graph of `cayley solve` (a named family or --perm), validated like growth's."""
     from discover.cayley.engine import GrowthSpec, graph_for, shards
@@ -313,14 +331,7 @@ def _solve_graph(family, params, n, perms, inverse_closed):
 
 
 @group.command("solve")
-@click.option("--generators", "family", default=None, metavar="NAME[:V...]",
-              help="A named generating set (see `discover cayley families`), e.g. lrx, pancake, cube_3x3x3_htm.")
-@click.option("--param", "params", multiple=True, metavar="NAME=V", help=PARAM_HELP)
-@click.option("--n", "n", default=None, metavar="N", help=f"The size of the family (n <= {MAX_FAMILY_N}).")
-@click.option("--perm", "perms", multiple=True, metavar="PERM",
-              help="A generator in cycle notation '(1 2 3)' or one-line form '[2,3,1]' (instead of --generators). "
-                   "Repeatable.")
-@click.option("--inverse-closed", is_flag=True, help="Add the inverse of every generator.")
+@graph_options
 @click.option("--state", "states", multiple=True, metavar="PERM",
               help="A state to solve: a permutation of 1..n in one-line form '[3 1 2 4]' or cycle notation, "
                    "or 'word:G G ...' (the start moved by these generators, by name). Repeatable.")
@@ -415,12 +426,7 @@ def solve_cmd(family, params, n, perms, inverse_closed, states, states_file, met
 
 
 @group.command("walk")
-@click.option("--generators", "family", default=None, metavar="NAME[:V...]",
-              help="A named generating set (see `discover cayley families`).")
-@click.option("--param", "params", multiple=True, metavar="NAME=V", help=PARAM_HELP)
-@click.option("--n", "n", default=None, metavar="N", help=f"The size of the family (n <= {MAX_FAMILY_N}).")
-@click.option("--perm", "perms", multiple=True, metavar="PERM", help="A generator (instead of --generators). Repeatable.")
-@click.option("--inverse-closed", is_flag=True, help="Add the inverse of every generator.")
+@graph_options
 @click.option("--walks", "walks", default="10", show_default=True, metavar="W", help="Number of walks.")
 @click.option("--length", "length", default="20", show_default=True, metavar="K", help="Steps of each walk.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
@@ -461,12 +467,7 @@ def walk_cmd(family, params, n, perms, inverse_closed, walks, length, fmt, seed)
 
 
 @group.command("graph")
-@click.option("--generators", "family", default=None, metavar="NAME[:V...]",
-              help="A named generating set (see `discover cayley families`).")
-@click.option("--param", "params", multiple=True, metavar="NAME=V", help=PARAM_HELP)
-@click.option("--n", "n", default=None, metavar="N", help=f"The size of the family (n <= {MAX_FAMILY_N}).")
-@click.option("--perm", "perms", multiple=True, metavar="PERM", help="A generator (instead of --generators). Repeatable.")
-@click.option("--inverse-closed", is_flag=True, help="Add the inverse of every generator.")
+@graph_options
 @click.option("--format", "fmt", type=click.Choice(["edgelist", "graph6", "adjacency"]), default="edgelist",
               show_default=True)
 @click.option("--max-vertices", "max_vertices", default="100000", show_default=True, metavar="V",
