@@ -126,9 +126,10 @@ PARAM_HELP = ("A family parameter NAME=V (repeatable), e.g. --generators lrx --p
                    f"{MAX_MATRIX_DEGREE}x{MAX_MATRIX_DEGREE}). Repeatable.")
 @click.option("--modulus", type=int, default=None, metavar="P",
               help=f"Work mod P, 2 <= P <= {MAX_MODULUS} (matrix groups; P need not be prime).")
-@click.option("--start", default=None, metavar="WORD",
+@click.option("--start", "starts", multiple=True, metavar="WORD",
               help="Grow the orbit of a word or vector instead of the group (a Schreier coset graph), "
-                   "e.g. 0011 for binary strings under S_4, or 1,0 for vectors under matrices.")
+                   "e.g. 0011 for binary strings under S_4, or 1,0 for vectors under matrices. Repeatable: "
+                   "the growth of the set (layer k: distance k from the nearest start).")
 @click.option("--inverse-closed", is_flag=True,
               help="Add the inverse of every generator (as GAP's growth function does).")
 @click.option("--engine", type=click.Choice(["auto", "bitmap", "frontier"]), default="auto", show_default=True,
@@ -153,7 +154,7 @@ PARAM_HELP = ("A family parameter NAME=V (repeatable), e.g. --generators lrx --p
                    "10,000 vertices.")
 @json_option
 @runner_options
-def growth_cmd(family, params, gap_file, n, perms, matrices, modulus, start, inverse_closed, engine, memory_gb,
+def growth_cmd(family, params, gap_file, n, perms, matrices, modulus, starts, inverse_closed, engine, memory_gb,
                last_layer_limit, max_depth, max_layer_size, keep_layers, keep_limit, spectrum, as_json, run_options):
     """Layer sizes (growth function), diameter and order of a Cayley or Schreier coset graph.
 
@@ -188,7 +189,8 @@ def growth_cmd(family, params, gap_file, n, perms, matrices, modulus, start, inv
         gap_source=f"--gap {gap_file}",
         matrices=tuple(matrices),
         modulus=modulus,
-        start=start,
+        start=starts[0] if starts else None,
+        more_starts=tuple(starts[1:]),
         inverse_closed=inverse_closed,
         engine=engine,
         memory=_memory_bytes(memory_gb),

@@ -51,12 +51,13 @@ def growth(graph: GraphDef, engine: str = "auto", memory_limit: int | None = Non
     the layers kept and the sort copies) would exceed the memory limit: the memory check of the layers
     reached. ``Growth.stopped_by`` says which ("max_depth", "max_layer_size", "memory"; None: the search
     ended by itself).
+    Several start states (``graph.more_starts``) run the frontier engine from all of them (layer 0 is the set).
     ``keep_layers``: layer indices whose states are returned in ``Growth.kept_layers`` (frontier engine;
     a layer of more than ``keep_limit`` states is refused at run time)."""
     partial = max_depth is not None or max_layer_size is not None
-    if partial or keep_layers:
+    if partial or keep_layers or graph.more_starts:
         if engine == "bitmap":
-            raise InputError("--engine bitmap: partial searches and --layers run the frontier engine")
+            raise InputError("--engine bitmap: partial searches, --layers and several --start run the frontier engine")
         engine = "frontier"
     if engine == "auto":
         engine = choose_engine(graph, order)
@@ -154,8 +155,8 @@ def _shared_layers(K, gens8, tables, fact, threads, keep):
 def _frontier_growth(graph: GraphDef, last_layer_limit: int, memory_limit: int | None, max_depth: int | None = None,
                      max_layer_size: int | None = None, keep_layers=frozenset(), keep_limit: int = 0) -> Growth:
     limit = available_memory() if memory_limit is None else memory_limit
-    search = Frontier(graph)
-    sizes = [1]
+    search = Frontier(graph, starts=[graph.start, *graph.more_starts])
+    sizes = [int(search.cur.shape[0])]
     threads = Threads()
     stopped_by = None
     kept = {}

@@ -57,6 +57,7 @@ class GrowthSpec(SearchSpec):
     matrices: tuple[str, ...] = ()
     modulus: int | None = None
     start: str | None = None
+    more_starts: tuple[str, ...] = ()  # further --start states (the growth of the set)
     inverse_closed: bool = False
     engine: str = "auto"
     memory: int | None = None
@@ -110,9 +111,10 @@ class GrowthSpec(SearchSpec):
 
         for shard in shards(self):
             graph = graph_for(self, shard.params)
-            if self.partial or self.keep_layers:
+            if self.partial or self.keep_layers or self.more_starts:
                 if self.engine == "bitmap":
-                    raise InputError("--engine bitmap: partial searches and --layers run the frontier engine")
+                    raise InputError("--engine bitmap: partial searches, --layers and several --start run the "
+                                     "frontier engine")
                 if not self.partial:  # a partial search checks each layer's memory as it reaches it
                     check_memory(graph, "frontier", self.memory, known_order(graph))
                 continue
@@ -201,8 +203,13 @@ def graph_for(spec: GrowthSpec, params: dict):
         kind = "matrix"
     if spec.inverse_closed:
         graph = graph.with_inverses()
+    if spec.more_starts and spec.start is None:
+        raise InputError("--start: further start states need a first one")
     if spec.start is not None:
-        values, _ = parse_start(spec.start, kind)
+        from discover.cayley.parse import parse_starts
+
+        every, _ = parse_starts((spec.start, *spec.more_starts), kind)
+        values = every[0]
         if kind == "perm":
             graph = perm_graph(graph.name, graph.generators, graph.degree, start=values, names=graph.generator_names)
         else:
@@ -210,8 +217,14 @@ def graph_for(spec: GrowthSpec, params: dict):
                 raise InputError(f"--start: a vector of length {graph.degree} is expected, got {len(values)}")
             graph = matrix_graph(graph.name, graph.generators, graph.degree, graph.modulus, start=values,
                                  names=graph.generator_names)
-        hint = graph_for(replace(spec, start=None), params).group_order_hint
+        hint = graph_for(replace(spec, start=None, more_starts=()), params).group_order_hint
         graph = replace(graph, group_order_hint=hint)  # the group is the same, only its orbit differs
+        if spec.more_starts:
+            for other in every[1:]:
+                if len(other) != len(values):
+                    raise InputError(f"--start: every start state must have {len(values)} entries")
+            others = tuple(tuple(int(v) % graph.modulus if kind == "matrix" else v for v in o) for o in every[1:])
+            graph = replace(graph, more_starts=others)
     return graph
 
 
@@ -221,9 +234,9 @@ def format_state(spec: GrowthSpec, graph, state, family: str | None = None) -> s
         n = len(state) // 2
         return "[" + " ".join(str(v + 1) if v < n else str(-(v - n + 1)) for v in state[:n]) + "]"
     if graph.kind == "perm" and spec.start is not None:
-        from discover.cayley.parse import parse_start
+        from discover.cayley.parse import parse_starts
 
-        _, alphabet = parse_start(spec.start, "perm")
+        _, alphabet = parse_starts((spec.start, *spec.more_starts), "perm")
         letters = [alphabet[v] for v in state]
         return ("".join(letters) if all(len(t) == 1 for t in alphabet) else " ".join(letters))
     return graph.format_state(state)
@@ -235,6 +248,7 @@ def growth_canonical(graph, depth: int | None = None) -> dict:
     sorted generators), so the same graph under another name is stored once; a partial growth adds the
     depth it reached (its first layers are another record than the full growth)."""
     out = {"kind": graph.kind, "modulus": graph.modulus, "start": list(graph.start),
+           **({"more_starts": sorted(list(s) for s in graph.more_starts)} if graph.more_starts else {}),
            "generators": sorted(list(g) for g in graph.generators)}
     if depth is not None:
         out["partial_depth"] = depth
@@ -266,7 +280,8 @@ def growth_record(spec: GrowthSpec, params: dict, graph, result, spectrum=None) 
     generators = family if family is not None else [
         graph.generator_names[i] if graph.kind == "perm" else list(g) for i, g in enumerate(graph.generators)]
     last = [format_state(spec, graph, s, family) for s in result.last_layer]
-    what = f"{graph.name}" + (f" from {format_state(spec, graph, graph.start)}" if spec.start else "")
+    what = f"{graph.name}" + (" from " + ", ".join(format_state(spec, graph, s)
+                                                   for s in (graph.start, *graph.more_starts)) if spec.start else "")
     sizes = result.layer_sizes
     shown = ",".join(map(str, sizes)) if len(sizes) <= 40 else ",".join(map(str, sizes[:40])) + ",..."
     if partial:
@@ -280,6 +295,7 @@ def growth_record(spec: GrowthSpec, params: dict, graph, result, spectrum=None) 
         "n": n,
         "modulus": graph.modulus or None,
         "start": spec.start,
+        "starts": [spec.start, *spec.more_starts] if spec.more_starts else None,
         "inverse_closed": spec.inverse_closed,
         "directed": not graph.undirected,
         "layer_sizes": sizes,

@@ -9,7 +9,8 @@ A :class:`GraphDef` is a generating set acting on a start state:
 * ``kind="matrix"``: generators are k x k matrices over Z/pZ acting on the right, ``s -> s M mod p``.
   The start state is the identity matrix (the Cayley graph) or a row vector (the orbit graph).
 
-A definition is immutable and small; it says whether its generating set is inverse-closed (an
+Several start states (``more_starts`` beside ``start``) give the growth of the set: layer k holds the
+states at distance k from the nearest start. A definition is immutable and small; it says whether its generating set is inverse-closed (an
 undirected graph, for which BFS keeps only the last layers); a named family also gives the order of its
 group in closed form (``group_order_hint``). Orders otherwise come from :mod:`discover.cayley.verify`.
 """
@@ -34,6 +35,7 @@ class GraphDef:
     modulus: int = 0  # matrix groups only
     generator_names: tuple = ()
     group_order_hint: int | None = field(default=None, compare=False)  # |group| in closed form (named families)
+    more_starts: tuple = ()  # further start states: the growth of the set {start, *more_starts}
 
     # ------------------------------------------------------------------ structure
     @property

@@ -94,3 +94,16 @@ def parse_start(text: str, kind: str) -> tuple[tuple, tuple | None]:
     keys = sorted(set(tokens), key=int) if numeric else sorted(set(tokens))
     index = {t: i for i, t in enumerate(keys)}
     return tuple(index[t] for t in tokens), tuple(keys)
+
+
+def parse_starts(texts, kind: str) -> tuple[list[tuple], tuple | None]:
+    """Several start states (``--start`` repeated): (values of each, the common alphabet); the letters of
+    every word are numbered in one sorted alphabet, so equal letters are equal values across the words."""
+    parsed = [parse_start(t, kind) for t in texts]
+    if kind == "matrix":
+        return [values for values, _ in parsed], None
+    letters = {letter for _, alphabet in parsed for letter in alphabet}
+    numeric = all(_INT.fullmatch(t) for t in letters)
+    keys = tuple(sorted(letters, key=int) if numeric else sorted(letters))
+    index = {t: i for i, t in enumerate(keys)}
+    return [tuple(index[alphabet[v]] for v in values) for values, alphabet in parsed], keys

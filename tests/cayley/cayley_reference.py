@@ -5,12 +5,12 @@ from discover.cayley.verify import plain_action
 
 def python_growth(graph, depth=None):
     """Plain BFS over tuples with a Python set (the action of :func:`plain_action`, no kernel): the
-    definition of the growth function (its first ``depth`` layers after the start, when given)."""
-    start = tuple(graph.start)
+    definition of the growth function (its first ``depth`` layers after the start, when given); from the
+    set of start states when the graph has several (``more_starts``)."""
     step = plain_action(graph)
-    seen = {start}
-    layer = [start]
-    sizes = [1]
+    layer = list(dict.fromkeys([tuple(graph.start), *map(tuple, graph.more_starts)]))
+    seen = set(layer)
+    sizes = [len(layer)]
     while True:
         nxt = []
         for s in layer:
