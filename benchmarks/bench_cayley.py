@@ -102,6 +102,156 @@ def compare_processes(family: str, n: int, runs: int, anchor_python: str | None,
     return 0
 
 
+# ---------------------------------------------------------------------------- path finding and partial search
+ANCHOR_PATHS = """
+import json, random, sys, time, torch
+from cayleypy import CayleyGraph, PermutationGroups, Puzzles
+job = json.loads(sys.stdin.read())
+torch.set_num_threads(job["threads"])
+if job["family"] == "cube":
+    definition = Puzzles.rubik_cube(3, "HTM")
+else:
+    definition = getattr(PermutationGroups, job["family"])(job["n"])
+graph = CayleyGraph(definition, device="cpu", verbose=0)
+t0 = time.perf_counter()
+ball = graph.bfs(max_layer_size_to_store=0, max_layer_size_to_explore=job["ball"], return_all_hashes=True)
+setup = time.perf_counter() - t0
+states = job["states"]
+if job["family"] == "cube":  # 20 random moves in CayleyPy's own generators, the same seeds as discover's
+    central = graph.central_state
+    states = []
+    for seed in job["seeds"]:
+        rng = random.Random(seed)
+        s = graph.central_state
+        for _ in range(20):
+            s = graph.apply_path(s, [rng.randrange(definition.n_generators)]).reshape(-1)
+        states.append(s.tolist() if hasattr(s, "tolist") else list(s))
+out = []
+for s in states:
+    t0 = time.perf_counter()
+    r = graph.beam_search(start_state=s, beam_width=job["width"], max_steps=job["steps"], return_path=True,
+                          bfs_result_for_mitm=ball)
+    out.append({"found": bool(r.path_found), "length": len(r.path) if r.path_found else None,
+                "seconds": time.perf_counter() - t0})
+print(json.dumps({"setup": setup, "runs": out}))
+"""
+
+ANCHOR_PARTIAL = """
+import json, sys, time, torch
+from cayleypy import CayleyGraph, PermutationGroups
+torch.set_num_threads({threads})
+graph = CayleyGraph(PermutationGroups.coxeter({n}), device="cpu", verbose=0)
+t0 = time.perf_counter()
+sizes = graph.bfs(max_diameter={depth}).layer_sizes
+print(json.dumps({{"seconds": time.perf_counter() - t0, "sizes": [int(x) for x in sizes]}}))
+"""
+
+
+def path_states(family: str, n: int | None, count: int, seed: int):
+    """The benchmark's states: uniformly random permutations (LRX, pancake) or 20 random moves (cube)."""
+    import random
+
+    from discover.cayley.families import build_family
+    from discover.cayley.solve import apply_word
+
+    graph = build_family("cube_3x3x3_htm" if family == "cube" else family, None if family == "cube" else n)
+    rng = random.Random(seed)
+    if family == "cube":
+        seeds = [seed * 1000 + i for i in range(count)]
+        return graph, [apply_word(graph, graph.start, [random.Random(s).randrange(18) for _ in range(20)])
+                       for s in seeds], seeds
+    return graph, [tuple(rng.sample(range(n), n)) for _ in range(count)], []
+
+
+def compare_paths(family: str, n: int | None, count: int, width: int, ball: int, anchor_python: str | None,
+                  threads: int, seed: int = 1, steps: int = 300) -> dict:
+    """discover's `cayley solve` (library call, beam) against CayleyPy's beam search with its
+    meet-in-the-middle ball of the same size, on the same states; lengths and seconds of each."""
+    from discover.cayley.patterns import PatternDatabases
+    from discover.cayley.solve import heuristic_name, solve, start_ball
+
+    graph, states, seeds = path_states(family, n, count, seed)
+    name = "cube" if family == "cube" else family
+    t0 = time.perf_counter()
+    ball_search = start_ball(graph, ball)
+    heuristic = heuristic_name(graph, family)
+    patterns = PatternDatabases(graph) if heuristic == "patterns" else None
+    setup = time.perf_counter() - t0
+    ours = []
+    for s in states:
+        t0 = time.perf_counter()
+        try:
+            out = solve(graph, s, method="beam", beam_width=width, max_steps=steps, ball=ball_search, family=family,
+                        patterns=patterns)
+            ours.append({"length": out.length, "seconds": time.perf_counter() - t0, "bound": out.lower_bound})
+        except RuntimeError:  # no path within the steps
+            ours.append({"length": None, "seconds": time.perf_counter() - t0})
+    row = {"case": f"{name}{'' if n is None or family == 'cube' else f' n={n}'}", "width": width,
+           "discover_setup": setup, "discover": ours}
+    if anchor_python:
+        job = {"family": family, "n": n, "states": [list(s) for s in states], "seeds": seeds, "width": width,
+               "steps": steps, "ball": ball, "threads": threads}
+        try:
+            proc = subprocess.run([anchor_python, "-c", ANCHOR_PATHS], input=json.dumps(job), capture_output=True,
+                                  text=True, timeout=900)
+        except subprocess.TimeoutExpired:
+            row["cayleypy_error"] = "no answer within 900 s"
+            return row
+        if proc.returncode != 0:
+            row["cayleypy_error"] = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "failed"
+        else:
+            theirs = json.loads(proc.stdout.strip().splitlines()[-1])
+            row["cayleypy_setup"], row["cayleypy"] = theirs["setup"], theirs["runs"]
+    return row
+
+
+def summarize_paths(row: dict) -> str:
+    def side(runs):
+        found = [r for r in runs if r.get("length") is not None]
+        if not found:
+            return f"0/{len(runs)} solved"
+        lengths = [r["length"] for r in found]
+        times = [r["seconds"] for r in found]
+        return (f"{len(found)}/{len(runs)} solved, mean length {statistics.mean(lengths):.1f}, "
+                f"{spread(times)}")
+
+    text = f"{row['case']} (beam width {row['width']}): discover {side(row['discover'])}"
+    if "cayleypy" in row:
+        text += f" | CayleyPy {side(row['cayleypy'])}"
+    elif "cayleypy_error" in row:
+        text += f" | CayleyPy failed: {row['cayleypy_error']}"
+    return text
+
+
+def compare_partial(n: int, depth: int, runs: int, anchor_python: str | None, threads: int) -> str:
+    """First ``depth`` layers of coxeter S_n: discover's partial frontier search against CayleyPy's bfs()."""
+    from discover.cayley.bfs import growth
+    from discover.cayley.families import build_family
+
+    graph = build_family("coxeter", n, max_n=4096)
+    growth(build_family("coxeter", 8), max_depth=3)  # warm-up (compile or load the kernels)
+    ours, sizes = [], None
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        sizes = growth(graph, max_depth=depth).layer_sizes
+        ours.append(time.perf_counter() - t0)
+    text = f"coxeter n={n}, {depth} layers ({sum(sizes):,} states): discover {spread(ours)}"
+    if anchor_python:
+        theirs = []
+        for _ in range(runs):
+            proc = subprocess.run([anchor_python, "-c", ANCHOR_PARTIAL.format(threads=threads, n=n, depth=depth)],
+                                  capture_output=True, text=True, timeout=1800)
+            if proc.returncode != 0:
+                return text + " | CayleyPy failed: " + (proc.stderr.strip().splitlines() or ["?"])[-1]
+            got = json.loads(proc.stdout.strip().splitlines()[-1])
+            if got["sizes"] != sizes:
+                return text + f" | CayleyPy DISAGREES: {got['sizes']} vs {sizes}"
+            theirs.append(got["seconds"])
+        text += f" | CayleyPy {spread(theirs)}, same layers; " \
+                f"{statistics.median(theirs) / statistics.median(ours):.1f}x"
+    return text
+
+
 def have_cayleypy() -> bool:
     try:
         import cayleypy  # noqa: F401
@@ -129,7 +279,31 @@ def main() -> int:
     parser.add_argument("--cayleypy-python", default=None, metavar="PYTHON",
                         help="interpreter with cayleypy installed, for --processes (default: this one, if it has it)")
     parser.add_argument("--process-n", type=int, default=11, help="n of LRX for --processes")
+    parser.add_argument("--paths", type=int, default=0, metavar="STATES",
+                        help="path finding: this many random states of LRX n=16, 32, pancake n=20 and 3x3x3 "
+                             "scrambles of 20 moves through discover's beam search and CayleyPy's (--cayleypy-python)")
+    parser.add_argument("--path-cases", default="lrx:16,lrx:32,pancake:20,cube", help="cases of --paths")
+    parser.add_argument("--beam-width", type=int, default=1024, help="beam width of --paths (both sides)")
+    parser.add_argument("--max-steps", type=int, default=1000, help="beam steps of --paths (both sides)")
+    parser.add_argument("--ball", type=int, default=100_000, help="states of the exact ball around the start (both)")
+    parser.add_argument("--partial", type=int, default=0, metavar="RUNS",
+                        help="first 8 layers of coxeter n=20, discover against CayleyPy's bfs(max_diameter=8)")
     args = parser.parse_args()
+    if args.paths or args.partial:
+        import numba
+
+        threads = args.threads or os.cpu_count() or 1
+        numba.set_num_threads(threads)
+        anchor = args.cayleypy_python or (sys.executable if have_cayleypy() else None)
+        if args.partial:
+            print(compare_partial(20, 8, args.partial, anchor, threads), flush=True)
+        for case in (args.path_cases.split(",") if args.paths else []):
+            family, _, n = case.partition(":")
+            row = compare_paths(family, int(n) if n else None, args.paths, args.beam_width, args.ball, anchor, threads,
+                               steps=args.max_steps)
+            print(summarize_paths(row), flush=True)
+            print(json.dumps(row), file=sys.stderr)
+        return 0
     if args.processes:
         anchor = args.cayleypy_python or (sys.executable if have_cayleypy() else None)
         if anchor is None:

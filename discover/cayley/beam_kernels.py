@@ -62,3 +62,22 @@ def pancake_gaps(states, rows, out):
         if states[i, n - 1] != n - 1:
             c += 1
         out[t] = c
+
+
+@njit(parallel=True, cache=True)
+def cyclic_displacement(states, rows, out):
+    """``out[t]`` = min over rotations r of the sum over positions j of the cyclic distance between the value
+    ``states[rows[t], j]`` and ``j + r`` mod n: how far the arrangement is from a rotation of 0..n-1 (rotations
+    cost nothing; a swap of two neighbours changes the sum by at most 2)."""
+    n = states.shape[1]
+    for t in prange(rows.shape[0]):
+        i = rows[t]
+        best = n * n
+        for r in range(n):
+            c = 0
+            for j in range(n):
+                d = (np.int64(states[i, j]) - j - r) % n
+                c += min(d, n - d)
+            if c < best:
+                best = c
+        out[t] = best

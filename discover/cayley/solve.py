@@ -117,7 +117,7 @@ def _parity(h) -> int:
     return parity
 
 
-HEURISTICS = ("auto", "hamming", "gaps", "patterns")
+HEURISTICS = ("auto", "hamming", "gaps", "patterns", "cyclic")
 
 
 def heuristic_name(graph: GraphDef, family: str | None, chosen: str = "auto") -> str:
@@ -128,10 +128,14 @@ def heuristic_name(graph: GraphDef, family: str | None, chosen: str = "auto") ->
         raise InputError("--heuristic gaps: only for the pancake family")
     if chosen == "patterns" and not identity:
         raise InputError("--heuristic patterns: only when the start is the identity arrangement")
+    if chosen == "cyclic" and not identity:
+        raise InputError("--heuristic cyclic: only when the start is the identity arrangement")
     if chosen != "auto":
         return chosen
     if family == "pancake" and identity:
         return "gaps"
+    if family == "lrx" and identity:
+        return "cyclic"
     return "patterns" if identity else "hamming"
 
 
@@ -306,6 +310,8 @@ def beam_search(graph: GraphDef, state, beam_width: int, max_steps: int, heurist
                 B.pancake_gaps(out, rows, scores)
             elif heuristic == "patterns":
                 scores = patterns.distances(out[rows])[1]
+            elif heuristic == "cyclic":
+                B.cyclic_displacement(out, rows, scores)
             else:
                 B.mismatches(out, rows, target, scores)
             if rows.shape[0] > beam_width:

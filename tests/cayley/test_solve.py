@@ -56,6 +56,18 @@ def test_beam_words_are_never_shorter_than_the_distance():
         assert out.length == dist[state] or not out.optimal
 
 
+@pytest.mark.parametrize("family,heuristic", [("lrx", "cyclic"), ("lrx", "patterns"), ("coxeter", "hamming")])
+def test_beam_heuristics_give_verified_words_no_shorter_than_exact(family, heuristic):
+    graph = build_family(family, 9)
+    rng = random.Random(9)
+    for _ in range(2):
+        state = tuple(rng.sample(range(9), 9))
+        exact = solve(graph, state, method="exact").length
+        out = solve(graph, state, method="beam", beam_width=256, ball_states=100, heuristic=heuristic, family=family)
+        assert apply_word(graph, state, out.word) == graph.start
+        assert out.lower_bound <= exact <= out.length
+
+
 def test_user_generators_and_start():
     graph = perm_graph("perms", [P.parse_perm("(1 2)", 6), P.parse_perm("(1 2 3 4 5 6)", 6)], 6)
     dist = python_distances(graph)
