@@ -2,8 +2,8 @@
 
     .venv/bin/python results/extremal/export_campaign.py results/extremal_campaign.sqlite results/extremal
 
-writes ``c3c4_best.g6`` (one graph per line, in size order, each the graph with the most edges stored
-at that n, the fastest found among equals), ``c3c4_best.tsv`` (n, our edges, the best published value
+writes ``c3c4_campaign.g6`` (one graph per line, in size order, each the graph with the most edges stored
+at that n, the fastest found among equals), ``c3c4_campaign.tsv`` (n, our edges, the best published value
 we know, status, seconds to reach, key) and prints the table as Markdown for the README. "table
 incomplete" marks sizes where published values exist that discover/extremal/reference.py lacks. Every exported
 graph is checked again here from its graph6 text: girth >= 5 by networkx and its edge count.
@@ -32,8 +32,8 @@ def main(store: str, folder: str, lo: int = 1, hi: int = 256) -> int:
                          key=lambda r: r.payload["seconds"])
     best = {r.payload["n"]: r for r in best_per_size(records) if lo <= r.payload["n"] <= hi}
     rows = []
-    with open(os.path.join(folder, "c3c4_best.g6"), "w") as g6, \
-            open(os.path.join(folder, "c3c4_best.tsv"), "w") as tsv:
+    with open(os.path.join(folder, "c3c4_campaign.g6"), "w") as g6, \
+            open(os.path.join(folder, "c3c4_campaign.tsv"), "w") as tsv:
         tsv.write("n\tedges\tpublished\tstatus\tseconds\tkey\n")
         for n in range(lo, hi + 1):
             r = best.get(n)
