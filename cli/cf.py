@@ -753,7 +753,8 @@ def unify_cmd(store_path, output, max_pairs, as_json):
             p = row.record.payload
             canon = p.get("canonical") or {"a": p["a"], "b": p["b"]}
             formulas.append(Formula(row.record.key, Polynomial.parse(canon["a"]).coeffs,
-                                    Polynomial.parse(canon["b"]).coeffs, p.get("closed_form"), p.get("novelty")))
+                                    Polynomial.parse(canon["b"]).coeffs, p.get("closed_form"), p.get("novelty"),
+                                    (p["a"], p["b"])))
     result = unify(formulas, max_pairs=max_pairs)
     if output:
         from pathlib import Path

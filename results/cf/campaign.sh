@@ -26,13 +26,15 @@ if [ "$ROUND" = 2 ]; then
     "--a-deg 2 --b-deg 4 --a-range -6:6 --b-range -3:3"
   )
 else
+  # round 3 (ROUND=3) ran its first box, "--a-deg 2 --b-deg 3 --a-range -8:8 --b-range -4:4"; the low
+  # degrees had saturated (round 2's last box, 37e6 candidates, added 4 formulas), so round 4 (ROUND=4)
+  # favours the higher degrees where the literature's zeta(2), zeta(3) and Catalan formulas live
   BOXES=(
     "--a-deg 3 --b-deg 6 --a-range 0:8 --b-range -1:1"
     "--a-deg 2 --b-deg 4 --a-range 0:10 --b-range -3:3"
-    "--a-deg 2 --b-deg 3 --a-range -8:8 --b-range -4:4"
     "--a-deg 3 --b-deg 5 --a-range -2:4 --b-range -2:2"
-    "--a-deg 1 --b-deg 2 --a-range -30:30 --b-range -16:16"
     "--a-deg 2 --b-deg 4 --a-range 0:8 --b-range 0:8"
+    "--a-deg 1 --b-deg 2 --a-range -30:30 --b-range -16:16"
   )
 fi
 [ -f "$TIMES" ] || printf 'command\tseconds\texit\n' > "$TIMES"

@@ -87,7 +87,7 @@ def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth:
         a, b = Polynomial.parse(canon["a"]).coeffs, Polynomial.parse(canon["b"]).coeffs
         rec["novelty_at_search"] = (rec.get("novelty") or {}).get("class")
         rec["novelty"] = classify(a, b, rec["closed_form"], **THOROUGH)
-        formulas.append(Formula(rec["key"], a, b, rec["closed_form"], rec["novelty"]))
+        formulas.append(Formula(rec["key"], a, b, rec["closed_form"], rec["novelty"], (rec["a"], rec["b"])))
     result = unify(formulas)
     # A formula 'new' against the lists may still reach a listed one through other stored formulas (a
     # coboundary or fold to a formula that is known or equivalent): then it is equivalent, by that chain.

@@ -23,13 +23,16 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Formula:
-    """A stored PCF formula: its key, canonical coefficients and closed form."""
+    """A stored PCF formula: its key, canonical coefficients (the equivalence tests use them), closed form
+    and novelty, and ``shown``: the a(n), b(n) its closed form belongs to (the stored ones; the canonical
+    form's limit may differ by the sign, scaling and shift it removed)."""
 
     key: str
     a: tuple[int, ...]
     b: tuple[int, ...]
     closed_form: str | None
     novelty: dict | None
+    shown: tuple[str, str] | None = None
 
 
 def _size(f: Formula) -> tuple:
@@ -100,12 +103,17 @@ def unify(formulas: list[Formula], max_pairs: int = 200, max_solves: int = 24) -
     for root, fs in members.items():
         fs.sort(key=_size)
         classes.append({"size": len(fs), "representative": fs[0].key,
-                        "formula": {"a": _text(fs[0].a), "b": _text(fs[0].b), "closed_form": fs[0].closed_form},
+                        "formula": _shown(fs[0]),
                         "constants": sorted({c for f in fs for c in limit_class(f.closed_form)}),
                         "reaches_listed": root in listed_roots,
                         "members": [f.key for f in fs]})
     classes.sort(key=lambda c: (-c["size"], c["formula"]["a"], c["formula"]["b"]))
     return {"formulas": len(formulas), "classes": classes, "edges": edges}
+
+
+def _shown(f: Formula) -> dict:
+    a, b = f.shown if f.shown else (_text(f.a), _text(f.b))
+    return {"a": a, "b": b, "closed_form": f.closed_form}
 
 
 def _text(coeffs) -> str:
@@ -120,8 +128,8 @@ def graph_json(result: dict, formulas: list[Formula]) -> dict:
     for i, c in enumerate(result["classes"]):
         for key in c["members"]:
             klass[key] = i
-    nodes = [{"id": f.key, "a": _text(f.a), "b": _text(f.b), "closed_form": f.closed_form,
-              "novelty": (f.novelty or {}).get("class"), "class": klass.get(f.key)} for f in formulas]
+    nodes = [dict(_shown(f), id=f.key, novelty=(f.novelty or {}).get("class"), **{"class": klass.get(f.key)})
+             for f in formulas]
     listed = sorted({e["to"] for e in result["edges"] if str(e["to"]).startswith("listed:")})
     nodes += [{"id": x, "listed": True} for x in listed]
     return {"nodes": nodes, "edges": result["edges"],
