@@ -13,6 +13,13 @@ before timing; CayleyPy gets the same warm-up.
         # whole processes as users run them: `discover cayley growth --generators lrx --n 11` against a
         # Python process that imports CayleyPy and runs its bfs() on LRX S_11 (CPU backend), 5 runs each
 
+    .venv/bin/python benchmarks/bench_cayley.py --paths 5 --cayleypy-python /tmp/anchor/bin/python
+        # path finding: 5 random states each of LRX n=16, 32, pancake n=20 and 3x3x3 scrambles of 20 moves
+        # (--path-cases), discover's `cayley solve` (beam) against CayleyPy's beam_search (its default
+        # Hamming score; its pretrained models need a download) with the same beam width, steps and ball
+    .venv/bin/python benchmarks/bench_cayley.py --partial 3 --cayleypy-python /tmp/anchor/bin/python
+        # the first 8 layers of coxeter n=20 against CayleyPy's bfs(max_diameter=8), 3 runs each
+
 CayleyPy is optional (``pip install cayleypy``, which needs torch); without it only discover is timed.
 ``--cayleypy-python`` runs the anchor's processes with another interpreter (a separate virtualenv keeps
 torch out of this one). With --s12 the S_13 time is estimated from the S_12 rate (printed as such); --s13
@@ -158,8 +165,11 @@ def path_states(family: str, n: int | None, count: int, seed: int):
     rng = random.Random(seed)
     if family == "cube":
         seeds = [seed * 1000 + i for i in range(count)]
-        return graph, [apply_word(graph, graph.start, [random.Random(s).randrange(18) for _ in range(20)])
-                       for s in seeds], seeds
+        scrambles = []
+        for s in seeds:
+            moves = random.Random(s)
+            scrambles.append(apply_word(graph, graph.start, [moves.randrange(18) for _ in range(20)]))
+        return graph, scrambles, seeds
     return graph, [tuple(rng.sample(range(n), n)) for _ in range(count)], []
 
 
