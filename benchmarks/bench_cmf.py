@@ -13,7 +13,7 @@
 (b) A trajectory sweep of the pi CMF: every primitive trajectory with coordinates in 0..3 from the start
     (1, 1), depth 1,000 each, limit and precision for each (one fresh CMF per sweep).
 
-The figures are best-of-N wall times on one core. Run:
+The figures are the median and range of N wall times on one core. Run:
 
     .venv/bin/python benchmarks/bench_cmf.py [--repeat 3] [--json]
 """
@@ -23,10 +23,13 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import statistics
 import time
 
 
-def best_of(fn, repeat, setup=None):
+def timed(fn, repeat, setup=None):
+    """(median, min, max) seconds of ``repeat`` runs of ``fn`` (``setup`` before each, not timed), and
+    the last result. The median is what the table reports: a shared machine makes the best run luck."""
     times, result = [], None
     for _ in range(repeat):
         if setup is not None:
@@ -34,7 +37,7 @@ def best_of(fn, repeat, setup=None):
         t = time.perf_counter()
         result = fn()
         times.append(time.perf_counter() - t)
-    return min(times), result
+    return (statistics.median(times), min(times), max(times)), result
 
 
 def _clear_discover_caches():
@@ -88,15 +91,15 @@ def main():
 
     rows = []
     for depth in (1000, 10000):
-        t_d, (v_d, dig_d) = best_of(lambda: discover_walk("zeta3", (1, 1), (1, 1), depth), args.repeat,
+        t_d, (v_d, dig_d) = timed(lambda: discover_walk("zeta3", (1, 1), (1, 1), depth), args.repeat,
                                     _clear_discover_caches)
-        t_r, (v_r, dig_r) = best_of(lambda: rt_walk(known_cmfs.zeta3(), (1, 1), (1, 1), depth), args.repeat,
+        t_r, (v_r, dig_r) = timed(lambda: rt_walk(known_cmfs.zeta3(), (1, 1), (1, 1), depth), args.repeat,
                                     _clear_rt_caches)
         common = int(min(dig_d, dig_r)) - 2
         with mpmath.workdps(common + 10):
             agree = abs(mpmath.mpf(v_d) - mpmath.mpf(v_r)) < mpmath.mpf(10) ** (-common)
         rows.append({"case": f"zeta3 CMF, trajectory (1,1) from (1,1), depth {depth}", "discover_s": t_d,
-                     "ramanujantools_s": t_r, "speedup": t_r / t_d, "digits_discover": round(dig_d, 1),
+                     "ramanujantools_s": t_r, "speedup": t_r[0] / t_d[0], "digits_discover": round(dig_d, 1),
                      "digits_ramanujantools": dig_r, "agree": bool(agree)})
 
     trajs = primitive(3)
@@ -108,8 +111,8 @@ def main():
         cmf = known_cmfs.pi()
         return [rt_walk(cmf, t, (1, 1), 1000) for t in trajs]
 
-    t_d, res_d = best_of(sweep_discover, args.repeat, _clear_discover_caches)
-    t_r, res_r = best_of(sweep_rt, args.repeat, _clear_rt_caches)
+    t_d, res_d = timed(sweep_discover, args.repeat, _clear_discover_caches)
+    t_r, res_r = timed(sweep_rt, args.repeat, _clear_rt_caches)
     agree = True
     for (vd, dd), (vr, dr) in zip(res_d, res_r):
         common = int(min(dd, dr)) - 2
@@ -117,16 +120,20 @@ def main():
             with mpmath.workdps(common + 10):
                 agree &= bool(abs(mpmath.mpf(vd) - mpmath.mpf(vr)) < mpmath.mpf(10) ** (-common))
     rows.append({"case": f"pi CMF sweep: {len(trajs)} primitive trajectories in [0,3]^2 from (1,1), depth 1000",
-                 "discover_s": t_d, "ramanujantools_s": t_r, "speedup": t_r / t_d,
+                 "discover_s": t_d, "ramanujantools_s": t_r, "speedup": t_r[0] / t_d[0],
                  "digits_discover": None, "digits_ramanujantools": None, "agree": bool(agree)})
 
     if args.json:
         for r in rows:
             print(json.dumps(r))
         return
-    print(f"{'case':<78} {'discover':>10} {'ramanujantools':>15} {'speedup':>8}  agree")
+    def spread(t):
+        return f"{t[0] * 1e3:.1f} ms ({t[1] * 1e3:.1f}-{t[2] * 1e3:.1f})"
+
+    print(f"median (min-max) of {args.repeat} runs each; speedup = ratio of medians")
+    print(f"{'case':<78} {'discover':>24} {'ramanujantools':>26} {'speedup':>8}  agree")
     for r in rows:
-        print(f"{r['case']:<78} {r['discover_s']:>9.4f}s {r['ramanujantools_s']:>14.4f}s "
+        print(f"{r['case']:<78} {spread(r['discover_s']):>24} {spread(r['ramanujantools_s']):>26} "
               f"{r['speedup']:>7.1f}x  {r['agree']}")
 
 
