@@ -163,7 +163,9 @@ def test_refused(store, bad_gap, args, needle):
 
 
 def test_limits_are_stated_in_help():
-    for command, limits in (("growth", [MAX_FAMILY_N, MAX_PERM_DEGREE, MAX_MODULUS]), ("mine", [MAX_FAMILY_N])):
+    for command, limits in (("growth", [MAX_FAMILY_N, MAX_PERM_DEGREE, MAX_MODULUS]), ("mine", [MAX_FAMILY_N]),
+                            ("solve", ["1,048,576", "100,000", "16,777,216"]), ("walk", ["10,000,000"]),
+                            ("graph", ["1,000,000", "10,000"])):
         text = " ".join(CliRunner().invoke(cli, ["cayley", command, "--help"]).stdout.split())
         for limit in limits:
             assert str(limit) in text, (command, limit)
