@@ -87,7 +87,7 @@ def diameters(generators, by, output, store):
     _done(path, f"diameters of {len(series)} families")
 
 
-@group.command(name="convergence")
+@group.command(name="convergence", context_settings={"ignore_unknown_options": True})
 @click.argument("a", required=False)
 @click.argument("b", required=False)
 @click.option("--key", default=None, help="Or a stored cf record (PCF, CMF walk or ESMA) by KEY or prefix.")
