@@ -406,9 +406,9 @@ def solve_cmd(family, params, n, perms, inverse_closed, states, states_file, met
             if method == "beam" or not fits_exactly(graph, memory_limit(memory)):
                 ball = start_ball(graph, ball_size)
                 if heuristic == "patterns":
-                    from discover.cayley.patterns import PatternDatabases
+                    from discover.cayley.patterns import LazyPatterns
 
-                    patterns = PatternDatabases(graph)
+                    patterns = LazyPatterns(graph)
         out = solve(graph, state, method=method, memory_limit=memory, beam_width=width, max_steps=steps,
                     family=name, ball=ball, seed=seed_value, heuristic=heuristic, patterns=patterns)
         names = [graph.generator_names[i] if graph.generator_names else f"g{i}" for i in out.word]

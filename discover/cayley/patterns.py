@@ -115,3 +115,16 @@ class PatternDatabases:
             best = np.maximum(best, d)
             total += d
         return best, total
+
+
+class LazyPatterns:
+    """:class:`PatternDatabases` of a graph built on first use (a state already near the start needs none)."""
+
+    def __init__(self, graph: GraphDef):
+        self.graph = graph
+        self._databases = None
+
+    def get(self) -> PatternDatabases:
+        if self._databases is None:
+            self._databases = PatternDatabases(self.graph)
+        return self._databases

@@ -21,7 +21,8 @@ reported:
   start under the inverse generators, kept whole (exact distances), so the end of the word is optimal.
   Scores: the pancake gap count for prefix reversals, else the Hamming distance to the start.
   ``optimal`` is true only when the length equals an admissible lower bound of the state's distance
-  (:func:`lower_bound`).
+  (:func:`lower_bound`), or when the state itself lies in the ball. Pattern databases are built on first
+  use (:class:`discover.cayley.patterns.LazyPatterns`).
 
 Admissible lower bounds (never more than the distance): a generator moves at most ``m`` positions, so
 ``ceil(hamming / m)`` moves are needed; for prefix reversals of 0..n-1 one reversal changes at most one
@@ -150,6 +151,7 @@ def lower_bound(graph: GraphDef, state, heuristic: str, patterns=None) -> int:
         gaps = sum(abs(state[j] - state[j + 1]) != 1 for j in range(n - 1)) + (state[n - 1] != n - 1)
         bound = max(bound, gaps)
     if patterns is not None:
+        patterns = patterns.get() if hasattr(patterns, "get") else patterns
         bound = max(bound, int(patterns.distances(np.array([state], dtype=np.uint16))[0][0]))
     return bound
 
@@ -270,11 +272,13 @@ def beam_search(graph: GraphDef, state, beam_width: int, max_steps: int, heurist
     mult = rng.integers(1, 2**63, size=L, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
     beam = np.array([state], dtype=np.uint16)
     ball = ball if ball is not None else start_ball(graph, 1)
-    bound = lower_bound(graph, state, heuristic, patterns)
     hit = _in_ball(ball, ball.pack(beam))
-    if hit is not None:
+    if hit is not None:  # the ball's distances are exact
         word = walk_forward(ball, hit[1], hit[0], gens)
-        return Solution(word, True, "beam", bound, time.perf_counter() - t0, {"steps": 0})
+        return Solution(word, True, "beam", len(word), time.perf_counter() - t0, {"steps": 0, "ball_depth": hit[0]})
+    if patterns is not None and hasattr(patterns, "get"):
+        patterns = patterns.get()
+    bound = lower_bound(graph, state, heuristic, patterns)
     parents: list[np.ndarray] = []
     moves: list[np.ndarray] = []
     history: list[np.ndarray] = []
@@ -367,9 +371,9 @@ def solve(graph: GraphDef, state, *, method: str = "auto", memory_limit: int | N
         if ball is None:
             ball = start_ball(graph, ball_states)
         if heuristic == "patterns" and patterns is None:
-            from discover.cayley.patterns import PatternDatabases
+            from discover.cayley.patterns import LazyPatterns
 
-            patterns = PatternDatabases(graph)
+            patterns = LazyPatterns(graph)
         out = beam_search(graph, state, beam_width, max_steps, heuristic, ball, seed, patterns)
         if out is None:
             raise RuntimeFailure(f"beam search found no path within {max_steps} steps (beam width {beam_width}); "
