@@ -64,7 +64,8 @@ def diameter_series(records: list[Record], families=None, by: str = "n") -> list
             seen.add(p["family"])
         by_family: dict[str, dict[int, int]] = {}
         for record in records:
-            if record.engine == GROWTH_ENGINE and record.kind == "growth" and not record.payload.get("start"):
+            if (record.engine == GROWTH_ENGINE and record.kind == "growth" and not record.payload.get("start")
+                    and record.payload.get("diameter") is not None and record.payload.get("n") is not None):
                 family = family_name(record)
                 if family in seen or (families and family not in families):
                     continue
@@ -76,8 +77,8 @@ def diameter_series(records: list[Record], families=None, by: str = "n") -> list
         groups: dict[tuple, dict[int, int]] = {}
         for record in records:
             p = record.payload
-            if record.engine != GROWTH_ENGINE or not p.get("modulus"):
-                continue
+            if record.engine != GROWTH_ENGINE or not p.get("modulus") or p.get("diameter") is None:
+                continue  # a partial search has no diameter
             family = family_name(record)
             if families and family not in families:
                 continue

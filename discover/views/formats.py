@@ -122,7 +122,10 @@ def growth_tabular(records: list[Record]) -> str:
         p = r.payload
         name = latex_escape(p.get("family") or p.get("generators") or "")
         sizes = ", ".join(str(v) for v in p["layer_sizes"])
-        rows.append(f"{name} & {p.get('n')} & {p['order']} & {p['diameter']} & "
+        # a partial search (--max-depth, --max-layer-size) knows neither its order nor its diameter
+        order = "?" if p.get("order") is None else p["order"]
+        diameter = f"$\\geq {len(p['layer_sizes']) - 1}$" if p.get("diameter") is None else p["diameter"]
+        rows.append(f"{name} & {p.get('n')} & {order} & {diameter} & "
                     f"\\parbox[t]{{0.55\\textwidth}}{{\\raggedright {sizes}}} \\\\")
     return "\n".join([r"\begin{tabular}{lrrrl}", r"\toprule",
                       r"family & $n$ & order & diameter & growth $|\text{layer } k|$, $k = 0, 1, \dots$ \\",
@@ -209,8 +212,8 @@ def bfile_sequences(records: Iterable) -> list[tuple[str, dict[int, int]]]:
             name = f"growth of {family} n={p.get('n')}{mod}{where}: a(k) = number of elements at distance k"
             for k, v in enumerate(p["layer_sizes"]):
                 add(name, k, v)
-            if not p.get("start") and p.get("family") and p.get("n") is not None:
-                add(f"diameter of {family}{mod} by n", p["n"], p["diameter"])
+            if not p.get("start") and p.get("family") and p.get("n") is not None and p.get("diameter") is not None:
+                add(f"diameter of {family}{mod} by n", p["n"], p["diameter"])  # a partial search has none
         elif r.engine == "cayley.fit" and isinstance(p.get("values"), dict):
             for n, v in p["values"].items():
                 add(f"{p['quantity']} of {p['family']} by n", int(n), v)

@@ -42,3 +42,19 @@ def test_bad_report_and_export_targets_are_refused(views_store, tmp_path):
                    store=views_store)
     assert_refused(["results", "export", "--format", "graph6", "--engine", "cf", "--output",
                     str(tmp_path / "x.g6")], "graph", store=views_store)
+
+
+def test_a_partial_growth_is_reported_without_a_diameter(views_store, tmp_path):
+    """A partial search (--max-depth) stores layers but no order or diameter: the views show what it has."""
+    code, _, err, _ = run_cli(["cayley", "growth", "--generators", "coxeter", "--n", "20", "--max-depth", "3"],
+                              store=views_store)
+    assert code == 0, err
+    code, _, err, _ = run_cli(["results", "report", "--output", str(tmp_path / "site")], store=views_store)
+    assert code == 0, err
+    code, _, err, _ = run_cli(["results", "export", "--format", "latex", "--output", str(tmp_path / "r.tex")],
+                              store=views_store)
+    assert code == 0 and "\\geq 3" in (tmp_path / "r.tex").read_text(), err
+    code, _, err, _ = run_cli(["results", "export", "--format", "bfile", "--output", str(tmp_path / "a.b")],
+                              store=views_store)
+    text = (tmp_path / "a.b").read_text()
+    assert code == 0 and "coxeter n=20" in text, err
