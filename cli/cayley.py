@@ -84,23 +84,11 @@ def _family(family, params):
 
 
 def _gap_text(path):
-    """The text of --gap FILE, read at the edge (size checked before reading)."""
-    import os
-
+    """The text of --gap FILE, read at the edge (bounded, UTF-8 checked: discover.textfile)."""
     from discover.cayley.limits import MAX_GAP_BYTES
-    from discover.errors import InputError
+    from discover.textfile import read_text_file
 
-    if path is None:
-        return ""
-    try:
-        if os.path.getsize(path) > MAX_GAP_BYTES:
-            raise InputError(f"--gap {path}: larger than {MAX_GAP_BYTES:,} bytes")
-        with open(path, encoding="utf-8") as fh:
-            return fh.read()
-    except UnicodeDecodeError:
-        raise InputError(f"--gap {path}: not a UTF-8 text file") from None
-    except OSError as exc:
-        raise InputError(f"--gap {path}: cannot read it ({exc.strerror or exc})") from None
+    return "" if path is None else read_text_file(path, f"--gap {path}", MAX_GAP_BYTES)
 
 
 PARAM_HELP = ("A family parameter NAME=V (repeatable), e.g. --generators lrx --param k=2; the same as "

@@ -32,16 +32,20 @@ def read_text_file(path: str | os.PathLike, label: str, max_bytes: int, encoding
         raise InputError(f"{label}: cannot be read ({exc.strerror or type(exc).__name__})") from None
     if len(data) > max_bytes:
         raise InputError(f"{label}: larger than {_size_text(max_bytes)} (the limit)")
+    nul = data.find(b"\x00")
     try:
         text = data.decode(encoding)
+        bad = -1
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(f"{label}, line {line}: byte 0x{data[exc.start]:02x} is not {encoding.upper()} text "
-                         f"(save the file as {encoding.upper()})") from None
-    nul = text.find("\x00")
-    if nul >= 0:
-        line = text.count("\n", 0, nul) + 1
+        bad = exc.start
+    # the first thing wrong in the file is the one named
+    if nul >= 0 and (bad < 0 or nul < bad):
+        line = data.count(b"\n", 0, nul) + 1
         raise InputError(f"{label}, line {line}: a NUL byte (a binary file, not text)")
+    if bad >= 0:
+        line = data.count(b"\n", 0, bad) + 1
+        raise InputError(f"{label}, line {line}: byte 0x{data[bad]:02x} is not {encoding.upper()} text "
+                         f"(save the file as {encoding.upper()})")
     return text
 
 

@@ -381,20 +381,10 @@ def read_graph_lines(path: str, max_n: int) -> tuple[tuple[int, str], ...]:
     a byte that is not ASCII, a malformed line, a graph of more than ``max_n`` vertices or a file without
     graphs raise InputError naming the file (and the line)."""
     from discover.extremal import graph6
+    from discover.textfile import read_text_file
 
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)  # bounded: a device such as /dev/zero never ends
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the file ({exc.strerror or type(exc).__name__})") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MiB, the most a graph6 file may hold here")
-    try:
-        text = data.decode("ascii")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(f"{path}, line {line}: byte 0x{data[exc.start]:02x} is not ASCII: not a graph6 "
-                         "file") from None
+    # bounded and checked: a device such as /dev/zero is refused, a non-ASCII byte is named by its line
+    text = read_text_file(path, str(path), MAX_FILE_BYTES, encoding="ascii")
     out = []
     for number, line in enumerate(text.splitlines(), start=1):
         s = line.strip()

@@ -113,26 +113,11 @@ def shipped_lists() -> list[Path]:
 def load_known_file(path: str | Path, shipped: bool = False) -> list[KnownPCF]:
     """Read one list; InputError naming ``path`` and the line for anything malformed (see module doc)."""
     from discover.cf.polynomial import Polynomial
+    from discover.textfile import read_text_file
 
     path = Path(path)
     label = path.name if shipped else str(path)
-    try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise InputError(f"--known {label}: not a file")
-        if size > MAX_KNOWN_BYTES:
-            raise InputError(f"--known {label}: {size:,} bytes, above the limit of {MAX_KNOWN_BYTES:,}")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"--known {label}: cannot read it ({exc.strerror or exc})") from None
-    if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise InputError(f"--known {label}, line {line}: binary data (a NUL byte), not a tab-separated list")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(f"--known {label}, line {line}: not UTF-8 text") from None
+    text = read_text_file(path, f"--known {label}", MAX_KNOWN_BYTES)
     header = None
     rows: list[KnownPCF] = []
     for number, line in enumerate(text.splitlines(), start=1):
