@@ -88,7 +88,7 @@ BAD = [
     (G + ["--generators", "cube_htm", "--n", "27"], "n <= 26"),
     (G + ["--generators", "globe:1", "--n", "3"], "fixed size"),
     (G + ["--generators", "globe:1"], "needs its parameter b"),
-    (G + ["--gap", "/nonexistent/file.gap"], "cannot read"),
+    (G + ["--gap", "/nonexistent/file.gap"], "cannot be read"),
     (G + ["--gap", "__BAD_GAP__"], "line 3"),
     (G + ["--gap", "__BAD_GAP__", "--n", "4"], "--gap"),
     # partial searches and kept layers
