@@ -9,14 +9,14 @@ workers notice (their parent changes) and exit within a second.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from discover.runner.engine import Shard, ShardResult
 from discover.runner.outcome import ShardOutcome, run_one
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 
 PARENT_POLL_SECONDS = 0.5
@@ -37,7 +37,9 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="discover-parent-watch", daemon=True).start()
 
 
-def _pool(workers: int, context) -> ProcessPoolExecutor:
+def _pool(workers: int, context) -> "ProcessPoolExecutor":
+    from concurrent.futures import ProcessPoolExecutor
+
     return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_exit_with_parent,
                                initargs=(os.getpid(),))
 
@@ -56,6 +58,12 @@ def run_local(run_shard: Callable[[Any, Shard], ShardResult], spec: Any, shards:
 
     # spawn: workers start clean (no inherited threads or Ray/Numba state); Numba's on-disk cache keeps
     # their start-up short.
+    # imported only when a pool is used: a one-shard or in-process run (most short commands) does not
+    # pay 15-25 ms for multiprocessing and concurrent.futures
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     context = multiprocessing.get_context("spawn")
     queue = list(reversed(shards))
     attempts: dict[str, int] = {}
@@ -99,7 +107,7 @@ def run_local(run_shard: Callable[[Any, Shard], ShardResult], spec: Any, shards:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _terminate_workers(pool: ProcessPoolExecutor) -> None:
+def _terminate_workers(pool: "ProcessPoolExecutor") -> None:
     """SIGTERM every worker process of ``pool`` (Python 3.14 has ``terminate_workers``; 3.11 does not)."""
     terminate = getattr(pool, "terminate_workers", None)
     if terminate is not None:
