@@ -1,7 +1,8 @@
 """The check of ``cf.cmf`` walks: the identified closed form must involve a constant (not a rational
 number) and agree with the exact walk's limit to all of its digits but two, the constants computed
 independently at twice the precision (:func:`discover.cf.cmf.trajectory.identify_walk`); the record
-carries delta (delta > 0: the walk proves the limit irrational) and the equivalent PCF of a 2x2 walk."""
+carries delta (delta > 0: the walk proves the limit irrational), the equivalent PCF of a 2x2 walk and that
+PCF's novelty (known, equivalent or new against the known lists)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import math
 from discover.cf.cmf.unification import trajectory_pcf
 from discover.records import Record
 
-__all__ = ["verify_walk", "walk_record"]
+__all__ = ["verify_walk", "walk_record", "walk_novelty"]
 
 
 def verify_walk(cmf, ev, constants):
@@ -29,6 +30,19 @@ def verify_walk(cmf, ev, constants):
 
 def _poly_json(matrix) -> list:
     return [[[int(c) for c in e.coeffs()] for e in row] for row in matrix]
+
+
+def walk_novelty(pcf: dict | None) -> dict | None:
+    """The novelty of the walk's equivalent PCF against the known lists (:mod:`discover.cf.novelty`), or
+    None when the walk has no PCF (a larger matrix). The PCF's limit is a Moebius image of the walk's, so
+    no closed form is passed: the decision rests on the exact equivalences alone."""
+    if pcf is None:
+        return None
+    from discover.cf.novelty.classify import novelty_payload
+    from discover.cf.pcf import PCF
+    from discover.cf.polynomial import Polynomial
+
+    return novelty_payload(PCF(Polynomial.parse(pcf["a"]), Polynomial.parse(pcf["b"])), None)
 
 
 def walk_record(cmf, ev, ident, agree: float, delta: float) -> Record:
@@ -55,6 +69,7 @@ def walk_record(cmf, ev, ident, agree: float, delta: float) -> Record:
         "identification": ident.to_json(),
         "trajectory_matrix": _poly_json(ev.matrix),
         "pcf": pcf,
+        "novelty": walk_novelty(pcf),
     }
     statement = (f"CMF {cmf.name}: the walk along {tuple(ev.trajectory)} from {tuple(ev.start)} converges to "
                  f"{ident.closed_form} ({digits:.0f} digits at depth {ev.depth}, delta = "
