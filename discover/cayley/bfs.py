@@ -34,6 +34,7 @@ from discover.cayley.frontier import Frontier
 from discover.cayley.plan import available_memory, bitmap_layout, check_engine, check_memory, choose_engine
 from discover.cayley.unitriangular import unitriangular_growth
 from discover.errors import InputError, RuntimeFailure
+from discover.runner.inner import report
 
 LAST_LAYER_LIMIT = 20
 LAST_LAYER_MAX = 1 << 22  # the bitmap engine lists a last layer of at most this many states
@@ -136,6 +137,7 @@ def _records_layers(K, gens8, tables, fact, threads, keep):
         if size == 0:
             return sizes, last_ranks
         sizes.append(int(size))
+        report(layer=len(sizes) - 1, states=sum(sizes))
         last_ranks = np.empty(0, dtype=np.int64)
         if size <= keep:
             last_ranks = np.concatenate([out[t, :out_count[t]] for t in range(T)])
@@ -185,6 +187,7 @@ def _frontier_growth(graph: GraphDef, last_layer_limit: int, memory_limit: int |
             stopped_by = "max_layer_size"
             break
         sizes.append(int(nxt.shape[0]))
+        report(layer=len(sizes) - 1, states=sum(sizes))
         keep(len(sizes) - 1, nxt)
         search.advance(nxt)
         if 2 * search.held_bytes() > limit:

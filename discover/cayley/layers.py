@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from discover.cayley.kernels import bitmap_retire
+from discover.runner.inner import report
 
 
 @dataclass
@@ -78,6 +79,7 @@ def bitmap_layers(expand, total: int, degree: int, last_layer_limit: int, thread
             threads(max(found * degree, nwords // 8))
             expanded, found = expand(bits, cur, chunk, threads.count())
             sizes.append(int(expanded))
+            report(layer=len(sizes) - 1, states=f"{sum(sizes):,} of {total:,}")
             last = not found and expanded <= last_layer_limit
             ranks = np.empty(expanded if last else 0, dtype=np.int64)
             bitmap_retire(bits, cur, ranks)

@@ -21,6 +21,7 @@ import numpy as np
 from discover.extremal import graph6
 from discover.extremal.problems import Problem
 from discover.extremal.reference import reference_value
+from discover.runner.inner import report
 
 # seconds without a gain after which a start gives way to the next (at most)
 PATIENCE_CAP = 40.0
@@ -234,6 +235,7 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
                     steps += R.reattach_climb(ra_cur, run_best, ra_state, p, chunks[kernel])
                     new_edges = int(ra_state[K.S_BEST_EDGES])
                 took = time.perf_counter() - tic
+                report(n=n, best_edges=best_edges, start=attempt, steps=steps)
                 if new_edges > run_edges:
                     run_edges = new_edges
                     last_gain = time.perf_counter()

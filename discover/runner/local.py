@@ -37,11 +37,20 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="discover-parent-watch", daemon=True).start()
 
 
-def _pool(workers: int, context) -> "ProcessPoolExecutor":
+def _worker_init(parent: int, queue) -> None:
+    """Pool worker initializer: exit with the driver (:func:`_exit_with_parent`) and send the progress of
+    the shard in flight to the driver (:mod:`discover.runner.inner`)."""
+    from discover.runner import inner
+
+    _exit_with_parent(parent)
+    inner.install_queue(queue)
+
+
+def _pool(workers: int, context, queue) -> "ProcessPoolExecutor":
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_exit_with_parent,
-                               initargs=(os.getpid(),))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
+                               initargs=(os.getpid(), queue))
 
 
 def default_workers() -> int:
@@ -64,10 +73,13 @@ def run_local(run_shard: Callable[[Any, Shard], ShardResult], spec: Any, shards:
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
+    from discover.runner import inner
+
     context = multiprocessing.get_context("spawn")
+    progress_queue = context.Queue(maxsize=1000)
     queue = list(reversed(shards))
     attempts: dict[str, int] = {}
-    pool = _pool(workers, context)
+    pool = _pool(workers, context, progress_queue)
     in_flight = {}
     try:
         while queue or in_flight:
@@ -75,7 +87,9 @@ def run_local(run_shard: Callable[[Any, Shard], ShardResult], spec: Any, shards:
                 shard = queue.pop()
                 attempts[shard.id] = attempts.get(shard.id, 0) + 1
                 in_flight[pool.submit(run_one, run_shard, spec, shard)] = shard
-            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            # a short timeout: the progress of the shards in flight is shown while they run
+            done, _ = wait(in_flight, timeout=0.25, return_when=FIRST_COMPLETED)
+            inner.drain(progress_queue)
             broken = False
             for future in done:
                 shard = in_flight.pop(future)
@@ -96,7 +110,7 @@ def run_local(run_shard: Callable[[Any, Shard], ShardResult], spec: Any, shards:
                         queue.append(shard)
                 in_flight.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = _pool(workers, context)
+                pool = _pool(workers, context, progress_queue)
     finally:
         if in_flight:
             # Left early (Ctrl-C, the driver giving up): the shards in flight are not wanted, and Python's

@@ -35,6 +35,9 @@ class BackendStopped(RuntimeFailure):
 
 def run_one(run_shard: Callable[[Any, Shard], ShardResult], spec: Any, shard: Shard) -> ShardOutcome:
     """Run one shard and time it; an exception becomes ``error`` (its type, message and last frame)."""
+    from discover.runner import inner
+
+    inner.set_shard(shard.id)
     start = time.perf_counter()
     try:
         result = run_shard(spec, shard)

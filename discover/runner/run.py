@@ -197,10 +197,17 @@ def _run_stage(store: Store, backend, run_id: int, stage: int, engine: Engine, s
         outcomes = backend.run(engine.run_shard, spec, unprefixed)
         progress = (ShardProgress(engine.name, len(shards), len(done_before))
                     if options.progress else NullProgress())
-        with progress:
-            for outcome in outcomes:
-                with _ctrl_c_after():
-                    _take(store, run_id, prefix + outcome.shard.id, outcome, summary, progress, on_records)
+        from discover.runner import inner
+
+        # shards in flight report on themselves (layer k, the size a lane is at) only when someone watches
+        previous = inner.set_sink(progress.show_inner if options.progress else None)
+        try:
+            with progress:
+                for outcome in outcomes:
+                    with _ctrl_c_after():
+                        _take(store, run_id, prefix + outcome.shard.id, outcome, summary, progress, on_records)
+        finally:
+            inner.set_sink(previous)
     if engine.then is None:
         return []
     # read back from the store, for fresh and earlier shards alike: a key seen again keeps its first

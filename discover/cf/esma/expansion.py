@@ -46,6 +46,7 @@ from typing import Sequence
 
 from discover.errors import InputError
 from discover.cf.bigint import log10_abs
+from discover.runner.inner import report
 
 __all__ = [
     "sign_patterns",
@@ -162,6 +163,7 @@ def expand_target(value_fn, signs: Sequence[int], terms: int, start_digits: int 
     digits = start_digits or (3 * terms + 40)
     while True:
         seq = signed_expansion(value_fn(digits + 10), digits, signs, terms)
+        report(digits=digits, terms=f"{len(seq)} of {terms}")
         if len(seq) >= terms or digits >= MAX_EXPANSION_DIGITS:
             return seq, digits
         digits = min(2 * digits, MAX_EXPANSION_DIGITS)
