@@ -101,7 +101,8 @@ def _factor_on_line(cmf: CMF, entries, k: int, base, direction):
              for c in range(k)] for r in range(k)]
 
 
-def _matmul(A, B):
+def matmul(A, B):
+    """The product A B of two square matrices whose entries support + and * (polynomials, integers)."""
     k = len(A)
     return [[sum((A[i][t] * B[t][j] for t in range(1, k)), A[i][0] * B[0][j]) for j in range(k)] for i in range(k)]
 
@@ -175,7 +176,7 @@ def _step_product(cmf: CMF, t, s, order):
                 F = _adjugate(F)
             else:
                 offset[i] += 1
-            result = F if result is None else _matmul(result, F)
+            result = F if result is None else matmul(result, F)
     return result
 
 

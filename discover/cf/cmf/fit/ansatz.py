@@ -204,7 +204,7 @@ def step_matrix(f: dict, fbar: dict, trajectory=(1, 1), start=(1, 1)):
     computed directly from the coefficients (no sympy)."""
     from flint import fmpz_poly
 
-    from discover.cf.cmf.trajectory import _matmul
+    from discover.cf.cmf.trajectory import matmul
 
     t1, t2 = trajectory
     s1, s2 = start
@@ -232,11 +232,11 @@ def step_matrix(f: dict, fbar: dict, trajectory=(1, 1), start=(1, 1)):
     ox = oy = 0
     for _ in range(t1):
         M = [[zero, on_line(bpoly, ox, oy)], [one, on_line(apoly, ox, oy)]]
-        result = M if result is None else _matmul(result, M)
+        result = M if result is None else matmul(result, M)
         ox += 1
     for _ in range(t2):
         M = [[on_line(fbar, ox, oy), on_line(bpoly, ox, oy)], [one, on_line(f, ox, oy)]]
-        result = M if result is None else _matmul(result, M)
+        result = M if result is None else matmul(result, M)
         oy += 1
     return result
 
