@@ -150,6 +150,17 @@ def _set_edge(u, v, on, A, C2, nb, deg, pos):
 
 
 @njit(cache=True)
+def _random_edge(q, n, nb, deg):
+    """The edge (u, v) at endpoint index q of the neighbour lists, 0 <= q < sum(deg): a uniformly random q
+    gives a uniformly random edge (each edge has two endpoints)."""
+    for u in range(n):
+        if q < deg[u]:
+            return u, nb[u, q]
+        q -= deg[u]
+    return -1, -1
+
+
+@njit(cache=True)
 def _build(A0, A, C2, nb, deg, pos):
     """Load the graph A0 into an empty state."""
     n = A0.shape[0]
@@ -379,14 +390,9 @@ def tabu_search(A_io, best_A, tabu, state, P, iters):
                         total += deg[u]
                     if total == 0:
                         break
-                    r = np.random.randint(total)
-                    for u in range(n):
-                        if r < deg[u]:
-                            v = nb[u, r]
-                            _set_edge(u, v, 0, A, C2, nb, deg, pos)
-                            tabu[min(u, v), max(u, v)] = it + P[P_TENURE]
-                            break
-                        r -= deg[u]
+                    u, v = _random_edge(np.random.randint(total), n, nb, deg)
+                    _set_edge(u, v, 0, A, C2, nb, deg, pos)
+                    tabu[min(u, v), max(u, v)] = it + P[P_TENURE]
                 np.random.shuffle(order)
                 _saturate(A, C2, nb, deg, pos, P, buf, order)
             else:
@@ -522,18 +528,13 @@ def hill_climb(A_io, best_A, recent, state, P, moves):
             total = 2 * edges
             if total == 0:
                 break
-            q = np.random.randint(total)
-            for u in range(n):
-                if q < deg[u]:
-                    v = nb[u, q]
-                    _set_edge(u, v, 0, A, C2, nb, deg, pos)
-                    del_u[nd] = min(u, v)
-                    del_v[nd] = max(u, v)
-                    recent[min(u, v), max(u, v)] = it
-                    nd += 1
-                    edges -= 1
-                    break
-                q -= deg[u]
+            u, v = _random_edge(np.random.randint(total), n, nb, deg)
+            _set_edge(u, v, 0, A, C2, nb, deg, pos)
+            del_u[nd] = min(u, v)
+            del_v[nd] = max(u, v)
+            recent[min(u, v), max(u, v)] = it
+            nd += 1
+            edges -= 1
         # candidate pairs near the deleted edges
         nc = 0
         for e in range(nd):
