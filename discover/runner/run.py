@@ -100,12 +100,9 @@ def representative_order(record: Record) -> tuple[str, str]:
 
 
 def _one_per_key(records: list[Record]) -> list[Record]:
-    """The canonical representative of each key among ``records`` (first-met order)."""
-    best: dict[str, Record] = {}
-    for record in records:
-        if record.key not in best or representative_order(record) < representative_order(best[record.key]):
-            best[record.key] = record
-    return list(best.values())
+    """Each key once, first-met order. The callers pass what :meth:`RunSummary.keep` returned, where a
+    key's records are already its one representative, so nothing is compared again here."""
+    return list({record.key: record for record in records}.values())
 
 
 RecordsCallback = Callable[[list[Record]], None]
