@@ -45,6 +45,38 @@ def store_option(func: Callable) -> Callable:
                              "(required under `ray job submit`).")(func)
 
 
+class LazyGroup(click.Group):
+    """A click group whose subcommands listed in ``lazy`` (name -> "module:attribute") are imported only when
+    named, so that an engine's help stays fast and each command family lives in its own file. A module
+    that is not there (a command family not landed yet) is skipped."""
+
+    def __init__(self, *args, lazy: dict[str, str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy or {})
+
+    def list_commands(self, ctx):
+        names = set(super().list_commands(ctx))
+        names.update(name for name in self.lazy if self._load(name) is not None)
+        return sorted(names)
+
+    def get_command(self, ctx, name):
+        command = super().get_command(ctx, name)
+        return command if command is not None else self._load(name)
+
+    def _load(self, name):
+        import importlib
+
+        if name not in self.lazy:
+            return None
+        module, _, attr = self.lazy[name].partition(":")
+        try:
+            return getattr(importlib.import_module(module), attr)
+        except ModuleNotFoundError as exc:
+            if exc.name == module:
+                return None
+            raise
+
+
 def json_option(func: Callable) -> Callable:
     """``--json``: one JSON object per line on stdout, nothing else there."""
     return click.option("--json", "as_json", is_flag=True, help="Print one JSON record per line.")(func)
