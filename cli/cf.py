@@ -14,7 +14,8 @@ from cli.common import LazyGroup, emit_records, emit_summary, execute, json_opti
 from discover.cf import limits
 
 
-@click.group(name="cf", cls=LazyGroup, lazy={"cmf": "cli.cf_cmf:cmf", "recurrence": "cli.cf_recurrence:group"})
+@click.group(name="cf", cls=LazyGroup, lazy={"cmf": "cli.cf_cmf:cmf", "recurrence": "cli.cf_recurrence:group",
+                                                   "solve": "cli.cf_solve:group", "relations": "cli.cf_relations:command"})
 def group():
     """Polynomial continued fractions a(0) + b(1)/(a(1) + b(2)/(a(2) + ...)).
 
