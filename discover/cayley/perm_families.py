@@ -29,12 +29,15 @@ cubic_pancake:s         three prefix reversals R_n, R_a, R_b with (a, b) = (n-1,
                         (n-1, n-3), (n-2, 2), (n-2, 3), (n-2, n-3) for s = 1..7 (R_k reverses positions 0..k-1)
 coxeter_b               the simple reflections of B_n on 2n points: (0 n) and (i i+1)(n+i n+i+1)
 coxeter_d               the simple reflections of D_n on 2n points: (0 n+1)(1 n) and (i i+1)(n+i n+i+1)
+square_whiskers:q       three involutions x, y, z drawn as a square with two whiskers (see square_whiskers)
 ======================  ====================================================================================
 
 References: CayleyPy's library (Chervov et al., "CayleyPy", arXiv:2502.18663, and the definitions in its
 documentation); D. A. Christie, "Sorting permutations by block-interchanges" (1996); E. Rapaport-Strasser,
 "Cayley color groups and Hamilton lines", Scripta Math. 24 (1959); A. Bjorner and F. Brenti, *Combinatorics
-of Coxeter groups* (2005), 8.1-8.2 for B_n and D_n as signed permutations.
+of Coxeter groups* (2005), 8.1-8.2 for B_n and D_n as signed permutations; for square_whiskers, A. Chervov et al.,
+"CayleyPy Growth" (arXiv:2509.19162), whose conjectured diameter maximisers are involutions "in a square with
+whiskers pattern".
 """
 
 from __future__ import annotations
@@ -209,3 +212,33 @@ def coxeter_b(n):
 def coxeter_d(n):
     gens = [P.from_cycles(2 * n, [(0, n + 1), (1, n)])] + [_doubled_adjacent(n, i) for i in range(n - 1)]
     return gens, ["s0"] + [f"s{i + 1}" for i in range(n - 1)]
+
+
+SQUARE_WHISKERS_MIN_N = 5
+
+
+def square_whiskers(n, q=1):
+    """Three involutions x, y, z whose transpositions, drawn as coloured edges on the n points, form a square
+    A-B-C-D with two whiskers (paths) hanging from the adjacent corners A and B: x = (A B)(C D), y = (B C)(D A)
+    and the whisker edges a_1a_2, a_3a_4, ..., b_1b_2, ...; z = (A a_1)(B b_1) and the whisker edges a_2a_3,
+    ..., b_2b_3, ... (each whisker leaves its corner by z, then alternates y, z). The whisker at B has q points
+    (default 1), the one at A p = n - 4 - q. Points: the A whisker tip..a_1 = 0..p-1, A = p,
+    B = p+1, D = p+2, C = p+3, the B whisker b_1.. = p+4..n-1.
+
+    The pattern is named in Chervov et al., arXiv:2509.19162 (conjectured to maximise the diameter over
+    involution generating sets); its exact published parametrisation was not available to us, so this is
+    the pattern as read off the maximisers our exhaustive search finds (n = 8: q = 1)."""
+    p = n - 4 - q
+    if p < 0 or q < 0:
+        raise ValueError(f"square_whiskers: whisker lengths p={p}, q={q} must be >= 0 at n={n}")
+    A, B, D, C = p, p + 1, p + 2, p + 3
+    a = [p - 1 - i for i in range(p)]  # a_1, a_2, ... (a_1 next to A)
+    b = [p + 4 + i for i in range(q)]  # b_1, b_2, ...
+    x = [(A, B), (C, D)]
+    y = [(B, C), (D, A)]
+    z = ([(A, a[0])] if p else []) + ([(B, b[0])] if q else [])
+    for path in (a, b):
+        for i in range(len(path) - 1):
+            (y if i % 2 == 0 else z).append((path[i], path[i + 1]))
+    gens = [P.from_cycles(n, x), P.from_cycles(n, y), P.from_cycles(n, z)]
+    return gens, ["x", "y", "z"]
