@@ -185,15 +185,17 @@ def emit_records(records: Iterable[Record], as_json: bool, columns: Sequence[Col
 
 
 def print_table(rows: Sequence[Sequence[str]], headers: Sequence[str], title: str | None = None) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    """A table on stdout (:mod:`cli.text_table`): wrapped to the terminal's width on a terminal, one line
+    per row otherwise."""
+    from cli.text_table import render
 
-    table = Table(title=title, show_lines=False, header_style="bold")
-    for header in headers:
-        table.add_column(header, overflow="fold")
-    for row in rows:
-        table.add_row(*row)
-    Console(soft_wrap=False).print(table)
+    stream = click.get_text_stream("stdout")
+    width = None
+    if stream.isatty():
+        import shutil
+
+        width = shutil.get_terminal_size().columns
+    click.echo(render([[str(c) for c in row] for row in rows], [str(h) for h in headers], title, width))
 
 
 def emit_summary(summary, as_json: bool) -> None:
