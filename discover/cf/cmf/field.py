@@ -13,12 +13,19 @@ M(n) = [[0, b(n)], [1, a(n)]]).
 A :class:`CMF` is plain data (the entries as sympy-parseable strings), so the library is a data module
 and a user's CMF comes from a small JSON or TOML file::
 
-    {"name": "mine", "axes": ["x", "y"],
+    {"name": "mine", "axes": ["x", "y"], "parameters": ["c0"],
      "matrices": {"x": [["0", "-x**3"], ["(x+1)**3", "..."]], "y": [[...], [...]]},
      "constants": ["zeta3"]}
 
-:func:`check_conservative` evaluates M_i(p) M_j(p + e_i) - M_j(p) M_i(p + e_j) with sympy (``cancel``
-entry by entry) and reports every pair of axes and entry where it is not identically zero.
+Parametric CMFs. Entries may contain free parameters (ramanujantools' cmf1, cmf2, cmf3 and var_root
+are written that way), which the file declares under ``"parameters"``; any other name is refused,
+naming it. Conservativity is then an identity of rational functions in the axes *and* the parameters,
+checked once; :func:`discover.cf.cmf.parametric.bind` substitutes values for a walk.
+
+:func:`check_conservative` evaluates M_i(p) M_j(p + e_i) - M_j(p) M_i(p + e_j) exactly as fractions of
+FLINT multivariate polynomials (``fmpq_mpoly`` in the axes and parameters; each entry parsed once by
+:mod:`discover.cf.cmf.ratfunc`, the shift p -> p + e_i a ``compose``) and reports every pair of axes and
+entry where the numerator of the difference is not identically zero.
 """
 
 from __future__ import annotations
@@ -39,6 +46,8 @@ _RESERVED = {"n", "E", "I", "S", "N", "O", "Q", "pi", "oo"}
 # A CMF has at most this many axes and matrices at most this size (the library's largest: 3 axes, 3 x 3).
 MAX_CMF_AXES = 6
 MAX_CMF_RANK = 6
+# Free parameters of a parametric CMF (ramanujantools' largest, cmf2/cmf3: 4).
+MAX_CMF_PARAMETERS = 8
 # A CMF file is a few matrices of short formulas.
 MAX_CMF_FILE_BYTES = 1024 * 1024
 
@@ -57,6 +66,25 @@ class CMF:
     description: str = ""
     default_start: tuple[int, ...] | None = None
     notes: dict = field(default_factory=dict, compare=False, hash=False)
+    parameters: tuple[str, ...] = ()
+    values: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The axes, then the parameters: every name an entry may use."""
+        return tuple(self.axes) + tuple(self.parameters)
+
+    @property
+    def free_parameters(self) -> tuple[str, ...]:
+        """Parameters without a value (a walk needs none)."""
+        bound = {n for n, _ in self.values}
+        return tuple(p for p in self.parameters if p not in bound)
+
+    def parameter_values(self) -> dict:
+        """The bound parameters as {name: Fraction}."""
+        from fractions import Fraction
+
+        return {n: Fraction(v) for n, v in self.values}
 
     @property
     def dim(self) -> int:
@@ -72,16 +100,17 @@ class CMF:
         return tuple(sympy.Symbol(a) for a in self.axes)
 
     def sympy_matrices(self):
-        """The matrices as sympy ``Matrix`` objects (cached)."""
-        return _sympy_matrices(self.axes, self.matrices)[0]
+        """The matrices as sympy ``Matrix`` objects in the axes and parameters (cached; bound parameter
+        values are not substituted)."""
+        return _sympy_matrices(self.axes, self.matrices, tuple(self.parameters))[0]
 
     def rational_parts(self):
         """Per axis, the entries (row by row) as (numerator, denominator) sympy ``Poly`` in the axes
-        with rational coefficients (cached; parsed once with the matrices)."""
-        return _sympy_matrices(self.axes, self.matrices)[1]
+        and parameters with rational coefficients (cached; parsed once with the matrices)."""
+        return _sympy_matrices(self.axes, self.matrices, tuple(self.parameters))[1]
 
     def to_dict(self) -> dict:
-        return {
+        out = {
             "name": self.name,
             "axes": list(self.axes),
             "matrices": {a: [list(r) for r in m] for a, m in zip(self.axes, self.matrices)},
@@ -90,6 +119,11 @@ class CMF:
             "description": self.description,
             "default_start": list(self.default_start) if self.default_start else None,
         }
+        if self.parameters:
+            out["parameters"] = list(self.parameters)
+        if self.values:
+            out["values"] = {n: v for n, v in self.values}
+        return out
 
     def validate(self) -> "CMF":
         """Check the shape and that every entry parses as a rational function of the axes only
@@ -101,6 +135,18 @@ class CMF:
                 raise InputError(f"CMF {self.name!r}: axis name {a!r} is not allowed (use names like x, y, x0)")
         if len(set(self.axes)) != len(self.axes):
             raise InputError(f"CMF {self.name!r}: repeated axis names")
+        for a in self.parameters:
+            if not _AXIS.match(a) or a in _RESERVED:
+                raise InputError(f"CMF {self.name!r}: parameter name {a!r} is not allowed (use names like c0, a)")
+        if len(set(self.names)) != len(self.names):
+            raise InputError(f"CMF {self.name!r}: a parameter repeats a name ({', '.join(self.parameters)}; "
+                             f"axes {', '.join(self.axes)})")
+        if len(self.parameters) > MAX_CMF_PARAMETERS:
+            raise InputError(f"CMF {self.name!r}: {len(self.parameters)} parameters; at most "
+                             f"{MAX_CMF_PARAMETERS} are accepted")
+        unknown = [n for n, _ in self.values if n not in self.parameters]
+        if unknown:
+            raise InputError(f"CMF {self.name!r}: a value for {unknown[0]!r}, which is not a declared parameter")
         if len(self.matrices) != len(self.axes):
             raise InputError(f"CMF {self.name!r}: {len(self.axes)} axes but {len(self.matrices)} matrices")
         if len(self.axes) > MAX_CMF_AXES:
@@ -111,19 +157,45 @@ class CMF:
         for a, m in zip(self.axes, self.matrices):
             if len(m) != k or any(len(r) != k for r in m):
                 raise InputError(f"CMF {self.name!r}: the matrix of axis {a} is not {k} x {k}")
-        self.sympy_matrices()
+        compiled_entries(self)
         if self.default_start is not None and len(self.default_start) != self.dim:
             raise InputError(f"CMF {self.name!r}: default_start has {len(self.default_start)} coordinates, "
                              f"expected {self.dim}")
         return self
 
 
+def compiled_entries(cmf: CMF) -> list[list]:
+    """Per axis, the entries (row by row) parsed once into ASTs over the axes and parameters
+    (:func:`discover.cf.cmf.ratfunc.compile_entry`); InputError naming the entry, and any name that is
+    neither an axis nor a declared parameter."""
+    from discover.cf.cmf.ratfunc import compile_entry
+
+    names = cmf.names
+    out = []
+    for a, m in zip(cmf.axes, cmf.matrices):
+        nodes = []
+        for i, row in enumerate(m):
+            for j, text in enumerate(row):
+                try:
+                    nodes.append(compile_entry(str(text), names))
+                except InputError as exc:
+                    msg = str(exc)
+                    if "unknown symbol" in msg:
+                        msg += (" (not an axis" + (f" nor a declared parameter: {', '.join(cmf.parameters)}"
+                                                   if cmf.parameters else "; declare it under \"parameters\"")
+                                + ")")
+                    raise InputError(f"CMF {cmf.name!r}, entry ({i + 1}, {j + 1}) of the matrix of axis {a}: "
+                                     f"{msg}") from None
+        out.append(nodes)
+    return out
+
+
 @lru_cache(maxsize=64)
-def _sympy_matrices(axes: tuple[str, ...], matrices) -> tuple:
+def _sympy_matrices(axes: tuple[str, ...], matrices, parameters: tuple[str, ...] = ()) -> tuple:
     import sympy
     from sympy.parsing.sympy_parser import convert_xor, parse_expr, standard_transformations
 
-    syms = {a: sympy.Symbol(a) for a in axes}
+    syms = {a: sympy.Symbol(a) for a in axes + parameters}
     gens = tuple(syms.values())
     one = sympy.Poly(1, *gens, domain="QQ")
     out, parts_out = [], []
@@ -192,29 +264,117 @@ class Failure:
                 f"difference {self.residual}")
 
 
-def check_conservative(cmf: CMF) -> list[Failure]:
-    """Every failure of M_i(p) M_j(p + e_i) = M_j(p) M_i(p + e_j) (empty list: the field is conservative).
-    Exact: sympy ``cancel`` of each entry of the difference."""
-    import sympy
+def mpoly_entries(cmf: CMF):
+    """(ctx, matrices): the FLINT context over the axes and parameters, and per axis the k x k matrix of
+    reduced fractions (num, den) of ``fmpq_mpoly`` (bound parameter values substituted)."""
+    import flint
 
+    from discover.cf.cmf.ratfunc import LineSingular, evaluate_fraction
+
+    names = cmf.names
+    ctx = flint.fmpq_mpoly_ctx.get(names, "lex")
+    gens = ctx.gens()
+    one = ctx.from_dict({(0,) * len(names): 1})
+    values = cmf.parameter_values()
+    env = {}
+    for nm, g in zip(names, gens):
+        env[nm] = (ctx.from_dict({(0,) * len(names): flint.fmpq(values[nm].numerator, values[nm].denominator)}), one) \
+            if nm in values else (g, one)
+
+    def const(f):
+        return ctx.from_dict({(0,) * len(names): flint.fmpq(f.numerator, f.denominator)}), one
+
+    k = cmf.rank
+    out = []
+    for a, nodes in zip(cmf.axes, compiled_entries(cmf)):
+        cells = []
+        for idx, node in enumerate(nodes):
+            where = f"entry ({idx // k + 1}, {idx % k + 1}) of the matrix of axis {a}"
+            try:
+                n, d = evaluate_fraction(node, env, const)
+            except LineSingular:
+                raise InputError(f"CMF {cmf.name!r}, {where}: divides by zero"
+                                 + (f" at {_values_text(cmf)}" if cmf.values else "")) from None
+            if d.is_zero():
+                raise InputError(f"CMF {cmf.name!r}, {where}: divides by zero"
+                                 + (f" at {_values_text(cmf)}" if cmf.values else ""))
+            cells.append(_reduce(n, d, one))
+        out.append([cells[r * k:(r + 1) * k] for r in range(k)])
+    return ctx, out
+
+
+def _values_text(cmf: CMF) -> str:
+    return ", ".join(f"{n}={v}" for n, v in cmf.values)
+
+
+def _reduce(n, d, one):
+    """n / d in lowest terms (gcd removed); zero as 0 / 1."""
+    if n.is_zero():
+        return n, one
+    g = n.gcd(d)
+    if not g.is_constant():
+        n, d = n / g, d / g
+    return n, d
+
+
+def _frac_add(a, b, one):
+    (an, ad), (bn, bd) = a, b
+    if ad == bd:
+        return _reduce(an + bn, ad, one)
+    return _reduce(an * bd + bn * ad, ad * bd, one)
+
+
+def _frac_matmul(A, B, one):
+    k = len(A)
+    out = []
+    for i in range(k):
+        row = []
+        for j in range(k):
+            acc = None
+            for t in range(k):
+                (an, ad), (bn, bd) = A[i][t], B[t][j]
+                if an.is_zero() or bn.is_zero():
+                    continue
+                term = _reduce(an * bn, ad * bd, one)
+                acc = term if acc is None else _frac_add(acc, term, one)
+            row.append(acc if acc is not None else (one - one, one))
+        out.append(row)
+    return out
+
+
+def _frac_shift(A, ctx, axis_index: int):
+    """A(p + e_axis): each numerator and denominator composed with the shifted generator."""
+    gens = list(ctx.gens())
+    one = ctx.from_dict({(0,) * len(gens): 1})
+    gens[axis_index] = gens[axis_index] + one
+    return [[(n.compose(*gens), d.compose(*gens)) for n, d in row] for row in A]
+
+
+def check_conservative(cmf: CMF) -> list[Failure]:
+    """Every failure of M_i(p) M_j(p + e_i) = M_j(p) M_i(p + e_j) (empty list: the field is conservative),
+    as identities of rational functions in the axes and the free parameters (bound ones substituted).
+    Exact: FLINT ``fmpq_mpoly`` fractions (see the module doc)."""
     cmf.validate()
-    mats = cmf.sympy_matrices()
-    syms = cmf.symbols()
+    ctx, mats = mpoly_entries(cmf)
+    one = ctx.from_dict({(0,) * len(cmf.names): 1})
     failures = []
     for i in range(cmf.dim):
         for j in range(i + 1, cmf.dim):
             Mi, Mj = mats[i], mats[j]
-            Mj_shift = Mj.subs(syms[i], syms[i] + 1)
-            Mi_shift = Mi.subs(syms[j], syms[j] + 1)
-            diff = Mi * Mj_shift - Mj * Mi_shift
+            left = _frac_matmul(Mi, _frac_shift(Mj, ctx, i), one)
+            right = _frac_matmul(Mj, _frac_shift(Mi, ctx, j), one)
             for r in range(cmf.rank):
                 for c in range(cmf.rank):
-                    res = sympy.cancel(sympy.together(diff[r, c]))
-                    if res != 0:
-                        text = sympy.sstr(sympy.factor(res))
-                        if len(text) > 200:
-                            text = text[:197] + "..."
-                        failures.append(Failure(cmf.axes[i], cmf.axes[j], r + 1, c + 1, text))
+                    (ln, ld), (rn, rd) = left[r][c], right[r][c]
+                    num = ln * rd - rn * ld
+                    if num.is_zero():
+                        continue
+                    res_n, res_d = _reduce(num, ld * rd, one)
+                    text = f"({res_n})/({res_d})" if not res_d.is_one() else str(res_n)
+                    text = text.replace("^", "**")
+                    if len(text) > 200:
+                        text = text[:197] + "..."
+                    failures.append(Failure(cmf.axes[i], cmf.axes[j], r + 1, c + 1, text))
     return failures
 
 
@@ -242,6 +402,14 @@ def cmf_from_dict(data: dict, where: str = "CMF") -> CMF:
     if isinstance(constants, str):
         constants = [constants]
     start = data.get("default_start")
+    params = data.get("parameters", [])
+    if isinstance(params, str):
+        params = [params]
+    if not isinstance(params, list) or not all(isinstance(p, str) for p in params):
+        raise InputError(f"{where}: 'parameters' must be a list of names, e.g. [\"c0\", \"c1\"]")
+    values = data.get("values") or {}
+    if not isinstance(values, dict):
+        raise InputError(f"{where}: 'values' must map parameter names to numbers")
     cmf = CMF(
         name=str(data.get("name", "user")),
         axes=tuple(axes),
@@ -250,7 +418,12 @@ def cmf_from_dict(data: dict, where: str = "CMF") -> CMF:
         source=str(data.get("source", "user file")),
         description=str(data.get("description", "")),
         default_start=tuple(int(v) for v in start) if start else None,
+        parameters=tuple(params),
     )
+    if values:
+        from discover.cf.cmf.parametric import bind
+
+        return bind(cmf.validate(), {str(k): v for k, v in values.items()}, what=f"{where}: 'values'")
     return cmf.validate()
 
 

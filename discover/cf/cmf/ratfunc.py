@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from discover.errors import InputError
 
-__all__ = ["compile_entry", "evaluate_on_line", "LineSingular"]
+__all__ = ["compile_entry", "evaluate_on_line", "evaluate_fraction", "LineSingular"]
 
 
 class LineSingular(InputError):
@@ -42,9 +42,8 @@ def compile_entry(text: str, axes: tuple[str, ...]):
             raise InputError(f"{text!r} is not a rational function of {', '.join(axes)}")
         if isinstance(node, ast.Name) and node.id not in axes:
             raise InputError(f"{text!r}: unknown symbol {node.id}")
-        if isinstance(node, ast.Constant) and (isinstance(node.value, bool) or
-                                               not isinstance(node.value, (int, float))):
-            raise InputError(f"{text!r}: constants must be numbers")
+        if isinstance(node, ast.Constant) and (isinstance(node.value, bool) or not isinstance(node.value, int)):
+            raise InputError(f"{text!r}: numbers must be integers or fractions such as 1/2 (exact)")
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
             r = node.right
             if isinstance(r, ast.UnaryOp) and isinstance(r.op, ast.USub):
@@ -54,25 +53,21 @@ def compile_entry(text: str, axes: tuple[str, ...]):
     return tree.body
 
 
-def _const(v):
-    from flint import fmpq, fmpq_poly
-
-    q = Fraction(str(v)) if isinstance(v, float) else Fraction(v)
-    return fmpq_poly([fmpq(q.numerator, q.denominator)])
+def _fraction(v) -> Fraction:
+    return Fraction(str(v)) if isinstance(v, float) else Fraction(v)
 
 
-def evaluate_on_line(node, axes: tuple[str, ...], base, direction):
-    """(num, den) fmpq_poly in n of the entry at axes = base + n direction (den non-zero)."""
-    from flint import fmpq_poly
-
-    lines = {a: fmpq_poly([int(b), int(t)]) for a, b, t in zip(axes, base, direction)}
-    one = fmpq_poly([1])
+def evaluate_fraction(node, env: dict, const):
+    """(num, den) of the entry ``node`` with each name replaced by ``env[name]`` (a (num, den) pair) and
+    each number by ``const(Fraction)`` (a (num, den) pair): the one evaluator behind the line
+    evaluation (``fmpq_poly`` in n) and the multivariate one (``fmpq_mpoly`` in the axes and
+    parameters). LineSingular when a divisor is identically zero."""
 
     def ev(nd):
         if isinstance(nd, ast.Constant):
-            return _const(nd.value), one
+            return const(_fraction(nd.value))
         if isinstance(nd, ast.Name):
-            return lines[nd.id], one
+            return env[nd.id]
         if isinstance(nd, ast.UnaryOp):
             n, d = ev(nd.operand)
             return (-n, d) if isinstance(nd.op, ast.USub) else (n, d)
@@ -102,7 +97,21 @@ def evaluate_on_line(node, axes: tuple[str, ...], base, direction):
             return ln * rd, ld * rn
         raise InputError("unsupported operation")
 
-    n, d = ev(node)
+    return ev(node)
+
+
+def evaluate_on_line(node, axes: tuple[str, ...], base, direction):
+    """(num, den) fmpq_poly in n of the entry at axes = base + n direction (den non-zero). ``axes`` may
+    also name parameters: a name with direction 0 is the constant base value (a rational number)."""
+    from flint import fmpq, fmpq_poly
+
+    def q(v):
+        f = _fraction(v)
+        return fmpq(f.numerator, f.denominator)
+
+    one = fmpq_poly([1])
+    env = {a: (fmpq_poly([q(b), q(t)]), one) for a, b, t in zip(axes, base, direction)}
+    n, d = evaluate_fraction(node, env, lambda f: (fmpq_poly([fmpq(f.numerator, f.denominator)]), one))
     if d.is_zero():
         raise LineSingular("a denominator vanishes on the whole line")
     if n.is_zero():

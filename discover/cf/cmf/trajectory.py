@@ -32,6 +32,7 @@ import itertools
 import math
 import time
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Sequence
 
 from discover.cf.cmf.field import CMF
@@ -62,37 +63,68 @@ def primitive_trajectories(dim: int, max_step: int, negative: bool = False) -> l
     return out
 
 
-def parse_point(text, dim: int, what: str) -> tuple[int, ...]:
-    """'1,1' -> (1, 1) with ``dim`` coordinates; InputError naming ``what`` otherwise."""
+def parse_point(text, dim: int, what: str, rational: bool = False) -> tuple:
+    """'1,1' -> (1, 1) with ``dim`` coordinates; InputError naming ``what`` otherwise. With ``rational``
+    a coordinate may be a fraction ('1/2,1'): integers stay ``int``, fractions become their text
+    ``'1/2'`` (JSON-ready; :func:`point_values` reads them)."""
+    kind = "rational numbers (such as 1/2)" if rational else "integers"
     if isinstance(text, (tuple, list)):
         vals = tuple(text)
     else:
         try:
-            vals = tuple(int(v) for v in str(text).replace(" ", "").split(",")) if len(str(text)) < 1000 else ()
-        except ValueError:
-            raise InputError(f"{what} {text!r}: expected {dim} integers separated by commas") from None
-    if len(vals) != dim or not all(isinstance(v, int) for v in vals):
-        raise InputError(f"{what} {text!r}: expected {dim} integers separated by commas")
+            parts = str(text).replace(" ", "").split(",") if len(str(text)) < 1000 else []
+            if rational:
+                from discover.cf.cmf.parametric import fraction_text
+
+                fr = [Fraction(v) for v in parts if "/" not in v or v.split("/")[1].strip("0")]
+                if len(fr) != len(parts) or any(len(v) > 62 for v in parts):
+                    raise ValueError
+                vals = tuple(int(v) if v.denominator == 1 else fraction_text(v) for v in fr)
+            else:
+                vals = tuple(int(v) for v in parts)
+        except (ValueError, ZeroDivisionError):
+            raise InputError(f"{what} {text!r}: expected {dim} {kind} separated by commas") from None
+    if len(vals) != dim or not all(isinstance(v, int) or (rational and isinstance(v, str)) for v in vals):
+        raise InputError(f"{what} {text!r}: expected {dim} {kind} separated by commas")
     return vals
+
+
+def point_values(point) -> tuple[Fraction, ...]:
+    """A point's coordinates (ints or fraction texts) as Fractions."""
+    return tuple(Fraction(v) for v in point)
 
 
 def _compiled(cmf: CMF):
     """Per axis: the entries (row by row) compiled for evaluation on lines (see :mod:`.ratfunc`)."""
-    from discover.cf.cmf.ratfunc import compile_entry
+    from discover.cf.cmf.field import compiled_entries
 
-    return [[compile_entry(text, cmf.axes) for row in m for text in row] for m in cmf.matrices]
+    if cmf.free_parameters:
+        raise InputError(f"CMF {cmf.name} has free parameters {', '.join(cmf.free_parameters)}: give --param "
+                         + ",".join(f"{p}=..." for p in cmf.free_parameters))
+    return compiled_entries(cmf)
+
+
+def _entries_on_line(cmf: CMF, entries, base, direction):
+    """(nums, dens): the entries (row by row) on the line base + n direction as ``fmpq_poly`` in n, the
+    bound parameters substituted. LineSingular when a denominator vanishes on the whole line."""
+    from discover.cf.cmf.ratfunc import evaluate_on_line
+
+    values = cmf.parameter_values()
+    names = cmf.names
+    full_base = list(base) + [values[p] for p in cmf.parameters]
+    full_dir = list(direction) + [0] * len(cmf.parameters)
+    nums, dens = [], []
+    for node in entries:
+        nn, d = evaluate_on_line(node, names, full_base, full_dir)
+        nums.append(nn)
+        dens.append(d)
+    return nums, dens
 
 
 def _factor_on_line(cmf: CMF, entries, k: int, base, direction):
     """The axis matrix on the line base + n direction, times the lcm of its denominators there: a k x k
     list of ``fmpq_poly`` in n. LineSingular when a denominator vanishes on the whole line."""
-    from discover.cf.cmf.ratfunc import evaluate_on_line
-
-    nums, dens = [], []
-    for node in entries:
-        nn, d = evaluate_on_line(node, cmf.axes, base, direction)
-        nums.append(nn)
-        dens.append(d)
+    nums, dens = _entries_on_line(cmf, entries, base, direction)
     lcm = dens[0]
     for d in dens[1:]:
         if d != lcm:
@@ -116,20 +148,7 @@ def _adjugate(A):
     def minor(M, r, c):
         return [row[:c] + row[c + 1:] for i, row in enumerate(M) if i != r]
 
-    def det(M):
-        if len(M) == 1:
-            return M[0][0]
-        if len(M) == 2:
-            return M[0][0] * M[1][1] - M[0][1] * M[1][0]
-        acc = None
-        for c in range(len(M)):
-            term = M[0][c] * det(minor(M, 0, c))
-            if c % 2:
-                term = -term
-            acc = term if acc is None else acc + term
-        return acc
-
-    return [[(det(minor(A, c, r)) if (r + c) % 2 == 0 else -det(minor(A, c, r))) for c in range(k)] for r in range(k)]
+    return [[(_det(minor(A, c, r)) if (r + c) % 2 == 0 else -_det(minor(A, c, r))) for c in range(k)] for r in range(k)]
 
 
 def trajectory_matrix(cmf: CMF, trajectory: Sequence[int], start: Sequence[int]):
@@ -138,25 +157,91 @@ def trajectory_matrix(cmf: CMF, trajectory: Sequence[int], start: Sequence[int])
     hyperplane where a matrix is undefined (conservativity makes every order equivalent). Raises
     InputError when the trajectory is zero or every order is singular."""
     t = tuple(int(v) for v in trajectory)
-    s = tuple(int(v) for v in start)
+    s = point_values(start)
+    order = _axis_order(cmf, t, s)
+    return _normalise(cmf, _step_product(cmf, t, s, order), t, tuple(start))
+
+
+def _axis_order(cmf: CMF, t, s):
+    """The first order of the axes (their own order first) whose one-step path has every matrix defined
+    on the whole line (conservativity makes every order give the same product)."""
     if len(t) != cmf.dim or len(s) != cmf.dim:
         raise InputError(f"CMF {cmf.name}: trajectory and start need {cmf.dim} coordinates")
     if not any(t):
         raise InputError("trajectory: must not be the zero vector")
-    import itertools
-
     error = None
     for order in itertools.permutations(range(cmf.dim)):
         if any(t[i] == 0 for i in order[:-1]) and list(order) != sorted(order):
             continue
         try:
-            result = _step_product(cmf, t, s, order)
-            break
+            _step_product(cmf, t, s, order)
+            return order
         except LineSingular as exc:
             error = exc
-    else:
-        raise InputError(f"CMF {cmf.name} along {t} from {s}: {error}")
-    return _normalise(cmf, result, t, s)
+    shown = tuple(str(v) for v in s)
+    raise InputError(f"CMF {cmf.name} along {t} from ({', '.join(shown)}): {error}")
+
+
+def _step_points(cmf: CMF, t, s, order):
+    """The factors of one step, in order: (axis index, inverse?, base point of the factor's line)."""
+    offset = [0] * cmf.dim
+    out = []
+    for i in order:
+        for _ in range(abs(t[i])):
+            if t[i] < 0:
+                offset[i] -= 1
+            out.append((i, t[i] < 0, [s[a] + offset[a] for a in range(cmf.dim)]))
+            if t[i] > 0:
+                offset[i] += 1
+    return out
+
+
+def _integer_roots(poly, depth: int) -> list[int]:
+    """The integer roots n in [0, depth) of an ``fmpq_poly`` (linear factors of its integer numerator)."""
+    from flint import fmpz_poly
+
+    if poly.is_zero() or poly.degree() < 1:
+        return []
+    num = fmpz_poly([int(c * poly.denom()) for c in poly.coeffs()])
+    roots = []
+    for f, _mult in num.factor()[1]:
+        if f.degree() == 1:
+            a, b = int(f[1]), int(f[0])
+            if b % a == 0 and 0 <= -b // a < depth:
+                roots.append(-b // a)
+    return roots
+
+
+def walk_singularity(cmf: CMF, trajectory, start, depth: int) -> str | None:
+    """Where the walk of ``depth`` steps meets a pole, or None: the first step n (0-based) at which an
+    entry of one of the axis matrices on the path has a vanishing denominator, or a matrix to be inverted
+    (a negative step) is singular. The text names the point, the axis and the entry."""
+    t = tuple(int(v) for v in trajectory)
+    s = point_values(start)
+    order = _axis_order(cmf, t, s)
+    axes = _compiled(cmf)
+    k = cmf.rank
+    worst = None
+    for i, inverse, base in _step_points(cmf, t, s, order):
+        nums, dens = _entries_on_line(cmf, axes[i], base, t)
+        for idx, d in enumerate(dens):
+            for n in _integer_roots(d, depth):
+                if worst is None or n < worst[0]:
+                    worst = (n, f"entry ({idx // k + 1}, {idx % k + 1}) of the matrix of axis {cmf.axes[i]} "
+                                f"has a pole", [b + n * tt for b, tt in zip(base, t)])
+        if inverse:
+            F = _factor_on_line(cmf, axes[i], k, base, t)
+            det = _det(F)
+            for n in _integer_roots(det, depth):
+                if worst is None or n < worst[0]:
+                    worst = (n, f"the matrix of axis {cmf.axes[i]} is not invertible (a negative step)",
+                             [b + n * tt for b, tt in zip(base, t)])
+    if worst is None:
+        return None
+    n, what, point = worst
+    pt = ", ".join(str(v) for v in point)
+    at = f" with {', '.join(f'{a}={v}' for a, v in cmf.values)}" if cmf.values else ""
+    return f"{what} at the point ({pt}){at}, step {n} of the walk along {t}"
 
 
 def _step_product(cmf: CMF, t, s, order):
@@ -164,20 +249,28 @@ def _step_product(cmf: CMF, t, s, order):
     axes = _compiled(cmf)
     k = cmf.rank
     result = None
-    offset = [0] * cmf.dim
-    for i in order:
-        entries = axes[i]
-        for _ in range(abs(t[i])):
-            if t[i] < 0:
-                offset[i] -= 1
-            base = [s[a] + offset[a] for a in range(cmf.dim)]
-            F = _factor_on_line(cmf, entries, k, base, t)
-            if t[i] < 0:
-                F = _adjugate(F)
-            else:
-                offset[i] += 1
-            result = F if result is None else matmul(result, F)
+    for i, inverse, base in _step_points(cmf, t, s, order):
+        F = _factor_on_line(cmf, axes[i], k, base, t)
+        if inverse:
+            F = _adjugate(F)
+        result = F if result is None else matmul(result, F)
     return result
+
+
+def _det(A):
+    """det(A) of a small square matrix of polynomials (cofactor expansion along the first row)."""
+    if len(A) == 1:
+        return A[0][0]
+    if len(A) == 2:
+        return A[0][0] * A[1][1] - A[0][1] * A[1][0]
+    acc = None
+    for c in range(len(A)):
+        minor = [row[:c] + row[c + 1:] for row in A[1:]]
+        term = A[0][c] * _det(minor)
+        if c % 2:
+            term = -term
+        acc = term if acc is None else acc + term
+    return acc
 
 
 def _normalise(cmf: CMF, result, t, s):
