@@ -7,13 +7,16 @@
   the group or orbit order found independently); a growth whose order cannot be found that way is
   returned computed but unverified (``verified=False``: shown, not stored).
 * ``cayley.mine`` (:data:`MINE_ENGINE`): a pipeline (one run, one checkpoint): the growth shards of a
-  :class:`MineSpec` (several families over a range of sizes), then the fit stage derived from their
-  verified records by :func:`fit_stage`, so ``discover resume`` after a kill finishes both stages.
+  :class:`MineSpec` (several families over a range of sizes, or at fixed sizes over the modulus p or a
+  family parameter k), then the fit stage derived from their verified records by :func:`fit_stage`, so
+  ``discover resume`` after a kill finishes both stages.
 * ``cayley.fit`` (:data:`FIT_ENGINE`): a :class:`FitSpec` holds computed values of a quantity (the
-  diameter, ...) of one family over several sizes; one shard per (family, quantity) fits a
-  quasi-polynomial (:mod:`discover.cayley.fit`: at least two held-out sizes per residue class) and returns a
-  ``conjecture`` record only if the formula, re-parsed from its printed form
-  (:func:`discover.cayley.verify.check_formula`), reproduces every computed size.
+  diameter, ...) of one family over several values of n, p or k; one shard per (family, quantity) fits a
+  quasi-polynomial in that variable (:mod:`discover.cayley.fit`: at least two held-out values per residue
+  class) and returns a ``conjecture`` record only if the formula, re-parsed from its printed form
+  (:func:`discover.cayley.verify.check_formula`), reproduces every computed value; one more shard per
+  family returns its ``bound`` record: the largest diameter against n^2/2 + 4n, the bound the CayleyPy
+  paper conjectures for S_n.
 
 Every size, degree and modulus is checked against :mod:`discover.cayley.limits` when the spec is built,
 and :meth:`GrowthSpec.check_memory` refuses a search that cannot fit before any kernel loads.
@@ -25,7 +28,7 @@ sorted generators), so recomputing the same graph under another name is stored o
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from discover.cayley.limits import (MAX_DEPTH, MAX_FAMILY_N, MAX_KEPT_STATES, MAX_LAST_LAYER, MAX_MATRIX_DEGREE,
                                     MAX_MEMORY_GB, MAX_MODULUS, MAX_PARTIAL_FAMILY_N, MAX_PERM_DEGREE, MAX_STATES)
@@ -347,24 +350,54 @@ GROWTH_ENGINE = Engine("cayley.growth", GrowthSpec, shards, run_growth_shard)
 
 
 # ---------------------------------------------------------------------------- fit shards
+VARIABLES = ("n", "p", "k")  # what a fit runs over: the size, the modulus, a family parameter k
+
+
 @dataclass(frozen=True)
 class FitSpec(SearchSpec):
-    """Computed values to explain: ``data`` is a tuple of (family, quantity, ((n, value), ...))."""
+    """Computed values to explain: ``data`` is a tuple of (family, quantity, ((x, value), ...)), x the
+    ``variable``: the size n, or the modulus p or family parameter k at a fixed size (``sizes`` holds
+    (family, n) for those). ``bounds``: also one bound report per family, its largest diameter against
+    n^2/2 + 4n."""
 
     data: tuple = ()
     max_modulus: int = 4
+    variable: str = "n"
+    sizes: tuple = ()
+    bounds: bool = False
 
     def __post_init__(self):
         if not 1 <= self.max_modulus <= 8:
             raise InputError(f"--max-modulus {self.max_modulus}: expected 1..8")
+        if self.variable not in VARIABLES:
+            raise InputError(f"--over {self.variable!r}: expected one of {', '.join(VARIABLES)}")
         for family, quantity, points in self.data:
             if quantity not in QUANTITIES:
                 raise InputError(f"quantity {quantity!r}: expected one of {', '.join(QUANTITIES)}")
+
+    def size_of(self, family: str, x: int) -> int:
+        """The size n of ``family`` at the point x of the fit (x itself when the fit runs over n)."""
+        return int(x) if self.variable == "n" else int(dict(self.sizes)[family])
 
 
 def fit_shards(spec: FitSpec):
     for family, quantity, _ in spec.data:
         yield Shard(id=f"{family}-{quantity}", params={"family": family, "quantity": quantity})
+    if spec.bounds:
+        for family, quantity, _ in spec.data:
+            if quantity == "diameter":
+                yield Shard(id=f"{family}-bound", params={"family": family, "quantity": "bound"})
+
+
+def _formula_text(qp, variable: str) -> str:
+    factored = qp.factored(variable)
+    if qp.modulus == 1:
+        return factored[0]
+    parts = [f"{p} if {variable} = {r} mod {qp.modulus}" for r, p in enumerate(factored) if p is not None]
+    empty = [str(r) for r, p in enumerate(factored) if p is None]
+    if empty:
+        parts.append(f"no data for {variable} = {', '.join(empty)} mod {qp.modulus}")
+    return "; ".join(parts)
 
 
 def run_fit_shard(spec: FitSpec, shard: Shard) -> ShardResult:
@@ -372,22 +405,20 @@ def run_fit_shard(spec: FitSpec, shard: Shard) -> ShardResult:
     from discover.cayley.verify import check_formula
 
     family, quantity = shard.params["family"], shard.params["quantity"]
+    if quantity == "bound":
+        return run_bound_shard(spec, family)
+    var = spec.variable
     points = next(p for f, q, p in spec.data if f == family and q == quantity)
     ns = [int(n) for n, _ in points]
     values = [int(v) for _, v in points]
     qp = fit_quasi_polynomial(ns, values, spec.max_modulus)
     if qp is None:
         return ShardResult(records=[], candidates=1, rejected=0)
-    polys = qp.polynomials()
-    ok = check_formula(polys, qp.modulus, qp.n_min, ns, values)
+    polys = qp.polynomials(var)
+    ok = check_formula(polys, qp.modulus, qp.n_min, ns, values, var)
     if not ok:
         return ShardResult(records=[], candidates=1, rejected=1)
-    factored = qp.factored()
-    if qp.modulus == 1:
-        formula = factored[0]
-    else:
-        formula = "; ".join(f"{p} if n = {r} mod {qp.modulus}" for r, p in enumerate(factored))
-    statement = f"{quantity} of {family} for n >= {qp.n_min}: {formula}"
+    statement = f"{quantity} of {family} for {var} >= {qp.n_min}: {_formula_text(qp, var)}"
     payload = {
         "family": family,
         "quantity": quantity,
@@ -399,13 +430,57 @@ def run_fit_shard(spec: FitSpec, shard: Shard) -> ShardResult:
         "predicted_count": len(qp.predicted),
         "values": {str(n): v for n, v in zip(ns, values)},
     }
+    if var != "n":
+        payload.update({"variable": var, "n": spec.size_of(family, ns[0])})
     verification = {
-        "method": "fitted on some sizes, the printed formula re-parsed and checked exactly on every computed size",
+        "method": "fitted on some values, the printed formula re-parsed and checked exactly on every computed value",
         "sizes_checked": [n for n in ns if n >= qp.n_min],
         "predicted_per_residue": qp.predicted_per_residue(),
     }
-    canonical = [family, quantity, qp.modulus, polys, qp.n_min]
+    canonical = [family, quantity, qp.modulus, polys, qp.n_min] + ([var] if var != "n" else [])
     record = Record.create("cayley.fit", "conjecture", canonical, statement, payload, verification, verified=True)
+    return ShardResult(records=[record], candidates=1, rejected=0)
+
+
+def run_bound_shard(spec: FitSpec, family: str) -> ShardResult:
+    """The bound report of one family: its largest computed diameter against n^2/2 + 4n (the CayleyPy
+    paper's conjectured bound for S_n), and the largest ratio diameter / (n^2/2 + 4n) over the computed
+    points; re-checked in integers by :func:`discover.cayley.verify.bound_holds`."""
+    from fractions import Fraction
+
+    from discover.cayley.verify import bound_holds
+
+    var = spec.variable
+    points = [(int(x), int(d)) for x, d in next(p for f, q, p in spec.data if f == family and q == "diameter")]
+    rows = []
+    for x, d in points:
+        n = spec.size_of(family, x)
+        bound = Fraction(n * n, 2) + 4 * n
+        rows.append((x, n, d, bound, Fraction(d) / bound))
+    x_max, n_max, d_max, b_max, _ = max(rows, key=lambda r: (r[2], r[0]))
+    x_worst, n_worst, _, _, ratio = max(rows, key=lambda r: (r[4], r[0]))
+    holds = all(d <= b for _, _, d, b, _ in rows)
+    verified = holds == all(bound_holds(n, d) for _, n, d, _, _ in rows)
+    where = f"{var} = {x_max}" + (f" (n = {n_max})" if var != "n" else "")
+    statement = (f"{family}: largest diameter {d_max} at {where}, n^2/2 + 4n = {float(b_max):g}; "
+                 f"{'within the bound at every computed point' if holds else 'ABOVE the bound'} "
+                 f"(largest ratio {float(ratio):.3f} at {var} = {x_worst})")
+    payload = {
+        "family": family,
+        "variable": var,
+        "largest_diameter": d_max,
+        "at": x_max,
+        "n": n_max,
+        "bound": float(b_max),
+        "holds": holds,
+        "largest_ratio": round(float(ratio), 6),
+        "largest_ratio_at": x_worst,
+        "diameters": {str(x): d for x, _, d, _, _ in rows},
+    }
+    verification = {"method": "2 * diameter <= n^2 + 8n compared in integers at every computed point",
+                    "points": len(rows)}
+    canonical = ["bound", family, var, sorted(points)]
+    record = Record.create("cayley.fit", "bound", canonical, statement, payload, verification, verified=verified)
     return ShardResult(records=[record], candidates=1, rejected=0)
 
 
@@ -415,44 +490,143 @@ FIT_ENGINE = Engine("cayley.fit", FitSpec, fit_shards, run_fit_shard)
 # ---------------------------------------------------------------------------- the mine pipeline
 @dataclass(frozen=True)
 class MineSpec(GrowthSpec):
-    """``discover cayley mine``: the growth of every family in ``families`` at every size in ``sizes``
-    (stage 1), then a quasi-polynomial fit of each quantity of each family over the sizes (stage 2,
-    :class:`FitSpec` with ``max_modulus``)."""
+    """``discover cayley mine``: growth (stage 1), then a quasi-polynomial fit of each quantity of each
+    family and a bound report per family (stage 2, :class:`FitSpec` with ``max_modulus``).
+
+    ``over``: what the fit runs over. ``n``: every family at every size in ``sizes``. ``p``: matrix
+    families at the sizes in ``sizes`` (or each family's default size), for every modulus in ``values``.
+    ``k``: families whose first parameter is k (``consecutive_k_cycles``, written without k), at the sizes
+    in ``sizes``, for every k in ``values``."""
 
     max_modulus: int = 4
+    over: str = "n"
+    values: tuple[int, ...] = ()
 
     def __post_init__(self):
+        from discover.cayley.limits import MAX_MINE_SIZES, MAX_PARAM
+
         if not self.families:
             raise InputError("--generators: give one or more family names")
+        if self.over not in VARIABLES:
+            raise InputError(f"--over {self.over!r}: expected n (the size), p (the modulus of a matrix family) "
+                             "or k (the parameter k of a family)")
         if not 1 <= self.max_modulus <= 8:
             raise InputError(f"--max-modulus {self.max_modulus}: expected 1..8")
-        super().__post_init__()
+        if self.over == "n":
+            if self.values:
+                raise InputError("--values: only with --over p or --over k (over n the sizes are --n)")
+            if not self.sizes:
+                raise InputError("--n: give the sizes to mine over (e.g. --n 4..9)")
+            super().__post_init__()
+            return
+        if not self.values:
+            raise InputError(f"--values: give the values of {self.over} to mine over (e.g. --values 3,5,7,11,13)")
+        if len(self.values) > MAX_MINE_SIZES:
+            raise InputError(f"--values: at most {MAX_MINE_SIZES} values in one mine")
+        low, high = (2, MAX_MODULUS) if self.over == "p" else (1, MAX_PARAM)
+        for v in self.values:
+            if not low <= v <= high:
+                raise InputError(f"--values {v}: {self.over} must be {low}..{high}")
+        if self.over == "p" and self.modulus is not None:
+            raise InputError("--modulus: with --over p the moduli are the --values")
+        for family in self.families:
+            self._check_family(family)
+        for v in self.values:
+            self.at(v)  # builds and validates every graph of this value
+
+    def _check_family(self, text: str) -> None:
+        from discover.cayley.families import parse_family
+
+        fam, given = parse_family(text)
+        if self.over == "p" and fam.kind != "matrix":
+            raise InputError(f"--generators {text!r}: --over p needs a matrix family (unitriangular, heisenberg, "
+                             "sl2, ...); it is a permutation family")
+        if self.over == "k":
+            if not fam.params or fam.params[0].name != "k":
+                raise InputError(f"--generators {text!r}: --over k needs a family with a parameter k "
+                                 "(e.g. consecutive_k_cycles)")
+            if given:
+                raise InputError(f"--generators {text!r}: with --over k write the family without k "
+                                 f"({fam.name}); the values of k are --values")
+
+    def at(self, value: int) -> GrowthSpec:
+        """The growth spec of one value of the parameter (``over`` p or k)."""
+        base = {f.name: getattr(self, f.name) for f in fields(GrowthSpec)}
+        if self.over == "p":
+            base["modulus"] = value
+        else:
+            base["families"] = tuple(f"{f}:{value}" for f in self.families)
+        return GrowthSpec(**base)
+
+    def check_memory(self) -> None:
+        if self.over == "n":
+            super().check_memory()
+            return
+        for v in self.values:
+            self.at(v).check_memory()
 
 
-def mined_growth(spec: GrowthSpec, records) -> list[tuple[str, int, Record]]:
-    """(family, n, growth record) for every shard of ``spec`` whose record is among ``records``, in
-    shard order. Records are matched by key (the graph's canonical form), not by their payload: a graph
-    that the store first saw under another name (coxeter and stars are the same graph at n = 2) keeps
-    that name in its stored payload, but it is this family's value all the same."""
+def mine_shards(spec: MineSpec):
+    """Over n, the growth shards (ids ``FAMILY-N``); over p or k, one per family, size and value (ids
+    ``FAMILY-N-pV`` / ``FAMILY:V-N-kV``), with the family's name (``series``) and the value in params."""
+    if spec.over == "n":
+        yield from shards(spec)
+        return
+    from discover.cayley.families import parse_family
+
+    for v in spec.values:
+        for base, family in zip(spec.families, spec.at(v).families):
+            fam = parse_family(family)[0]
+            for n in spec.sizes or (fam.default_n,):
+                yield Shard(id=f"{family}-{n}-{spec.over}{v}",
+                            params={"family": family, "n": n, spec.over: v, "series": base})
+
+
+def run_mine_shard(spec: MineSpec, shard: Shard) -> ShardResult:
+    if spec.over == "n":
+        return run_growth_shard(spec, shard)
+    return run_growth_shard(spec.at(shard.params[spec.over]), shard)
+
+
+def mined_growth(spec: MineSpec, records) -> list[tuple[str, int, int, Record]]:
+    """(family, n, x, growth record) for every shard of ``spec`` whose record is among ``records``, in
+    shard order; x is the value fitted over (n itself, or the modulus p, or k). Records are matched by key
+    (the graph's canonical form), not by their payload: a graph that the store first saw under another
+    name (coxeter and stars are the same graph at n = 2) keeps that name in its stored payload, but it is
+    this family's value all the same."""
     by_key = {r.key: r for r in records if r.kind == "growth"}
     out = []
-    for shard in shards(spec):
-        key = growth_key(graph_for(spec, shard.params))
+    for shard in mine_shards(spec):
+        params = shard.params
+        growth_spec = spec if spec.over == "n" else spec.at(params[spec.over])
+        key = growth_key(graph_for(growth_spec, params))
         if key in by_key:
-            out.append((shard.params["family"], shard.params["n"], by_key[key]))
+            x = params["n"] if spec.over == "n" else params[spec.over]
+            out.append((params.get("series", params["family"]), params["n"], x, by_key[key]))
     return out
 
 
+def series_label(spec: MineSpec, family: str, n: int | None) -> str:
+    """The name of one fitted series: the family over n, or the family at its size over p or k."""
+    return family if spec.over == "n" else f"{family} n={n}"
+
+
 def fit_spec_from_growth(spec: MineSpec, records) -> FitSpec:
-    """The fit stage of a mine run: per family and quantity, the values over the computed sizes."""
+    """The fit stage of a mine run: per family (and size, over p or k) and quantity, the values over
+    the computed points, and a bound report per family."""
     table: dict[tuple[str, str], dict[int, int]] = {}
-    for family, n, record in mined_growth(spec, records):
-        if n is None:
+    sizes: dict[str, int] = {}
+    for family, n, x, record in mined_growth(spec, records):
+        if x is None:
             continue
+        label = series_label(spec, family, n)
+        if spec.over != "n":
+            sizes[label] = int(n)
         for q in QUANTITIES:
-            table.setdefault((family, q), {})[int(n)] = int(record.payload[q])
+            table.setdefault((label, q), {})[int(x)] = int(record.payload[q])
     data = tuple((f, q, tuple(sorted(v.items()))) for (f, q), v in sorted(table.items()))
-    return FitSpec(data=data, max_modulus=spec.max_modulus)
+    return FitSpec(data=data, max_modulus=spec.max_modulus, variable=spec.over, sizes=tuple(sorted(sizes.items())),
+                   bounds=True)
 
 
 def fit_stage(spec: MineSpec, records):
@@ -461,7 +635,7 @@ def fit_stage(spec: MineSpec, records):
     return (FIT_ENGINE, fit_spec) if fit_spec.data else None
 
 
-MINE_ENGINE = Engine("cayley.mine", MineSpec, shards, run_growth_shard, then=fit_stage)
+MINE_ENGINE = Engine("cayley.mine", MineSpec, mine_shards, run_mine_shard, then=fit_stage)
 
 
-__all__ = ["GrowthSpec", "MineSpec", "FitSpec", "GROWTH_ENGINE", "MINE_ENGINE", "FIT_ENGINE"]
+__all__ = ["GrowthSpec", "MineSpec", "FitSpec", "VARIABLES", "GROWTH_ENGINE", "MINE_ENGINE", "FIT_ENGINE"]

@@ -1,16 +1,20 @@
-"""Quasi-polynomial formulas for integer sequences indexed by n, fitted on some sizes and checked on
-the others.
+"""Quasi-polynomial formulas for integer sequences indexed by one parameter (the size n, the modulus p,
+a family parameter k), fitted on some values and checked on the others.
 
 A quasi-polynomial of modulus s is a list of s polynomials P_0..P_{s-1} with rational coefficients:
-``f(n) = P_{n mod s}(n)``. For each residue class r (the sizes n >= n_min with n = r mod s) the fitter
-takes the polynomial of least degree d that interpolates the first d+1 sizes of the class (exact
-rational Lagrange interpolation) *and* predicts every other size of that class. A formula is kept only if
-every residue class has at least :data:`MIN_HELD_OUT` predicted (held-out, not fitted) sizes: one
-predicted value per class is weak evidence (a polynomial of one degree more fits any extra point).
-The printed formula is then checked independently by :func:`discover.cayley.verify.check_formula`.
+``f(x) = P_{x mod s}(x)``. For each residue class r (the values x >= n_min with x = r mod s) the fitter
+takes the polynomial of least degree d that interpolates the first d+1 values of the class (exact
+rational Lagrange interpolation) *and* predicts every other value of that class. A formula is kept only if
+every residue class that holds data has at least :data:`MIN_HELD_OUT` predicted (held-out, not fitted)
+values: one predicted value per class is weak evidence (a polynomial of one degree more fits any extra
+point). A class without any data (p = 0 mod 4 when the moduli are odd primes) gets no polynomial
+(``None``): the conjecture says nothing there. The printed formula is then checked independently by
+:func:`discover.cayley.verify.check_formula`.
 
 Search order (simplest first): modulus s = 1..4, then the smallest n_min (dropping at most a few of
-the smallest sizes, which are often exceptions: lrx has diameter n(n-1)/2 only from n = 4 on).
+the smallest values, which are often exceptions: lrx has diameter n(n-1)/2 only from n = 4 on). The
+variable is called n in the code; :meth:`QuasiPolynomial.polynomials` prints it under the parameter's own
+name (p for a modulus, k for a family parameter).
 """
 
 from __future__ import annotations
@@ -33,32 +37,38 @@ class QuasiPolynomial:
     extra: dict = field(default_factory=dict, compare=False)
 
     def predicted_per_residue(self) -> dict[str, int]:
-        """How many sizes of each residue class n mod ``modulus`` the formula predicted (not fitted on)."""
-        counts = {str(r): 0 for r in range(self.modulus)}
+        """How many values of each residue class x mod ``modulus`` that holds data the formula predicted
+        (not fitted on); classes without data are left out."""
+        counts = {str(r): 0 for r, c in enumerate(self.coefficients) if c is not None}
         for n in self.predicted:
             counts[str(n % self.modulus)] += 1
         return counts
 
-    def __call__(self, n: int) -> Fraction:
+    def __call__(self, n: int) -> Fraction | None:
         coeffs = self.coefficients[n % self.modulus]
-        return sum((c * n**k for k, c in enumerate(coeffs)), Fraction(0))
+        return None if coeffs is None else _evaluate(coeffs, n)
 
-    def polynomials(self) -> list[str]:
-        """One sympy-parseable expression in n per residue 0..modulus-1."""
+    def polynomials(self, variable: str = "n") -> list[str | None]:
+        """One sympy-parseable expression in ``variable`` per residue 0..modulus-1 (None: no data)."""
         import sympy
 
-        n = sympy.Symbol("n")
+        x = sympy.Symbol(variable)
         out = []
         for coeffs in self.coefficients:
-            expr = sum((sympy.Rational(c.numerator, c.denominator) * n**k for k, c in enumerate(coeffs)),
+            if coeffs is None:
+                out.append(None)
+                continue
+            expr = sum((sympy.Rational(c.numerator, c.denominator) * x**k for k, c in enumerate(coeffs)),
                        sympy.Integer(0))
             out.append(str(sympy.expand(expr)))
         return out
 
-    def factored(self) -> list[str]:
+    def factored(self, variable: str = "n") -> list[str | None]:
         import sympy
 
-        return [str(sympy.factor(sympy.sympify(p))) for p in self.polynomials()]
+        x = sympy.Symbol(variable)
+        return [None if p is None else str(sympy.factor(sympy.sympify(p, locals={variable: x})))
+                for p in self.polynomials(variable)]
 
 
 def interpolate(xs, ys) -> tuple:
@@ -111,6 +121,9 @@ def fit_quasi_polynomial(ns, values, max_modulus: int = MAX_MODULUS,
             classes = []
             for r in range(s):
                 cls = [(x, y) for x, y in points if x % s == r]
+                if not cls:  # no data in this class: the formula says nothing there
+                    classes.append((r, (None, [], [])))
+                    continue
                 fitted = _fit_class(cls) if len(cls) > MIN_HELD_OUT else None
                 if fitted is None:
                     break

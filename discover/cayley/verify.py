@@ -29,6 +29,9 @@ stabiliser of b_i in <S_i>), so a ``cap`` lets a caller learn at once that a gro
 
 **Formulas.** :func:`check_formula` re-parses a fitted quasi-polynomial from its printed form (sympy) and
 compares it exactly with every computed value.
+
+**Bounds.** :func:`bound_holds` compares a diameter with the CayleyPy paper's conjectured bound
+n^2/2 + 4n for Cayley graphs of S_n (Chervov et al., arXiv:2502.18663) in integers.
 """
 
 from __future__ import annotations
@@ -337,21 +340,28 @@ def verify_partial_growth(graph: GraphDef, layer_sizes, limit: int = ORBIT_ENUME
 
 
 # ---------------------------------------------------------------------------- formulas
-def check_formula(polynomials, modulus: int, n_min: int, ns, values) -> bool:
-    """Independent check of a conjecture from its *printed* form: parse each polynomial with sympy and
-    compare exactly with every computed value at n >= n_min."""
+def check_formula(polynomials, modulus: int, n_min: int, ns, values, variable: str = "n") -> bool:
+    """Independent check of a conjecture from its *printed* form: parse each polynomial (in ``variable``:
+    n, p or k) with sympy and compare exactly with every computed value at ``variable`` >= n_min. A residue
+    class printed without a polynomial (None: no data there) must hold no computed value."""
     import sympy
 
-    n = sympy.Symbol("n")
-    exprs = [sympy.sympify(p, locals={"n": n}) for p in polynomials]
-    if len(exprs) != modulus:
+    x = sympy.Symbol(variable)
+    if len(polynomials) != modulus or all(p is None for p in polynomials):
         return False
-    for x, y in zip(ns, values):
-        if x < n_min:
+    exprs = [None if p is None else sympy.sympify(p, locals={variable: x}) for p in polynomials]
+    for point, y in zip(ns, values):
+        if point < n_min:
             continue
-        if sympy.Rational(exprs[x % modulus].subs(n, x)) != y:
+        expr = exprs[point % modulus]
+        if expr is None or sympy.Rational(expr.subs(x, point)) != y:
             return False
     return True
 
 
-__all__ = ["expected_order", "verify_growth", "verify_partial_growth", "plain_action", "schreier_sims_order", "check_formula", "PermAction", "MatrixAction"]
+def bound_holds(n: int, diameter: int) -> bool:
+    """diameter <= n^2/2 + 4n, compared exactly in integers (2 * diameter <= n^2 + 8n)."""
+    return 2 * diameter <= n * n + 8 * n
+
+
+__all__ = ["expected_order", "verify_growth", "verify_partial_growth", "plain_action", "schreier_sims_order", "check_formula", "bound_holds", "PermAction", "MatrixAction"]
