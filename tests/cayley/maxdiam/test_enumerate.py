@@ -42,19 +42,13 @@ def inverse(g):
     return tuple(out)
 
 
-def brute_force_orbits(n, classes):
-    """Orbits of transitive sets {g_1, ..., g_k} (g_j of the cycle type classes[j]; "inv": any involution)
-    under simultaneous conjugation, a set identified with its undirected generating set S u S^-1."""
+def count_orbits(n, candidates):
+    """Orbits under simultaneous conjugation of the transitive sets among ``candidates`` (tuples of
+    permutations), a set identified with its undirected generating set S u S^-1: each new set's whole
+    orbit is expanded over all of S_n and marked as seen."""
     perms = list(itertools.permutations(range(n)))
-
-    def members(cls):
-        if cls == "inv":
-            return [p for p in perms if p != tuple(range(n)) and all(p[p[i]] == i for i in range(n))]
-        return [p for p in perms if cycle_type(p) == cls]
-
-    pools = [members(c) for c in classes]
     seen, orbits = set(), 0
-    for gens in itertools.product(*pools):
+    for gens in candidates:
         key = frozenset(set(gens) | {inverse(g) for g in gens})
         if len({frozenset({g, inverse(g)}) for g in gens}) < len(gens) or key in seen:
             continue
@@ -65,6 +59,14 @@ def brute_force_orbits(n, classes):
             hi = inverse(h)
             seen.add(frozenset(tuple(h[g[hi[i]]] for i in range(n)) for g in key))
     return orbits
+
+
+def members(n, cls):
+    """The permutations of degree n of cycle type ``cls`` ("inv": every involution but the identity)."""
+    perms = itertools.permutations(range(n))
+    if cls == "inv":
+        return [p for p in perms if p != tuple(range(n)) and all(p[p[i]] == i for i in range(n))]
+    return [p for p in perms if cycle_type(p) == cls]
 
 
 def padded(n, parts):
@@ -90,24 +92,12 @@ def test_orbit_count_equals_brute_force(shape, n, classes):
 
 
 def brute_force_orbits_sets(n, classes):
-    """Like brute_force_orbits, but sets whose generators of equal class come in another order are the
-    same set (the orbit count of unordered sets)."""
+    """The number of orbits of sets of the shape: generators of distinct classes as ordered tuples,
+    generators of one class (three involutions) as unordered sets, each set once."""
     if len(set(map(str, classes))) == len(classes):
-        return brute_force_orbits(n, classes)
-    # every class equal (three involutions): count orbits of 3-element sets directly
+        return count_orbits(n, itertools.product(*(members(n, c) for c in classes)))
     assert all(c == classes[0] for c in classes)
-    perms = list(itertools.permutations(range(n)))
-    invs = [p for p in perms if p != tuple(range(n)) and all(p[p[i]] == i for i in range(n))]
-    seen, orbits = set(), 0
-    for gens in itertools.combinations(invs, len(classes)):
-        key = frozenset(gens)
-        if key in seen or not transitive(gens, n):
-            continue
-        orbits += 1
-        for h in perms:
-            hi = inverse(h)
-            seen.add(frozenset(tuple(h[g[hi[i]]] for i in range(n)) for g in gens))
-    return orbits
+    return count_orbits(n, itertools.combinations(members(n, classes[0]), len(classes)))
 
 
 def test_canonical_form_is_a_conjugacy_invariant():
