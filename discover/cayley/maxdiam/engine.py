@@ -225,32 +225,41 @@ def maximum_shards(spec: MaximumSpec):
         yield Shard(id=f"max-n{n:02d}", params={"n": n})
 
 
-def whisker_check(shape_text: str, n: int, best: int | None, maximisers, q: int = 1) -> dict | None:
-    """For three involutions: the square-with-whiskers set at n, its diameter and whether it attains
-    the maximum (located among the maximisers by its canonical form, else by its own BFS)."""
+def whisker_check(shape_text: str, n: int, best: int | None, maximisers) -> dict | None:
+    """For three involutions: every member square_whiskers:q:e at n (q = 0..n-4, e = 0, 1) that generates
+    S_n, its diameter (taken from the maximisers when its canonical form is among them, else by its own
+    BFS), and whether the best member attains the maximum."""
     from discover.cayley import perm_families as F
     from discover.cayley.maxdiam.enumerate import canonical_form
     from discover.cayley.maxdiam.shape import parse_shape
+    from discover.cayley.maxdiam.verify import group_of
 
     shape = parse_shape(shape_text)
     if not (shape.k == 3 and all(c.any_involution for c in shape.classes)) or n < F.SQUARE_WHISKERS_MIN_N:
         return None
-    from discover.cayley.maxdiam.verify import group_of
+    listed = {tuple(tuple(g) for g in m["generators"]) for m in maximisers}
+    members = []
+    for q in range(n - 3):
+        for e in (0, 1):
+            gens, _ = F.square_whiskers(n, q, e)
+            group, order = group_of(gens, n)
+            if group != "S_n" or len(set(gens)) < 3:
+                continue
+            among = canonical_form(shape, gens) in listed
+            if among:
+                diameter = best
+            else:
+                from discover.cayley.bfs import growth
+                from discover.cayley.graph import perm_graph
 
-    gens, _ = F.square_whiskers(n, q)
-    group, order = group_of(gens, n)
-    form = canonical_form(shape, gens)
-    among = any(tuple(tuple(g) for g in m["generators"]) == form for m in maximisers)
-    if among:
-        diameter = best
-    else:
-        from discover.cayley.bfs import growth
-        from discover.cayley.graph import perm_graph
-
-        diameter = growth(perm_graph("square_whiskers", list(gens), n), order=order, last_layer_limit=0).diameter
-    return {"family": f"square_whiskers:{q}", "generators": describe(gens), "group": group, "diameter": diameter,
-            "attains_maximum": group == "S_n" and best is not None and diameter == best,
-            "among_listed_maximisers": among}
+                diameter = growth(perm_graph("square_whiskers", list(gens), n), order=order,
+                                  last_layer_limit=0).diameter
+            members.append({"family": f"square_whiskers:{q}:{e}", "generators": describe(gens),
+                            "diameter": diameter, "among_listed_maximisers": among})
+    top = max((m["diameter"] for m in members), default=None)
+    return {"members": members, "diameter": top,
+            "best": [m["family"] for m in members if m["diameter"] == top],
+            "attains_maximum": top is not None and best is not None and top == best}
 
 
 def run_maximum(spec: MaximumSpec, shard: Shard) -> ShardResult:
