@@ -47,7 +47,9 @@ def _digits(value) -> str:
 def known_option(func):
     """``--known FILE`` (repeatable): the user's own lists of known PCFs (columns a, b, limit, dataset), checked
     here (a malformed file: one line naming it and the line, exit 2, before any work) and compared against
-    by the novelty check of every PCF record, with the shipped lists."""
+    by the novelty check of every PCF record, with the shipped lists. The parsed rows are put in force
+    (:mod:`discover.cf.novelty.active`) while the command runs: the specs it builds carry them to every
+    worker, a Ray worker on another machine included."""
     import functools
 
     @click.option("--known", "known_files", multiple=True, metavar="FILE",
@@ -55,16 +57,15 @@ def known_option(func):
                        "compare with, besides the shipped ones (repeatable); see 'discover cf novelty --help'.")
     @functools.wraps(func)
     def wrapper(*args, known_files=(), **kwargs):
-        import os
-
-        from discover.cf.novelty.index import ENV_KNOWN
+        from discover.cf.novelty.active import use_known
         from discover.cf.novelty.known import load_known_file
 
-        for path in known_files:
-            load_known_file(path)
-        if known_files:  # read by the novelty check in this process and in the runner's workers
-            os.environ[ENV_KNOWN] = os.pathsep.join(os.path.abspath(p) for p in known_files)
-        return func(*args, **kwargs)
+        rows = tuple(row.as_tuple() for path in known_files for row in load_known_file(path))
+        use_known(rows)
+        try:
+            return func(*args, **kwargs)
+        finally:
+            use_known(())
 
     return wrapper
 
@@ -189,19 +190,37 @@ def identify_cmd(value, constants, digits, as_json):
 
 
 @group.command("search")
-@click.option("--constant", "constants", multiple=True, required=True, metavar="C",
-              help="A constant to find formulas for (repeatable): pi, e, zeta3, catalan, ... or exp(2).")
-@click.option("--a-deg", type=int, required=True, help="Degree of a(n), 0..8.")
-@click.option("--b-deg", type=int, required=True, help="Degree of b(n), 0..8.")
+@click.option("--constant", "constants", multiple=True, metavar="C",
+              help="A constant to find formulas for (repeatable): pi, e, zeta3, catalan, ... or exp(2). Required "
+                   "for a box; a --domain has its own default (zeta3; zeta3 and zeta5 combined; Catalan).")
+@click.option("--a-deg", type=int, default=None, help="Degree of a(n), 0..8 (a box).")
+@click.option("--b-deg", type=int, default=None, help="Degree of b(n), 0..8 (a box).")
+@click.option("--domain", default=None, metavar="NAME",
+              help="A structured family instead of a box (the Ramanujan Machine's domains): zeta3 (a(n) = p(n) + "
+                   "p(n+1), p = x0 n + x1 n^3; b(n) = -c n^6), zeta5 (p = x0 n + x1 n^3 + x2 n^5; b = -c n^10), "
+                   "catalan (a(n) = x0 + x1 n(n+1); b = -c n^4) or symmetric:D (D = 1..8). --range is the range of "
+                   "the x_j, --c-range that of c.")
+@click.option("--c-range", default="1:4", show_default=True, metavar="LO:HI",
+              help="With --domain: the range of c in b(n) = -c n^(2d).")
+@click.option("--combine", is_flag=True,
+              help="Match combined forms (c0 + c1 C1 + ... + ck Ck)/(d0 + d1 C1 + ...) of all the constants together "
+                   "(at most 3 constants, (2K+1)^(2k+2) <= 5,000,000 forms for K = --max-coeff).")
+@click.option("--filter", "filter_name", type=click.Choice(["factorial-reduction"]), default=None,
+              help="Keep only candidates whose convergents' gcds grow factorially (gcd(p_n, q_n) ~ (n!)^k, k measured "
+                   "over n = 20..60 relative to the factorial order of q_n); each one kept is stored, as a formula "
+                   "when it matches, else as a factorial-reduction record with its measured rate.")
+@click.option("--min-reduction", type=float, default=0.45, show_default=True,
+              help="With --filter factorial-reduction: the least normalised rate kept (0.05..2).")
 @click.option("--range", "both_range", default=None, metavar="LO:HI",
               help="Coefficient range of a and b (each coefficient in LO..HI, |LO|, |HI| <= 10^6; the box at most "
-                   "about 3e12 candidates).")
+                   "about 3e12 candidates); with --domain, the range of the family's parameters.")
 @click.option("--a-range", default=None, metavar="LO:HI", help="Coefficient range of a (overrides --range).")
 @click.option("--b-range", default=None, metavar="LO:HI", help="Coefficient range of b (overrides --range).")
 @click.option("--depth", type=int, default=2000, show_default=True,
               help=f"Largest depth of the exact verification (deepened until 60 digits); 16..{limits.MAX_DEPTH:,}.")
-@click.option("--max-coeff", type=int, default=12, show_default=True,
-              help="Bound K on the Moebius coefficients (c0 + c1 C)/(d0 + d1 C) matched in stage 1.")
+@click.option("--max-coeff", type=int, default=None,
+              help="Bound K on the coefficients of the forms matched in stage 1: Moebius (c0 + c1 C)/(d0 + d1 C), "
+                   "1..40, default 12; combined forms default 2.")
 @click.option("--screen-depth", type=int, default=32, show_default=True,
               help="Depth of the float64 stage-1 screen.")
 @click.option("--accelerate/--no-accelerate", default=True, show_default=True,
@@ -209,9 +228,9 @@ def identify_cmd(value, constants, digits, as_json):
 @json_option
 @known_option
 @runner_options
-def search_cmd(constants, a_deg, b_deg, both_range, a_range, b_range, depth, max_coeff, screen_depth, accelerate,
-               as_json, run_options):
-    """Search a coefficient box for PCF formulas of constants (meet in the middle).
+def search_cmd(constants, a_deg, b_deg, domain, c_range, combine, filter_name, min_reduction, both_range, a_range,
+               b_range, depth, max_coeff, screen_depth, accelerate, as_json, run_options):
+    """Search a coefficient box or a structured family for PCF formulas of constants (meet in the middle).
 
     Stage 1 screens every (a, b) of the box at depth 32 (--screen-depth) with a Numba kernel (float64)
     and matches the values against a table of Moebius forms of the constants; divergent, terminating
@@ -221,34 +240,62 @@ def search_cmd(constants, a_deg, b_deg, both_range, a_range, b_range, depth, max
     converging candidates are extrapolated (Levin u-transform); their records give the convergent's own
     digits and, apart, the extrapolated digits (an estimate, not a proof).
 
+    With --domain the candidates are a symmetric family of the Ramanujan Machine instead of a box: the
+    zeta3 domain with --range -20:20 holds Apery's PCF(34n^3+51n^2+27n+5, -n^6) = 6/zeta(3) (p(n) =
+    17n^3 - 12n, c = 1).
+
     \b
     Example:
       discover cf search --constant pi --a-deg 1 --b-deg 2 --range -3:3
+      discover cf search --domain zeta3 --range -20:20 --c-range 1:2
+      discover cf search --domain catalan --range -4:4 --filter factorial-reduction
     """
     from discover.cf.search.engine import ENGINE, CFSearchSpec
     from discover.errors import InputError
 
-    a_r = a_range or both_range
-    b_r = b_range or both_range
-    if a_r is None or b_r is None:
-        raise InputError("give --range LO:HI (or both --a-range and --b-range)")
-    spec = CFSearchSpec(constants=tuple(constants), a_deg=a_deg, b_deg=b_deg, a_range=a_r, b_range=b_r,
-                        depth=depth, max_coeff=max_coeff, screen_depth=screen_depth, accelerate=accelerate)
+    if domain is not None:
+        for name, value in (("--a-deg", a_deg), ("--b-deg", b_deg), ("--a-range", a_range), ("--b-range", b_range)):
+            if value is not None:
+                raise InputError(f"{name}: not used with --domain (the family fixes the degrees; give --range for "
+                                 "its parameters and --c-range for c)")
+        if both_range is None:
+            raise InputError(f"--domain {domain}: give --range LO:HI for the family's parameters")
+        a_r, b_r = both_range, c_range
+    else:
+        if not constants:
+            raise InputError("--constant: give at least one constant (or a --domain)")
+        if a_deg is None or b_deg is None:
+            raise InputError("give --a-deg and --b-deg (or a --domain)")
+        a_r = a_range or both_range
+        b_r = b_range or both_range
+        if a_r is None or b_r is None:
+            raise InputError("give --range LO:HI (or both --a-range and --b-range)")
+    if max_coeff is None:
+        from discover.cf.search.families import get_family
+
+        combined = combine or (domain is not None and not constants and get_family(domain).combine)
+        max_coeff = 2 if combined else 12
+    spec = CFSearchSpec(constants=tuple(constants), a_deg=a_deg or 0, b_deg=b_deg or 0, a_range=a_r, b_range=b_r,
+                        depth=depth, max_coeff=max_coeff, screen_depth=screen_depth, accelerate=accelerate,
+                        domain=domain or "", combine=combine, filter=filter_name or "", min_reduction=min_reduction)
     summary = execute(ENGINE, spec, run_options, as_json)
     records = sorted(_one_per_key(summary.records),
-                     key=lambda r: ((r.payload.get("relation") or {}).get("relation_digits", 0),
+                     key=lambda r: (r.kind != "pcf", (r.payload.get("relation") or {}).get("relation_digits", 0),
                                     r.payload["a"], r.payload["b"]))
     columns = [
         ("a(n)", lambda r: r.payload["a"]),
         ("b(n)", lambda r: r.payload["b"]),
-        ("closed form", lambda r: r.payload["closed_form"]),
-        ("digits", lambda r: _digits(r.payload["digits"])),
-        ("depth", lambda r: r.payload["depth"]),
-        ("delta", lambda r: _fmt(r.payload["delta"], 4)),
+        ("closed form", lambda r: r.payload.get("closed_form") or f"~ {r.payload.get('limit_float', 0):.12g} (none)"),
+        ("digits", lambda r: _digits(r.payload["digits"]) if "digits" in r.payload else "-"),
+        ("depth", lambda r: r.payload.get("depth", "-")),
+        ("delta", lambda r: _fmt(r.payload["delta"], 4) if "delta" in r.payload else "-"),
     ]
     if any(r.payload.get("digits_extrapolated") is not None for r in records):
         columns.insert(4, ("extrapolated", lambda r: "" if r.payload.get("digits_extrapolated") is None
                            else _digits(r.payload["digits_extrapolated"])))
+    if filter_name:
+        columns.append(("reduction k (rho)", lambda r: "{rate:.2f} ({normalised:.2f})".format(
+            **r.payload["factorial_reduction"])))
     emit_records(records, as_json, columns, empty="no verified formulas in this box")
     emit_summary(summary, as_json)
 

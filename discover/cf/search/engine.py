@@ -27,15 +27,30 @@ Data path: :class:`CFSearchSpec` (validated, sizes estimated before anything run
    digits: the record keeps the convergent's own ``digits`` and reports ``digits_extrapolated`` and the
    method apart. An accelerated hit is extrapolated first, so a coincidence of the float64 screen is
    rejected (form disagreeing with the extrapolated limit) before any deep evaluation.
+
+Structured domains (``domain``, :mod:`discover.cf.search.families`): instead of a box, the symmetric
+families of the Ramanujan Machine (a(n) = p(n) + p(n+1) with p odd, or a polynomial in n(n+1);
+b(n) = -c n^(2d)); ``a_range`` is then the range of the parameters x_j and ``b_range`` the range of c.
+Their candidates are screened as coefficient rows (:func:`discover.cf.search.screen.screen_rows`).
+With ``combine`` the values are matched against combined forms of all the constants together
+(:mod:`discover.cf.search.forms`; the zeta5 domain does so by default).
+
+Factorial-reduction filter (``filter="factorial-reduction"``, :mod:`discover.cf.search.factorial`):
+every converged candidate's convergents are measured, and only those whose normalised reduction rate
+is at least ``min_reduction`` go on; each is stored, as a formula (kind ``pcf``, with its measured
+rate) when a form matched and passed verification, else as a ``factorial-reduction`` record (the
+rate, recomputed independently). The filter measures every converged candidate exactly (about 0.1 ms
+each), so it suits domains and small boxes.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from discover.cf.limits import MAX_DEPTH
+from discover.cf.novelty.active import known_rows, use_known
 from discover.errors import InputError
 from discover.runner.engine import Engine, SearchSpec, Shard, ShardResult
 
@@ -46,6 +61,7 @@ MAX_SHARDS = 100_000             # shard rows in the store and Shard objects in 
 MAX_TABLE_BYTES = 2 * 1024**3    # Moebius tables held by every worker
 BYTES_PER_CANDIDATE = 17         # value (8) + delta (8) + status (1) per candidate of a shard
 MAX_SHARD_BYTES = 512 * 1024**2  # screening arrays of one shard
+DOMAIN_SHARD = 1 << 16           # candidates of one domain shard (their coefficient rows are materialised)
 # Largest box: MAX_SHARDS shards of the largest shard (about 3e12 candidates, ~2 core-days at 20 M/s).
 MAX_CANDIDATES = MAX_SHARDS * (MAX_SHARD_BYTES // BYTES_PER_CANDIDATE)
 
@@ -90,21 +106,54 @@ class CFSearchSpec(SearchSpec):
     shard_size: int = 1 << 20
     accelerate: bool = True
     accel_tol: float = 1e-7
+    known: tuple = field(default_factory=known_rows)  # --known rows (discover.cf.novelty.active)
+    domain: str = ""
+    combine: bool = False
+    filter: str = ""
+    min_reduction: float = 0.45
 
     def __post_init__(self):
         from discover.cf.constants import parse_constants
 
+        if self.domain:
+            from discover.cf.search.families import get_family
+
+            fam = get_family(self.domain)
+            object.__setattr__(self, "domain", fam.name)
+            object.__setattr__(self, "a_deg", fam.a_degree)
+            object.__setattr__(self, "b_deg", fam.b_degree)
+            if not self.constants and fam.constants:
+                object.__setattr__(self, "constants", fam.constants)
+                object.__setattr__(self, "combine", bool(self.combine or fam.combine))
         if isinstance(self.constants, str):
             object.__setattr__(self, "constants", (self.constants,))
         if not self.constants:
             raise InputError("--constant: give at least one constant")
         consts = parse_constants(list(self.constants))
         object.__setattr__(self, "constants", tuple(c.name for c in consts))
-        for name, deg in (("--a-deg", self.a_deg), ("--b-deg", self.b_deg)):
-            if not isinstance(deg, int) or not 0 <= deg <= 8:
-                raise InputError(f"{name} {deg}: must be an integer between 0 and 8")
-        object.__setattr__(self, "a_range", _parse_range(self.a_range, "--a-range"))
-        object.__setattr__(self, "b_range", _parse_range(self.b_range, "--b-range"))
+        if self.domain:
+            object.__setattr__(self, "a_range", _parse_range(self.a_range, "--range"))
+            object.__setattr__(self, "b_range", _parse_range(self.b_range, "--c-range"))
+        else:
+            for name, deg in (("--a-deg", self.a_deg), ("--b-deg", self.b_deg)):
+                if not isinstance(deg, int) or not 0 <= deg <= 8:
+                    raise InputError(f"{name} {deg}: must be an integer between 0 and 8")
+            object.__setattr__(self, "a_range", _parse_range(self.a_range, "--a-range"))
+            object.__setattr__(self, "b_range", _parse_range(self.b_range, "--b-range"))
+        if self.filter not in ("", "factorial-reduction"):
+            raise InputError(f"--filter {self.filter!r}: the only filter is factorial-reduction")
+        if not 0.05 <= float(self.min_reduction) <= 2.0:
+            raise InputError(f"--min-reduction {self.min_reduction}: must be between 0.05 and 2")
+        if self.combine:
+            from discover.cf.search.forms import MAX_FORMS, combined_size
+
+            if len(self.constants) > 3:
+                raise InputError(f"--combine with {len(self.constants)} constants: at most 3 constants are "
+                                 "combined in one form")
+            if combined_size(len(self.constants), self.max_coeff) > MAX_FORMS:
+                raise InputError(f"--max-coeff {self.max_coeff} with --combine over {len(self.constants)} "
+                                 f"constants: {combined_size(len(self.constants), self.max_coeff):.3g} forms, more "
+                                 f"than the limit {MAX_FORMS:,} ((2K+1)^(2k+2)); use a smaller --max-coeff")
         if isinstance(self.depth, bool) or not isinstance(self.depth, int) or not 16 <= self.depth <= MAX_DEPTH:
             raise InputError(f"--depth {self.depth}: must be an integer between 16 and {MAX_DEPTH:,}")
         if not 8 <= self.screen_depth <= 1000:
@@ -147,14 +196,28 @@ class CFSearchSpec(SearchSpec):
         return [self.b_range[1] - self.b_range[0] + 1] * (self.b_deg + 1)
 
     @property
+    def family(self):
+        """The structured domain (:class:`discover.cf.search.families.Family`), or None for a box."""
+        if not self.domain:
+            return None
+        from discover.cf.search.families import get_family
+
+        return get_family(self.domain)
+
+    @property
     def total(self) -> int:
-        return (self.a_range[1] - self.a_range[0] + 1) ** (self.a_deg + 1) * \
-            (self.b_range[1] - self.b_range[0] + 1) ** (self.b_deg + 1)
+        x_span = self.a_range[1] - self.a_range[0] + 1
+        y_span = self.b_range[1] - self.b_range[0] + 1
+        if self.domain:
+            return x_span ** (self.a_deg // 2 + 1) * y_span
+        return x_span ** (self.a_deg + 1) * y_span ** (self.b_deg + 1)
 
     @property
     def effective_shard_size(self) -> int:
-        """``shard_size``, raised so that the box has at most MAX_SHARDS shards."""
-        return max(self.shard_size, math.ceil(self.total / MAX_SHARDS))
+        """``shard_size`` (at most DOMAIN_SHARD for a domain, whose rows are held in memory), raised so
+        that the box has at most MAX_SHARDS shards."""
+        size = min(self.shard_size, DOMAIN_SHARD) if self.domain else self.shard_size
+        return max(size, math.ceil(self.total / MAX_SHARDS))
 
     @property
     def mirror_symmetric(self) -> bool:
@@ -164,12 +227,20 @@ class CFSearchSpec(SearchSpec):
 
 def estimate_memory(spec: CFSearchSpec) -> dict:
     """Bytes needed per worker: the Moebius tables ((2K+1)^4 forms, 40 bytes each while built, per
-    constant) and one shard's screening arrays; and the number of shards."""
+    constant; or one combined table, 8 (2k+3) bytes a form) and one shard's screening arrays (a domain
+    shard also holds its coefficient rows, 8 bytes each); and the number of shards."""
     K = spec.max_coeff
-    forms = (2 * K + 1) ** 4
+    if spec.combine:
+        from discover.cf.search.forms import combined_size
+
+        k = len(spec.constants)
+        table = combined_size(k, K) * 8 * (2 * k + 3)
+    else:
+        table = (2 * K + 1) ** 4 * 40 * len(spec.constants)
+    per = BYTES_PER_CANDIDATE + (16 * (3 * spec.a_deg + 2) if spec.domain else 0)  # int64 and float64 rows
     return {
-        "table_bytes": forms * 40 * len(spec.constants),
-        "shard_bytes": min(spec.effective_shard_size, spec.total) * BYTES_PER_CANDIDATE,
+        "table_bytes": table,
+        "shard_bytes": min(spec.effective_shard_size, spec.total) * per,
         "shards": math.ceil(spec.total / spec.effective_shard_size),
         "candidates": spec.total,
     }
@@ -196,6 +267,25 @@ def _table(constant_name: str, max_coeff: int):
     return vals, coeffs, np.abs(coeffs).sum(axis=1)
 
 
+@lru_cache(maxsize=4)
+def _combined(constant_names: tuple[str, ...], max_coeff: int):
+    from discover.cf.constants import get_constant
+    import numpy as np
+
+    from discover.cf.search.forms import combined_table
+
+    vals, coeffs = combined_table([float(get_constant(c).value(30)) for c in constant_names], max_coeff)
+    return vals, coeffs, np.abs(coeffs).sum(axis=1)
+
+
+def _tables(spec: CFSearchSpec, constants):
+    """[(constants of the form, table values, coefficients (num then den), sizes)]: one Moebius table per
+    constant, or one combined table of all of them."""
+    if spec.combine:
+        return [(list(constants), *_combined(tuple(c.name for c in constants), spec.max_coeff))]
+    return [([c], *_table(c.name, spec.max_coeff)) for c in constants]
+
+
 def _match(values, deltas, ok, table_vals, table_size):
     """Indices i (into values) and table positions j with values[i] matching table_vals[j].
 
@@ -218,44 +308,107 @@ def _match(values, deltas, ok, table_vals, table_size):
     return idx[hit], best
 
 
-def run_shard(spec: CFSearchSpec, shard: Shard) -> ShardResult:
-    """Screen the shard's candidates, match, de-duplicate, verify; return the verified records."""
-    from discover.cf.constants import parse_constants
-    from discover.cf.pcf import PCF
-    from discover.cf.polynomial import Polynomial
+def _screen_shard(spec: CFSearchSpec, first: int, count: int):
+    """(values, deltas, status, coefficients of candidate i): the box kernel, or the row kernel on the
+    domain's materialised coefficient rows."""
     from discover.cf.search import screen as sc
-    from discover.cf.search.verify import verify_hit
 
-    first, count = int(shard.params["first"]), int(shard.params["count"])
+    if spec.domain:
+        from discover.cf.search.families import family_rows
+
+        A, B = family_rows(spec.family, spec.a_range, spec.b_range, first, count)
+        values, deltas, status = sc.screen_rows(A, B, depth=spec.screen_depth, tol=spec.screen_tol,
+                                                skip_mirror=spec.mirror_symmetric, accelerate_slow=spec.accelerate,
+                                                accel_tol=spec.accel_tol)
+        return values, deltas, status, lambda i: (tuple(int(v) for v in A[i]), tuple(int(v) for v in B[i]))
     values, deltas, status = sc.screen(spec.a_lo, spec.a_span, spec.b_lo, spec.b_span, first, count,
                                        depth=spec.screen_depth, tol=spec.screen_tol,
                                        skip_mirror=spec.mirror_symmetric, accelerate_slow=spec.accelerate,
                                        accel_tol=spec.accel_tol)
+    return values, deltas, status, lambda i: sc.decode(first + i, spec.a_lo, spec.a_span, spec.b_lo, spec.b_span)
+
+
+def _reduced(spec: CFSearchSpec, ok, coefficients):
+    """The factorial-reduction filter: {candidate index: Reduction} of the converged candidates whose
+    normalised rate is at least ``spec.min_reduction`` (:mod:`discover.cf.search.factorial`)."""
+    import numpy as np
+
+    from discover.cf.pcf import PCF
+    from discover.cf.polynomial import Polynomial
+    from discover.cf.search.factorial import reduction_rate
+
+    kept = {}
+    for i in np.flatnonzero(ok).tolist():
+        a, b = coefficients(i)
+        red = reduction_rate(PCF(Polynomial(a), Polynomial(b)))
+        if red is not None and red.normalised >= spec.min_reduction:
+            kept[i] = red
+    return kept
+
+
+def run_shard(spec: CFSearchSpec, shard: Shard) -> ShardResult:
+    """Screen the shard's candidates, (filter,) match, de-duplicate, verify; return the verified records."""
+    import numpy as np
+
+    from discover.cf.constants import parse_constants
+    from discover.cf.pcf import PCF
+    from discover.cf.polynomial import Polynomial
+    from discover.cf.search import screen as sc
+    from discover.cf.search.verify import reduction_record, verify_hit
+
+    use_known(spec.known)  # the novelty check compares with the spec's --known rows
+    first, count = int(shard.params["first"]), int(shard.params["count"])
+    values, deltas, status, coefficients = _screen_shard(spec, first, count)
     ok = (status == sc.OK) | (status == sc.ACCELERATED)
+    reduced = None
+    if spec.filter == "factorial-reduction":
+        reduced = _reduced(spec, ok, coefficients)
+        ok = np.zeros_like(ok)
+        ok[list(reduced)] = True
     constants = parse_constants(list(spec.constants))
-    hits: dict[tuple, tuple] = {}  # canonical -> (pcf, constant index, form, rank, accelerated)
-    for ci, const in enumerate(constants):
-        table_vals, table_coeffs, table_size = _table(const.name, spec.max_coeff)
+    tables = _tables(spec, constants)
+    hits: dict[tuple, tuple] = {}  # canonical -> (pcf, form constants, num, den, rank, accelerated, index)
+    for form_constants, table_vals, table_coeffs, table_size in tables:
         rows, cols = _match(values, deltas, ok, table_vals, table_size)
+        half = table_coeffs.shape[1] // 2
         for i, j in zip(rows.tolist(), cols.tolist()):
-            a, b = sc.decode(first + i, spec.a_lo, spec.a_span, spec.b_lo, spec.b_span)
+            a, b = coefficients(i)
             pcf = PCF(Polynomial(a), Polynomial(b))
             canon = pcf.canonical()
-            form = tuple(int(v) for v in table_coeffs[j])
-            # prefer the canonical representative itself, then the simplest Moebius form
-            rank = (0 if (pcf.a.coeffs, pcf.b.coeffs) == canon else 1, sum(abs(v) for v in form))
+            num = tuple(int(v) for v in table_coeffs[j][:half])
+            den = tuple(int(v) for v in table_coeffs[j][half:])
+            # prefer the canonical representative itself, then the simplest form
+            rank = (0 if (pcf.a.coeffs, pcf.b.coeffs) == canon else 1, int(table_size[j]))
             prev = hits.get(canon)
-            if prev is None or rank < prev[3]:
-                hits[canon] = (pcf, ci, form, rank, bool(status[i] == sc.ACCELERATED))
-    trials = sum(len(_table(c.name, spec.max_coeff)[0]) for c in constants)
+            if prev is None or rank < prev[4]:
+                hits[canon] = (pcf, form_constants, num, den, rank, bool(status[i] == sc.ACCELERATED), i)
+    trials = sum(len(t[1]) for t in tables)
     records = []
     rejected = 0
-    for canon, (pcf, ci, form, _rank, accelerated) in sorted(hits.items(), key=lambda item: item[0]):
-        record = verify_hit(spec, pcf, constants, constants[ci], form, accelerated, trials)
+    identified = set()
+    for canon, (pcf, form_constants, num, den, _rank, accelerated, i) in sorted(hits.items(), key=lambda it: it[0]):
+        record = verify_hit(spec, pcf, constants, form_constants, num, den, accelerated, trials)
         if record is None:
             rejected += 1
-        else:
-            records.append(record)
+            continue
+        if reduced is not None:
+            record.payload["factorial_reduction"] = reduced[i].to_json()
+        identified.add(canon)
+        records.append(record)
+    if reduced is not None:
+        seen = set(identified)
+        for i in sorted(reduced):
+            a, b = coefficients(i)
+            pcf = PCF(Polynomial(a), Polynomial(b))
+            canon = pcf.canonical()
+            if canon in seen:
+                continue
+            seen.add(canon)
+            record = reduction_record(pcf, reduced[i], float(values[i]))
+            if record is None:
+                rejected += 1
+            else:
+                records.append(record)
     return ShardResult(records=records, candidates=count, rejected=rejected)
 
 

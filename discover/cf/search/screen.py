@@ -32,8 +32,8 @@ lanes), so the recurrence vectorises across candidates. No Python runs per candi
 Slowly converging candidates. Fractions whose convergents approach L like a power of N (1/log 2 =
 PCF(1, n^2) has 1.7 digits at depth 32) are ``NOT_CONVERGED`` above. With ``accelerate_slow``, every
 ``NOT_CONVERGED`` candidate whose estimated error is small enough to be converging (e_N <=
-``ACC_FLAG`` max(1, |x_N|)) goes to a second kernel, :func:`accelerate_kernel`: the exact index list in,
-two arrays out. It recomputes x_0 .. x_31 in float64 together with the differences d_n = x_n - x_{n-1}
+``ACC_FLAG`` max(1, |x_N|)) goes to a second kernel, :func:`accelerate_rows_kernel`: the flagged
+candidates' coefficient rows in, two arrays out. It recomputes x_0 .. x_31 in float64 together with the differences d_n = x_n - x_{n-1}
 from the determinant identity (d_n = d_{n-1} (-b(n)) q_{n-2} / q_n: no cancellation), splits them into
 the even and the odd convergents (an error (-1)^n n^-s (...) + n^-t (...) is a plain power law on each
 half), and applies Levin's u-transform (beta = 1; exact for y_m = L + (m+1) Delta y_m sum_{j<k} c_j
@@ -46,6 +46,10 @@ candidate whose estimate is at most ``accel_tol`` max(1, |x|) becomes ``ACCELERA
 per candidate here either; the flagged share is small in boxes where most fractions converge fast
 (0.7% of the benchmark box), and the whole box where none does (deg a = 0, deg b = 2).
 
+Structured domains (:mod:`discover.cf.search.families`) are not boxes: their candidates come as
+coefficient rows, screened by :func:`screen_rows` (:func:`screen_rows_kernel`, a(n) and b(n) by Horner,
+one candidate at a time, the same status codes and error model) and accelerated by the same kernel.
+
 A pure-Python version of both computations lives in the tests, which check the kernels against it.
 """
 
@@ -54,7 +58,7 @@ from __future__ import annotations
 import numba
 import numpy as np
 
-__all__ = ["OK", "ACCELERATED", "STATUS_NAMES", "screen", "accelerate", "decode", "box_size"]
+__all__ = ["OK", "ACCELERATED", "STATUS_NAMES", "screen", "screen_rows", "accelerate", "decode", "box_size"]
 
 OK, ZERO_B, ZERO_A, MIRROR, TERMINATES, NOT_CONVERGED, BAD, ACCELERATED = range(8)
 STATUS_NAMES = ("ok", "zero b", "zero a", "mirror", "terminates", "not converged", "bad", "accelerated")
@@ -284,96 +288,177 @@ def _levin_u(y_top, dy, inv_w, k, start, c):
     return y_top + num / den
 
 
-@numba.njit(cache=True, nogil=True, error_model="numpy")
-def accelerate_kernel(a_lo, a_span, b_lo, b_span, first, rows, values, errors):
-    """For each candidate first + rows[t]: x_0 .. x_ACC_DEPTH in float64, the Levin u-transform of its
-    even and odd halves (module doc); values[t] = the mean, errors[t] = the error estimate (NaN when
-    undefined)."""
-    na = a_lo.shape[0]
-    nb = b_lo.shape[0]
+@numba.njit(cache=True, nogil=True, error_model="numpy", inline="always")
+def _accelerate_one(ca, cb, x, d, dye, dyo, iwe, iwo, c_main, c_lower, c_later):
+    """(value, error estimate) of the Levin transform of the candidate with coefficients ca, cb (module
+    doc), or (NaN, NaN); x, d, dye, dyo, iwe, iwo are work arrays, c_* the transform weights."""
+    na = ca.shape[0]
+    nb = cb.shape[0]
     D = ACC_DEPTH
-    half = D // 2 + 1
-    ca = np.empty(na)
-    cb = np.empty(nb)
-    x = np.empty(D + 1)
-    d = np.empty(D + 1)
+    big = 2.0 ** 600
+    small = 2.0 ** -600
+    top = ACC_START + ACC_ORDER
+    top_later = top + ACC_SHIFT
+    top_lower = ACC_START + ACC_LOWER
+    pp = 1.0
+    p = ca[0]
+    qp = 0.0
+    q = 1.0
+    x[0] = p
+    d[0] = 0.0
+    for n in range(1, D + 1):
+        an = 0.0
+        for j in range(na - 1, -1, -1):
+            an = an * n + ca[j]
+        bn = 0.0
+        for j in range(nb - 1, -1, -1):
+            bn = bn * n + cb[j]
+        p_new = an * p + bn * pp
+        q_new = an * q + bn * qp
+        if q_new == 0.0 or bn == 0.0:
+            return np.nan, np.nan
+        inv = 1.0 / q_new
+        if n == 1:
+            d[1] = bn * inv                         # x_1 - x_0 = b(1) / q_1
+        else:
+            d[n] = d[n - 1] * (-bn) * (qp * inv)    # qp = q_{n-2} here
+        x[n] = p_new * inv
+        pp = p
+        p = p_new
+        qp = q
+        q = q_new
+        m = max(max(abs(p), abs(q)), max(abs(pp), abs(qp)))
+        f = small if m > big else (big if m < small else 1.0)
+        p *= f
+        q *= f
+        pp *= f
+        qp *= f
+    # halves: even y_m = x_{2m}, odd y_m = x_{2m+1}; differences from the accurate d's
+    for m in range(ACC_START, top_later + 1):
+        dye[m] = d[2 * m] + d[2 * m - 1]
+        dyo[m] = d[2 * m + 1] + d[2 * m]
+        iwe[m] = 1.0 / ((m + 1.0) * dye[m])
+        iwo[m] = 1.0 / ((m + 1.0) * dyo[m])
+    e = _levin_u(x[2 * top], dye, iwe, ACC_ORDER, ACC_START, c_main)
+    o = _levin_u(x[2 * top + 1], dyo, iwo, ACC_ORDER, ACC_START, c_main)
+    err = abs(e - o)
+    err = max(err, abs(e - _levin_u(x[2 * top_lower], dye, iwe, ACC_LOWER, ACC_START, c_lower)))
+    err = max(err, abs(o - _levin_u(x[2 * top_lower + 1], dyo, iwo, ACC_LOWER, ACC_START, c_lower)))
+    later = ACC_START + ACC_SHIFT
+    err = max(err, abs(e - _levin_u(x[2 * top_later], dye, iwe, ACC_ORDER, later, c_later)))
+    err = max(err, abs(o - _levin_u(x[2 * top_later + 1], dyo, iwo, ACC_ORDER, later, c_later)))
+    v = 0.5 * (e + o)
+    if np.isfinite(v) and np.isfinite(err):
+        return v, err
+    return np.nan, np.nan
+
+
+@numba.njit(cache=True, nogil=True, error_model="numpy")
+def accelerate_rows_kernel(A, B, rows, values, errors):
+    """For each candidate with coefficient rows A[rows[t]], B[rows[t]]: x_0 .. x_ACC_DEPTH in float64,
+    the Levin u-transform of its even and odd halves (module doc); values[t] = the mean, errors[t] = the
+    error estimate (NaN when undefined)."""
+    half = ACC_DEPTH // 2 + 1
+    ca = np.empty(A.shape[1])
+    cb = np.empty(B.shape[1])
+    x = np.empty(ACC_DEPTH + 1)
+    d = np.empty(ACC_DEPTH + 1)
     dye = np.zeros(half)
     dyo = np.zeros(half)
     iwe = np.zeros(half)
     iwo = np.zeros(half)
-    big = 2.0 ** 600
-    small = 2.0 ** -600
     c_main = _levin_weights(ACC_ORDER, ACC_START)
     c_lower = _levin_weights(ACC_LOWER, ACC_START)
     c_later = _levin_weights(ACC_ORDER, ACC_START + ACC_SHIFT)
-    top = ACC_START + ACC_ORDER
-    top_later = top + ACC_SHIFT
-    top_lower = ACC_START + ACC_LOWER
     for t in range(rows.shape[0]):
-        values[t] = np.nan
-        errors[t] = np.nan
-        idx = first + rows[t]
+        for j in range(A.shape[1]):
+            ca[j] = A[rows[t], j]
+        for j in range(B.shape[1]):
+            cb[j] = B[rows[t], j]
+        values[t], errors[t] = _accelerate_one(ca, cb, x, d, dye, dyo, iwe, iwo, c_main, c_lower, c_later)
+    return 0
+
+
+@numba.njit(cache=True, nogil=True)
+def screen_rows_kernel(A, B, depth, tol, skip_mirror, values, deltas, status):
+    """The screen of :func:`screen_kernel` for candidates given as coefficient rows (a structured
+    domain, :mod:`discover.cf.search.families`): a(n), b(n) by Horner at each step, one candidate at a
+    time (domains are small); the same status codes, renormalisation and error model."""
+    count = A.shape[0]
+    na = A.shape[1]
+    nb = B.shape[1]
+    big = 2.0 ** 600
+    small = 2.0 ** -600
+    for i in range(count):
+        values[i] = np.nan
+        deltas[i] = np.nan
+        a_zero = True
+        lead = 0.0
         for j in range(na):
-            ca[j] = a_lo[j] + idx % a_span[j]
-            idx //= a_span[j]
+            if A[i, j] != 0:
+                a_zero = False
+                lead = A[i, j]
+        b_zero = True
         for j in range(nb):
-            cb[j] = b_lo[j] + idx % b_span[j]
-            idx //= b_span[j]
+            if B[i, j] != 0:
+                b_zero = False
+        if b_zero:
+            status[i] = 1
+            continue
+        if a_zero:
+            status[i] = 2
+            continue
+        if skip_mirror and lead < 0:
+            status[i] = 3
+            continue
+        ppp = 0.0
         pp = 1.0
-        p = ca[0]
+        p = float(A[i, 0])
+        qpp = 1.0
         qp = 0.0
         q = 1.0
-        x[0] = p
-        d[0] = 0.0
-        good = True
-        for n in range(1, D + 1):
+        dead = False
+        for n in range(1, depth + 1):
             an = 0.0
             for j in range(na - 1, -1, -1):
-                an = an * n + ca[j]
+                an = an * n + A[i, j]
             bn = 0.0
             for j in range(nb - 1, -1, -1):
-                bn = bn * n + cb[j]
+                bn = bn * n + B[i, j]
+            dead = dead or bn == 0.0
             p_new = an * p + bn * pp
             q_new = an * q + bn * qp
-            if q_new == 0.0 or bn == 0.0:
-                good = False
-                break
-            inv = 1.0 / q_new
-            if n == 1:
-                d[1] = bn * inv                         # x_1 - x_0 = b(1) / q_1
-            else:
-                d[n] = d[n - 1] * (-bn) * (qp * inv)    # qp = q_{n-2} here
-            x[n] = p_new * inv
+            ppp = pp
             pp = p
             p = p_new
+            qpp = qp
             qp = q
             q = q_new
             m = max(max(abs(p), abs(q)), max(abs(pp), abs(qp)))
-            f = small if m > big else (big if m < small else 1.0)
+            f = small if m > big else (big if m < small and m > 0.0 else 1.0)
             p *= f
             q *= f
             pp *= f
             qp *= f
-        if not good:
+            ppp *= f
+            qpp *= f
+        if dead:
+            status[i] = 4
             continue
-        # halves: even y_m = x_{2m}, odd y_m = x_{2m+1}; differences from the accurate d's
-        for m in range(ACC_START, top_later + 1):
-            dye[m] = d[2 * m] + d[2 * m - 1]
-            dyo[m] = d[2 * m + 1] + d[2 * m]
-            iwe[m] = 1.0 / ((m + 1.0) * dye[m])
-            iwo[m] = 1.0 / ((m + 1.0) * dyo[m])
-        e = _levin_u(x[2 * top], dye, iwe, ACC_ORDER, ACC_START, c_main)
-        o = _levin_u(x[2 * top + 1], dyo, iwo, ACC_ORDER, ACC_START, c_main)
-        err = abs(e - o)
-        err = max(err, abs(e - _levin_u(x[2 * top_lower], dye, iwe, ACC_LOWER, ACC_START, c_lower)))
-        err = max(err, abs(o - _levin_u(x[2 * top_lower + 1], dyo, iwo, ACC_LOWER, ACC_START, c_lower)))
-        later = ACC_START + ACC_SHIFT
-        err = max(err, abs(e - _levin_u(x[2 * top_later], dye, iwe, ACC_ORDER, later, c_later)))
-        err = max(err, abs(o - _levin_u(x[2 * top_later + 1], dyo, iwo, ACC_ORDER, later, c_later)))
-        v = 0.5 * (e + o)
-        if np.isfinite(v) and np.isfinite(err):
-            values[t] = v
-            errors[t] = err
+        if q == 0.0 or qp == 0.0:
+            status[i] = 6
+            continue
+        x = p / q
+        x1 = pp / qp
+        err = abs(x - x1)
+        if qpp != 0.0:
+            err = _model_error(x - x1, x1 - ppp / qpp, depth)
+        if not (np.isfinite(x) and np.isfinite(err)):
+            status[i] = 6
+            continue
+        values[i] = x
+        deltas[i] = err
+        status[i] = 0 if err <= tol * max(1.0, abs(x)) else 5
     return 0
 
 
@@ -398,15 +483,22 @@ def decode(index: int, a_lo, a_span, b_lo, b_span) -> tuple[tuple[int, ...], tup
 
 
 def accelerate(a_lo, a_span, b_lo, b_span, first: int, rows):
-    """Run :func:`accelerate_kernel` on candidates first + rows (an integer array): the extrapolated
-    values and their error estimates (NaN where undefined)."""
+    """Run :func:`accelerate_rows_kernel` on the box candidates first + rows (an integer array; their
+    coefficients decoded in numpy, mixed radix as :func:`decode`): the extrapolated values and their
+    error estimates (NaN where undefined)."""
     rows = np.ascontiguousarray(rows, dtype=np.int64)
     values = np.empty(len(rows), dtype=np.float64)
     errors = np.empty(len(rows), dtype=np.float64)
     if len(rows):
-        accelerate_kernel(np.asarray(a_lo, dtype=np.int64), np.asarray(a_span, dtype=np.int64),
-                          np.asarray(b_lo, dtype=np.int64), np.asarray(b_span, dtype=np.int64), np.int64(first),
-                          rows, values, errors)
+        idx = first + rows
+        cols = []
+        for lo, span in zip(list(a_lo) + list(b_lo), list(a_span) + list(b_span)):
+            cols.append(int(lo) + idx % int(span))
+            idx = idx // int(span)
+        C = np.stack(cols, axis=1).astype(np.float64)
+        na = len(a_lo)
+        accelerate_rows_kernel(np.ascontiguousarray(C[:, :na]), np.ascontiguousarray(C[:, na:]),
+                               np.arange(len(rows), dtype=np.int64), values, errors)
     return values, errors
 
 
@@ -427,14 +519,43 @@ def screen(a_lo, a_span, b_lo, b_span, first: int, count: int, depth: int = 32, 
     screen_kernel(a_lo, a_span, b_lo, b_span, np.int64(first), np.int64(count), np.int64(depth), np.float64(tol),
              bool(skip_mirror), values, deltas, status)
     if accelerate_slow:
-        rows = np.flatnonzero(status == NOT_CONVERGED)   # few in most boxes: filter those only
-        x = values[rows]
-        rows = rows[deltas[rows] <= ACC_FLAG * np.maximum(1.0, np.abs(x))]
-        if len(rows):
-            acc, err = accelerate(a_lo, a_span, b_lo, b_span, first, rows)
-            good = err <= accel_tol * np.maximum(1.0, np.abs(acc))   # False for NaN
-            sel = rows[good]
-            values[sel] = acc[good]
-            deltas[sel] = err[good]
-            status[sel] = ACCELERATED
+        _accelerate_flagged(values, deltas, status, accel_tol,
+                            lambda rows: accelerate(a_lo, a_span, b_lo, b_span, first, rows))
+    return values, deltas, status
+
+
+def _accelerate_flagged(values, deltas, status, accel_tol, extrapolate) -> None:
+    """In place: the NOT_CONVERGED candidates worth accelerating (few in most boxes: filter those only)
+    go through ``extrapolate(rows) -> (values, errors)``; those within ``accel_tol`` become ACCELERATED."""
+    rows = np.flatnonzero(status == NOT_CONVERGED)
+    rows = rows[deltas[rows] <= ACC_FLAG * np.maximum(1.0, np.abs(values[rows]))]
+    if len(rows):
+        acc, err = extrapolate(rows)
+        good = err <= accel_tol * np.maximum(1.0, np.abs(acc))   # False for NaN
+        sel = rows[good]
+        values[sel] = acc[good]
+        deltas[sel] = err[good]
+        status[sel] = ACCELERATED
+
+
+def screen_rows(A, B, depth: int = 32, tol: float = 1e-9, skip_mirror: bool = False, accelerate_slow: bool = False,
+                accel_tol: float = ACC_TOL):
+    """:func:`screen` for candidates given as coefficient rows: int64 arrays A (count, deg a + 1) and B
+    (count, deg b + 1), lowest degree first. Same outputs and status codes."""
+    A = np.ascontiguousarray(A, dtype=np.float64)
+    B = np.ascontiguousarray(B, dtype=np.float64)
+    count = A.shape[0]
+    values = np.empty(count, dtype=np.float64)
+    deltas = np.empty(count, dtype=np.float64)
+    status = np.empty(count, dtype=np.int8)
+    screen_rows_kernel(A, B, np.int64(depth), np.float64(tol), bool(skip_mirror), values, deltas, status)
+
+    def extrapolate(rows):
+        acc = np.empty(len(rows), dtype=np.float64)
+        err = np.empty(len(rows), dtype=np.float64)
+        accelerate_rows_kernel(A, B, rows.astype(np.int64), acc, err)
+        return acc, err
+
+    if accelerate_slow:
+        _accelerate_flagged(values, deltas, status, accel_tol, extrapolate)
     return values, deltas, status

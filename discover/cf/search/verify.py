@@ -18,25 +18,26 @@ from discover.cf.identify import check_form, form_agreement
 from discover.errors import InputError
 from discover.records import Record
 
-__all__ = ["verify_hit"]
+__all__ = ["verify_hit", "reduction_record"]
 
 
-def verify_hit(spec, pcf, constants, const, form, accelerated: bool, trials: int) -> Record | None:
-    """The verified record of ``pcf`` whose limit matched (c0 + c1 C)/(d0 + d1 C) = ``form`` of ``const``
-    (one of ``constants``; ``trials`` Moebius forms were matched against in all), or None when the
-    exact check rejects it."""
+def verify_hit(spec, pcf, constants, form_constants, num, den, accelerated: bool, trials: int) -> Record | None:
+    """The verified record of ``pcf`` whose limit matched the form num . (1, C) / den . (1, C) of
+    ``form_constants`` (one constant: a Moebius form; several: a combined form; all among
+    ``constants``; ``trials`` forms were matched against in all), or None when the exact check rejects it."""
     import mpmath
 
     from discover.cf.search import screen as sc
 
     start = time.perf_counter()
-    c0, c1, d0, d1 = form
+    num, den = tuple(num), tuple(den)
+    form_constants = list(form_constants)
 
     def agrees(ext) -> bool:
         """The matched form agrees with the extrapolated limit to all but its last estimated digit."""
         with mpmath.workdps(ext.precision_digits):
             work = int(mpmath.mp.dps) + 20  # the extrapolated value's precision, plus guard digits
-            return form_agreement(ext.value, (c0, c1), (d0, d1), [const], work) >= ext.digits - 1
+            return form_agreement(ext.value, num, den, form_constants, work) >= ext.digits - 1
 
     ext = None
     if accelerated:
@@ -55,7 +56,8 @@ def verify_hit(spec, pcf, constants, const, form, accelerated: bool, trials: int
     if ext is not None and ext.digits <= ev.digits:
         ext = None  # the exact convergent says more: no extrapolation needed
     x, digits = (ext.value, ext.digits) if ext is not None else (ev.value, ev.digits)
-    ident = check_form(x, min(digits, 1000.0), (c0, c1), (d0, d1), [const], trials=trials)
+    kind = "mobius" if len(form_constants) == 1 else "linear"
+    ident = check_form(x, min(digits, 1000.0), num, den, form_constants, kind=kind, trials=trials)
     if ident is None:
         return None
     if ext is not None:
@@ -69,3 +71,32 @@ def verify_hit(spec, pcf, constants, const, form, accelerated: bool, trials: int
         method = (f"cf search: float64 screen at depth {spec.screen_depth}, Moebius-table match, exact "
                   "convergents (FLINT) and acceptance rule")
     return formula_record(pcf, ev, ident, constants, time.perf_counter() - start, method=method, extrapolation=ext)
+
+
+def reduction_record(pcf, measured, value: float) -> Record | None:
+    """The record of a PCF with factorial reduction (kind ``factorial-reduction``): the rate ``measured``
+    by the filter (:func:`discover.cf.search.factorial.reduction_rate`) recomputed independently
+    (:func:`~discover.cf.search.factorial.recompute`: p_N, q_N as FLINT matrix products); None when the
+    two disagree. ``value`` is the screen's float64 limit (shown; the record claims the rate, not a
+    closed form)."""
+    from discover.cf.formula import RECORD_ENGINE
+    from discover.cf.search.factorial import recompute
+
+    start = time.perf_counter()
+    again = recompute(pcf, measured.window)
+    if again is None or abs(again.rate - measured.rate) > 1e-9 or again.log_gcd != measured.log_gcd:
+        return None
+    canon_a, canon_b = pcf.canonical()
+    k, rho = measured.rate, measured.normalised
+    n1, n2 = measured.window
+    statement = (f"PCF(a={pcf.a}, b={pcf.b}) has factorial reduction: gcd(p_n, q_n) grows like (n!)^{k:.3f} "
+                 f"over n = {n1}..{n2} ({rho:.2f} of the order {measured.order:g} of q_n); limit ~ {value:.15g}, "
+                 "no closed form among the constants searched")
+    payload = {"a": str(pcf.a), "b": str(pcf.b), "canonical": {"a": str(type(pcf.a)(canon_a)),
+                                                                "b": str(type(pcf.b)(canon_b))},
+               "limit_float": value, "factorial_reduction": measured.to_json()}
+    verification = {"method": "gcd(p_n, q_n) at the window ends from the three-term recurrence, recomputed "
+                              "from FLINT products of the 2x2 matrices; the two agree exactly",
+                    "window": [n1, n2], "seconds": round(time.perf_counter() - start, 4)}
+    return Record.create(RECORD_ENGINE, "factorial-reduction", [list(canon_a), list(canon_b)], statement, payload,
+                         verification, verified=True)

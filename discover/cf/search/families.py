@@ -1,0 +1,156 @@
+"""Structured polynomial domains for ``cf search --domain``: the symmetric families of the Ramanujan Machine.
+
+Definition. For a degree d >= 1 the *symmetric family* of degree d is the set of PCFs
+
+    a(n) = p(n) + p(n + 1),  p(n) = x_0 n + x_1 n^3 + ... + x_k n^d   (d odd: p an odd polynomial),
+    a(n) = x_0 + x_1 n(n+1) + ... + x_k (n(n+1))^(d/2)                 (d even),
+    b(n) = -c n^(2d),
+
+with integer parameters x_0 .. x_k (k = floor(d/2)) and c. For odd d, a(n) is antisymmetric under
+n -> -1 - n (a(-1-n) = -a(n)); for even d it is symmetric (a(-1-n) = a(n)); and these are all such
+integer polynomials of degree <= d: an antisymmetric one is (2n+1) r(n(n+1)), a symmetric one r(n(n+1))
+with r integral (Gauss's lemma; n(n+1) is monic), and the odd-p basis n^(2j+1) + (n+1)^(2j+1) =
+(2n+1) ((n(n+1))^j + lower terms) is unitriangular in the basis (2n+1)(n(n+1))^j. The degree balance
+deg b = 2 deg a is the one of Apery's fraction; the fraction converges when 4c <= (2 x_k)^2 (the
+Worpitzky-type condition of the balanced case, cited in the Ramanujan Machine's domains).
+
+Named domains (facts from the Ramanujan Machine repository, github.com/RamanujanMachine/RamanujanMachine,
+``ramanujan/poly_domains``):
+
+* ``zeta3`` (d = 3; its Zeta3Domain2: a(n) = x0 (n^3 + (n+1)^3) + x1 (2n + 1), b(n) = -x2^2 n^6; here
+  c is any integer, not only a square). Apery: p(n) = 17 n^3 - 12 n, c = 1 gives
+  PCF(34n^3+51n^2+27n+5, -n^6) = 6/zeta(3).
+* ``zeta5`` (d = 5; its Zeta5Domain has a(n) = x0 (n^5 + (n+1)^5) + x1 n^3 + x2 n^2 + x3 n + x4,
+  b(n) = x5 n^10; the antisymmetric sub-family is searched here). p(n) = n^5 + 6 n^3 - 4 n, c = 1 gives
+  2/(1 - 2 zeta(3) + 2 zeta(5)), a relation of two constants, so the domain matches combined forms of
+  zeta(3) and zeta(5) by default.
+* ``catalan`` (d = 2; the Catalan PCF PCF(3n^2+3n+1, -2n^4) = 1/(2 G) of Raayoni et al., Nature 590
+  (2021), is x = (1, 3), c = 2; the Ramanujan Machine's CatalanDomain fixes b(n) = x0 (2n-1)^4 +
+  x1 (2n-1)^3 with a free cubic a(n), a different family).
+* ``symmetric:D`` for any 1 <= D <= 8.
+
+Candidates are numbered in mixed radix over (x_0, ..., x_k, c), x_0 fastest (:func:`decode`), so a
+shard is an index range as in the box search.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from math import comb
+
+from discover.errors import InputError
+
+__all__ = ["Family", "NAMED", "MAX_FAMILY_DEGREE", "get_family", "family_rows", "decode"]
+
+MAX_FAMILY_DEGREE = 8
+
+
+@dataclass(frozen=True)
+class Family:
+    """A named symmetric family: its degree d, the constants it is searched against by default and
+    whether their forms are combined (one form over all of them)."""
+
+    name: str
+    degree: int
+    constants: tuple[str, ...]
+    combine: bool
+    source: str
+
+    @property
+    def parameters(self) -> int:
+        """k + 1 polynomial parameters (c apart)."""
+        return self.degree // 2 + 1
+
+    @property
+    def a_degree(self) -> int:
+        return self.degree
+
+    @property
+    def b_degree(self) -> int:
+        return 2 * self.degree
+
+    def basis(self) -> tuple[tuple[int, ...], ...]:
+        """The a(n) of each unit parameter x_j, as coefficient tuples (lowest degree first, length d+1)."""
+        return _basis(self.degree)
+
+    def describe(self) -> str:
+        d = self.degree
+        if d % 2:
+            p = " + ".join(f"x{j} n^{2 * j + 1}" if j else "x0 n" for j in range(self.parameters))
+            return f"a(n) = p(n) + p(n+1), p(n) = {p}; b(n) = -c n^{2 * d}"
+        q = " + ".join(f"x{j} (n(n+1))^{j}" if j > 1 else ("x1 n(n+1)" if j else "x0") for j in range(self.parameters))
+        return f"a(n) = {q}; b(n) = -c n^{2 * d}"
+
+
+NAMED = {
+    "zeta3": Family("zeta3", 3, ("zeta3",), False, "Ramanujan Machine Zeta3Domain2 (b = -c n^6 for any c)"),
+    "zeta5": Family("zeta5", 5, ("zeta3", "zeta5"), True, "Ramanujan Machine Zeta5Domain, antisymmetric part"),
+    "catalan": Family("catalan", 2, ("catalan",), False, "symmetric degree-2 family of the Catalan PCF"),
+}
+
+
+def get_family(text: str) -> Family:
+    """``zeta3``, ``zeta5``, ``catalan`` or ``symmetric:D`` (1 <= D <= 8); InputError otherwise."""
+    t = str(text).strip().lower()
+    if t in NAMED:
+        return NAMED[t]
+    if t.startswith("symmetric:"):
+        try:
+            d = int(t.split(":", 1)[1])
+        except ValueError:
+            d = -1
+        if not 1 <= d <= MAX_FAMILY_DEGREE:
+            raise InputError(f"--domain {text!r}: the degree D of symmetric:D must be an integer between 1 and "
+                             f"{MAX_FAMILY_DEGREE}")
+        return Family(f"symmetric:{d}", d, (), False, "symmetric family of degree D")
+    raise InputError(f"--domain {text!r}: unknown domain; use zeta3, zeta5, catalan or symmetric:D (D = 1..8)")
+
+
+@lru_cache(maxsize=16)
+def _basis(d: int) -> tuple[tuple[int, ...], ...]:
+    out = []
+    for j in range(d // 2 + 1):
+        coeffs = [0] * (d + 1)
+        if d % 2:
+            e = 2 * j + 1   # n^e + (n+1)^e
+            coeffs[e] += 1
+            for i in range(e + 1):
+                coeffs[i] += comb(e, i)
+        else:
+            # (n^2 + n)^j = sum_i C(j, i) n^(2j - i) n^i ... = sum_i C(j, i) n^(j + i)
+            for i in range(j + 1):
+                coeffs[j + i] += comb(j, i)
+        out.append(tuple(coeffs))
+    return tuple(out)
+
+
+def decode(index: int, x_lo: int, x_span: int, c_lo: int, c_span: int, parameters: int):
+    """(x_0, ..., x_k), c of candidate ``index`` (x_0 varies fastest)."""
+    idx = int(index)
+    xs = []
+    for _ in range(parameters):
+        xs.append(x_lo + idx % x_span)
+        idx //= x_span
+    return tuple(xs), c_lo + idx % c_span
+
+
+def family_rows(family: Family, x_range: tuple[int, int], c_range: tuple[int, int], first: int, count: int):
+    """The coefficient rows of candidates [first, first + count): int64 arrays A (count, d+1) and
+    B (count, 2d+1), lowest degree first (vectorised: mixed-radix digits, then one matrix product)."""
+    import numpy as np
+
+    k1 = family.parameters
+    x_lo, x_span = x_range[0], x_range[1] - x_range[0] + 1
+    c_lo = c_range[0]
+    idx = np.arange(first, first + count, dtype=np.int64)
+    X = np.empty((count, k1), dtype=np.int64)
+    for j in range(k1):
+        X[:, j] = x_lo + idx % x_span
+        idx //= x_span
+    c = c_lo + idx
+    basis = np.array(family.basis(), dtype=np.int64)   # (k1, d+1)
+    A = X @ basis
+    B = np.zeros((count, family.b_degree + 1), dtype=np.int64)
+    B[:, -1] = -c
+    return A, B
