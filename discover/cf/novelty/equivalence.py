@@ -53,7 +53,8 @@ import itertools
 from fractions import Fraction
 
 __all__ = ["canonical_key", "fold", "folds", "coboundary", "coboundary_class", "moebius_of_coboundary",
-           "COBOUNDARY_DEGREE", "COBOUNDARY_SHIFT", "MAX_SCALARS", "Coboundary", "apply_coboundary"]
+           "COBOUNDARY_DEGREE", "COBOUNDARY_SHIFT", "MAX_SCALARS", "Coboundary", "apply_coboundary",
+           "solve_coboundary"]
 
 COBOUNDARY_DEGREE = 4   # degree bound of V's polynomial entries
 COBOUNDARY_SHIFT = 2    # |k|: relative shifts of n tried
@@ -205,26 +206,37 @@ class Coboundary:
 def _solve(Ma, Mb, Na, Nb, h1, h2, degree: int):
     """Integer nullspace of V -> h2 V N - h1 M V(n+1) over V with entries of degree <= ``degree``
     (M = [[0, Mb], [1, Ma]], N likewise); returns V (2x2 fmpz_poly) with det V != 0, or None."""
-    from flint import fmpz_mat, fmpz_poly
+    from flint import fmpz_poly
 
     one, zero = fmpz_poly([1]), fmpz_poly([0])
-    M = [[zero, Mb], [one, Ma]]
-    N = [[zero, Nb], [one, Na]]
+    return solve_coboundary([[zero, Mb], [one, Ma]], [[zero, Nb], [one, Na]], h1, h2, degree)
+
+
+def solve_coboundary(M, N, h1, h2, degree: int):
+    """V with h2(n) V(n) N(n) = h1(n) M(n) V(n + 1) and det V not identically 0, or None: the k x k
+    matrices M, N and the scalars h1, h2 are ``fmpz_poly``; V's entries are integer polynomials of degree
+    <= ``degree``. The equation is linear in V's coefficients: its integer nullspace (FLINT
+    ``fmpz_mat.nullspace``) is a basis of all solutions, and a few fixed integer combinations of the
+    basis are tried for a V with det V != 0 (module doc, 3; shared with :mod:`discover.cf.solve`)."""
+    from flint import fmpz_mat, fmpz_poly
+
+    k = len(M)
+    zero = fmpz_poly([0])
     n1 = fmpz_poly([1, 1])
     columns = []
-    for i, j, p in itertools.product(range(2), range(2), range(degree + 1)):
+    for i, j, p in itertools.product(range(k), range(k), range(degree + 1)):
         e = fmpz_poly([0] * p + [1])
         e1 = e(n1)
         # residual of V = e * E_ij: h2 * (E_ij N) - h1 * (M E_ij(n+1))
-        res = [[zero, zero], [zero, zero]]
-        for c in range(2):
+        res = [[zero] * k for _ in range(k)]
+        for c in range(k):
             res[i][c] += h2 * e * N[j][c]
-        for r in range(2):
+        for r in range(k):
             res[r][j] -= h1 * M[r][i] * e1
         columns.append(res)
-    length = max(max(res[r][c].degree() for r in range(2) for c in range(2)) for res in columns) + 1
+    length = max(max(res[r][c].degree() for r in range(k) for c in range(k)) for res in columns) + 1
     rows = []
-    for r, c in itertools.product(range(2), range(2)):
+    for r, c in itertools.product(range(k), range(k)):
         for power in range(length):
             rows.append([int(col[r][c][power]) if power <= col[r][c].degree() else 0 for col in columns])
     A = fmpz_mat(rows)
@@ -235,11 +247,26 @@ def _solve(Ma, Mb, Na, Nb, h1, h2, degree: int):
     for weights in [(1,) * nullity] + [tuple((w * 7 + 3) % 5 + 1 for w in range(i, i + nullity))
                                         for i in range(4)]:
         vec = [sum(w * v[t] for w, v in zip(weights, basis)) for t in range(len(basis[0]))]
-        V = [[fmpz_poly(vec[(2 * i + j) * (degree + 1):(2 * i + j + 1) * (degree + 1)]) for j in range(2)]
-             for i in range(2)]
-        if not (V[0][0] * V[1][1] - V[0][1] * V[1][0]).is_zero():
+        V = [[fmpz_poly(vec[(k * i + j) * (degree + 1):(k * i + j + 1) * (degree + 1)]) for j in range(k)]
+             for i in range(k)]
+        if not _poly_det(V).is_zero():
             return V
     return None
+
+
+def _poly_det(V):
+    """det of a square matrix of ``fmpz_poly`` (cofactor expansion; k is small)."""
+    k = len(V)
+    if k == 1:
+        return V[0][0]
+    if k == 2:
+        return V[0][0] * V[1][1] - V[0][1] * V[1][0]
+    total = None
+    for j in range(k):
+        minor = [row[:j] + row[j + 1:] for row in V[1:]]
+        term = V[0][j] * _poly_det(minor)
+        total = term if total is None else (total + term if j % 2 == 0 else total - term)
+    return total
 
 
 def coboundary(known, candidate, degree: int = COBOUNDARY_DEGREE, max_shift: int = COBOUNDARY_SHIFT,
