@@ -32,6 +32,7 @@ Exact: no hashing anywhere.
 from __future__ import annotations
 
 import numpy as np
+import discover.kernels.numba_start  # noqa: F401,I001 - before numba: see that module
 from numba import njit, prange
 
 from discover.cayley.graph import GraphDef, identity_matrix, is_unitriangular_cayley, unitriangular_states

@@ -21,6 +21,7 @@ status 3 at once (a long enumeration stops within milliseconds, not when it fini
 from __future__ import annotations
 
 import numpy as np
+import discover.kernels.numba_start  # noqa: F401,I001 - before numba: see that module
 from numba import njit
 
 LIMIT = float(2 ** 62)

@@ -29,6 +29,7 @@ Parameters are packed into an int64 array ``P``: see the ``P_*`` indices below.
 from __future__ import annotations
 
 import numpy as np
+import discover.kernels.numba_start  # noqa: F401,I001 - before numba: see that module
 from numba import njit
 
 P_W3, P_W4, P_W5, P_CLIQUE, P_INDEP, P_EDGE_WEIGHT, P_TENURE, P_TENURE_RAND, P_STALL, P_KICK, \

@@ -28,6 +28,7 @@ the graph "t not in M(s)" is dense and its cliques are large.
 from __future__ import annotations
 
 import numpy as np
+import discover.kernels.numba_start  # noqa: F401,I001 - before numba: see that module
 from numba import njit
 
 from discover.extremal.flips import (P_KICK, P_SEED, P_TARGET, P_W3, P_W4, P_W5, P_CLIQUE, P_INDEP,

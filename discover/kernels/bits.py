@@ -5,6 +5,7 @@ Each compiles to one LLVM instruction (``ctpop``, ``cttz``), which Numba has no 
 
 from __future__ import annotations
 
+import discover.kernels.numba_start  # noqa: F401,I001 - before numba: see that module
 from numba import types
 from numba.extending import intrinsic
 
