@@ -11,6 +11,7 @@ pass the acceptance rule of :mod:`discover.cf.identify` with the constant comput
 
 from __future__ import annotations
 
+import math
 import time
 
 from discover.cf.formula import evaluate_to, extrapolate_to, formula_record
@@ -18,7 +19,7 @@ from discover.cf.identify import check_form, form_agreement
 from discover.errors import InputError
 from discover.records import Record
 
-__all__ = ["verify_hit", "reduction_record"]
+__all__ = ["verify_hit", "reduction_record", "relation_record"]
 
 
 def verify_hit(spec, pcf, constants, form_constants, num, den, accelerated: bool, trials: int) -> Record | None:
@@ -100,3 +101,57 @@ def reduction_record(pcf, measured, value: float) -> Record | None:
                     "window": [n1, n2], "seconds": round(time.perf_counter() - start, 4)}
     return Record.create(RECORD_ENGINE, "factorial-reduction", [list(canon_a), list(canon_b)], statement, payload,
                          verification, verified=True)
+
+
+def relation_text(coefficients, basis) -> str:
+    """``pi^2 - 6*zeta(2) = 0``-style text of u . basis = 0 (``None`` in ``basis`` is the number 1; a
+    product constant is written as the product of its factors, a square as a power)."""
+
+    def factor(c) -> str:
+        return f"({c.expression})" if any(ch in c.expression for ch in "+-/") else c.expression
+
+    parts = []
+    for u, c in zip(coefficients, basis):
+        if c is None:
+            name = "1"
+        elif not c.factors:
+            name = c.expression
+        elif c.factors[0] == c.factors[1]:
+            name = f"{factor(c.factors[0])}^2"
+        else:
+            name = "*".join(factor(f) for f in c.factors)
+        mag = abs(int(u))
+        term = str(mag) if c is None else (name if mag == 1 else f"{mag}*{name}")
+        parts.append(((" - " if u < 0 else " + ") + term) if parts else (("-" if u < 0 else "") + term))
+    return "".join(parts) + " = 0"
+
+
+def relation_record(rel, digits: int, constants) -> Record | None:
+    """The record of an integer relation found by ``cf relations`` (:mod:`discover.cf.search.relations`),
+    verified independently: every basis number recomputed at 2 D + 20 digits, and u . basis must vanish
+    to 2 D digits relative to the largest term; None when it does not."""
+    import mpmath
+
+    start = time.perf_counter()
+    work = 2 * int(digits) + 20
+    with mpmath.workdps(work + 10):
+        values = [mpmath.mpf(1) if c is None else c.value(work + 10) for c in rel.basis]
+        terms = [int(u) * v for u, v in zip(rel.coefficients, values)]
+        residual = abs(mpmath.fsum(terms))
+        scale = max(abs(t) for t in terms)
+        # an exact cancellation at this precision holds to every digit computed: report those
+        agree = float(work) if residual == 0 else min(float(work), float(-mpmath.log10(residual / scale)))
+    if agree < 2 * digits:
+        return None
+    names = ["1" if c is None else c.name for c in rel.basis]
+    text = relation_text(rel.coefficients, rel.basis)
+    canonical = sorted(zip(names, rel.coefficients))
+    payload = {"relation": text, "terms": names, "coefficients": list(rel.coefficients), "stage": rel.stage,
+               "constants": list(constants), "relation_digits": math.ceil(rel.size * 100) / 100,
+               "digits": int(digits), "agreement_digits": math.floor(agree * 10) / 10}
+    verification = {"method": "LLL (FLINT) at D digits, acceptance S <= D/2 + 1, then every term recomputed at "
+                              "2 D + 20 digits (FLINT arb / mpmath) and the relation checked to 2 D digits",
+                    "digits": int(digits), "check_digits": work, "seconds": round(time.perf_counter() - start, 4)}
+    statement = (f"{text}  (found with {digits} digits, relation size {rel.size:.2f} digits; holds to "
+                 f"{agree:.0f} of the {work} digits checked)")
+    return Record.create("cf.relations", "relation", canonical, statement, payload, verification, verified=True)
