@@ -54,7 +54,7 @@ from fractions import Fraction
 
 __all__ = ["canonical_key", "fold", "folds", "coboundary", "coboundary_class", "moebius_of_coboundary",
            "COBOUNDARY_DEGREE", "COBOUNDARY_SHIFT", "MAX_SCALARS", "Coboundary", "apply_coboundary",
-           "solve_coboundary"]
+           "solve_coboundary", "poly_det"]
 
 COBOUNDARY_DEGREE = 4   # degree bound of V's polynomial entries
 COBOUNDARY_SHIFT = 2    # |k|: relative shifts of n tried
@@ -249,12 +249,12 @@ def solve_coboundary(M, N, h1, h2, degree: int):
         vec = [sum(w * v[t] for w, v in zip(weights, basis)) for t in range(len(basis[0]))]
         V = [[fmpz_poly(vec[(k * i + j) * (degree + 1):(k * i + j + 1) * (degree + 1)]) for j in range(k)]
              for i in range(k)]
-        if not _poly_det(V).is_zero():
+        if not poly_det(V).is_zero():
             return V
     return None
 
 
-def _poly_det(V):
+def poly_det(V):
     """det of a square matrix of ``fmpz_poly`` (cofactor expansion; k is small)."""
     k = len(V)
     if k == 1:
@@ -264,7 +264,7 @@ def _poly_det(V):
     total = None
     for j in range(k):
         minor = [row[:j] + row[j + 1:] for row in V[1:]]
-        term = V[0][j] * _poly_det(minor)
+        term = V[0][j] * poly_det(minor)
         total = term if total is None else (total + term if j % 2 == 0 else total - term)
     return total
 

@@ -46,7 +46,7 @@ from typing import Sequence
 from discover.cf.polynomial import Polynomial
 from discover.errors import InputError
 
-__all__ = ["LinearRecurrence", "companionize", "split_top_level", "MAX_ORDER", "MAX_FOLD"]
+__all__ = ["LinearRecurrence", "companionize", "split_top_level", "integer_divisors", "MAX_ORDER", "MAX_FOLD"]
 
 # Order k at most this (the k x k walk, the k-step forward check and the companionization stay small).
 MAX_ORDER = 12
@@ -233,7 +233,7 @@ class LinearRecurrence:
         last = self.coefficients[-1].to_fmpz_poly()
         content, factors = last.factor()
         choices = [[(g, e) for e in range(m + 1)] for g, m in factors]
-        divisors = _int_divisors(abs(int(content)))
+        divisors = integer_divisors(abs(int(content)))
 
         out = []
         seen = 0
@@ -279,7 +279,8 @@ class LinearRecurrence:
         return companionize(S)
 
 
-def _int_divisors(n: int) -> list[int]:
+def integer_divisors(n: int) -> list[int]:
+    """The positive divisors of n >= 1 (1 for n <= 1), from FLINT's factorisation."""
     from flint import fmpz
 
     out = [1]
