@@ -46,7 +46,7 @@ from typing import Sequence
 from discover.cf.polynomial import Polynomial
 from discover.errors import InputError
 
-__all__ = ["LinearRecurrence", "companionize", "split_top_level", "integer_divisors", "MAX_ORDER", "MAX_FOLD"]
+__all__ = ["LinearRecurrence", "companionize", "split_top_level", "integer_divisors", "polynomial_divisors", "MAX_ORDER", "MAX_FOLD"]
 
 # Order k at most this (the k x k walk, the k-step forward check and the companionization stay small).
 MAX_ORDER = 12
@@ -223,33 +223,14 @@ class LinearRecurrence:
     def unfold(self, max_candidates: int = 4096) -> list[tuple["LinearRecurrence", Polynomial]]:
         """Every (B, d) with self = [1, d] o B up to a constant factor, d an integer polynomial dividing
         a_k (module doc): B of order k - 1 by exact left division. Empty when there is none."""
-        import itertools
-
-        from flint import fmpz_poly
-
-        k = self.order
-        if k < 2:
+        if self.order < 2:
             return []
-        last = self.coefficients[-1].to_fmpz_poly()
-        content, factors = last.factor()
-        choices = [[(g, e) for e in range(m + 1)] for g, m in factors]
-        divisors = integer_divisors(abs(int(content)))
-
         out = []
-        seen = 0
-        for combo in itertools.product(*choices) if choices else [()]:
-            g = fmpz_poly([1])
-            for f, e in combo:
-                g *= f ** e
-            for c in divisors:
-                for sign in (1, -1):
-                    seen += 1
-                    if seen > max_candidates:
-                        return out
-                    d = Polynomial(tuple(int(x) * c * sign for x in g.coeffs()))
-                    B = self._left_divide(d)
-                    if B is not None:
-                        out.append((B, d))
+        for g in polynomial_divisors(self.coefficients[-1].to_fmpz_poly(), max_candidates):
+            d = Polynomial(tuple(int(x) for x in g.coeffs()))
+            B = self._left_divide(d)
+            if B is not None:
+                out.append((B, d))
         return out
 
     def _left_divide(self, d: Polynomial) -> "LinearRecurrence | None":
@@ -277,6 +258,28 @@ class LinearRecurrence:
             Mt = [[e(arg) if e.degree() > 0 else e for e in row] for row in M]
             S = Mt if S is None else _fmpz_matmul(S, Mt)
         return companionize(S)
+
+
+def polynomial_divisors(p, limit: int = 4096):
+    """The divisors of the integer polynomial ``p`` (``fmpz_poly``) over the integers, both signs: every
+    product of powers of its irreducible factors times a divisor of its content; at most ``limit``."""
+    import itertools
+
+    from flint import fmpz_poly
+
+    content, factors = p.factor()
+    divisors = integer_divisors(abs(int(content)))
+    seen = 0
+    for combo in itertools.product(*[range(m + 1) for _, m in factors]):
+        g = fmpz_poly([1])
+        for (f, _), e in zip(factors, combo):
+            g *= f ** e
+        for c in divisors:
+            for sign in (1, -1):
+                seen += 1
+                if seen > limit:
+                    return
+                yield g * (c * sign)
 
 
 def integer_divisors(n: int) -> list[int]:

@@ -60,32 +60,20 @@ def euler_forms(a: Polynomial, b: Polynomial, limit: int = 4096) -> list[EulerFo
     """Every (h1, h2) over the integers with a = h1 + h2 and b(n) = -h1(n - 1) h2(n) (module doc)."""
     from flint import fmpz_poly
 
-    from discover.cf.recurrence.recurrence import integer_divisors
+    from discover.cf.recurrence.recurrence import polynomial_divisors
 
     minus_b = (-b).to_fmpz_poly()
     if minus_b.is_zero():
         return []
-    content, factors = minus_b.factor()
-    divisors = integer_divisors(abs(int(content)))
-    out, seen = [], 0
-    for combo in itertools.product(*[range(m + 1) for _, m in factors]):
-        g = fmpz_poly([1])
-        for (f, _), e in zip(factors, combo):
-            g *= f ** e
-        for d in divisors:
-            for sign in (1, -1):
-                seen += 1
-                if seen > limit:
-                    return out
-                h2 = g * (d * sign)
-                h1_shifted, rem = divmod(minus_b, h2)  # h1(n - 1)
-                if not rem.is_zero():
-                    continue
-                h1 = h1_shifted(fmpz_poly([1, 1]))  # h1(n) = (h1(n - 1))(n + 1)
-                H1 = Polynomial(tuple(int(c) for c in h1.coeffs()))
-                H2 = Polynomial(tuple(int(c) for c in h2.coeffs()))
-                if Polynomial(tuple(int(c) for c in (h1 + h2).coeffs())) == a:
-                    out.append(EulerForm(H1, H2))
+    out = []
+    for h2 in polynomial_divisors(minus_b, limit):
+        h1_shifted, rem = divmod(minus_b, h2)  # h1(n - 1)
+        if not rem.is_zero():
+            continue
+        h1 = h1_shifted(fmpz_poly([1, 1]))  # h1(n) = (h1(n - 1))(n + 1)
+        if Polynomial(tuple(int(c) for c in (h1 + h2).coeffs())) == a:
+            out.append(EulerForm(Polynomial(tuple(int(c) for c in h1.coeffs())),
+                                 Polynomial(tuple(int(c) for c in h2.coeffs()))))
     return out
 
 
