@@ -59,8 +59,8 @@ def mine_cmd(families, size_range, over, values_text, modulus, inverse_closed, m
     \b
     Example:
       discover cayley mine --generators lrx,coxeter --n 4..9
-      discover cayley mine --generators unitriangular --n 2,3 --over p --values 2..11
-      discover cayley mine --generators consecutive_k_cycles --inverse-closed --n 7 --over k --values 2..7
+      discover cayley mine --generators unitriangular --n 2 --over p --values 2..11
+      discover cayley mine --generators consecutive_k_cycles --inverse-closed --n 6 --over k --values 2..6
     """
     from discover.cayley.engine import MINE_ENGINE, MineSpec, mined_growth
     from discover.sizes import parse_sizes

@@ -607,8 +607,10 @@ def mined_growth(spec: MineSpec, records) -> list[tuple[str, int, int, Record]]:
 
 
 def series_label(spec: MineSpec, family: str, n: int | None) -> str:
-    """The name of one fitted series: the family over n, or the family at its size over p or k."""
-    return family if spec.over == "n" else f"{family} n={n}"
+    """The name of one fitted series: the family over n, or the family at its size over p or k (with
+    ``inverse-closed`` when the inverses were added)."""
+    label = family + (" inverse-closed" if spec.inverse_closed else "")
+    return label if spec.over == "n" else f"{label} n={n}"
 
 
 def fit_spec_from_growth(spec: MineSpec, records) -> FitSpec:

@@ -80,7 +80,7 @@ def test_over_k_consecutive_cycles(store_path):
         assert sum(r["layer_sizes"]) == r["order"]
         assert r["order"] == (math.factorial(n) // 2 if k % 2 else math.factorial(n)) or k == n
     (bound,) = of_kind(records, "bound")
-    assert bound["family"] == f"consecutive_k_cycles n={n}" and bound["variable"] == "k"
+    assert bound["family"] == f"consecutive_k_cycles inverse-closed n={n}" and bound["variable"] == "k"
     assert bound["largest_diameter"] == max(r["diameter"] for r in growth.values())
     assert bound["holds"] is True  # every diameter of S_6 is below 36/2 + 24
 

@@ -1,0 +1,98 @@
+"""The Cayley campaign of issue 15: growth beyond CayleyPy's published ranges, fits over n, p and k.
+
+    nice -n 15 .venv/bin/python results/cayley/campaign.py run      # runs (or resumes) every step in order
+    .venv/bin/python results/cayley/campaign.py status              # what is done
+    .venv/bin/python results/cayley/campaign.py export              # campaign.jsonl, b-files, the table
+
+Each step is one ``discover cayley mine`` run, checkpointed in ``results/cayley/campaign.sqlite`` (not
+committed). ``run`` looks each step up by its command line: a finished run is skipped, an interrupted one
+is continued with ``discover resume RUN_ID``, a missing one is started. Steps run one at a time, with one
+worker and a memory limit of 3 GB, so a killed campaign loses at most the shard in flight.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+STORE = "results/cayley/campaign.sqlite"
+HERE = Path(__file__).resolve().parent
+DISCOVER = [str(ROOT / ".venv/bin/discover")]
+COMMON = ["--workers", "1", "--memory", "3", "--store", STORE, "--json"]
+
+# (what it adds, the mine arguments), cheapest new data first
+STEPS = [
+    ("larx, lsl_cycles, prefix_cycles to n = 12", "--generators larx,lsl_cycles,prefix_cycles --n 3..12"),
+    ("stars to n = 12", "--generators stars --n 3..12"),
+    ("down_cycles to n = 11", "--generators down_cycles --n 3..11"),
+    ("block_interchange to n = 10", "--generators block_interchange --n 3..10"),
+    ("UT_3 (= Heisenberg 3x3) over p", "--generators unitriangular --n 3 --over p --values 2..40"),
+    ("UT_4 over p", "--generators unitriangular --n 4 --over p --values 2..17"),
+    ("UT_5 and UT_6 over p", "--generators unitriangular --n 5,6 --over p --values 2,3"),
+    ("Heisenberg 4x4 over p", "--generators heisenberg --n 4 --over p --values 2..23"),
+    ("SL(2, p) over p", "--generators sl2 --over p --values 2..40"),
+    ("3-cycles over n", "--generators consecutive_k_cycles:3,wrapped_k_cycles:3 --n 3..11"),
+    ("4-cycles over n", "--generators consecutive_k_cycles:4,wrapped_k_cycles:4 --n 4..11"),
+    ("5-cycles over n", "--generators consecutive_k_cycles:5,wrapped_k_cycles:5 --n 5..11"),
+    ("inverse-closed consecutive 3-cycles", "--generators consecutive_k_cycles:3 --inverse-closed --n 3..11"),
+    ("inverse-closed consecutive 4-cycles", "--generators consecutive_k_cycles:4 --inverse-closed --n 4..11"),
+    ("inverse-closed consecutive 5-cycles", "--generators consecutive_k_cycles:5 --inverse-closed --n 5..11"),
+    ("inverse-closed consecutive k-cycles over k", "--generators consecutive_k_cycles --inverse-closed --n 9 --over k "
+                                                  "--values 2..9"),
+    ("transposons to n = 11", "--generators transposons --n 3..11"),
+    ("increasing 3-cycles", "--generators increasing_k_cycles:3 --n 3..11"),
+    ("UT_5 at p = 5", "--generators unitriangular --n 5 --over p --values 2..5"),
+    ("larx to n = 13", "--generators larx --n 3..13"),
+    ("down_cycles to n = 12", "--generators down_cycles --n 3..12"),
+    ("stars to n = 13", "--generators stars --n 3..13"),
+]
+
+
+def mine_args(step: str) -> list[str]:
+    return ["cayley", "mine", *step.split(), *COMMON]
+
+
+def command_text(args: list[str]) -> str:
+    return " ".join(["discover", *args])
+
+
+def runs_by_command() -> dict[str, tuple[int, str]]:
+    from discover.store import Store
+
+    if not (ROOT / STORE).exists():
+        return {}
+    with Store(str(ROOT / STORE)) as store:
+        return {r.command: (r.id, r.status) for r in store.runs()}
+
+
+def run() -> None:
+    for what, step in STEPS:
+        args = mine_args(step)
+        found = runs_by_command().get(command_text(args))
+        if found and found[1] == "finished":
+            continue
+        call = ["resume", str(found[0]), "--workers", "1", "--store", STORE, "--json"] if found else args
+        print(f"[campaign] {what}: {' '.join(call)}", flush=True)
+        with open(HERE / "campaign.log", "a") as log:
+            code = subprocess.call(DISCOVER + call, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log)
+        print(f"[campaign] {what}: exit {code}", flush=True)
+
+
+def status() -> None:
+    runs = runs_by_command()
+    for what, step in STEPS:
+        found = runs.get(command_text(mine_args(step)))
+        print(f"{what:45s} {'-' if not found else f'run {found[0]}: {found[1]}'}")
+
+
+def export() -> None:
+    from campaign_export import export_all  # beside this script
+
+    export_all(ROOT / STORE, HERE, [command_text(mine_args(step)) for _, step in STEPS])
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(HERE))
+    {"run": run, "status": status, "export": export}[sys.argv[1] if len(sys.argv) > 1 else "status"]()
