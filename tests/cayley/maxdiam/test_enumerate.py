@@ -5,6 +5,7 @@ import itertools
 import random
 
 import pytest
+from brute import involutions, inverse
 
 from discover.cayley.maxdiam.enumerate import canonical_form, canonical_sets, sample_sets
 from discover.cayley.maxdiam.shape import parse_shape
@@ -35,13 +36,6 @@ def transitive(gens, n):
     return len(seen) == n
 
 
-def inverse(g):
-    out = [0] * len(g)
-    for i, v in enumerate(g):
-        out[v] = i
-    return tuple(out)
-
-
 def count_orbits(n, candidates):
     """Orbits under simultaneous conjugation of the transitive sets among ``candidates`` (tuples of
     permutations), a set identified with its undirected generating set S u S^-1: each new set's whole
@@ -63,10 +57,9 @@ def count_orbits(n, candidates):
 
 def members(n, cls):
     """The permutations of degree n of cycle type ``cls`` ("inv": every involution but the identity)."""
-    perms = itertools.permutations(range(n))
     if cls == "inv":
-        return [p for p in perms if p != tuple(range(n)) and all(p[p[i]] == i for i in range(n))]
-    return [p for p in perms if cycle_type(p) == cls]
+        return involutions(n)
+    return [p for p in itertools.permutations(range(n)) if cycle_type(p) == cls]
 
 
 def padded(n, parts):

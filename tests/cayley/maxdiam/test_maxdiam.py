@@ -9,41 +9,17 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
+from brute import cayley_graph, involutions
 from cli.main import cli
 from discover.cayley.maxdiam.engine import MAXDIAM_ENGINE, MaxDiamSpec
 from discover.runner import RunOptions, run_search
 
 
-def compose(a, b):
-    return tuple(a[i] for i in b)
-
-
-def inverse(g):
-    out = [0] * len(g)
-    for i, v in enumerate(g):
-        out[v] = i
-    return tuple(out)
-
-
 def cayley_diameter(gens, n):
     """(number of vertices, diameter) of the undirected Cayley graph of <gens>, built by networkx from
     the identity; the diameter of a Cayley graph is the eccentricity of any vertex."""
-    moves = set(gens) | {inverse(g) for g in gens}
-    start = tuple(range(n))
-    graph, todo = nx.Graph(), [start]
-    graph.add_node(start)
-    while todo:
-        v = todo.pop()
-        for g in moves:
-            w = compose(v, g)
-            if w not in graph:
-                todo.append(w)
-            graph.add_edge(v, w)
-    return graph.number_of_nodes(), nx.eccentricity(graph, v=start)
-
-
-def involutions(n):
-    return [p for p in itertools.permutations(range(n)) if p != tuple(range(n)) and all(p[p[i]] == i for i in range(n))]
+    graph = cayley_graph(gens, n)
+    return graph.number_of_nodes(), nx.eccentricity(graph, v=tuple(range(n)))
 
 
 def cycle_length(p):

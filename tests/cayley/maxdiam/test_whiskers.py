@@ -7,6 +7,7 @@ import math
 
 import networkx as nx
 import pytest
+from brute import cayley_graph
 
 from discover.cayley.bfs import growth
 from discover.cayley.families import build_family
@@ -36,17 +37,7 @@ def test_the_drawing_is_a_square_with_two_whiskers(n, q, e):
 
 
 def networkx_layers(gens, n):
-    start = tuple(range(n))
-    graph, todo = nx.Graph(), [start]
-    graph.add_node(start)
-    while todo:
-        v = todo.pop()
-        for g in gens:
-            w = tuple(v[i] for i in g)
-            if w not in graph:
-                todo.append(w)
-            graph.add_edge(v, w)
-    dist = nx.single_source_shortest_path_length(graph, start)
+    dist = nx.single_source_shortest_path_length(cayley_graph(gens, n), tuple(range(n)))
     counts = collections.Counter(dist.values())
     return [counts[k] for k in range(max(counts) + 1)]
 
