@@ -55,10 +55,18 @@ def maxdiam_cmd(size_range, shape, exhaustive_limit, sample, seed, keep, as_json
         ("max diameter", lambda r: r.payload["max_diameter"]),
         ("maximisers", lambda r: len(r.payload["maximisers"])),
         ("first maximiser", lambda r: r.payload["maximisers"][0]["cycles"] if r.payload["maximisers"] else "-"),
-        ("whiskers", lambda r: "-" if not r.payload["whiskers"] else
-         f"{r.payload['whiskers']['diameter']} ({'attains' if r.payload['whiskers']['attains_maximum'] else 'below'})"),
+        ("square_whiskers", _whiskers_cell),
     ], title=f"maximum diameter, {shape}", empty="no set of this shape generates S_n at these sizes")
     emit_summary(summary, as_json)
+
+
+def _whiskers_cell(record) -> str:
+    w = record.payload["whiskers"]
+    if not w:
+        return "-"
+    if w["diameter"] is None:
+        return "no member generates S_n"
+    return f"{w['diameter']} ({'attains' if w['attains_maximum'] else 'below'}: {', '.join(w['best'])})"
 
 
 command = maxdiam_cmd
