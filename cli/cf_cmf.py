@@ -47,9 +47,15 @@ def _cmf_spec_from_options(cmf_name, cmf_file):
     return cmf_name, ""
 
 
-def _walk_columns():
+def _param_text(r) -> str:
+    vals = r.payload.get("parameters") or {}
+    return ",".join(f"{k}={v}" for k, v in vals.items()) or "-"
+
+
+def _walk_columns(with_params: bool = False):
     return [
         ("cmf", lambda r: r.payload["cmf"]),
+        *([("parameters", _param_text)] if with_params else []),
         ("trajectory", lambda r: ",".join(map(str, r.payload["trajectory"]))),
         ("start", lambda r: ",".join(map(str, r.payload["start"]))),
         ("limit", lambda r: r.payload["closed_form"]),
@@ -72,16 +78,19 @@ def cmf_list(as_json):
 
     from discover.cf.cmf.library import LIBRARY, get_cmf
 
+    from discover.cf.cmf.library import FAMILIES
+
     rows = []
     for name in LIBRARY:
         c = get_cmf(name)
         if as_json:
             click.echo(json.dumps(c.to_dict()))
             continue
-        rows.append([c.name, ", ".join(c.axes), f"{c.rank}x{c.rank}", ", ".join(c.constants),
-                     c.description, c.source])
+        rows.append([c.name, ", ".join(c.axes), ", ".join(c.parameters) or "-", f"{c.rank}x{c.rank}",
+                     ", ".join(c.constants), c.description, c.source])
     if not as_json:
-        print_table(rows, ["name", "axes", "size", "constants", "description", "source"])
+        print_table(rows, ["name", "axes", "parameters", "size", "constants", "description", "source"])
+        click.echo("families (give the arguments): " + "; ".join(FAMILIES.values()))
 
 
 @cmf.command("check")
@@ -91,9 +100,11 @@ def cmf_check(path, as_json):
     """Check that a CMF given in a JSON or TOML file is conservative, and say where it is not.
 
     The file gives "axes" (names) and "matrices" (one square matrix per axis, entries as rational
-    functions of the axes in sympy syntax), optionally "name" and "constants". Conservativity:
-    M_i(p) M_j(p + e_i) = M_j(p) M_i(p + e_j) for every pair of axes, checked exactly with sympy.
-    Exit status 0 when conservative, 1 when not (each failing entry is listed), 2 for a bad file.
+    functions of the axes in sympy syntax), optionally "parameters" (free symbols the entries may use),
+    "name" and "constants". Conservativity: M_i(p) M_j(p + e_i) = M_j(p) M_i(p + e_j) for every pair of
+    axes, checked exactly as rational functions of the axes and parameters (FLINT). At most
+    11 axes, 8 parameters, 6 x 6 matrices. Exit status 0 when conservative, 1 when not (each failing
+    entry is listed), 2 for a bad file (an undeclared symbol is named).
 
     \b
     Example:
@@ -107,14 +118,15 @@ def cmf_check(path, as_json):
     c = load_cmf_file(path)
     failures = check_conservative(c)
     if as_json:
-        click.echo(json.dumps({"cmf": c.name, "axes": list(c.axes), "conservative": not failures,
-                               "failures": [f.__dict__ for f in failures]}))
+        click.echo(json.dumps({"cmf": c.name, "axes": list(c.axes), "parameters": list(c.free_parameters),
+                               "conservative": not failures, "failures": [f.__dict__ for f in failures]}))
     elif failures:
         click.echo(f"{c.name}: NOT conservative ({len(failures)} failing entries)")
         for f in failures:
             click.echo(f"  {f}")
     else:
-        click.echo(f"{c.name}: conservative ({len(c.axes)} axes, {c.rank}x{c.rank} matrices)")
+        params = f", for all values of {', '.join(c.free_parameters)}" if c.free_parameters else ""
+        click.echo(f"{c.name}: conservative ({len(c.axes)} axes, {c.rank}x{c.rank} matrices{params})")
     if failures:
         common.exit_status = 1
 
@@ -126,7 +138,14 @@ def cmf_check(path, as_json):
               help=f"The direction, e.g. 1,1: entries of absolute value at most {limits.MAX_TRAJECTORY_ENTRY}, "
                    f"their absolute values summing to at most {limits.MAX_TRAJECTORY_STEPS}.")
 @click.option("--start", default=None, metavar="S",
-              help=f"The start point, e.g. 1,1 (default: the CMF's); |coordinates| <= {limits.MAX_START_ENTRY:,}.")
+              help=f"The start point, e.g. 1,1 or 1/2,1 (default: the CMF's); |coordinates| <= "
+                   f"{limits.MAX_START_ENTRY:,}.")
+@click.option("--end", default=None, metavar="E",
+              help="Instead of a limit: the exact product of the matrices from --start to this point (E - S "
+                   "a multiple of a lattice direction, at most 10,000 steps of it), printed up to a scalar.")
+@click.option("--param", "param", default=None, metavar="c0=V,...",
+              help="Values of the CMF's parameters: c0=1,c1=-1/2; a grid: c0=1..3 or c0=1|2|5 (one shard per "
+                   "point, at most 10,000 points).")
 @click.option("--depth", type=int, default=1000, show_default=True, metavar="N",
               help="Steps along the trajectory: 10..200,000, and the walk's integers at most "
                    f"{limits.MAX_CONVERGENT_BITS:,} bits (estimated beforehand).")
@@ -134,49 +153,63 @@ def cmf_check(path, as_json):
               help="Constants to identify the limit against (default: the CMF's).")
 @json_option
 @runner_options
-def cmf_walk(cmf_name, cmf_file, trajectory, start, depth, constants, as_json, run_options):
+def cmf_walk(cmf_name, cmf_file, trajectory, start, end, param, depth, constants, as_json, run_options):
     """Walk a CMF along a trajectory: the exact limit, its digits, delta and the identified constant.
 
     The step matrix along the trajectory is built once (integer polynomials in n), the walk
     S(0) S(1) ... S(N-1) is computed exactly, and the limit W[0,-1]/W[1,-1] is identified against the
     constants (lattice reduction, FLINT's LLL). An identified walk is stored; delta > 0 means the walk
-    proves the limit irrational.
+    proves the limit irrational. A parametric CMF (cmf1, cmf2, ... or a file with "parameters") needs
+    --param; a walk that meets a pole (a vanishing denominator on the path) is refused, naming the point
+    and the entry. Hypergeometric fields (--cmf pFq:P,Q,Z) are checked against mpmath's pFq values at
+    the start.
 
     \b
     Example:
       discover cf cmf walk --cmf zeta3 --trajectory 1,1 --start 1,1 --depth 1000
+      discover cf cmf walk --cmf pFq:3,2,1 --trajectory 1,1,1,2,2 --start 1,1,1,2,3 --depth 300 --constants zeta2
+      discover cf cmf walk --cmf cmf3_2 --param c0=0,c1=1 --trajectory 1,1 --start 1,1 --depth 500 --constants zeta3
     """
+    from discover.cf.cmf.parametric import parse_param_grid
     from discover.cf.cmf.search.engine import ENGINE, CMFSearchSpec, resolve_cmf
     from discover.cf.cmf.trajectory import parse_point
     from discover.cf.constants import parse_constants
+    from discover.errors import InputError
 
     name, cmf_json = _cmf_spec_from_options(cmf_name, cmf_file)
     c = resolve_cmf(name, cmf_json)
     t = parse_point(trajectory, c.dim, "--trajectory")
     if start is None:
         if c.default_start is None:
-            from discover.errors import InputError
-
             raise InputError(f"CMF {c.name} has no default start; give --start")
         s = tuple(c.default_start)
     else:
-        s = parse_point(start, c.dim, "--start")
+        s = parse_point(start, c.dim, "--start", rational=True)
+    grid = parse_param_grid(param)
+    if end is not None:
+        _print_work(c, grid, t, s, parse_point(end, c.dim, "--end", rational=True), as_json)
+        return
     consts = tuple(x.name for x in parse_constants(constants)) if constants else ()
     spec = CMFSearchSpec(cmf=name, cmf_json=cmf_json, trajectory=t, start=s, depth=depth, constants=consts,
-                         min_digits=5)
+                         min_digits=5, params=grid)
     summary = execute(ENGINE, spec, run_options, as_json)
     if summary.records:
-        emit_records(summary.records, as_json, _walk_columns())
+        emit_records(summary.records, as_json, _walk_columns(bool(grid)))
         if not as_json:
             r = summary.records[0]
             click.echo(f"limit = {r.payload['limit']}... = {r.payload['closed_form']}")
             if r.payload.get("pcf"):
                 click.echo(f"equivalent PCF (its limit is a Moebius transform of this one): "
                            f"a(n) = {r.payload['pcf']['a']}, b(n) = {r.payload['pcf']['b']}")
-    else:
+    elif len(spec.param_points()) == 1:
+        from discover.cf.cmf.parametric import bind
         from discover.cf.cmf.trajectory import walk_limit
 
-        ev = walk_limit(c, t, s, depth)
+        from discover.cf.cmf.trajectory import trajectory_matrix, walk_order
+
+        point = spec.param_points()[0]
+        cb = bind(c, point) if point else c
+        ev = walk_limit(cb, t, s, depth, trajectory_matrix(cb, t, s, order=walk_order(cb, t, s, depth)[0]))
         msg = (f"the walk along {t} from {s} converges to {ev.value_text(min(ev.digits, 50))} "
                f"({ev.digits:.1f} digits at depth {depth}); not identified against "
                f"{', '.join(spec.resolved_constants(c))}; nothing stored")
@@ -185,6 +218,55 @@ def cmf_walk(cmf_name, cmf_file, trajectory, start, depth, constants, as_json, r
         else:
             click.echo(msg)
     emit_summary(summary, as_json)
+
+
+def _print_work(c, grid, t, s, e, as_json):
+    """``walk --end``: the product of the step matrices from s to e = s + g t' (t' primitive), exact."""
+    import json
+    import math
+    from fractions import Fraction
+
+    from discover.cf.cmf.parametric import bind, grid_points
+    from discover.cf.cmf.trajectory import trajectory_matrix, walk_order
+    from discover.cf.walk import walk
+    from discover.errors import InputError
+
+    d = [Fraction(b) - Fraction(a) for a, b in zip(s, e)]
+    if any(v.denominator != 1 for v in d) or not any(d):
+        raise InputError(f"--end {','.join(map(str, e))}: must differ from --start by a non-zero integer vector")
+    g = 0
+    for v in d:
+        g = math.gcd(g, int(v))
+    direction = tuple(int(v) // g for v in d)
+    if g > 10_000:
+        raise InputError(f"--end: {g:,} steps of {direction}; at most 10,000")
+    points = grid_points(grid)
+    if len(points) != 1:
+        raise InputError("--end takes one parameter point, not a grid")
+    cm = bind(c, points[0]) if points[0] else c
+    order, where = walk_order(cm, direction, s, g)
+    if where:
+        raise InputError(f"CMF {c.name}: {where}")
+    S = trajectory_matrix(cm, direction, s, order=order)
+    W = walk(S, 0, g - 1)
+    k = len(S)
+    rows = [[int(W[i, j]) for j in range(k)] for i in range(k)]
+    gg = 0
+    for row in rows:
+        for v in row:
+            gg = math.gcd(gg, v)
+    rows = [[v // (gg or 1) for v in row] for row in rows]
+    p, q = rows[0][k - 1], rows[1][k - 1]
+    ratio = str(Fraction(p, q)) if q else "undefined (q = 0)"
+    if as_json:
+        click.echo(json.dumps({"cmf": c.name, "start": list(s), "end": list(e), "direction": list(direction),
+                               "steps": g, "matrix_up_to_scalar": [[str(v) for v in r] for r in rows],
+                               "ratio": ratio}))
+        return
+    click.echo(f"{c.name}: {g} steps of {direction} from {tuple(s)} to {tuple(e)}; the product, up to a scalar:")
+    for r in rows:
+        click.echo("  [" + ", ".join(str(v) for v in r) + "]")
+    click.echo(f"W[0,-1] / W[1,-1] = {ratio}")
 
 
 @cmf.command("search")
@@ -201,10 +283,13 @@ def cmf_walk(cmf_name, cmf_file, trajectory, start, depth, constants, as_json, r
                    "(default: the CMF's).")
 @click.option("--min-digits", type=int, default=20, show_default=True, metavar="D",
               help="Store only limits known to at least D digits.")
+@click.option("--param", "param", default=None, metavar="c0=V,...",
+              help="Values of the CMF's parameters; a grid (c0=1..3,c1=0|1) runs every point, one shard per "
+                   "point and trajectory (at most 10,000 points).")
 @json_option
 @runner_options
 def cmf_search(cmf_name, cmf_file, max_step, negative, start_min, start_max, depth, constants, min_digits,
-               as_json, run_options):
+               param, as_json, run_options):
     """Walk every primitive trajectory and start in a box, identify the limits, store the formulas.
 
     One shard per trajectory (run in parallel by the runner). Each identified walk is stored with its
@@ -214,19 +299,85 @@ def cmf_search(cmf_name, cmf_file, max_step, negative, start_min, start_max, dep
     \b
     Example:
       discover cf cmf search --cmf pi --max-step 2 --depth 500
+      discover cf cmf search --cmf cmf1 --param c0=1,c1=1..2,c2=0,c3=1 --max-step 1 --depth 300 --constants e,pi
     """
+    from discover.cf.cmf.parametric import parse_param_grid
     from discover.cf.cmf.search.engine import ENGINE, CMFSearchSpec
     from discover.cf.constants import parse_constants
 
     name, cmf_json = _cmf_spec_from_options(cmf_name, cmf_file)
     consts = tuple(x.name for x in parse_constants(constants)) if constants else ()
+    grid = parse_param_grid(param)
     spec = CMFSearchSpec(cmf=name, cmf_json=cmf_json, max_step=max_step, negative=negative, start_min=start_min,
-                         start_max=start_max, depth=depth, constants=consts, min_digits=min_digits)
+                         start_max=start_max, depth=depth, constants=consts, min_digits=min_digits, params=grid)
     summary = execute(ENGINE, spec, run_options, as_json)
     records = sorted(summary.records, key=lambda r: (-(r.payload["delta"] or -9), r.payload["trajectory"],
-                                                     r.payload["start"]))
-    emit_records(records, as_json, _walk_columns(), empty="no identified limit")
+                                                     [str(v) for v in r.payload["start"]], _param_text(r)))
+    emit_records(records, as_json, _walk_columns(bool(grid)), empty="no identified limit")
     emit_summary(summary, as_json)
+
+
+@cmf.command("transform")
+@click.option("--cmf", "cmf_name", default=None, metavar="NAME", help="A library CMF (see 'discover cf cmf list').")
+@click.option("--file", "cmf_file", default=None, metavar="PATH", help="Or a CMF from a JSON/TOML file.")
+@click.option("--dual", "to_dual", is_flag=True, help="The dual CMF: the inverse transpose of every matrix.")
+@click.option("--sublattice", default=None, metavar="B1;B2",
+              help="The sub-CMF along these directions (e.g. 1,1;1,0), new axes u0, u1, ...")
+@click.option("--base", default=None, metavar="P", help="The sub-lattice's base point (default: the origin).")
+@click.option("--coboundary", default=None, metavar="U",
+              help='The transform U(p)^-1 M(p) U(p + e) by U given as JSON rows, e.g. \'[["1","x"],["0","1"]]\'.')
+@click.option("--output", default=None, metavar="PATH", help="Write the new CMF (JSON) here instead of stdout.")
+def cmf_transform(cmf_name, cmf_file, to_dual, sublattice, base, coboundary, output):
+    """A new CMF from a CMF: its dual, a sub-CMF along a sub-lattice, or a coboundary transform.
+
+    The result is conservative by construction and is checked again; it is printed as a CMF file (JSON)
+    that 'cf cmf check', 'walk' and 'search' read (--file). Parameters carry over.
+
+    \b
+    Example:
+      discover cf cmf transform --cmf zeta3 --sublattice "1,1;1,0" --base 1,1 --output sub.json && discover cf cmf check sub.json
+    """
+    import json
+
+    from discover.cf.cmf import dual as transforms
+    from discover.cf.cmf.field import check_conservative
+    from discover.cf.cmf.search.engine import resolve_cmf
+    from discover.cf.cmf.trajectory import parse_point
+    from discover.errors import InputError
+
+    if sum(bool(v) for v in (to_dual, sublattice, coboundary)) != 1:
+        raise InputError("give exactly one of --dual, --sublattice, --coboundary")
+    name, cmf_json = _cmf_spec_from_options(cmf_name, cmf_file)
+    c = resolve_cmf(name, cmf_json)
+    if to_dual:
+        new = transforms.dual(c)
+    elif sublattice:
+        basis = transforms.parse_basis(sublattice, c.dim)
+        new = transforms.sub_cmf(c, basis, parse_point(base, c.dim, "--base") if base else None)
+    else:
+        try:
+            rows = json.loads(coboundary) if len(coboundary) < 100_000 else None
+        except json.JSONDecodeError:
+            rows = None
+        if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
+            raise InputError(f"--coboundary {coboundary[:40]!r}: expected JSON rows, e.g. [[\"1\",\"x\"],[\"0\",\"1\"]]")
+        new = transforms.coboundary(c, [[str(v) for v in r] for r in rows])
+    failures = check_conservative(new)
+    if failures:  # cannot happen for a conservative input; the check guards the algebra
+        raise InputError(f"the transformed CMF is not conservative ({failures[0]})")
+    text = json.dumps(new.to_dict())
+    if output:
+        from pathlib import Path
+
+        target = Path(output)
+        if target.exists() and not target.is_file():
+            raise InputError(f"--output {output!r}: not a regular file")
+        if not target.parent.is_dir():
+            raise InputError(f"--output {output!r}: the folder does not exist")
+        target.write_text(text + "\n")
+        click.echo(f"{new.name}: conservative, {new.dim} axes, written to {output}")
+    else:
+        click.echo(text)
 
 
 @cmf.command("fit")

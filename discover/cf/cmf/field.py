@@ -43,8 +43,8 @@ _AXIS = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _ENTRY = re.compile(r"^[A-Za-z0-9_+\-*/^()., ]+$")
 _RESERVED = {"n", "E", "I", "S", "N", "O", "Q", "pi", "oo"}
 
-# A CMF has at most this many axes and matrices at most this size (the library's largest: 3 axes, 3 x 3).
-MAX_CMF_AXES = 6
+# A CMF has at most this many axes (pFq:5,5 has 10) and matrices at most this size.
+MAX_CMF_AXES = 11
 MAX_CMF_RANK = 6
 # Free parameters of a parametric CMF (ramanujantools' largest, cmf2/cmf3: 4).
 MAX_CMF_PARAMETERS = 8

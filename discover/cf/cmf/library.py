@@ -10,16 +10,17 @@ in ``ramanujantools.cmf.known_cmfs``):
   (Mx = [[0, -x^3], [(x+1)^3, x^3 + (x+1)^3 + 2y(y-1)(2x+1)]], My = [[fbar, -x^3], [x^3, f]]); its
   diagonal is Apery's continued fraction for zeta(3).
 
-Hypergeometric fields (built here from the contiguous relations, not copied): for
-F(a) = pFq(a_1..a_p; b_1..b_q; z) with q = p - 1 and theta = z d/dz, the vector v = (F, theta F, ...,
-theta^(p-1) F) satisfies v(a + e_i) = (I + T(a)/a_i) v(a), where T is the companion matrix of theta
-from the differential equation theta prod_j (theta + b_j - 1) F = z prod_i (theta + a_i) F. The shifts
-in different a_i commute, so M_i = (I + T/a_i)^T (transposed: walks multiply row vectors on the left)
-is a CMF in the p upper parameters; b and z are fixed numbers. Library entries:
+Parametric fields of ramanujantools (``cmf1``, ``cmf2``, ``cmf3_1``..``cmf3_3``: f, fbar pairs with
+free parameters c0..c3; ``var_root``): the same matrices, with the parameters declared; a walk binds
+them (``--param``).
+
+Hypergeometric fields (:mod:`discover.cf.cmf.hypergeometric`, built from the contiguous relations):
 
 * ``2F1``: 2F1(x0, x1; y0; -1) in three variables (2F1(1, 1; 2; z) = -log(1 - z)/z: limits in log 2);
 * ``3F2``: 3F2(x0, x1, 1; y0, 2; -1) in three variables (3F2(1, 1, 1; 2, 2; z) = Li2(z)/z: limits in
-  zeta(2) and log 2).
+  zeta(2) and log 2);
+* the family ``pFq:P,Q,Z``: every parameter an axis, any p, q <= 5 and rational z;
+* the family ``meijerg:M,N,P,Q,Z`` (:mod:`discover.cf.cmf.meijer`).
 
 Lower parameters are axes too: with only the upper ones, integer starts make the second solution of
 the contiguous recurrence terminate and every walk has a rational limit.
@@ -28,28 +29,30 @@ the contiguous recurrence terminate and every walk has a rational limit.
 from __future__ import annotations
 
 from dataclasses import replace
-from fractions import Fraction
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Callable
 
 from discover.cf.cmf.field import CMF
+from discover.cf.cmf.hypergeometric import hypergeometric
 from discover.errors import InputError
 
-__all__ = ["LIBRARY", "get_cmf", "library_names", "hypergeometric", "ffbar_cmf"]
+__all__ = ["LIBRARY", "FAMILIES", "get_cmf", "library_names", "hypergeometric", "ffbar_cmf"]
 
 _PNAS = ("David, Elimelech, ..., Kaminer, 'Algorithm-assisted discovery of an intrinsic order among "
          "mathematical constants', PNAS 121 (2024); ramanujantools.cmf.known_cmfs")
 
 
 def ffbar_cmf(name: str, f: str, fbar: str, constants=(), source: str = "", description: str = "",
-              default_start=None) -> CMF:
+              default_start=None, parameters: tuple[str, ...] = ()) -> CMF:
     """The 2D CMF of the f, fbar construction: Mx = [[0, b(x)], [1, a(x, y)]], My = [[fbar, b], [1, f]]
-    with a = f(x, y) - fbar(x+1, y) and b = f fbar(x, 0) - f fbar(0, 0) (f, fbar sympy texts in x, y)."""
+    with a = f(x, y) - fbar(x+1, y) and b = f fbar(x, 0) - f fbar(0, 0) (f, fbar sympy texts in x, y
+    and the ``parameters``)."""
     import sympy
 
     x, y = sympy.symbols("x y")
-    F = sympy.sympify(f, locals={"x": x, "y": y})
-    G = sympy.sympify(fbar, locals={"x": x, "y": y})
+    names = {"x": x, "y": y, **{c: sympy.Symbol(c) for c in parameters}}
+    F = sympy.sympify(f, locals=names)
+    G = sympy.sympify(fbar, locals=names)
     a = sympy.expand(F - G.subs(x, x + 1))
     FG = sympy.expand(F * G)
     b = sympy.expand(FG.subs(y, 0) - FG.subs({x: 0, y: 0}))
@@ -58,66 +61,7 @@ def ffbar_cmf(name: str, f: str, fbar: str, constants=(), source: str = "", desc
         name=name, axes=("x", "y"),
         matrices=((("0", s(b)), ("1", s(a))), ((s(G), s(b)), ("1", s(F)))),
         constants=tuple(constants), source=source, description=description or f"f = {f}, fbar = {fbar}",
-        default_start=default_start, notes={"f": f, "fbar": fbar},
-    )
-
-
-def hypergeometric(upper: Sequence, lower: Sequence, z, name: str | None = None, constants=()) -> CMF:
-    """The CMF of pFq(upper; lower; z) (q = p - 1) whose axes are the parameters given as names.
-
-    ``upper`` and ``lower`` mix axis names (``"x0"``) and fixed rational numbers; ``z`` is a rational
-    number other than 0 and 1. With T the theta-companion matrix (module doc), a step a_i -> a_i + 1 is
-    v -> (I + T/a_i) v and a step b_j -> b_j + 1 is v -> (I + T(b + e_j)/b_j)^(-1) v (from
-    F(b_j - 1) = (1 + theta/(b_j - 1)) F); the CMF matrices are their transposes."""
-    import sympy
-
-    p = len(upper)
-    if p < 2 or len(lower) != p - 1:
-        raise InputError(f"hypergeometric CMF: need p >= 2 upper and p - 1 lower parameters, got {list(upper)}; {list(lower)}")
-    zq = sympy.Rational(str(Fraction(str(z))))
-    if zq in (0, 1):
-        raise InputError("hypergeometric CMF: z must differ from 0 and 1")
-
-    def param(v):
-        if isinstance(v, str) and v.isidentifier():
-            return sympy.Symbol(v)
-        return sympy.Rational(str(Fraction(str(v))))
-
-    As = [param(v) for v in upper]
-    Bs = [param(v) for v in lower]
-    t = sympy.Symbol("t")
-    lhs = t
-    for b in Bs:
-        lhs *= t + b - 1
-    rhs = zq
-    for a in As:
-        rhs *= t + a
-    coeffs = sympy.Poly(sympy.expand(lhs - rhs), t).all_coeffs()[::-1]  # c_0 .. c_p, c_p = 1 - z
-    T = sympy.zeros(p, p)
-    for r in range(p - 1):
-        T[r, r + 1] = 1
-    for k in range(p):
-        T[p - 1, k] = sympy.cancel(-coeffs[k] / coeffs[p])
-    axes, mats = [], []
-    for a in As:
-        if isinstance(a, sympy.Symbol):
-            axes.append(str(a))
-            mats.append((sympy.eye(p) + T / a).T)
-    for b in Bs:
-        if isinstance(b, sympy.Symbol):
-            axes.append(str(b))
-            mats.append(((sympy.eye(p) + T.subs(b, b + 1) / b).inv()).T)
-    if not axes:
-        raise InputError("hypergeometric CMF: give at least one parameter as an axis name")
-    text = [tuple(tuple(sympy.sstr(sympy.factor(sympy.cancel(M[r, c]))) for c in range(p)) for r in range(p))
-            for M in mats]
-    tag = name or f"{p}F{p - 1}"
-    fmt = lambda vs: ", ".join(map(str, vs))  # noqa: E731
-    return CMF(
-        name=tag, axes=tuple(axes), matrices=tuple(text), constants=tuple(constants),
-        source="contiguous relations of the hypergeometric function (theta-operator companion matrix)",
-        description=f"{p}F{p - 1}({fmt(As)}; {fmt(Bs)}; {zq})",
-        default_start=None,
+        default_start=default_start, notes={"f": f, "fbar": fbar}, parameters=tuple(parameters),
     )
 
 
@@ -156,23 +100,98 @@ def _3f2() -> CMF:
     return replace(c, default_start=(1, 1, 2))
 
 
+_RT = "ramanujantools.cmf.known_cmfs (the f, fbar fields of the PNAS 2024 paper, with free parameters)"
+
+
+def _cmf1() -> CMF:
+    return ffbar_cmf("cmf1", "c0 + c1*(x + y)", "c2 + c3*(x - y)", source=_RT, parameters=("c0", "c1", "c2", "c3"),
+                     description="f = c0 + c1 (x + y), fbar = c2 + c3 (x - y)")
+
+
+def _cmf2() -> CMF:
+    f = ("(2*c1 + c2)*(c1 + c2) - c3*c0 - c3*((2*c1 + c2)*(x + y) + (c1 + c2)*(2*x + y))"
+         " + c3**2*(2*x**2 + 2*x*y + y**2)")
+    fbar = "c3*(c0 + c2*x + c1*y) - c3**2*(2*x**2 - 2*x*y + y**2)"
+    return ffbar_cmf("cmf2", f, fbar, source=_RT, parameters=("c0", "c1", "c2", "c3"),
+                     description="the quadratic f, fbar family with parameters c0..c3")
+
+
+def _cmf3_1() -> CMF:
+    return ffbar_cmf("cmf3_1", "-((c0 + c1*(x + y))*(c0*(x + 2*y) + c1*(x**2 + x*y + y**2)))",
+                     "(c0 + c1*(-x + y))*(c0*(x - 2*y) - c1*(x**2 - x*y + y**2))", source=_RT,
+                     parameters=("c0", "c1"), description="a cubic f, fbar family with parameters c0, c1")
+
+
+def _cmf3_2() -> CMF:
+    return ffbar_cmf("cmf3_2", "-(x + y)*(c0**2 + 2*c1**2*(x**2 + x*y + y**2))",
+                     "(x - y)*(c0**2 + 2*c1**2*(x**2 - x*y + y**2))", source=_RT, parameters=("c0", "c1"),
+                     description="a cubic f, fbar family with parameters c0, c1 (c0 = 0, c1 = 1: zeta(3))")
+
+
+def _cmf3_3() -> CMF:
+    return ffbar_cmf("cmf3_3", "(x + y)*(c0**2 - c0*c1*(x - y) - 2*c1**2*(x**2 + x*y + y**2))",
+                     "(c0 + c1*(x - y))*(3*c0*(x - y) + 2*c1*(x**2 - x*y + y**2))", source=_RT,
+                     parameters=("c0", "c1"), description="a cubic f, fbar family with parameters c0, c1")
+
+
+def _var_root() -> CMF:
+    # Y = 2y - c2; b(x, y) = -x (x + c0)(x + c1)(2x + Y); a(x) = (2x + c1 + 1)(2x + c0 + 1) - x(x + 1);
+    # Mx = [[0, b], [1, a]], My = [[G, b], [1, F]] (not an f, fbar field: b depends on y)
+    Y = "(2*y - c2)"
+    b = f"-x*(x + c0)*(x + c1)*(2*x + {Y})"
+    a = "(2*x + c1 + 1)*(2*x + c0 + 1) - x*(x + 1)"
+    F = f"x**2 + x*({Y} + 1) + ({Y} + 1 - c1)*({Y} + 1 - c0)"
+    G = f"-({Y} + 2*x)*(x + c1 + c0 - ({Y} + 1))"
+    return CMF("var_root", ("x", "y"), ((("0", b), ("1", a)), ((G, b), ("1", F))), source=_RT,
+               description="the variable-root field (x = c2/2 - y is a root of b)", parameters=("c0", "c1", "c2"))
+
+
 LIBRARY: dict[str, Callable[[], CMF]] = {
     "e": _e,
     "pi": _pi,
     "zeta3": _zeta3,
     "2F1": _2f1,
     "3F2": _3f2,
+    "cmf1": _cmf1,
+    "cmf2": _cmf2,
+    "cmf3_1": _cmf3_1,
+    "cmf3_2": _cmf3_2,
+    "cmf3_3": _cmf3_3,
+    "var_root": _var_root,
 }
+
+# Families named with their arguments: ``pFq:P,Q,Z`` and ``meijerg:M,N,P,Q,Z``.
+FAMILIES = {"pfq": "pFq:P,Q,Z (e.g. pFq:3,2,1: 3F2 at z = 1)",
+            "meijerg": "meijerg:M,N,P,Q,Z (e.g. meijerg:1,1,2,2,-1)"}
 
 
 def library_names() -> list[str]:
     return list(LIBRARY)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=64)
 def get_cmf(name: str) -> CMF:
-    """A library CMF by name (case-insensitive); InputError listing the names otherwise."""
-    key = {k.lower(): k for k in LIBRARY}.get(str(name).strip().lower())
+    """A library CMF by name (case-insensitive), or a family member such as ``pFq:3,2,1``; InputError
+    listing the names otherwise."""
+    text = str(name).strip()
+    family, _, args = text.partition(":")
+    if args and family.lower() == "pfq":
+        from discover.cf.cmf.hypergeometric import parse_family_args, pfq_cmf
+
+        p, q, z = parse_family_args(args, 3, f"CMF {text!r}")
+        if not (p.isdigit() and q.isdigit()):
+            raise InputError(f"CMF {text!r}: p and q must be small non-negative integers")
+        return pfq_cmf(int(p), int(q), z)
+    if args and family.lower() == "meijerg":
+        from discover.cf.cmf.hypergeometric import parse_family_args
+        from discover.cf.cmf.meijer import meijer_cmf
+
+        m, n, p, q, z = parse_family_args(args, 5, f"CMF {text!r}")
+        if not all(v.isdigit() for v in (m, n, p, q)):
+            raise InputError(f"CMF {text!r}: m, n, p and q must be small non-negative integers")
+        return meijer_cmf(int(m), int(n), int(p), int(q), z)
+    key = {k.lower(): k for k in LIBRARY}.get(text.lower())
     if key is None:
-        raise InputError(f"unknown CMF {name!r} (known: {', '.join(LIBRARY)})")
+        raise InputError(f"unknown CMF {name!r} (known: {', '.join(LIBRARY)}; families: "
+                         f"{'; '.join(FAMILIES.values())})")
     return LIBRARY[key]()

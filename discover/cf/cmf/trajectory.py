@@ -151,15 +151,27 @@ def _adjugate(A):
     return [[(_det(minor(A, c, r)) if (r + c) % 2 == 0 else -_det(minor(A, c, r))) for c in range(k)] for r in range(k)]
 
 
-def trajectory_matrix(cmf: CMF, trajectory: Sequence[int], start: Sequence[int]):
+def trajectory_matrix(cmf: CMF, trajectory: Sequence[int], start: Sequence[int], order=None):
     """S(n) (see the module doc) as a k x k list of ``fmpz_poly`` in n, divided by the gcd of its
     entries. The axes are taken in their order, or in the first other order whose path avoids a
     hyperplane where a matrix is undefined (conservativity makes every order equivalent). Raises
     InputError when the trajectory is zero or every order is singular."""
     t = tuple(int(v) for v in trajectory)
     s = point_values(start)
-    order = _axis_order(cmf, t, s)
+    if order is None:
+        order = _axis_order(cmf, t, s)
     return _normalise(cmf, _step_product(cmf, t, s, order), t, tuple(start))
+
+
+# Orders of the axes tried for a pole-free path (at most this many; 5 moving axes have 120).
+MAX_ORDERS = 720
+
+
+def _orders(cmf: CMF, t):
+    """Orders of the axes for one step: the moving axes permuted (their own order first), at most
+    :data:`MAX_ORDERS`; axes that do not move contribute no factor."""
+    moving = [i for i in range(cmf.dim) if t[i] != 0]
+    return list(itertools.islice(itertools.permutations(moving), MAX_ORDERS))
 
 
 def _axis_order(cmf: CMF, t, s):
@@ -170,9 +182,7 @@ def _axis_order(cmf: CMF, t, s):
     if not any(t):
         raise InputError("trajectory: must not be the zero vector")
     error = None
-    for order in itertools.permutations(range(cmf.dim)):
-        if any(t[i] == 0 for i in order[:-1]) and list(order) != sorted(order):
-            continue
+    for order in _orders(cmf, t):
         try:
             _step_product(cmf, t, s, order)
             return order
@@ -212,13 +222,35 @@ def _integer_roots(poly, depth: int) -> list[int]:
     return roots
 
 
-def walk_singularity(cmf: CMF, trajectory, start, depth: int) -> str | None:
-    """Where the walk of ``depth`` steps meets a pole, or None: the first step n (0-based) at which an
-    entry of one of the axis matrices on the path has a vanishing denominator, or a matrix to be inverted
-    (a negative step) is singular. The text names the point, the axis and the entry."""
+def walk_order(cmf: CMF, trajectory, start, depth: int):
+    """(order, None): an order of the axes whose path of ``depth`` steps meets no pole (pass it to
+    :func:`trajectory_matrix`); or (None, where) when every order meets one, ``where`` naming the first
+    pole of the axes' own order (see :func:`walk_singularity`)."""
     t = tuple(int(v) for v in trajectory)
     s = point_values(start)
-    order = _axis_order(cmf, t, s)
+    first = None
+    for order in _orders(cmf, t):
+        try:
+            where = _first_pole(cmf, t, s, depth, order)
+        except LineSingular:
+            continue
+        if where is None:
+            return order, None
+        first = first or where
+    if first is None:
+        _axis_order(cmf, t, s)  # raises, naming the denominator that vanishes on the whole line
+    return None, first
+
+
+def walk_singularity(cmf: CMF, trajectory, start, depth: int) -> str | None:
+    """Where the walk of ``depth`` steps meets a pole whatever the order of the axes in a step, or None:
+    the first step n (0-based) at which an entry of one of the axis matrices on the path has a vanishing
+    denominator, or a matrix to be inverted (a negative step) is singular. The text names the point, the
+    axis and the entry."""
+    return walk_order(cmf, trajectory, start, depth)[1]
+
+
+def _first_pole(cmf: CMF, t, s, depth: int, order) -> str | None:
     axes = _compiled(cmf)
     k = cmf.rank
     worst = None
@@ -271,6 +303,40 @@ def _det(A):
             term = -term
         acc = term if acc is None else acc + term
     return acc
+
+
+def step_matrix_at(cmf: CMF, direction, point):
+    """The exact product of the axis matrices along one step ``direction`` from ``point`` (no scaling;
+    Fractions), the same path as :func:`trajectory_matrix` at n = 0; None at a pole or a singular
+    inverse."""
+    t = tuple(int(v) for v in direction)
+    s = point_values(point)
+    axes = _compiled(cmf)
+    k = cmf.rank
+    result = None
+    try:
+        order = _axis_order(cmf, t, s)
+    except InputError:
+        return None
+    for i, inverse, base in _step_points(cmf, t, s, order):
+        nums, dens = _entries_on_line(cmf, axes[i], base, t)
+        vals = []
+        for nn, d in zip(nums, dens):
+            dv = Fraction(int(d[0].p), int(d[0].q)) if not d.is_zero() else Fraction(0)
+            if dv == 0:
+                return None
+            vals.append(Fraction(int(nn[0].p), int(nn[0].q)) / dv if not nn.is_zero() else Fraction(0))
+        F = [vals[r * k:(r + 1) * k] for r in range(k)]
+        if inverse:
+            import sympy
+
+            Mi = sympy.Matrix(F)
+            if Mi.det() == 0:
+                return None
+            F = [[Fraction(str(v)) for v in row] for row in Mi.inv().tolist()]
+        result = F if result is None else [[sum(result[r][m] * F[m][c] for m in range(k)) for c in range(k)]
+                                           for r in range(k)]
+    return result
 
 
 def _normalise(cmf: CMF, result, t, s):

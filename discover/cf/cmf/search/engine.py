@@ -8,6 +8,13 @@ constants (Moebius forms of each, linear and Moebius forms of all, see :mod:`dis
 and stored only when the closed form involves a constant, agrees with the limit to all of its digits,
 and the digits reach ``min_digits``. Each record carries delta (delta > 0: the walk is an
 irrationality proof of the limit, as for Apery's zeta(3) on the diagonal of the zeta(3) CMF).
+
+A parametric CMF (:mod:`discover.cf.cmf.parametric`) is walked at each point of the ``params`` grid:
+one shard per (parameter point, trajectory). A walk that meets a pole (an entry's denominator vanishing
+at a lattice point on the path, :func:`discover.cf.cmf.trajectory.walk_singularity`) is refused when it
+is the one walk asked for, and skipped (counted as rejected) in a search. Hypergeometric fields
+(``pFq:P,Q,Z``) need no constants: their limits are checked against the hypergeometric values at the
+start (:mod:`discover.cf.cmf.hypergeometric`).
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from __future__ import annotations
 import itertools
 import json
 from dataclasses import dataclass
+from fractions import Fraction
 
 from discover.cf.limits import MAX_START_ENTRY, MAX_TRAJECTORY_ENTRY, MAX_TRAJECTORY_STEPS, check_start_box
 from discover.errors import InputError
@@ -25,6 +33,8 @@ __all__ = ["CMFSearchSpec", "ENGINE", "shards", "run_shard", "resolve_cmf"]
 
 # Steps of a CMF walk (each step a product of up to MAX_TRAJECTORY_STEPS axis matrices).
 MAX_WALK_DEPTH = 200_000
+# Parameter points whose walk is checked for poles before the run (the rest: in their shards).
+MAX_CHECKED_POINTS = 100
 
 
 def resolve_cmf(name: str, cmf_json: str = ""):
@@ -55,11 +65,17 @@ class CMFSearchSpec(SearchSpec):
     depth: int = 1000
     constants: tuple = ()
     min_digits: int = 20
+    params: tuple = ()  # the --param grid: ((name, (value, ...)), ...) (discover.cf.cmf.parametric)
 
     def __post_init__(self):
+        from discover.cf.cmf.parametric import MAX_PARAM_POINTS, check_grid
         from discover.cf.constants import parse_constants
 
         cmf = resolve_cmf(self.cmf, self.cmf_json)
+        check_grid(cmf, self.params)
+        points = self.param_points()
+        if len(points) > MAX_PARAM_POINTS:
+            raise InputError(f"--param: {len(points):,} points; at most {MAX_PARAM_POINTS:,}")
         if self.trajectory:
             if len(self.trajectory) != cmf.dim or not any(self.trajectory):
                 raise InputError(f"--trajectory {','.join(map(str, self.trajectory))}: expected {cmf.dim} "
@@ -73,7 +89,7 @@ class CMFSearchSpec(SearchSpec):
                 raise InputError(f"--trajectory {','.join(map(str, self.trajectory))}: entries of absolute value "
                                  f"at most {MAX_TRAJECTORY_ENTRY} and at most {MAX_TRAJECTORY_STEPS} axis steps in "
                                  "all (the sum of their absolute values)")
-        if self.start and max(abs(int(v)) for v in self.start) > MAX_START_ENTRY:
+        if self.start and max(abs(Fraction(v)) for v in self.start) > MAX_START_ENTRY:
             raise InputError(f"--start {','.join(map(str, self.start))}: coordinates of absolute value at most "
                              f"{MAX_START_ENTRY}")
         if not 1 <= int(self.max_step) <= 6:
@@ -82,16 +98,29 @@ class CMFSearchSpec(SearchSpec):
         if not 10 <= int(self.depth) <= MAX_WALK_DEPTH:
             raise InputError(f"--depth {self.depth}: must be between 10 and {MAX_WALK_DEPTH:,}")
         if self.trajectory and self.start:
-            from discover.cf.cmf.trajectory import check_walk_size, trajectory_matrix
+            from discover.cf.cmf.parametric import bind
+            from discover.cf.cmf.trajectory import check_walk_size, trajectory_matrix, walk_singularity
 
-            check_walk_size(cmf, self.trajectory, self.start, int(self.depth),
-                            trajectory_matrix(cmf, self.trajectory, self.start))
+            for point in points[:MAX_CHECKED_POINTS]:
+                c = bind(cmf, point) if point else cmf
+                check_walk_size(c, self.trajectory, self.start, int(self.depth),
+                                trajectory_matrix(c, self.trajectory, self.start))
+                where = walk_singularity(c, self.trajectory, self.start, int(self.depth))
+                if where:
+                    raise InputError(f"CMF {cmf.name}: {where}; choose another --start"
+                                     + (" or --param" if point else ""))
         if not 5 <= int(self.min_digits) <= 100000:
             raise InputError(f"--min-digits {self.min_digits}: must be between 5 and 100000")
         if self.constants:
             parse_constants(list(self.constants))
-        elif not cmf.constants:
+        elif not cmf.constants and cmf.notes.get("family") != "pFq":
             raise InputError(f"CMF {cmf.name}: no constants to identify limits against; give --constants")
+
+    def param_points(self) -> list[dict]:
+        """The points of the parameter grid ([{}] without parameters)."""
+        from discover.cf.cmf.parametric import grid_points
+
+        return grid_points(self.params)
 
     def resolved_constants(self, cmf) -> tuple[str, ...]:
         return tuple(self.constants) or tuple(cmf.constants)
@@ -108,22 +137,40 @@ def shards(spec: CMFSearchSpec):
 
     trajs = [tuple(spec.trajectory)] if spec.trajectory else primitive_trajectories(cmf.dim, spec.max_step,
                                                                                      spec.negative)
-    for t in trajs:
-        yield Shard(id=",".join(map(str, t)), params={"trajectory": list(t)})
+    for point in spec.param_points():
+        prefix = ",".join(f"{n}={v}" for n, v in point.items())
+        for t in trajs:
+            tid = ",".join(map(str, t))
+            params = {"trajectory": list(t)}
+            if point:
+                params["param"] = point
+            yield Shard(id=f"{prefix}|{tid}" if point else tid, params=params)
 
 
 def run_shard(spec: CMFSearchSpec, shard: Shard) -> ShardResult:
     from discover.cf.cmf.search.verify import verify_walk
     from discover.cf.cmf.trajectory import trajectory_matrix, usable_walk
 
+    from discover.cf.cmf.parametric import bind
+    from discover.cf.cmf.trajectory import walk_order
+
     cmf = resolve_cmf(spec.cmf, spec.cmf_json)
+    if shard.params.get("param"):
+        try:
+            cmf = bind(cmf, shard.params["param"])
+        except InputError:
+            return ShardResult(records=[], candidates=1, rejected=1)  # an entry divides by zero here
     t = tuple(shard.params["trajectory"])
     constants = spec.resolved_constants(cmf)
     records, candidates, rejected = [], 0, 0
     for s in spec.starts(cmf.dim):
         candidates += 1
         try:
-            S = trajectory_matrix(cmf, t, s)
+            order, pole = walk_order(cmf, t, s, spec.depth)
+            if pole:
+                rejected += 1  # every path of the walk meets a pole
+                continue
+            S = trajectory_matrix(cmf, t, s, order=order)
         except (InputError, ZeroDivisionError):
             rejected += 1
             continue

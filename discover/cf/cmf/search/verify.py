@@ -2,7 +2,12 @@
 number) and agree with the exact walk's limit to all of its digits but two, the constants computed
 independently at twice the precision (:func:`discover.cf.cmf.trajectory.identify_walk`); the record
 carries delta (delta > 0: the walk proves the limit irrational), the equivalent PCF of a 2x2 walk and that
-PCF's novelty (known, equivalent or new against the known lists)."""
+PCF's novelty (known, equivalent or new against the known lists).
+
+Hypergeometric fields carry a second, independent check: the limit predicted from the hypergeometric
+values at the start (mpmath ``hyper``; -theta F / F for a rank-2 field, see
+:mod:`discover.cf.cmf.hypergeometric`) must agree with the walk to all digits both have. When no named
+constant is given, that prediction is the closed form (in terms of pFq values)."""
 
 from __future__ import annotations
 
@@ -14,18 +19,51 @@ from discover.records import Record
 __all__ = ["verify_walk", "walk_record", "walk_novelty"]
 
 
+# Digits of the hypergeometric prediction (mpmath's series at z = 1 converge slowly at high precision).
+HYPER_CHECK_DIGITS = 60
+
+
+def hypergeometric_check(cmf, ev) -> dict | None:
+    """The walk's limit against the one predicted from the hypergeometric values at its start (rank-2
+    pFq fields), as {function, predicted, agreement_digits, check_digits}; None when not applicable."""
+    import mpmath
+
+    from discover.cf.cmf.hypergeometric import function_text, predicted_limit
+
+    if cmf.notes.get("family") != "pFq" or cmf.rank != 2 or ev.digits < 8:
+        return None
+    D = int(min(ev.digits, HYPER_CHECK_DIGITS))
+    pred = predicted_limit(cmf, ev.start, D + 10)
+    if pred is None:
+        return None
+    with mpmath.workdps(D + 10):
+        diff = abs(ev.value - pred)
+        scale = max(abs(pred), mpmath.mpf(10) ** -D)
+        agree = float(D + 10) if diff == 0 else float(-mpmath.log10(diff / scale))
+        text = mpmath.nstr(pred, 30)
+    return {"function": function_text(cmf, ev.start), "predicted": text, "predicted_as": "-theta F / F",
+            "agreement_digits": round(min(agree, D), 1), "check_digits": D}
+
+
 def verify_walk(cmf, ev, constants):
     """The verified record of the walk ``ev`` identified among ``constants``, or None when no closed form
-    passes (none found, a rational one, or one that disagrees with the limit)."""
+    passes (none found, a rational one, or one that disagrees with the limit). A hypergeometric field's
+    walk must also agree with the limit its hypergeometric values predict, and is stored on that
+    check alone when no constant is named."""
     from discover.cf.cmf.trajectory import identify_walk, is_rational_identification
 
-    found = identify_walk(ev, constants)
+    hyper = hypergeometric_check(cmf, ev)
+    if hyper is not None and hyper["agreement_digits"] < hyper["check_digits"] - 3:
+        return None  # the walk does not converge to the hypergeometric prediction
+    found = identify_walk(ev, constants) if constants else None
     if found is None:
-        return None
+        if hyper is None:
+            return None
+        return walk_record(cmf, ev, None, hyper["agreement_digits"], None, hyper=hyper)
     ident, agree, delta, _L = found
     if is_rational_identification(ident) or agree < ev.digits - 2:
         return None
-    return walk_record(cmf, ev, ident, agree, delta)
+    return walk_record(cmf, ev, ident, agree, delta, hyper=hyper)
 
 
 def _poly_json(matrix) -> list:
@@ -45,11 +83,13 @@ def walk_novelty(pcf: dict | None) -> dict | None:
     return novelty_payload(PCF(Polynomial.parse(pcf["a"]), Polynomial.parse(pcf["b"])), None)
 
 
-def walk_record(cmf, ev, ident, agree: float, delta: float) -> Record:
-    """The verified record of an identified walk."""
+def walk_record(cmf, ev, ident, agree: float, delta: float | None, hyper: dict | None = None) -> Record:
+    """The verified record of an identified walk (``ident`` None: identified by the hypergeometric check
+    ``hyper`` alone, the closed form -theta F / F of the pFq at the start)."""
     import mpmath
 
     digits = min(ev.digits, agree)
+    closed_form = ident.closed_form if ident is not None else f"-theta F/F, F = {hyper['function']}"
     with mpmath.workdps(40):
         value = mpmath.nstr(ev.value, 30)
     d = None if (delta is None or math.isnan(delta)) else (round(delta, 5) if math.isfinite(delta) else None)
@@ -59,28 +99,34 @@ def walk_record(cmf, ev, ident, agree: float, delta: float) -> Record:
         "axes": list(cmf.axes),
         "trajectory": list(ev.trajectory),
         "start": list(ev.start),
-        "closed_form": ident.closed_form,
+        "closed_form": closed_form,
         "limit": value,
         "digits": round(digits, 1),
         "delta": d,
         "proves_irrationality": bool(d is not None and d > 0),
         "depth": ev.depth,
         "rate": round(ev.rate, 4),
-        "identification": ident.to_json(),
+        "identification": ident.to_json() if ident is not None else None,
+        "parameters": dict(cmf.values) or None,
+        "hypergeometric": hyper,
         "trajectory_matrix": _poly_json(ev.matrix),
         "pcf": pcf,
         "novelty": walk_novelty(pcf),
     }
-    statement = (f"CMF {cmf.name}: the walk along {tuple(ev.trajectory)} from {tuple(ev.start)} converges to "
-                 f"{ident.closed_form} ({digits:.0f} digits at depth {ev.depth}, delta = "
+    at = f" ({', '.join(f'{n}={v}' for n, v in cmf.values)})" if cmf.values else ""
+    statement = (f"CMF {cmf.name}{at}: the walk along {tuple(ev.trajectory)} from {tuple(ev.start)} converges to "
+                 f"{closed_form} ({digits:.0f} digits at depth {ev.depth}, delta = "
                  f"{'n/a' if d is None else f'{d:.4f}'})")
     canonical = [[list(map(list, m)) for m in cmf.matrices], list(cmf.axes), list(ev.trajectory), list(ev.start)]
+    if cmf.values:
+        canonical.append([list(v) for v in cmf.values])
     verification = {
         "method": "exact walk (FLINT binary splitting); closed form checked against the constants at "
                   "twice the precision",
         "digits": round(digits, 1),
         "depth": ev.depth,
-        "relation_digits": round(ident.relation_digits, 2),
+        "relation_digits": round(ident.relation_digits, 2) if ident is not None else None,
+        "hypergeometric_agreement_digits": hyper["agreement_digits"] if hyper else None,
         "seconds": round(ev.seconds, 3),
     }
     return Record.create("cf.cmf", "cmf-walk", canonical, statement, payload, verification, verified=True)
