@@ -330,9 +330,24 @@ def _fmt_digits(value) -> str:
               help="Partial quotients expanded (certified) before Berlekamp-Massey.")
 @click.option("--min-digits", type=int, default=50, show_default=True, metavar="D",
               help="Digits the regenerated continued fraction must match (at least twice the data's).")
+@click.option("--target", "targets", type=click.Choice(["mobius", "rational", "biased-monomial"]), default="mobius",
+              show_default=True,
+              help="Targets: Moebius forms of C (--mobius-range); rational functions num(C)/den(C) of degree <= "
+                   "--degree with coefficients in [-K, K] (K = --coeff-range); or the ESMA paper's biased monomials "
+                   "|c C^k + b| (1 <= c <= --coeff-range, 0 < |k| <= --max-power, |b| <= --max-bias). One target "
+                   "per value mod 1; at most 100,000 candidate targets x sign patterns.")
+@click.option("--degree", type=int, default=2, show_default=True, metavar="R",
+              help="With --target rational: the largest degree of num and den, 1..3.")
+@click.option("--coeff-range", type=int, default=1, show_default=True, metavar="K",
+              help="With --target rational or biased-monomial: the coefficient bound, 1..10.")
+@click.option("--max-power", type=int, default=3, show_default=True, metavar="P",
+              help="With --target biased-monomial: the largest |k|, 1..8.")
+@click.option("--max-bias", type=int, default=2, show_default=True, metavar="B",
+              help="With --target biased-monomial: the largest |b|, 0..20.")
 @json_option
 @runner_options
-def esma(constant, mobius_range, max_period, terms, min_digits, as_json, run_options):
+def esma(constant, mobius_range, max_period, terms, min_digits, targets, degree, coeff_range, max_power, max_bias,
+         as_json, run_options):
     """Find signed continued fractions of a constant whose partial quotients obey a short recurrence.
 
     For each target x (C or a Moebius form of it) and each periodic sign pattern s, x is expanded as
@@ -342,14 +357,20 @@ def esma(constant, mobius_range, max_period, terms, min_digits, as_json, run_opt
     compared with x at high precision. Approved conjectures are stored with the recurrence (connection
     polynomial coefficients, lowest degree first), the signs and the digits verified.
 
+    Beyond Moebius forms, --target rational expands rational functions of higher degree of C, and
+    --target biased-monomial the biased monomials |c C^k + b| of the ESMA paper (Elimelech et al., PNAS
+    2024): e^2 comes back with its quasi-polynomial expansion [7; 2, 1, 1, 3, 18, 5, ...].
+
     \b
     Example:
       discover cf esma --constant e --mobius-range 1 --max-period 2
+      discover cf esma --constant e --target biased-monomial --max-power 2 --max-bias 0 --max-period 1
     """
     from discover.cf.esma.engine import ENGINE, ESMASpec
 
     spec = ESMASpec(constant=constant, mobius_range=mobius_range, max_period=max_period, terms=terms,
-                    min_digits=min_digits)
+                    min_digits=min_digits, targets=targets, degree=degree, coeff_range=coeff_range,
+                    max_power=max_power, max_bias=max_bias)
     summary = execute(ENGINE, spec, run_options, as_json)
     records = sorted(summary.records, key=lambda r: (len(r.payload["target"]), r.payload["target"],
                                                      len(r.payload["signs"]), r.payload["signs"]))

@@ -457,51 +457,33 @@ def mobius_forms(value, K: int) -> list[tuple[int, int, int, int]]:
     """Moebius forms (c0 + c1 C)/(d0 + d1 C) of a constant with value ``value`` (mpmath, >= 30 digits)
     and integer coefficients in [-K, K]: not constant (c0 d1 != c1 d0), gcd 1, first non-zero
     denominator coefficient positive, finite; one form per value of x mod 1 (adding an integer to x only
-    changes a_0), keeping the smallest coefficients. K = 0 gives the constant itself. Ordered by size."""
+    changes a_0), keeping the smallest coefficients (:func:`discover.cf.esma.targets.one_per_fraction`).
+    K = 0 gives the constant itself. Ordered by size."""
     import itertools
 
-    import mpmath
+    from discover.cf.esma.targets import one_per_fraction
 
     if K <= 0:
         return [(0, 1, 1, 0)]
-    seen: dict[str, tuple] = {}
-    r = range(-K, K + 1)
-    with mpmath.workdps(40):
-        v = mpmath.mpf(value)
+
+    def candidates():
+        r = range(-K, K + 1)
         for c0, c1, d0, d1 in itertools.product(r, r, r, r):
-            if c0 * d1 - c1 * d0 == 0:
+            if c0 * d1 - c1 * d0 == 0 or math.gcd(math.gcd(c0, c1), math.gcd(d0, d1)) != 1:
                 continue
-            if math.gcd(math.gcd(c0, c1), math.gcd(d0, d1)) != 1:
+            if (d0 if d0 != 0 else d1) <= 0:
                 continue
-            lead = d0 if d0 != 0 else d1
-            if lead <= 0:
-                continue
-            den = d0 + d1 * v
-            if abs(den) < mpmath.mpf(10) ** -30:
-                continue
-            x = (c0 + c1 * v) / den
-            frac = x - mpmath.floor(x)
-            key = mpmath.nstr(frac, 25)
-            size = (abs(c0) + abs(c1) + abs(d0) + abs(d1), (c0, c1, d0, d1) != (0, 1, 1, 0))
-            form = (c0, c1, d0, d1)
-            if key not in seen or (size, form) < seen[key][0]:
-                seen[key] = ((size, form), form)
-    forms = [f for _s, f in sorted(seen.values())]
-    return forms
+            yield (c0, c1), (d0, d1)
+
+    return [num + den for num, den in one_per_fraction(value, candidates())]
 
 
 def target_expression(constant_expr: str, form: Sequence[int]) -> str:
     """A sympy-parseable text of (c0 + c1 C)/(d0 + d1 C)."""
+    from discover.cf.esma.targets import rational_expression
+
     c0, c1, d0, d1 = (int(v) for v in form)
-    if (c0, c1, d0, d1) == (0, 1, 1, 0):
-        return constant_expr
-    import sympy
-
-    from discover.cf.constants import sympy_locals
-
-    C = sympy.sympify(constant_expr, locals=sympy_locals())
-    expr = sympy.cancel((c0 + c1 * C) / (d0 + d1 * C))
-    return sympy.sstr(expr)
+    return rational_expression(constant_expr, (c0, c1), (d0, d1))
 
 
 # ----- the method -------------------------------------------------------------------------------
