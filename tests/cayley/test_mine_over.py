@@ -105,3 +105,23 @@ def test_shards_and_fit_stage_of_a_spec():
     assert [s.params["n"] for s in mine_shards(default)] == [2]
     assert fit_spec_from_growth(spec, []).data == ()
     assert MineSpec.from_dict(spec.to_dict()) == spec
+
+
+# CayleyPy's published growth of the 3x3 Heisenberg group mod p (cayleypy/data/heisenberg_growth.csv), the
+# graph of UT_3(Z/pZ) with x = I + E_12, y = I + E_23 and inverses: two layer lists and, read off the
+# lengths of the lists for p = 10..21, the diameters.
+PUBLISHED_UT3_LAYERS = {11: [1, 4, 12, 36, 82, 164, 290, 400, 200, 96, 46],
+                        13: [1, 4, 12, 36, 82, 164, 294, 472, 548, 264, 164, 104, 52]}
+PUBLISHED_UT3_DIAMETERS = {10: 10, 11: 10, 12: 12, 13: 12, 14: 14, 15: 14, 16: 16, 17: 16, 18: 18, 19: 18, 20: 20,
+                           21: 20}
+
+
+def test_ut3_over_p_matches_cayleypy_and_is_linear_in_p(store_path):
+    records = mine(store_path, "--generators", "unitriangular", "--n", "3", "--over", "p", "--values", "10..21")
+    growth = {r["modulus"]: r for r in of_kind(records, "growth")}
+    assert {p: r["diameter"] for p, r in growth.items()} == PUBLISHED_UT3_DIAMETERS
+    for p, layers in PUBLISHED_UT3_LAYERS.items():
+        assert growth[p]["layer_sizes"] == layers and growth[p]["order"] == p ** 3
+    (diameter,) = of_kind(records, "conjecture", "diameter")
+    assert diameter["polynomials"] == ["p", "p - 1"] and diameter["modulus"] == 2  # 2 floor(p/2)
+    assert min(diameter["verification"]["predicted_per_residue"].values()) >= 2
