@@ -46,8 +46,10 @@ def _parse_matrix(text, what):
     from discover.cf.limits import check_expression_text
     from discover.cf.recurrence.recurrence import split_top_level
 
-    check_expression_text(text, what)
-    return [split_top_level(row) for row in split_top_level(text, ";")]
+    # ';' read as ',' for the check: a power of a power is looked for within an entry, not across rows
+    check_expression_text(text.replace(";", ","), what)
+    rows = split_top_level(text, ";")
+    return [split_top_level(row) for row in rows]
 
 
 def recurrence_argument(func):

@@ -114,11 +114,12 @@ def _matrix(text, pcf_text, what):
 
         pcf = PCF.from_polynomials(*parts)
         return pcf.matrix(), (pcf.a.coeffs, pcf.b.coeffs)
-    check_expression_text(text, f"--{what}")
     from discover.cf.polynomial import Polynomial
     from discover.cf.solve.coboundary import MAX_SIZE
 
-    rows = [[Polynomial.parse(e, f"--{what} entry") for e in split_top_level(r)] for r in split_top_level(text, ";")]
+    check_expression_text(text.replace(";", ","), f"--{what}")  # ';' as ',': powers checked within entries
+    texts = split_top_level(text, ";")
+    rows = [[Polynomial.parse(e, f"--{what} entry") for e in split_top_level(r)] for r in texts]
     k = len(rows)
     if any(len(r) != k for r in rows) or not 1 <= k <= MAX_SIZE:
         raise InputError(f"--{what}: need a square matrix of size 1..{MAX_SIZE} (rows separated by ';', entries by "
