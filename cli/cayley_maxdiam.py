@@ -37,7 +37,7 @@ def maxdiam_cmd(size_range, shape, exhaustive_limit, sample, seed, keep, as_json
 
     \b
     Example:
-      discover cayley maxdiam --n 4..7 --shape three-involutions
+      discover cayley maxdiam --n 4..6 --shape three-involutions
     """
     from discover.cayley.maxdiam.engine import MAX_N, MAXDIAM_ENGINE, MaxDiamSpec
     from discover.sizes import parse_sizes
@@ -56,7 +56,7 @@ def maxdiam_cmd(size_range, shape, exhaustive_limit, sample, seed, keep, as_json
         ("maximisers", lambda r: len(r.payload["maximisers"])),
         ("first maximiser", lambda r: r.payload["maximisers"][0]["cycles"] if r.payload["maximisers"] else "-"),
         ("square_whiskers", _whiskers_cell),
-    ], title=f"maximum diameter, {shape}", empty="no set of this shape generates S_n at these sizes")
+    ], title=f"maximum diameter, {shape}", empty="no set of this shape generates S_n (or A_n, for even classes) at these sizes")
     emit_summary(summary, as_json)
 
 
