@@ -26,6 +26,7 @@ GROUPS = {
     "plot": ("cli.plot:group", "Plots: growth, diameters, convergence, CMF walks, extremal records, reactions."),
     "resume": ("cli.resume:command", "Finish an interrupted run of any engine (by its RUN_ID)."),
     "ray": ("cli.ray_cmd:group", "A local Ray instance kept between commands: up, down."),
+    "warm": ("cli.warm_cmd:group", "A warm pool kept between commands (Numba loaded once): up, down, status."),
 }
 
 

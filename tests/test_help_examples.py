@@ -66,7 +66,9 @@ def _run(example, cwd, env, timeout=300):
 def sandbox(tmp_path_factory):
     cwd = tmp_path_factory.mktemp("examples")
     env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ['PATH']}",
-               DISCOVER_STORE=str(cwd / "store.sqlite"))
+               DISCOVER_STORE=str(cwd / "store.sqlite"),
+               # `warm` and `ray` examples start and stop their own instances, never the user's
+               DISCOVER_WARM_DIR=str(cwd / "warm"), DISCOVER_RAY_STATE=str(cwd / "ray.json"))
     return cwd, env
 
 

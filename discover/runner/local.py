@@ -1,4 +1,5 @@
-"""The local backend: shards in this process (``workers=1``) or in a process pool.
+"""The local backend: shards in this process (``workers=1``) or in a process pool, or in the warm pool
+of ``discover warm up`` when it is running (:mod:`discover.runner.warm`).
 
 Results are yielded as shards finish (``as_completed``), at most ``2 * workers`` shards in flight, so a
 run of a million shards never holds a million futures. If a worker process dies (killed, out of
@@ -60,6 +61,13 @@ def default_workers() -> int:
 def run_local(run_shard: Callable[[Any, Shard], ShardResult], spec: Any, shards: Iterable[Shard],
               workers: int, max_attempts: int = 3) -> Iterator[ShardOutcome]:
     shards = list(shards)
+    if shards:
+        from discover.runner import warm
+
+        session = warm.connect()
+        if session is not None:  # `discover warm up`: its forked children run the shards, Numba loaded
+            yield from warm.run_warm(session, run_shard, spec, shards, workers)
+            return
     if workers <= 1 or len(shards) <= 1:
         for shard in shards:
             yield run_one(run_shard, spec, shard)

@@ -51,11 +51,9 @@ class Connection:
 
 def local_state_path() -> Path:
     """Where ``discover ray up`` records its instance (``DISCOVER_RAY_STATE`` overrides)."""
-    override = os.environ.get("DISCOVER_RAY_STATE")
-    if override:
-        return Path(override)
-    base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
-    return Path(base) / "discover" / "ray.json"
+    from discover.runner.state import user_state_path
+
+    return user_state_path("DISCOVER_RAY_STATE", "ray.json")
 
 
 def read_local_state() -> dict | None:
