@@ -42,10 +42,10 @@ def _number(text: str, what: str) -> Fraction:
     if not _NUMBER.match(t) or len(t) > 2 * MAX_PARAM_DIGITS + 2:
         raise InputError(f"{what}: {text!r} is not a rational number such as 2 or -1/2 "
                          f"(at most {MAX_PARAM_DIGITS} digits)")
-    v = Fraction(t)
-    if v.denominator == 0:
-        raise InputError(f"{what}: {text!r} divides by zero")
-    return v
+    try:
+        return Fraction(t)
+    except ZeroDivisionError:
+        raise InputError(f"{what}: {text!r} divides by zero") from None
 
 
 def parse_param_grid(text: str | None, what: str = "--param") -> tuple[tuple[str, tuple[str, ...]], ...]:
