@@ -1,0 +1,186 @@
+"""Structured domains of ``cf search`` (the Ramanujan Machine's symmetric families) against known mathematics.
+
+The rediscovery tests are a method, not a table: every PCF of the known lists the tool ships
+(discover/cf/data: the published PCFs of the Ramanujan Machine datasets and the classic formulas with
+citations) that lies in the searched box of a domain, with a limit in the domain's constants, must come
+back from the search, in the same equivalence class.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import sympy
+
+from discover.cf.pcf import PCF
+from discover.cf.polynomial import Polynomial
+from discover.cf.search.engine import ENGINE, CFSearchSpec, estimate_memory, shards
+from discover.cf.search.families import family_rows, get_family
+from discover.errors import InputError
+from discover.runner import RunOptions, run_search
+
+n = sympy.Symbol("n")
+
+
+def _poly(coeffs):
+    return sum(int(c) * n**i for i, c in enumerate(coeffs))
+
+
+@pytest.mark.parametrize("name", ["zeta3", "zeta5", "catalan", "symmetric:1", "symmetric:4", "symmetric:7"])
+def test_family_rows_have_the_stated_symmetry(name):
+    """a(-1-n) = -a(n) for odd d, a(n) for even d (computed by sympy, not by the family code), and
+    b(n) = -c n^(2d)."""
+    fam = get_family(name)
+    A, B = family_rows(fam, (-2, 2), (1, 3), 0, min(400, 5 ** fam.parameters * 3))
+    sign = -1 if fam.degree % 2 else 1
+    for a, b in list(zip(A.tolist(), B.tolist()))[::7]:
+        pa = _poly(a)
+        assert sympy.expand(pa.subs(n, -1 - n) - sign * pa) == 0
+        assert sympy.Poly(_poly(b), n).terms()[0][0] == (2 * fam.degree,) and len(sympy.Poly(_poly(b), n).terms()) == 1
+        assert -3 <= b[-1] <= -1
+
+
+def test_zeta3_domain_is_the_ramanujan_machine_parametrisation():
+    """Zeta3Domain2: a(n) = x0 (n^3 + (n+1)^3) + x1 (2n + 1): our p(n) = x1' n + x0' n^3 gives the same a."""
+    fam = get_family("zeta3")
+    A, _ = family_rows(fam, (-3, 3), (1, 1), 0, 49)
+    got = {tuple(a) for a in A.tolist()}
+    want = set()
+    for x0 in range(-3, 4):
+        for x1 in range(-3, 4):
+            expr = sympy.expand(x0 * (n**3 + (n + 1) ** 3) + x1 * (2 * n + 1))
+            want.add(tuple(int(expr.coeff(n, i)) for i in range(4)))
+    assert got == want
+
+
+def _in_domain(fam, a, b, x_range, c_range):
+    """Whether PCF(a, b) (or its mirror (-a, b)) lies in the family's box: solve a = sum x_j basis_j
+    exactly (sympy) and check b = -c n^(2d)."""
+    d = fam.degree
+    bb = list(b) + [0] * (2 * d + 1 - len(b))
+    if len(bb) != 2 * d + 1 or any(bb[:-1]) or not c_range[0] <= -bb[-1] <= c_range[1]:
+        return False
+    aa = list(a) + [0] * (d + 1 - len(a))
+    if len(aa) != d + 1:
+        return False
+    M = sympy.Matrix(fam.basis()).T
+    for sign in (1, -1):
+        try:
+            sol, params = M.gauss_jordan_solve(sympy.Matrix([sign * v for v in aa]))
+        except ValueError:
+            continue
+        if params.shape[0] == 0 and all(v.is_integer and x_range[0] <= v <= x_range[1] for v in sol):
+            return True
+    return False
+
+
+def _listed_monomial_b_rows():
+    """(a, b, limit, constants, where) of the shipped lists' rows whose b(n) is a single monomial (read
+    directly from the TSV files: the lists' own loader parses all 4,000 rows, which takes seconds)."""
+    import re
+
+    from discover.cf.novelty.known import shipped_lists
+
+    monomial = re.compile(r"^-?(\d+\*?)?n(\*\*|\^)\d+$")
+    out = []
+    for path in shipped_lists():
+        header = None
+        for number, line in enumerate(path.read_text().splitlines(), start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            if header is None:
+                header = fields
+                continue
+            row = dict(zip(header, fields))
+            if not monomial.match(row["b"].replace(" ", "")):
+                continue
+            out.append((Polynomial.parse(row["a"]).coeffs, Polynomial.parse(row["b"]).coeffs,
+                        row.get("limit", ""), row.get("constants", ""), f"{path.name}:{number}"))
+    return out
+
+
+def _known_in_box(fam, constants, x_range, c_range):
+    from discover.cf.novelty.known import limit_class
+
+    out = []
+    for a, b, limit, names, where in _listed_monomial_b_rows():
+        classes = limit_class(limit) if limit else tuple(x for x in names.split(",") if x)
+        if classes and set(classes) <= set(constants) and _in_domain(fam, a, b, x_range, c_range):
+            out.append((a, b, limit, where))
+    return out
+
+
+@pytest.mark.parametrize("domain, x_range, c_range, constants", [
+    ("zeta3", (-20, 20), (1, 2), {"zeta3"}),
+    ("zeta5", (-6, 6), (1, 1), {"zeta3", "zeta5"}),
+    ("catalan", (-4, 4), (1, 4), {"catalan"}),
+])
+def test_domain_search_rediscovers_the_known_pcfs_in_its_box(tmp_path, domain, x_range, c_range, constants):
+    """Apery's 6/zeta(3) = PCF(34n^3+51n^2+27n+5, -n^6) (p(n) = 17n^3 - 12n) in the zeta3 domain, the
+    zeta(5) PCF 2/(1 - 2 zeta(3) + 2 zeta(5)) in the zeta5 domain (a combined form of two constants),
+    Catalan's 1/(2G) = PCF(3n^2+3n+1, -2n^4) in the catalan domain, and every other listed PCF there."""
+    fam = get_family(domain)
+    known = _known_in_box(fam, constants, x_range, c_range)
+    assert known, f"no listed PCF in the {domain} box: the test would be empty"
+    spec = CFSearchSpec(constants=(), a_deg=0, b_deg=0, domain=domain, a_range=x_range, b_range=c_range,
+                        max_coeff=2 if fam.combine else 12)
+    summary = run_search(ENGINE, spec, RunOptions(store=str(tmp_path / "s.db"), workers=1))
+    found = {PCF(Polynomial.parse(r.payload["a"]), Polynomial.parse(r.payload["b"])).canonical(): r
+             for r in summary.records}
+    from discover.cf.constants import sympy_locals
+
+    for a, b, limit, where in known:
+        canon = PCF(Polynomial(a), Polynomial(b)).canonical()
+        assert canon in found, f"PCF({a}, {b}) of {where} not rediscovered"
+        rec = found[canon]
+        assert rec.verified and rec.payload["closed_form"]
+        if limit and rec.payload["a"] == str(Polynomial(a)) and rec.payload["b"] == str(Polynomial(b)):
+            # the same PCF: its limit is the published one (sympy, 40 digits)
+            listed = sympy.sympify(limit, locals=sympy_locals())
+            mine = sympy.sympify(rec.payload["closed_form"], locals=sympy_locals())
+            assert abs(sympy.N(listed - mine, 40)) < 1e-30
+
+
+def test_domain_spec_round_trip_and_old_specs_load():
+    spec = CFSearchSpec(constants=(), a_deg=0, b_deg=0, domain="zeta5", a_range="-2:2", b_range="1:1", max_coeff=2)
+    assert spec.constants == ("zeta3", "zeta5") and spec.combine and spec.a_deg == 5 and spec.b_deg == 10
+    assert CFSearchSpec.from_dict(spec.to_dict()) == spec
+    assert spec.total == 5**3
+    old = CFSearchSpec(constants=("pi",), a_deg=1, b_deg=2, a_range="-3:3", b_range="-3:3").to_dict()
+    for field in ("domain", "combine", "filter", "min_reduction"):
+        old.pop(field)
+    again = CFSearchSpec.from_dict(old)
+    assert again.domain == "" and not again.combine and again.total == 7**5
+
+
+def test_domain_shards_cover_it_once():
+    spec = CFSearchSpec(constants=("zeta3",), a_deg=0, b_deg=0, domain="zeta3", a_range="-3:3", b_range="1:2",
+                        shard_size=20)
+    covered = []
+    for shard in shards(spec):
+        covered.extend(range(shard.params["first"], shard.params["first"] + shard.params["count"]))
+    assert covered == list(range(7 * 7 * 2))
+    assert estimate_memory(spec)["candidates"] == 98
+
+
+def test_combined_forms_limit():
+    with pytest.raises(InputError, match="forms"):
+        CFSearchSpec(constants=("zeta3", "zeta5"), a_deg=1, b_deg=2, a_range="0:1", b_range="0:1", combine=True,
+                     max_coeff=12)
+    with pytest.raises(InputError, match="at most 3"):
+        CFSearchSpec(constants=("pi", "e", "zeta3", "log2"), a_deg=1, b_deg=2, a_range="0:1", b_range="0:1",
+                     combine=True, max_coeff=1)
+
+
+def test_domain_search_cli_json(tmp_path):
+    from click.testing import CliRunner
+
+    from cli.main import cli
+
+    res = CliRunner().invoke(cli, ["cf", "search", "--domain", "catalan", "--range", "-4:4", "--c-range", "2:2",
+                                   "--store", str(tmp_path / "s.db"), "--json"])
+    assert res.exit_code == 0, res.output
+    recs = [json.loads(line) for line in res.stdout.splitlines() if line.startswith("{")]
+    assert any(r["closed_form"] == "1/(2*Catalan)" and r["a"] == "3n^2+3n+1" for r in recs)
