@@ -7,9 +7,12 @@ layer when there are few.
 
 Two engines, one loop shape (expand a frontier, keep what is new):
 
-* ``bitmap``: full (or dense) groups of permutations. States are Lehmer ranks into a 2-bit-per-state
-  array (:mod:`discover.cayley.kernels`), expanded by a Numba kernel on all cores, each worker
-  recording the neighbours it finds in its own 1-bit array; n!(2 + workers)/8 bytes.
+* ``bitmap``: full (or dense) groups of permutations. States are Lehmer ranks into bit arrays
+  (:mod:`discover.cayley.kernels`), expanded by a Numba kernel on all cores: each worker recording the
+  neighbours it finds in its own 1-bit array (``records``, n!(1 + 2 workers)/8 bytes), or a shared 2-bit
+  code per state (``shared``, n!/4 bytes), or, for undirected graphs with odd generators, 1 bit per state
+  with the layers on disk and a checkpoint per layer (``parity``, n!/8 bytes:
+  :mod:`discover.cayley.parity_bitmap`); :func:`discover.cayley.plan.bitmap_layout` chooses.
 * ``frontier``: everything else (cosets, matrix groups, sparse permutation groups). Layers are sorted
   arrays of exact packed keys; duplicates and already-seen states are removed by merges. An undirected
   graph (inverse-closed generators) keeps only the previous and current layers, since a neighbour of
@@ -93,10 +96,16 @@ def _bitmap_growth(graph: GraphDef, last_layer_limit: int, memory_limit: int | N
         gens = reversed_positions(gens)
     tables = block_tables(gens, n)
     threads = Threads()
-    layout = layout or bitmap_layout(n, threads.full, memory_limit)
+    layout = layout or bitmap_layout(n, threads.full, memory_limit, graph)
     keep = min(last_layer_limit, math.factorial(n), LAST_LAYER_MAX)  # ranks of a layer kept for listing
     try:
-        if layout == "records":
+        if layout == "parity":
+            from discover.cayley.layer_files import checkpoint_path
+            from discover.cayley.parity_bitmap import parity_layers
+
+            sizes, last_ranks = parity_layers(graph, gens.astype(np.uint8), tables, fact, threads, keep,
+                                              checkpoint_path(graph))
+        elif layout == "records":
             sizes, last_ranks = _records_layers(K, gens.astype(np.uint8), tables, fact, threads, keep)
         else:
             sizes, last_ranks = _shared_layers(K, gens.astype(np.uint8), tables, fact, threads, keep)

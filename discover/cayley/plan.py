@@ -4,8 +4,10 @@ Decided from the graph and its order (the number of vertices, when known in adva
 :func:`discover.cayley.verify.expected_order`) without loading any kernel, so a search that cannot fit is
 refused at once. Estimates (bytes):
 
-* permutation bitmap: n!/4 (the *shared* layout: a 2-bit code per state) at least; the faster *records*
-  layout, n!(1 + 2w)/8 for w workers, is used when it fits (:func:`bitmap_layout`);
+* permutation bitmap: the faster *records* layout, n!(1 + 2w)/8 for w workers, when it fits; else the
+  *shared* layout, n!/4 (a 2-bit code per state); else, for an undirected graph with odd generators,
+  the *parity* layout, n!/8 (1 bit per state, layers on disk: :mod:`discover.cayley.parity_bitmap`),
+  which is also the one used whenever a checkpoint directory is set (:func:`bitmap_layout`);
 * unitriangular bitmap: p^(k(k-1)/2)/4 (2 bits per element of UT_k(Z/pZ), whatever subgroup is searched);
 * frontier search: about (16K + 2L) bytes per state (the packed keys of K words of the layers kept, their
   sort copies, the unpacked rows of length L) plus 64 MiB, when the order is known.
@@ -59,15 +61,40 @@ def unitriangular_bitmap_bytes(graph: GraphDef) -> int:
 def bitmap_bytes(n: int, layout: str, workers: int = 1) -> int:
     """Bytes of the permutation bitmap's state arrays: ``shared`` keeps a 2-bit code per state (n!/4
     bytes); ``records`` keeps 1 bit per state seen plus, for each worker, 1-bit records of the
-    neighbours it found in the last two layers (n!(1 + 2 workers)/8 bytes)."""
+    neighbours it found in the last two layers (n!(1 + 2 workers)/8 bytes); ``parity`` 1 bit per state
+    and three 16 MiB chunk buffers (n!/8 bytes and 48 MiB)."""
     states = math.factorial(n)
+    if layout == "parity":
+        return 2 * (-(-states // 2 // 64)) * 8 + 3 * PARITY_CHUNK_BYTES
     return states // 4 if layout == "shared" else states * (1 + 2 * workers) // 8
 
 
-def bitmap_layout(n: int, workers: int, limit: int | None = None) -> str:
+PARITY_CHUNK_BYTES = 16 << 20  # discover.cayley.layer_files.CHUNK_WORDS words
+
+
+def parity_unsuitable(graph: GraphDef) -> str | None:
+    """Why the parity layout cannot search ``graph`` (None: it can)."""
+    from discover.cayley.parity_bitmap import unsuitable
+
+    return unsuitable(graph)
+
+
+def bitmap_layout(n: int, workers: int, limit: int | None = None, graph: GraphDef | None = None) -> str:
     """``records`` (no atomic writes, the faster layer) when its arrays fit in ``limit`` bytes (default
-    80% of the available memory), else ``shared`` (2 bits per state, whatever the number of workers)."""
-    return "records" if bitmap_bytes(n, "records", workers) + (1 << 20) <= memory_limit(limit) else "shared"
+    80% of the available memory), else ``shared`` (2 bits per state, whatever the number of workers)
+    when it fits or ``graph`` cannot use ``parity`` (1 bit per state; undirected graphs with odd
+    generators only). ``parity`` whenever a checkpoint directory is set and ``graph`` can use it."""
+    from discover.cayley.layer_files import checkpoint_path
+
+    parity = graph is not None and parity_unsuitable(graph) is None
+    if parity and checkpoint_path(graph):
+        return "parity"
+    limit = memory_limit(limit)
+    if bitmap_bytes(n, "records", workers) + (1 << 20) <= limit:
+        return "records"
+    if bitmap_bytes(n, "shared") + (1 << 20) <= limit or not parity:
+        return "shared"
+    return "parity"
 
 
 def frontier_bytes(graph: GraphDef, order: int) -> int:
@@ -94,8 +121,9 @@ def estimate_memory(graph: GraphDef, engine: str, order: int | None = None) -> i
     """Bytes the search needs (None for a frontier search when the number of states is unknown)."""
     if engine == "bitmap" and graph.kind == "matrix":
         return unitriangular_bitmap_bytes(graph) + (1 << 20)
-    if engine == "bitmap":
-        return bitmap_bytes(graph.degree, "shared") + (1 << 20)  # the least it needs (see bitmap_layout)
+    if engine == "bitmap":  # the least it needs (see bitmap_layout)
+        least = "parity" if parity_unsuitable(graph) is None else "shared"
+        return bitmap_bytes(graph.degree, least) + (1 << 20)
     if order is None:
         return None
     return frontier_bytes(graph, order) + (64 << 20)
@@ -130,4 +158,25 @@ def check_memory(graph: GraphDef, engine: str, limit: int | None = None, order: 
             f"--n: {graph.name} has {states}; the {engine} search needs about {need / 2**30:.1f} GiB "
             f"but the memory limit is {limit / 2**30:.1f} GiB (--memory GB; default 80% of the available memory)"
         )
+    if engine == "bitmap" and graph.kind == "perm":
+        check_checkpoint(graph, limit)
     return need
+
+
+def check_checkpoint(graph: GraphDef, limit: int) -> None:
+    """When the search will run the parity layout: refuse (``InputError``) a checkpoint directory that
+    is a file, foreign, or another graph's, and a disk with less room than the layer files may need. A
+    checkpoint directory set for a graph that cannot use the parity layout is refused too."""
+    from discover.cayley import layer_files as F
+
+    path = F.checkpoint_path(graph)
+    why = parity_unsuitable(graph)
+    if why is not None:
+        if path:
+            raise InputError(f"{F.CHECKPOINT_ENV}: only the parity bitmap checkpoints, and it {why} ({graph.name})")
+        return
+    if bitmap_layout(graph.degree, os.cpu_count() or 1, limit, graph) != "parity":
+        return
+    if path:
+        F.inspect(path, F.identity(graph))
+    F.check_disk(path, graph.degree)

@@ -1,0 +1,158 @@
+"""The parity bitmap: breadth-first layers of a Cayley graph of S_n in 1 bit per state, checkpointed.
+
+For an *undirected* (inverse-closed generators) Cayley graph whose generators are all *odd*
+permutations, every edge joins an even and an odd permutation, so layer k holds only permutations of
+sign (-1)^k, and a neighbour of layer k lies in layer k-1 or layer k+1 (never in layer k, never further:
+undirected). So two bit arrays, one per parity class, indexed by the parity rank ``s = rank >> 1``
+(:mod:`discover.cayley.parity_kernels`), hold the whole state of the search between layers: the array
+of class k mod 2 holds layer k, the other holds layer k-1. To go one layer down:
+
+1. expand layer k: set the bit of every neighbour in the other array, which then holds
+   layer k-1 together with layer k+1 (the number of bits that went from 0 to 1 is |layer k+1|);
+2. read layer k-1 back from disk and clear it: the other array now holds exactly layer k+1;
+3. write layer k+1 to disk (:mod:`discover.cayley.layer_files`), which is also the checkpoint;
+   its number of states, counted again while encoding, must equal the count of step 1.
+
+Memory: n!/8 bytes (S_14: 10.15 GiB) and a few 16 MiB chunk buffers, whatever the number of threads;
+disk: the last three layers, encoded (about a byte per state at LRX's densities). This is the
+frontier-search idea of keeping only the layers an undirected search needs (Korf, Zhang, Thayer and
+Hohwald, "Frontier search", J. ACM 52 (2005)) on the dense Lehmer ranking, with the bipartition
+telling two adjacent layers apart.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from discover.cayley import layer_files as F
+from discover.errors import InputError, RuntimeFailure
+from discover.runner.inner import report
+
+
+def unsuitable(graph) -> str | None:
+    """Why ``graph`` cannot use the parity bitmap (None when it can)."""
+    if graph.kind != "perm" or not graph.is_regular_start:
+        return "only for permutation groups acting on a word with distinct letters"
+    if graph.degree < 3:
+        return "needs n >= 3"
+    if not graph.undirected:
+        return "needs an inverse-closed generating set (an undirected graph)"
+    if not all(is_odd(g) for g in graph.generators):
+        return "needs every generator to be an odd permutation (a bipartite graph)"
+    return None
+
+
+def is_odd(g) -> bool:
+    """Whether the permutation g (one-line, 0-based) is odd: n minus its number of cycles is odd."""
+    seen = [False] * len(g)
+    cycles = 0
+    for i in range(len(g)):
+        if not seen[i]:
+            cycles += 1
+            while not seen[i]:
+                seen[i] = True
+                i = g[i]
+    return (len(g) - cycles) % 2 == 1
+
+
+def parity_layers(graph, gens8, tables, fact, threads, keep: int, checkpoint: str | None):
+    """The layer sizes of ``graph`` (generators ``gens8``, maybe read with reversed positions, and their
+    block ``tables``) and the Lehmer ranks of its last layer when it has at most ``keep`` states (else an
+    empty array). ``checkpoint``: the directory to resume from and write to (None: a temporary one)."""
+    from discover.cayley import parity_kernels as PK
+
+    why = unsuitable(graph)
+    if why is not None:
+        raise InputError(f"the parity bitmap {why} ({graph.name})")
+    n = gens8.shape[1]
+    nwords = F.class_words(n)
+    nchunks = -(-nwords // F.CHUNK_WORDS)
+    spar = PK.suffix_signs(tables.suffix)
+    arrays = [np.zeros(nwords, dtype=np.uint64), np.zeros(nwords, dtype=np.uint64)]
+    out = np.empty(F.CHUNK_WORDS * 8, dtype=np.uint8)  # an encoded chunk (at most its raw size)
+    store = F.LayerDir(checkpoint, F.identity(graph), nchunks)
+    total = math.factorial(n)
+    try:
+        sizes = store.sizes
+        if sizes:  # resume: the last two layers back into their arrays
+            for k in range(max(0, len(sizes) - 2), len(sizes)):
+                _load(store, k, arrays[k % 2], nchunks, clear=False)
+        else:
+            arrays[0][0] = np.uint64(1)  # the identity, rank 0, even
+            _write(store, 0, arrays[0], nchunks, out, PK)
+            sizes = [1]
+            store.commit(sizes)
+        while True:
+            k = len(sizes) - 1
+            cur, other = arrays[k % 2], arrays[1 - k % 2]
+            new = 0
+            threads(sizes[-1] * gens8.shape[0])
+            for c in range(nchunks):
+                w0, w1 = c * F.CHUNK_WORDS, min(nwords, (c + 1) * F.CHUNK_WORDS)
+                new += PK.expand_parity(cur, other, w0, w1, k % 2, gens8, *tables.kernel_args(), fact, spar,
+                                        threads.count())
+                report(layer=k + 1, expanded=f"{100 * (c + 1) // nchunks}%",
+                       states=f"{sum(sizes) + new:,} of {total:,}")
+            if k >= 1:
+                _load(store, k - 1, other, nchunks, clear=True)
+            if new == 0:
+                store.commit(sizes, complete=True)
+                break
+            written = _write(store, k + 1, other, nchunks, out, PK)
+            if written != new:
+                raise RuntimeFailure(f"parity bitmap: layer {k + 1} has {written:,} states on disk but {new:,} "
+                                     "were found (a damaged checkpoint?)")
+            sizes = sizes + [new]
+            if sum(sizes) > total:  # cannot happen for a graph that passed unsuitable(); never loop on
+                raise RuntimeFailure(f"parity bitmap: {sum(sizes):,} states found, more than n! = {total:,}")
+            store.commit(sizes)
+        last = arrays[(len(sizes) - 1) % 2]
+        ranks = np.empty(0, dtype=np.int64)
+        if sizes[-1] <= keep:
+            ranks = PK.parity_to_ranks(last, (len(sizes) - 1) % 2, n, fact, sizes[-1])
+        return sizes, ranks
+    finally:
+        store.close()
+
+
+def _write(store, k: int, words: np.ndarray, nchunks: int, out: np.ndarray, PK) -> int:
+    """Encode layer k (the set bits of ``words``) chunk by chunk into the store; returns its size."""
+    writer = store.writer(k)
+    total = 0
+    for c in range(nchunks):
+        chunk = words[c * F.CHUNK_WORDS:(c + 1) * F.CHUNK_WORDS]
+        count = int(PK.count_bits(chunk))
+        nbytes = int(PK.encode_gaps(chunk, out[:chunk.shape[0] * 8])) if count else 0
+        if nbytes < 0:
+            writer.add(c, F.RAW, chunk, count)
+        else:
+            writer.add(c, F.GAPS, out[:nbytes], count)
+        total += count
+        report(layer=k, written=f"{100 * (c + 1) // nchunks}%")
+    writer.close()
+    return total
+
+
+def _load(store, k: int, words: np.ndarray, nchunks: int, clear: bool) -> None:
+    """Set (or clear) the states of stored layer k in ``words``, checking each chunk's count."""
+    from discover.cayley import parity_kernels as PK
+
+    read = store.read(k)
+    try:
+        for c in range(nchunks):
+            kind, payload, count = read(c)
+            chunk = words[c * F.CHUNK_WORDS:(c + 1) * F.CHUNK_WORDS]
+            if kind == F.RAW:
+                raw = payload.view(np.uint64)
+                if raw.shape[0] != chunk.shape[0] or int(PK.count_bits(raw)) != count:
+                    raise RuntimeFailure(f"parity bitmap: layer {k}, chunk {c} is damaged")
+                if clear:
+                    PK.clear_words(chunk, raw)
+                else:
+                    chunk |= raw
+            elif PK.apply_gaps(payload, chunk, clear) != count:
+                raise RuntimeFailure(f"parity bitmap: layer {k}, chunk {c} is damaged")
+    finally:
+        read.close()
