@@ -2,7 +2,7 @@
 # The novelty campaign of issue 13 (item 5): cf search over boxes where the literature has formulas
 # (deg a 1..3, deg b 2..6) for the 11 registry constants, one checkpointed run per box, all in one store.
 # Run from the repository root:  nice -n 15 bash results/cf/campaign.sh          (round 2)
-#                                ROUND=3 nice -n 15 bash results/cf/campaign.sh  (round 3)
+#                                ROUND=3 nice -n 15 bash results/cf/campaign.sh  (round 3; 4 and 5 likewise)
 # Each run's wall time goes to results/cf/campaign_times.tsv; an interrupted run is continued with
 #   discover cf search ... --resume RUN_ID --store results/cf_campaign.sqlite   (run ids: discover results runs)
 # Round 1 (09:53-10:09) ran the first three boxes of round 2's comment; run 4 of the store,
@@ -13,7 +13,21 @@ STORE=${CAMPAIGN_STORE:-results/cf_campaign.sqlite}
 TIMES=results/cf/campaign_times.tsv
 C="--constant pi --constant e --constant zeta2 --constant zeta3 --constant zeta5 --constant log2 --constant catalan --constant phi --constant sqrt2 --constant euler_gamma --constant gompertz"
 ROUND=${ROUND:-2}
-if [ "$ROUND" = 2 ]; then
+if [ "$ROUND" = 5 ]; then
+  # round 5: every one of the registry's constants (discover/cf/constants.py; the 11 above saturated after
+  # 285 formulas), the degree-1/2 and 1/3 boxes where 2F1/1F1 ratios give formulas of log k, e^k, e^(1/k),
+  # Bessel ratios, tan(1), atan(1/2), sqrt k, ..., then higher degrees
+  C=$(.venv/bin/python -c "from discover.cf.constants import REGISTRY; print(' '.join('--constant ' + n for n in REGISTRY))")
+  BOXES=(
+    "--a-deg 1 --b-deg 2 --range -12:12"
+    "--a-deg 1 --b-deg 3 --a-range -8:8 --b-range -4:4"
+    "--a-deg 1 --b-deg 2 --a-range -30:30 --b-range -16:16"
+    "--a-deg 2 --b-deg 3 --a-range -6:6 --b-range -4:4"
+    "--a-deg 2 --b-deg 4 --a-range -4:4 --b-range -3:3"
+    "--a-deg 3 --b-deg 6 --a-range 0:6 --b-range -1:1"
+    "--a-deg 1 --b-deg 2 --a-range -40:40 --b-range -24:24"
+  )
+elif [ "$ROUND" = 2 ]; then
   BOXES=(
     # round 1: "--a-deg 1 --b-deg 2 --range -12:12", "--a-deg 2 --b-deg 3 --a-range -5:5 --b-range -5:5",
     #          "--a-deg 2 --b-deg 4 --a-range -4:4 --b-range -4:4"

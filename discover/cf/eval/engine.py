@@ -8,10 +8,11 @@ most ``identify_digits`` digits used) and returns one record (:mod:`.verify`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from discover.cf.constants import REGISTRY
 from discover.cf.limits import MAX_PRINT_DIGITS
+from discover.cf.novelty.active import known_rows, use_known
 from discover.errors import InputError
 from discover.runner.engine import Engine, SearchSpec, Shard, ShardResult
 
@@ -23,7 +24,8 @@ DEFAULT_CONSTANTS = tuple(REGISTRY)
 
 @dataclass(frozen=True)
 class CFEvalSpec(SearchSpec):
-    """Evaluate PCF(a, b) at ``depth``; identify among ``constants``; print ``print_digits`` places."""
+    """Evaluate PCF(a, b) at ``depth``; identify among ``constants``; print ``print_digits`` places; ``known``:
+    the rows of the user's ``--known`` lists the novelty check compares with (:mod:`discover.cf.novelty.active`)."""
 
     a: str
     b: str
@@ -31,6 +33,7 @@ class CFEvalSpec(SearchSpec):
     constants: tuple[str, ...] = DEFAULT_CONSTANTS
     identify_digits: int = 5000
     print_digits: int = 60
+    known: tuple = field(default_factory=known_rows)
 
     def __post_init__(self):
         from discover.cf.constants import parse_constants
@@ -59,6 +62,7 @@ def run_shard(spec: CFEvalSpec, shard: Shard) -> ShardResult:
     from discover.cf.eval.verify import evaluate_and_identify
     from discover.cf.pcf import PCF
 
+    use_known(spec.known)
     record = evaluate_and_identify(PCF.from_polynomials(spec.a, spec.b), spec.depth, spec.constants,
                                    spec.identify_digits, spec.print_digits)
     return ShardResult(records=[record], candidates=1, rejected=0)

@@ -38,7 +38,7 @@ THOROUGH = {"max_partners": 300, "max_scalars": 64, "max_solves": 6000, "per_par
 
 
 def _listed(index: KnownIndex, i: int) -> dict:
-    return index.rows[i][0].to_json()
+    return index.row(i).to_json()
 
 
 def classify(a, b, closed_form: str | None, index: KnownIndex | None = None, max_partners: int =
@@ -85,7 +85,7 @@ def classify(a, b, closed_form: str | None, index: KnownIndex | None = None, max
     budget = [max_solves]
     if constants and constants != ("rational",):
         for i in index.partners(constants, canon)[:max_partners]:
-            row = index.rows[i][0]
+            row = index.row(i)
             listed = (row.a, row.b)
             mine = [min(per_partner, budget[0])]
             cob = coboundary(listed, canon, degree=degree, max_scalars=max_scalars, budget=mine)

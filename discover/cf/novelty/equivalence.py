@@ -50,7 +50,6 @@ even multiplicities).
 from __future__ import annotations
 
 import itertools
-from fractions import Fraction
 
 __all__ = ["canonical_key", "fold", "folds", "coboundary", "coboundary_class", "moebius_of_coboundary",
            "COBOUNDARY_DEGREE", "COBOUNDARY_SHIFT", "MAX_SCALARS", "Coboundary", "apply_coboundary",
@@ -158,6 +157,8 @@ def _squarefree(x: int) -> int:
 
 def coboundary_class(a, b) -> tuple:
     """Invariants of coboundary equivalence (module doc): (rate class, det class)."""
+    from fractions import Fraction  # here, not at the top: a look-up that hits never needs it (~10 ms)
+
     A, B = _poly(a), _poly(b)
     da, db = A.degree(), B.degree()
     if da < 0:
@@ -274,6 +275,8 @@ def coboundary(known, candidate, degree: int = COBOUNDARY_DEGREE, max_shift: int
     """A coboundary from the PCF ``known`` = (a, b) to ``candidate`` = (a', b') (module doc, 3), or None
     when there is none within the bounds. ``budget``: a one-element list, the linear systems that may
     still be solved (decremented; shared by the caller's several partners so the work is bounded)."""
+    from fractions import Fraction
+
     Ma, Mb = _poly(known[0]), _poly(known[1])
     Na0, Nb0 = _poly(candidate[0]), _poly(candidate[1])
     shifted = [(k, _shift(Na0, k), _shift(Nb0, k)) for k in _shifts(Mb, Nb0, max_shift)]
@@ -364,6 +367,7 @@ def _scalar_pairs(Mb, Nb, weight: int):
 
 
 def _rational_sqrt(x: Fraction) -> Fraction | None:
+    from fractions import Fraction
     from math import isqrt
 
     p, q = x.numerator, x.denominator
@@ -376,6 +380,8 @@ def _mat_mul(X, Y):
 
 
 def _companion_at(a, b, n):
+    from fractions import Fraction
+
     from discover.cf.polynomial import Polynomial
 
     return [[Fraction(0), Fraction(Polynomial(tuple(b))(n))], [Fraction(1), Fraction(Polynomial(tuple(a))(n))]]
@@ -384,6 +390,8 @@ def _companion_at(a, b, n):
 def moebius_of_coboundary(known, candidate, cob: Coboundary) -> tuple[int, int, int, int] | None:
     """(t0, t1, t2, t3), coprime integers with L' = (t0 L + t1) / (t2 L + t3) (module doc, 4), or None
     when the relation cannot be anchored (a zero of b among the first steps)."""
+    from fractions import Fraction
+
     from discover.cf.polynomial import Polynomial
 
     a, b = tuple(known[0]), tuple(known[1])

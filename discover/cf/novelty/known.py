@@ -89,6 +89,18 @@ class KnownPCF:
     def constants(self) -> tuple[str, ...]:
         return limit_class(self.limit) if self.limit else tuple(sorted(self.constant_names))
 
+    def as_tuple(self) -> tuple:
+        """The row as plain JSON-ready values (:mod:`discover.cf.novelty.active`): the form a spec carries."""
+        return (self.a, self.b, self.limit, self.dataset, self.citation, self.source, self.line,
+                self.constant_names)
+
+    @classmethod
+    def from_tuple(cls, row) -> "KnownPCF":
+        a, b, limit, dataset, citation, source, line, names = row
+        return cls(a=tuple(int(c) for c in a), b=tuple(int(c) for c in b), limit=str(limit), dataset=str(dataset),
+                   citation=str(citation), source=str(source), line=int(line),
+                   constant_names=tuple(str(x) for x in names))
+
     def describe(self) -> str:
         from discover.cf.polynomial import Polynomial
 

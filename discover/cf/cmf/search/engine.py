@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import itertools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from discover.cf.limits import MAX_START_ENTRY, MAX_TRAJECTORY_ENTRY, MAX_TRAJECTORY_STEPS, check_start_box
+from discover.cf.novelty.active import known_rows, use_known
 from discover.errors import InputError
 from discover.runner.engine import Engine, SearchSpec, Shard, ShardResult
 
@@ -65,6 +66,7 @@ class CMFSearchSpec(SearchSpec):
     depth: int = 1000
     constants: tuple = ()
     min_digits: int = 20
+    known: tuple = field(default_factory=known_rows)  # --known rows (discover.cf.novelty.active)
     params: tuple = ()  # the --param grid: ((name, (value, ...)), ...) (discover.cf.cmf.parametric)
 
     def __post_init__(self):
@@ -155,6 +157,7 @@ def run_shard(spec: CMFSearchSpec, shard: Shard) -> ShardResult:
     from discover.cf.cmf.trajectory import walk_order
 
     cmf = resolve_cmf(spec.cmf, spec.cmf_json)
+    use_known(spec.known)  # the novelty check compares with the spec's --known rows
     if shard.params.get("param"):
         try:
             cmf = bind(cmf, shard.params["param"])
