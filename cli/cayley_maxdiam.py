@@ -56,7 +56,8 @@ def maxdiam_cmd(size_range, shape, exhaustive_limit, sample, seed, keep, as_json
         ("maximisers", lambda r: len(r.payload["maximisers"])),
         ("first maximiser", lambda r: r.payload["maximisers"][0]["cycles"] if r.payload["maximisers"] else "-"),
         ("square_whiskers", _whiskers_cell),
-    ], title=f"maximum diameter, {shape}", empty="no set of this shape generates S_n (or A_n, for even classes) at these sizes")
+    ], title=f"maximum diameter, {shape}",
+        empty="no set of this shape generates S_n (or A_n, for even classes) at these sizes")
     emit_summary(summary, as_json)
 
 

@@ -166,7 +166,8 @@ def run_chunk(spec: MaxDiamSpec, shard: Shard) -> ShardResult:
     payload = {"shape": spec.shape, "n": n, "mode": mode, "total": total, "total_exact": exact, "start": start,
                "stop": stop, "examined": examined, "generating": generating, "group": target,
                "generating_other_group": other_group,
-               "histogram": {str(d): c for d, c in sorted(histogram.items())}, "max_diameter": best if best >= 0 else None,
+               "histogram": {str(d): c for d, c in sorted(histogram.items())},
+               "max_diameter": best if best >= 0 else None,
                "maximisers": maximisers}
     verification = {"method": "each growth's layers sum to the order of the group the set generates (Schreier-Sims)",
                     "growths_checked": generating, "mismatched": mismatched}
@@ -270,9 +271,10 @@ def run_maximum(spec: MaximumSpec, shard: Shard) -> ShardResult:
     best = g["max_diameter"]
     rechecked = all(recheck_diameter(undirected([tuple(x) for x in m["generators"]]), n, m["layer_sizes"])
                     for m in g["maximisers"])
-    how = (f"exhaustive: all {g['total']:,} sets up to simultaneous conjugacy (canonical forms)" if g["mode"] == "exhaustive"
-           else f"sampled, {g['examined']:,} of {'' if g['total_exact'] else 'about '}{g['total']:,} sets up to "
-                f"simultaneous conjugacy (seed in the run's spec)")
+    about = "" if g["total_exact"] else "about "
+    how = (f"exhaustive: all {g['total']:,} sets up to simultaneous conjugacy (canonical forms)"
+           if g["mode"] == "exhaustive" else
+           f"sampled, {g['examined']:,} of {about}{g['total']:,} sets up to simultaneous conjugacy (seed in the spec)")
     whisker = whisker_check(spec.shape, n, best, g["maximisers"])
     group = g["group"].replace("_n", f"_{n}")
     statement = (f"{spec.shape}, {group}: largest diameter {best} over {g['generating']:,} generating sets ({how})"

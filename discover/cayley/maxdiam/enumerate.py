@@ -32,7 +32,6 @@ from functools import lru_cache
 import numpy as np
 
 from discover.cayley.maxdiam.shape import Shape, parse_shape
-from discover.errors import InputError
 
 NODE_BUDGET = 400_000_000  # search nodes of one exhaustive enumeration (about a minute of one core)
 SAMPLE_DRAWS_PER_SET = 20  # draws per distinct set asked for, before a sample stops short
@@ -153,11 +152,6 @@ def sample_sets(shape: Shape, n: int, count: int, seed: int) -> list[tuple]:
         if form is not None:
             seen.setdefault(form, None)
     return list(seen)
-
-
-def check_limit(limit: int, option: str = "--exhaustive-limit", top: int = 1_000_000) -> None:
-    if not 1 <= limit <= top:
-        raise InputError(f"{option} {limit}: must be 1..{top:,}")
 
 
 __all__ = ["canonical_sets", "canonical_form", "sample_sets", "NODE_BUDGET"]

@@ -15,7 +15,8 @@ def inverse(g):
 
 def involutions(n):
     """Every involution of degree n but the identity."""
-    return [p for p in itertools.permutations(range(n)) if p != tuple(range(n)) and all(p[p[i]] == i for i in range(n))]
+    identity = tuple(range(n))
+    return [p for p in itertools.permutations(range(n)) if p != identity and all(p[p[i]] == i for i in range(n))]
 
 
 def cayley_graph(gens, n, undirected=True):
