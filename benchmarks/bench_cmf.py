@@ -13,6 +13,18 @@
 (b) A trajectory sweep of the pi CMF: every primitive trajectory with coordinates in 0..3 from the start
     (1, 1), depth 1,000 each, limit and precision for each (one fresh CMF per sweep).
 
+(c) Parametric conservativity checks (issue 20): ramanujantools' cmf2 (4 parameters) and cmf3_1
+    (2 parameters), and the 3F2 field at z = 1 (5 axes). discover: from the entry texts (the CMF file's
+    dict) to the verdict, parsing included (``cmf_from_dict`` + ``check_conservative``, FLINT
+    fmpq_mpoly); ramanujantools: ``CMF(matrices, validate=True)`` from its sympy matrices, built before
+    the clock starts (its check runs on its FLINT SymbolicMatrix).
+(d) A parametric walk: cmf2 at (c0, c1, c2, c3) = (1, 1, 1, 1) along (1, 1) from (1, 1), depth 1,000
+    (discover: ``bind`` + ``trajectory_matrix`` + ``walk_limit``; ramanujantools: ``subs`` + ``limit``).
+(e) pFq walks: 3F2 at z = 1 along (1,1,1,2,2) from (1,1,1,2,4), and 2F1 at z = 1/2 along (1,1,3)
+    from (1,1,2), depth 1,000. The fields are built once on both sides before the clock (sympy on both
+    sides; their build times are printed apart); each run derives the trajectory matrix afresh (caches
+    cleared as in (a)) and walks.
+
 The figures are the median and range of N wall times on one core. Run:
 
     .venv/bin/python benchmarks/bench_cmf.py [--repeat 3] [--json]
@@ -40,11 +52,12 @@ def timed(fn, repeat, setup=None):
     return (statistics.median(times), min(times), max(times)), result
 
 
-def _clear_discover_caches():
+def _clear_discover_caches(library: bool = False):
     from discover.cf.cmf import field, ratfunc
     from discover.cf.cmf.library import get_cmf
 
-    get_cmf.cache_clear()
+    if library:
+        get_cmf.cache_clear()
     field._sympy_matrices.cache_clear()
     ratfunc.compile_entry.cache_clear()
 
@@ -72,6 +85,87 @@ def rt_walk(cmf, t, s, depth):
     return lim.as_float(), lim.precision()
 
 
+def _agree(a, b):
+    import mpmath
+
+    (va, da), (vb, db) = a, b
+    common = int(min(da, db)) - 2
+    if common < 5:
+        return None
+    with mpmath.workdps(common + 10):
+        return bool(abs(mpmath.mpf(va) - mpmath.mpf(vb)) < mpmath.mpf(10) ** (-common) * max(1, abs(mpmath.mpf(va))))
+
+
+def _row(case, t_d, t_r, agree, **extra):
+    return {"case": case, "discover_s": t_d, "ramanujantools_s": t_r, "speedup": t_r[0] / t_d[0],
+            "digits_discover": extra.get("dd"), "digits_ramanujantools": extra.get("dr"), "agree": agree}
+
+
+def parametric_rows(repeat):
+    """The issue-20 rows: parametric checks, a parametric walk, pFq walks (module doc (c)-(e))."""
+    import sympy
+    from ramanujantools.cmf import CMF as RTCMF
+    from ramanujantools.cmf import known_cmfs, pFq
+
+    from discover.cf.cmf.field import check_conservative, cmf_from_dict
+    from discover.cf.cmf.library import get_cmf
+    from discover.cf.cmf.parametric import bind
+    from discover.cf.cmf.trajectory import trajectory_matrix, walk_limit, walk_order
+
+    rows = []
+    for name, rt_factory in [("cmf2", known_cmfs.cmf2), ("cmf3_1", known_cmfs.cmf3_1),
+                             ("pFq:3,2,1", lambda: pFq(3, 2, 1))]:
+        data = get_cmf(name).to_dict()
+        rt_mats = rt_factory().matrices
+
+        def ours():
+            _clear_discover_caches()
+            return check_conservative(cmf_from_dict(data)) == []
+
+        t_d, ok_d = timed(ours, repeat)
+        t_r, ok_r = timed(lambda: RTCMF(rt_mats, validate=True) is not None, repeat)
+        rows.append(_row(f"conservativity check of {name} ({len(data['axes'])} axes, "
+                         f"{len(data.get('parameters', []))} parameters)", t_d, t_r, bool(ok_d and ok_r)))
+
+    x, y = sympy.symbols("x y")
+    c = sympy.symbols("c:4")
+    vals = {"c0": 1, "c1": 1, "c2": 1, "c3": 1}
+
+    def walk_ours(cmf, t, s, depth):
+        order, _ = walk_order(cmf, t, s, depth)
+        ev = walk_limit(cmf, t, s, depth, trajectory_matrix(cmf, t, s, order=order))
+        return ev.value, ev.digits
+
+    def rt_limit(cmf, t, s, depth):
+        lim = cmf.limit(t, depth, s)
+        return lim.as_float(), lim.precision()
+
+    base2 = get_cmf("cmf2")
+    rt2 = known_cmfs.cmf2()
+    t_d, res_d = timed(lambda: walk_ours(bind(base2, vals), (1, 1), (1, 1), 1000), repeat, _clear_discover_caches)
+    t_r, res_r = timed(lambda: rt_limit(rt2.subs({ci: 1 for ci in c}), {x: 1, y: 1}, {x: 1, y: 1}, 1000),
+                       repeat, _clear_rt_caches)
+    rows.append(_row("parametric walk: cmf2 at c = (1,1,1,1), (1,1) from (1,1), depth 1000", t_d, t_r,
+                     _agree(res_d, res_r), dd=round(res_d[1], 1), dr=res_r[1]))
+
+    for name, p, q, z, t, s in [("pFq:3,2,1", 3, 2, 1, (1, 1, 1, 2, 2), (1, 1, 1, 2, 4)),
+                                ("pFq:2,1,1/2", 2, 1, sympy.Rational(1, 2), (1, 1, 3), (1, 1, 2))]:
+        t0 = time.perf_counter()
+        ours_cmf = get_cmf(name)
+        build_d = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        theirs = pFq(p, q, z)
+        build_r = time.perf_counter() - t0
+        syms = list(sympy.symbols(f"x:{p}")) + list(sympy.symbols(f"y:{q}"))
+        t_d, res_d = timed(lambda: walk_ours(ours_cmf, t, s, 1000), repeat, _clear_discover_caches)
+        t_r, res_r = timed(lambda: rt_limit(theirs, dict(zip(syms, t)), dict(zip(syms, s)), 1000), repeat,
+                           _clear_rt_caches)
+        rows.append(_row(f"pFq walk: {name} along {t} from {s}, depth 1000 (field built once: discover "
+                         f"{build_d:.2f} s, ramanujantools {build_r:.2f} s)", t_d, t_r, _agree(res_d, res_r),
+                         dd=round(res_d[1], 1), dr=res_r[1]))
+    return rows
+
+
 def primitive(K):
     return [(a, b) for a in range(K + 1) for b in range(K + 1) if (a or b) and math.gcd(a, b) == 1]
 
@@ -92,7 +186,7 @@ def main():
     rows = []
     for depth in (1000, 10000):
         t_d, (v_d, dig_d) = timed(lambda: discover_walk("zeta3", (1, 1), (1, 1), depth), args.repeat,
-                                    _clear_discover_caches)
+                                    lambda: _clear_discover_caches(library=True))
         t_r, (v_r, dig_r) = timed(lambda: rt_walk(known_cmfs.zeta3(), (1, 1), (1, 1), depth), args.repeat,
                                     _clear_rt_caches)
         common = int(min(dig_d, dig_r)) - 2
@@ -111,7 +205,7 @@ def main():
         cmf = known_cmfs.pi()
         return [rt_walk(cmf, t, (1, 1), 1000) for t in trajs]
 
-    t_d, res_d = timed(sweep_discover, args.repeat, _clear_discover_caches)
+    t_d, res_d = timed(sweep_discover, args.repeat, lambda: _clear_discover_caches(library=True))
     t_r, res_r = timed(sweep_rt, args.repeat, _clear_rt_caches)
     agree = True
     for (vd, dd), (vr, dr) in zip(res_d, res_r):
@@ -122,6 +216,8 @@ def main():
     rows.append({"case": f"pi CMF sweep: {len(trajs)} primitive trajectories in [0,3]^2 from (1,1), depth 1000",
                  "discover_s": t_d, "ramanujantools_s": t_r, "speedup": t_r[0] / t_d[0],
                  "digits_discover": None, "digits_ramanujantools": None, "agree": bool(agree)})
+
+    rows.extend(parametric_rows(args.repeat))
 
     if args.json:
         for r in rows:

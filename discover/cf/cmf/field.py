@@ -317,14 +317,16 @@ def _reduce(n, d, one):
     return n, d
 
 
-def _frac_add(a, b, one):
+def _frac_add(a, b):
+    """a + b of fractions, unreduced (equal denominators kept): gcds cost more than the zero test."""
     (an, ad), (bn, bd) = a, b
     if ad == bd:
-        return _reduce(an + bn, ad, one)
-    return _reduce(an * bd + bn * ad, ad * bd, one)
+        return an + bn, ad
+    return an * bd + bn * ad, ad * bd
 
 
 def _frac_matmul(A, B, one):
+    """A B of matrices of fractions, unreduced (only the numerator of a difference is tested)."""
     k = len(A)
     out = []
     for i in range(k):
@@ -335,8 +337,8 @@ def _frac_matmul(A, B, one):
                 (an, ad), (bn, bd) = A[i][t], B[t][j]
                 if an.is_zero() or bn.is_zero():
                     continue
-                term = _reduce(an * bn, ad * bd, one)
-                acc = term if acc is None else _frac_add(acc, term, one)
+                term = an * bn, ad * bd
+                acc = term if acc is None else _frac_add(acc, term)
             row.append(acc if acc is not None else (one - one, one))
         out.append(row)
     return out

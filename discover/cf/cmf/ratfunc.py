@@ -100,9 +100,9 @@ def evaluate_fraction(node, env: dict, const):
     return ev(node)
 
 
-def evaluate_on_line(node, axes: tuple[str, ...], base, direction):
-    """(num, den) fmpq_poly in n of the entry at axes = base + n direction (den non-zero). ``axes`` may
-    also name parameters: a name with direction 0 is the constant base value (a rational number)."""
+def line_env(axes: tuple[str, ...], base, direction) -> dict:
+    """{name: (base + n direction, 1)} as ``fmpq_poly`` in n: the substitution of a line (built once per
+    line and shared by its entries)."""
     from flint import fmpq, fmpq_poly
 
     def q(v):
@@ -110,7 +110,18 @@ def evaluate_on_line(node, axes: tuple[str, ...], base, direction):
         return fmpq(f.numerator, f.denominator)
 
     one = fmpq_poly([1])
-    env = {a: (fmpq_poly([q(b), q(t)]), one) for a, b, t in zip(axes, base, direction)}
+    return {a: (fmpq_poly([q(b), q(t)]), one) for a, b, t in zip(axes, base, direction)}
+
+
+def evaluate_on_line(node, axes: tuple[str, ...], base, direction, env: dict | None = None):
+    """(num, den) fmpq_poly in n of the entry at axes = base + n direction (den non-zero). ``axes`` may
+    also name parameters: a name with direction 0 is the constant base value (a rational number).
+    ``env``: :func:`line_env` of the same line, when the caller has it."""
+    from flint import fmpq, fmpq_poly
+
+    one = fmpq_poly([1])
+    if env is None:
+        env = line_env(axes, base, direction)
     n, d = evaluate_fraction(node, env, lambda f: (fmpq_poly([fmpq(f.numerator, f.denominator)]), one))
     if d.is_zero():
         raise LineSingular("a denominator vanishes on the whole line")

@@ -109,13 +109,16 @@ def _entries_on_line(cmf: CMF, entries, base, direction):
     bound parameters substituted. LineSingular when a denominator vanishes on the whole line."""
     from discover.cf.cmf.ratfunc import evaluate_on_line
 
+    from discover.cf.cmf.ratfunc import line_env
+
     values = cmf.parameter_values()
     names = cmf.names
     full_base = list(base) + [values[p] for p in cmf.parameters]
     full_dir = list(direction) + [0] * len(cmf.parameters)
+    env = line_env(names, full_base, full_dir)
     nums, dens = [], []
     for node in entries:
-        nn, d = evaluate_on_line(node, names, full_base, full_dir)
+        nn, d = evaluate_on_line(node, names, full_base, full_dir, env=env)
         nums.append(nn)
         dens.append(d)
     return nums, dens
@@ -171,7 +174,11 @@ def _orders(cmf: CMF, t):
     """Orders of the axes for one step: the moving axes permuted (their own order first), at most
     :data:`MAX_ORDERS`; axes that do not move contribute no factor."""
     moving = [i for i in range(cmf.dim) if t[i] != 0]
-    return list(itertools.islice(itertools.permutations(moving), MAX_ORDERS))
+    orders = list(itertools.islice(itertools.permutations(moving), MAX_ORDERS))
+    if len(orders) > 1:  # the reversed order next: it avoids the poles the own order meets, most often
+        rev = tuple(reversed(moving))
+        orders = [orders[0], rev] + [o for o in orders[1:] if o != rev]
+    return orders
 
 
 def _axis_order(cmf: CMF, t, s):
@@ -231,7 +238,7 @@ def walk_order(cmf: CMF, trajectory, start, depth: int):
     first = None
     for order in _orders(cmf, t):
         try:
-            where = _first_pole(cmf, t, s, depth, order)
+            where = _first_pole(cmf, t, s, depth, order, earliest=first is None)
         except LineSingular:
             continue
         if where is None:
@@ -250,7 +257,8 @@ def walk_singularity(cmf: CMF, trajectory, start, depth: int) -> str | None:
     return walk_order(cmf, trajectory, start, depth)[1]
 
 
-def _first_pole(cmf: CMF, t, s, depth: int, order) -> str | None:
+def _first_pole(cmf: CMF, t, s, depth: int, order, earliest: bool = True) -> str | None:
+    """The earliest pole of the path with the axes in ``order`` (any pole when not ``earliest``)."""
     axes = _compiled(cmf)
     k = cmf.rank
     worst = None
@@ -261,6 +269,8 @@ def _first_pole(cmf: CMF, t, s, depth: int, order) -> str | None:
                 if worst is None or n < worst[0]:
                     worst = (n, f"entry ({idx // k + 1}, {idx % k + 1}) of the matrix of axis {cmf.axes[i]} "
                                 f"has a pole", [b + n * tt for b, tt in zip(base, t)])
+                if not earliest:
+                    return "a pole"
         if inverse:
             F = _factor_on_line(cmf, axes[i], k, base, t)
             det = _det(F)
