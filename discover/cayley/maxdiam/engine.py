@@ -37,7 +37,7 @@ MAX_EXHAUSTIVE = 1_000_000
 MAX_SAMPLE = 100_000
 MAX_WORK_STATES = 10 ** 12  # BFS states of one size (sets x n!): about 14 hours of one core
 MAX_KEEP = 1000
-ENUMERATION_CAP = 300_000  # sets listed to learn M exactly when sampling from the list
+ENUMERATION_CAP = 50_000  # sets listed (about 5 s of one core) to learn M exactly when sampling from the list
 CHUNK_STATES = 40_000_000  # BFS states per shard (about 5-20 s of one core), so a kill loses little
 ENGINE_NAME = "cayley.maxdiam"
 
@@ -91,7 +91,9 @@ def plan(shape_text: str, n: int, exhaustive_limit: int, sample: int, seed: int)
     from discover.cayley.maxdiam.shape import parse_shape
 
     shape = parse_shape(shape_text)
-    listed = canonical_sets(shape, n, max(exhaustive_limit, ENUMERATION_CAP))
+    cap = max(exhaustive_limit, ENUMERATION_CAP)
+    # the Numba enumeration cannot be interrupted: it is not started when the estimate says it would be long
+    listed = canonical_sets(shape, n, cap) if shape.estimated_sets(n) <= cap else None
     if listed is not None and len(listed) <= exhaustive_limit:
         return "exhaustive", len(listed), True, tuple(listed)
     if listed is not None:
