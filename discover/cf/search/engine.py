@@ -128,7 +128,8 @@ class CFSearchSpec(SearchSpec):
         if isinstance(self.constants, str):
             object.__setattr__(self, "constants", (self.constants,))
         if not self.constants:
-            raise InputError("--constant: give at least one constant")
+            raise InputError(f"--constant: give at least one constant (the domain {self.domain} has no default)"
+                             if self.domain else "--constant: give at least one constant")
         consts = parse_constants(list(self.constants))
         object.__setattr__(self, "constants", tuple(c.name for c in consts))
         if self.domain:
