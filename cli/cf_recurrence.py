@@ -83,7 +83,7 @@ def _recurrence(coefficients, companion):
 @recurrence_argument
 @click.option("--depth", type=int, default=1000, show_default=True,
               help="N: the ratio p(N)/q(N) is computed exactly; 8..100,000 and the solutions at most 2^25 bits "
-                   "(estimated beforehand).")
+                   "(estimated beforehand; scaled by 8/k^3 for order k > 2).")
 @click.option("--start", type=int, default=1, show_default=True,
               help="The first n the recurrence is applied at (a_0(n) must not vanish from there to N); the "
                    "initial values are u(start-k), ..., u(start-1).")

@@ -30,7 +30,7 @@ from typing import Any, Sequence
 from discover.errors import InputError
 
 __all__ = ["RecurrenceLimit", "recurrence_limit", "check_limit_request", "default_initial", "ratio_value",
-           "MAX_RECURRENCE_DEPTH", "MIN_RECURRENCE_DEPTH"]
+           "MAX_RECURRENCE_DEPTH", "MIN_RECURRENCE_DEPTH", "bits_limit"]
 
 # The depth N at most this: the independent check (:mod:`.verify`) recurs forward N steps in mpmath.
 MAX_RECURRENCE_DEPTH = 100_000
@@ -44,9 +44,9 @@ def default_initial(k: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
 
 def check_limit_request(rec, depth: int, start: int, p_initial: Sequence[int], q_initial: Sequence[int]) -> None:
     """InputError unless the request is within the stated limits: depth, start, initial vectors of length
-    k and not zero, a_0(n) != 0 for n = start .. depth, and the walk's integers within
-    :data:`~discover.cf.limits.MAX_CONVERGENT_BITS` (estimated beforehand)."""
-    from discover.cf.limits import MAX_CONVERGENT_BITS, MAX_START_ENTRY
+    k and not zero, a_0(n) != 0 for n = start .. depth, and the walk's integers within :func:`bits_limit`
+    (estimated beforehand)."""
+    from discover.cf.limits import MAX_START_ENTRY
     from discover.cf.walk import estimate_walk_bits
 
     if isinstance(depth, bool) or not isinstance(depth, int) or not MIN_RECURRENCE_DEPTH <= depth <= MAX_RECURRENCE_DEPTH:
@@ -66,9 +66,19 @@ def check_limit_request(rec, depth: int, start: int, p_initial: Sequence[int], q
             raise InputError(f"{name}: values of at most 300 digits")
     rec.check_range(start, depth)
     bits = estimate_walk_bits(rec.companion(), start, depth)
-    if bits > MAX_CONVERGENT_BITS:
+    allowed = bits_limit(k)
+    if bits > allowed:
         raise InputError(f"--depth {depth}: the solutions would have about {bits:.3g} bits, above the limit of "
-                         f"{MAX_CONVERGENT_BITS:,} bits; use a smaller depth")
+                         f"{allowed:,} bits for order {k}; use a smaller depth")
+
+
+def bits_limit(k: int) -> int:
+    """The bit size the walk's integers may reach for order k: the PCF limit
+    (:data:`~discover.cf.limits.MAX_CONVERGENT_BITS`) for k = 2, scaled by 8 / k^3 (a k x k product costs
+    k^3 multiplications), so that every order takes about as long at its limit."""
+    from discover.cf.limits import MAX_CONVERGENT_BITS
+
+    return MAX_CONVERGENT_BITS if k <= 2 else MAX_CONVERGENT_BITS * 8 // k ** 3
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ CASES = [
     (R + ["limit", "1, -n, 1", "--depth", "10000000"], "100,000"),
     (R + ["limit", "1, -n, 1", "--depth", "3"], "--depth"),
     (R + ["limit", "1, -n^64, n^64", "--depth", "100000"], "bits"),
+    (R + ["limit", "1, " + "1, " * 11 + "n^3", "--depth", "100000"], "for order 12"),
     (R + ["limit", "1, -n, 1", "--p-initial", "1,2,3"], "--p-initial"),
     (R + ["limit", "1, -n, 1", "--q-initial", "0,0"], "all zero"),
     (R + ["limit", "1, -n, 1", "--p-initial", "1,x"], "--p-initial"),
