@@ -25,28 +25,32 @@ COMMON = ["--workers", "1", "--memory", "3", "--store", STORE, "--json"]
 # (what it adds, the mine arguments), cheapest new data first
 STEPS = [
     ("larx, lsl_cycles, prefix_cycles to n = 12", "--generators larx,lsl_cycles,prefix_cycles --n 3..12"),
+    ("UT_4 over p", "--generators unitriangular --n 4 --over p --values 2..13"),
+    ("UT_5 and UT_6 over p", "--generators unitriangular --n 5,6 --over p --values 2,3"),
+    ("inverse-closed consecutive 3-cycles", "--generators consecutive_k_cycles:3 --inverse-closed --n 3..10"),
+    ("inverse-closed consecutive 4-cycles", "--generators consecutive_k_cycles:4 --inverse-closed --n 4..10"),
+    ("inverse-closed consecutive 5-cycles", "--generators consecutive_k_cycles:5 --inverse-closed --n 5..10"),
+    ("Heisenberg 4x4 over p", "--generators heisenberg --n 4 --over p --values 2..31"),
+    ("UT_4 over p to 23", "--generators unitriangular --n 4 --over p --values 2..23"),
+    ("UT_5 over p to 7", "--generators unitriangular --n 5 --over p --values 2..7"),
+    ("inverse-closed consecutive 3-cycles to n = 11", "--generators consecutive_k_cycles:3 --inverse-closed --n 3..11"),
+    ("inverse-closed consecutive 4-cycles to n = 11", "--generators consecutive_k_cycles:4 --inverse-closed --n 4..11"),
+    ("inverse-closed consecutive 5-cycles to n = 11", "--generators consecutive_k_cycles:5 --inverse-closed --n 5..11"),
+    ("transposons to n = 11", "--generators transposons --n 3..11"),
     ("stars to n = 12", "--generators stars --n 3..12"),
     ("down_cycles to n = 11", "--generators down_cycles --n 3..11"),
     ("block_interchange to n = 10", "--generators block_interchange --n 3..10"),
-    ("UT_3 (= Heisenberg 3x3) over p", "--generators unitriangular --n 3 --over p --values 2..40"),
-    ("UT_4 over p", "--generators unitriangular --n 4 --over p --values 2..17"),
-    ("UT_5 and UT_6 over p", "--generators unitriangular --n 5,6 --over p --values 2,3"),
-    ("Heisenberg 4x4 over p", "--generators heisenberg --n 4 --over p --values 2..23"),
-    ("SL(2, p) over p", "--generators sl2 --over p --values 2..40"),
     ("3-cycles over n", "--generators consecutive_k_cycles:3,wrapped_k_cycles:3 --n 3..11"),
     ("4-cycles over n", "--generators consecutive_k_cycles:4,wrapped_k_cycles:4 --n 4..11"),
     ("5-cycles over n", "--generators consecutive_k_cycles:5,wrapped_k_cycles:5 --n 5..11"),
-    ("inverse-closed consecutive 3-cycles", "--generators consecutive_k_cycles:3 --inverse-closed --n 3..11"),
-    ("inverse-closed consecutive 4-cycles", "--generators consecutive_k_cycles:4 --inverse-closed --n 4..11"),
-    ("inverse-closed consecutive 5-cycles", "--generators consecutive_k_cycles:5 --inverse-closed --n 5..11"),
+    ("larx to n = 13", "--generators larx --n 3..13"),
+    ("UT_3 (= Heisenberg 3x3) over p", "--generators unitriangular --n 3 --over p --values 2..40"),
+    ("SL(2, p) over p", "--generators sl2 --over p --values 2..40"),
     ("inverse-closed consecutive k-cycles over k", "--generators consecutive_k_cycles --inverse-closed --n 9 --over k "
                                                   "--values 2..9"),
-    ("transposons to n = 11", "--generators transposons --n 3..11"),
-    ("increasing 3-cycles", "--generators increasing_k_cycles:3 --n 3..11"),
-    ("UT_5 at p = 5", "--generators unitriangular --n 5 --over p --values 2..5"),
-    ("larx to n = 13", "--generators larx --n 3..13"),
+    ("lsl_cycles to n = 13", "--generators lsl_cycles --n 3..13"),
+    ("Heisenberg 5x5 over p", "--generators heisenberg --n 5 --over p --values 2..11"),
     ("down_cycles to n = 12", "--generators down_cycles --n 3..12"),
-    ("stars to n = 13", "--generators stars --n 3..13"),
 ]
 
 
@@ -67,12 +71,26 @@ def runs_by_command() -> dict[str, tuple[int, str]]:
         return {r.command: (r.id, r.status) for r in store.runs()}
 
 
+def _current_steps() -> list[tuple[str, str]]:
+    """STEPS as the file says now: steps added while the campaign runs are picked up at the next step."""
+    namespace: dict = {}
+    exec(compile(Path(__file__).read_text(), __file__, "exec"), namespace)  # this file, re-read
+    return namespace["STEPS"]
+
+
 def run() -> None:
-    for what, step in STEPS:
+    tried: set[str] = set()
+    while True:
+        pending = [(what, step) for what, step in _current_steps() if step not in tried]
+        runs = runs_by_command()
+        todo = next(((w, s) for w, s in pending
+                     if runs.get(command_text(mine_args(s)), (0, ""))[1] != "finished"), None)
+        if todo is None:
+            return
+        what, step = todo
+        tried.add(step)
         args = mine_args(step)
-        found = runs_by_command().get(command_text(args))
-        if found and found[1] == "finished":
-            continue
+        found = runs.get(command_text(args))
         call = ["resume", str(found[0]), "--workers", "1", "--store", STORE, "--json"] if found else args
         print(f"[campaign] {what}: {' '.join(call)}", flush=True)
         with open(HERE / "campaign.log", "a") as log:
