@@ -54,11 +54,12 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    """A store holding one finished cf run."""
+    """A store holding one finished relations run (log 4 = 2 log 2)."""
     path = str(tmp_path_factory.mktemp("cf-search-bad") / "store.sqlite")
-    code, out, err, _ = run_cli(["cf", "eval", "2", "(2n-1)^2", "--depth", "50", "--json"], store=path)
+    code, out, err, _ = run_cli(["cf", "relations", "--constants", "log2,log(4)", "--no-products", "--json"],
+                                store=path)
     assert code == 0, err
-    assert json.loads(out.splitlines()[0])["engine"] == "cf"
+    assert [json.loads(line)["kind"] for line in out.splitlines()] == ["relation"]
     return path
 
 
