@@ -5,8 +5,15 @@ of layer k (g one of the generators given) that lies in no earlier layer. This i
 the package: the growth engine (:mod:`discover.cayley.bfs`), the meet-in-the-middle solver and the
 exact-distance ball of the beam search (:mod:`discover.cayley.solve`) all step it.
 
-States are packed into keys of K 64-bit words (:func:`discover.cayley.plan.key_layout`); a layer is a
-sorted array of distinct keys, and "already seen" is a merge against sorted arrays. With inverse-closed
+States are keys of K 64-bit words; a layer is a sorted array of distinct keys, and "already seen" is a
+merge against sorted arrays. Two kinds of key:
+
+* *Lehmer ranks* (one word) when the states are permutations of 0..L-1 with L <= 20 (L! < 2^63): the rank
+  of ``s . g`` is computed straight from the unranked state, with no packed intermediate, and a layer is
+  sorted by numpy's one-word sort (D. H. Lehmer, "Teaching combinatorial tricks to a computer", 1960;
+  the ranking is :func:`discover.cayley.kernels.rank_perms`'s);
+* *packed entries* otherwise (:func:`discover.cayley.plan.key_layout`: each entry in ``width`` bits),
+  sorted by a radix sort when they take several words. With inverse-closed
 generators (``undirected``) a neighbour of layer k lies in layer k-1, k or k+1, so only the last two
 layers are needed to drop the seen ones; otherwise every visited state is kept. ``keep_all`` keeps every
 layer (for walking a path back), in which case nothing extra is kept.
@@ -16,11 +23,70 @@ from __future__ import annotations
 
 import numpy as np
 
+import math
+
+from numba import njit, prange
+
 from discover.cayley import kernels as K
 from discover.cayley.graph import GraphDef
-from discover.cayley.plan import key_layout
+from discover.cayley.plan import MAX_BITMAP_DEGREE, key_layout
+from discover.kernels.bits import popcount
 
 BLOCK_KEYS = 1 << 21  # neighbours expanded, sorted and merged at once (bounds the scratch memory)
+U64 = np.uint64
+
+
+CHUNK = 1024  # states a worker unranks at once in expand_ranks
+
+
+@njit(parallel=True, cache=True)
+def expand_ranks(ranks, gens, first, last, fact, keys):
+    """Lehmer ranks of the neighbours of the permutations of rank ``ranks`` (m) under the generators
+    (G x n), generator-major: ``keys[g*m + i]`` is the rank of ``s[gens[g]]`` for s of rank ``ranks[i]``.
+
+    The rank is sum over positions j of d_j (n-1-j)!, the digit d_j counting the values smaller than the
+    j-th value and not used before it (one popcount of a 64-bit mask of the values used). A generator
+    that moves only positions ``first[g]..last[g]`` leaves the digits before them unchanged, and also
+    those after them (the same values come before, in another order), so only that window is re-ranked
+    against the state's own prefix sums: a transposition of neighbours costs two steps, not n."""
+    m = ranks.shape[0]
+    n = gens.shape[1]
+    G = gens.shape[0]
+    for c in prange((m + CHUNK - 1) // CHUNK):
+        lo = c * CHUNK
+        hi = min(m, lo + CHUNK)
+        states = K.unrank_perms(ranks[lo:hi], n, fact)
+        prefix = np.empty(n + 1, np.int64)  # prefix[j]: the rank's sum over positions before j
+        used_before = np.empty(n + 1, np.uint64)  # the values at positions before j
+        for i in range(hi - lo):
+            s = states[i]
+            used = U64(0)
+            r = np.int64(0)
+            for j in range(n):
+                prefix[j] = r
+                used_before[j] = used
+                v = s[j]
+                bit = U64(1) << U64(v)
+                r += (v - np.int64(popcount(used & (bit - U64(1))))) * fact[n - 1 - j]
+                used |= bit
+            prefix[n] = r
+            for g in range(G):
+                a = first[g]
+                b = last[g]
+                used = used_before[a]
+                t = prefix[a] + r - prefix[b + 1]
+                for j in range(a, b + 1):
+                    v = s[gens[g, j]]
+                    bit = U64(1) << U64(v)
+                    t += (v - np.int64(popcount(used & (bit - U64(1))))) * fact[n - 1 - j]
+                    used |= bit
+                keys[g * m + lo + i] = U64(t)
+
+
+def _are_permutations(starts: np.ndarray) -> bool:
+    """Whether every row of ``starts`` is a permutation of 0..L-1."""
+    want = np.arange(starts.shape[1])
+    return all(np.array_equal(np.sort(row), want) for row in starts)
 
 
 def sort_unique(keys: np.ndarray, used_bits: int = 64) -> np.ndarray:
@@ -28,8 +94,8 @@ def sort_unique(keys: np.ndarray, used_bits: int = 64) -> np.ndarray:
     sort over the ``used_bits`` low bits of each word)."""
     if keys.shape[0] == 0:
         return keys
-    if keys.shape[1] == 1:
-        keys = np.sort(keys[:, 0]).reshape(-1, 1)
+    if keys.shape[1] == 1:  # stable: a merge sort that takes the runs already sorted (see Frontier.next_layer)
+        keys = np.sort(keys[:, 0], kind="stable").reshape(-1, 1)
     else:
         keys = K.radix_sort_rows(keys, used_bits)
     return keys[: K.unique_sorted(keys)]
@@ -71,8 +137,6 @@ class Frontier:
     def __init__(self, graph: GraphDef, generators=None, starts=None, undirected: bool | None = None,
                  keep_all: bool = False):
         self.graph = graph
-        self.width, self.nwords = key_layout(graph)
-        self.used_bits = (64 // self.width) * self.width
         self.L = graph.state_length
         gens = graph.generators if generators is None else generators
         self.G = len(gens)
@@ -81,7 +145,17 @@ class Frontier:
         else:
             self.gens = np.array(gens, dtype=np.int64).reshape(self.G, graph.degree ** 2)
         starts = np.array([graph.start] if starts is None else starts, dtype=np.uint16).reshape(-1, self.L)
-        self.cur = sort_unique(K.pack(starts, self.width, self.nwords), self.used_bits)
+        self.ranked = graph.kind == "perm" and self.L <= MAX_BITMAP_DEGREE and _are_permutations(starts)
+        if self.ranked:
+            self.width, self.nwords, self.used_bits = 0, 1, 64
+            self.fact = np.array([math.factorial(i) for i in range(self.L + 1)], dtype=np.int64)
+            moved = [np.flatnonzero(g != np.arange(self.L)) for g in self.gens]
+            self.first = np.array([w[0] if w.size else 0 for w in moved], dtype=np.int64)
+            self.last = np.array([w[-1] if w.size else -1 for w in moved], dtype=np.int64)
+        else:
+            self.width, self.nwords = key_layout(graph)
+            self.used_bits = (64 // self.width) * self.width
+        self.cur = sort_unique(self.pack(starts), self.used_bits)
         self.prev = np.empty((0, self.nwords), dtype=np.uint64)
         self.undirected = graph.undirected if undirected is None else undirected
         self.visited = self.cur.copy() if not (self.undirected or keep_all) else self.prev
@@ -90,19 +164,34 @@ class Frontier:
         self.block = max(1, BLOCK_KEYS // max(self.G, 1))
 
     def pack(self, states) -> np.ndarray:
+        """Keys (m x K) of the states (rows of length L)."""
+        if self.ranked:
+            rows = np.asarray(states, dtype=np.int64).reshape(-1, self.L)
+            return K.rank_perms(rows, self.fact).astype(np.uint64).reshape(-1, 1)
         return K.pack(np.asarray(states, dtype=np.uint16).reshape(-1, self.L), self.width, self.nwords)
 
     def unpack(self, keys) -> np.ndarray:
+        """The states (m x L, uint16) of the keys."""
+        if self.ranked:
+            return K.unrank_perms(keys[:, 0].astype(np.int64), self.L, self.fact).astype(np.uint16)
         return K.unpack(keys, self.L, self.width)
 
     def neighbours(self, states: np.ndarray) -> np.ndarray:
-        """Keys of ``states[i] . g`` for every state (m x L, uint16) and generator: row i*G + g."""
+        """Keys of ``states[i] . g`` for every state (m x L) and generator: row i*G + g."""
         keys = np.empty((states.shape[0] * self.G, self.nwords), dtype=np.uint64)
+        if self.ranked:
+            return self._ranked_neighbours(self.pack(states)).reshape(self.G, -1).T.reshape(-1, 1).copy()
         if self.graph.kind == "perm":
             K.expand_perm(states, self.gens, self.width, keys)
         else:
             K.expand_matrix(states, self.gens, self.graph.degree, self.graph.modulus, self.width, keys)
         return keys
+
+    def _ranked_neighbours(self, keys) -> np.ndarray:
+        """Ranks of ``s . g`` for the states s of the rank ``keys`` (m x 1), generator-major (entry g*m + i)."""
+        out = np.empty(keys.shape[0] * self.G, dtype=np.uint64)
+        expand_ranks(keys[:, 0].astype(np.int64), self.gens, self.first, self.last, self.fact, out)
+        return out
 
     def held_bytes(self) -> int:
         if self.keep_all:
@@ -127,7 +216,11 @@ class Frontier:
         """The next layer's keys (sorted, distinct; empty at the end), not yet accepted (:meth:`advance`)."""
         parts = []
         for s in range(0, self.cur.shape[0], self.block):
-            keys = sort_unique(self.neighbours(self.unpack(self.cur[s: s + self.block])), self.used_bits)
+            block = self.cur[s: s + self.block]
+            if self.ranked:  # generator-major: each generator's images of a sorted block come in long sorted runs
+                keys = sort_unique(self._ranked_neighbours(block).reshape(-1, 1))
+            else:
+                keys = sort_unique(self.neighbours(self.unpack(block)), self.used_bits)
             parts.append(self._drop_seen(keys).copy())
         if not parts:
             return np.empty((0, self.nwords), dtype=np.uint64)

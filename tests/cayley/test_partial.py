@@ -1,7 +1,9 @@
 """Partial searches (--max-depth, --max-layer-size): the first layers of groups too large to search whole,
 against mathematics (Mahonian numbers, the 3x3x3 cube's published layers) and a plain depth-limited BFS."""
 
+import dataclasses
 import json
+import math
 
 import pytest
 from click.testing import CliRunner
@@ -83,3 +85,37 @@ def test_the_memory_limit_stops_a_partial_search():
 def test_megaminx_first_5_layers():
     rec = run("--generators", "megaminx", "--max-depth", "4")
     assert rec["layer_sizes"] == plain_layers(build_family("megaminx", None), 4)
+
+
+def python_rank(p):
+    """Lehmer rank by its definition: sum of (values after position j smaller than p[j]) * (n-1-j)!."""
+    n = len(p)
+    return sum(sum(1 for x in p[j + 1:] if x < p[j]) * math.factorial(n - 1 - j) for j in range(n))
+
+
+def test_rank_keys_of_neighbours_are_the_lehmer_ranks_of_the_products():
+    import random
+
+    import numpy as np
+
+    from discover.cayley.frontier import Frontier
+    graph = build_family("lrx", 9)  # generators moving every position, and one moving two (the window)
+    search = Frontier(graph)
+    assert search.ranked and search.nwords == 1
+    rng = random.Random(5)
+    states = [tuple(rng.sample(range(9), 9)) for _ in range(40)]
+    keys = search.neighbours(np.array(states))
+    want = [python_rank(tuple(s[j] for j in g)) for s in states for g in graph.generators]
+    assert [int(k) for k in keys[:, 0]] == want
+    assert [tuple(int(v) for v in row) for row in search.unpack(search.pack(states))] == states
+
+
+def test_rank_keys_and_packed_keys_give_the_same_layers():
+    # a start with repeated letters (a Schreier coset graph) is packed; a permutation start is ranked
+    graph = build_family("coxeter", 9)
+    ranked = growth(graph, max_depth=40)
+    assert ranked.layer_sizes == mahonian(9)
+    coset = dataclasses.replace(graph, start=(0, 0, 1, 1, 2, 2, 3, 3, 4), group_order_hint=None)
+    packed = growth(coset, max_depth=40)
+    assert sum(packed.layer_sizes) == math.factorial(9) // 2 ** 4  # the orbit: words with these letters
+    assert packed.layer_sizes == python_growth(coset)[0]
