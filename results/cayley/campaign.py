@@ -40,10 +40,10 @@ STEPS = [
     ("stars to n = 12", "--generators stars --n 3..12"),
     ("down_cycles to n = 11", "--generators down_cycles --n 3..11"),
     ("block_interchange to n = 10", "--generators block_interchange --n 3..10"),
+    ("larx to n = 13", "--generators larx --n 3..13"),
     ("3-cycles over n", "--generators consecutive_k_cycles:3,wrapped_k_cycles:3 --n 3..11"),
     ("4-cycles over n", "--generators consecutive_k_cycles:4,wrapped_k_cycles:4 --n 4..11"),
     ("5-cycles over n", "--generators consecutive_k_cycles:5,wrapped_k_cycles:5 --n 5..11"),
-    ("larx to n = 13", "--generators larx --n 3..13"),
     ("UT_3 (= Heisenberg 3x3) over p", "--generators unitriangular --n 3 --over p --values 2..40"),
     ("SL(2, p) over p", "--generators sl2 --over p --values 2..40"),
     ("inverse-closed consecutive k-cycles over k", "--generators consecutive_k_cycles --inverse-closed --n 9 --over k "

@@ -135,4 +135,10 @@ def export_all(store_path: Path, out: Path, commands: list[str]) -> None:
         if r.command in commands:
             md.append(f"| {r.id} | {r.status} | {r.started} | {r.finished or '-'} | `{r.command}` |")
     (out / "campaign_table.md").write_text("\n".join(md) + "\n")
+    readme = out / "README.md"
+    text = readme.read_text()
+    begin, end = "<!-- campaign table: written by campaign.py export -->", "<!-- end of campaign table -->"
+    if begin in text and end in text:
+        head, rest = text.split(begin, 1)
+        readme.write_text(head + begin + "\n" + "\n".join(md) + "\n" + end + rest.split(end, 1)[1])
     print("\n".join(md))
