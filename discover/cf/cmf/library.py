@@ -61,7 +61,9 @@ def ffbar_cmf(name: str, f: str, fbar: str, constants=(), source: str = "", desc
         name=name, axes=("x", "y"),
         matrices=((("0", s(b)), ("1", s(a))), ((s(G), s(b)), ("1", s(F)))),
         constants=tuple(constants), source=source, description=description or f"f = {f}, fbar = {fbar}",
-        default_start=default_start, notes={"f": f, "fbar": fbar}, parameters=tuple(parameters),
+        default_start=default_start, parameters=tuple(parameters),
+        # the fit compares integer pairs only: a parametric pair is described, not listed as "f"
+        notes={"f": f, "fbar": fbar} if not parameters else {"family": "ffbar", "f_text": f, "fbar_text": fbar},
     )
 
 
