@@ -10,8 +10,8 @@ Two engines, one loop shape (expand a frontier, keep what is new):
 * ``bitmap``: full (or dense) groups of permutations. States are Lehmer ranks into bit arrays
   (:mod:`discover.cayley.kernels`), expanded by a Numba kernel on all cores: each worker recording the
   neighbours it finds in its own 1-bit array (``records``, n!(1 + 2 workers)/8 bytes), or a shared 2-bit
-  code per state (``shared``, n!/4 bytes), or, for undirected graphs with odd generators, 1 bit per state
-  with the layers on disk and a checkpoint per layer (``parity``, n!/8 bytes:
+  code per state (``shared``, n!/4 bytes), or, for undirected graphs with odd generators, half a bit
+  per state with the layers on disk and a checkpoint per layer (``parity``, n!/16 bytes:
   :mod:`discover.cayley.parity_bitmap`); :func:`discover.cayley.plan.bitmap_layout` chooses.
 * ``frontier``: everything else (cosets, matrix groups, sparse permutation groups). Layers are sorted
   arrays of exact packed keys; duplicates and already-seen states are removed by merges. An undirected

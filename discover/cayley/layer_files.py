@@ -8,7 +8,7 @@ A directory holds
 * ``layer_K.bin`` and ``layer_K.idx``: layer K, one payload per chunk of its class's bit array (the
   varint gaps of :func:`~discover.cayley.parity_kernels.encode_gaps`, or the raw words), and per chunk a
   row (offset, bytes, kind, states) of int64. Only the last two layers are kept: they are the whole
-  state of the search (the bit arrays hold exactly those two layers between layers).
+  state of the search.
 
 A run killed at any moment resumes at the last layer ``meta.json`` names (files of a later, unfinished
 layer are deleted). The directory is given by the environment variable :data:`CHECKPOINT_ENV`; without
@@ -161,7 +161,7 @@ class LayerDir:
                 raise RuntimeFailure(f"{_label(self.path)}: layer {k} is truncated")
             return kind, np.frombuffer(data, dtype=np.uint8), count
 
-        chunk.close = lambda: (_forget(fh.fileno()), fh.close())
+        chunk.close = fh.close
         return chunk
 
     def writer(self, k: int) -> "LayerWriter":
@@ -205,18 +205,9 @@ class LayerWriter:
         self.fh.flush()
         if self.durable:
             os.fsync(self.fh.fileno())
-            _forget(self.fh.fileno())
         self.fh.close()
         with open(self.idx_path, "wb") as fh:
             self.rows.tofile(fh)
             fh.flush()
             if self.durable:
                 os.fsync(fh.fileno())
-
-
-def _forget(fd: int) -> None:
-    """Drop a file's pages from the page cache: the layer files are read once, and the machine is shared."""
-    try:
-        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-    except (AttributeError, OSError):
-        pass

@@ -1,22 +1,24 @@
-"""The parity bitmap: breadth-first layers of a Cayley graph of S_n in 1 bit per state, checkpointed.
+"""The parity bitmap: breadth-first layers of a Cayley graph of S_n in half a bit per state, checkpointed.
 
 For an *undirected* (inverse-closed generators) Cayley graph whose generators are all *odd*
 permutations, every edge joins an even and an odd permutation, so layer k holds only permutations of
 sign (-1)^k, and a neighbour of layer k lies in layer k-1 or layer k+1 (never in layer k, never further:
-undirected). So two bit arrays, one per parity class, indexed by the parity rank ``s = rank >> 1``
-(:mod:`discover.cayley.parity_kernels`), hold the whole state of the search between layers: the array
-of class k mod 2 holds layer k, the other holds layer k-1. To go one layer down:
+undirected). A parity class is ranked densely by ``s = rank >> 1`` (:mod:`discover.cayley.parity_kernels`),
+so one bit array of n!/2 bits indexes either class. Every layer is kept on disk, encoded
+(:mod:`discover.cayley.layer_files`: about a byte per state at LRX's densities, and the last two layers
+only). To go from layer k to layer k+1:
 
-1. expand layer k: set the bit of every neighbour in the other array, which then holds
-   layer k-1 together with layer k+1 (the number of bits that went from 0 to 1 is |layer k+1|);
-2. read layer k-1 back from disk and clear it: the other array now holds exactly layer k+1;
-3. write layer k+1 to disk (:mod:`discover.cayley.layer_files`), which is also the checkpoint;
-   its number of states, counted again while encoding, must equal the count of step 1.
+1. load layer k-1 into the array (the class of k+1);
+2. read layer k from disk chunk by chunk and set the bit of every neighbour of its states: the array
+   then holds layer k-1 together with layer k+1 (the bits that went from 0 to 1 are layer k+1);
+3. read layer k-1 again and clear it: the array holds exactly layer k+1;
+4. write layer k+1 to disk, which is also the checkpoint; its number of states, counted again while
+   encoding, must equal the count of step 2.
 
-Memory: n!/8 bytes (S_14: 10.15 GiB) and a few 16 MiB chunk buffers, whatever the number of threads;
-disk: the last three layers, encoded (about a byte per state at LRX's densities). This is the
-frontier-search idea of keeping only the layers an undirected search needs (Korf, Zhang, Thayer and
-Hohwald, "Frontier search", J. ACM 52 (2005)) on the dense Lehmer ranking, with the bipartition
+Memory: n!/16 bytes (S_14: 5.07 GiB) and four 16 MiB chunk buffers, whatever the number of threads;
+disk: three encoded layers. A killed run resumes at step 1 of the layer after the last one written.
+This is the frontier-search idea of keeping only the layers an undirected search needs (Korf, Zhang,
+Thayer and Hohwald, "Frontier search", J. ACM 52 (2005)) on the dense Lehmer ranking, with the sign
 telling two adjacent layers apart.
 """
 
@@ -70,37 +72,43 @@ def parity_layers(graph, gens8, tables, fact, threads, keep: int, checkpoint: st
     nwords = F.class_words(n)
     nchunks = -(-nwords // F.CHUNK_WORDS)
     spar = PK.suffix_signs(tables.suffix)
-    arrays = [np.zeros(nwords, dtype=np.uint64), np.zeros(nwords, dtype=np.uint64)]
+    array = np.zeros(nwords, dtype=np.uint64)
+    buffer = np.zeros(F.CHUNK_WORDS, dtype=np.uint64)  # one chunk of the layer expanded
     out = np.empty(F.CHUNK_WORDS * 8, dtype=np.uint8)  # an encoded chunk (at most its raw size)
     store = F.LayerDir(checkpoint, F.identity(graph), nchunks)
     total = math.factorial(n)
     try:
         sizes = store.sizes
-        if sizes:  # resume: the last two layers back into their arrays
-            for k in range(max(0, len(sizes) - 2), len(sizes)):
-                _load(store, k, arrays[k % 2], nchunks, clear=False)
-        else:
-            arrays[0][0] = np.uint64(1)  # the identity, rank 0, even
-            _write(store, 0, arrays[0], nchunks, out, PK)
+        if not sizes:
+            array[0] = np.uint64(1)  # the identity, rank 0, even
+            _write(store, 0, array, nchunks, out, PK)
             sizes = [1]
             store.commit(sizes)
         while True:
             k = len(sizes) - 1
-            cur, other = arrays[k % 2], arrays[1 - k % 2]
-            new = 0
-            threads(sizes[-1] * gens8.shape[0])
-            for c in range(nchunks):
-                w0, w1 = c * F.CHUNK_WORDS, min(nwords, (c + 1) * F.CHUNK_WORDS)
-                new += PK.expand_parity(cur, other, w0, w1, k % 2, gens8, *tables.kernel_args(), fact, spar,
-                                        threads.count())
-                report(layer=k + 1, expanded=f"{100 * (c + 1) // nchunks}%",
-                       states=f"{sum(sizes) + new:,} of {total:,}")
+            array[:] = 0
             if k >= 1:
-                _load(store, k - 1, other, nchunks, clear=True)
+                _load(store, k - 1, array, nchunks, clear=False)
+            threads(sizes[-1] * gens8.shape[0])
+            new = 0
+            read = store.read(k)
+            try:
+                for c in range(nchunks):
+                    chunk = buffer[:min(F.CHUNK_WORDS, nwords - c * F.CHUNK_WORDS)]
+                    chunk[:] = 0
+                    if _apply(read, k, c, chunk, clear=False):
+                        new += PK.expand_parity(chunk, c * F.CHUNK_WORDS, array, k % 2, gens8,
+                                                *tables.kernel_args(), fact, spar, threads.count())
+                    report(layer=k + 1, expanded=f"{100 * (c + 1) // nchunks}%",
+                           states=f"{sum(sizes) + new:,} of {total:,}")
+            finally:
+                read.close()
+            if k >= 1:
+                _load(store, k - 1, array, nchunks, clear=True)
             if new == 0:
                 store.commit(sizes, complete=True)
                 break
-            written = _write(store, k + 1, other, nchunks, out, PK)
+            written = _write(store, k + 1, array, nchunks, out, PK)
             if written != new:
                 raise RuntimeFailure(f"parity bitmap: layer {k + 1} has {written:,} states on disk but {new:,} "
                                      "were found (a damaged checkpoint?)")
@@ -108,10 +116,11 @@ def parity_layers(graph, gens8, tables, fact, threads, keep: int, checkpoint: st
             if sum(sizes) > total:  # cannot happen for a graph that passed unsuitable(); never loop on
                 raise RuntimeFailure(f"parity bitmap: {sum(sizes):,} states found, more than n! = {total:,}")
             store.commit(sizes)
-        last = arrays[(len(sizes) - 1) % 2]
         ranks = np.empty(0, dtype=np.int64)
         if sizes[-1] <= keep:
-            ranks = PK.parity_to_ranks(last, (len(sizes) - 1) % 2, n, fact, sizes[-1])
+            array[:] = 0
+            _load(store, len(sizes) - 1, array, nchunks, clear=False)
+            ranks = PK.parity_to_ranks(array, (len(sizes) - 1) % 2, n, fact, sizes[-1])
         return sizes, ranks
     finally:
         store.close()
@@ -136,23 +145,28 @@ def _write(store, k: int, words: np.ndarray, nchunks: int, out: np.ndarray, PK) 
 
 
 def _load(store, k: int, words: np.ndarray, nchunks: int, clear: bool) -> None:
-    """Set (or clear) the states of stored layer k in ``words``, checking each chunk's count."""
-    from discover.cayley import parity_kernels as PK
-
+    """Set (or clear) the states of stored layer k in ``words``."""
     read = store.read(k)
     try:
         for c in range(nchunks):
-            kind, payload, count = read(c)
-            chunk = words[c * F.CHUNK_WORDS:(c + 1) * F.CHUNK_WORDS]
-            if kind == F.RAW:
-                raw = payload.view(np.uint64)
-                if raw.shape[0] != chunk.shape[0] or int(PK.count_bits(raw)) != count:
-                    raise RuntimeFailure(f"parity bitmap: layer {k}, chunk {c} is damaged")
-                if clear:
-                    PK.clear_words(chunk, raw)
-                else:
-                    chunk |= raw
-            elif PK.apply_gaps(payload, chunk, clear) != count:
-                raise RuntimeFailure(f"parity bitmap: layer {k}, chunk {c} is damaged")
+            _apply(read, k, c, words[c * F.CHUNK_WORDS:(c + 1) * F.CHUNK_WORDS], clear)
     finally:
         read.close()
+
+
+def _apply(read, k: int, c: int, chunk: np.ndarray, clear: bool) -> int:
+    """Set (or clear) the states of chunk c of stored layer k in ``chunk``, checking their count; returns it."""
+    from discover.cayley import parity_kernels as PK
+
+    kind, payload, count = read(c)
+    if kind == F.RAW:
+        raw = payload.view(np.uint64)
+        if raw.shape[0] != chunk.shape[0] or int(PK.count_bits(raw)) != count:
+            raise RuntimeFailure(f"parity bitmap: layer {k}, chunk {c} is damaged")
+        if clear:
+            PK.clear_words(chunk, raw)
+        else:
+            chunk |= raw
+    elif PK.apply_gaps(payload, chunk, clear) != count:
+        raise RuntimeFailure(f"parity bitmap: layer {k}, chunk {c} is damaged")
+    return count

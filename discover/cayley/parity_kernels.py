@@ -37,10 +37,10 @@ def suffix_signs(L: int) -> np.ndarray:
 
 
 @njit(parallel=True, cache=True)
-def expand_parity(cur, other, w0, w1, parity, gens, mode, window, varying, SIG, TV, TS, TL, TR, KR, fact, SPAR,
+def expand_parity(cur, offset, other, parity, gens, mode, window, varying, SIG, TV, TS, TL, TR, KR, fact, SPAR,
                   nthreads):
     """Set, in ``other`` (the array of the opposite class), the bits of every neighbour of the states
-    whose bits are set in ``cur`` (class ``parity``) within words ``w0 .. w1 - 1``. Returns how many
+    whose bits are set in ``cur``: words ``offset ..`` of the array of class ``parity``. Returns how many
     bits went from 0 to 1 (exact: a plain read-modify-write on one thread, the old word of an atomic OR
     on several). Neighbours are ranked with the block tables (``mode`` ... ``KR``, see
     :func:`discover.cayley.kernels.bitmap_layer`); one word's neighbours are ranked first and their
@@ -53,7 +53,7 @@ def expand_parity(cur, other, w0, w1, parity, gens, mode, window, varying, SIG, 
     rfact = np.empty(n, np.int64)
     for i in range(n):
         rfact[i] = fact[n - 1 - i]
-    span = w1 - w0
+    span = cur.shape[0]
     piece = max(np.int64(1), (span + 16 * nthreads - 1) // (16 * nthreads))
     npieces = (span + piece - 1) // piece
     counter = np.zeros(1, np.int64)
@@ -67,11 +67,11 @@ def expand_parity(cur, other, w0, w1, parity, gens, mode, window, varying, SIG, 
             c = atomic_add(counter, 0, 1)
             if c >= npieces:
                 break
-            for w in range(w0 + c * piece, min(w1, w0 + (c + 1) * piece)):
+            for w in range(c * piece, min(span, (c + 1) * piece)):
                 m = cur[w]
                 nq = 0
                 while m != U64(0):
-                    r = 2 * (np.int64(w) * 64 + np.int64(trailing_zeros(m)))
+                    r = 2 * ((offset + np.int64(w)) * 64 + np.int64(trailing_zeros(m)))
                     m &= m - U64(1)
                     if r >= first_after or r < first:  # a new block: its prefix and the sign of its digits
                         first = _enter_block(r, BL, fact, perm, digits, rem, remb, rfact, gens, mode, window,

@@ -6,7 +6,7 @@ refused at once. Estimates (bytes):
 
 * permutation bitmap: the faster *records* layout, n!(1 + 2w)/8 for w workers, when it fits; else the
   *shared* layout, n!/4 (a 2-bit code per state); else, for an undirected graph with odd generators,
-  the *parity* layout, n!/8 (1 bit per state, layers on disk: :mod:`discover.cayley.parity_bitmap`),
+  the *parity* layout, n!/16 (half a bit per state, layers on disk: :mod:`discover.cayley.parity_bitmap`),
   which is also the one used whenever a checkpoint directory is set (:func:`bitmap_layout`);
 * unitriangular bitmap: p^(k(k-1)/2)/4 (2 bits per element of UT_k(Z/pZ), whatever subgroup is searched);
 * frontier search: about (16K + 2L) bytes per state (the packed keys of K words of the layers kept, their
@@ -61,11 +61,11 @@ def unitriangular_bitmap_bytes(graph: GraphDef) -> int:
 def bitmap_bytes(n: int, layout: str, workers: int = 1) -> int:
     """Bytes of the permutation bitmap's state arrays: ``shared`` keeps a 2-bit code per state (n!/4
     bytes); ``records`` keeps 1 bit per state seen plus, for each worker, 1-bit records of the
-    neighbours it found in the last two layers (n!(1 + 2 workers)/8 bytes); ``parity`` 1 bit per state
-    and three 16 MiB chunk buffers (n!/8 bytes and 48 MiB)."""
+    neighbours it found in the last two layers (n!(1 + 2 workers)/8 bytes); ``parity`` one bit per state
+    of one parity class and four 16 MiB chunk buffers (n!/16 bytes and 64 MiB)."""
     states = math.factorial(n)
     if layout == "parity":
-        return 2 * (-(-states // 2 // 64)) * 8 + 3 * PARITY_CHUNK_BYTES
+        return (-(-states // 2 // 64)) * 8 + 4 * PARITY_CHUNK_BYTES
     return states // 4 if layout == "shared" else states * (1 + 2 * workers) // 8
 
 
@@ -82,7 +82,7 @@ def parity_unsuitable(graph: GraphDef) -> str | None:
 def bitmap_layout(n: int, workers: int, limit: int | None = None, graph: GraphDef | None = None) -> str:
     """``records`` (no atomic writes, the faster layer) when its arrays fit in ``limit`` bytes (default
     80% of the available memory), else ``shared`` (2 bits per state, whatever the number of workers)
-    when it fits or ``graph`` cannot use ``parity`` (1 bit per state; undirected graphs with odd
+    when it fits or ``graph`` cannot use ``parity`` (half a bit per state; undirected graphs with odd
     generators only). ``parity`` whenever a checkpoint directory is set and ``graph`` can use it."""
     from discover.cayley.layer_files import checkpoint_path
 
