@@ -12,12 +12,14 @@ from discover.errors import InputError
 def test_entries_agree_with_sympy_on_a_line(name):
     cmf = get_cmf(name)
     n = sympy.Symbol("n")
-    base = [3 + i for i in range(cmf.dim)]
-    direction = [1 + (i % 2) for i in range(cmf.dim)]
-    line = {sym: b + t * n for sym, b, t in zip(cmf.symbols(), base, direction)}
+    # parameters (cmf1, ...) are names with direction 0: their value is the base, here 2/3, 5/3, ...
+    base = [3 + i for i in range(cmf.dim)] + [sympy.Rational(2 + 3 * i, 3) for i in range(len(cmf.parameters))]
+    direction = [1 + (i % 2) for i in range(cmf.dim)] + [0] * len(cmf.parameters)
+    syms = [sympy.Symbol(a) for a in cmf.names]
+    line = {sym: b + t * n for sym, b, t in zip(syms, base, direction)}
     for text, expr in zip((e for m in cmf.matrices for row in m for e in row),
                           (e for M in cmf.sympy_matrices() for e in M)):
-        num, den = evaluate_on_line(compile_entry(text, cmf.axes), cmf.axes, base, direction)
+        num, den = evaluate_on_line(compile_entry(text, cmf.names), cmf.names, [str(b) for b in base], direction)
         as_sym = lambda p: sum(sympy.Rational(int(c.p), int(c.q)) * n**i for i, c in enumerate(p.coeffs()))  # noqa: E731
         assert sympy.cancel(as_sym(num) / as_sym(den) - expr.subs(line)) == 0
 
