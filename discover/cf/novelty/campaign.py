@@ -13,7 +13,17 @@ the equivalence classes, and the constant x novelty table.
   the digits on which the exact convergent and the closed form agree, never more than the convergent
   has), with delta at that depth; a slowly converging fraction reports the digits it has;
 * ``classes.json``: the unification graph (:mod:`discover.cf.novelty.unify`) and ``classes.md``
-  its summary; ``table.md``: constant x novelty counts.
+  its summary; ``table.md``: constant x novelty counts;
+* ``cmf_walk_formulas.jsonl``: the store's library-CMF walks (kind ``cmf-walk``), each a verified formula
+  for its limit, with the novelty of its equivalent PCF decided at the thorough bounds; a walk's PCF
+  that no list holds is still on a library CMF's trajectory by construction, so it is ``equivalent``
+  (chain kind ``cmf``: that CMF, trajectory and start), never ``new``. ``table.md`` counts them apart,
+  with the number of distinct equivalent PCFs (canonical forms) and how many of those are not among
+  the search's formulas.
+
+``--reuse FILE`` (an earlier ``campaign_formulas.jsonl``): formulas whose key it holds keep its
+novelty decision and deep check instead of computing them again (the store only grows, so a chain
+found then still holds).
 
 It reads the store only (no writes) and computes nothing the records do not name besides the deeper
 check of the ``new`` class.
@@ -67,7 +77,8 @@ def deep_check(a: str, b: str, relation: dict | None, digits: int, max_depth: in
     return out
 
 
-def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth: int = 200_000) -> dict:
+def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth: int = 200_000,
+                    reuse: str | None = None) -> dict:
     """Write the files of the module doc; returns the summary counts."""
     from discover.cf.novelty.classify import THOROUGH, classify
     from discover.cf.novelty.known import limit_class
@@ -77,16 +88,27 @@ def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth:
 
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
-    rows = []
+    rows, walks = [], []
     with Store(store_path, create=False) as store:
         for row in store.conjectures(engine="cf", kind="pcf"):
             rows.append(row.record.to_json() | {"first_run_id": row.first_run_id})
+        for row in store.conjectures(engine="cf.cmf", kind="cmf-walk"):
+            walks.append(row.record.to_json() | {"first_run_id": row.first_run_id})
+    earlier = {}
+    if reuse:
+        with open(reuse) as f:
+            earlier = {r["key"]: r for r in map(json.loads, f)}
     formulas = []
     for rec in rows:
         canon = rec["canonical"]
         a, b = Polynomial.parse(canon["a"]).coeffs, Polynomial.parse(canon["b"]).coeffs
         rec["novelty_at_search"] = (rec.get("novelty") or {}).get("class")
-        rec["novelty"] = classify(a, b, rec["closed_form"], **THOROUGH)
+        if rec["key"] in earlier:
+            rec["novelty"] = earlier[rec["key"]]["novelty"]
+            if "deep_check" in earlier[rec["key"]]:
+                rec["deep_check"] = earlier[rec["key"]]["deep_check"]
+        else:
+            rec["novelty"] = classify(a, b, rec["closed_form"], **THOROUGH)
         formulas.append(Formula(rec["key"], a, b, rec["closed_form"], rec["novelty"], (rec["a"], rec["b"])))
     result = unify(formulas)
     # A formula 'new' against the lists may still reach a listed one through other stored formulas (a
@@ -110,7 +132,8 @@ def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth:
             klass = rec["novelty"]["class"]
             table[("+".join(limit_class(rec["closed_form"])) or "-", klass)] += 1
             if klass == "new":
-                rec["deep_check"] = deep_check(rec["a"], rec["b"], rec.get("relation"), digits, max_depth)
+                if "deep_check" not in rec:
+                    rec["deep_check"] = deep_check(rec["a"], rec["b"], rec.get("relation"), digits, max_depth)
                 f_new.write(json.dumps(rec) + "\n")
             f_all.write(json.dumps(rec) + "\n")
     (out / "classes.json").write_text(json.dumps(graph_json(result, formulas)))
@@ -130,10 +153,55 @@ def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth:
         tab.append(f"| {c} | " + " | ".join(map(str, counts)) + f" | {sum(counts)} |")
     totals = [sum(table[(c, k)] for c in constants) for k in classes]
     tab.append("| **all** | " + " | ".join(map(str, totals)) + f" | {sum(totals)} |")
+    walk_summary = _export_walks(walks, rows, out)
+    tab += ["", "Library-CMF walks (`cf cmf search`; each on a library CMF's trajectory by construction):", "",
+            "| CMF | walks | known | equivalent | distinct PCFs | PCFs not among the search's |", "|---" * 6 + "|"]
+    for name, w in sorted(walk_summary.items()):
+        tab.append(f"| {name} | {w['walks']} | {w['known']} | {w['equivalent']} | {w['pcfs']} | {w['beyond_search']} |")
     (out / "table.md").write_text("\n".join(tab) + "\n")
     return {"formulas": len(rows), "classes": len(result["classes"]), "by_class": dict(zip(classes, totals)),
             "new_promoted_by_chains": promoted,
-            "constants": len([c for c in constants if c not in ("-", "rational")])}
+            "constants": len([c for c in constants if c not in ("-", "rational")]),
+            "cmf_walks": walk_summary}
+
+
+def _export_walks(walks: list[dict], search_rows: list[dict], out: Path) -> dict:
+    """``cmf_walk_formulas.jsonl`` and the per-CMF counts (module doc)."""
+    from discover.cf.novelty.classify import THOROUGH, classify
+    from discover.cf.novelty.equivalence import canonical_key
+    from discover.cf.polynomial import Polynomial
+
+    def canon_of(a: str, b: str):
+        return canonical_key(Polynomial.parse(a).coeffs, Polynomial.parse(b).coeffs)
+
+    searched = {canon_of(r["canonical"]["a"], r["canonical"]["b"]) for r in search_rows}
+    summary: dict = {}
+    seen: dict = {}
+    with open(out / "cmf_walk_formulas.jsonl", "w") as f:
+        for rec in walks:
+            w = summary.setdefault(rec["cmf"], {"walks": 0, "known": 0, "equivalent": 0, "pcfs": 0,
+                                                "beyond_search": 0})
+            w["walks"] += 1
+            pcf = rec.get("pcf")
+            if not pcf:  # no equivalent PCF (a walk of a larger matrix): stored, no novelty to decide
+                f.write(json.dumps(rec) + "\n")
+                continue
+            canon = canon_of(pcf["a"], pcf["b"])
+            if canon not in seen:
+                seen[canon] = classify(canon[0], canon[1], rec["closed_form"], **THOROUGH)
+                w["pcfs"] += 1
+                w["beyond_search"] += canon not in searched
+            nov = dict(seen[canon])
+            if nov["class"] == "new":
+                nov.update({"class": "equivalent", "listed": None, "chain": [
+                    {"kind": "cmf", "detail": f"the walk of the library CMF {rec['cmf']} along "
+                                              f"{tuple(rec['trajectory'])} from {tuple(rec['start'])}"}]})
+                nov.pop("bounds", None)
+            rec["novelty_at_search"] = (rec.get("novelty") or {}).get("class")
+            rec["novelty"] = nov
+            w[nov["class"]] += 1
+            f.write(json.dumps(rec) + "\n")
+    return summary
 
 
 if __name__ == "__main__":
@@ -144,6 +212,7 @@ if __name__ == "__main__":
     parser.add_argument("outdir")
     parser.add_argument("--digits", type=int, default=1000)
     parser.add_argument("--max-depth", type=int, default=200_000)
+    parser.add_argument("--reuse", default=None, help="an earlier campaign_formulas.jsonl (module doc)")
     args = parser.parse_args()
-    print(json.dumps(export_campaign(args.store, args.outdir, args.digits, args.max_depth)))
+    print(json.dumps(export_campaign(args.store, args.outdir, args.digits, args.max_depth, args.reuse)))
     sys.exit(0)
