@@ -41,17 +41,6 @@ def _parse_vector(text, what):
         raise InputError(f"{what} {text!r}: integers separated by commas") from None
 
 
-def _parse_matrix(text, what):
-    """Rows separated by ';', entries by ',' outside parentheses."""
-    from discover.cf.limits import check_expression_text
-    from discover.cf.recurrence.recurrence import split_top_level
-
-    # ';' read as ',' for the check: a power of a power is looked for within an entry, not across rows
-    check_expression_text(text.replace(";", ","), what)
-    rows = split_top_level(text, ";")
-    return [split_top_level(row) for row in rows]
-
-
 def recurrence_argument(func):
     """RECURRENCE (coefficients) or --companion MATRIX: passes ``recurrence`` (a LinearRecurrence)."""
     import functools
@@ -59,23 +48,29 @@ def recurrence_argument(func):
     @click.argument("coefficients", required=False)
     @click.option("--companion", default=None, metavar="MATRIX",
                   help="The recurrence as a k x k companion matrix: rows separated by ';', entries by ',' "
-                       "(e.g. \"0, n^6; 1, 34n^3+51n^2+27n+5\").")
+                       "(e.g. \"0, -n^6; 1, 34n^3+51n^2+27n+5\").")
+    @click.option("--matrix", default=None, metavar="MATRIX",
+                  help="Any k x k polynomial step matrix M (states r(n) = r(n-1) M(n)): the recurrence of the "
+                       "last coordinate of its states, found by companionization (sympy, k at most 12).")
     @functools.wraps(func)
-    def wrapper(*args, coefficients, companion, **kwargs):
-        kwargs["recurrence"] = _recurrence(coefficients, companion)
+    def wrapper(*args, coefficients, companion, matrix, **kwargs):
+        kwargs["recurrence"] = _recurrence(coefficients, companion, matrix)
         return func(*args, **kwargs)
 
     return wrapper
 
 
-def _recurrence(coefficients, companion):
-    from discover.cf.recurrence.recurrence import LinearRecurrence
+def _recurrence(coefficients, companion, matrix):
+    from discover.cf.recurrence.recurrence import LinearRecurrence, companionize, parse_matrix
     from discover.errors import InputError
 
-    if (coefficients is None) == (companion is None):
-        raise InputError("give the recurrence as COEFFICIENTS (\"a_0, ..., a_k\") or --companion MATRIX, one of them")
+    if sum(x is not None for x in (coefficients, companion, matrix)) != 1:
+        raise InputError("give the recurrence as COEFFICIENTS (\"a_0, ..., a_k\"), --companion MATRIX or --matrix "
+                         "MATRIX, one of them")
     if companion is not None:
-        return LinearRecurrence.from_companion(_parse_matrix(companion, "--companion"))
+        return LinearRecurrence.from_companion(parse_matrix(companion, "--companion"))
+    if matrix is not None:
+        return companionize([[e.to_fmpz_poly() for e in row] for row in parse_matrix(matrix, "--matrix")])
     return LinearRecurrence.parse(coefficients)
 
 

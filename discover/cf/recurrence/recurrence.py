@@ -46,12 +46,16 @@ from typing import Sequence
 from discover.cf.polynomial import Polynomial
 from discover.errors import InputError
 
-__all__ = ["LinearRecurrence", "companionize", "split_top_level", "integer_divisors", "polynomial_divisors", "MAX_ORDER", "MAX_FOLD"]
+__all__ = ["LinearRecurrence", "companionize", "split_top_level", "integer_divisors", "polynomial_divisors",
+           "parse_matrix", "MAX_ORDER", "MAX_FOLD"]
 
 # Order k at most this (the k x k walk, the k-step forward check and the companionization stay small).
 MAX_ORDER = 12
 # fold: every m-th term with m at most this (the step matrix of m steps has degree m deg).
 MAX_FOLD = 6
+# companionize: the minors' degree bound (the sum of the column degrees) at most this before any work;
+# the recurrence found must then still have coefficients of degree <= MAX_DEGREE.
+MAX_COMPANION_DEGREE = 1024
 
 
 def split_top_level(text: str, sep: str = ",") -> list[str]:
@@ -66,6 +70,25 @@ def split_top_level(text: str, sep: str = ",") -> list[str]:
             current.append(ch)
     parts.append("".join(current))
     return [p.strip() for p in parts]
+
+
+def parse_matrix(text: str, what: str) -> list[list[Polynomial]]:
+    """A matrix of integer polynomials from text: rows separated by ';', entries by ',' (outside
+    parentheses), e.g. ``"0, -n^6; 1, 34n^3+51n^2+27n+5"``; every row of the same length as the number
+    of rows (square). InputError naming ``what`` otherwise."""
+    from discover.cf.limits import check_expression_text
+
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{what}: empty; give rows separated by ';' and entries by ','")
+    # ';' read as ',' for the check: a power of a power is looked for within an entry, not across rows
+    check_expression_text(text.replace(";", ","), what)
+    rows = [split_top_level(r) for r in split_top_level(text, ";")]
+    k = len(rows)
+    if k > MAX_ORDER or any(len(r) != k for r in rows):
+        raise InputError(f"{what}: need a square matrix of size at most {MAX_ORDER} (rows separated by ';', "
+                         f"entries by ','), got {k} rows of lengths {[len(r) for r in rows]}")
+    return [[Polynomial.parse(e, f"{what} entry ({i + 1}, {j + 1})") for j, e in enumerate(r)]
+            for i, r in enumerate(rows)]
 
 
 def _poly_mul(p: Polynomial, q: Polynomial) -> Polynomial:
@@ -257,7 +280,10 @@ class LinearRecurrence:
             arg = fmpz_poly([offset - step + 1 + t, step])
             Mt = [[e(arg) if e.degree() > 0 else e for e in row] for row in M]
             S = Mt if S is None else _fmpz_matmul(S, Mt)
-        return companionize(S)
+        try:
+            return companionize(S)
+        except InputError as exc:
+            raise InputError(f"fold --step {step}: {exc}") from None
 
 
 def polynomial_divisors(p, limit: int = 4096):
@@ -317,38 +343,69 @@ def _reduced(coeffs: list[Polynomial]) -> LinearRecurrence:
 
 def companionize(matrix) -> LinearRecurrence:
     """The recurrence of u(n) = the last coordinate of the row states r(n) = r(n - 1) S(n) of a k x k
-    integer polynomial matrix S (module doc): with c_0 = e_{k-1} and c_{j+1}(n) = S(n) c_j(n + 1), the
-    values u(n - 1 + j) = r(n - 1) c_j(n); the first dependency sum_j alpha_j(n) c_j(n) = 0 over Q(n)
-    (sympy nullspace) gives sum_j alpha_j(n) u(n - 1 + j) = 0, returned in the a_0 u(n) + ... form."""
-    import sympy
+    integer polynomial matrix S (``fmpz_poly`` entries; module doc).
 
-    n = sympy.Symbol("n")
+    With c_0 = e_{k-1} and c_{j+1}(n) = S(n) c_j(n + 1) (polynomial column vectors), u(n - 1 + j) =
+    r(n - 1) c_j(n). The k + 1 vectors c_0 .. c_k are dependent over Q(n), and when the k x (k + 1)
+    matrix C = [c_0 ... c_k] has rank k its kernel is spanned by the signed maximal minors
+    alpha_j = (-1)^j det C^(j) (C without column j; Cramer). Each minor is a polynomial of known degree
+    bound (the sum of the other columns' degrees), computed exactly by evaluation at that many integer
+    points (FLINT ``fmpz_mat.det``) and Newton interpolation (exact fractions). Then
+    sum_j alpha_j(n) u(n - 1 + j) = 0, returned in the a_0 u(n) + ... form, common factors removed."""
+    from flint import fmpz_mat, fmpz_poly
+
     k = len(matrix)
+    S = [[e if isinstance(e, fmpz_poly) else fmpz_poly([int(c) for c in e.coeffs]) for e in row] for row in matrix]
+    n1 = fmpz_poly([1, 1])
+    cols = [[fmpz_poly([int(i == k - 1)]) for i in range(k)]]
+    for _ in range(k):
+        prev = [e(n1) if e.degree() > 0 else e for e in cols[-1]]
+        cols.append([sum((S[i][t] * prev[t] for t in range(1, k)), S[i][0] * prev[0]) for i in range(k)])
+    degs = [max(max(e.degree() for e in col), 0) for col in cols]
+    if sum(degs) > MAX_COMPANION_DEGREE:
+        raise InputError(f"companionize: the recurrence's coefficients would have degree up to {sum(degs)}, above "
+                         f"{MAX_COMPANION_DEGREE} (use a smaller fold step or a lower order)")
+    alphas = []
+    for j in range(k + 1):
+        others = [c for i, c in enumerate(cols) if i != j]
+        bound = sum(degs[i] for i in range(k + 1) if i != j)
+        xs = list(range(bound + 1))
+        ys = [int(fmpz_mat(k, k, [others[c][r](x) for r in range(k) for c in range(k)]).det()) for x in xs]
+        poly = _interpolate(xs, ys)
+        alphas.append(Polynomial(tuple(int(c) for c in poly)) if j % 2 == 0 else
+                      Polynomial(tuple(-int(c) for c in poly)))
+    if all(a.is_zero for a in alphas):
+        raise InputError("companionize: the last coordinate satisfies a recurrence of lower order than the matrix "
+                         "size (the minors vanish); give the recurrence by its coefficients")
+    # sum_j alpha_j(n) u(n - 1 + j) = 0, j = 0..k; at n' = n - 1 + k: a_i(n') = alpha_{k-i}(n' - k + 1)
+    coeffs = [alphas[k - i].shift(1 - k) for i in range(k + 1)]
+    while len(coeffs) > 2 and coeffs[-1].is_zero:
+        coeffs.pop()
+    while len(coeffs) > 2 and coeffs[0].is_zero:  # the newest term is absent: a relation of lower order
+        coeffs = coeffs[1:]
+        coeffs = [c.shift(1) for c in coeffs]
+    return _reduced(coeffs)
 
-    def to_sym(p):
-        coeffs = [int(c) for c in (p.coeffs() if hasattr(p, "coeffs") else p.coeffs)]
-        return sum((c * n ** i for i, c in enumerate(coeffs)), sympy.Integer(0))
 
-    S = sympy.Matrix([[to_sym(e) for e in row] for row in matrix])
-    cols = [sympy.Matrix([0] * (k - 1) + [1])]
-    for m in range(1, k + 1):
-        cols.append((S * cols[-1].subs(n, n + 1)).applyfunc(sympy.expand))
-        C = sympy.Matrix.hstack(*cols)
-        null = C.nullspace(simplify=True)
-        if null:
-            vec = [sympy.cancel(x) for x in null[0]]
-            den = sympy.lcm([sympy.fraction(x)[1] for x in vec])
-            polys = [sympy.Poly(sympy.cancel(x * den), n) for x in vec]
-            g = polys[0]
-            for p in polys[1:]:
-                g = sympy.gcd(g, p)
-            polys = [sympy.Poly(sympy.div(p, g)[0], n) for p in polys]
-            # sum_j alpha_j(n) u(n - 1 + j) = 0, j = 0..m; at n' = n - 1 + m: a_i(n') = alpha_{m-i}(n' - m + 1)
-            coeffs = []
-            for i in range(m + 1):
-                p = polys[m - i].as_expr().subs(n, n - m + 1)
-                coeffs.append(sympy.Poly(sympy.expand(p), n))
-            den_all = sympy.ilcm(*[sympy.fraction(c)[1] for p in coeffs for c in p.all_coeffs()] + [1])
-            ints = [Polynomial(tuple(int(c * den_all) for c in reversed(p.all_coeffs()))) for p in coeffs]
-            return _reduced(ints)
-    raise InputError("companionize: the images of e_k are independent (not a recurrence matrix?)")
+def _interpolate(xs, ys) -> list[int]:
+    """The coefficients (lowest first) of the polynomial through (xs, ys), by Newton's divided differences
+    in exact fractions; its coefficients must be integers (a determinant of integer polynomials)."""
+    from fractions import Fraction
+
+    m = len(xs)
+    dd = [Fraction(y) for y in ys]
+    for level in range(1, m):
+        for i in range(m - 1, level - 1, -1):
+            dd[i] = (dd[i] - dd[i - 1]) / (xs[i] - xs[i - level])
+    # Horner on the Newton form: p = dd[m-1]; p = p (x - xs[i]) + dd[i]
+    coeffs = [dd[m - 1]]
+    for i in range(m - 2, -1, -1):
+        new = [Fraction(0)] * (len(coeffs) + 1)
+        for d, c in enumerate(coeffs):
+            new[d + 1] += c
+            new[d] -= c * xs[i]
+        new[0] += dd[i]
+        coeffs = new
+    if any(c.denominator != 1 for c in coeffs):
+        raise ArithmeticError("interpolation of an integer determinant gave a fraction")
+    return [int(c) for c in coeffs]
