@@ -184,3 +184,19 @@ def test_domain_search_cli_json(tmp_path):
     assert res.exit_code == 0, res.output
     recs = [json.loads(line) for line in res.stdout.splitlines() if line.startswith("{")]
     assert any(r["closed_form"] == "1/(2*Catalan)" and r["a"] == "3n^2+3n+1" for r in recs)
+
+
+def test_row_screen_agrees_with_the_box_screen():
+    """The row kernel (domains) and the box kernel (checked against a Python reference in test_screen.py)
+    give the same status, value and error on every candidate of a box, accelerated ones included."""
+    import numpy as np
+
+    from discover.cf.search import screen as sc
+
+    a_lo, a_span, b_lo, b_span = [-2, -2], [5, 5], [-2, -2, -2], [5, 5, 5]
+    v1, d1, s1 = sc.screen(a_lo, a_span, b_lo, b_span, 0, 5**5, accelerate_slow=True)
+    rows = [sc.decode(i, a_lo, a_span, b_lo, b_span) for i in range(5**5)]
+    v2, d2, s2 = sc.screen_rows(np.array([a for a, _ in rows]), np.array([b for _, b in rows]), accelerate_slow=True)
+    assert (s1 == s2).all() and (s1 == sc.ACCELERATED).sum() > 10
+    ok = ~np.isnan(v1)
+    assert np.array_equal(v1[ok], v2[ok]) and np.array_equal(d1[ok], d2[ok])
