@@ -15,8 +15,8 @@ coboundary carries: det N(n+s) h2^k det V(n) = h1^k det M(n) det V(n+1)), those 
 (k deg h2 + deg det N = k deg h1 + deg det M) and the constant c from the leading coefficients
 (c^k = lead(h2)^k lead(det N) / (lead(h1)^k lead(det M)), a rational k-th root, both signs for even k).
 
-Check (:func:`check_coboundary`, independent of the solver): both sides evaluated with Python integers at
-more integer points than their degree: a polynomial identity.
+Check (:func:`discover.cf.solve.verify.check_coboundary`, independent of the solver): both sides evaluated
+with Python integers at more integer points than their degree: a polynomial identity.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import itertools
 from dataclasses import dataclass
 from fractions import Fraction
 
-__all__ = ["MatrixCoboundary", "find_coboundary", "check_coboundary", "MAX_FACTORS", "MAX_SIZE"]
+__all__ = ["MatrixCoboundary", "find_coboundary", "MAX_FACTORS", "MAX_SIZE"]
 
 MAX_FACTORS = 3   # factors in the scalar's numerator and denominator together
 MAX_SIZE = 4      # k at most this
@@ -141,31 +141,3 @@ def find_coboundary(M, N, degree: int = 4, max_shift: int = 2) -> MatrixCobounda
                                 return MatrixCoboundary(tuple(tuple(_coeffs(e) for e in row) for row in V), s,
                                                         _coeffs(h1), _coeffs(h2))
     return None
-
-
-def check_coboundary(M, N, cob: MatrixCoboundary) -> bool:
-    """h2(n) V(n) N(n + s) == h1(n) M(n) V(n + 1) at more integer points than the degree of either side
-    (Python integers, no FLINT): True proves the identity."""
-    from discover.cf.polynomial import Polynomial
-
-    Mq = [[Polynomial.parse(e) if not hasattr(e, "coeffs") or isinstance(e, Polynomial) else
-           Polynomial(tuple(int(c) for c in e.coeffs())) for e in row] for row in M]
-    Nq = [[Polynomial.parse(e) if not hasattr(e, "coeffs") or isinstance(e, Polynomial) else
-           Polynomial(tuple(int(c) for c in e.coeffs())) for e in row] for row in N]
-    V = [[Polynomial(e) for e in row] for row in cob.V]
-    h1, h2 = Polynomial(cob.h1), Polynomial(cob.h2)
-    k = len(Mq)
-    deg = (max(e.degree for row in V for e in row) + max(e.degree for row in Mq + Nq for e in row)
-           + max(h1.degree, h2.degree) + 2)
-
-    def mul(A, B):
-        return [[sum(A[i][t] * B[t][j] for t in range(k)) for j in range(k)] for i in range(k)]
-
-    for n in range(-deg, deg + 2):
-        Vn = [[e(n) for e in row] for row in V]
-        Vn1 = [[e(n + 1) for e in row] for row in V]
-        left = [[h2(n) * x for x in row] for row in mul(Vn, [[e(n + cob.shift) for e in row] for row in Nq])]
-        right = [[h1(n) * x for x in row] for row in mul([[e(n) for e in row] for row in Mq], Vn1)]
-        if left != right:
-            return False
-    return True

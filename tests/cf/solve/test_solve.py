@@ -8,7 +8,8 @@ import mpmath
 from bad_input import run_cli
 from discover.cf.pcf import PCF
 from discover.cf.polynomial import Polynomial
-from discover.cf.solve.coboundary import check_coboundary, find_coboundary
+from discover.cf.solve.coboundary import find_coboundary
+from discover.cf.solve.verify import check_coboundary
 from discover.cf.solve.euler import embed_in_ffbar, euler_forms, series_limit
 
 
@@ -72,13 +73,19 @@ def test_no_coboundary_between_unrelated_pcfs():
     assert find_coboundary(M, N, degree=2, max_shift=1) is None
 
 
-def test_cli_euler_and_coboundary():
-    code, out, err, _ = run_cli(["cf", "solve", "euler", "n+2", "-n", "--json"])
+def test_cli_euler_and_coboundary_stored(tmp_path):
+    store = str(tmp_path / "s.sqlite")
+    code, out, err, _ = run_cli(["cf", "solve", "euler", "n+2", "-n", "--json"], store=store)
     assert code == 0, err
     row = json.loads(out)
-    assert row["h1"] == "n+1" and row["agreement_digits"] > 40 and row["ffbar"]
+    assert row["h1"] == "n+1" and row["agreement_digits"] > 40 and row["ffbar"] and row["verified"]
     code, out, err, _ = run_cli(["cf", "solve", "coboundary", "--from-pcf", "2n+1, n^2", "--to-pcf",
-                                 "-4n-6, 4n^2+8n", "--json"])
+                                 "-4n-6, 4n^2+8n", "--json"], store=store)
     assert code == 0, err
-    row = json.loads(out)
-    assert row["found"] and row["checked"] and row["moebius"]["map"]
+    cob = json.loads(out)
+    assert cob["found"] and cob["checked"] and cob["moebius"]["map"] and cob["verified"]
+    code, out, err, _ = run_cli(["results", "list", "--json"], store=store)
+    assert code == 0 and row["key"] in out and cob["key"] in out
+    # nothing found: shown, not stored
+    code, out, err, _ = run_cli(["cf", "solve", "euler", "34n^3+51n^2+27n+5", "-n^6", "--json"], store=store)
+    assert code == 0 and json.loads(out)["verified"] is False
