@@ -13,7 +13,35 @@ STORE=${CAMPAIGN_STORE:-results/cf_campaign.sqlite}
 TIMES=results/cf/campaign_times.tsv
 C="--constant pi --constant e --constant zeta2 --constant zeta3 --constant zeta5 --constant log2 --constant catalan --constant phi --constant sqrt2 --constant euler_gamma --constant gompertz"
 ROUND=${ROUND:-2}
-if [ "$ROUND" = 5 ]; then
+if [ "$ROUND" = 6 ]; then
+  # round 6: round 5 ran its first box (run 18, a1 b2 -12:12, 53 constants) and was stopped, the rest
+  # being too large for the share of a core a nice-15 job gets on the shared machine (about 10%). Degree
+  # 1/2 and 1/3 boxes with the 34 constants that such fractions (ratios of 2F1 and 1F1) can reach, the
+  # higher degrees with all 53; first the library CMFs' trajectories (cf cmf search: each walk a formula,
+  # on a library CMF by construction)
+  C1=""
+  for c in pi pi2 e e2 e3 sqrt_e cbrt_e e_1_4 e_pi log2 log3 log5 log7 gompertz phi sqrt2 sqrt3 sqrt5 sqrt7 \
+           cbrt2 tan1 cot1 sin1 cos1 atan_1_2 i0_i1_2 i1_i2_2 i2_i3_2 i0_i1_1 j0_j1_2 asinh1 log_phi erf1 ei1; do
+    C1="$C1 --constant $c"
+  done
+  CALL=$(.venv/bin/python -c "from discover.cf.constants import REGISTRY; print(' '.join('--constant ' + n for n in REGISTRY))")
+  WALKS=(
+    "--cmf pi --max-step 4 --start-min 1 --start-max 3 --depth 500"
+    "--cmf e --max-step 4 --start-min 1 --start-max 3 --depth 500"
+    "--cmf zeta3 --max-step 3 --start-min 1 --start-max 3 --depth 500"
+    "--cmf 2F1 --max-step 2 --start-min 1 --start-max 2 --depth 500"
+    "--cmf 3F2 --max-step 2 --start-min 1 --start-max 2 --depth 500"
+  )
+  BOXES=(
+    "$C1 --a-deg 1 --b-deg 3 --a-range -8:8 --b-range -4:4"
+    "$CALL --a-deg 2 --b-deg 4 --a-range -3:3 --b-range -2:2"
+    "$CALL --a-deg 2 --b-deg 4 --a-range 0:6 --b-range -4:0"
+    "$CALL --a-deg 2 --b-deg 3 --a-range -5:5 --b-range -3:3"
+    "$CALL --a-deg 3 --b-deg 6 --a-range 0:5 --b-range -1:1"
+    "$C1 --a-deg 1 --b-deg 2 --a-range -16:16 --b-range -10:10"
+  )
+  C=""
+elif [ "$ROUND" = 5 ]; then
   # round 5: every one of the registry's constants (discover/cf/constants.py; the 11 above saturated after
   # 285 formulas), the degree-1/2 and 1/3 boxes where 2F1/1F1 ratios give formulas of log k, e^k, e^(1/k),
   # Bessel ratios, tan(1), atan(1/2), sqrt k, ..., then higher degrees
@@ -52,10 +80,17 @@ else
   )
 fi
 [ -f "$TIMES" ] || printf 'command\tseconds\texit\n' > "$TIMES"
+for walk in "${WALKS[@]+"${WALKS[@]}"}"; do
+  cmd="discover cf cmf search $walk --workers 1 --store $STORE"
+  start=$(date +%s)
+  .venv/bin/$cmd --json > "/tmp/campaign_cmf_$(echo "$walk" | tr -c 'a-z0-9' '_').jsonl" 2>> /tmp/campaign.err
+  rc=$?
+  printf '%s\t%s\t%s\n' "$cmd" "$(( $(date +%s) - start ))" "$rc" >> "$TIMES"
+done
 for box in "${BOXES[@]}"; do
   cmd="discover cf search $C $box --workers 1 --store $STORE"
   start=$(date +%s)
-  .venv/bin/$cmd --json > "/tmp/campaign_$(echo "$box" | tr -c 'a-z0-9' '_').jsonl" 2>> /tmp/campaign.err
+  .venv/bin/$cmd --json > "/tmp/campaign_$(echo "$box" | tr -c 'a-z0-9' '_' | tail -c 80).jsonl" 2>> /tmp/campaign.err
   rc=$?
   printf '%s\t%s\t%s\n' "$cmd" "$(( $(date +%s) - start ))" "$rc" >> "$TIMES"
 done

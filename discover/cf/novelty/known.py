@@ -42,16 +42,17 @@ REQUIRED_COLUMNS = ("a", "b", "limit", "dataset")
 MAX_KNOWN_ROWS = 100_000
 MAX_KNOWN_BYTES = 64 * 2**20
 
-_LIMIT_CHARS = re.compile(r"^[0-9A-Za-z_+\-*/^(). ,]*$")
+_LIMIT_CHARS = r"^[0-9A-Za-z_+\-*/^(). ,]*$"
 
-# Names in a limit's text -> the constant class (registry name). zeta(2) is pi^2/6: class pi.
-_CLASS_PATTERNS = tuple((re.compile(pattern), name) for pattern, name in (
+# Names in a limit's text -> the constant class (registry name). zeta(2) is pi^2/6: class pi. The patterns
+# are compiled (and cached by re) on first use: a process whose look-ups hit never pays for them.
+_CLASS_PATTERNS = (
     (r"\bpi\b", "pi"), (r"\bE\b|\bexp\(", "e"), (r"\bzeta\(\s*2\s*\)", "pi"),
     (r"\bzeta\(\s*3\s*\)", "zeta3"), (r"\bzeta\(\s*5\s*\)", "zeta5"), (r"\bzeta\(\s*7\s*\)", "zeta7"),
     (r"\blog\(\s*2\s*\)", "log2"), (r"\blog\(\s*3\s*\)", "log3"), (r"\bCatalan\b", "catalan"),
     (r"\bGoldenRatio\b", "phi"), (r"\bsqrt\(\s*2\s*\)", "sqrt2"), (r"\bEulerGamma\b", "euler_gamma"),
     (r"\bexpint\(", "gompertz"),
-))
+)
 
 
 # Registry names that denote the same limit class (zeta(2) = pi^2/6).
@@ -64,7 +65,7 @@ def limit_class(limit_text: str | None) -> tuple[str, ...]:
     e^-1 / E_1(1) counts as gompertz alone."""
     if not limit_text:
         return ()
-    found = {name for pattern, name in _CLASS_PATTERNS if pattern.search(limit_text)}
+    found = {name for pattern, name in _CLASS_PATTERNS if re.search(pattern, limit_text)}
     if "gompertz" in found:
         found.discard("e")
     if not found:
@@ -157,7 +158,7 @@ def load_known_file(path: str | Path, shipped: bool = False) -> list[KnownPCF]:
             raise InputError(f"--known {label}, line {number}: {exc}") from None
         if b.is_zero:
             raise InputError(f"--known {label}, line {number}: b(n) is the zero polynomial")
-        if not _LIMIT_CHARS.match(row["limit"]):
+        if not re.match(_LIMIT_CHARS, row["limit"]):
             raise InputError(f"--known {label}, line {number}: limit {row['limit'][:40]!r} has characters "
                              "other than letters, digits, + - * / ^ ( ) . ,")
         names = tuple(sorted({_CONSTANT_ALIASES.get(x.strip(), x.strip())
