@@ -392,6 +392,7 @@ class WalkEvaluation:
     seconds: float
     matrix: tuple
     terminating: bool = False
+    column: tuple = ()  # the last column W_N[:, k-1] (exact integers; rows 0 and 1 are p and q)
 
     def value_text(self, digits: float | None = None) -> str:
         import mpmath
@@ -469,7 +470,8 @@ def walk_limit(cmf: CMF, trajectory: Sequence[int], start: Sequence[int], depth:
         value = _ratio(p, q, prec)
     return WalkEvaluation(cmf.name, tuple(trajectory), tuple(start), depth, p, q, value, digits, rate,
                           time.perf_counter() - t0, tuple(tuple(e for e in row) for row in S),
-                          terminating=bool(l1 is not None and l1 == float("-inf")))
+                          terminating=bool(l1 is not None and l1 == float("-inf")),
+                          column=tuple(W[i, k - 1] for i in range(k)))
 
 
 def usable_walk(cmf: CMF, trajectory: Sequence[int], start: Sequence[int], depth: int, matrix,

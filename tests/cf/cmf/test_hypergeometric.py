@@ -137,3 +137,19 @@ def test_matrices_agree_with_ramanujantools():
                          (get_cmf("meijerg:1,1,2,2,-1"), rt.MeijerG(1, 1, 2, 2, -1))]:
         for axis, M in zip(ours.axes, ours.sympy_matrices()):
             _as_functions_equal(M, theirs.M(sympy.Symbol(axis)), ours.axes, rng)
+
+
+@pytest.mark.parametrize("name, t, s", [("pFq:3,2,-1", (1, 0, 0, 1, 1), (1, 1, 1, 2, 2)),
+                                        ("pFq:3,2,1/2", (1, 1, 1, 2, 2), (1, 1, 1, 2, 3)),
+                                        ("pFq:1,2,1", (1, 2, 2), (1, 2, 2))])
+def test_rank_3_walk_columns_are_orthogonal_to_the_state_vector(name, t, s):
+    # v(s)^T W_N = v(s + N t)^T, small against W_N: the last column is orthogonal to v(s) from mpmath's hyper
+    from discover.cf.cmf.hypergeometric import column_residual
+
+    c = get_cmf(name)
+    assert c.rank == 3
+    ev = _walk(c, t, s, 300)
+    r = column_residual(c, s, ev.column, 60)
+    assert r is not None and r < mpmath.mpf(10) ** -50
+    # and a column that is not the walk's is not orthogonal
+    assert column_residual(c, s, (1, 1, 1), 60) > mpmath.mpf(10) ** -5

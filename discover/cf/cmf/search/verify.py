@@ -4,10 +4,10 @@ independently at twice the precision (:func:`discover.cf.cmf.trajectory.identify
 carries delta (delta > 0: the walk proves the limit irrational), the equivalent PCF of a 2x2 walk and that
 PCF's novelty (known, equivalent or new against the known lists).
 
-Hypergeometric fields carry a second, independent check: the limit predicted from the hypergeometric
-values at the start (mpmath ``hyper``; -theta F / F for a rank-2 field, see
-:mod:`discover.cf.cmf.hypergeometric`) must agree with the walk to all digits both have. When no named
-constant is given, that prediction is the closed form (in terms of pFq values)."""
+Hypergeometric fields carry a second, independent check: the walk's last column must be orthogonal to
+the state vector v(s) = (F, theta F, ...) computed from mpmath's ``hyper`` at the start (for rank 2:
+the limit is -theta F / F; see :mod:`discover.cf.cmf.hypergeometric`), to all digits the check has.
+When no named constant is given, a rank-2 walk's closed form is that prediction (in pFq values)."""
 
 from __future__ import annotations
 
@@ -24,25 +24,33 @@ HYPER_CHECK_DIGITS = 60
 
 
 def hypergeometric_check(cmf, ev) -> dict | None:
-    """The walk's limit against the one predicted from the hypergeometric values at its start (rank-2
-    pFq fields), as {function, predicted, agreement_digits, check_digits}; None when not applicable."""
+    """The walk against the hypergeometric values at its start (pFq fields, any rank): the last column
+    c of W_N must satisfy v(s) . c = 0 with v(s) = (F, theta F, ...)(start) from mpmath's ``hyper``
+    (:func:`discover.cf.cmf.hypergeometric.column_residual`); for rank 2 that is the limit
+    -theta F / F, also given. {function, relation, predicted, agreement_digits, check_digits}; None when
+    not applicable (another field, or F diverges at the start)."""
     import mpmath
 
-    from discover.cf.cmf.hypergeometric import function_text, predicted_limit
+    from discover.cf.cmf.hypergeometric import column_residual, function_text, predicted_limit
 
-    if cmf.notes.get("family") != "pFq" or cmf.rank != 2 or ev.digits < 8:
+    if cmf.notes.get("family") != "pFq" or not ev.column:
         return None
-    D = int(min(ev.digits, HYPER_CHECK_DIGITS))
-    pred = predicted_limit(cmf, ev.start, D + 10)
-    if pred is None:
+    D = HYPER_CHECK_DIGITS
+    r = column_residual(cmf, ev.start, ev.column, D)
+    if r is None:
         return None
-    with mpmath.workdps(D + 10):
-        diff = abs(ev.value - pred)
-        scale = max(abs(pred), mpmath.mpf(10) ** -D)
-        agree = float(D + 10) if diff == 0 else float(-mpmath.log10(diff / scale))
-        text = mpmath.nstr(pred, 30)
-    return {"function": function_text(cmf, ev.start), "predicted": text, "predicted_as": "-theta F / F",
-            "agreement_digits": round(min(agree, D), 1), "check_digits": D}
+    with mpmath.workdps(30):
+        agree = float(D) if r == 0 else min(float(D), float(-mpmath.log10(r)))
+    out = {"function": function_text(cmf, ev.start),
+           "relation": "sum_i theta^i F(start) * W[i, k-1] = 0 (W the walk's matrix)",
+           "predicted": None, "agreement_digits": round(agree, 1), "check_digits": D}
+    if cmf.rank == 2:
+        pred = predicted_limit(cmf, ev.start, 40)
+        if pred is not None:
+            with mpmath.workdps(40):
+                out["predicted"] = mpmath.nstr(pred, 30)
+            out["predicted_as"] = "-theta F / F"
+    return out
 
 
 def verify_walk(cmf, ev, constants):
@@ -53,13 +61,13 @@ def verify_walk(cmf, ev, constants):
     from discover.cf.cmf.trajectory import identify_walk, is_rational_identification
 
     hyper = hypergeometric_check(cmf, ev)
-    if hyper is not None and hyper["agreement_digits"] < hyper["check_digits"] - 3:
-        return None  # the walk does not converge to the hypergeometric prediction
+    if hyper is not None and hyper["agreement_digits"] < min(ev.digits, hyper["check_digits"]) - 3:
+        return None  # the walk does not pick the hypergeometric solution
     found = identify_walk(ev, constants) if constants else None
     if found is None:
-        if hyper is None:
+        if hyper is None or hyper["predicted"] is None:
             return None
-        return walk_record(cmf, ev, None, hyper["agreement_digits"], None, hyper=hyper)
+        return walk_record(cmf, ev, None, min(ev.digits, hyper["agreement_digits"]), None, hyper=hyper)
     ident, agree, delta, _L = found
     if is_rational_identification(ident) or agree < ev.digits - 2:
         return None
