@@ -121,8 +121,11 @@ PARAM_HELP = ("A family parameter NAME=V (repeatable), e.g. --generators lrx --p
 @click.option("--inverse-closed", is_flag=True,
               help="Add the inverse of every generator (as GAP's growth function does).")
 @click.option("--engine", type=click.Choice(["auto", "bitmap", "frontier"]), default="auto", show_default=True,
-              help="bitmap: ranked 2-bit array (full permutation groups, unitriangular matrix groups mod p); "
-                   "frontier: sorted exact keys (anything).")
+              help="bitmap: ranked bit arrays (full permutation groups, unitriangular matrix groups mod p): "
+                   "1-2 bits per element in memory or, for inverse-closed odd generators (LRX at even n, coxeter), "
+                   "half a bit with the layers on disk, checkpointed per layer in "
+                   "$DISCOVER_CAYLEY_CHECKPOINT/GRAPH when that is set (running the command again, or "
+                   "`discover resume`, continues from the last layer); frontier: sorted exact keys (anything).")
 @click.option("--memory", "memory_gb", type=float, default=None, metavar="GB", help=MEMORY_HELP)
 @click.option("--last-layer", "last_layer_limit", type=int, default=20,
               show_default=True, help=f"List the vertices of the last layer when there are at most this many "

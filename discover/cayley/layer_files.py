@@ -3,7 +3,8 @@
 A directory holds
 
 * ``meta.json``: the format, the graph (degree, generators, start), the chunk size, the layer sizes
-  found so far and whether the search is complete; replaced atomically (write, fsync, rename) after
+  found so far, the wall seconds each took (since the last start, for a resumed layer) and whether the
+  search is complete; replaced atomically (write, fsync, rename) after
   each layer, so it always describes a finished layer;
 * ``layer_K.bin`` and ``layer_K.idx``: layer K, one payload per chunk of its class's bit array (the
   varint gaps of :func:`~discover.cayley.parity_kernels.encode_gaps`, or the raw words), and per chunk a
@@ -22,6 +23,7 @@ import math
 import os
 import shutil
 import tempfile
+import time
 
 import numpy as np
 
@@ -121,6 +123,9 @@ class LayerDir:
         os.makedirs(self.path, exist_ok=True)
         self.sizes: list[int] = meta["sizes"] if meta else []
         self.complete = bool(meta and meta.get("complete"))
+        seconds = meta.get("seconds") if meta else None  # wall seconds of each layer (for the record)
+        self.seconds = seconds if isinstance(seconds, list) and len(seconds) == len(self.sizes) else [0.0] * len(self.sizes)
+        self.started = time.monotonic()
         if meta:
             self._drop_unfinished()
             for k in range(max(0, len(self.sizes) - 2), len(self.sizes)):
@@ -169,8 +174,13 @@ class LayerDir:
 
     def commit(self, sizes: list[int], complete: bool = False) -> None:
         """Record the finished layers (atomically) and delete the layer files no longer needed."""
+        now = time.monotonic()
+        self.seconds = (self.seconds + [0.0] * len(sizes))[:len(sizes)]
+        if len(sizes) > len(self.sizes):
+            self.seconds[-1] = round(now - self.started, 2)
+        self.started = now
         self.sizes, self.complete = list(sizes), complete
-        meta = dict(self.ident, sizes=self.sizes, complete=complete, states=sum(self.sizes))
+        meta = dict(self.ident, sizes=self.sizes, complete=complete, states=sum(self.sizes), seconds=self.seconds)
         tmp = os.path.join(self.path, META + ".tmp")
         with open(tmp, "w", encoding="utf-8") as fh:
             json.dump(meta, fh)

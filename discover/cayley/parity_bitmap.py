@@ -73,8 +73,8 @@ def parity_layers(graph, gens8, tables, fact, threads, keep: int, checkpoint: st
     nchunks = -(-nwords // F.CHUNK_WORDS)
     spar = PK.suffix_signs(tables.suffix)
     array = np.zeros(nwords, dtype=np.uint64)
-    buffer = np.zeros(F.CHUNK_WORDS, dtype=np.uint64)  # one chunk of the layer expanded
-    out = np.empty(F.CHUNK_WORDS * 8, dtype=np.uint8)  # an encoded chunk (at most its raw size)
+    buffer = np.zeros(min(F.CHUNK_WORDS, nwords), dtype=np.uint64)  # one chunk of the layer expanded
+    out = np.empty(buffer.shape[0] * 8, dtype=np.uint8)  # an encoded chunk (at most its raw size)
     store = F.LayerDir(checkpoint, F.identity(graph), nchunks)
     total = math.factorial(n)
     try:

@@ -25,6 +25,7 @@ from discover.cayley.kernels import _block_scratch, _enter_block, _queue_neighbo
 from discover.kernels.bits import popcount, trailing_zeros
 
 U64 = np.uint64
+QUEUE = 64  # states whose neighbours are ranked (and their words prefetched) before any is set
 
 
 def suffix_signs(L: int) -> np.ndarray:
@@ -43,8 +44,8 @@ def expand_parity(cur, offset, other, parity, gens, mode, window, varying, SIG, 
     whose bits are set in ``cur``: words ``offset ..`` of the array of class ``parity``. Returns how many
     bits went from 0 to 1 (exact: a plain read-modify-write on one thread, the old word of an atomic OR
     on several). Neighbours are ranked with the block tables (``mode`` ... ``KR``, see
-    :func:`discover.cayley.kernels.bitmap_layer`); one word's neighbours are ranked first and their
-    words prefetched, then set, so that the random accesses overlap."""
+    :func:`discover.cayley.kernels.bitmap_layer`); the neighbours of at least :data:`QUEUE` states (or a
+    word's) are ranked first and their words prefetched, then set, so that the random accesses overlap."""
     n = gens.shape[1]
     G = gens.shape[0]
     L = SIG.shape[2]
@@ -60,16 +61,17 @@ def expand_parity(cur, offset, other, parity, gens, mode, window, varying, SIG, 
     new = 0
     for worker in prange(nthreads):
         perm, digits, rem, remb, base, hh, M, S = _block_scratch(n, L, G)
-        qs = np.empty(64 * G, np.int64)
+        qs = np.empty(2 * QUEUE * G, np.int64)
         first, first_after, prefix_sign = np.int64(0), np.int64(0), np.int64(0)
         loc = 0
         while True:
             c = atomic_add(counter, 0, 1)
             if c >= npieces:
                 break
-            for w in range(c * piece, min(span, (c + 1) * piece)):
+            nq = 0
+            end = min(span, (c + 1) * piece)
+            for w in range(c * piece, end):
                 m = cur[w]
-                nq = 0
                 while m != U64(0):
                     r = 2 * ((offset + np.int64(w)) * 64 + np.int64(trailing_zeros(m)))
                     m &= m - U64(1)
@@ -85,6 +87,8 @@ def expand_parity(cur, offset, other, parity, gens, mode, window, varying, SIG, 
                     r += d
                     nq = _queue_neighbours(r, first, r - first, mode, base, hh, M, SIG, TV, TS, TL, TR, KR,
                                            qs, nq, other, 7)
+                if nq < QUEUE * G and w + 1 < end:
+                    continue  # a sparse layer: queue more states' neighbours, so more loads overlap
                 for t in range(nq):
                     s = qs[t] >> 1
                     bit = U64(1) << U64(s & 63)
@@ -94,6 +98,7 @@ def expand_parity(cur, offset, other, parity, gens, mode, window, varying, SIG, 
                     else:
                         old = atomic_or(other, s >> 6, bit)
                     loc += np.int64((old & bit) == U64(0))
+                nq = 0
         new += loc
     return new
 

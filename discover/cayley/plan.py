@@ -62,10 +62,11 @@ def bitmap_bytes(n: int, layout: str, workers: int = 1) -> int:
     """Bytes of the permutation bitmap's state arrays: ``shared`` keeps a 2-bit code per state (n!/4
     bytes); ``records`` keeps 1 bit per state seen plus, for each worker, 1-bit records of the
     neighbours it found in the last two layers (n!(1 + 2 workers)/8 bytes); ``parity`` one bit per state
-    of one parity class and four 16 MiB chunk buffers (n!/16 bytes and 64 MiB)."""
+    of one parity class and four chunk buffers (n!/16 bytes and at most 64 MiB)."""
     states = math.factorial(n)
     if layout == "parity":
-        return (-(-states // 2 // 64)) * 8 + 4 * PARITY_CHUNK_BYTES
+        words = -(-states // 2 // 64)
+        return words * 8 + 4 * min(words * 8, PARITY_CHUNK_BYTES)
     return states // 4 if layout == "shared" else states * (1 + 2 * workers) // 8
 
 
@@ -122,8 +123,10 @@ def estimate_memory(graph: GraphDef, engine: str, order: int | None = None) -> i
     if engine == "bitmap" and graph.kind == "matrix":
         return unitriangular_bitmap_bytes(graph) + (1 << 20)
     if engine == "bitmap":  # the least it needs (see bitmap_layout)
-        least = "parity" if parity_unsuitable(graph) is None else "shared"
-        return bitmap_bytes(graph.degree, least) + (1 << 20)
+        least = bitmap_bytes(graph.degree, "shared")
+        if parity_unsuitable(graph) is None:
+            least = min(least, bitmap_bytes(graph.degree, "parity"))
+        return least + (1 << 20)
     if order is None:
         return None
     return frontier_bytes(graph, order) + (64 << 20)
