@@ -207,8 +207,9 @@ def identify_cmd(value, constants, digits, as_json):
                    "(at most 3 constants, (2K+1)^(2k+2) <= 5,000,000 forms for K = --max-coeff).")
 @click.option("--filter", "filter_name", type=click.Choice(["factorial-reduction"]), default=None,
               help="Keep only candidates whose convergents' gcds grow factorially (gcd(p_n, q_n) ~ (n!)^k, k measured "
-                   "over n = 20..60 relative to the factorial order of q_n); each one kept is stored, as a formula "
-                   "when it matches, else as a factorial-reduction record with its measured rate.")
+                   "over n = 20..60 relative to the factorial order of q_n; a sign of a formula from deg a = 2 on); each one "
+                   "kept is stored, as a formula when it matches, else as a factorial-reduction record with its "
+                   "measured rate.")
 @click.option("--min-reduction", type=float, default=0.45, show_default=True,
               help="With --filter factorial-reduction: the least normalised rate kept (0.05..2).")
 @click.option("--range", "both_range", default=None, metavar="LO:HI",

@@ -23,9 +23,11 @@ formula has rho below 0.3 (PCF(5n^3+2n+1, -n^6+3): 0.02; PCF(2n^3+3n^2+3n+1, -2n
 of 394 random non-terminating PCFs with deg a = 2 or 3, deg b = 2 deg a, coefficients in -9..9, was
 0.18). The filter keeps a PCF when rho >= ``min_rate`` (default 0.45).
 
-Where it does not separate: for deg a = 1 random fractions reach rho ~ 0.9 (PCF(6n-5, -5n^2+2n): 0.90;
-4/pi = PCF(2n+1, n^2) has 0.64), and a terminating fraction (b(k) = 0) has large gcds for a trivial
-reason; the search applies the filter only to converged, non-terminating candidates, and it is a
+Where it does not separate: for deg a = 1, deg b <= 2 every PCF is a Gauss-type continued fraction of a
+ratio of hypergeometric functions, and many have factorial reduction (random ones reach rho ~ 0.9:
+PCF(6n-5, -5n^2+2n) has 0.90; 4/pi = PCF(2n+1, n^2) has 0.64), so there the filter says little about a
+closed form among the usual constants; and a terminating fraction (b(k) = 0) has large gcds for a
+trivial reason (the search applies the filter to converged, non-terminating candidates only). It is a
 useful sign from degree 2 on.
 
 Computation: the three-term recurrence to N2 in integers (:func:`reduction_rate`, about 0.1 ms a
