@@ -392,6 +392,8 @@ FAMILIES: dict[str, Family] = {
         _perm("cube_htm", Z.cube_htm, 2, "NxNxN cube (n = N), quarter and half turns", max_n=26, reference=_PUZZLE),
         _perm("pyraminx", Z.pyraminx, 0, "pyraminx: tip and layer turns on 36 stickers", reference=_PUZZLE),
         _perm("megaminx", Z.megaminx, 0, "megaminx: face turns on 132 stickers", reference=_PUZZLE),
+        _perm("dino", Z.dino, 0, "dino cube: corner turns on 24 stickers (A_12 on the edges)", reference=_PUZZLE),
+        _perm("starminx", Z.starminx, 0, "starminx: vertex turns of a dodecahedron on 120 stickers", reference=_PUZZLE),
         _perm("hungarian_rings", Z.hungarian_rings, 3, "two rings of n beads sharing 2, k apart",
               params=(Param("k", None, *_k_range(1, 1)),), max_n=2048, reference="Jaap's Puzzle Page; " + _LIT),
         _perm("globe", Z.globe, 0, "globe puzzle: a+1 circles of 2b cells, rotations and flips",
