@@ -204,7 +204,7 @@ def identify_cmd(value, constants, digits, as_json):
               help="With --domain: the range of c in b(n) = -c n^(2d).")
 @click.option("--combine", is_flag=True,
               help="Match combined forms (c0 + c1 C1 + ... + ck Ck)/(d0 + d1 C1 + ...) of all the constants together "
-                   "(at most 3 constants, (2K+1)^(2k+2) <= 5,000,000 forms for K = --max-coeff).")
+                   "(at most 3 constants, (2K+1)^(2k+2) <= 2,000,000 forms for K = --max-coeff).")
 @click.option("--filter", "filter_name", type=click.Choice(["factorial-reduction"]), default=None,
               help="Keep only candidates whose convergents' gcds grow factorially (gcd(p_n, q_n) ~ (n!)^k, k measured "
                    "over n = 20..60 relative to the factorial order of q_n; a sign of a formula from deg a = 2 on); each one "
