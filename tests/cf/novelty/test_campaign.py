@@ -1,0 +1,43 @@
+"""The campaign export (python -m discover.cf.novelty.campaign): formulas with their thorough novelty, the
+`new` ones re-verified, library-CMF walks never called new, and --reuse keeping earlier decisions."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bad_input import run_cli
+from discover.cf.novelty.campaign import export_campaign
+
+
+@pytest.mark.slow  # 20-36 s on the loaded 2-core machine (four CLI runs, two exports, a degree-10 PCF classified)
+def test_export_of_formulas_and_walks(tmp_path):
+    store = str(tmp_path / "s.sqlite")
+    for args in (["cf", "eval", "34n^3+51n^2+27n+5", "-n^6", "--depth", "300"],   # Apery: listed
+                 ["cf", "eval", "4n^2+5n+5", "-4n^4-2n^3", "--depth", "3000",
+                  "--constants", "log2"],                                     # 1/(3 - 4 log 2): no list has it
+                 ["cf", "cmf", "walk", "--cmf", "zeta3", "--trajectory", "1,1", "--start", "1,1", "--depth", "300"],
+                 ["cf", "cmf", "walk", "--cmf", "pi", "--trajectory", "2,1", "--start", "1,3", "--depth", "300"]):
+        code, _out, err, _ = run_cli(args, store=store)
+        assert code == 0, err
+    out = tmp_path / "out"
+    summary = export_campaign(store, str(out), digits=80, max_depth=4000)
+    assert summary["formulas"] == 2
+    recs = {r["a"]: r for r in map(json.loads, (out / "campaign_formulas.jsonl").read_text().splitlines())}
+    assert recs["34n^3+51n^2+27n+5"]["novelty"]["class"] == "known"
+    new = [json.loads(x) for x in (out / "new.jsonl").read_text().splitlines()]
+    assert [r["a"] for r in new] == ["4n^2+5n+5"]
+    deep = new[0]["deep_check"]  # slow (power-law) convergence: the exact convergent has few digits, and
+    assert deep["depth"] == 4000 and 5 < deep["digits"] < 80  # 1/(3 - 4 log 2) agrees with all of them
+    assert deep["verified_digits"] >= deep["digits"] - 1
+    walks = {r["cmf"]: r for r in map(json.loads, (out / "cmf_walk_formulas.jsonl").read_text().splitlines())}
+    assert walks["zeta3"]["novelty"]["class"] == "known"  # the diagonal is Apery's fraction
+    pi_walk = walks["pi"]["novelty"]
+    # its PCF (degree 5/10) is in no list, but it is on the pi CMF's trajectory (2, 1): equivalent, not new
+    assert pi_walk["class"] == "equivalent" and pi_walk["chain"][0]["kind"] == "cmf"
+    assert summary["cmf_walks"]["pi"] == {"walks": 1, "known": 0, "equivalent": 1, "pcfs": 1, "beyond_search": 1}
+    assert "| zeta3 | 1 | 1 | 0 | 1 | 0 |" in (out / "table.md").read_text()  # Apery is also a search formula
+    again = tmp_path / "again"
+    export_campaign(store, str(again), digits=80, max_depth=4000, reuse=str(out / "campaign_formulas.jsonl"))
+    assert (again / "campaign_formulas.jsonl").read_text() == (out / "campaign_formulas.jsonl").read_text()
