@@ -107,8 +107,9 @@ def series_limit(form: EulerForm, digits: int):
 
 def embed_in_ffbar(form: EulerForm, bound: int = 1, max_results: int = 4):
     """(f, fbar) pairs (coefficient dicts {(i, j): c}) of an f, fbar CMF whose x-axis PCF at y = 0 is the
-    Euler PCF of ``form`` (module doc), each proven conservative; [] when h2(0) h1(-1) != 0 (b would be
-    shifted by that constant) or none is found with y-coefficients in [-bound, bound]."""
+    Euler PCF of ``form`` (module doc), each proven conservative, those whose a(x, y) depends on y first
+    (at most ``max_results``); [] when h2(0) h1(-1) != 0 (b would be shifted by that constant) or none is
+    found with y-coefficients in [-bound, bound]."""
     from discover.cf.cmf.fit.ansatz import monomials, solve_fbar
     from discover.cf.cmf.fit.verify import verify_ffbar
 
@@ -133,9 +134,26 @@ def embed_in_ffbar(form: EulerForm, bound: int = 1, max_results: int = 4):
             continue
         if verify_ffbar(f, fbar):
             found.append((f, fbar))
-            if len(found) >= max_results:
-                break
-    return found
+    # The pairs whose a(x, y) = f(x, y) - fbar(x + 1, y) depends on y first (the x-axis PCF then changes
+    # along y: a genuinely two-dimensional field), then the fewest terms.
+    found.sort(key=lambda pair: (not _a_depends_on_y(*pair), len(pair[0]) + len(pair[1]), sorted(pair[0].items())))
+    return found[:max_results]
+
+
+def _a_depends_on_y(f: dict, fbar: dict) -> bool:
+    """Whether a(x, y) = f(x, y) - fbar(x + 1, y) has a term with y (fbar's terms x^i y^j with j >= 1 shifted
+    in x keep their y; compare the y-parts)."""
+    import math
+
+    a: dict = {}
+    for (i, j), c in f.items():
+        if j:
+            a[(i, j)] = a.get((i, j), 0) + c
+    for (i, j), c in fbar.items():
+        if j:
+            for t in range(i + 1):  # (x + 1)^i = sum_t C(i, t) x^t
+                a[(t, j)] = a.get((t, j), 0) - c * math.comb(i, t)
+    return any(v != 0 for v in a.values())
 
 
 def _with_boundary(solved, want: dict) -> dict | None:

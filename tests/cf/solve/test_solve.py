@@ -4,6 +4,7 @@ and coboundaries between a PCF and its equivalence transforms (and a 3 x 3 conju
 import json
 
 import mpmath
+import pytest
 
 from bad_input import run_cli
 from discover.cf.pcf import PCF
@@ -89,3 +90,13 @@ def test_cli_euler_and_coboundary_stored(tmp_path):
     # nothing found: shown, not stored
     code, out, err, _ = run_cli(["cf", "solve", "euler", "34n^3+51n^2+27n+5", "-n^6", "--json"], store=store)
     assert code == 0 and json.loads(out)["verified"] is False
+
+
+@pytest.mark.slow
+def test_zeta3_euler_pcf_lives_in_the_pnas_zeta3_cmf():
+    """With y-coefficients in [-2, 2] the first pair is the zeta(3) CMF of Elimelech et al. (PNAS 2024):
+    f = x^3 + 2x^2 y + 2x y^2 + y^3, fbar = -x^3 + 2x^2 y - 2x y^2 + y^3."""
+    (form,) = euler_forms(Polynomial.parse("2n^3+3n^2+3n+1"), Polynomial.parse("-n^6"))
+    f, fbar = embed_in_ffbar(form, bound=2)[0]
+    assert f == {(3, 0): 1, (2, 1): 2, (1, 2): 2, (0, 3): 1}
+    assert fbar == {(3, 0): -1, (2, 1): 2, (1, 2): -2, (0, 3): 1}
