@@ -27,6 +27,19 @@ carries the sticker at position x to position y is ``g[y] = x``.
   to an edge midpoint or a vertex. A face turn rotates by 72 degrees (both ways) about the face's normal
   the face's 11 stickers and the 3 stickers of each of its 5 neighbours nearest to it (the two highest
   levels along the normal); 24 moves.
+* **Dino cube** (``dino``): a cube turned about its 8 corners, the cut of corner v through the three
+  corners next to v. The diagonals cut each face into 4 triangles, one at each edge: 24 stickers, two on
+  each of the 12 edge pieces (doubled coordinates: one entry +-2, the face; one +-1, the edge's
+  direction; one 0). A turn by 120 degrees about v moves the stickers above the cut, the 6 with
+  ``p . v = 3``: the three edges at v; 16 moves (8 corners, both ways). The group is A_12 on the edge
+  pieces (an edge's orientation follows from its place): 12!/2 = 239,500,800 (Jaap's Puzzle Page).
+* **Starminx** (``starminx``): a dodecahedron turned about its 20 vertices, each cut deep enough that the
+  cuts of a vertex's neighbours cross on the edges between them (the pentagram on each face that names
+  the puzzle). Stickers on each face: 5 corner stickers and 5 edge stickers placed 0.9 of the way from the
+  face centre to a vertex or an edge midpoint (the centre never moves and is left out): 120 stickers,
+  20 corner pieces of 3 and 30 edge pieces of 2. A turn by 120 degrees about vertex v moves the stickers
+  above its cut: v's corner (turned in place) and the three edges at v; 40 moves. As in CayleyPy's
+  ``starminx`` (T. Rokicki's puzzle geometry), the corners only twist in place.
 * **Hungarian rings** (``hungarian_rings`` with ``--n N`` beads per ring, parameter k): ring A is the
   beads 0..N-1 in cyclic order; ring B passes through bead 0, the new beads N..N+k-2, bead k, and the new
   beads N+k-1..2N-3 (so the two shared beads are k apart on both rings); moves: rotate either ring one
@@ -194,12 +207,6 @@ def megaminx(_n=None):
             for target in (a, mid):
                 points.append(tuple(centre[i] + 0.8 * (target[i] - centre[i]) for i in range(3)))
 
-    def nearest(q):
-        best = min(range(len(points)), key=lambda i: sum((points[i][k] - q[k]) ** 2 for k in range(3)))
-        if sum((points[best][k] - q[k]) ** 2 for k in range(3)) > 1e-9:
-            raise AssertionError("a megaminx turn does not map stickers onto stickers")
-        return best
-
     gens, names = [], []
     for f, (normal, _) in enumerate(faces):
         norm = math.sqrt(sum(x * x for x in normal))
@@ -209,7 +216,7 @@ def megaminx(_n=None):
         for angle, suffix in ((2 * math.pi / 5, ""), (-2 * math.pi / 5, "'")):
             sigma = list(range(len(points)))
             for i in moving:
-                sigma[i] = nearest(_rotate(points[i], axis, angle))
+                sigma[i] = _nearest(points, _rotate(points[i], axis, angle))
             gens.append(P.inverse(tuple(sigma)))
             names.append(f"F{f}{suffix}")
     return gens, names
@@ -231,6 +238,75 @@ def _layer_cut(heights):
     and the 3 stickers of each neighbour nearest the face (0.2 of the way from the neighbour's centre to a
     point of the shared edge: the second height), above the rest."""
     return (heights[1] + heights[2]) / 2
+
+
+# ---------------------------------------------------------------------------- vertex-turning puzzles
+def dino(_n=None):
+    stickers = []
+    for face, other in itertools.permutations(range(3), 2):
+        for s_face, s_other in itertools.product((-2, 2), (-1, 1)):
+            p = [0, 0, 0]
+            p[face], p[other] = s_face, s_other
+            stickers.append(tuple(p))
+    gens, names = [], []
+    for v in itertools.product((-1, 1), repeat=3):
+        for turn, suffix in ((1, ""), (2, "'")):
+            def move(p, v=v, turn=turn):
+                if sum(a * b for a, b in zip(p, v)) != 3:
+                    return p
+                # 120 degrees about v: conjugate the cyclic shift of the axes (about (1,1,1)) by diag(v)
+                q = tuple(a * b for a, b in zip(p, v))
+                for _ in range(turn):
+                    q = (q[2], q[0], q[1])
+                return tuple(a * b for a, b in zip(q, v))
+
+            gens.append(_moves_to_perm(stickers, move))
+            names.append("".join("-+"[(x + 1) // 2] for x in v) + suffix)
+    return gens, names
+
+
+def starminx(_n=None):
+    faces = _dodecahedron()
+    points, kinds = [], []  # kinds: ("corner", vertex) or ("edge", (vertex, vertex)) of each sticker
+    for normal, verts in faces:
+        centre = tuple(sum(v[i] for v in verts) / 5 for i in range(3))
+        ring = sorted(verts, key=lambda v: math.atan2(*_plane_coords(v, centre, normal)))
+        for t in range(5):
+            a, b = ring[t], ring[(t + 1) % 5]
+            mid = tuple((a[i] + b[i]) / 2 for i in range(3))
+            for target, kind in ((a, ("corner", a)), (mid, ("edge", (a, b)))):
+                points.append(tuple(centre[i] + 0.9 * (target[i] - centre[i]) for i in range(3)))
+                kinds.append(kind)
+    vertices = sorted({kind[1] for kind in kinds if kind[0] == "corner"})
+    gens, names = [], []
+    for k, v in enumerate(vertices):
+        norm = math.sqrt(sum(x * x for x in v))
+        axis = tuple(x / norm for x in v)
+        moving = [i for i, kind in enumerate(kinds) if kind == ("corner", v) or (kind[0] == "edge" and v in kind[1])]
+        _check_cut(points, axis, moving)
+        for angle, suffix in ((2 * math.pi / 3, ""), (-2 * math.pi / 3, "'")):
+            sigma = list(range(len(points)))
+            for i in moving:
+                sigma[i] = _nearest(points, _rotate(points[i], axis, angle))
+            gens.append(P.inverse(tuple(sigma)))
+            names.append(f"V{k}{suffix}")
+    return gens, names
+
+
+def _check_cut(points, axis, moving) -> None:
+    """A plane normal to ``axis`` separates the stickers ``moving`` from the rest (the turn is a cut)."""
+    heights = [sum(p[k] * axis[k] for k in range(3)) for p in points]
+    inside = set(moving)
+    if min(heights[i] for i in inside) <= max(h for i, h in enumerate(heights) if i not in inside):
+        raise AssertionError("a vertex turn's stickers are not cut off by one plane")
+
+
+def _nearest(points, q) -> int:
+    """The index of the sticker at ``q`` (an image of a sticker under a symmetry of the solid)."""
+    best = min(range(len(points)), key=lambda i: sum((points[i][k] - q[k]) ** 2 for k in range(3)))
+    if sum((points[best][k] - q[k]) ** 2 for k in range(3)) > 1e-9:
+        raise AssertionError("a turn does not map stickers onto stickers")
+    return best
 
 
 # ---------------------------------------------------------------------------- rings and globe
