@@ -38,7 +38,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-__all__ = ["export_campaign", "deep_check"]
+__all__ = ["export_campaign", "deep_check", "hypergeometric_family"]
 
 
 def deep_check(a: str, b: str, relation: dict | None, digits: int, max_depth: int) -> dict:
@@ -75,6 +75,23 @@ def deep_check(a: str, b: str, relation: dict | None, digits: int, max_depth: in
             out["delta"] = None if not math.isfinite(delta) else round(delta, 6)
     out["seconds"] = round(time.perf_counter() - start, 3)
     return out
+
+
+def hypergeometric_family(a: str, b: str) -> str | None:
+    """A note for a PCF with deg a <= 1 and deg b <= 2: its limit is a ratio of contiguous hypergeometric
+    functions (Gauss's continued fraction for 2F1(a, b + 1; c + 1; z) / 2F1(a, b; c; z) and its confluent
+    limits for 1F1 and 0F1; Wall, *Analytic theory of continued fractions*, 1948, ch. XVIII), so a formula
+    of this shape is classical in kind even when no list holds it. None for other degrees."""
+    from discover.cf.polynomial import Polynomial
+
+    da, db = Polynomial.parse(a).degree, Polynomial.parse(b).degree
+    if da > 1 or db > 2:
+        return None
+    if da <= 0 and db <= 0:
+        return "periodic (a, b constant): a quadratic irrational, elementary"
+    kind = {2: "2F1", 1: "1F1"}.get(db, "0F1")
+    return (f"deg a = {max(da, 0)}, deg b = {max(db, 0)}: a ratio of contiguous {kind} functions (Gauss's "
+            "continued fraction and its confluent limits): classical in kind")
 
 
 def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth: int = 200_000,
@@ -132,6 +149,7 @@ def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth:
             klass = rec["novelty"]["class"]
             table[("+".join(limit_class(rec["closed_form"])) or "-", klass)] += 1
             if klass == "new":
+                rec["family"] = hypergeometric_family(rec["canonical"]["a"], rec["canonical"]["b"])
                 if "deep_check" not in rec:
                     rec["deep_check"] = deep_check(rec["a"], rec["b"], rec.get("relation"), digits, max_depth)
                 f_new.write(json.dumps(rec) + "\n")
