@@ -73,7 +73,7 @@ def runs_by_command() -> dict[str, tuple[int, str]]:
 
 def _current_steps() -> list[tuple[str, str]]:
     """STEPS as the file says now: steps added while the campaign runs are picked up at the next step."""
-    namespace: dict = {}
+    namespace: dict = {"__file__": __file__, "__name__": "campaign_steps"}
     exec(compile(Path(__file__).read_text(), __file__, "exec"), namespace)  # this file, re-read
     return namespace["STEPS"]
 
