@@ -214,10 +214,7 @@ def megaminx(_n=None):
         heights = sorted({round(sum(p[i] * axis[i] for i in range(3)), 9) for p in points}, reverse=True)
         moving = [i for i, p in enumerate(points) if sum(p[k] * axis[k] for k in range(3)) > _layer_cut(heights)]
         for angle, suffix in ((2 * math.pi / 5, ""), (-2 * math.pi / 5, "'")):
-            sigma = list(range(len(points)))
-            for i in moving:
-                sigma[i] = _nearest(points, _rotate(points[i], axis, angle))
-            gens.append(P.inverse(tuple(sigma)))
+            gens.append(_turn(points, moving, axis, angle))
             names.append(f"F{f}{suffix}")
     return gens, names
 
@@ -285,12 +282,17 @@ def starminx(_n=None):
         moving = [i for i, kind in enumerate(kinds) if kind == ("corner", v) or (kind[0] == "edge" and v in kind[1])]
         _check_cut(points, axis, moving)
         for angle, suffix in ((2 * math.pi / 3, ""), (-2 * math.pi / 3, "'")):
-            sigma = list(range(len(points)))
-            for i in moving:
-                sigma[i] = _nearest(points, _rotate(points[i], axis, angle))
-            gens.append(P.inverse(tuple(sigma)))
+            gens.append(_turn(points, moving, axis, angle))
             names.append(f"V{k}{suffix}")
     return gens, names
+
+
+def _turn(points, moving, axis, angle) -> tuple:
+    """The generator turning the stickers ``moving`` by ``angle`` about the unit vector ``axis``."""
+    sigma = list(range(len(points)))
+    for i in moving:
+        sigma[i] = _nearest(points, _rotate(points[i], axis, angle))
+    return P.inverse(tuple(sigma))
 
 
 def _check_cut(points, axis, moving) -> None:

@@ -20,17 +20,8 @@ from discover.cayley.verify import PermAction, schreier_sims_order
 
 
 def _cycles(g):
-    seen, out = set(), []
-    for i in range(len(g)):
-        if i in seen or g[i] == i:
-            continue
-        length, j = 0, i
-        while j not in seen:
-            seen.add(j)
-            j = g[j]
-            length += 1
-        out.append(length)
-    return out
+    """Lengths of the non-trivial cycles of g (from its cycle notation)."""
+    return [len(c.split()) for c in P.to_cycles(g).strip("()").split(")(") if c]
 
 
 def test_dino_moves_are_two_3_cycles_of_stickers_and_the_group_is_a12_on_the_edges():
