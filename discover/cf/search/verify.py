@@ -107,15 +107,19 @@ def relation_text(coefficients, basis) -> str:
     """``pi^2 - 6*zeta(2) = 0``-style text of u . basis = 0 (``None`` in ``basis`` is the number 1; a
     product constant is written as the product of its factors, a square as a power)."""
 
+    def text(c) -> str:
+        # a registry power (pi2 = pi**2) by its name, so that pi2 - pi*pi = 0 does not read pi^2 - pi^2 = 0
+        return c.name if c.registered and "**" in c.expression else c.expression
+
     def factor(c) -> str:
-        return f"({c.expression})" if any(ch in c.expression for ch in "+-/") else c.expression
+        return f"({text(c)})" if any(ch in c.expression for ch in "+-/") else text(c)
 
     parts = []
     for u, c in zip(coefficients, basis):
         if c is None:
             name = "1"
         elif not c.factors:
-            name = c.expression
+            name = text(c)
         elif c.factors[0] == c.factors[1]:
             name = f"{factor(c.factors[0])}^2"
         else:
