@@ -91,7 +91,14 @@ def _parse_range(value, what: str) -> tuple[int, int]:
 @dataclass(frozen=True)
 class CFSearchSpec(SearchSpec):
     """A box: a(n) of degree ``a_deg`` with coefficients in ``a_range``, b(n) likewise; the constants
-    whose Moebius forms are matched; the verification depth and digits; the Moebius coefficient bound."""
+    whose Moebius forms are matched; the verification depth and digits; the Moebius coefficient bound.
+
+    Or a structured domain (``domain``: zeta3, zeta5, catalan, symmetric:D; the degrees are the
+    family's, ``a_range`` bounds its parameters x_j and ``b_range`` bounds c; the constants default to
+    the family's). ``combine``: match combined forms of all the constants (coefficient bound
+    ``max_coeff``). ``filter="factorial-reduction"``: keep candidates whose normalised reduction rate
+    is at least ``min_reduction`` (module doc). Specs stored before these fields existed load with
+    their defaults."""
 
     constants: tuple[str, ...]
     a_deg: int
