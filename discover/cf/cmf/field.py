@@ -317,39 +317,29 @@ def _reduce(n, d, one):
     return n, d
 
 
-def _frac_add(a, b):
-    """a + b of fractions, unreduced (equal denominators kept): gcds cost more than the zero test."""
-    (an, ad), (bn, bd) = a, b
-    if ad == bd:
-        return an + bn, ad
-    return an * bd + bn * ad, ad * bd
+def _common_denominator(M):
+    """(N, d) with M = N / d: d the lcm of the entries' denominators, N a matrix of polynomials."""
+    d = None
+    for row in M:
+        for _n, den in row:
+            if d is None:
+                d = den
+            elif den != d:
+                d = d * den / d.gcd(den)
+    return [[n * (d / den) if den != d else n for n, den in row] for row in M], d
 
 
-def _frac_matmul(A, B, one):
-    """A B of matrices of fractions, unreduced (only the numerator of a difference is tested)."""
+def _poly_matmul(A, B):
     k = len(A)
-    out = []
-    for i in range(k):
-        row = []
-        for j in range(k):
-            acc = None
-            for t in range(k):
-                (an, ad), (bn, bd) = A[i][t], B[t][j]
-                if an.is_zero() or bn.is_zero():
-                    continue
-                term = an * bn, ad * bd
-                acc = term if acc is None else _frac_add(acc, term)
-            row.append(acc if acc is not None else (one - one, one))
-        out.append(row)
-    return out
+    return [[sum((A[i][t] * B[t][j] for t in range(1, k)), A[i][0] * B[0][j]) for j in range(k)] for i in range(k)]
 
 
-def _frac_shift(A, ctx, axis_index: int):
-    """A(p + e_axis): each numerator and denominator composed with the shifted generator."""
+def _shift(polys, ctx, axis_index: int):
+    """Each polynomial at p + e_axis (``compose`` with the shifted generator)."""
     gens = list(ctx.gens())
     one = ctx.from_dict({(0,) * len(gens): 1})
     gens[axis_index] = gens[axis_index] + one
-    return [[(n.compose(*gens), d.compose(*gens)) for n, d in row] for row in A]
+    return [p.compose(*gens) for p in polys]
 
 
 def check_conservative(cmf: CMF) -> list[Failure]:
@@ -359,16 +349,22 @@ def check_conservative(cmf: CMF) -> list[Failure]:
     cmf.validate()
     ctx, mats = mpoly_entries(cmf)
     one = ctx.from_dict({(0,) * len(cmf.names): 1})
+    k = cmf.rank
+    common = [_common_denominator(M) for M in mats]  # M_i = N_i / d_i: polynomial products below
     failures = []
     for i in range(cmf.dim):
         for j in range(i + 1, cmf.dim):
-            Mi, Mj = mats[i], mats[j]
-            left = _frac_matmul(Mi, _frac_shift(Mj, ctx, i), one)
-            right = _frac_matmul(Mj, _frac_shift(Mi, ctx, j), one)
-            for r in range(cmf.rank):
-                for c in range(cmf.rank):
-                    (ln, ld), (rn, rd) = left[r][c], right[r][c]
-                    num = ln * rd - rn * ld
+            (Ni, di), (Nj, dj) = common[i], common[j]
+            # M_i(p) M_j(p + e_i) - M_j(p) M_i(p + e_j) = (N_i Nj' dj_i' ... ): cross-multiplied numerators
+            flat_j = _shift([e for row in Nj for e in row] + [dj], ctx, i)
+            flat_i = _shift([e for row in Ni for e in row] + [di], ctx, j)
+            Nj_s, dj_s = [flat_j[r * k:(r + 1) * k] for r in range(k)], flat_j[-1]
+            Ni_s, di_s = [flat_i[r * k:(r + 1) * k] for r in range(k)], flat_i[-1]
+            left, right = _poly_matmul(Ni, Nj_s), _poly_matmul(Nj, Ni_s)
+            ld, rd = di * dj_s, dj * di_s
+            for r in range(k):
+                for c in range(k):
+                    num = left[r][c] * rd - right[r][c] * ld
                     if num.is_zero():
                         continue
                     res_n, res_d = _reduce(num, ld * rd, one)

@@ -54,21 +54,6 @@ def _rational(v, what: str):
     return sympy.Rational(q.numerator, q.denominator)
 
 
-def theta_companion(uppers, lowers, z):
-    """T (r x r, sympy) and r for the differential equation of the module doc (uppers, lowers: sympy
-    expressions; z a sympy Rational)."""
-    import sympy
-
-    t = sympy.Symbol("theta")
-    lhs = t
-    for b in lowers:
-        lhs *= t + b - 1
-    rhs = z
-    for a in uppers:
-        rhs *= t + a
-    return companion(lhs - rhs, t)
-
-
 def companion(poly, t):
     """(T, r): the companion matrix of the monic ``poly`` in ``t`` (degree r; superdiagonal ones, last row
     the negated coefficients c_0/c_r .. c_(r-1)/c_r), so that theta v = T v for v = (F, ..., theta^(r-1) F)."""
@@ -108,33 +93,80 @@ def hypergeometric(upper: Sequence, lower: Sequence, z, name: str | None = None,
 
     As = [param(v) for v in upper]
     Bs = [param(v) for v in lower]
-    T, r = theta_companion(As, Bs, zq)
-    if not 2 <= r <= MAX_CMF_RANK:
-        raise InputError(f"hypergeometric CMF {p}F{q} at z = {zq}: rank {r}; a CMF needs 2 x 2 to "
-                         f"{MAX_CMF_RANK} x {MAX_CMF_RANK} matrices (1F0 and 2F1 at z = 1 are rank 1: "
-                         "closed forms by the binomial theorem and Gauss)")
-    axes, mats = [], []
-    for a in As:
-        if isinstance(a, sympy.Symbol):
-            axes.append(str(a))
-            mats.append((sympy.eye(r) + T / a).T)
-    for b in Bs:
-        if isinstance(b, sympy.Symbol):
-            axes.append(str(b))
-            mats.append(((sympy.eye(r) + T.subs(b, b + 1) / b).inv()).T)
+    axes = [str(v) for v in As + Bs if isinstance(v, sympy.Symbol)]
     if not axes:
         raise InputError("hypergeometric CMF: give at least one parameter as an axis name")
-    text = [tuple(tuple(sympy.sstr(sympy.factor(sympy.cancel(M[i, j]))) for j in range(r)) for i in range(r))
-            for M in mats]
+    if len(set(axes)) != len(axes):
+        raise InputError("hypergeometric CMF: a parameter name is repeated")
+    text = _matrices_in_fraction_field(As, Bs, zq, axes, MAX_CMF_RANK, f"{p}F{q} at z = {zq}")
     tag = name or f"{p}F{q}"
     fmt = lambda vs: ", ".join(map(str, vs))  # noqa: E731
     notes = {"family": "pFq", "upper": [str(a) for a in As], "lower": [str(b) for b in Bs], "z": str(zq)}
     return CMF(
-        name=tag, axes=tuple(axes), matrices=tuple(text), constants=tuple(constants),
+        name=tag, axes=tuple(axes), matrices=text, constants=tuple(constants),
         source="contiguous relations of the hypergeometric function (DLMF 16.3, 16.8; theta-operator "
                "companion matrix)",
         description=f"{p}F{q}({fmt(As)}; {fmt(Bs)}; {zq})", default_start=None, notes=notes,
     )
+
+
+def _matrices_in_fraction_field(As, Bs, z, axes, max_rank: int, label: str) -> tuple:
+    """The CMF matrices of the module doc as entry texts, computed in the field Q(axes) (sympy's sparse
+    rational functions and ``DomainMatrix``: no symbolic simplification, which took seconds per field).
+    P(theta) = theta prod (theta + b - 1) - z prod (theta + a) is expanded coefficient by coefficient."""
+    import sympy
+    from sympy.polys.domains import QQ
+    from sympy.polys.matrices import DomainMatrix
+
+    K = QQ.frac_field(*[sympy.Symbol(a) for a in axes])
+    conv = lambda v: K.from_sympy(sympy.sympify(v))  # noqa: E731
+
+    def poly_mul(f, g):  # coefficient lists, lowest degree first
+        out = [K.zero] * (len(f) + len(g) - 1)
+        for i, fi in enumerate(f):
+            for j, gj in enumerate(g):
+                out[i + j] += fi * gj
+        return out
+
+    def companion(lowers):
+        lhs = [K.zero, K.one]
+        for b in lowers:
+            lhs = poly_mul(lhs, [b - K.one, K.one])
+        rhs = [conv(z)]
+        for a in A:
+            rhs = poly_mul(rhs, [a, K.one])
+        n = max(len(lhs), len(rhs))
+        coeffs = [(lhs[i] if i < len(lhs) else K.zero) - (rhs[i] if i < len(rhs) else K.zero) for i in range(n)]
+        while coeffs and coeffs[-1] == K.zero:
+            coeffs.pop()
+        r = len(coeffs) - 1
+        if not 2 <= r <= max_rank:
+            raise InputError(f"hypergeometric CMF {label}: rank {r}; a CMF needs 2 x 2 to {max_rank} x {max_rank} "
+                             "matrices (1F0 and 2F1 at z = 1 are rank 1: closed forms by the binomial theorem and "
+                             "Gauss)")
+        rows = [[K.zero] * r for _ in range(r)]
+        for i in range(r - 1):
+            rows[i][i + 1] = K.one
+        for j in range(r):
+            rows[r - 1][j] = -coeffs[j] / coeffs[r]
+        return rows, r
+
+    A = [conv(a) for a in As]
+    B = [conv(b) for b in Bs]
+    T, r = companion(B)
+    eye = [[K.one if i == j else K.zero for j in range(r)] for i in range(r)]
+    mats = []
+    for a_sym, a in zip(As, A):
+        if isinstance(a_sym, sympy.Symbol):
+            mats.append([[eye[j][i] + T[j][i] / a for j in range(r)] for i in range(r)])  # (I + T/a)^T
+    for idx, (b_sym, b) in enumerate(zip(Bs, B)):
+        if isinstance(b_sym, sympy.Symbol):
+            shifted = B[:idx] + [b + K.one] + B[idx + 1:]
+            Tb, _ = companion(shifted)
+            D = DomainMatrix([[eye[i][j] + Tb[i][j] / b for j in range(r)] for i in range(r)], (r, r), K)
+            inv = D.inv().to_ddm()
+            mats.append([[inv[j][i] for j in range(r)] for i in range(r)])  # ((I + T(b+1)/b)^-1)^T
+    return tuple(tuple(tuple(str(e) for e in row) for row in M) for M in mats)
 
 
 def parse_family_args(text: str, count: int, what: str) -> list[str]:
