@@ -120,7 +120,7 @@ def limit_cmd(recurrence, depth, start, p_initial, q_initial, constants, constan
         p = record.payload
         pred = p["predicted"]
         rows = [["recurrence", p["equation"]], ["from", f"n = {p['start']}, p: {p['p_initial']}, q: {p['q_initial']}"],
-                ["limit", p["limit"]], ["digits", f"{p['digits']} at depth {p['depth']}"],
+                ["limit", p["limit"]], ["digits", f"{'exact' if p['exact'] else p['digits']} at depth {p['depth']}"],
                 ["rate", f"{p['rate']} digits/step measured; predicted: {pred.get('regime')}"
                          + (f", {pred['digits_per_step']} digits/step" if pred.get("digits_per_step") else "")
                          + (f", error ~ (n!)^-{pred['factorial_exponent']}" if pred.get("factorial_exponent") else "")],

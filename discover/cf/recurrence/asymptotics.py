@@ -69,9 +69,10 @@ class Growth:
 
 
 def _ctext(z: complex) -> str:
+    re = z.real + 0.0  # no "-0"
     if abs(z.imag) < 1e-12 * max(1.0, abs(z)):
-        return f"{z.real:.12g}"
-    return f"{z.real:.12g}{'+' if z.imag >= 0 else '-'}{abs(z.imag):.12g}i"
+        return f"{re:.12g}"
+    return f"{re:.12g}{'+' if z.imag >= 0 else '-'}{abs(z.imag):.12g}i"
 
 
 def newton_polygon(degrees) -> list[tuple[int, int]]:

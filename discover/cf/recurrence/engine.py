@@ -79,7 +79,9 @@ def run_shard(spec: RecurrenceSpec, shard: Shard) -> ShardResult:
     gs = growths(rec)
     predicted = predicted_convergence(gs)
     constants = parse_constants(list(spec.constants or REGISTRY))
-    ident = identify(lim.value, lim.digits, constants, max_digits=spec.identify_digits, pairs=not spec.constants)
+    ident = None
+    if not lim.extra.get("exact"):  # an exact (rational) limit is its own closed form
+        ident = identify(lim.value, lim.digits, constants, max_digits=spec.identify_digits, pairs=not spec.constants)
     initial = None
     if spec.constant:
         initial = identify_initial(lim, parse_constants([spec.constant])[0], spec.identify_digits)
@@ -95,10 +97,20 @@ def _record(spec, rec, lim, gs, predicted, ident, initial, check, seconds):
 
     from discover.records import Record
 
-    places = max(0, min(int(math.floor(lim.abs_digits)), 60))
-    with mpmath.workdps(lim.precision_digits):
-        limit_text = mpmath.nstr(lim.value, max(places + 1, 5), strip_zeros=False)
-    digits = math.floor(lim.digits * 10) / 10
+    exact = bool(lim.extra.get("exact"))
+    if exact:
+        from fractions import Fraction
+
+        from discover.cf.bigint import decimal_text
+
+        fr = Fraction(int(lim.p), int(lim.q))
+        limit_text = decimal_text(fr.numerator) + ("" if fr.denominator == 1 else "/" + decimal_text(fr.denominator))
+        digits = None
+    else:
+        places = max(0, min(int(math.floor(lim.abs_digits)), 60))
+        with mpmath.workdps(lim.precision_digits):
+            limit_text = mpmath.nstr(lim.value, max(places + 1, 5), strip_zeros=False)
+        digits = math.floor(lim.digits * 10) / 10
     payload = {
         "recurrence": spec.coefficients,
         "equation": rec.text(),
@@ -116,14 +128,16 @@ def _record(spec, rec, lim, gs, predicted, ident, initial, check, seconds):
         "columns_agree": None if not math.isfinite(lim.columns_agree) else math.floor(lim.columns_agree * 10) / 10,
         "column_limits": [{"index": i, "value": mpmath.nstr(v, 30), "digits": math.floor(min(d, 1e6) * 10) / 10}
                           for i, (v, d) in enumerate(lim.column_limits)],
-        "closed_form": ident.closed_form if ident else None,
+        "closed_form": ident.closed_form if ident else (limit_text if exact else None),
+        "exact": exact,
         "relation": ident.to_json() if ident else None,
         "initial_identification": initial.to_json() if initial else None,
     }
-    identified = ident is not None or initial is not None
+    identified = ident is not None or initial is not None or exact
     verified = bool(check["passed"]) and identified
-    what = ident.closed_form if ident else f"{limit_text}..."
-    statement = (f"the recurrence {rec.text()} from n = {spec.start}: p/q -> {what} ({digits} digits at depth "
+    what = ident.closed_form if ident else (limit_text if exact else f"{limit_text}...")
+    how = "exactly: the ratio is constant from some n on" if exact else f"{digits} digits"
+    statement = (f"the recurrence {rec.text()} from n = {spec.start}: p/q -> {what} ({how} at depth "
                  f"{spec.depth}; p, q started by {list(spec.p_initial)}, {list(spec.q_initial)})")
     if initial is not None:
         statement += (f"; {initial.constant} = a.v/b.v with initial values a = {list(initial.numerator)}, "

@@ -208,13 +208,17 @@ def recurrence_limit(rec, depth: int, start: int = 1, p_initial: Sequence[int] |
         if xs[n][1] != 0:
             ld, _ = _log_diff(*xs[n], pN, qN)
             agree = min(agree, -(ld - magnitude))
-    prec = int(max(digits, 0) + 25 + max(0.0, magnitude))
+    # The last differences exactly 0: the ratio is constant from there on (a terminating fraction; the
+    # limit is the rational p/q itself): ``digits`` is inf and ``exact`` says so.
+    exact = math.isinf(digits)
+    prec = 60 if exact else int(max(digits, 0) + 25 + max(0.0, magnitude))
     value = ratio_value(pN, qN, prec)
     column = tuple(W[i, k - 1] for i in range(k))
     column_limits = _column_limits(W, M, depth)
     return RecurrenceLimit(depth=depth, start=start, p=pN, q=qN, value=value, digits=digits,
                            abs_digits=abs_digits, rate=est.rate, power=est.power, precision_digits=prec,
-                           column=column, column_limits=column_limits, columns_agree=agree)
+                           column=column, column_limits=column_limits, columns_agree=agree,
+                           extra={"exact": exact})
 
 
 def _column_limits(W, M, depth: int) -> tuple:

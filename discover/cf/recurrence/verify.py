@@ -62,7 +62,8 @@ def check_limit(rec, limit, p_initial, q_initial) -> dict:
     coeffs = [list(c.coeffs) for c in rec.coefficients]
     other = forward_ratio(coeffs, limit.start, limit.depth + 1, p_initial, q_initial, D)
     with mpmath.workdps(D + 20):
-        x = mpmath.mpf(limit.value)
+        # an exact (rational) limit is compared as the fraction p/q itself, at the checked precision
+        x = mpmath.mpf(int(limit.p)) / int(limit.q) if limit.extra.get("exact") else mpmath.mpf(limit.value)
         diff = abs(other - x)
         scale = abs(x) if x != 0 else mpmath.mpf(1)
         agreement = math.inf if diff == 0 else float(-mpmath.log10(diff / scale))

@@ -206,3 +206,13 @@ def test_leading_coefficient_vanishing_in_range_is_named():
     with pytest.raises(InputError, match="n = 5"):
         recurrence_limit(R, 50, 1)
     recurrence_limit(R, 50, 6)  # after the root it is fine
+
+
+def test_terminating_recurrence_has_an_exact_rational_limit():
+    """u(n) = (n+1) u(n-1) - (n-3) u(n-2) is the PCF (n+1, -(n-3)), which stops at b(3) = 0: its limit is
+    the finite fraction 1 + 2/(2 + 1/3) = 13/7 (p from (1, a(0)) = (1, 1), q from (0, 1)), exactly."""
+    R = LinearRecurrence.parse("1, -(n+1), n-3")
+    lim = recurrence_limit(R, 40, 1, (1, 1), (0, 1))
+    assert lim.extra["exact"] and Fraction(int(lim.p), int(lim.q)) == Fraction(13, 7)
+    assert check_limit(R, lim, (1, 1), (0, 1))["passed"]
+    assert PCF.from_polynomials("n+1", "-(n-3)").evaluate(40).value_text() == "13/7"
