@@ -28,6 +28,9 @@ independently of the walk: F at the start and at the start shifted along one axi
 F(s + j e), j < k, with mpmath's ``hyper``), related to v(s) by the exact matrices M_e
 (v(s + j e)^T = v(s)^T M_e(s) ... M_e(s + (j - 1) e), whose first columns give k linear equations for
 v(s)). A lower parameter is shifted when there is one (it keeps the series convergent at z = 1).
+Meijer-G fields (:mod:`discover.cf.cmf.meijer`) use the same state vector with mpmath's ``meijerg``;
+their contiguous matrices reproduce ``meijerg`` along every axis (tested), but the walks tried so far
+converge along another solution, so no walk check is made for them.
 """
 
 from __future__ import annotations
@@ -196,9 +199,33 @@ def _param_values(cmf, start) -> tuple[list, list, object]:
 
 
 def _shift_axis(cmf) -> int:
-    """The axis the state vector is recovered along: the first lower parameter, else the first upper."""
+    """The axis the state vector is recovered along: the first lower parameter, else the first upper
+    (Meijer G: the first b, whose step matrix needs no inverse)."""
+    if cmf.notes.get("family") == "meijerg":
+        return cmf.notes["p"]
     lows = [i for i, a in enumerate(cmf.axes) if a in cmf.notes["lower"]]
     return lows[0] if lows else 0
+
+
+def _meijer_value(cmf, point, dps: int):
+    """G^{m,n}_{p,q}(a; b | z) at a point (mpmath ``meijerg``); None when it cannot be evaluated."""
+    import mpmath
+
+    nt = cmf.notes
+    m, n, p = nt["m"], nt["n"], nt["p"]
+    vals = [mpmath.mpf(Fraction(v).numerator) / Fraction(v).denominator for v in point]
+    a, b = vals[:p], vals[p:]
+    z = Fraction(nt["z"])
+    with mpmath.workdps(dps):
+        try:
+            v = mpmath.meijerg([a[:n], a[n:]], [b[:m], b[m:]], mpmath.mpf(z.numerator) / z.denominator)
+        except (ValueError, ZeroDivisionError, mpmath.libmp.NoConvergence):
+            return None
+        if isinstance(v, mpmath.mpc):
+            if abs(v.imag) > mpmath.mpf(10) ** (-dps + 5) * max(1, abs(v.real)):
+                return None
+            v = v.real
+    return v if mpmath.isfinite(v) else None
 
 
 def _function_value(cmf, point, dps: int):
@@ -235,9 +262,13 @@ def state_vector(cmf, start, dps: int, direction=None, value=None):
     from discover.cf.cmf.trajectory import step_matrix_at
 
     if value is None:
-        if cmf.notes.get("family") != "pFq":
+        family = cmf.notes.get("family")
+        if family == "pFq":
+            value = lambda pt: _function_value(cmf, pt, dps)  # noqa: E731
+        elif family == "meijerg":
+            value = lambda pt: _meijer_value(cmf, pt, dps)  # noqa: E731
+        else:
             return None
-        value = lambda pt: _function_value(cmf, pt, dps)  # noqa: E731
     k = cmf.rank
     if direction is None:
         direction = tuple(int(i == _shift_axis(cmf)) for i in range(cmf.dim))
@@ -292,7 +323,12 @@ def start_ratios(cmf, start, dps: int):
 
 
 def function_text(cmf, start) -> str:
-    """pFq(a; b; z) at the start, as text."""
+    """pFq(a; b; z) (or G^{m,n}_{p,q}(a; b | z)) at the start, as text."""
+    if cmf.notes.get("family") == "meijerg":
+        nt = cmf.notes
+        pts = [str(v) for v in start]
+        return (f"G^{nt['m']},{nt['n']}_{nt['p']},{nt['q']}({', '.join(pts[:nt['p']])}; "
+                f"{', '.join(pts[nt['p']:])} | {nt['z']})")
     ups, lows, z = _param_values(cmf, start)
     f = lambda vs: ", ".join(str(v) for v in vs)  # noqa: E731
     return f"{len(ups)}F{len(lows)}({f(ups)}; {f(lows)}; {z})"

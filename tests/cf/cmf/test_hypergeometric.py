@@ -153,3 +153,26 @@ def test_rank_3_walk_columns_are_orthogonal_to_the_state_vector(name, t, s):
     assert r is not None and r < mpmath.mpf(10) ** -50
     # and a column that is not the walk's is not orthogonal
     assert column_residual(c, s, (1, 1, 1), 60) > mpmath.mpf(10) ** -5
+
+
+@pytest.mark.parametrize("name, s", [("meijerg:1,1,2,2,1/2", ("1/2", "1/3", 1, "1/4")),
+                                     ("meijerg:2,0,1,2,1/2", ("1/2", "1/3", "1/4")),
+                                     ("meijerg:2,1,2,2,1/3", ("1/2", "1/3", "1/5", "1/7"))])
+def test_meijer_contiguous_matrices_reproduce_mpmath_meijerg(name, s):
+    # v(s) from G(s) and G(s + e_b0) (mpmath), then G one step along every axis through the exact matrices
+    c = get_cmf(name)
+    nt = c.notes
+
+    def G(pt):
+        vals = [mpmath.mpf(Fraction(v).numerator) / Fraction(v).denominator for v in pt]
+        a, b = vals[:nt["p"]], vals[nt["p"]:]
+        z = Fraction(nt["z"])
+        return mpmath.re(mpmath.meijerg([a[:nt["n"]], a[nt["n"]:]], [b[:nt["m"]], b[nt["m"]:]],
+                                        mpmath.mpf(z.numerator) / z.denominator))
+
+    with mpmath.workdps(30):
+        v = state_vector(c, s, 30, value=G)
+        for ax in range(c.dim):
+            d = tuple(int(i == ax) for i in range(c.dim))
+            moved = tuple(Fraction(x) + y for x, y in zip(s, d))
+            assert abs(_predict_next(c, v, s, d, 1) - G(moved)) < mpmath.mpf(10) ** -25 * max(1, abs(G(moved)))

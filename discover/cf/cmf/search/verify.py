@@ -61,11 +61,13 @@ def verify_walk(cmf, ev, constants):
     from discover.cf.cmf.trajectory import identify_walk, is_rational_identification
 
     hyper = hypergeometric_check(cmf, ev)
-    if hyper is not None and hyper["agreement_digits"] < min(ev.digits, hyper["check_digits"]) - 3:
-        return None  # the walk does not pick the hypergeometric solution
+    if hyper is not None:
+        # a walk may converge along another solution of the contiguous relations (then the named
+        # constants alone decide); the record says which
+        hyper["minimal_solution"] = hyper["agreement_digits"] >= min(ev.digits, hyper["check_digits"]) - 3
     found = identify_walk(ev, constants) if constants else None
     if found is None:
-        if hyper is None or hyper["predicted"] is None:
+        if hyper is None or hyper["predicted"] is None or not hyper["minimal_solution"]:
             return None
         return walk_record(cmf, ev, None, min(ev.digits, hyper["agreement_digits"]), None, hyper=hyper)
     ident, agree, delta, _L = found
