@@ -133,8 +133,10 @@ def limit_cmd(recurrence, depth, start, p_initial, q_initial, constants, constan
             rows.append([ii["constant"], f"= a.v/b.v with a = {ii['p_initial']}, b = {ii['q_initial']} "
                                          f"(relation {ii['relation_digits']} digits of {ii['available_digits']})"])
         check = record.verification["independent_check"]
-        rows.append(["check", f"{check['agreement']} digits agree at depth {check['depth']} (forward, mpmath); "
-                              + ("stored" if record.verified else "not stored (no closed form)")])
+        agree = check.get("note") or f"{check['agreement']} digits agree at depth {check['depth']} (forward, mpmath)"
+        rows.append(["check", agree + "; " + ("stored" if record.verified else
+                                              "not stored (" + ("no closed form" if check["passed"] else
+                                                                "the check failed") + ")")])
         print_table(rows, ["", "value"])
     emit_summary(summary, as_json)
 

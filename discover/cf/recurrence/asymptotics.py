@@ -133,12 +133,12 @@ def predicted_convergence(gs: list[Growth]) -> dict:
     (super-exponential | exponential | sublinear | oscillating | degenerate), ``digits_per_step`` (for
     exponential), ``factorial_exponent`` (mu_1 - mu_2, super-exponential), ``power`` (rho_1 - rho_2,
     sublinear)."""
-    if len(gs) < 2:
+    if sum(g.multiplicity for g in gs) < 2:
         return {"regime": "order 1"}
-    # expand multiplicities: a root of multiplicity m counts m times
     f1 = gs[0]
-    if f1.multiplicity > 1:
-        return {"regime": "degenerate", "note": "double dominant root: the rate needs the log terms"}
+    if f1.multiplicity > 1:  # a multiple dominant root: the solutions differ by powers of n (and logs)
+        return {"regime": "degenerate", "digits_per_step": 0.0,
+                "note": "multiple dominant root: sublinear at best (the rate needs the log terms)"}
     f2 = gs[1]
     if f1.mu > f2.mu:
         return {"regime": "super-exponential", "factorial_exponent": str(f1.mu - f2.mu),

@@ -150,8 +150,13 @@ def _estimate(xs: dict, N: int):
         return _log_diff(*xs[i], *xs[j])
 
     d1, d2 = diff(N, N - 1), diff(N - 1, N - 2)
-    if d1 is None or d1[1] == 0:
-        return ErrorEstimate(float("inf") if d1 is None else float("-inf"))
+    if d1 is None:  # a q(n) = 0 among the last ones: no digits are claimed (the error ~ the value itself)
+        p, q = xs[N]
+        from discover.cf.bigint import log10_abs
+
+        return ErrorEstimate(max(0.0, log10_abs(p) - log10_abs(q)) if p != 0 else 0.0)
+    if d1[1] == 0:
+        return ErrorEstimate(float("-inf"))
     if d2 is None or d2[1] == 0:
         return ErrorEstimate(d1[0])
     h, D1, D2 = 1, d1, d2

@@ -47,7 +47,7 @@ def forward_ratio(coefficients, start: int, depth: int, p_initial, q_initial, di
             if scale > mpmath.mpf(10) ** 1000 or scale < mpmath.mpf(10) ** -1000:
                 p = [x / scale for x in p]
                 q = [x / scale for x in q]
-        return p[-1] / q[-1]
+        return None if q[-1] == 0 else p[-1] / q[-1]
 
 
 def check_limit(rec, limit, p_initial, q_initial) -> dict:
@@ -61,14 +61,18 @@ def check_limit(rec, limit, p_initial, q_initial) -> dict:
     D = max(10, min(int(limit.digits), cap)) if math.isfinite(limit.digits) else cap
     coeffs = [list(c.coeffs) for c in rec.coefficients]
     other = forward_ratio(coeffs, limit.start, limit.depth + 1, p_initial, q_initial, D)
+    method = (f"forward recursion in mpmath at {D + 20} digits to depth {limit.depth + 1} (no shared code with "
+              "the exact walk)")
+    if other is None:
+        return {"method": method, "depth": limit.depth + 1, "digits_checked": 0.0, "agreement": None,
+                "passed": False, "note": f"q({limit.depth + 1}) = 0: the ratio is undefined there (no limit)"}
     with mpmath.workdps(D + 20):
         # an exact (rational) limit is compared as the fraction p/q itself, at the checked precision
         x = mpmath.mpf(int(limit.p)) / int(limit.q) if limit.extra.get("exact") else mpmath.mpf(limit.value)
         diff = abs(other - x)
         scale = abs(x) if x != 0 else mpmath.mpf(1)
         agreement = math.inf if diff == 0 else float(-mpmath.log10(diff / scale))
-    checked = min(D, limit.digits)
-    return {"method": f"forward recursion in mpmath at {D + 20} digits to depth {limit.depth + 1} (no shared code "
-                      "with the exact walk)",
+    checked = max(0.0, min(D, limit.digits))
+    return {"method": method,
             "depth": limit.depth + 1, "digits_checked": math.floor(checked * 10) / 10,
             "agreement": math.floor(min(agreement, 1e6) * 10) / 10, "passed": agreement >= checked - 1}

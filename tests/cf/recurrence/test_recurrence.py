@@ -216,3 +216,14 @@ def test_terminating_recurrence_has_an_exact_rational_limit():
     assert lim.extra["exact"] and Fraction(int(lim.p), int(lim.q)) == Fraction(13, 7)
     assert check_limit(R, lim, (1, 1), (0, 1))["passed"]
     assert PCF.from_polynomials("n+1", "-(n-3)").evaluate(40).value_text() == "13/7"
+
+
+def test_no_limit_is_not_claimed():
+    """u(n) = u(n-2) (period 2) and u(n) = -u(n-1) - u(n-2) (period 3): no limit; 0 digits, nothing verified;
+    u(n) = 2u(n-1) - u(n-2) (a double root): 'degenerate', sublinear."""
+    for text in ("1, 0, -1", "1, 1, 1"):
+        R = LinearRecurrence.parse(text)
+        lim = recurrence_limit(R, 31, 1, (1, 1), (1, 2))
+        assert lim.digits <= 1
+        assert predicted_convergence(growths(R))["regime"] == "oscillating"
+    assert predicted_convergence(growths(LinearRecurrence.parse("1, -2, 1")))["regime"] == "degenerate"
