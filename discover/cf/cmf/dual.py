@@ -14,8 +14,10 @@ Each is a CMF again, by a one-line argument from M_i(p) M_j(p + e_i) = M_j(p) M_
   N along a path from p to p' is U(p)^(-1) (M along it) U(p'), so N is conservative and its walks'
   limits are Moebius images of the original ones (Ramanujan Machine, "coboundary equivalence").
 
-The algebra is symbolic (sympy, once, at the edge); the result is written as entry texts and checked
-like any CMF (:func:`discover.cf.cmf.field.check_conservative`).
+The algebra is exact in FLINT: entries are fractions of ``fmpq_mpoly`` in the (new) axes and the
+parameters, evaluated from the entry texts (:mod:`discover.cf.cmf.ratfunc`); an inverse is
+d adj(N) / det(N) for M = N / d. The result is written as entry texts and checked like any CMF
+(:func:`discover.cf.cmf.field.check_conservative`).
 """
 
 from __future__ import annotations
@@ -25,36 +27,108 @@ from discover.errors import InputError
 __all__ = ["dual", "sub_cmf", "coboundary", "parse_basis"]
 
 
-def _texts(mats) -> tuple:
-    import sympy
+def _context(names):
+    import flint
 
-    k = mats[0].rows
-    return tuple(tuple(tuple(sympy.sstr(sympy.factor(sympy.cancel(M[i, j]))) for j in range(k)) for i in range(k))
-                 for M in mats)
+    return flint.fmpq_mpoly_ctx.get(tuple(names), "lex")
 
 
-def _symbols(cmf):
-    import sympy
+def _one(ctx):
+    return ctx.from_dict({(0,) * ctx.nvars(): 1})
 
-    return {n: sympy.Symbol(n) for n in cmf.names}
+
+def _matrices(cmf, ctx, env):
+    """Per axis, the k x k matrix of reduced fractions (num, den) with the names of ``env`` substituted
+    (each name -> (num, den) in ``ctx``)."""
+    from discover.cf.cmf.field import compiled_entries, reduce_fraction
+    from discover.cf.cmf.ratfunc import LineSingular, evaluate_fraction
+
+    one = _one(ctx)
+    k = cmf.rank
+
+    def const(f):
+        import flint
+
+        return ctx.from_dict({(0,) * ctx.nvars(): flint.fmpq(f.numerator, f.denominator)}), one
+
+    out = []
+    for a, nodes in zip(cmf.axes, compiled_entries(cmf)):
+        cells = []
+        for idx, node in enumerate(nodes):
+            try:
+                n, d = evaluate_fraction(node, env, const)
+            except LineSingular:
+                raise InputError(f"CMF {cmf.name}: entry ({idx // k + 1}, {idx % k + 1}) of the matrix of axis {a} "
+                                 "divides by zero there") from None
+            cells.append(reduce_fraction(n, d, one))
+        out.append([cells[r * k:(r + 1) * k] for r in range(k)])
+    return out
+
+
+def _mul(A, B, one):
+    from discover.cf.cmf.field import reduce_fraction
+
+    k = len(A)
+    out = []
+    for i in range(k):
+        row = []
+        for j in range(k):
+            num, den = one - one, one
+            for t in range(k):
+                (an, ad), (bn, bd) = A[i][t], B[t][j]
+                if an.is_zero() or bn.is_zero():
+                    continue
+                num, den = reduce_fraction(num * ad * bd + an * bn * den, den * ad * bd, one)
+            row.append((num, den))
+        out.append(row)
+    return out
+
+
+def _inverse(M, one, what: str):
+    """M^(-1) = d adj(N) / det(N) for M = N / d; InputError (naming ``what``) when det(N) = 0."""
+    from discover.cf.cmf.field import common_denominator, reduce_fraction
+    from discover.cf.cmf.trajectory import adjugate, determinant
+
+    N, d = common_denominator(M)
+    det = determinant(N)
+    if det.is_zero():
+        raise InputError(f"{what} is singular (its determinant is identically zero)")
+    adj = adjugate(N)
+    return [[reduce_fraction(d * e, det, one) for e in row] for row in adj]
+
+
+def _transpose(M):
+    return [list(r) for r in zip(*M)]
+
+
+def _text(M) -> tuple:
+    def one_text(n, d):
+        t = str(n) if d.is_one() else f"({n})/({d})"
+        return t.replace("^", "**")
+
+    return tuple(tuple(one_text(n, d) for n, d in row) for row in M)
 
 
 def _derived(cmf, name: str, axes, mats, description: str):
     from dataclasses import replace
 
-    out = replace(cmf, name=name, axes=tuple(axes), matrices=_texts(mats), description=description,
+    out = replace(cmf, name=name, axes=tuple(axes), matrices=tuple(_text(M) for M in mats), description=description,
                   default_start=None, notes={})
     return out.validate()
 
 
+def _identity_env(ctx, names):
+    one = _one(ctx)
+    return {n: (g, one) for n, g in zip(names, ctx.gens())}
+
+
 def dual(cmf):
     """The dual CMF N_i = (M_i^(-1))^T (module doc); InputError when an axis matrix is singular."""
-    mats = []
-    for a, M in zip(cmf.axes, cmf.sympy_matrices()):
-        if M.det().equals(0):
-            raise InputError(f"CMF {cmf.name}: the matrix of axis {a} is singular; it has no dual")
-        mats.append(M.inv().T)
-    return _derived(cmf, f"dual({cmf.name})", cmf.axes, mats, f"the dual (inverse transpose) of {cmf.name}")
+    ctx = _context(cmf.names)
+    one = _one(ctx)
+    mats = _matrices(cmf, ctx, _identity_env(ctx, cmf.names))
+    out = [_transpose(_inverse(M, one, f"CMF {cmf.name}: the matrix of axis {a}")) for a, M in zip(cmf.axes, mats)]
+    return _derived(cmf, f"dual({cmf.name})", cmf.axes, out, f"the dual (inverse transpose) of {cmf.name}")
 
 
 def parse_basis(text: str, dim: int) -> list[tuple[int, ...]]:
@@ -86,24 +160,27 @@ def sub_cmf(cmf, basis, base=None):
     names = [f"u{j}" for j in range(len(basis))]
     if set(names) & set(cmf.parameters):
         raise InputError(f"CMF {cmf.name}: a parameter is named like the new axes ({', '.join(names)})")
-    syms = _symbols(cmf)
-    us = [sympy.Symbol(n) for n in names]
-    point = [base[a] + sum(u * b[a] for u, b in zip(us, basis)) for a in range(d)]
-    M = cmf.sympy_matrices()
+    ctx = _context(names + list(cmf.parameters))
+    one = _one(ctx)
+    gens = ctx.gens()
+    us, params = gens[:len(names)], gens[len(names):]
     mats = []
     for b in basis:
-        q = list(point)
-        prod = sympy.eye(cmf.rank)
+        q = list(base)
+        prod = None
         for i in range(d):
             for _ in range(abs(b[i])):
                 if b[i] < 0:
                     q[i] -= 1
-                step = M[i].subs({syms[cmf.axes[a]]: q[a] for a in range(d)}, simultaneous=True)
+                env = {a: (sum((u * bb[ai] for u, bb in zip(us, basis)), one * q[ai]), one)
+                       for ai, a in enumerate(cmf.axes)}
+                env.update({p: (g, one) for p, g in zip(cmf.parameters, params)})
+                step = _matrices(cmf, ctx, env)[i]
                 if b[i] < 0:
-                    step = step.inv()
+                    step = _inverse(step, one, f"the matrix of axis {cmf.axes[i]} on the sub-lattice")
                 else:
                     q[i] += 1
-                prod = prod * step
+                prod = step if prod is None else _mul(prod, step, one)
         mats.append(prod)
     basis_text = ";".join(",".join(map(str, b)) for b in basis)
     return _derived(cmf, f"sub({cmf.name}; {basis_text})", names, mats,
@@ -113,32 +190,27 @@ def sub_cmf(cmf, basis, base=None):
 def coboundary(cmf, U_rows):
     """The coboundary transform by U (rows of entry texts in the axes and parameters): N_i(p) =
     U(p)^(-1) M_i(p) U(p + e_i); InputError when U is not square of the field's size or is singular."""
-    import sympy
-    from sympy.parsing.sympy_parser import convert_xor, parse_expr, standard_transformations
-
-    from discover.cf.cmf.ratfunc import compile_entry
+    from dataclasses import replace
 
     k = cmf.rank
     if len(U_rows) != k or any(len(r) != k for r in U_rows):
         raise InputError(f"--coboundary: U must be {k} x {k} like the matrices of {cmf.name}")
-    syms = _symbols(cmf)
-    rows = []
-    for i, row in enumerate(U_rows):
-        cells = []
-        for j, text in enumerate(row):
-            try:
-                compile_entry(str(text), cmf.names)  # the same grammar as CMF entries (names checked)
-            except InputError as exc:
-                raise InputError(f"--coboundary entry ({i + 1}, {j + 1}): {exc}") from None
-            cells.append(parse_expr(str(text).replace("^", "**"), local_dict=dict(syms),
-                                    transformations=standard_transformations + (convert_xor,)))
-        rows.append(cells)
-    U = sympy.Matrix(rows)
-    if sympy.cancel(U.det()) == 0:
-        raise InputError("--coboundary: U is singular (its determinant is identically zero)")
-    Uinv = U.inv()
+    # U as a one-axis "CMF" over the same names, so its entries go through the same parser and checks
+    try:
+        u_field = replace(cmf, name="U", axes=(cmf.axes[0],) + tuple(cmf.axes[1:]),
+                          matrices=(tuple(tuple(str(e) for e in r) for r in U_rows),) * cmf.dim).validate()
+    except InputError as exc:
+        raise InputError(f"--coboundary: {exc}") from None
+    ctx = _context(cmf.names)
+    one = _one(ctx)
+    env = _identity_env(ctx, cmf.names)
+    U = _matrices(u_field, ctx, env)[0]
+    Uinv = _inverse(U, one, "--coboundary: U")
     mats = []
-    for a, M in zip(cmf.axes, cmf.sympy_matrices()):
-        mats.append(Uinv * M * U.subs(syms[a], syms[a] + 1))
+    for i, (a, M) in enumerate(zip(cmf.axes, _matrices(cmf, ctx, env))):
+        shifted = dict(env)
+        shifted[a] = (env[a][0] + one, one)
+        U_next = _matrices(u_field, ctx, shifted)[0]
+        mats.append(_mul(_mul(Uinv, M, one), U_next, one))
     return _derived(cmf, f"coboundary({cmf.name})", cmf.axes, mats,
                     f"U^-1 M U(p + e) of {cmf.name}, U = {[list(r) for r in U_rows]}")

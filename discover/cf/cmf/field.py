@@ -37,7 +37,8 @@ from functools import lru_cache
 from discover.cf.limits import check_expression_text
 from discover.errors import InputError
 
-__all__ = ["CMF", "Failure", "check_conservative", "load_cmf_file", "cmf_from_dict"]
+__all__ = ["CMF", "Failure", "check_conservative", "load_cmf_file", "cmf_from_dict", "mpoly_entries", "compiled_entries",
+           "reduce_fraction", "common_denominator"]
 
 _AXIS = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _ENTRY = re.compile(r"^[A-Za-z0-9_+\-*/^()., ]+$")
@@ -298,7 +299,7 @@ def mpoly_entries(cmf: CMF):
             if d.is_zero():
                 raise InputError(f"CMF {cmf.name!r}, {where}: divides by zero"
                                  + (f" at {_values_text(cmf)}" if cmf.values else ""))
-            cells.append(_reduce(n, d, one))
+            cells.append(reduce_fraction(n, d, one))
         out.append([cells[r * k:(r + 1) * k] for r in range(k)])
     return ctx, out
 
@@ -307,7 +308,7 @@ def _values_text(cmf: CMF) -> str:
     return ", ".join(f"{n}={v}" for n, v in cmf.values)
 
 
-def _reduce(n, d, one):
+def reduce_fraction(n, d, one):
     """n / d in lowest terms (gcd removed); zero as 0 / 1."""
     if n.is_zero():
         return n, one
@@ -317,7 +318,7 @@ def _reduce(n, d, one):
     return n, d
 
 
-def _common_denominator(M):
+def common_denominator(M):
     """(N, d) with M = N / d: d the lcm of the entries' denominators, N a matrix of polynomials."""
     d = None
     for row in M:
@@ -350,7 +351,7 @@ def check_conservative(cmf: CMF) -> list[Failure]:
     ctx, mats = mpoly_entries(cmf)
     one = ctx.from_dict({(0,) * len(cmf.names): 1})
     k = cmf.rank
-    common = [_common_denominator(M) for M in mats]  # M_i = N_i / d_i: polynomial products below
+    common = [common_denominator(M) for M in mats]  # M_i = N_i / d_i: polynomial products below
     failures = []
     for i in range(cmf.dim):
         for j in range(i + 1, cmf.dim):
@@ -367,7 +368,7 @@ def check_conservative(cmf: CMF) -> list[Failure]:
                     num = left[r][c] * rd - right[r][c] * ld
                     if num.is_zero():
                         continue
-                    res_n, res_d = _reduce(num, ld * rd, one)
+                    res_n, res_d = reduce_fraction(num, ld * rd, one)
                     text = f"({res_n})/({res_d})" if not res_d.is_one() else str(res_n)
                     text = text.replace("^", "**")
                     if len(text) > 200:

@@ -142,7 +142,7 @@ def matmul(A, B):
     return [[sum((A[i][t] * B[t][j] for t in range(1, k)), A[i][0] * B[0][j]) for j in range(k)] for i in range(k)]
 
 
-def _adjugate(A):
+def adjugate(A):
     """adj(A) for a small square matrix of polynomials (cofactor expansion)."""
     k = len(A)
     if k == 1:
@@ -151,7 +151,7 @@ def _adjugate(A):
     def minor(M, r, c):
         return [row[:c] + row[c + 1:] for i, row in enumerate(M) if i != r]
 
-    return [[(_det(minor(A, c, r)) if (r + c) % 2 == 0 else -_det(minor(A, c, r))) for c in range(k)] for r in range(k)]
+    return [[(determinant(minor(A, c, r)) if (r + c) % 2 == 0 else -determinant(minor(A, c, r))) for c in range(k)] for r in range(k)]
 
 
 def trajectory_matrix(cmf: CMF, trajectory: Sequence[int], start: Sequence[int], order=None):
@@ -273,7 +273,7 @@ def _first_pole(cmf: CMF, t, s, depth: int, order, earliest: bool = True) -> str
                     return "a pole"
         if inverse:
             F = _factor_on_line(cmf, axes[i], k, base, t)
-            det = _det(F)
+            det = determinant(F)
             for n in _integer_roots(det, depth):
                 if worst is None or n < worst[0]:
                     worst = (n, f"the matrix of axis {cmf.axes[i]} is not invertible (a negative step)",
@@ -294,12 +294,12 @@ def _step_product(cmf: CMF, t, s, order):
     for i, inverse, base in _step_points(cmf, t, s, order):
         F = _factor_on_line(cmf, axes[i], k, base, t)
         if inverse:
-            F = _adjugate(F)
+            F = adjugate(F)
         result = F if result is None else matmul(result, F)
     return result
 
 
-def _det(A):
+def determinant(A):
     """det(A) of a small square matrix of polynomials (cofactor expansion along the first row)."""
     if len(A) == 1:
         return A[0][0]
@@ -308,7 +308,7 @@ def _det(A):
     acc = None
     for c in range(len(A)):
         minor = [row[:c] + row[c + 1:] for row in A[1:]]
-        term = A[0][c] * _det(minor)
+        term = A[0][c] * determinant(minor)
         if c % 2:
             term = -term
         acc = term if acc is None else acc + term
