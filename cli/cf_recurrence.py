@@ -118,6 +118,9 @@ def limit_cmd(recurrence, depth, start, p_initial, q_initial, constants, constan
         return
     for record in results:
         p = record.payload
+        if "undefined" in p:
+            click.echo(record.statement)
+            continue
         pred = p["predicted"]
         rows = [["recurrence", p["equation"]], ["from", f"n = {p['start']}, p: {p['p_initial']}, q: {p['q_initial']}"],
                 ["limit", p["limit"]], ["digits", f"{'exact' if p['exact'] else p['digits']} at depth {p['depth']}"],
@@ -167,10 +170,13 @@ def asymptotics_cmd(recurrence, depth, start, as_json):
     pred = predicted_convergence(gs)
     measured = None
     if depth is not None:
-        from discover.cf.recurrence.limit import recurrence_limit
+        from discover.cf.recurrence.limit import UndefinedRatio, recurrence_limit
 
-        lim = recurrence_limit(recurrence, depth, start)
-        measured = {"depth": depth, "digits_per_step": round(lim.rate, 6), "digits": round(lim.digits, 2)}
+        try:
+            lim = recurrence_limit(recurrence, depth, start)
+            measured = {"depth": depth, "digits_per_step": round(lim.rate, 6), "digits": round(lim.digits, 2)}
+        except UndefinedRatio as exc:
+            measured = {"depth": depth, "undefined": str(exc)}
     if as_json:
         click.echo(json.dumps({"recurrence": str(recurrence), "growths": [g.to_json() for g in gs],
                                "predicted": pred, "measured": measured}))
@@ -188,7 +194,9 @@ def asymptotics_cmd(recurrence, depth, start, as_json):
     if pred.get("power"):
         line += f", error ~ n^-{pred['power']}"
     click.echo(line)
-    if measured:
+    if measured and "undefined" in measured:
+        click.echo(f"measured at depth {depth}: {measured['undefined']}")
+    elif measured:
         click.echo(f"measured at depth {depth}: {measured['digits_per_step']} digits/step ({measured['digits']} digits)")
 
 

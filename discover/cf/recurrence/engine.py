@@ -70,12 +70,22 @@ def run_shard(spec: RecurrenceSpec, shard: Shard) -> ShardResult:
     from discover.cf.identify import identify
     from discover.cf.recurrence.asymptotics import growths, predicted_convergence
     from discover.cf.recurrence.identify import identify_initial
-    from discover.cf.recurrence.limit import recurrence_limit
+    from discover.cf.recurrence.limit import UndefinedRatio, recurrence_limit
     from discover.cf.recurrence.verify import check_limit
 
     t0 = time.perf_counter()
     rec = spec.recurrence()
-    lim = recurrence_limit(rec, spec.depth, spec.start, spec.p_initial, spec.q_initial)
+    try:
+        lim = recurrence_limit(rec, spec.depth, spec.start, spec.p_initial, spec.q_initial)
+    except UndefinedRatio as exc:  # shown (one unverified record), never stored
+        from discover.records import Record
+
+        record = Record.create("cf.recurrence", "recurrence-undefined", {"recurrence": spec.coefficients,
+                                                                        "depth": spec.depth},
+                               f"the recurrence {rec.text()}: {exc}", {"recurrence": spec.coefficients,
+                                                                        "undefined": str(exc)},
+                               {"method": "exact walk (FLINT)"}, verified=False)
+        return ShardResult(records=[record], candidates=1, rejected=1)
     gs = growths(rec)
     predicted = predicted_convergence(gs)
     constants = parse_constants(list(spec.constants or REGISTRY))

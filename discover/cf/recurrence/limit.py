@@ -29,12 +29,16 @@ from typing import Any, Sequence
 
 from discover.errors import InputError
 
-__all__ = ["RecurrenceLimit", "recurrence_limit", "check_limit_request", "default_initial", "ratio_value",
-           "MAX_RECURRENCE_DEPTH", "MIN_RECURRENCE_DEPTH", "bits_limit"]
+__all__ = ["RecurrenceLimit", "UndefinedRatio", "recurrence_limit", "check_limit_request", "default_initial",
+           "ratio_value", "MAX_RECURRENCE_DEPTH", "MIN_RECURRENCE_DEPTH", "bits_limit"]
 
 # The depth N at most this: the independent check (:mod:`.verify`) recurs forward N steps in mpmath.
 MAX_RECURRENCE_DEPTH = 100_000
 MIN_RECURRENCE_DEPTH = 8
+
+
+class UndefinedRatio(ArithmeticError):
+    """q(N) = 0: the ratio is undefined at the depth asked (known only once the walk is done)."""
 
 
 def default_initial(k: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -202,7 +206,8 @@ def recurrence_limit(rec, depth: int, start: int = 1, p_initial: Sequence[int] |
         record(m, Pm, Qm)
     pN, qN = xs[depth]
     if qN == 0:
-        raise InputError(f"recurrence: q({depth}) = 0, the ratio is undefined at this depth (choose --q-initial)")
+        raise UndefinedRatio(f"q({depth}) = 0: the ratio p/q is undefined at depth {depth} (another --depth or "
+                             "--q-initial)")
     est = _estimate(xs, depth)
     abs_digits = -est.log10_error
     magnitude = log10_abs(pN) - log10_abs(qN) if pN != 0 else 0.0

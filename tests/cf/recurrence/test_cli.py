@@ -66,3 +66,11 @@ def test_fold_compose_unfold_are_checked():
     assert code == 0, err
     rows = _json_lines(out)
     assert any(r["recurrence B"] == "n^3, -34n^3+51n^2-27n+5, n^3-3n^2+3n-1" and r["d"] == "-n" for r in rows)
+
+
+def test_undefined_ratio_is_said_not_stored(tmp_path):
+    store = str(tmp_path / "s.sqlite")
+    code, out, err, _ = run_cli(["cf", "recurrence", "limit", "1, 0, -1", "--depth", "51", "--json"], store=store)
+    assert code == 0, err
+    (rec,) = _json_lines(out)
+    assert rec["verified"] is False and "q(51) = 0" in rec["undefined"]
