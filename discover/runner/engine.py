@@ -132,6 +132,9 @@ ENGINE_REFS: dict[str, str] = {
     "extremal.search": "discover.extremal.engine:ENGINE",
     "extremal.check": "discover.extremal.engine:CHECK_ENGINE",
     "chem.balance": "discover.chem.engine:ENGINE",
+    "cf.recurrence": "discover.cf.recurrence.engine:ENGINE",
+    "cf.solve.euler": "discover.cf.solve.engine:EULER_ENGINE",
+    "cf.solve.coboundary": "discover.cf.solve.engine:COBOUNDARY_ENGINE",
 }
 
 
