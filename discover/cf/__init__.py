@@ -1,4 +1,4 @@
-"""Continued fractions: exact PCF evaluation, identification of limits, and six engines.
+"""Continued fractions: exact PCF evaluation, identification of limits, recurrences, and their engines.
 
 The shared mathematical objects, one job per module:
 
@@ -24,7 +24,12 @@ The engines, one subpackage each, every one with ``engine.py`` (spec, shards, ``
 * :mod:`~discover.cf.eval` (``cf.eval``), :mod:`~discover.cf.search` (``cf.search``, kernel ``screen``),
   :mod:`~discover.cf.esma` (``cf.esma``, kernel ``expansion``);
 * :mod:`~discover.cf.cmf`: conservative matrix fields, with the engines ``cmf.search`` (``cf.cmf``),
-  ``cmf.locate`` (``cf.cmf.locate``) and ``cmf.fit`` (``cf.cmf.fit``).
+  ``cmf.locate`` (``cf.cmf.locate``) and ``cmf.fit`` (``cf.cmf.fit``);
+* :mod:`~discover.cf.recurrence` (``cf.recurrence``): linear recurrences of any order with polynomial
+  coefficients, their limits over several columns, fold/unfold/compose and asymptotics;
+* :mod:`~discover.cf.solve` (``cf.solve.euler``, ``cf.solve.coboundary``): the Euler-family form of a PCF
+  and its f, fbar CMF, and coboundaries between polynomial matrices;
+* :mod:`~discover.cf.novelty`: known, equivalent or new, against the shipped lists of published PCFs.
 
 Nothing heavy is imported here: ``import discover.cf`` stays cheap.
 """
