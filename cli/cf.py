@@ -214,7 +214,8 @@ def identify_cmd(value, constants, digits, as_json):
               help="With --filter factorial-reduction: the least normalised rate kept (0.05..2).")
 @click.option("--range", "both_range", default=None, metavar="LO:HI",
               help="Coefficient range of a and b (each coefficient in LO..HI, |LO|, |HI| <= 10^6; the box at most "
-                   "about 3e12 candidates); with --domain, the range of the family's parameters.")
+                   "about 3e12 candidates); with --domain, the range of the family's parameters x_j, or one "
+                   "LO:HI each, comma-separated, x_0 first (zeta3: -12:-12,17:17 is Apery's p = 17n^3 - 12n).")
 @click.option("--a-range", default=None, metavar="LO:HI", help="Coefficient range of a (overrides --range).")
 @click.option("--b-range", default=None, metavar="LO:HI", help="Coefficient range of b (overrides --range).")
 @click.option("--depth", type=int, default=2000, show_default=True,

@@ -88,6 +88,21 @@ def _parse_range(value, what: str) -> tuple[int, int]:
     return lo, hi
 
 
+def _parse_domain_ranges(value, parameters: int):
+    """A domain's --range: one LO:HI for every parameter, or a comma-separated LO:HI for each of the
+    ``parameters`` x_0, x_1, ... (lowest power first); a single range stays a pair (as stored before)."""
+    if isinstance(value, str) and "," in value:
+        parts = value.split(",")
+    elif not isinstance(value, str) and value and not isinstance(value[0], int):
+        parts = list(value)
+    else:
+        return _parse_range(value, "--range")
+    if len(parts) != parameters:
+        raise InputError(f"--range {value!r}: {len(parts)} ranges for the domain's {parameters} parameters "
+                         f"x_0..x_{parameters - 1} (give one LO:HI for all, or one for each)")
+    return tuple(_parse_range(p, "--range") for p in parts)
+
+
 @dataclass(frozen=True)
 class CFSearchSpec(SearchSpec):
     """A box: a(n) of degree ``a_deg`` with coefficients in ``a_range``, b(n) likewise; the constants
@@ -140,7 +155,7 @@ class CFSearchSpec(SearchSpec):
         consts = parse_constants(list(self.constants))
         object.__setattr__(self, "constants", tuple(c.name for c in consts))
         if self.domain:
-            object.__setattr__(self, "a_range", _parse_range(self.a_range, "--range"))
+            object.__setattr__(self, "a_range", _parse_domain_ranges(self.a_range, self.a_deg // 2 + 1))
             object.__setattr__(self, "b_range", _parse_range(self.b_range, "--c-range"))
         else:
             for name, deg in (("--a-deg", self.a_deg), ("--b-deg", self.b_deg)):
@@ -213,11 +228,17 @@ class CFSearchSpec(SearchSpec):
         return get_family(self.domain)
 
     @property
+    def x_ranges(self) -> list[tuple[int, int]]:
+        """A domain's range of each parameter x_0 .. x_k (one shared range, or one each)."""
+        k1 = self.a_deg // 2 + 1
+        return [tuple(self.a_range)] * k1 if isinstance(self.a_range[0], int) else [tuple(r) for r in self.a_range]
+
+    @property
     def total(self) -> int:
-        x_span = self.a_range[1] - self.a_range[0] + 1
         y_span = self.b_range[1] - self.b_range[0] + 1
         if self.domain:
-            return x_span ** (self.a_deg // 2 + 1) * y_span
+            return math.prod(hi - lo + 1 for lo, hi in self.x_ranges) * y_span
+        x_span = self.a_range[1] - self.a_range[0] + 1
         return x_span ** (self.a_deg + 1) * y_span ** (self.b_deg + 1)
 
     @property
@@ -230,6 +251,8 @@ class CFSearchSpec(SearchSpec):
     @property
     def mirror_symmetric(self) -> bool:
         """True when (-a, b) is in the box whenever (a, b) is (then one of each pair is screened)."""
+        if self.domain:
+            return all(lo == -hi for lo, hi in self.x_ranges)
         return self.a_range[0] == -self.a_range[1]
 
 
@@ -324,7 +347,7 @@ def _screen_shard(spec: CFSearchSpec, first: int, count: int):
     if spec.domain:
         from discover.cf.search.families import family_rows
 
-        A, B = family_rows(spec.family, spec.a_range, spec.b_range, first, count)
+        A, B = family_rows(spec.family, spec.x_ranges, spec.b_range, first, count)
         values, deltas, status = sc.screen_rows(A, B, depth=spec.screen_depth, tol=spec.screen_tol,
                                                 skip_mirror=spec.mirror_symmetric, accelerate_slow=spec.accelerate,
                                                 accel_tol=spec.accel_tol)

@@ -29,8 +29,8 @@ Named domains (facts from the Ramanujan Machine repository, github.com/Ramanujan
   x1 (2n-1)^3 with a free cubic a(n), a different family).
 * ``symmetric:D`` for any 1 <= D <= 8.
 
-Candidates are numbered in mixed radix over (x_0, ..., x_k, c), x_0 fastest (:func:`decode`), so a
-shard is an index range as in the box search.
+Candidates are numbered in mixed radix over (x_0, ..., x_k, c), x_0 fastest (:func:`family_rows`), so
+a shard is an index range as in the box search. Each x_j has its own range, or one range serves all.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from math import comb
 
 from discover.errors import InputError
 
-__all__ = ["Family", "NAMED", "MAX_FAMILY_DEGREE", "get_family", "family_rows", "decode"]
+__all__ = ["Family", "NAMED", "MAX_FAMILY_DEGREE", "get_family", "family_rows"]
 
 MAX_FAMILY_DEGREE = 8
 
@@ -125,30 +125,20 @@ def _basis(d: int) -> tuple[tuple[int, ...], ...]:
     return tuple(out)
 
 
-def decode(index: int, x_lo: int, x_span: int, c_lo: int, c_span: int, parameters: int):
-    """(x_0, ..., x_k), c of candidate ``index`` (x_0 varies fastest)."""
-    idx = int(index)
-    xs = []
-    for _ in range(parameters):
-        xs.append(x_lo + idx % x_span)
-        idx //= x_span
-    return tuple(xs), c_lo + idx % c_span
-
-
-def family_rows(family: Family, x_range: tuple[int, int], c_range: tuple[int, int], first: int, count: int):
+def family_rows(family: Family, x_ranges, c_range: tuple[int, int], first: int, count: int):
     """The coefficient rows of candidates [first, first + count): int64 arrays A (count, d+1) and
-    B (count, 2d+1), lowest degree first (vectorised: mixed-radix digits, then one matrix product)."""
+    B (count, 2d+1), lowest degree first (vectorised: mixed-radix digits, x_0 fastest, then c; then one
+    matrix product). ``x_ranges``: one (lo, hi) for every parameter, or a single (lo, hi) for all."""
     import numpy as np
 
     k1 = family.parameters
-    x_lo, x_span = x_range[0], x_range[1] - x_range[0] + 1
-    c_lo = c_range[0]
+    ranges = [tuple(x_ranges)] * k1 if isinstance(x_ranges[0], int) else [tuple(r) for r in x_ranges]
     idx = np.arange(first, first + count, dtype=np.int64)
     X = np.empty((count, k1), dtype=np.int64)
-    for j in range(k1):
-        X[:, j] = x_lo + idx % x_span
-        idx //= x_span
-    c = c_lo + idx
+    for j, (lo, hi) in enumerate(ranges):
+        X[:, j] = lo + idx % (hi - lo + 1)
+        idx //= hi - lo + 1
+    c = c_range[0] + idx
     basis = np.array(family.basis(), dtype=np.int64)   # (k1, d+1)
     A = X @ basis
     B = np.zeros((count, family.b_degree + 1), dtype=np.int64)

@@ -18,6 +18,8 @@ CASES = [
     (["cf", "search", "--domain", "zeta3", "--range", "-2:2", "--a-deg", "3"], "--a-deg"),
     (["cf", "search", "--domain", "zeta3", "--range", "-2:2", "--b-range", "1:2"], "--b-range"),
     (["cf", "search", "--domain", "zeta3", "--range", "2:-2"], "--range"),
+    (["cf", "search", "--domain", "zeta3", "--range=-1:1,0:1,0:1"], "3 ranges"),
+    (["cf", "search", "--domain", "zeta3", "--range=-1:1,x"], "--range"),
     (["cf", "search", "--domain", "zeta3", "--range", "-2:2", "--c-range", "5:1"], "--c-range"),
     (["cf", "search", "--domain", "zeta3", "--range", "-2:2", "--c-range", "1:99999999"], "--c-range"),
     (["cf", "search", "--domain", "symmetric:8", "--range", "-1000000:1000000", "--constant", "pi"], "too large"),

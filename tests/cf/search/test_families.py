@@ -200,3 +200,17 @@ def test_row_screen_agrees_with_the_box_screen():
     assert (s1 == s2).all() and (s1 == sc.ACCELERATED).sum() > 10
     ok = ~np.isnan(v1)
     assert np.array_equal(v1[ok], v2[ok]) and np.array_equal(d1[ok], d2[ok])
+
+
+def test_one_range_per_parameter(tmp_path):
+    """--range LO:HI,LO:HI gives each x_j its own range: the single candidate p(n) = 17n^3 - 12n, c = 1 is
+    Apery's PCF; the spec keeps the ranges through its JSON round trip."""
+    spec = CFSearchSpec(constants=(), a_deg=0, b_deg=0, domain="zeta3", a_range="-12:-12,17:17", b_range="1:1")
+    assert spec.total == 1 and not spec.mirror_symmetric and spec.x_ranges == [(-12, -12), (17, 17)]
+    assert CFSearchSpec.from_dict(spec.to_dict()) == spec
+    summary = run_search(ENGINE, spec, RunOptions(store=str(tmp_path / "s.db"), workers=1))
+    assert [(r.payload["a"], r.payload["b"], r.payload["closed_form"]) for r in summary.records] == \
+        [("34n^3+51n^2+27n+5", "-n^6", "6/zeta(3)")]
+    wide = CFSearchSpec(constants=(), a_deg=0, b_deg=0, domain="zeta5", a_range="-5:0,0:7,1:1", b_range="1:1",
+                        max_coeff=2)
+    assert wide.total == 6 * 8 * 1
