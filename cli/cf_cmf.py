@@ -299,7 +299,7 @@ def cmf_search(cmf_name, cmf_file, max_step, negative, start_min, start_max, dep
     \b
     Example:
       discover cf cmf search --cmf pi --max-step 2 --depth 500
-      discover cf cmf search --cmf cmf1 --param c0=1,c1=1..2,c2=0,c3=1 --max-step 1 --depth 300 --constants e,pi
+      discover cf cmf search --cmf cmf1 --param c0=0..1,c1=1,c2=0..1,c3=0..1 --max-step 1 --depth 300 --constants e,log2
     """
     from discover.cf.cmf.parametric import parse_param_grid
     from discover.cf.cmf.search.engine import ENGINE, CMFSearchSpec
