@@ -33,6 +33,9 @@ from discover.errors import InputError, RuntimeFailure
 from discover.runner.inner import report
 
 
+SLICE_WORDS = 1 << 17  # words of a layer expanded by one kernel call (about 0.1 s at LRX S_14's densest layer)
+
+
 def unsuitable(graph) -> str | None:
     """Why ``graph`` cannot use the parity bitmap (None when it can)."""
     if graph.kind != "perm" or not graph.is_regular_start:
@@ -97,8 +100,9 @@ def parity_layers(graph, gens8, tables, fact, threads, keep: int, checkpoint: st
                     chunk = buffer[:min(F.CHUNK_WORDS, nwords - c * F.CHUNK_WORDS)]
                     chunk[:] = 0
                     if _apply(read, k, c, chunk, clear=False):
-                        new += PK.expand_parity(chunk, c * F.CHUNK_WORDS, array, k % 2, gens8,
-                                                *tables.kernel_args(), fact, spar, threads.count())
+                        for a in range(0, chunk.shape[0], SLICE_WORDS):  # short kernel calls: Ctrl-C is seen
+                            new += PK.expand_parity(chunk[a:a + SLICE_WORDS], c * F.CHUNK_WORDS + a, array, k % 2,
+                                                    gens8, *tables.kernel_args(), fact, spar, threads.count())
                     report(layer=k + 1, expanded=f"{100 * (c + 1) // nchunks}%",
                            states=f"{sum(sizes) + new:,} of {total:,}")
             finally:
