@@ -11,8 +11,10 @@ point). A class without any data (p = 0 mod 4 when the moduli are odd primes) ge
 (``None``): the conjecture says nothing there. The printed formula is then checked independently by
 :func:`discover.cayley.verify.check_formula`.
 
-Search order (simplest first): modulus s = 1..4, then the smallest n_min (dropping at most a few of
-the smallest values, which are often exceptions: lrx has diameter n(n-1)/2 only from n = 4 on). The
+Search order (simplest first): modulus s = 1..4, then the smallest n_min (dropping some of the smallest
+values, which are often exceptions: lrx has diameter n(n-1)/2 only from n = 4 on, UT_4(Z/pZ) has
+diameter 3 floor(p/2) only from p = 11 on; at most half of the values are dropped, and what remains must
+still leave two held-out values in every class). The
 variable is called n in the code; :meth:`QuasiPolynomial.polynomials` prints it under the parameter's own
 name (p for a modulus, k for a family parameter).
 """
@@ -23,7 +25,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 MAX_MODULUS = 4
-MAX_DROPPED = 3
+MAX_DROPPED = None  # None: at most half of the values
 MIN_HELD_OUT = 2  # predicted sizes per residue class
 
 
@@ -109,9 +111,11 @@ def _fit_class(points, held_out: int = MIN_HELD_OUT):
 
 
 def fit_quasi_polynomial(ns, values, max_modulus: int = MAX_MODULUS,
-                         max_dropped: int = MAX_DROPPED) -> QuasiPolynomial | None:
+                         max_dropped: int | None = MAX_DROPPED) -> QuasiPolynomial | None:
     """The simplest quasi-polynomial (see the module docstring) that fits ``values[i]`` at ``ns[i]``."""
     data = sorted(zip(ns, values))
+    if max_dropped is None:
+        max_dropped = len(data) // 2
     for s in range(1, max_modulus + 1):
         for drop in range(0, min(max_dropped, len(data)) + 1):
             points = data[drop:]

@@ -4,8 +4,10 @@ bound record), OEIS b-files under ``bfiles/``, and ``campaign_table.md`` (the ta
 A computed size is marked *new* only when it lies beyond every published list this script knows
 (``published.json``: CayleyPy's data files and dataset generator, and the shared reference table); where
 a published growth is known at a size we computed, the two are compared layer by layer.
-A conjecture's status is checked here against *every* diameter in the store for its series, so a formula
-fitted by an early run on small sizes is reported refused at the first size where a later run disagrees.
+The formula of a series is fitted here on every size the store holds for it (all runs together, through
+the engine's fit shard, so the same held-out rule and formula check apply; these records are appended to
+``campaign.jsonl``); each conjecture a run stored on fewer sizes is checked against every size computed
+since and reported refuted at the first size where they disagree.
 """
 
 from __future__ import annotations
@@ -39,6 +41,19 @@ def _evaluate(polys: list, modulus: int, variable: str, x: int):
     sym = sympy.Symbol(variable)
     text = polys[x % modulus]
     return None if text is None else sympy.Rational(sympy.sympify(text, locals={variable: sym}).subs(sym, x))
+
+
+def _refit(name: str, var: str, points: dict):
+    """The diameter conjecture of a series fitted on every size the store holds for it (all runs together),
+    through the fit shard of the engine (its formula re-checked by check_formula), or None."""
+    from discover.cayley.engine import FitSpec, run_fit_shard
+    from discover.runner.engine import Shard
+
+    data = tuple(sorted((x, r.payload["diameter"]) for x, r in points.items()))
+    n = next(iter(points.values())).payload["n"]
+    spec = FitSpec(data=((name, "diameter", data),), variable=var, sizes=((name, n),) if var != "n" else ())
+    records = run_fit_shard(spec, Shard(id=f"{name}-diameter", params={"family": name, "quantity": "diameter"})).records
+    return records[0] if records else None
 
 
 def export_all(store_path: Path, out: Path, commands: list[str]) -> None:
@@ -80,7 +95,7 @@ def export_all(store_path: Path, out: Path, commands: list[str]) -> None:
                 bfile_text(f"growth of {name} at {var} = {x}: a(k) = elements at distance k",
                            dict(enumerate(r.payload["layer_sizes"]))))
 
-    rows = []
+    rows, refits = [], []
     for name in sorted(table):
         points = table[name]
         var = variable[name]
@@ -99,21 +114,30 @@ def export_all(store_path: Path, out: Path, commands: list[str]) -> None:
             for x, d in published.get("diameters", {}).get(s, {}).items():
                 if int(x) in points and points[int(x)].payload["diameter"] != d:
                     checks.append(f"diameter at {x} DIFFERS")
-        candidates = [c for c in conjectures if c.payload["quantity"] == "diameter"
-                      and c.payload["family"] in _same_graph_names(name)]
-        formula, status = "none found", ""
-        if candidates:
-            best = max(candidates, key=lambda c: (len(c.payload["values"]), c.payload["predicted_count"]))
-            p = best.payload
-            formula = best.statement.split(": ", 1)[1] + f" ({var} >= {p['n_min']})"
+        refit = _refit(name, var, points)
+        if refit is not None:
+            refits.append(refit)
+        formula, status = "none found", []
+        if refit is not None:
+            p = refit.payload
+            formula = refit.statement.split(": ", 1)[1] + f" ({var} >= {p['n_min']})"
+            status.append(f"fits all {sum(1 for x in xs if x >= p['n_min'])}, predicted {p['predicted_count']}")
+        for c in conjectures:  # what the runs conjectured on fewer sizes, checked on everything computed since
+            p = c.payload
+            if p["quantity"] != "diameter" or p["family"] not in _same_graph_names(name):
+                continue
             wrong = [x for x in xs if x >= p["n_min"] and _evaluate(p["polynomials"], p["modulus"], var, x) != diam[x]]
-            status = (f"refuted at {var} = {wrong[0]}" if wrong else
-                      f"fits all {sum(1 for x in xs if x >= p['n_min'])}; predicted {p['predicted_count']}")
+            if wrong:
+                status.append(f"{c.statement.split(': ', 1)[1]} (run fit) refuted at {var} = {wrong[0]}")
+        status = "; ".join(status)
         seconds = max(points[x].payload.get("seconds", 0) or points[x].verification.get("seconds", 0) for x in xs)
         rows.append([name, pub_text, f"{var} = {xs[0]}..{xs[-1]}" if xs == list(range(xs[0], xs[-1] + 1))
                      else f"{var} in {{{','.join(map(str, xs))}}}",
                      ",".join(map(str, new)) or "-", "; ".join(checks) or "-", formula, status or "-",
                      f"{seconds:.1f}"])
+    with open(out / "campaign.jsonl", "a") as f:
+        for r in refits:
+            f.write(json.dumps(r.to_json(), sort_keys=True) + "\n")
     head = ["series", "published", "ours", "new", "vs published layers", "diameter formula", "status",
             "largest BFS (s)"]
     md = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]

@@ -43,3 +43,16 @@ def test_one_held_out_size_per_residue_class_is_not_enough():
     assert short is None or min(short.predicted_per_residue().values()) >= 2
     full = fit_quasi_polynomial(list(range(3, 11)), [values[n] for n in range(3, 11)])
     assert full.modulus == 2 and full.predicted_per_residue() == {"0": 2, "1": 2}
+
+
+def test_late_start_found_and_held_out_kept():
+    """3 floor(p/2) from p = 11 on, with exceptions below (any values): the fit starts at p = 11 and
+    still predicts at least two values of each parity; dropping more than half of the values is not
+    allowed, so exceptions up to p = 15 out of 2..23 leave no formula."""
+    ps = list(range(2, 24))
+    late = {p: 3 * (p // 2) + (1 if p < 11 and p % 3 == 0 else 0) + (p == 10) for p in ps}
+    qp = fit_quasi_polynomial(ps, [late[p] for p in ps])
+    assert qp.modulus == 2 and qp.n_min == 11 and qp.polynomials("p") == ["3*p/2", "3*p/2 - 3/2"]
+    assert min(qp.predicted_per_residue().values()) >= 2
+    later = {p: 3 * (p // 2) + (p < 16 and p % 2 == 0) for p in ps}
+    assert fit_quasi_polynomial(ps, [later[p] for p in ps]) is None
