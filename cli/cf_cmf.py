@@ -132,7 +132,7 @@ def cmf_check(path, as_json):
 
 
 @cmf.command("walk")
-@click.option("--cmf", "cmf_name", default=None, metavar="NAME", help="A library CMF (see 'discover cf cmf list').")
+@click.option("--cmf", "cmf_name", default=None, metavar="NAME", help="A library CMF (see 'discover cf cmf list'), or pFq:P,Q,Z or meijerg:M,N,P,Q,Z (p, q <= 5, z rational).")
 @click.option("--file", "cmf_file", default=None, metavar="PATH", help="Or a CMF from a JSON/TOML file.")
 @click.option("--trajectory", required=True, metavar="T",
               help=f"The direction, e.g. 1,1: entries of absolute value at most {limits.MAX_TRAJECTORY_ENTRY}, "
@@ -167,7 +167,7 @@ def cmf_walk(cmf_name, cmf_file, trajectory, start, end, param, depth, constants
     \b
     Example:
       discover cf cmf walk --cmf zeta3 --trajectory 1,1 --start 1,1 --depth 1000
-      discover cf cmf walk --cmf pFq:3,2,1 --trajectory 1,1,1,2,2 --start 1,1,1,2,3 --depth 300 --constants zeta2
+      discover cf cmf walk --cmf pFq:3,2,1 --trajectory 1,1,1,2,2 --start 1,1,1,2,4 --depth 300 --constants zeta2
       discover cf cmf walk --cmf cmf3_2 --param c0=0,c1=1 --trajectory 1,1 --start 1,1 --depth 500 --constants zeta3
     """
     from discover.cf.cmf.parametric import parse_param_grid
@@ -270,7 +270,7 @@ def _print_work(c, grid, t, s, e, as_json):
 
 
 @cmf.command("search")
-@click.option("--cmf", "cmf_name", default=None, metavar="NAME", help="A library CMF (see 'discover cf cmf list').")
+@click.option("--cmf", "cmf_name", default=None, metavar="NAME", help="A library CMF (see 'discover cf cmf list'), or pFq:P,Q,Z or meijerg:M,N,P,Q,Z (p, q <= 5, z rational).")
 @click.option("--file", "cmf_file", default=None, metavar="PATH", help="Or a CMF from a JSON/TOML file.")
 @click.option("--max-step", type=int, default=2, show_default=True, metavar="K",
               help="Every primitive trajectory with coordinates in 0..K.")
@@ -318,7 +318,7 @@ def cmf_search(cmf_name, cmf_file, max_step, negative, start_min, start_max, dep
 
 
 @cmf.command("transform")
-@click.option("--cmf", "cmf_name", default=None, metavar="NAME", help="A library CMF (see 'discover cf cmf list').")
+@click.option("--cmf", "cmf_name", default=None, metavar="NAME", help="A library CMF (see 'discover cf cmf list'), or pFq:P,Q,Z or meijerg:M,N,P,Q,Z (p, q <= 5, z rational).")
 @click.option("--file", "cmf_file", default=None, metavar="PATH", help="Or a CMF from a JSON/TOML file.")
 @click.option("--dual", "to_dual", is_flag=True, help="The dual CMF: the inverse transpose of every matrix.")
 @click.option("--sublattice", default=None, metavar="B1;B2",
