@@ -15,7 +15,7 @@ the equivalence classes, and the constant x novelty table.
 * ``classes.json``: the unification graph (:mod:`discover.cf.novelty.unify`) and ``classes.md``
   its summary; ``table.md``: constant x novelty counts;
 * ``cmf_walk_formulas.jsonl``: the store's library-CMF walks (kind ``cmf-walk``), each a verified formula
-  for its limit, with the novelty of its equivalent PCF decided at the thorough bounds; a walk's PCF
+  for its limit, with the novelty of its equivalent PCF (the walk's own decision); a walk's PCF
   that no list holds is still on a library CMF's trajectory by construction, so it is ``equivalent``
   (chain kind ``cmf``: that CMF, trajectory and start), never ``new``. ``table.md`` counts them apart,
   with the number of distinct equivalent PCFs (canonical forms) and how many of those are not among
@@ -122,8 +122,6 @@ def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth:
         rec["novelty_at_search"] = (rec.get("novelty") or {}).get("class")
         if rec["key"] in earlier:
             rec["novelty"] = earlier[rec["key"]]["novelty"]
-            if "deep_check" in earlier[rec["key"]]:
-                rec["deep_check"] = earlier[rec["key"]]["deep_check"]
         else:
             rec["novelty"] = classify(a, b, rec["closed_form"], **THOROUGH)
         formulas.append(Formula(rec["key"], a, b, rec["closed_form"], rec["novelty"], (rec["a"], rec["b"])))
@@ -150,8 +148,8 @@ def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth:
             table[("+".join(limit_class(rec["closed_form"])) or "-", klass)] += 1
             if klass == "new":
                 rec["family"] = hypergeometric_family(rec["canonical"]["a"], rec["canonical"]["b"])
-                if "deep_check" not in rec:
-                    rec["deep_check"] = deep_check(rec["a"], rec["b"], rec.get("relation"), digits, max_depth)
+                rec["deep_check"] = earlier.get(rec["key"], {}).get("deep_check") or \
+                    deep_check(rec["a"], rec["b"], rec.get("relation"), digits, max_depth)
                 f_new.write(json.dumps(rec) + "\n")
             f_all.write(json.dumps(rec) + "\n")
     (out / "classes.json").write_text(json.dumps(graph_json(result, formulas)))
@@ -206,7 +204,9 @@ def _export_walks(walks: list[dict], search_rows: list[dict], out: Path) -> dict
                 continue
             canon = canon_of(pcf["a"], pcf["b"])
             if canon not in seen:
-                seen[canon] = classify(canon[0], canon[1], rec["closed_form"], **THOROUGH)
+                # the walk's own decision (search bounds) where it has one: a walk is never new, so the
+                # thorough bounds could only turn equivalent-by-membership into equivalent-to-a-listed-PCF
+                seen[canon] = rec.get("novelty") or classify(canon[0], canon[1], rec["closed_form"], **THOROUGH)
                 w["pcfs"] += 1
                 w["beyond_search"] += canon not in searched
             nov = dict(seen[canon])

@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from bad_input import run_cli
 from discover.cf.novelty.campaign import export_campaign
 
 
-@pytest.mark.slow  # 20-36 s on the loaded 2-core machine (four CLI runs, two exports, a degree-10 PCF classified)
 def test_export_of_formulas_and_walks(tmp_path):
     store = str(tmp_path / "s.sqlite")
     for args in (["cf", "eval", "34n^3+51n^2+27n+5", "-n^6", "--depth", "300"],   # Apery: listed
