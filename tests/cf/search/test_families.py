@@ -214,3 +214,17 @@ def test_one_range_per_parameter(tmp_path):
     wide = CFSearchSpec(constants=(), a_deg=0, b_deg=0, domain="zeta5", a_range="-5:0,0:7,1:1", b_range="1:1",
                         max_coeff=2)
     assert wide.total == 6 * 8 * 1
+
+
+def test_domain_sharded_over_two_workers_stores_what_one_shard_does(tmp_path):
+    from discover.store import Store
+
+    one = CFSearchSpec(constants=(), a_deg=0, b_deg=0, domain="catalan", a_range="-4:4", b_range="1:4")
+    many = CFSearchSpec(constants=(), a_deg=0, b_deg=0, domain="catalan", a_range="-4:4", b_range="1:4",
+                        shard_size=60)
+    s1 = run_search(ENGINE, one, RunOptions(store=str(tmp_path / "a.db"), workers=1))
+    s2 = run_search(ENGINE, many, RunOptions(store=str(tmp_path / "b.db"), workers=2))
+    assert s2.shards_done == 6 and not s2.shards_failed
+    with Store(str(tmp_path / "b.db")) as store:
+        keys2 = {c.record.key for c in store.conjectures()}
+    assert {r.key for r in s1.records} == keys2 and keys2
