@@ -77,6 +77,15 @@ def deep_check(a: str, b: str, relation: dict | None, digits: int, max_depth: in
     return out
 
 
+def _constant_column(rec: dict, limit_class) -> str:
+    """The table's constant: the registry names of the record's relation (e^2, sqrt 3, a Bessel ratio
+    each under its own name; zeta(2) under pi, as in the lists), else the class of its closed form."""
+    names = (rec.get("relation") or {}).get("constants") or []
+    if names:
+        return "+".join(sorted({"pi" if n in ("zeta2", "pi2") else n for n in names}))
+    return "+".join(limit_class(rec["closed_form"])) or "-"
+
+
 def hypergeometric_family(a: str, b: str) -> str | None:
     """A note for a PCF with deg a <= 1 and deg b <= 2: its limit is a ratio of contiguous hypergeometric
     functions (Gauss's continued fraction for 2F1(a, b + 1; c + 1; z) / 2F1(a, b; c; z) and its confluent
@@ -145,7 +154,7 @@ def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth:
     with open(out / "campaign_formulas.jsonl", "w") as f_all, open(out / "new.jsonl", "w") as f_new:
         for rec in rows:
             klass = rec["novelty"]["class"]
-            table[("+".join(limit_class(rec["closed_form"])) or "-", klass)] += 1
+            table[(_constant_column(rec, limit_class), klass)] += 1
             if klass == "new":
                 rec["family"] = hypergeometric_family(rec["canonical"]["a"], rec["canonical"]["b"])
                 rec["deep_check"] = earlier.get(rec["key"], {}).get("deep_check") or \
