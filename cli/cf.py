@@ -200,8 +200,8 @@ def identify_cmd(value, constants, digits, as_json):
                    "p(n+1), p = x0 n + x1 n^3; b(n) = -c n^6), zeta5 (p = x0 n + x1 n^3 + x2 n^5; b = -c n^10), "
                    "catalan (a(n) = x0 + x1 n(n+1); b = -c n^4) or symmetric:D (D = 1..8). --range is the range of "
                    "the x_j, --c-range that of c.")
-@click.option("--c-range", default="1:4", show_default=True, metavar="LO:HI",
-              help="With --domain: the range of c in b(n) = -c n^(2d).")
+@click.option("--c-range", default=None, metavar="LO:HI",
+              help="With --domain: the range of c in b(n) = -c n^(2d) (default 1:4).")
 @click.option("--combine", is_flag=True,
               help="Match combined forms (c0 + c1 C1 + ... + ck Ck)/(d0 + d1 C1 + ...) of all the constants together "
                    "(at most 3 constants, (2K+1)^(2k+2) <= 2,000,000 forms for K = --max-coeff).")
@@ -210,8 +210,8 @@ def identify_cmd(value, constants, digits, as_json):
                    "over n = 20..60 relative to the factorial order of q_n; a sign of a formula from deg a = 2 on); each one "
                    "kept is stored, as a formula when it matches, else as a factorial-reduction record with its "
                    "measured rate.")
-@click.option("--min-reduction", type=float, default=0.45, show_default=True,
-              help="With --filter factorial-reduction: the least normalised rate kept (0.05..2).")
+@click.option("--min-reduction", type=float, default=None,
+              help="With --filter factorial-reduction: the least normalised rate kept (0.05..2, default 0.45).")
 @click.option("--range", "both_range", default=None, metavar="LO:HI",
               help="Coefficient range of a and b (each coefficient in LO..HI, |LO|, |HI| <= 10^6; the box at most "
                    "about 3e12 candidates); with --domain, the range of the family's parameters x_j, or one "
@@ -255,6 +255,10 @@ def search_cmd(constants, a_deg, b_deg, domain, c_range, combine, filter_name, m
     from discover.cf.search.engine import ENGINE, CFSearchSpec
     from discover.errors import InputError
 
+    if c_range is not None and domain is None:
+        raise InputError("--c-range: only with --domain (a box takes --b-range)")
+    if min_reduction is not None and filter_name is None:
+        raise InputError("--min-reduction: only with --filter factorial-reduction")
     if domain is not None:
         for name, value in (("--a-deg", a_deg), ("--b-deg", b_deg), ("--a-range", a_range), ("--b-range", b_range)):
             if value is not None:
@@ -262,7 +266,7 @@ def search_cmd(constants, a_deg, b_deg, domain, c_range, combine, filter_name, m
                                  "its parameters and --c-range for c)")
         if both_range is None:
             raise InputError(f"--domain {domain}: give --range LO:HI for the family's parameters")
-        a_r, b_r = both_range, c_range
+        a_r, b_r = both_range, c_range or "1:4"
     else:
         if not constants:
             raise InputError("--constant: give at least one constant (or a --domain)")
@@ -279,7 +283,8 @@ def search_cmd(constants, a_deg, b_deg, domain, c_range, combine, filter_name, m
         max_coeff = 2 if combined else 12
     spec = CFSearchSpec(constants=tuple(constants), a_deg=a_deg or 0, b_deg=b_deg or 0, a_range=a_r, b_range=b_r,
                         depth=depth, max_coeff=max_coeff, screen_depth=screen_depth, accelerate=accelerate,
-                        domain=domain or "", combine=combine, filter=filter_name or "", min_reduction=min_reduction)
+                        domain=domain or "", combine=combine, filter=filter_name or "",
+                        **({} if min_reduction is None else {"min_reduction": min_reduction}))
     summary = execute(ENGINE, spec, run_options, as_json)
     records = sorted(_one_per_key(summary.records),
                      key=lambda r: (r.kind != "pcf", (r.payload.get("relation") or {}).get("relation_digits", 0),

@@ -50,6 +50,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from discover.cf.limits import MAX_DEPTH
+from discover.cf.search.factorial import MIN_RATE
 from discover.cf.novelty.active import known_rows, use_known
 from discover.errors import InputError
 from discover.runner.engine import Engine, SearchSpec, Shard, ShardResult
@@ -132,7 +133,7 @@ class CFSearchSpec(SearchSpec):
     domain: str = ""
     combine: bool = False
     filter: str = ""
-    min_reduction: float = 0.45
+    min_reduction: float = MIN_RATE
 
     def __post_init__(self):
         from discover.cf.constants import parse_constants

@@ -33,6 +33,9 @@ CASES = [
     (["cf", "search", "--domain", "zeta3", "--range", "-2:2", "--filter", "factorial-reduction",
       "--min-reduction", "5"], "--min-reduction"),
     (["cf", "search", "--a-deg", "1", "--b-deg", "2", "--range", "0:1"], "--constant"),
+    (["cf", "search", "--constant", "pi", "--a-deg", "1", "--b-deg", "2", "--range", "0:1", "--c-range", "1:2"],
+     "--c-range"),
+    (["cf", "search", "--domain", "zeta3", "--range", "-2:2", "--min-reduction", "0.5"], "--min-reduction"),
     (["cf", "search", "--constant", "pi", "--range", "0:1"], "--a-deg"),
     # relations
     (["cf", "relations", "--constants", "pi"], "at least two"),
