@@ -72,12 +72,14 @@ def companion(poly, t):
     return T, r
 
 
-def hypergeometric(upper: Sequence, lower: Sequence, z, name: str | None = None, constants=()):
+def hypergeometric(upper: Sequence, lower: Sequence, z, name: str | None = None, constants=(),
+                   factored: bool = False):
     """The CMF of pFq(upper; lower; z) whose axes are the parameters given as names.
 
     ``upper`` and ``lower`` mix axis names (``"x0"``) and fixed rational numbers; ``z`` is a rational
     number other than 0 (z = 1 with p = q + 1 lowers the rank by one). The matrices are those of the
-    module doc."""
+    module doc. ``factored``: entries written factored by sympy (slower; the library's 2F1 and 3F2 keep
+    the texts, hence the record keys, they always had)."""
     import sympy
 
     from discover.cf.cmf.field import CMF, MAX_CMF_RANK
@@ -101,7 +103,7 @@ def hypergeometric(upper: Sequence, lower: Sequence, z, name: str | None = None,
         raise InputError("hypergeometric CMF: give at least one parameter as an axis name")
     if len(set(axes)) != len(axes):
         raise InputError("hypergeometric CMF: a parameter name is repeated")
-    text = _matrices_in_fraction_field(As, Bs, zq, axes, MAX_CMF_RANK, f"{p}F{q} at z = {zq}")
+    text = _matrices_in_fraction_field(As, Bs, zq, axes, MAX_CMF_RANK, f"{p}F{q} at z = {zq}", factored)
     tag = name or f"{p}F{q}"
     fmt = lambda vs: ", ".join(map(str, vs))  # noqa: E731
     notes = {"family": "pFq", "upper": [str(a) for a in As], "lower": [str(b) for b in Bs], "z": str(zq)}
@@ -113,7 +115,7 @@ def hypergeometric(upper: Sequence, lower: Sequence, z, name: str | None = None,
     )
 
 
-def _matrices_in_fraction_field(As, Bs, z, axes, max_rank: int, label: str) -> tuple:
+def _matrices_in_fraction_field(As, Bs, z, axes, max_rank: int, label: str, factored: bool = False) -> tuple:
     """The CMF matrices of the module doc as entry texts, computed in the field Q(axes) (sympy's sparse
     rational functions and ``DomainMatrix``: no symbolic simplification, which took seconds per field).
     P(theta) = theta prod (theta + b - 1) - z prod (theta + a) is expanded coefficient by coefficient."""
@@ -169,7 +171,11 @@ def _matrices_in_fraction_field(As, Bs, z, axes, max_rank: int, label: str) -> t
             D = DomainMatrix([[eye[i][j] + Tb[i][j] / b for j in range(r)] for i in range(r)], (r, r), K)
             inv = D.inv().to_ddm()
             mats.append([[inv[j][i] for j in range(r)] for i in range(r)])  # ((I + T(b+1)/b)^-1)^T
-    return tuple(tuple(tuple(str(e) for e in row) for row in M) for M in mats)
+    if factored:
+        show = lambda e: sympy.sstr(sympy.factor(K.to_sympy(e)))  # noqa: E731
+    else:
+        show = str
+    return tuple(tuple(tuple(show(e) for e in row) for row in M) for M in mats)
 
 
 def parse_family_args(text: str, count: int, what: str) -> list[str]:

@@ -93,12 +93,12 @@ def _zeta3() -> CMF:
 
 
 def _2f1() -> CMF:
-    c = hypergeometric(["x0", "x1"], ["y0"], -1, name="2F1", constants=("log2",))
+    c = hypergeometric(["x0", "x1"], ["y0"], -1, name="2F1", constants=("log2",), factored=True)
     return replace(c, default_start=(1, 1, 2))
 
 
 def _3f2() -> CMF:
-    c = hypergeometric(["x0", "x1", 1], ["y0", 2], -1, name="3F2", constants=("zeta2", "log2"))
+    c = hypergeometric(["x0", "x1", 1], ["y0", 2], -1, name="3F2", constants=("zeta2", "log2"), factored=True)
     return replace(c, default_start=(1, 1, 2))
 
 
