@@ -343,14 +343,14 @@ def _fmt_digits(value) -> str:
                    "--degree with coefficients in [-K, K] (K = --coeff-range); or the ESMA paper's biased monomials "
                    "|c C^k + b| (1 <= c <= --coeff-range, 0 < |k| <= --max-power, |b| <= --max-bias). One target "
                    "per value mod 1; at most 100,000 candidate targets x sign patterns.")
-@click.option("--degree", type=int, default=2, show_default=True, metavar="R",
-              help="With --target rational: the largest degree of num and den, 1..3.")
-@click.option("--coeff-range", type=int, default=1, show_default=True, metavar="K",
-              help="With --target rational or biased-monomial: the coefficient bound, 1..10.")
-@click.option("--max-power", type=int, default=3, show_default=True, metavar="P",
-              help="With --target biased-monomial: the largest |k|, 1..8.")
-@click.option("--max-bias", type=int, default=2, show_default=True, metavar="B",
-              help="With --target biased-monomial: the largest |b|, 0..20.")
+@click.option("--degree", type=int, default=None, metavar="R",
+              help="With --target rational: the largest degree of num and den, 1..3 (default 2).")
+@click.option("--coeff-range", type=int, default=None, metavar="K",
+              help="With --target rational or biased-monomial: the coefficient bound, 1..10 (default 1).")
+@click.option("--max-power", type=int, default=None, metavar="P",
+              help="With --target biased-monomial: the largest |k|, 1..8 (default 3).")
+@click.option("--max-bias", type=int, default=None, metavar="B",
+              help="With --target biased-monomial: the largest |b|, 0..20 (default 2).")
 @json_option
 @runner_options
 def esma(constant, mobius_range, max_period, terms, min_digits, targets, degree, coeff_range, max_power, max_bias,
@@ -374,10 +374,17 @@ def esma(constant, mobius_range, max_period, terms, min_digits, targets, degree,
       discover cf esma --constant e --target biased-monomial --max-power 2 --max-bias 0 --max-period 1
     """
     from discover.cf.esma.engine import ENGINE, ESMASpec
+    from discover.errors import InputError
 
+    given = {"degree": degree, "coeff_range": coeff_range, "max_power": max_power, "max_bias": max_bias}
+    allowed = {"mobius": (), "rational": ("degree", "coeff_range"),
+               "biased-monomial": ("coeff_range", "max_power", "max_bias")}[targets]
+    for name, value in given.items():
+        if value is not None and name not in allowed:
+            raise InputError(f"--{name.replace('_', '-')}: not used with --target {targets}")
     spec = ESMASpec(constant=constant, mobius_range=mobius_range, max_period=max_period, terms=terms,
-                    min_digits=min_digits, targets=targets, degree=degree, coeff_range=coeff_range,
-                    max_power=max_power, max_bias=max_bias)
+                    min_digits=min_digits, targets=targets,
+                    **{name: value for name, value in given.items() if value is not None})
     summary = execute(ENGINE, spec, run_options, as_json)
     records = sorted(summary.records, key=lambda r: (len(r.payload["target"]), r.payload["target"],
                                                      len(r.payload["signs"]), r.payload["signs"]))

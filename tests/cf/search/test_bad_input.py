@@ -47,6 +47,8 @@ CASES = [
     (["cf", "relations", "--constants", "pi,1/3"], "rational"),
     # esma targets
     (["cf", "esma", "--constant", "e", "--target", "cubic"], "--target"),
+    (["cf", "esma", "--constant", "e", "--degree", "2"], "--degree"),
+    (["cf", "esma", "--constant", "e", "--target", "rational", "--max-bias", "1"], "--max-bias"),
     (["cf", "esma", "--constant", "e", "--target", "rational", "--degree", "4"], "--degree"),
     (["cf", "esma", "--constant", "e", "--target", "rational", "--coeff-range", "0"], "--coeff-range"),
     (["cf", "esma", "--constant", "e", "--target", "rational", "--degree", "3", "--coeff-range", "3"], "ESMA runs"),
