@@ -5,9 +5,9 @@ Decided from the graph and its order (the number of vertices, when known in adva
 refused at once. Estimates (bytes):
 
 * permutation bitmap: the faster *records* layout, n!(1 + 2w)/8 for w workers, when it fits; else the
-  *shared* layout, n!/4 (a 2-bit code per state); else, for an undirected graph with odd generators,
-  the *parity* layout, n!/16 (half a bit per state, layers on disk: :mod:`discover.cayley.parity_bitmap`),
-  which is also the one used whenever a checkpoint directory is set (:func:`bitmap_layout`);
+  *shared* layout, n!/4 (a 2-bit code per state); but when a checkpoint directory is set and the graph
+  is undirected with odd generators, the *parity* layout, n!/16 (half a bit per state, layers on disk,
+  a checkpoint per layer: :mod:`discover.cayley.parity_bitmap`) (:func:`bitmap_layout`);
 * unitriangular bitmap: p^(k(k-1)/2)/4 (2 bits per element of UT_k(Z/pZ), whatever subgroup is searched);
 * frontier search: about (16K + 2L) bytes per state (the packed keys of K words of the layers kept, their
   sort copies, the unpacked rows of length L) plus 64 MiB, when the order is known.
@@ -81,21 +81,22 @@ def parity_unsuitable(graph: GraphDef) -> str | None:
 
 
 def bitmap_layout(n: int, workers: int, limit: int | None = None, graph: GraphDef | None = None) -> str:
-    """``records`` (no atomic writes, the faster layer) when its arrays fit in ``limit`` bytes (default
-    80% of the available memory), else ``shared`` (2 bits per state, whatever the number of workers)
-    when it fits or ``graph`` cannot use ``parity`` (half a bit per state; undirected graphs with odd
-    generators only). ``parity`` whenever a checkpoint directory is set and ``graph`` can use it."""
+    """``parity`` (half a bit per state, the layers on disk, a checkpoint per layer) when a checkpoint
+    directory is set (:func:`parity_checkpointed`); else ``records`` (no atomic writes, the faster layer)
+    when its arrays fit in ``limit`` bytes (default 80% of the available memory), else ``shared`` (2 bits
+    per state, whatever the number of workers)."""
+    if graph is not None and parity_checkpointed(graph):
+        return "parity"
+    return "records" if bitmap_bytes(n, "records", workers) + (1 << 20) <= memory_limit(limit) else "shared"
+
+
+def parity_checkpointed(graph: GraphDef) -> bool:
+    """Whether ``graph`` runs the parity layout: it can (inverse-closed odd generators) and a checkpoint
+    directory is set. A search that needs half a bit per state runs for hours, so it runs only
+    checkpointed; without a checkpoint directory the in-memory layouts and their estimates apply."""
     from discover.cayley.layer_files import checkpoint_path
 
-    parity = graph is not None and parity_unsuitable(graph) is None
-    if parity and checkpoint_path(graph):
-        return "parity"
-    limit = memory_limit(limit)
-    if bitmap_bytes(n, "records", workers) + (1 << 20) <= limit:
-        return "records"
-    if bitmap_bytes(n, "shared") + (1 << 20) <= limit or not parity:
-        return "shared"
-    return "parity"
+    return parity_unsuitable(graph) is None and checkpoint_path(graph) is not None
 
 
 def frontier_bytes(graph: GraphDef, order: int) -> int:
@@ -123,10 +124,8 @@ def estimate_memory(graph: GraphDef, engine: str, order: int | None = None) -> i
     if engine == "bitmap" and graph.kind == "matrix":
         return unitriangular_bitmap_bytes(graph) + (1 << 20)
     if engine == "bitmap":  # the least it needs (see bitmap_layout)
-        least = bitmap_bytes(graph.degree, "shared")
-        if parity_unsuitable(graph) is None:
-            least = min(least, bitmap_bytes(graph.degree, "parity"))
-        return least + (1 << 20)
+        least = "parity" if parity_checkpointed(graph) else "shared"
+        return bitmap_bytes(graph.degree, least) + (1 << 20)
     if order is None:
         return None
     return frontier_bytes(graph, order) + (64 << 20)
@@ -160,16 +159,27 @@ def check_memory(graph: GraphDef, engine: str, limit: int | None = None, order: 
         raise InputError(
             f"--n: {graph.name} has {states}; the {engine} search needs about {need / 2**30:.1f} GiB "
             f"but the memory limit is {limit / 2**30:.1f} GiB (--memory GB; default 80% of the available memory)"
-        )
+            + _parity_hint(graph, engine, limit))
     if engine == "bitmap" and graph.kind == "perm":
         check_checkpoint(graph, limit)
     return need
 
 
+def _parity_hint(graph: GraphDef, engine: str, limit: int) -> str:
+    """How the search could fit: half a bit per state, checkpointed (when the graph allows it)."""
+    if engine != "bitmap" or graph.kind != "perm" or parity_unsuitable(graph) is not None or \
+            parity_checkpointed(graph) or bitmap_bytes(graph.degree, "parity") + (1 << 20) > limit:
+        return ""
+    from discover.cayley.layer_files import CHECKPOINT_ENV
+
+    return (f"; set {CHECKPOINT_ENV}=DIR to run it in "
+            f"{(bitmap_bytes(graph.degree, 'parity') + (1 << 20)) / 2**30:.1f} GiB with a checkpoint per layer")
+
+
 def check_checkpoint(graph: GraphDef, limit: int) -> None:
-    """When the search will run the parity layout: refuse (``InputError``) a checkpoint directory that
-    is a file, foreign, or another graph's, and a disk with less room than the layer files may need. A
-    checkpoint directory set for a graph that cannot use the parity layout is refused too."""
+    """When a checkpoint directory is set: refuse (``InputError``) one that is a file, foreign, or another
+    graph's, a disk with less room than the layer files may need, and a graph that cannot use the
+    parity layout (the only one that checkpoints)."""
     from discover.cayley import layer_files as F
 
     path = F.checkpoint_path(graph)
@@ -178,8 +188,6 @@ def check_checkpoint(graph: GraphDef, limit: int) -> None:
         if path:
             raise InputError(f"{F.CHECKPOINT_ENV}: only the parity bitmap checkpoints, and it {why} ({graph.name})")
         return
-    if bitmap_layout(graph.degree, os.cpu_count() or 1, limit, graph) != "parity":
-        return
     if path:
         F.inspect(path, F.identity(graph))
-    F.check_disk(path, graph.degree)
+        F.check_disk(path, graph.degree)

@@ -63,16 +63,24 @@ def test_which_graphs_qualify():
         parity(build_family("lrx", 9))
 
 
-def test_memory_estimate_is_one_bit_per_state():
+def test_memory_estimate_is_half_a_bit_per_state(tmp_path, monkeypatch):
+    """Checkpointed, S_14 needs 5.1 GiB; without a checkpoint directory the 2-bit layout's 20.3 GiB, and
+    the refusal says how it would fit."""
     lrx = build_family("lrx", 14)
+    assert estimate_memory(lrx, "bitmap") == math.factorial(14) // 4 + (1 << 20)
+    with pytest.raises(InputError, match=f"set {F.CHECKPOINT_ENV}=DIR to run it in 5.1 GiB"):
+        check_memory(lrx, "bitmap", limit=12 << 30)
+    monkeypatch.setenv(F.CHECKPOINT_ENV, str(tmp_path))
     need = estimate_memory(lrx, "bitmap")
     assert need == bitmap_bytes(14, "parity") + (1 << 20)
     assert need < 5.2 * 2**30  # S_14: one bit per state of one sign (43,589,145,600 bits) and 64 MiB of buffers
     assert estimate_memory(build_family("lrx", 13), "bitmap") == math.factorial(13) // 4 + (1 << 20)
     with pytest.raises(InputError, match="memory limit"):
         check_memory(lrx, "bitmap", limit=need - 1)
+    assert check_memory(lrx, "bitmap", limit=12 << 30) == need
     assert bitmap_layout(14, 2, limit=12 << 30, graph=lrx) == "parity"
     assert bitmap_layout(14, 2, limit=12 << 30, graph=build_family("lrx", 13)) == "shared"
+    assert bitmap_layout(8, 2, limit=12 << 30, graph=build_family("lrx", 8)) == "parity"  # checkpointed
 
 
 class Killed(Exception):
@@ -188,5 +196,6 @@ def test_bad_checkpoints_are_refused(tmp_path, store, monkeypatch):
     assert_refused(G + ["9"], "only the parity bitmap checkpoints", store)  # odd n: not bipartite
 
 
-def test_memory_over_the_limit_is_refused(store):
+def test_memory_over_the_limit_is_refused(tmp_path, store, monkeypatch):
+    monkeypatch.setenv(F.CHECKPOINT_ENV, str(tmp_path))
     assert_refused(G + ["12", "--memory", "0.05"], "memory limit", store)  # needs 29 MiB + 64 MiB
