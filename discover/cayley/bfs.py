@@ -166,7 +166,7 @@ def _shared_layers(K, gens8, tables, fact, threads, keep):
 def _frontier_growth(graph: GraphDef, last_layer_limit: int, memory_limit: int | None, max_depth: int | None = None,
                      max_layer_size: int | None = None, keep_layers=frozenset(), keep_limit: int = 0) -> Growth:
     limit = available_memory() if memory_limit is None else memory_limit
-    search = Frontier(graph, starts=[graph.start, *graph.more_starts])
+    search = Frontier(graph, starts=[graph.start, *graph.more_starts], depth=max_depth)
     sizes = [int(search.cur.shape[0])]
     threads = Threads()
     stopped_by = None

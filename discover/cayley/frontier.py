@@ -13,7 +13,9 @@ merge against sorted arrays. Two kinds of key:
   sorted by numpy's one-word sort (D. H. Lehmer, "Teaching combinatorial tricks to a computer", 1960;
   the ranking is :func:`discover.cayley.kernels.rank_perms`'s);
 * *packed entries* otherwise (:func:`discover.cayley.plan.key_layout`: each entry in ``width`` bits),
-  sorted by a radix sort when they take several words. With inverse-closed
+  sorted by a radix sort when they take several words. Over the integers (a matrix group with no
+  modulus) an entry x is stored as x + B, where B bounds every entry up to the depth searched: with
+  r(S) the largest absolute row sum, r(S M) <= r(S) r(M), so B = r(start) max_g r(g)^depth. With inverse-closed
 generators (``undirected``) a neighbour of layer k lies in layer k-1, k or k+1, so only the last two
 layers are needed to drop the seen ones; otherwise every visited state is kept. ``keep_all`` keeps every
 layer (for walking a path back), in which case nothing extra is kept.
@@ -30,6 +32,7 @@ from numba import njit, prange
 from discover.cayley import kernels as K
 from discover.cayley.graph import GraphDef
 from discover.cayley.plan import MAX_BITMAP_DEGREE, key_layout
+from discover.errors import InputError
 from discover.kernels.bits import popcount
 
 BLOCK_KEYS = 1 << 21  # neighbours expanded, sorted and merged at once (bounds the scratch memory)
@@ -81,6 +84,49 @@ def expand_ranks(ranks, gens, first, last, fact, keys):
                     t += (v - np.int64(popcount(used & (bit - U64(1))))) * fact[n - 1 - j]
                     used |= bit
                 keys[g * m + lo + i] = U64(t)
+
+
+@njit(parallel=True, cache=True)
+def expand_integer(states, gens, k, offset, width, keys):
+    """Packed keys of ``S M`` over Z (no reduction) for every state S (m x L int64, L/k rows of length k)
+    and generator M (G x k*k); entry x is stored as ``x + offset`` in ``width`` bits."""
+    m = states.shape[0]
+    L = states.shape[1]
+    G = gens.shape[0]
+    K = keys.shape[1]
+    per = 64 // width
+    for i in prange(m):
+        for g in range(G):
+            row = i * G + g
+            for t in range(K):
+                keys[row, t] = U64(0)
+            for a in range(L // k):
+                for b in range(k):
+                    s = np.int64(0)
+                    for c in range(k):
+                        s += states[i, a * k + c] * gens[g, c * k + b]
+                    j = a * k + b
+                    keys[row, j // per] |= U64(s + offset) << U64((j % per) * width)
+
+
+def integer_entry_bound(graph: GraphDef, depth: int) -> int:
+    """A bound B on |entries| of every state within ``depth`` steps of the start of an integer matrix group
+    (r(S M) <= r(S) r(M) for r the largest absolute row sum)."""
+    k = graph.degree
+
+    def r(flat):
+        return max(sum(abs(v) for v in flat[a * k:(a + 1) * k]) for a in range(len(flat) // k))
+
+    starts = [graph.start, *graph.more_starts]
+    return max(r(s) for s in starts) * max(r(g) for g in graph.generators) ** depth
+
+
+def integer_depth_limit(graph: GraphDef) -> int:
+    """The largest depth whose entry bound fits the 63-bit keys and arithmetic of :func:`expand_integer`."""
+    depth = 0
+    while depth < 1 << 16 and integer_entry_bound(graph, depth + 1) < 1 << 62:
+        depth += 1
+    return depth
 
 
 def _are_permutations(starts: np.ndarray) -> bool:
@@ -135,7 +181,7 @@ class Frontier:
     layer 0 (default: the graph's start state)."""
 
     def __init__(self, graph: GraphDef, generators=None, starts=None, undirected: bool | None = None,
-                 keep_all: bool = False):
+                 keep_all: bool = False, depth: int | None = None):
         self.graph = graph
         self.L = graph.state_length
         gens = graph.generators if generators is None else generators
@@ -144,9 +190,20 @@ class Frontier:
             self.gens = np.array(gens, dtype=np.int64).reshape(self.G, self.L)
         else:
             self.gens = np.array(gens, dtype=np.int64).reshape(self.G, graph.degree ** 2)
-        starts = np.array([graph.start] if starts is None else starts, dtype=np.uint16).reshape(-1, self.L)
+        dtype = np.int64 if graph.over_integers else np.uint16
+        starts = np.array([graph.start] if starts is None else starts, dtype=dtype).reshape(-1, self.L)
         self.ranked = graph.kind == "perm" and self.L <= MAX_BITMAP_DEGREE and _are_permutations(starts)
-        if self.ranked:
+        self.offset = 0
+        if graph.over_integers:  # ``depth``: how far the search may go (it bounds the entries)
+            if depth is None or depth > integer_depth_limit(graph):
+                raise InputError(f"{graph.name}: a matrix group over the integers is searched to a stated depth "
+                                 f"(--max-depth), at most {integer_depth_limit(graph)} for these generators "
+                                 "(entries must stay below 2^62)")
+            self.offset = integer_entry_bound(graph, depth)
+            self.width = (2 * self.offset).bit_length()
+            self.nwords = -(-self.L // (64 // self.width))
+            self.used_bits = (64 // self.width) * self.width
+        elif self.ranked:
             self.width, self.nwords, self.used_bits = 0, 1, 64
             self.fact = np.array([math.factorial(i) for i in range(self.L + 1)], dtype=np.int64)
             moved = [np.flatnonzero(g != np.arange(self.L)) for g in self.gens]
@@ -168,20 +225,39 @@ class Frontier:
         if self.ranked:
             rows = np.asarray(states, dtype=np.int64).reshape(-1, self.L)
             return K.rank_perms(rows, self.fact).astype(np.uint64).reshape(-1, 1)
+        if self.graph.over_integers:
+            return self._pack_integers(np.asarray(states, dtype=np.int64).reshape(-1, self.L))
         return K.pack(np.asarray(states, dtype=np.uint16).reshape(-1, self.L), self.width, self.nwords)
 
     def unpack(self, keys) -> np.ndarray:
         """The states (m x L, uint16) of the keys."""
         if self.ranked:
             return K.unrank_perms(keys[:, 0].astype(np.int64), self.L, self.fact).astype(np.uint16)
+        if self.graph.over_integers:
+            per, mask = 64 // self.width, (1 << self.width) - 1
+            out = np.empty((keys.shape[0], self.L), dtype=np.int64)
+            for j in range(self.L):
+                field = (keys[:, j // per] >> np.uint64((j % per) * self.width)) & np.uint64(mask)
+                out[:, j] = field.astype(np.int64) - self.offset
+            return out
         return K.unpack(keys, self.L, self.width)
+
+    def _pack_integers(self, states: np.ndarray) -> np.ndarray:
+        per = 64 // self.width
+        keys = np.zeros((states.shape[0], self.nwords), dtype=np.uint64)
+        for j in range(self.L):
+            keys[:, j // per] |= (states[:, j] + self.offset).astype(np.uint64) << np.uint64((j % per) * self.width)
+        return keys
 
     def neighbours(self, states: np.ndarray) -> np.ndarray:
         """Keys of ``states[i] . g`` for every state (m x L) and generator: row i*G + g."""
         keys = np.empty((states.shape[0] * self.G, self.nwords), dtype=np.uint64)
         if self.ranked:
             return self._ranked_neighbours(self.pack(states)).reshape(self.G, -1).T.reshape(-1, 1).copy()
-        if self.graph.kind == "perm":
+        if self.graph.over_integers:
+            expand_integer(np.asarray(states, dtype=np.int64), self.gens, self.graph.degree, self.offset,
+                           self.width, keys)
+        elif self.graph.kind == "perm":
             K.expand_perm(states, self.gens, self.width, keys)
         else:
             K.expand_matrix(states, self.gens, self.graph.degree, self.graph.modulus, self.width, keys)

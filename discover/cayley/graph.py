@@ -8,6 +8,8 @@ A :class:`GraphDef` is a generating set acting on a start state:
   strings under S_n).
 * ``kind="matrix"``: generators are k x k matrices over Z/pZ acting on the right, ``s -> s M mod p``.
   The start state is the identity matrix (the Cayley graph) or a row vector (the orbit graph).
+  ``modulus=0`` means the integers (no reduction): generators of determinant +-1, an infinite group in
+  general, searched to a stated depth only (:func:`integer_matrix_graph`).
 
 Several start states (``more_starts`` beside ``start``) give the growth of the set: layer k holds the
 states at distance k from the nearest start. A definition is immutable and small; it says whether its generating set is inverse-closed (an
@@ -48,9 +50,16 @@ class GraphDef:
         gens = set(self.generators)
         return all(self._inverse(g) in gens for g in gens)
 
+    @property
+    def over_integers(self) -> bool:
+        """A matrix group over Z (no modulus)."""
+        return self.kind == "matrix" and self.modulus == 0
+
     def _inverse(self, g: tuple) -> tuple:
         if self.kind == "perm":
             return P.inverse(g)
+        if self.over_integers:
+            return integer_matrix_inverse(g, self.degree)
         return matrix_inverse(g, self.degree, self.modulus)
 
     def with_inverses(self) -> "GraphDef":
@@ -78,9 +87,11 @@ class GraphDef:
 
     @property
     def value_bound(self) -> int:
-        """Every entry of every state lies in 0..value_bound-1."""
+        """Every entry of every state lies in 0..value_bound-1 (not for a group over the integers)."""
         if self.kind == "perm":
             return max(self.start) + 1
+        if self.over_integers:
+            raise ValueError("a matrix group over the integers has unbounded entries")
         return self.modulus
 
     def format_state(self, state) -> str:
@@ -116,6 +127,16 @@ def matrix_inverse(a: tuple, k: int, p: int) -> tuple:
     inv_det = pow(det % p, -1, p)
     adj = m.inv() * det  # the adjugate, exactly (an integer matrix)
     return tuple((int(adj[i, j].p) * inv_det) % p for i in range(k) for j in range(k))
+
+
+def integer_matrix_inverse(a: tuple, k: int) -> tuple:
+    """Inverse over Z of a k x k integer matrix of determinant +-1 (the adjugate times the determinant)."""
+    from flint import fmpz_mat
+
+    m = fmpz_mat(k, k, list(a))
+    det = int(m.det())
+    adj = m.inv() * det
+    return tuple(int(adj[i, j].p) * det for i in range(k) for j in range(k))
 
 
 def identity_matrix(k: int) -> tuple:
@@ -155,6 +176,29 @@ def perm_graph(name: str, gens, n: int, start=None, names=()) -> GraphDef:
     if len(start) != n:
         raise InputError(f"--start: has length {len(start)} but the degree is n={n}")
     return GraphDef(name, "perm", gens, start, n, 0, tuple(names))
+
+
+MAX_INTEGER_ENTRY = 1 << 40  # |entries| of the generators and start of a matrix group over Z
+
+
+def integer_matrix_graph(name: str, gens, k: int, start=None, names=()) -> GraphDef:
+    """A matrix group over Z (``modulus=0``): integer generators of determinant +-1 acting on the right."""
+    from flint import fmpz_mat
+
+    gens = tuple(tuple(int(v) for v in g) for g in gens)
+    for g in gens:
+        if len(g) != k * k:
+            raise InputError(f"{name}: matrix has {len(g)} entries, expected {k}x{k}")
+        if any(abs(v) > MAX_INTEGER_ENTRY for v in g):
+            raise InputError(f"{name}: matrix entries are at most 2^40 in size over the integers")
+        if abs(int(fmpz_mat(k, k, list(g)).det())) != 1:
+            raise InputError(f"{name}: matrix {list(g)} is not invertible over the integers (determinant not +-1)")
+    start = identity_matrix(k) if start is None else tuple(int(v) for v in start)
+    if len(start) not in (k, k * k):
+        raise InputError(f"--start: a vector of length {k} is expected, got {len(start)} entries")
+    if any(abs(v) > MAX_INTEGER_ENTRY for v in start):
+        raise InputError("--start: entries are at most 2^40 in size over the integers")
+    return GraphDef(name, "matrix", gens, start, k, 0, tuple(names))
 
 
 def matrix_graph(name: str, gens, k: int, p: int, start=None, names=(), order=None) -> GraphDef:
