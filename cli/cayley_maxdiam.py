@@ -21,9 +21,12 @@ SHAPE_HELP = ("Classes of the generators, comma-separated: inv (any involution),
               help="Sets drawn per size beyond the exhaustive limit (1..100,000).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the sample.")
 @click.option("--keep", type=int, default=20, show_default=True, help="Maximisers listed per size (1..1000).")
+@click.option("--drawing", type=click.Choice(["square-whiskers", "path", "tree"]), default=None,
+              help="Only the sets of involutions whose drawing (points as vertices, transpositions as edges) is "
+                   "of this kind: square-whiskers = one 4-cycle with paths hanging from it.")
 @json_option
 @runner_options
-def maxdiam_cmd(size_range, shape, exhaustive_limit, sample, seed, keep, as_json, run_options):
+def maxdiam_cmd(size_range, shape, exhaustive_limit, sample, seed, keep, drawing, as_json, run_options):
     """Largest diameter of the (undirected) Cayley graph of S_n over generating sets of a shape.
 
     The sets are enumerated up to simultaneous conjugacy (one canonical form per orbit: the least
@@ -43,7 +46,8 @@ def maxdiam_cmd(size_range, shape, exhaustive_limit, sample, seed, keep, as_json
     from discover.sizes import parse_sizes
 
     spec = MaxDiamSpec(shape=shape.strip(), sizes=parse_sizes(size_range, "--n", 2, MAX_N, MAX_N),
-                       exhaustive_limit=exhaustive_limit, sample=sample, seed=seed, keep=keep)
+                       exhaustive_limit=exhaustive_limit, sample=sample, seed=seed, keep=keep,
+                       drawing=drawing or "")
     summary = execute(MAXDIAM_ENGINE, spec, run_options, as_json)
     maxima = sorted((r for r in summary.records if r.kind == "maximum"), key=lambda r: r.payload["n"])
     emit_records(maxima, as_json, [
@@ -65,9 +69,10 @@ def _whiskers_cell(record) -> str:
     w = record.payload["whiskers"]
     if not w:
         return "-"
+    pattern = "a maximiser is a square with whiskers" if w["pattern_attains_maximum"] else "no maximiser is one"
     if w["diameter"] is None:
-        return "no member generates S_n"
-    return f"{w['diameter']} ({'attains' if w['attains_maximum'] else 'below'}: {', '.join(w['best'])})"
+        return f"no member generates S_n; {pattern}"
+    return f"{w['diameter']} ({'attains' if w['attains_maximum'] else 'below'}: {', '.join(w['best'])}); {pattern}"
 
 
 command = maxdiam_cmd

@@ -37,6 +37,7 @@ MAX_EXHAUSTIVE = 1_000_000
 MAX_SAMPLE = 100_000
 MAX_WORK_STATES = 10 ** 12  # BFS states of one size (sets x n!): about 14 hours of one core
 MAX_KEEP = 1000
+DRAWINGS = {"square-whiskers": "square with whiskers", "path": "path", "tree": "tree"}
 ENUMERATION_CAP = 50_000  # sets listed (about 5 s of one core) to learn M exactly when sampling from the list
 CHUNK_STATES = 40_000_000  # BFS states per shard (about 5-20 s of one core), so a kill loses little
 ENGINE_NAME = "cayley.maxdiam"
@@ -54,6 +55,7 @@ class MaxDiamSpec(SearchSpec):
     sample: int = 500
     seed: int = 0
     keep: int = 20
+    drawing: str = ""  # only sets whose drawing is of this kind (drawing.describe_drawing), e.g. square-whiskers
 
     def __post_init__(self):
         from discover.cayley.maxdiam.shape import parse_shape
@@ -72,8 +74,13 @@ class MaxDiamSpec(SearchSpec):
         if not 1 <= self.keep <= MAX_KEEP:
             raise InputError(f"--keep {self.keep}: must be 1..{MAX_KEEP}")
         shape = parse_shape(self.shape)
+        if self.drawing and self.drawing not in DRAWINGS:
+            raise InputError(f"--drawing {self.drawing!r}: expected one of {', '.join(DRAWINGS)}")
         for n in self.sizes:
             shape.check(n)
+            if self.drawing and not all(c.is_involution(n) for c in shape.classes):
+                raise InputError(f"--drawing: only for shapes of involutions (the drawing of {self.shape!r} at n={n} "
+                                 "is not defined)")
             work = min(shape.estimated_sets(n), max(self.exhaustive_limit, self.sample)) * math.factorial(n)
             if work > MAX_WORK_STATES:
                 raise InputError(f"--n {n}: about {work:.1e} BFS states for this shape and --sample/"
@@ -82,9 +89,11 @@ class MaxDiamSpec(SearchSpec):
 
 # ---------------------------------------------------------------------------- which sets
 @lru_cache(maxsize=16)
-def plan(shape_text: str, n: int, exhaustive_limit: int, sample: int, seed: int) -> tuple[str, int, bool, tuple]:
+def plan(shape_text: str, n: int, exhaustive_limit: int, sample: int, seed: int,
+         drawing: str = "") -> tuple[str, int, bool, tuple]:
     """(mode, M, M_exact, sets) of one size: mode "exhaustive" (sets = all M) or "sampled" (sets = K of
-    M; M_exact False when M is the estimate of :meth:`Shape.estimated_sets`)."""
+    M; M_exact False when M is the estimate of :meth:`Shape.estimated_sets`). ``drawing``: only the sets
+    drawn as that kind (:data:`DRAWINGS`); M counts those (when the sets could be listed)."""
     import random
 
     from discover.cayley.maxdiam.enumerate import canonical_sets, sample_sets
@@ -94,6 +103,15 @@ def plan(shape_text: str, n: int, exhaustive_limit: int, sample: int, seed: int)
     cap = max(exhaustive_limit, ENUMERATION_CAP)
     # the Numba enumeration cannot be interrupted: it is not started when the estimate says it would be long
     listed = canonical_sets(shape, n, cap) if shape.estimated_sets(n) <= cap else None
+    if drawing:
+        from discover.cayley.maxdiam.drawing import describe_drawing
+
+        def keep(sets):
+            return [s for s in sets if describe_drawing(s)["kind"] == DRAWINGS[drawing]]
+
+        if listed is None:
+            return "sampled", shape.estimated_sets(n), False, tuple(keep(sample_sets(shape, n, sample, seed)))
+        listed = keep(listed)
     if listed is not None and len(listed) <= exhaustive_limit:
         return "exhaustive", len(listed), True, tuple(listed)
     if listed is not None:
@@ -108,7 +126,7 @@ def chunk_size(n: int) -> int:
 
 def shards(spec: MaxDiamSpec):
     for n in spec.sizes:
-        mode, _, _, sets = plan(spec.shape, n, spec.exhaustive_limit, spec.sample, spec.seed)
+        mode, _, _, sets = plan(spec.shape, n, spec.exhaustive_limit, spec.sample, spec.seed, spec.drawing)
         step = chunk_size(n)
         for i, start in enumerate(range(0, len(sets), step)):
             yield Shard(id=f"n{n:02d}-{i:06d}", params={"n": n, "start": start, "stop": min(start + step, len(sets))})
@@ -135,13 +153,14 @@ def describe(gens) -> str:
 def run_chunk(spec: MaxDiamSpec, shard: Shard) -> ShardResult:
     from discover.cayley.bfs import growth
     from discover.cayley.graph import perm_graph
+    from discover.cayley.maxdiam.drawing import describe_drawing
+    from discover.cayley.maxdiam.shape import parse_shape
     from discover.cayley.maxdiam.verify import group_of, layers_match
 
-    from discover.cayley.maxdiam.shape import parse_shape
 
     n, start, stop = shard.params["n"], shard.params["start"], shard.params["stop"]
     target = parse_shape(spec.shape).check(n)
-    mode, total, exact, sets = plan(spec.shape, n, spec.exhaustive_limit, spec.sample, spec.seed)
+    mode, total, exact, sets = plan(spec.shape, n, spec.exhaustive_limit, spec.sample, spec.seed, spec.drawing)
     histogram: dict[int, int] = {}
     best, maximisers, generating, mismatched, other_group = -1, [], 0, 0, 0
     for gens in sets[start:stop]:
@@ -157,7 +176,7 @@ def run_chunk(spec: MaxDiamSpec, shard: Shard) -> ShardResult:
         d = result.diameter
         histogram[d] = histogram.get(d, 0) + 1
         entry = {"generators": [list(g) for g in gens], "cycles": describe(gens), "group": group,
-                 "layer_sizes": list(result.layer_sizes)}
+                 "layer_sizes": list(result.layer_sizes), "drawing": describe_drawing(gens)}
         if d > best:
             best, maximisers = d, [entry]
         elif d == best and len(maximisers) < spec.keep:
@@ -165,7 +184,8 @@ def run_chunk(spec: MaxDiamSpec, shard: Shard) -> ShardResult:
     examined = stop - start
     statement = (f"{spec.shape}, n={n}, sets {start}..{stop - 1} of {mode} list: {generating} of {examined} generate "
                  f"{target.replace('_n', f'_{n}')}; largest diameter {best if best >= 0 else 'none'}")
-    payload = {"shape": spec.shape, "n": n, "mode": mode, "total": total, "total_exact": exact, "start": start,
+    payload = {"shape": spec.shape, "drawing_filter": spec.drawing or None, "n": n, "mode": mode, "total": total,
+               "total_exact": exact, "start": start,
                "stop": stop, "examined": examined, "generating": generating, "group": target,
                "generating_other_group": other_group,
                "histogram": {str(d): c for d, c in sorted(histogram.items())},
@@ -174,7 +194,7 @@ def run_chunk(spec: MaxDiamSpec, shard: Shard) -> ShardResult:
     verification = {"method": "each growth's layers sum to the order of the group the set generates (Schreier-Sims)",
                     "growths_checked": generating, "mismatched": mismatched}
     canonical = [spec.shape, n, mode, spec.seed if mode == "sampled" else None, spec.sample if mode == "sampled"
-                 else None, start, stop]
+                 else None, start, stop] + ([spec.drawing] if spec.drawing else [])
     record = Record.create(ENGINE_NAME, "chunk", canonical, statement, payload, verification, verified=mismatched == 0)
     return ShardResult(records=[record], candidates=examined, rejected=mismatched)
 
@@ -187,13 +207,15 @@ class MaximumSpec(SearchSpec):
     shape: str = ""
     data: tuple = ()
     keep: int = 20
+    drawing: str = ""
 
 
 def gather(spec: MaxDiamSpec, records) -> dict[int, dict]:
     """The chunk records of ``spec`` gathered per size (examined, generating, histogram, maximisers)."""
     out: dict[int, dict] = {}
     for r in records:
-        if r.kind != "chunk" or r.payload.get("shape") != spec.shape:
+        if r.kind != "chunk" or r.payload.get("shape") != spec.shape or \
+                (r.payload.get("drawing_filter") or "") != spec.drawing:
             continue
         p = r.payload
         g = out.setdefault(p["n"], {"mode": p["mode"], "total": p["total"], "total_exact": p["total_exact"],
@@ -220,7 +242,8 @@ def maximum_stage(spec: MaxDiamSpec, records):
     """``then`` of :data:`MAXDIAM_ENGINE`: one maximum shard per size, from the chunk records."""
     table = gather(spec, records)
     data = tuple((n, table[n]) for n in spec.sizes if n in table)
-    return (MAXIMUM_ENGINE, MaximumSpec(shape=spec.shape, data=data, keep=spec.keep)) if data else None
+    return (MAXIMUM_ENGINE, MaximumSpec(shape=spec.shape, data=data, keep=spec.keep, drawing=spec.drawing)
+            if data else None)
 
 
 def maximum_shards(spec: MaximumSpec):
@@ -260,7 +283,11 @@ def whisker_check(shape_text: str, n: int, best: int | None, maximisers) -> dict
             members.append({"family": f"square_whiskers:{q}:{e}", "generators": describe(gens),
                             "diameter": diameter, "among_listed_maximisers": among})
     top = max((m["diameter"] for m in members), default=None)
-    return {"members": members, "diameter": top,
+    from discover.cayley.maxdiam.drawing import SQUARE_WHISKERS, describe_drawing
+
+    drawn = [describe_drawing([tuple(g) for g in m["generators"]])["kind"] for m in maximisers]
+    return {"members": members, "diameter": top, "maximiser_drawings": drawn,
+            "pattern_attains_maximum": SQUARE_WHISKERS in drawn,
             "best": [m["family"] for m in members if m["diameter"] == top],
             "attains_maximum": top is not None and best is not None and top == best}
 
@@ -274,19 +301,24 @@ def run_maximum(spec: MaximumSpec, shard: Shard) -> ShardResult:
     rechecked = all(recheck_diameter(undirected([tuple(x) for x in m["generators"]]), n, m["layer_sizes"])
                     for m in g["maximisers"])
     about = "" if g["total_exact"] else "about "
-    how = (f"exhaustive: all {g['total']:,} sets up to simultaneous conjugacy (canonical forms)"
+    only = f" drawn as {DRAWINGS[spec.drawing]}" if spec.drawing else ""
+    how = (f"exhaustive: all {g['total']:,} sets{only} up to simultaneous conjugacy (canonical forms)"
            if g["mode"] == "exhaustive" else
-           f"sampled, {g['examined']:,} of {about}{g['total']:,} sets up to simultaneous conjugacy (seed in the spec)")
+           f"sampled, {g['examined']:,} of {about}{g['total']:,} sets{only} up to simultaneous conjugacy "
+           "(seed in the spec)")
     whisker = whisker_check(spec.shape, n, best, g["maximisers"])
     group = g["group"].replace("_n", f"_{n}")
     statement = (f"{spec.shape}, {group}: largest diameter {best} over {g['generating']:,} generating sets ({how})"
                  + (f"; square_whiskers has diameter {whisker['diameter']}"
-                    + (" (attains it)" if whisker["attains_maximum"] else " (below it)") if whisker else ""))
-    payload = {"shape": spec.shape, "n": n, "how": how, **g, "whiskers": whisker}
+                    + (" (attains it)" if whisker["attains_maximum"] else " (below it)")
+                    + ("; a maximiser is drawn as a square with whiskers" if whisker["pattern_attains_maximum"] else
+                       "; no maximiser is drawn as a square with whiskers") if whisker else ""))
+    payload = {"shape": spec.shape, "drawing_filter": spec.drawing or None, "n": n, "how": how, **g,
+               "whiskers": whisker}
     verification = {"method": "maximisers' growth recomputed by the frontier engine; every growth's layers sum to "
                               "the Schreier-Sims order (chunk records)", "maximisers_rechecked": len(g["maximisers"]),
                     "agree": rechecked}
-    canonical = [spec.shape, n, g["mode"], g["examined"], g["total"], best]
+    canonical = [spec.shape, n, g["mode"], g["examined"], g["total"], best] + ([spec.drawing] if spec.drawing else [])
     record = Record.create(ENGINE_NAME, "maximum", canonical, statement, payload, verification,
                            verified=bool(rechecked) and best is not None)
     return ShardResult(records=[record], candidates=len(g["maximisers"]), rejected=0 if rechecked else 1)

@@ -27,6 +27,8 @@ BAD = [
     (M + T + ["--n", "6", "--exhaustive-limit", "0"], "--exhaustive-limit"),
     (M + T + ["--n", "6", "--keep", "0"], "--keep"),
     (M + T + ["--n", "12", "--exhaustive-limit", "1000000"], "BFS states"),
+    (M + ["--n", "6", "--shape", "involution-cycle", "--drawing", "path"], "only for shapes of involutions"),
+    (M + T + ["--n", "6", "--drawing", "circle"], "--drawing"),
 ]
 
 

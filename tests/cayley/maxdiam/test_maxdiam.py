@@ -92,3 +92,13 @@ def test_whiskers_attain_the_maximum_at_7_and_8(tmp_path):
     found = run("three-involutions", (7, 8), tmp_path)
     for n in (7, 8):
         assert found[n].payload["whiskers"]["attains_maximum"]
+
+
+def test_drawing_filter_keeps_only_squares_with_whiskers(tmp_path):
+    every = run("three-involutions", (7,), tmp_path)[7]
+    squares = run("three-involutions", (7,), tmp_path, drawing="square-whiskers")[7]
+    assert squares.payload["total"] < every.payload["total"]
+    # the n = 7 maximiser is drawn as a square with whiskers, so the restricted maximum is the same
+    assert squares.payload["max_diameter"] == every.payload["max_diameter"] == 30
+    assert every.payload["whiskers"]["pattern_attains_maximum"]
+    assert all(m["drawing"]["kind"] == "square with whiskers" for m in squares.payload["maximisers"])
