@@ -198,8 +198,9 @@ def identify_cmd(value, constants, digits, as_json):
 @click.option("--domain", default=None, metavar="NAME",
               help="A structured family instead of a box (the Ramanujan Machine's domains): zeta3 (a(n) = p(n) + "
                    "p(n+1), p = x0 n + x1 n^3; b(n) = -c n^6), zeta5 (p = x0 n + x1 n^3 + x2 n^5; b = -c n^10), "
-                   "catalan (a(n) = x0 + x1 n(n+1); b = -c n^4) or symmetric:D (D = 1..8). --range is the range of "
-                   "the x_j, --c-range that of c.")
+                   "catalan (a(n) = x0 + x1 n(n+1); b = -c n^4), symmetric:D (D = 1..8), or zeta3-product (the Ramanujan "
+                   "Machine's Zeta3Domain1: a(n) = (x0 n + x1)(x2 n(n+1) + x3), b = -c n^6). --range is the range "
+                   "of the x_j, --c-range that of c.")
 @click.option("--c-range", default=None, metavar="LO:HI",
               help="With --domain: the range of c in b(n) = -c n^(2d) (default 1:4).")
 @click.option("--combine", is_flag=True,

@@ -156,7 +156,7 @@ class CFSearchSpec(SearchSpec):
         consts = parse_constants(list(self.constants))
         object.__setattr__(self, "constants", tuple(c.name for c in consts))
         if self.domain:
-            object.__setattr__(self, "a_range", _parse_domain_ranges(self.a_range, self.a_deg // 2 + 1))
+            object.__setattr__(self, "a_range", _parse_domain_ranges(self.a_range, fam.parameters))
             object.__setattr__(self, "b_range", _parse_range(self.b_range, "--c-range"))
         else:
             for name, deg in (("--a-deg", self.a_deg), ("--b-deg", self.b_deg)):
@@ -231,7 +231,7 @@ class CFSearchSpec(SearchSpec):
     @property
     def x_ranges(self) -> list[tuple[int, int]]:
         """A domain's range of each parameter x_0 .. x_k (one shared range, or one each)."""
-        k1 = self.a_deg // 2 + 1
+        k1 = self.family.parameters
         return [tuple(self.a_range)] * k1 if isinstance(self.a_range[0], int) else [tuple(r) for r in self.a_range]
 
     @property

@@ -28,6 +28,10 @@ Named domains (facts from the Ramanujan Machine repository, github.com/Ramanujan
   (2021), is x = (1, 3), c = 2; the Ramanujan Machine's CatalanDomain fixes b(n) = x0 (2n-1)^4 +
   x1 (2n-1)^3 with a free cubic a(n), a different family).
 * ``symmetric:D`` for any 1 <= D <= 8.
+* ``zeta3-product``, the Ramanujan Machine's Zeta3Domain1, not a linear family: a(n) = (x0 n + x1)
+  (x2 n(n+1) + x3), b(n) = -c n^6 (its b(n) = x4 n^6). Apery's fraction is x = (2, 1, 17, 5), c = 1:
+  (2n + 1)(17 n(n+1) + 5) = 34n^3+51n^2+27n+5. Its a(n) is antisymmetric when x1 = x0 / 2 only, so it
+  also holds fractions outside the zeta3 family.
 
 Candidates are numbered in mixed radix over (x_0, ..., x_k, c), x_0 fastest (:func:`family_rows`), so
 a shard is an index range as in the box search. Each x_j has its own range, or one range serves all.
@@ -56,11 +60,12 @@ class Family:
     constants: tuple[str, ...]
     combine: bool
     source: str
+    product: bool = False   # the factored zeta3 domain (module doc), not a linear family
 
     @property
     def parameters(self) -> int:
-        """k + 1 polynomial parameters (c apart)."""
-        return self.degree // 2 + 1
+        """k + 1 polynomial parameters (c apart); 4 for the factored domain."""
+        return 4 if self.product else self.degree // 2 + 1
 
     @property
     def a_degree(self) -> int:
@@ -74,24 +79,17 @@ class Family:
         """The a(n) of each unit parameter x_j, as coefficient tuples (lowest degree first, length d+1)."""
         return _basis(self.degree)
 
-    def describe(self) -> str:
-        d = self.degree
-        if d % 2:
-            p = " + ".join(f"x{j} n^{2 * j + 1}" if j else "x0 n" for j in range(self.parameters))
-            return f"a(n) = p(n) + p(n+1), p(n) = {p}; b(n) = -c n^{2 * d}"
-        q = " + ".join(f"x{j} (n(n+1))^{j}" if j > 1 else ("x1 n(n+1)" if j else "x0") for j in range(self.parameters))
-        return f"a(n) = {q}; b(n) = -c n^{2 * d}"
-
-
 NAMED = {
     "zeta3": Family("zeta3", 3, ("zeta3",), False, "Ramanujan Machine Zeta3Domain2 (b = -c n^6 for any c)"),
     "zeta5": Family("zeta5", 5, ("zeta3", "zeta5"), True, "Ramanujan Machine Zeta5Domain, antisymmetric part"),
     "catalan": Family("catalan", 2, ("catalan",), False, "symmetric degree-2 family of the Catalan PCF"),
+    "zeta3-product": Family("zeta3-product", 3, ("zeta3",), False, "Ramanujan Machine Zeta3Domain1", product=True),
 }
 
 
 def get_family(text: str) -> Family:
-    """``zeta3``, ``zeta5``, ``catalan`` or ``symmetric:D`` (1 <= D <= 8); InputError otherwise."""
+    """``zeta3``, ``zeta5``, ``catalan``, ``zeta3-product`` or ``symmetric:D`` (1 <= D <= 8); InputError
+    otherwise."""
     t = str(text).strip().lower()
     if t in NAMED:
         return NAMED[t]
@@ -104,7 +102,8 @@ def get_family(text: str) -> Family:
             raise InputError(f"--domain {text!r}: the degree D of symmetric:D must be an integer between 1 and "
                              f"{MAX_FAMILY_DEGREE}")
         return Family(f"symmetric:{d}", d, (), False, "symmetric family of degree D")
-    raise InputError(f"--domain {text!r}: unknown domain; use zeta3, zeta5, catalan or symmetric:D (D = 1..8)")
+    raise InputError(f"--domain {text!r}: unknown domain; use zeta3, zeta5, catalan, zeta3-product or symmetric:D "
+                     "(D = 1..8)")
 
 
 @lru_cache(maxsize=16)
@@ -139,8 +138,12 @@ def family_rows(family: Family, x_ranges, c_range: tuple[int, int], first: int, 
         X[:, j] = lo + idx % (hi - lo + 1)
         idx //= hi - lo + 1
     c = c_range[0] + idx
-    basis = np.array(family.basis(), dtype=np.int64)   # (k1, d+1)
-    A = X @ basis
+    if family.product:
+        # (x0 n + x1)(x2 n(n+1) + x3) = x1 x3 + (x0 x3 + x1 x2) n + (x0 + x1) x2 n^2 + x0 x2 n^3
+        x0, x1, x2, x3 = X.T
+        A = np.stack([x1 * x3, x0 * x3 + x1 * x2, (x0 + x1) * x2, x0 * x2], axis=1)
+    else:
+        A = X @ np.array(family.basis(), dtype=np.int64)   # (count, k1) @ (k1, d+1)
     B = np.zeros((count, family.b_degree + 1), dtype=np.int64)
     B[:, -1] = -c
     return A, B

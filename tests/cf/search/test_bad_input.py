@@ -20,6 +20,7 @@ CASES = [
     (["cf", "search", "--domain", "zeta3", "--range", "2:-2"], "--range"),
     (["cf", "search", "--domain", "zeta3", "--range=-1:1,0:1,0:1"], "3 ranges"),
     (["cf", "search", "--domain", "zeta3", "--range=-1:1,x"], "--range"),
+    (["cf", "search", "--domain", "zeta3-product", "--range=0:1,0:1"], "4 parameters"),
     (["cf", "search", "--domain", "zeta3", "--range", "-2:2", "--c-range", "5:1"], "--c-range"),
     (["cf", "search", "--domain", "zeta3", "--range", "-2:2", "--c-range", "1:99999999"], "--c-range"),
     (["cf", "search", "--domain", "symmetric:8", "--range", "-1000000:1000000", "--constant", "pi"], "too large"),

@@ -228,3 +228,28 @@ def test_domain_sharded_over_two_workers_stores_what_one_shard_does(tmp_path):
     with Store(str(tmp_path / "b.db")) as store:
         keys2 = {c.record.key for c in store.conjectures()}
     assert {r.key for r in s1.records} == keys2 and keys2
+
+
+def test_zeta3_product_domain_is_zeta3domain1():
+    """Zeta3Domain1: a(n) = (x0 n + x1)(x2 n(n+1) + x3), expanded here by sympy."""
+    fam = get_family("zeta3-product")
+    ranges = [(-1, 2), (0, 1), (-2, 3), (1, 2)]
+    A, B = family_rows(fam, ranges, (1, 1), 0, 4 * 2 * 6 * 2)
+    want = set()
+    for x0 in range(-1, 3):
+        for x1 in range(0, 2):
+            for x2 in range(-2, 4):
+                for x3 in range(1, 3):
+                    expr = sympy.expand((x0 * n + x1) * (x2 * n * (n + 1) + x3))
+                    want.add(tuple(int(expr.coeff(n, i)) for i in range(4)))
+    assert {tuple(a) for a in A.tolist()} == want and (B[:, -1] == -1).all()
+
+
+def test_zeta3_product_domain_finds_apery(tmp_path):
+    """(2n + 1)(17 n(n+1) + 5) = 34n^3+51n^2+27n+5: Apery's 6/zeta(3) in a box of Zeta3Domain1."""
+    spec = CFSearchSpec(constants=(), a_deg=0, b_deg=0, domain="zeta3-product", a_range="1:2,0:1,16:17,4:5",
+                        b_range="1:1")
+    assert spec.total == 16 and spec.a_deg == 3 and spec.b_deg == 6
+    summary = run_search(ENGINE, spec, RunOptions(store=str(tmp_path / "s.db"), workers=1))
+    assert ("34n^3+51n^2+27n+5", "-n^6", "6/zeta(3)") in \
+        {(r.payload["a"], r.payload["b"], r.payload["closed_form"]) for r in summary.records}
