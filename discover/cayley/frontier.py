@@ -86,29 +86,6 @@ def expand_ranks(ranks, gens, first, last, fact, keys):
                 keys[g * m + lo + i] = U64(t)
 
 
-@njit(parallel=True, cache=True)
-def expand_integer(states, gens, k, offset, width, keys):
-    """Packed keys of ``S M`` over Z (no reduction) for every state S (m x L int64, L/k rows of length k)
-    and generator M (G x k*k); entry x is stored as ``x + offset`` in ``width`` bits."""
-    m = states.shape[0]
-    L = states.shape[1]
-    G = gens.shape[0]
-    K = keys.shape[1]
-    per = 64 // width
-    for i in prange(m):
-        for g in range(G):
-            row = i * G + g
-            for t in range(K):
-                keys[row, t] = U64(0)
-            for a in range(L // k):
-                for b in range(k):
-                    s = np.int64(0)
-                    for c in range(k):
-                        s += states[i, a * k + c] * gens[g, c * k + b]
-                    j = a * k + b
-                    keys[row, j // per] |= U64(s + offset) << U64((j % per) * width)
-
-
 def integer_entry_bound(graph: GraphDef, depth: int) -> int:
     """A bound B on |entries| of every state within ``depth`` steps of the start of an integer matrix group
     (r(S M) <= r(S) r(M) for r the largest absolute row sum)."""
@@ -254,10 +231,12 @@ class Frontier:
         keys = np.empty((states.shape[0] * self.G, self.nwords), dtype=np.uint64)
         if self.ranked:
             return self._ranked_neighbours(self.pack(states)).reshape(self.G, -1).T.reshape(-1, 1).copy()
-        if self.graph.over_integers:
-            expand_integer(np.asarray(states, dtype=np.int64), self.gens, self.graph.degree, self.offset,
-                           self.width, keys)
-        elif self.graph.kind == "perm":
+        if self.graph.over_integers:  # exact products S M (the entry bound keeps them below 2^62)
+            k = self.graph.degree
+            rows = np.asarray(states, dtype=np.int64).reshape(states.shape[0], -1, k)
+            products = np.einsum("iac,gcb->igab", rows, self.gens.reshape(self.G, k, k))
+            return self._pack_integers(products.reshape(-1, self.L))
+        if self.graph.kind == "perm":
             K.expand_perm(states, self.gens, self.width, keys)
         else:
             K.expand_matrix(states, self.gens, self.graph.degree, self.graph.modulus, self.width, keys)
