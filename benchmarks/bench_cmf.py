@@ -14,10 +14,11 @@
     (1, 1), depth 1,000 each, limit and precision for each (one fresh CMF per sweep).
 
 (c) Parametric conservativity checks (issue 20): ramanujantools' cmf2 (4 parameters) and cmf3_1
-    (2 parameters), and the 3F2 field at z = 1 (5 axes). discover: from the entry texts (the CMF file's
-    dict) to the verdict, parsing included (``cmf_from_dict`` + ``check_conservative``, FLINT
-    fmpq_mpoly); ramanujantools: ``CMF(matrices, validate=True)`` from its sympy matrices, built before
-    the clock starts (its check runs on its FLINT SymbolicMatrix).
+    (2 parameters), and the 3F2 field at z = 1 (5 axes), from the same entry texts (a CMF file's
+    matrices) to the verdict on both sides: discover ``cmf_from_dict`` + ``check_conservative`` (FLINT
+    fmpq_mpoly); ramanujantools ``sympify`` of each entry into its ``Matrix`` + ``CMF(matrices,
+    validate=True)`` (its check runs on its FLINT SymbolicMatrix). A second row per field times
+    ramanujantools' check alone, on matrices built before the clock (less work than discover's row).
 (d) A parametric walk: cmf2 at (c0, c1, c2, c3) = (1, 1, 1, 1) along (1, 1) from (1, 1), depth 1,000
     (discover: ``bind`` + ``trajectory_matrix`` + ``walk_limit``; ramanujantools: ``subs`` + ``limit``).
 (e) pFq walks: 3F2 at z = 1 along (1,1,1,2,2) from (1,1,1,2,4), and 2F1 at z = 1/2 along (1,1,3)
@@ -25,7 +26,9 @@
     sides; their build times are printed apart); each run derives the trajectory matrix afresh (caches
     cleared as in (a)) and walks.
 
-The figures are the median and range of N wall times on one core. Run:
+The figures are the median and range of N wall times on one core (garbage collection off while a call
+is timed, as timeit does; for the short cases (c)-(e) a sample is the mean of 5-10 calls on discover's
+side and 10 on ramanujantools' checks). Run:
 
     .venv/bin/python benchmarks/bench_cmf.py [--repeat 3] [--json]
 """
@@ -39,16 +42,26 @@ import statistics
 import time
 
 
-def timed(fn, repeat, setup=None):
+def timed(fn, repeat, setup=None, number=1):
     """(median, min, max) seconds of ``repeat`` runs of ``fn`` (``setup`` before each, not timed), and
     the last result. The median is what the table reports: a shared machine makes the best run luck."""
+    import gc
+
     times, result = [], None
     for _ in range(repeat):
-        if setup is not None:
-            setup()
-        t = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t)
+        total = 0.0
+        for _ in range(number):  # short cases: a sample is the mean of ``number`` calls (scheduler noise)
+            if setup is not None:
+                setup()
+            gc.collect()
+            gc.disable()  # as timeit does: a full collection of the other side's garbage is noise, not work
+            try:
+                t = time.perf_counter()
+                result = fn()
+                total += time.perf_counter() - t
+            finally:
+                gc.enable()
+        times.append(total / number)
     return (statistics.median(times), min(times), max(times)), result
 
 
@@ -104,6 +117,7 @@ def _row(case, t_d, t_r, agree, **extra):
 def parametric_rows(repeat):
     """The issue-20 rows: parametric checks, a parametric walk, pFq walks (module doc (c)-(e))."""
     import sympy
+    from ramanujantools import Matrix as RTMatrix
     from ramanujantools.cmf import CMF as RTCMF
     from ramanujantools.cmf import known_cmfs, pFq
 
@@ -117,15 +131,23 @@ def parametric_rows(repeat):
                              ("pFq:3,2,1", lambda: pFq(3, 2, 1))]:
         data = get_cmf(name).to_dict()
         rt_mats = rt_factory().matrices
+        names = {n: sympy.Symbol(n) for n in data["axes"] + data.get("parameters", [])}
 
         def ours():
             _clear_discover_caches()
             return check_conservative(cmf_from_dict(data)) == []
 
-        t_d, ok_d = timed(ours, repeat)
-        t_r, ok_r = timed(lambda: RTCMF(rt_mats, validate=True) is not None, repeat)
-        rows.append(_row(f"conservativity check of {name} ({len(data['axes'])} axes, "
-                         f"{len(data.get('parameters', []))} parameters)", t_d, t_r, bool(ok_d and ok_r)))
+        def theirs_from_text():
+            mats = {names[a]: RTMatrix([[sympy.sympify(e, locals=names) for e in row] for row in m])
+                    for a, m in data["matrices"].items()}
+            return RTCMF(mats, validate=True) is not None
+
+        label = f"conservativity check of {name} ({len(data['axes'])} axes, {len(data.get('parameters', []))} parameters)"
+        t_d, ok_d = timed(ours, repeat, number=10)
+        t_r, ok_r = timed(theirs_from_text, repeat, number=10)
+        rows.append(_row(label + ", from the entry texts", t_d, t_r, bool(ok_d and ok_r)))
+        t_r2, _ = timed(lambda: RTCMF(rt_mats, validate=True) is not None, repeat, number=10)
+        rows.append(_row(label + ": ramanujantools' matrices prebuilt", t_d, t_r2, bool(ok_d and ok_r)))
 
     x, y = sympy.symbols("x y")
     c = sympy.symbols("c:4")
@@ -142,7 +164,8 @@ def parametric_rows(repeat):
 
     base2 = get_cmf("cmf2")
     rt2 = known_cmfs.cmf2()
-    t_d, res_d = timed(lambda: walk_ours(bind(base2, vals), (1, 1), (1, 1), 1000), repeat, _clear_discover_caches)
+    t_d, res_d = timed(lambda: walk_ours(bind(base2, vals), (1, 1), (1, 1), 1000), repeat, _clear_discover_caches,
+                       number=5)
     t_r, res_r = timed(lambda: rt_limit(rt2.subs({ci: 1 for ci in c}), {x: 1, y: 1}, {x: 1, y: 1}, 1000),
                        repeat, _clear_rt_caches)
     rows.append(_row("parametric walk: cmf2 at c = (1,1,1,1), (1,1) from (1,1), depth 1000", t_d, t_r,
@@ -157,7 +180,7 @@ def parametric_rows(repeat):
         theirs = pFq(p, q, z)
         build_r = time.perf_counter() - t0
         syms = list(sympy.symbols(f"x:{p}")) + list(sympy.symbols(f"y:{q}"))
-        t_d, res_d = timed(lambda: walk_ours(ours_cmf, t, s, 1000), repeat, _clear_discover_caches)
+        t_d, res_d = timed(lambda: walk_ours(ours_cmf, t, s, 1000), repeat, _clear_discover_caches, number=5)
         t_r, res_r = timed(lambda: rt_limit(theirs, dict(zip(syms, t)), dict(zip(syms, s)), 1000), repeat,
                            _clear_rt_caches)
         rows.append(_row(f"pFq walk: {name} along {t} from {s}, depth 1000 (field built once: discover "

@@ -23,13 +23,16 @@ class LineSingular(InputError):
     """A denominator vanishes identically on the line."""
 
 
-_ALLOWED = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Constant, ast.Name, ast.Load, ast.Add, ast.Sub,
-            ast.Mult, ast.Div, ast.Pow, ast.USub, ast.UAdd)
+_BINARY = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)
+_UNARY = (ast.USub, ast.UAdd)
+# Depth of an entry's expression tree (a sum of N terms written out is N deep): the evaluator recurses.
+MAX_ENTRY_DEPTH = 600
 
 
 @lru_cache(maxsize=4096)
 def compile_entry(text: str, axes: tuple[str, ...]):
-    """The AST of an entry; InputError for anything but a rational function of the axes."""
+    """The AST of an entry; InputError for anything but a rational function of the axes (names in
+    ``axes``, integers, + - * /, integer powers), or a tree deeper than :data:`MAX_ENTRY_DEPTH`."""
     from discover.cf.limits import check_expression_text
 
     src = check_expression_text(str(text), "CMF entry").replace("^", "**")
@@ -37,19 +40,36 @@ def compile_entry(text: str, axes: tuple[str, ...]):
         tree = ast.parse(src, mode="eval")
     except SyntaxError:
         raise InputError(f"cannot parse {text!r}") from None
-    for node in ast.walk(tree):
-        if not isinstance(node, _ALLOWED):
+    except (RecursionError, MemoryError):
+        raise InputError(f"{text[:40]!r}...: nested too deeply (at most {MAX_ENTRY_DEPTH} operations in a chain; "
+                         "write it factored)") from None
+    names = set(axes)
+    stack = [(tree.body, 1)]  # one pass over the tree, no recursion: (node, depth)
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_ENTRY_DEPTH:
+            raise InputError(f"{text[:40]!r}...: nested too deeply (at most {MAX_ENTRY_DEPTH} operations in a "
+                             "chain; write it factored)")
+        kind = type(node)
+        if kind is ast.BinOp and isinstance(node.op, _BINARY):
+            if kind is ast.BinOp and type(node.op) is ast.Pow:
+                r = node.right
+                if type(r) is ast.UnaryOp and type(r.op) is ast.USub:
+                    r = r.operand
+                if not (type(r) is ast.Constant and type(r.value) is int):
+                    raise InputError(f"{text!r}: exponents must be integers")
+            stack.append((node.left, depth + 1))
+            stack.append((node.right, depth + 1))
+        elif kind is ast.UnaryOp and isinstance(node.op, _UNARY):
+            stack.append((node.operand, depth + 1))
+        elif kind is ast.Name:
+            if node.id not in names:
+                raise InputError(f"{text!r}: unknown symbol {node.id}")
+        elif kind is ast.Constant:
+            if type(node.value) is not int:
+                raise InputError(f"{text!r}: numbers must be integers or fractions such as 1/2 (exact)")
+        else:
             raise InputError(f"{text!r} is not a rational function of {', '.join(axes)}")
-        if isinstance(node, ast.Name) and node.id not in axes:
-            raise InputError(f"{text!r}: unknown symbol {node.id}")
-        if isinstance(node, ast.Constant) and (isinstance(node.value, bool) or not isinstance(node.value, int)):
-            raise InputError(f"{text!r}: numbers must be integers or fractions such as 1/2 (exact)")
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
-            r = node.right
-            if isinstance(r, ast.UnaryOp) and isinstance(r.op, ast.USub):
-                r = r.operand
-            if not (isinstance(r, ast.Constant) and isinstance(r.value, int) and not isinstance(r.value, bool)):
-                raise InputError(f"{text!r}: exponents must be integers")
     return tree.body
 
 
