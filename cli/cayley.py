@@ -9,7 +9,8 @@ from __future__ import annotations
 import click
 
 from cli.common import LazyGroup, emit_records, emit_summary, execute, json_option, print_table, runner_options
-from discover.cayley.limits import (MAX_DEPTH, MAX_FAMILY_N, MAX_KEPT_STATES, MAX_LAST_LAYER, MAX_MATRIX_DEGREE,
+from discover.cayley.limits import (MAX_DEPTH, MAX_FAMILY_N, MAX_GAP_BYTES, MAX_KEPT_STATES, MAX_LAST_LAYER,
+                                    MAX_MATRIX_DEGREE,
                                     MAX_MEMORY_GB, MAX_MODULUS, MAX_PARTIAL_FAMILY_N, MAX_PERM_DEGREE,
                                     MAX_STATES)
 
@@ -254,6 +255,9 @@ def graph_options(command):
         click.option("--perm", "perms", multiple=True, metavar="PERM",
                      help="A generator in cycle notation '(1 2 3)' or one-line form '[2,3,1]' (instead of "
                           "--generators). Repeatable."),
+        click.option("--gap", "gap_file", default=None, metavar="FILE",
+                     help="A puzzle in GAP syntax (generators in cycle notation, Gen:=[...], ip:=[...]), "
+                          f"at most {MAX_GAP_BYTES // 1024} KiB (instead of --generators)."),
         click.option("--inverse-closed", is_flag=True, help="Add the inverse of every generator."),
     ]
     for option in reversed(options):
@@ -261,21 +265,28 @@ def graph_options(command):
     return command
 
 
-def _solve_graph(family, params, n, perms, inverse_closed):
-    """The graph of `cayley solve` (a named family or --perm), validated like growth's."""
+def _solve_graph(family, params, n, perms, inverse_closed, gap_file=None, matrices=(), modulus=None):
+    """The graph of `cayley solve`, `walk` and `graph` (a named family, --perm, --gap or --matrix),
+    validated like growth's."""
     from discover.cayley.engine import GrowthSpec, graph_for, shards
 
     spec = GrowthSpec(families=_family(family, params), sizes=(_size(n),) if n is not None else (),
-                      perms=tuple(perms), inverse_closed=inverse_closed)
+                      perms=tuple(perms), inverse_closed=inverse_closed, gap=_gap_text(gap_file),
+                      gap_source=f"--gap {gap_file}", matrices=tuple(matrices), modulus=modulus)
     shard = next(iter(shards(spec)))
     return graph_for(spec, shard.params)
 
 
 @group.command("solve")
 @graph_options
-@click.option("--state", "states", multiple=True, metavar="PERM",
+@click.option("--matrix", "matrices", multiple=True, metavar="M",
+              help="A generator matrix '[[1,1],[0,1]]' (with --modulus; instead of --generators). Repeatable.")
+@click.option("--modulus", type=int, default=None, metavar="P",
+              help=f"Matrix groups mod P, 2 <= P <= {MAX_MODULUS} (with --matrix or a matrix family).")
+@click.option("--state", "states", multiple=True, metavar="STATE",
               help="A state to solve: a permutation of 1..n in one-line form '[3 1 2 4]' or cycle notation, "
-                   "or 'word:G G ...' (the start moved by these generators, by name). Repeatable.")
+                   "a matrix '[[1,2],[0,1]]' (matrix groups), or 'word:G G ...' (the start moved by these "
+                   "generators, by name; GAP puzzles). Repeatable.")
 @click.option("--states", "states_file", default=None, metavar="FILE",
               help="A file of states, one a line (blank lines and lines starting with # are skipped).")
 @click.option("--method", type=click.Choice(["auto", "exact", "beam"]), default="auto", show_default=True,
@@ -293,20 +304,22 @@ def _solve_graph(family, params, n, perms, inverse_closed):
 @click.option("--seed", "seed", default="0", show_default=True, metavar="S", help="Seed of the beam's tie-breaks.")
 @click.option("--memory", "memory_gb", type=float, default=None, metavar="GB", help=MEMORY_HELP)
 @json_option
-def solve_cmd(family, params, n, perms, inverse_closed, states, states_file, method, beam_width, max_steps,
-              ball_states, heuristic, seed, memory_gb, as_json):
+def solve_cmd(family, params, n, perms, gap_file, inverse_closed, matrices, modulus, states, states_file, method,
+              beam_width, max_steps, ball_states, heuristic, seed, memory_gb, as_json):
     """A word in the generators taking each state to the start, verified by applying it.
 
     The exact search (meet in the middle: breadth-first layers from the state and from the start,
     which meet halfway) gives a shortest word, `optimal: true`. Beyond the memory limit a beam search
     runs (Hamming distance to the start, the gap count for pancakes) and ends in a ball of exact
     distances around the start; its word is `optimal: true` only when its length equals an admissible
-    lower bound. A state not in the group: exit 1. Nothing is stored.
+    lower bound. Matrix groups mod p are solved exactly (the group must fit). A state not in the group:
+    exit 1. Nothing is stored.
 
     \b
     Examples:
       discover cayley solve --generators pancake --n 8 --state "[3 1 4 8 2 7 5 6]"
       discover cayley solve --generators cube_3x3x3_htm --state "word:x0 y2' z02 x2" --json
+      discover cayley solve --generators sl2 --modulus 11 --state "[[2,3],[5,8]]"
     """
     import json
 
@@ -321,7 +334,7 @@ def solve_cmd(family, params, n, perms, inverse_closed, states, states_file, met
     ball_size = _count(ball_states, "--ball", 1, MAX_BALL_STATES)
     seed_value = _count(seed, "--seed", 0, 2**32 - 1)
     memory = _memory_bytes(memory_gb)
-    graph = _solve_graph(family, params, n, perms, inverse_closed)
+    graph = _solve_graph(family, params, n, perms, inverse_closed, gap_file, matrices, modulus)
     texts = list(states) + (read_states(states_file, MAX_SOLVE_STATES) if states_file else [])
     if not texts:
         raise InputError("--state: give a state to solve (--state PERM or --states FILE)")
@@ -372,7 +385,7 @@ def solve_cmd(family, params, n, perms, inverse_closed, states, states_file, met
 @click.option("--length", "length", default="20", show_default=True, metavar="K", help="Steps of each walk.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
 @click.option("--seed", "seed", default="0", show_default=True, metavar="S")
-def walk_cmd(family, params, n, perms, inverse_closed, walks, length, fmt, seed):
+def walk_cmd(family, params, n, perms, gap_file, inverse_closed, walks, length, fmt, seed):
     """Random walks from the start (each step a generator drawn uniformly): a dataset of
     (walk, step, state) rows on stdout, JSON Lines or CSV; the state is at most `step` moves from the start.
     At most 10,000,000 rows (walks x (length + 1)).
@@ -395,7 +408,7 @@ def walk_cmd(family, params, n, perms, inverse_closed, walks, length, fmt, seed)
     if count * (steps + 1) > MAX_WALK_ROWS:
         raise InputError(f"--walks {count} --length {steps}: {count * (steps + 1):,} rows, more than the limit "
                          f"of {MAX_WALK_ROWS:,}")
-    graph = _solve_graph(family, params, n, perms, inverse_closed)
+    graph = _solve_graph(family, params, n, perms, inverse_closed, gap_file)
     writer = csv.writer(sys.stdout, lineterminator="\n") if fmt == "csv" else None
     if writer:
         writer.writerow(["walk", "step", "state"])
@@ -413,7 +426,7 @@ def walk_cmd(family, params, n, perms, inverse_closed, walks, length, fmt, seed)
               show_default=True)
 @click.option("--max-vertices", "max_vertices", default="100000", show_default=True, metavar="V",
               help="Refuse a graph of more vertices (at most 1,000,000; adjacency: at most 10,000).")
-def graph_cmd(family, params, n, perms, inverse_closed, fmt, max_vertices):
+def graph_cmd(family, params, n, perms, gap_file, inverse_closed, fmt, max_vertices):
     """Write a small Cayley graph: vertices numbered breadth-first from the start (vertex 0), one edge
     per generator (each undirected edge once), as an edge list (networkx read_edgelist), graph6 (the
     simple graph underneath) or the adjacency matrix (generators counted).
@@ -432,7 +445,7 @@ def graph_cmd(family, params, n, perms, inverse_closed, fmt, max_vertices):
         limit = top if max_vertices == "100000" else None
         if limit is None:
             raise InputError(f"--max-vertices {max_vertices}: --format adjacency writes at most {top:,} vertices")
-    graph = _solve_graph(family, params, n, perms, inverse_closed)
+    graph = _solve_graph(family, params, n, perms, inverse_closed, gap_file)
     if graph.kind != "perm":
         raise InputError("--generators: graphs of permutation groups only")
     from discover.cayley.engine import known_order

@@ -55,6 +55,10 @@ class GraphDef:
         """A matrix group over Z (no modulus)."""
         return self.kind == "matrix" and self.modulus == 0
 
+    def inverse(self, g: tuple) -> tuple:
+        """The inverse of the generator (or group element) ``g`` in this graph's group."""
+        return self._inverse(tuple(g))
+
     def _inverse(self, g: tuple) -> tuple:
         if self.kind == "perm":
             return P.inverse(g)

@@ -117,6 +117,12 @@ BAD = [
     (S + ["--generators", "lrx", "--n", "20", "--state", "word:X", "--method", "exact"], "--method exact"),
     (S + ["--generators", "nope", "--n", "5", "--state", "[1 2]"], "unknown family"),
     (S + ["--generators", "lrx", "--n", "5", "--states", "/nonexistent/states.txt"], "cannot read"),
+    (S + ["--generators", "sl2", "--modulus", "7", "--state", "[[1,2],[3]]"], "--state"),
+    (S + ["--generators", "sl2", "--modulus", "7", "--state", "[[1,2,0],[3,1,0],[0,0,1]]"], "2x2"),
+    (S + ["--generators", "sl2", "--modulus", "7", "--state", "[[1,2],[0,1]]", "--method", "beam"], "exactly"),
+    (S + ["--matrix", "[[1,1],[0,1]]", "--state", "[[1,2],[0,1]]"], "--modulus"),
+    (S + ["--gap", "__BAD_GAP__", "--state", "word:A"], "line"),
+    (S + ["--gap", "/nonexistent/p.gap", "--state", "word:A"], "--gap"),
     # walk
     (W + ["--generators", "lrx", "--n", "5", "--walks", "0"], "--walks"),
     (W + ["--generators", "lrx", "--n", "5", "--walks", "100000", "--length", "1000"], "rows"),
@@ -179,4 +185,7 @@ def test_the_largest_named_family_is_refused_at_once(store):
 
 def test_solve_state_not_in_the_group_exit_1(store):
     assert_refused(S + ["--generators", "three_cycles", "--n", "5", "--state", "[2 1 3 4 5]"], "not in the group",
+                   store, status=1)
+    # determinant 2: invertible mod 7 but not in SL(2, 7)
+    assert_refused(S + ["--generators", "sl2", "--modulus", "7", "--state", "[[2,0],[0,1]]"], "not in the group",
                    store, status=1)

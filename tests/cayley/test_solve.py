@@ -112,3 +112,77 @@ def test_cli_not_in_group_exit_1():
     result = CliRunner().invoke(cli, ["cayley", "solve", "--generators", "three_cycles", "--n", "5",
                                       "--state", "[2 1 3 4 5]"])
     assert result.exit_code == 1
+
+
+def plain_distances(graph):
+    """Distance of every state to the start by a plain BFS from the start under the inverse generators, with
+    the graph's own action written out here: matrices multiply rows mod p, permutations relabel."""
+    k, p = graph.degree, graph.modulus
+
+    def act(s, g):
+        if graph.kind == "perm":
+            return tuple(s[i] for i in g)
+        return tuple(sum(s[a * k + c] * g[c * k + b] for c in range(k)) % p for a in range(len(s) // k)
+                     for b in range(k))
+
+    # the inverse of g: the power g^(m-1) for the order m of g
+    inverses = []
+    for g in graph.generators:
+        one = tuple(range(len(g))) if graph.kind == "perm" else tuple(int(i == j) for i in range(k) for j in range(k))
+        prev, power = one, g
+        while power != one:
+            prev, power = power, act(power, g)
+        inverses.append(prev)
+    start = tuple(graph.start)
+    dist, layer = {start: 0}, [start]
+    while layer:
+        nxt = []
+        for s in layer:
+            for h in inverses:
+                t = act(s, h)
+                if t not in dist:
+                    dist[t] = dist[s] + 1
+                    nxt.append(t)
+        layer = nxt
+    return dist
+
+
+def test_matrix_states_are_solved_in_their_bfs_distance():
+    graph = build_family("sl2", 2, 7)
+    dist = plain_distances(graph)
+    assert len(dist) == 7 * (7 * 7 - 1)  # |SL(2, 7)| = p(p^2 - 1)
+    rng = random.Random(7)
+    for state in rng.sample(sorted(dist), 10):
+        out = solve(graph, state)
+        assert out.optimal and out.length == dist[state]
+        assert apply_word(graph, state, out.word) == graph.start
+
+
+def test_matrix_state_not_in_the_group():
+    with pytest.raises(NotInGroup):
+        solve(build_family("sl2", 2, 7), (3, 0, 0, 1))
+
+
+def test_solve_through_the_cli_with_a_gap_puzzle_and_a_matrix(tmp_path):
+    gap = tmp_path / "p.gap"
+    gap.write_text("# two rings\nM_A:=(1,2,3,4);\nM_B:=(4,5,6);\nGen:=[M_A,M_B];\nip:=[[1,2],[5,6]];\n")
+    from discover.cayley.gap import parse_gap
+    gens, names, colours = parse_gap(gap.read_text())
+    graph = perm_graph("gap", gens, 6, start=colours, names=tuple(names))
+    dist = plain_distances(graph)
+    words = ["A B B A A", "B", "A A B A B B A"]
+    for w in words:
+        result = CliRunner().invoke(cli, ["cayley", "solve", "--gap", str(gap), "--state", "word:" + w, "--json"])
+        assert result.exit_code == 0, result.output
+        rec = json.loads(result.stdout)
+        state = apply_word(graph, graph.start, [names.index(x) for x in w.split()])
+        assert rec["length"] == dist[state] and rec["optimal"]
+        assert apply_word(graph, state, [names.index(x) for x in rec["word"]]) == graph.start
+    result = CliRunner().invoke(cli, ["cayley", "solve", "--generators", "sl2", "--modulus", "11", "--state",
+                                      "[[2,3],[5,8]]", "--json"])
+    assert result.exit_code == 0, result.output
+    rec = json.loads(result.stdout)
+    graph = build_family("sl2", 2, 11)
+    index = {name: i for i, name in enumerate(graph.generator_names)}
+    assert apply_word(graph, (2, 3, 5, 8), [index[x] for x in rec["word"]]) == graph.start
+    assert rec["length"] == plain_distances(graph)[(2, 3, 5, 8)]
