@@ -133,6 +133,7 @@ ENGINE_REFS: dict[str, str] = {
     "extremal.check": "discover.extremal.engine:CHECK_ENGINE",
     "chem.balance": "discover.chem.engine:ENGINE",
     "cf.recurrence": "discover.cf.recurrence.engine:ENGINE",
+    "cf.relations": "discover.cf.search.relations:ENGINE",
     "cf.solve.euler": "discover.cf.solve.engine:EULER_ENGINE",
     "cf.solve.coboundary": "discover.cf.solve.engine:COBOUNDARY_ENGINE",
 }

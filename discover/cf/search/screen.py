@@ -55,6 +55,7 @@ A pure-Python version of both computations lives in the tests, which check the k
 
 from __future__ import annotations
 
+import discover.kernels.numba_start  # noqa: F401,I001 - before numba: see that module
 import numba
 import numpy as np
 
