@@ -199,3 +199,20 @@ def test_bad_checkpoints_are_refused(tmp_path, store, monkeypatch):
 def test_memory_over_the_limit_is_refused(tmp_path, store, monkeypatch):
     monkeypatch.setenv(F.CHECKPOINT_ENV, str(tmp_path))
     assert_refused(G + ["12", "--memory", "0.05"], "memory limit", store)  # needs 29 MiB + 64 MiB
+
+
+def test_progress_inside_a_layer(monkeypatch):
+    """The search reports the layer being built and how much of the layer expanded is done
+    (discover.runner.inner; rate limit off so that every report is seen)."""
+    from discover.runner import inner
+
+    seen = []
+    monkeypatch.setattr(inner, "MIN_INTERVAL", 0.0)
+    previous = inner.set_sink(lambda shard, fields: seen.append(dict(fields)))
+    try:
+        parity(build_family("lrx", 8))
+    finally:
+        inner.set_sink(previous)
+    expanded = [f for f in seen if "expanded" in f]
+    assert {f["layer"] for f in expanded} == set(range(1, 30))  # layers 1..28, and 29 found empty
+    assert expanded[-1]["states"] == f"{math.factorial(8):,} of {math.factorial(8):,}"
