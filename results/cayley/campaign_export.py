@@ -7,7 +7,8 @@ a published growth is known at a size we computed, the two are compared layer by
 The formula of a series is fitted here on every size the store holds for it (all runs together, through
 the engine's fit shard, so the same held-out rule and formula check apply; these records are appended to
 ``campaign.jsonl``); each conjecture a run stored on fewer sizes is checked against every size computed
-since and reported refuted at the first size where they disagree.
+since and reported refuted at the first size where they disagree; so is the formula fitted on all sizes
+below each of the two largest.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ def _refit(name: str, var: str, points: dict):
     from discover.cayley.engine import FitSpec, run_fit_shard
     from discover.runner.engine import Shard
 
+    if len(points) < 3:
+        return None
     data = tuple(sorted((x, r.payload["diameter"]) for x, r in points.items()))
     n = next(iter(points.values())).payload["n"]
     spec = FitSpec(data=((name, "diameter", data),), variable=var, sizes=((name, n),) if var != "n" else ())
@@ -122,13 +125,23 @@ def export_all(store_path: Path, out: Path, commands: list[str]) -> None:
             p = refit.payload
             formula = refit.statement.split(": ", 1)[1] + f" ({var} >= {p['n_min']})"
             status.append(f"fits all {sum(1 for x in xs if x >= p['n_min'])}, predicted {p['predicted_count']}")
+        for cut in xs[-2:]:  # the formula the sizes below `cut` gave, checked on the sizes from `cut` on
+            early = _refit(name, var, {x: r for x, r in points.items() if x < cut})
+            if early is None:
+                continue
+            p = early.payload
+            wrong = [x for x in xs if x >= cut and _evaluate(p["polynomials"], p["modulus"], var, x) != diam[x]]
+            if wrong:
+                status.append(f"{early.statement.split(': ', 1)[1]} ({var} >= {p['n_min']}, fitted on "
+                              f"{var} < {cut}) refuted at {var} = {wrong[0]}")
         for c in conjectures:  # what the runs conjectured on fewer sizes, checked on everything computed since
             p = c.payload
             if p["quantity"] != "diameter" or p["family"] not in _same_graph_names(name):
                 continue
             wrong = [x for x in xs if x >= p["n_min"] and _evaluate(p["polynomials"], p["modulus"], var, x) != diam[x]]
             if wrong:
-                status.append(f"{c.statement.split(': ', 1)[1]} (run fit) refuted at {var} = {wrong[0]}")
+                status.append(f"{c.statement.split(': ', 1)[1]} ({var} >= {p['n_min']}, stored by a run on fewer "
+                              f"sizes) refuted at {var} = {wrong[0]}")
         status = "; ".join(status)
         seconds = max(points[x].payload.get("seconds", 0) or points[x].verification.get("seconds", 0) for x in xs)
         rows.append([name, pub_text, f"{var} = {xs[0]}..{xs[-1]}" if xs == list(range(xs[0], xs[-1] + 1))
@@ -155,9 +168,9 @@ def export_all(store_path: Path, out: Path, commands: list[str]) -> None:
                   f"{p['largest_ratio']:.3f} | {'yes' if p['holds'] else 'NO'} |")
 
     md += ["", "| run | status | started | finished | command |", "|---|---|---|---|---|"]
-    for r in runs:
-        if r.command in commands:
-            md.append(f"| {r.id} | {r.status} | {r.started} | {r.finished or '-'} | `{r.command}` |")
+    for r in runs:  # runs not among the steps: the first timing runs (run 2 was stopped on purpose)
+        note = "" if r.command in commands else " (timing run)"
+        md.append(f"| {r.id} | {r.status}{note} | {r.started} | {r.finished or '-'} | `{r.command}` |")
     (out / "campaign_table.md").write_text("\n".join(md) + "\n")
     readme = out / "README.md"
     text = readme.read_text()
