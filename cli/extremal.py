@@ -75,10 +75,11 @@ COLUMNS = [
               help="Run the search R times in a row (at most 1000), round k+1 seeded from the best graphs of "
                    "round k: one run, every round's lanes in its checkpoint, so `discover resume` finishes "
                    "them all.")
-@click.option("--walks", default="mixed", show_default=True, metavar="mixed|reattach|flip",
+@click.option("--walks", default="mixed", show_default=True, metavar="mixed|reattach|flip|learned",
               help="Which local searches run: mixed (vertex re-attachment and tabu where re-attachment applies, "
                    "else tabu and hill climbing), reattach (re-attachment alone: cycle problems with C4), flip "
-                   "(the edge-flip searches alone).")
+                   "(the edge-flip searches alone), learned (the learned walk in place of tabu, with hill "
+                   "climbing; the shipped policy, see `discover extremal learn`).")
 @json_option
 @runner_options
 def search_cmd(problem, sizes, seconds, seed, restarts, passes, no_curriculum, seed_file, stop_at,
@@ -210,3 +211,67 @@ def problems_cmd():
         rows.append([p.name, p.title, "-"])
     rows.append(["ramsey-S-T", "any 2 <= S, T <= 5", "-"])
     print_table(rows, ["problem", "what", "OEIS"])
+
+
+@group.command("learn")
+@click.option("--problem", default="c3c4", show_default=True, metavar="NAME", help="An edges problem (see `problems`).")
+@click.option("--n", "sizes", default="24,30,36,42", show_default=True, metavar="N,N,...",
+              help="Training sizes (8..64): each round records one walk per size and seed.")
+@click.option("--rounds", type=int, default=3, show_default=True,
+              help="Self-play rounds after round 0 (which records the tabu rule), 1..10.")
+@click.option("--seeds", type=int, default=2, show_default=True, help="Walks per size and round, 1..16.")
+@click.option("--steps", type=int, default=3000, show_default=True, help="Steps per walk, 100..100,000.")
+@click.option("--hidden", type=int, default=16, show_default=True, help="Hidden units of the network, 1..256.")
+@click.option("--band", type=int, default=0, show_default=True,
+              help="How far below the best hand score a candidate flip may be, 0..4 (0: the network breaks ties).")
+@click.option("--beta", type=float, default=2.0, show_default=True, help="Weight of the hand score in the logit, (0, 100].")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False),
+              help="Where to write the policy (.npz; a .json beside it records the rounds).")
+@json_option
+def learn_cmd(problem, sizes, rounds, seeds, steps, hidden, band, beta, seed, output, as_json):
+    """Train the policy of the learned walk (`search --walks learned`) by self-play; needs torch (extra `learn`).
+
+    Round 0 records walks of the tabu rule; each round fits a small permutation-equivariant network that
+    scores candidate flips to the moves that preceded new best graphs, and the next round records the new
+    policy's own walks. The policy of the round whose walks scored best is written (NumPy .npz: the
+    search reads it without torch). Table: the mean best edges of each round's walks by size.
+
+    \b
+    Example:
+      discover extremal learn --n 20 --rounds 1 --seeds 1 --steps 300 --output policy.npz
+    """
+    import json
+    from pathlib import Path
+
+    from cli.common import print_table
+    from discover.errors import InputError, RuntimeFailure
+    from discover.extremal.learn.train import TrainSpec, self_play
+    from discover.extremal.learn import weights as W
+
+    try:
+        size_list = tuple(int(x) for x in sizes.split(","))
+    except ValueError:
+        raise InputError(f"--n: {sizes!r}: expected sizes separated by commas, e.g. 24,30,36") from None
+    if not output.endswith(".npz"):
+        raise InputError(f"--output: {output!r} must end in .npz")
+    if not Path(output).resolve().parent.is_dir():
+        raise InputError(f"--output: the folder of {output!r} does not exist")
+    spec = TrainSpec(problem=problem, rounds=rounds, sizes=size_list, seeds=seeds, steps=steps, hidden=hidden,
+                     band=band, beta=beta, seed=seed)
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        raise RuntimeFailure("extremal learn needs torch: pip install 'discover[learn]'") from None
+    policy, rows, chosen = self_play(spec, log=(lambda m: None) if as_json else click.echo)
+    W.save(policy, output, problem=spec.problem, chosen_round=chosen)
+    record = {"spec": {k: getattr(spec, k) for k in spec.__dataclass_fields__}, "rounds": rows,
+              "chosen_round": chosen, "policy": output}
+    Path(output[:-4] + ".json").write_text(json.dumps(record, indent=1))
+    if as_json:
+        click.echo(json.dumps(record))
+        return
+    print_table([[r["round"], r["policy"], r["steps"], r["collect_seconds"], r.get("fit_seconds", "-"),
+                  ", ".join(f"{n}: {e:.2f}" for n, e in r["mean_best_edges"].items())] for r in rows],
+                ["round", "walks recorded", "steps", "record s", "fit s", "mean best edges by n"])
+    click.echo(f"policy of round {chosen} written to {output}")

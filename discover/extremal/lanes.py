@@ -5,7 +5,8 @@ again). At size n it builds its starting graphs from the best graphs it already 
 (adding isolated vertices) and n+1..n+4 (deleting the vertices of least degree), from seed graphs
 given in the spec, and from the empty graph; each start is saturated with legal edges, then improved
 in short chunks by the walks (:func:`discover.extremal.reattach.reattach_climb`,
-:func:`discover.extremal.flips.tabu_search`, :func:`discover.extremal.flips.hill_climb`) until the
+:func:`discover.extremal.flips.tabu_search`, :func:`discover.extremal.flips.hill_climb`, and with
+``walks="learned"`` :func:`discover.extremal.learn.walk.learned_walk` in place of the tabu search) until the
 size's time budget is spent or, when the spec asks for it (``stop_at``), the published value is
 reached (by default the time budget alone decides; the published table is only a comparison). A
 start that stops improving for a while gives way to the next start (a restart).
@@ -121,9 +122,12 @@ def next_start(attempt: int, untried: list[int], count: int, from_scratch: bool,
 def walk_turns(problem: Problem, walks: str) -> tuple[str, ...]:
     """The walks a start runs in turn, one time slice each: ``tabu`` for a witness problem; for an
     edges problem ``walks`` decides (``reattach`` alone, ``mixed``: three re-attachment slices and one
-    tabu slice, ``flip`` or where re-attachment does not apply: tabu and hill climbing)."""
+    tabu slice, ``learned``: the learned walk in place of tabu, with hill climbing; ``flip`` or where
+    re-attachment does not apply: tabu and hill climbing)."""
     if problem.objective != "edges":
         return ("tabu",)
+    if walks == "learned":
+        return ("learned", "climb")
     if walks == "reattach" and problem.reattachable:
         return ("reattach",)
     if walks == "mixed" and problem.reattachable:
@@ -134,11 +138,12 @@ def walk_turns(problem: Problem, walks: str) -> tuple[str, ...]:
 def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: list[np.ndarray],
                 best: Found | None = None, spent: float = 0.0,
                 stop_at: str = "none", walks: str = "mixed",
-                from_scratch: bool = False) -> tuple[Found | None, int]:
+                from_scratch: bool = False, policy=None) -> tuple[Found | None, int]:
     """Search size n for ``seconds``; returns (best valid graph found or kept, kernel steps).
 
-    ``walks``: ``mixed`` (the default turns below), ``reattach`` (the re-attachment walk alone) or
-    ``flip`` (the edge-flip walks alone).
+    ``walks``: ``mixed`` (the default turns below), ``reattach`` (the re-attachment walk alone),
+    ``flip`` (the edge-flip walks alone) or ``learned`` (the learned walk and hill climbing, with the
+    shipped policy, or ``policy`` when given: a :class:`discover.extremal.learn.weights.Policy`).
 
     Restarts: the first start is the best graph held at n (or the first of ``starts``). After it, a
     curriculum lane (the default) tries each start once, then a random start and the empty graph by
@@ -159,6 +164,12 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
     # apart (up to 30 s at n = 64), hence the longer patience; the tabu slice keeps variety
     turns = walk_turns(problem, walks)
     reattach = "reattach" in turns
+    if "learned" in turns:
+        from discover.extremal.learn import walk as L
+        from discover.extremal.learn import weights as LW
+
+        net = (policy if policy is not None else LW.load()).arrays()
+        no_rec = L.no_recording()
     t0 = time.perf_counter()
     deadline = t0 + seconds
     best_a = best.adjacency.copy() if best is not None else np.zeros((n, n), np.uint8)
@@ -186,7 +197,7 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
     # steps per kernel call, learnt from the time calls take and kept across restarts. They start at
     # one: a single step can take 50 ms (ramsey-5-5 at n = 64), and a call is never interrupted, so a
     # first chunk of hundreds of steps would overrun the deadline and hold off Ctrl-C for seconds
-    chunks = {"tabu": 1, "climb": 1, "reattach": 1}
+    chunks = {"tabu": 1, "climb": 1, "reattach": 1, "learned": 1}
     while not done() and time.perf_counter() < deadline:
         pick = next_start(attempt, untried, len(starts), from_scratch, rng)
         start = np.zeros((n, n), np.uint8) if pick < 0 else starts[pick].copy()
@@ -211,13 +222,18 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
         ra_state = K.new_state()
         while not done() and time.perf_counter() < deadline:
             for kernel in turns:
-                if kernel != "tabu" and run_edges < 0:
+                if kernel not in ("tabu", "learned") and run_edges < 0:
                     continue
                 p = kernel_params(problem, n, goal, int(rng.integers(2**31 - 1)))
                 tic = time.perf_counter()
                 if kernel == "tabu":
                     state[K.S_BEST_EDGES] = run_edges
                     steps += K.tabu_search(cur, run_best, tabu, state, p, chunks[kernel])
+                    new_edges = int(state[K.S_BEST_EDGES])
+                elif kernel == "learned":
+                    # the tabu walk's state, tabu list and current graph, with the learned move rule
+                    state[K.S_BEST_EDGES] = run_edges
+                    steps += L.learned_walk(cur, run_best, tabu, state, p, *net, chunks[kernel], *no_rec)
                     new_edges = int(state[K.S_BEST_EDGES])
                 elif kernel == "climb":
                     if hc_cur is None:
@@ -240,7 +256,7 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
                     run_edges = new_edges
                     last_gain = time.perf_counter()
                     # the other walks restart from the new best
-                    if kernel != "tabu":
+                    if kernel not in ("tabu", "learned"):
                         cur = run_best.copy()
                     if kernel != "climb":
                         hc_cur = None
@@ -283,6 +299,12 @@ def warm_up(problem: Problem, walks: str = "mixed") -> None:
         K.hill_climb(a.copy(), a.copy(), np.zeros((4, 4), np.int64), K.new_state(), p, 1)
     if "reattach" in turns:
         R.reattach_climb(a.copy(), a.copy(), K.new_state(), p, 1)
+    if "learned" in turns:
+        from discover.extremal.learn import walk as L
+        from discover.extremal.learn import weights as LW
+
+        L.learned_walk(a.copy(), a.copy(), np.zeros((4, 4), np.int64), K.new_state(), p,
+                       *LW.tabu_rule().arrays(), 1, *L.no_recording())
 
 
 def seed_graphs(spec_seeds, n: int) -> list[tuple[int, np.ndarray]]:
