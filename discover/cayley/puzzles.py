@@ -12,7 +12,9 @@ carries the sticker at position x to position y is ``g[y] = x``.
   axes. Layer l (0..N-1) of axis a holds the points whose coordinate along a, clamped to +-(N-1),
   equals 2l - (N-1). QTM: quarter turns (both directions) of every layer except the middle layer of an
   odd cube (for N = 3 the 6 faces: 12 moves); HTM adds the half turns (18 for N = 3). As in CayleyPy,
-  N >= 4 includes every layer, so whole-cube rotations lie in the group.
+  N >= 4 includes every layer, so whole-cube rotations lie in the group. ``cube_qstm`` (quarter slice
+  turns) turns every layer, the middle one included; ``cube_atm`` (axial turns) turns any set of the N
+  parallel layers of one axis at once, each a quarter turn either way: 3(3^N - 1) moves.
 * **2x2x2 with a fixed corner** (``cube_2x2x2_qtm``, ``cube_2x2x2_htm``): turns of the three layers at
   coordinate +1 only, so the corner at (-1,-1,-1) never moves and the group is the pocket cube's group of
   3,674,160 positions (God's number 14 in QTM, 11 in HTM).
@@ -118,6 +120,36 @@ def cube_moves(N: int, half_turns: bool, layers=None):
 
 def cube_qtm(N):
     return cube_moves(N, False)
+
+
+def cube_qstm(N):
+    """Quarter slice turn metric: quarter turns of every layer, the middle one of an odd cube included."""
+    return cube_moves(N, False, layers=list(range(N)))
+
+
+def cube_atm(N):
+    """Axial turn metric: one move turns any set of the N parallel layers of one axis, each by a quarter turn
+    either way (layers of one axis commute): 3^N - 1 moves per axis."""
+    stickers = cube_stickers(N)
+    gens, names = [], []
+    for axis in range(3):
+        for turns in itertools.product((0, 1, 3), repeat=N):
+            if not any(turns):
+                continue
+
+            gens.append(_moves_to_perm(stickers, _axial(N, axis, turns)))
+            names.append("xyz"[axis] + "".join({0: "0", 1: "+", 3: "-"}[t] for t in turns))
+    return gens, names
+
+
+def _axial(N, axis, turns):
+    """The move turning layer l of ``axis`` by ``turns[l]`` quarter turns (a point lies in one layer, and
+    its coordinate along the axis, hence its layer, is kept by the turn)."""
+    def move(p):
+        layer = (max(-(N - 1), min(N - 1, p[axis])) + N - 1) // 2
+        return _rotate90(p, axis, turns[layer])
+
+    return move
 
 
 def cube_htm(N):
