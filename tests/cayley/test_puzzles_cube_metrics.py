@@ -2,7 +2,6 @@
 group orders against the known cube groups (Schreier-Sims), move counts, and first layers against a
 plain breadth-first search."""
 
-
 from cayley_reference import python_growth
 from discover.cayley import puzzles as Z
 from discover.cayley.bfs import growth
