@@ -38,10 +38,11 @@ def suffix_signs(L: int) -> np.ndarray:
 
 
 @njit(parallel=True, cache=True)
-def expand_parity(cur, offset, other, parity, gens, mode, window, varying, SIG, TV, TS, TL, TR, KR, fact, SPAR,
-                  nthreads):
+def expand_parity(cur, offset, other, touched, chunk_shift, parity, gens, mode, window, varying, SIG, TV, TS, TL,
+                  TR, KR, fact, SPAR, nthreads):
     """Set, in ``other`` (the array of the opposite class), the bits of every neighbour of the states
-    whose bits are set in ``cur``: words ``offset ..`` of the array of class ``parity``. Returns how many
+    whose bits are set in ``cur``: words ``offset ..`` of the array of class ``parity``, and flag the
+    chunks of ``other`` written in ``touched`` (a chunk is ``2**chunk_shift`` bits). Returns how many
     bits went from 0 to 1 (exact: a plain read-modify-write on one thread, the old word of an atomic OR
     on several). Neighbours are ranked with the block tables (``mode`` ... ``KR``, see
     :func:`discover.cayley.kernels.bitmap_layer`); the neighbours of at least :data:`QUEUE` states (or a
@@ -91,6 +92,7 @@ def expand_parity(cur, offset, other, parity, gens, mode, window, varying, SIG, 
                     continue  # a sparse layer: queue more states' neighbours, so more loads overlap
                 for t in range(nq):
                     s = qs[t] >> 1
+                    touched[s >> chunk_shift] = 1
                     bit = U64(1) << U64(s & 63)
                     if nthreads == 1:
                         old = other[s >> 6]
@@ -141,17 +143,19 @@ def encode_gaps(words, out):
 @njit(cache=True)
 def apply_gaps(payload, words, clear):
     """Decode the varint gaps of ``payload`` (see :func:`encode_gaps`) and set (``clear`` False) or clear
-    (True) those bits of ``words``; returns how many states it held (-1: a malformed payload)."""
+    (True) those bits of ``words``. Returns (how many states the payload held, or -1 for a malformed
+    payload; how many of their bits were set before)."""
     s = np.int64(-1)
     i = 0
     count = 0
+    hits = 0
     nbits = words.shape[0] * 64
     while i < payload.shape[0]:
         g = np.int64(0)
         shift = 0
         while True:
             if i >= payload.shape[0] or shift > 56:
-                return -1
+                return -1, hits
             b = np.int64(payload[i])
             i += 1
             g |= (b & 127) << shift
@@ -160,20 +164,25 @@ def apply_gaps(payload, words, clear):
                 break
         s += g + 1
         if s >= nbits:
-            return -1
+            return -1, hits
         bit = U64(1) << U64(s & 63)
+        hits += np.int64((words[s >> 6] & bit) != U64(0))
         if clear:
             words[s >> 6] &= ~bit
         else:
             words[s >> 6] |= bit
         count += 1
-    return count
+    return count, hits
 
 
-@njit(parallel=True, cache=True)
+@njit(cache=True)
 def clear_words(words, mask):
-    for w in prange(words.shape[0]):
+    """``words &= ~mask``; returns how many of the bits cleared were set."""
+    hits = 0
+    for w in range(words.shape[0]):
+        hits += np.int64(popcount(words[w] & mask[w]))
         words[w] &= ~mask[w]
+    return hits
 
 
 @njit(cache=True)
