@@ -13,7 +13,17 @@ STORE=${CAMPAIGN_STORE:-results/cf_campaign.sqlite}
 TIMES=results/cf/campaign_times.tsv
 C="--constant pi --constant e --constant zeta2 --constant zeta3 --constant zeta5 --constant log2 --constant catalan --constant phi --constant sqrt2 --constant euler_gamma --constant gompertz"
 ROUND=${ROUND:-2}
-if [ "$ROUND" = 6 ]; then
+if [ "$ROUND" = 7 ]; then
+  # round 7: round 6's higher-degree boxes added 15 formulas (a1 b3, a3 b6: none new to the store); more
+  # library-CMF walks, from starts disjoint from round 6's (coordinates 4..6), longer trajectories
+  WALKS=(
+    "--cmf pi --max-step 5 --start-min 4 --start-max 6 --depth 500"
+    "--cmf e --max-step 5 --start-min 4 --start-max 6 --depth 500"
+    "--cmf zeta3 --max-step 3 --start-min 4 --start-max 6 --depth 500"
+    "--cmf 2F1 --max-step 2 --start-min 3 --start-max 4 --depth 500"
+  )
+  BOXES=()
+elif [ "$ROUND" = 6 ]; then
   # round 6: round 5 ran its first box (run 18, a1 b2 -12:12, 53 constants) and was stopped, the rest
   # being too large for the share of a core a nice-15 job gets on the shared machine (about 10%). Degree
   # 1/2 and 1/3 boxes with the 34 constants that such fractions (ratios of 2F1 and 1F1) can reach, the
@@ -87,7 +97,7 @@ for walk in "${WALKS[@]+"${WALKS[@]}"}"; do
   rc=$?
   printf '%s\t%s\t%s\n' "$cmd" "$(( $(date +%s) - start ))" "$rc" >> "$TIMES"
 done
-for box in "${BOXES[@]}"; do
+for box in "${BOXES[@]+"${BOXES[@]}"}"; do
   cmd="discover cf search $C $box --workers 1 --store $STORE"
   start=$(date +%s)
   .venv/bin/$cmd --json > "/tmp/campaign_$(echo "$box" | tr -c 'a-z0-9' '_' | tail -c 80).jsonl" 2>> /tmp/campaign.err
