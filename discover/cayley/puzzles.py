@@ -142,6 +142,14 @@ def cube_atm(N):
     return gens, names
 
 
+def cube_3x3x3_qstm(_n=None):
+    return cube_qstm(3)
+
+
+def cube_3x3x3_atm(_n=None):
+    return cube_atm(3)
+
+
 def _axial(N, axis, turns):
     """The move turning layer l of ``axis`` by ``turns[l]`` quarter turns (a point lies in one layer, and
     its coordinate along the axis, hence its layer, is kept by the turn)."""

@@ -27,8 +27,8 @@ def test_move_counts_and_first_layer():
         assert len(set(qstm)) == len(qstm) == 6 * N  # 3 axes x N slices x 2 directions
         assert len(set(atm)) == len(atm) == 3 * (3 ** N - 1)  # each slice: stay, or a quarter turn either way
         assert set(qstm) <= set(atm)
-    for name, n in (("cube_atm", 3), ("cube_qstm", 3)):
-        graph = build_family(name, n)
+    for name in ("cube_3x3x3_atm", "cube_3x3x3_qstm"):
+        graph = build_family(name, None)
         assert growth(graph, max_depth=2).layer_sizes == python_growth(graph, 2)[0]
 
 
