@@ -2,7 +2,8 @@
 # The novelty campaign of issue 13 (item 5): cf search over boxes where the literature has formulas
 # (deg a 1..3, deg b 2..6) for the 11 registry constants, one checkpointed run per box, all in one store.
 # Run from the repository root:  nice -n 15 bash results/cf/campaign.sh          (round 2)
-#                                ROUND=3 nice -n 15 bash results/cf/campaign.sh  (round 3; 4 and 5 likewise)
+#                                ROUND=3 nice -n 15 bash results/cf/campaign.sh  (round 3; 4 to 8 likewise)
+# Rounds 6-8 also walk the library CMFs (cf cmf search, WALKS).
 # Each run's wall time goes to results/cf/campaign_times.tsv; an interrupted run is continued with
 #   discover cf search ... --resume RUN_ID --store results/cf_campaign.sqlite   (run ids: discover results runs)
 # Round 1 (09:53-10:09) ran the first three boxes of round 2's comment; run 4 of the store,
@@ -13,7 +14,25 @@ STORE=${CAMPAIGN_STORE:-results/cf_campaign.sqlite}
 TIMES=results/cf/campaign_times.tsv
 C="--constant pi --constant e --constant zeta2 --constant zeta3 --constant zeta5 --constant log2 --constant catalan --constant phi --constant sqrt2 --constant euler_gamma --constant gompertz"
 ROUND=${ROUND:-2}
-if [ "$ROUND" = 7 ]; then
+# every constant of the registry (discover/cf/constants.py), for rounds 5, 6 and 8
+CALL=$(.venv/bin/python -c "from discover.cf.constants import REGISTRY; print(' '.join('--constant ' + n for n in REGISTRY))")
+if [ "$ROUND" = 8 ]; then
+  # round 8: the walks of round 7 from further starts (7..9, 10..12), and two degree-2/4 boxes with all 53
+  # constants where Euler-type fractions of series (b = -c n^4 and b > 0) live
+  WALKS=(
+    "--cmf pi --max-step 5 --start-min 7 --start-max 9 --depth 500"
+    "--cmf e --max-step 5 --start-min 7 --start-max 9 --depth 500"
+    "--cmf zeta3 --max-step 3 --start-min 7 --start-max 9 --depth 500"
+    "--cmf pi --max-step 5 --start-min 10 --start-max 12 --depth 500"
+    "--cmf e --max-step 5 --start-min 10 --start-max 12 --depth 500"
+    "--cmf zeta3 --max-step 3 --start-min 10 --start-max 12 --depth 500"
+  )
+  BOXES=(
+    "$CALL --a-deg 2 --b-deg 4 --a-range 0:8 --b-range -4:0"
+    "$CALL --a-deg 2 --b-deg 4 --a-range 0:8 --b-range 0:4"
+  )
+  C=""
+elif [ "$ROUND" = 7 ]; then
   # round 7: round 6's higher-degree boxes added 15 formulas (a1 b3, a3 b6: none new to the store); more
   # library-CMF walks, from starts disjoint from round 6's (coordinates 4..6), longer trajectories
   WALKS=(
@@ -34,7 +53,6 @@ elif [ "$ROUND" = 6 ]; then
            cbrt2 tan1 cot1 sin1 cos1 atan_1_2 i0_i1_2 i1_i2_2 i2_i3_2 i0_i1_1 j0_j1_2 asinh1 log_phi erf1 ei1; do
     C1="$C1 --constant $c"
   done
-  CALL=$(.venv/bin/python -c "from discover.cf.constants import REGISTRY; print(' '.join('--constant ' + n for n in REGISTRY))")
   WALKS=(
     "--cmf pi --max-step 4 --start-min 1 --start-max 3 --depth 500"
     "--cmf e --max-step 4 --start-min 1 --start-max 3 --depth 500"
@@ -55,7 +73,7 @@ elif [ "$ROUND" = 5 ]; then
   # round 5: every one of the registry's constants (discover/cf/constants.py; the 11 above saturated after
   # 285 formulas), the degree-1/2 and 1/3 boxes where 2F1/1F1 ratios give formulas of log k, e^k, e^(1/k),
   # Bessel ratios, tan(1), atan(1/2), sqrt k, ..., then higher degrees
-  C=$(.venv/bin/python -c "from discover.cf.constants import REGISTRY; print(' '.join('--constant ' + n for n in REGISTRY))")
+  C="$CALL"
   BOXES=(
     "--a-deg 1 --b-deg 2 --range -12:12"
     "--a-deg 1 --b-deg 3 --a-range -8:8 --b-range -4:4"
