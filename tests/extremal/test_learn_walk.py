@@ -160,3 +160,18 @@ def test_search_with_learned_walks_through_the_cli(tmp_path):
     rows = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
     graphs = [r for r in rows if r.get("payload", {}).get("n") == 20]
     assert graphs and graphs[0]["payload"]["edges"] == 41 and graphs[0]["verified"]
+
+
+def test_comparison_runs_every_arm_and_times_are_monotone():
+    """The time-to-value harness: each arm's final graph passes the independent check, ex(16) = 28 is
+    reached, and a larger edge count is never reached before a smaller one."""
+    from discover.extremal.learn.compare import ARMS, compare, summary
+
+    rows = compare([16], 1, 1.0, arms=tuple(ARMS), log=lambda m: None)
+    assert [r["walks"] for r in rows] == list(ARMS)
+    for r in rows:
+        assert r["verified"] and r["edges"] == reference_value(C3C4, 16)[0] == 28
+        times = [r["seconds_to"][v] for v in sorted(r["seconds_to"])]
+        assert times == sorted(times)
+    (entry,) = summary(rows)
+    assert entry["common_value"] == 28 and entry["wins"] in ("tabu", "learned")
