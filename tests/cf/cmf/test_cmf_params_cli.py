@@ -90,8 +90,11 @@ def test_bad_inputs(store, tmp_path):
     undeclared = _file(tmp_path, {**POLE, "matrices": {"x": [["1", "c7"], ["0", "1"]], "y": [["1", "0"], ["0", "1"]]}},
                        "undeclared.json")
     pole = _file(tmp_path, POLE, "pole.json")
+    deep = _file(tmp_path, {**POLE, "matrices": {"x": [["1", "+".join(["x"] * 3000)], ["0", "1"]],
+                                                  "y": [["1", "0"], ["0", "1"]]}}, "deep.json")
     cases = [
         (["cf", "cmf", "check", undeclared], "c7"),
+        (["cf", "cmf", "check", deep], "nested too deeply"),
         (["cf", "cmf", "walk", "--file", undeclared, "--trajectory", "1,0", "--start", "0,0", "--param", "c0=1"], "c7"),
         (["cf", "cmf", "walk", "--file", pole, "--trajectory", "1,0", "--start", "0,0", "--param", "c0=3"],
          "pole at the point (3, 0)"),
