@@ -53,7 +53,8 @@ def shards(spec: LocateSpec):
     from discover.cf.cmf.library import LIBRARY, get_cmf
 
     for name in spec.cmfs or tuple(LIBRARY):
-        if get_cmf(name).rank == 2:
+        c = get_cmf(name)
+        if c.rank == 2 and not c.free_parameters:  # a parametric field is located at given --param only
             yield Shard(id=name, params={"cmf": name})
 
 

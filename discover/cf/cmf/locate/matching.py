@@ -51,7 +51,7 @@ def locate(a_coeffs, b_coeffs, cmfs=None, max_step: int = 2, start_min: int = 0,
 
     target = _canonical(a_coeffs, b_coeffs)
     cmfs = [get_cmf(n) for n in LIBRARY] if cmfs is None else list(cmfs)
-    cmfs = [c for c in cmfs if c.rank == 2]
+    cmfs = [c for c in cmfs if c.rank == 2 and not c.free_parameters]  # a parametric field needs --param
     exact: list[Location] = []
     candidates = []
     for cmf in cmfs:
