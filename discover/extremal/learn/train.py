@@ -26,6 +26,8 @@ MAX_STEPS = 100_000
 MAX_SEEDS = 16
 TRAIN_SIZES = (8, 64)
 SLOTS = 16
+# steps per kernel call while recording (about 0.1 s at n = 64)
+CHUNK = 256
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,8 @@ def step_weights(meta: np.ndarray, window: int, floor: int = 1) -> np.ndarray:
 
 
 def record_walk(problem, n: int, policy: W.Policy, steps: int, seed: int):
-    """One recorded walk from a random maximal valid graph: (x, delta, meta, best valid edges)."""
+    """One recorded walk from a random maximal valid graph: (x, delta, meta, best valid edges). The
+    kernel runs in chunks of ``CHUNK`` steps (each with its own seed), so Ctrl-C is felt within a second."""
     from discover.extremal import flips as K
     from discover.extremal.lanes import kernel_params
     from discover.extremal.learn.features import N_FEATURES
@@ -108,11 +111,19 @@ def record_walk(problem, n: int, policy: W.Policy, steps: int, seed: int):
     a = np.zeros((n, n), np.uint8)
     K.saturate(a, p, seed)
     best = a.copy()
+    tabu = np.zeros((n, n), np.int64)
     x = np.zeros((steps, SLOTS, N_FEATURES), np.float32)
     delta = np.zeros((steps, SLOTS), np.float32)
     meta = np.zeros((steps, N_META), np.int64)
     state = K.new_state()
-    done = learned_walk(a, best, np.zeros((n, n), np.int64), state, p, *policy.arrays(), steps, x, delta, meta)
+    done = 0
+    while done < steps:
+        p[K.P_SEED] = (seed * 7919 + done) % (2**31 - 1)
+        took = learned_walk(a, best, tabu, state, p, *policy.arrays(), min(CHUNK, steps - done),
+                            x[done:], delta[done:], meta[done:])
+        if took == 0:
+            break
+        done += took
     return x[:done], delta[:done], meta[:done], int(state[K.S_BEST_EDGES])
 
 
