@@ -27,6 +27,7 @@ import numpy as np
 
 import math
 
+import discover.kernels.numba_start  # noqa: F401,I001 - before numba: see that module
 from numba import njit, prange
 
 from discover.cayley import kernels as K
