@@ -49,11 +49,12 @@ STEPS = [
     ("5-cycles over n", "--generators consecutive_k_cycles:5,wrapped_k_cycles:5 --n 5..11"),
     ("UT_3 (= Heisenberg 3x3) over p", "--generators unitriangular --n 3 --over p --values 2..40"),
     ("SL(2, p) over p", "--generators sl2 --over p --values 2..40"),
+    ("Heisenberg 5x5 over p", "--generators heisenberg --n 5 --over p --values 2..11"),
+    ("Heisenberg 6x6 over p", "--generators heisenberg --n 6 --over p --values 2..7"),
     ("inverse-closed consecutive k-cycles over k", "--generators consecutive_k_cycles --inverse-closed --n 9 --over k "
                                                   "--values 2..9"),
-    ("lsl_cycles to n = 13", "--generators lsl_cycles --n 3..13"),
-    ("Heisenberg 5x5 over p", "--generators heisenberg --n 5 --over p --values 2..11"),
     ("down_cycles to n = 12", "--generators down_cycles --n 3..12"),
+    ("lsl_cycles to n = 13", "--generators lsl_cycles --n 3..13"),
 ]
 
 
