@@ -1,0 +1,32 @@
+# diameter of the Cayley graph of heisenberg n=4 by p
+# written by discover from verified records in its results store
+2 4
+3 4
+4 8
+5 8
+6 12
+7 12
+8 16
+9 16
+10 20
+11 20
+12 24
+13 24
+14 28
+15 28
+16 32
+17 32
+18 36
+19 36
+20 40
+21 40
+22 44
+23 44
+24 48
+25 48
+26 52
+27 52
+28 56
+29 56
+30 60
+31 60

@@ -1,0 +1,30 @@
+# growth of consecutive_k_cycles:3 inverse-closed at n = 11: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 18
+2 188
+3 1363
+4 7409
+5 30903
+6 99882
+7 252640
+8 514239
+9 876565
+10 1306844
+11 1751417
+12 2133428
+13 2374993
+14 2421781
+15 2263394
+16 1936668
+17 1512776
+18 1073433
+19 686779
+20 391939
+21 196470
+22 84591
+23 30239
+24 8504
+25 1717
+26 209
+27 10

@@ -1,0 +1,7 @@
+# growth of consecutive_k_cycles:3 at n = 4: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 2
+2 4
+3 4
+4 1

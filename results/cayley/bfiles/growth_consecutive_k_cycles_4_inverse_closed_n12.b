@@ -1,0 +1,26 @@
+# growth of consecutive_k_cycles:4 inverse-closed at n = 12: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 18
+2 237
+3 2765
+4 27637
+5 218882
+6 1305900
+7 5656393
+8 17576527
+9 39478285
+10 65480455
+11 82734906
+12 83075970
+13 69928588
+14 51287084
+15 32715405
+16 17727831
+17 7960399
+18 2865850
+19 787075
+20 152319
+21 18073
+22 989
+23 11

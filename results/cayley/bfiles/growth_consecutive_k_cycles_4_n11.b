@@ -1,0 +1,26 @@
+# growth of consecutive_k_cycles:4 at n = 11: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 8
+2 54
+3 337
+4 1970
+5 10594
+6 49452
+7 188570
+8 573475
+9 1401670
+10 2787717
+11 4551047
+12 6136333
+13 6865097
+14 6390561
+15 4952576
+16 3192278
+17 1707260
+18 751528
+19 266652
+20 73213
+21 14481
+22 1818
+23 108

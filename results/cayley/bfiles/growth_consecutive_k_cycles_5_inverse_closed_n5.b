@@ -1,0 +1,5 @@
+# growth of consecutive_k_cycles:5 inverse-closed at n = 5: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 2
+2 2

@@ -1,0 +1,31 @@
+# growth of heisenberg n=4 at p = 14: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 8
+2 40
+3 168
+4 546
+5 1512
+6 3642
+7 7796
+8 14852
+9 25140
+10 36548
+11 45256
+12 50257
+13 52832
+14 53152
+15 50656
+16 45796
+17 39792
+18 33152
+19 26096
+20 19264
+21 13272
+22 8512
+23 5040
+24 2688
+25 1232
+26 448
+27 112
+28 14

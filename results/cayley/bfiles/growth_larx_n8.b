@@ -1,0 +1,34 @@
+# growth of larx at n = 8: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 2
+2 3
+3 5
+4 8
+5 13
+6 21
+7 33
+8 52
+9 83
+10 132
+11 209
+12 325
+13 488
+14 708
+15 996
+16 1356
+17 1794
+18 2301
+19 2856
+20 3509
+21 4249
+22 4782
+23 4781
+24 4309
+25 3461
+26 2277
+27 1108
+28 359
+29 84
+30 14
+31 1

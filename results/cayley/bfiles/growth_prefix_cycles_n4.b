@@ -1,0 +1,6 @@
+# growth of prefix_cycles at n = 4: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 3
+2 8
+3 12

@@ -1,0 +1,5 @@
+# growth of transposons at n = 3: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 4
+2 1

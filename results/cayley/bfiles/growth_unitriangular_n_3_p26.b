@@ -1,0 +1,29 @@
+# growth of unitriangular n=3 at p = 26: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 4
+2 12
+3 36
+4 82
+5 164
+6 294
+7 476
+8 724
+9 1052
+10 1464
+11 1636
+12 1526
+13 1482
+14 1526
+15 1338
+16 1053
+17 936
+18 832
+19 728
+20 624
+21 520
+22 416
+23 312
+24 208
+25 104
+26 26

@@ -1,0 +1,29 @@
+# growth of unitriangular n=3 at p = 27: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 4
+2 12
+3 36
+4 82
+5 164
+6 294
+7 476
+8 724
+9 1052
+10 1464
+11 1724
+12 1662
+13 1564
+14 1598
+15 1672
+16 1214
+17 1080
+18 972
+19 864
+20 756
+21 648
+22 540
+23 432
+24 324
+25 216
+26 108

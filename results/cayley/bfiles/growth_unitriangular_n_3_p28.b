@@ -1,0 +1,31 @@
+# growth of unitriangular n=3 at p = 28: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 4
+2 12
+3 36
+4 82
+5 164
+6 294
+7 476
+8 724
+9 1052
+10 1464
+11 1804
+12 1798
+13 1652
+14 1664
+15 1744
+16 1549
+17 1244
+18 1120
+19 1008
+20 896
+21 784
+22 672
+23 560
+24 448
+25 336
+26 224
+27 112
+28 28

@@ -1,0 +1,31 @@
+# growth of unitriangular n=3 at p = 29: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 4
+2 12
+3 36
+4 82
+5 164
+6 294
+7 476
+8 724
+9 1052
+10 1464
+11 1884
+12 1918
+13 1740
+14 1746
+15 1816
+16 1904
+17 1416
+18 1276
+19 1160
+20 1044
+21 928
+22 812
+23 696
+24 580
+25 464
+26 348
+27 232
+28 116

@@ -1,0 +1,7 @@
+# growth of unitriangular n=3 at p = 3: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 4
+2 8
+3 12
+4 2

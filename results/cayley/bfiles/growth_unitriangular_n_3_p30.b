@@ -1,0 +1,33 @@
+# growth of unitriangular n=3 at p = 30: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 4
+2 12
+3 36
+4 82
+5 164
+6 294
+7 476
+8 724
+9 1052
+10 1464
+11 1928
+12 2034
+13 1864
+14 1830
+15 1882
+16 1977
+17 1774
+18 1452
+19 1320
+20 1200
+21 1080
+22 960
+23 840
+24 720
+25 600
+26 480
+27 360
+28 240
+29 120
+30 30

@@ -1,0 +1,33 @@
+# growth of unitriangular n=3 at p = 31: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 4
+2 12
+3 36
+4 82
+5 164
+6 294
+7 476
+8 724
+9 1052
+10 1464
+11 1972
+12 2142
+13 1988
+14 1922
+15 1948
+16 2050
+17 2152
+18 1636
+19 1488
+20 1364
+21 1240
+22 1116
+23 992
+24 868
+25 744
+26 620
+27 496
+28 372
+29 248
+30 124

@@ -1,0 +1,35 @@
+# growth of unitriangular n=3 at p = 32: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 4
+2 12
+3 36
+4 82
+5 164
+6 294
+7 476
+8 724
+9 1052
+10 1464
+11 1972
+12 2250
+13 2132
+14 2014
+15 2036
+16 2117
+17 2228
+18 2018
+19 1676
+20 1536
+21 1408
+22 1280
+23 1152
+24 1024
+25 896
+26 768
+27 640
+28 512
+29 384
+30 256
+31 128
+32 32

@@ -1,0 +1,35 @@
+# growth of unitriangular n=3 at p = 33: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 4
+2 12
+3 36
+4 82
+5 164
+6 294
+7 476
+8 724
+9 1052
+10 1464
+11 1972
+12 2354
+13 2276
+14 2106
+15 2124
+16 2188
+17 2304
+18 2420
+19 1872
+20 1716
+21 1584
+22 1452
+23 1320
+24 1188
+25 1056
+26 924
+27 792
+28 660
+29 528
+30 396
+31 264
+32 132

@@ -1,0 +1,24 @@
+# growth of unitriangular n=4 at p = 15: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 6
+2 26
+3 110
+4 414
+5 1446
+6 4802
+7 15074
+8 44038
+9 120232
+10 304010
+11 698872
+12 1381420
+13 2134628
+14 2300166
+15 1845816
+16 1282188
+17 672528
+18 312952
+19 163896
+20 81000
+21 27000

@@ -1,0 +1,27 @@
+# growth of unitriangular n=4 at p = 16: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 6
+2 26
+3 110
+4 414
+5 1446
+6 4802
+7 15074
+8 44129
+9 120748
+10 306974
+11 717708
+12 1473215
+13 2468270
+14 3050646
+15 2820726
+16 2228182
+17 1566980
+18 922903
+19 497252
+20 279492
+21 155712
+22 73728
+23 24576
+24 4096

@@ -1,0 +1,27 @@
+# growth of unitriangular n=4 at p = 17: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 6
+2 26
+3 110
+4 414
+5 1446
+6 4802
+7 15074
+8 44164
+9 121040
+10 308906
+11 731616
+12 1553168
+13 2794492
+14 3912418
+15 4037368
+16 3424824
+17 2754772
+18 1914082
+19 1101936
+20 630808
+21 393056
+22 235824
+23 117912
+24 39304

@@ -1,0 +1,5 @@
+# growth of wrapped_k_cycles:3 at n = 3: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 1
+2 1

@@ -1,0 +1,7 @@
+# growth of wrapped_k_cycles:5 at n = 5: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 1
+2 1
+3 1
+4 1
