@@ -27,8 +27,8 @@
     cleared as in (a)) and walks.
 
 The figures are the median and range of N wall times on one core (garbage collection off while a call
-is timed, as timeit does; for the short cases (c)-(e) a sample is the mean of 5-10 calls on discover's
-side and 10 on ramanujantools' checks). Run:
+is timed, as timeit does; for the short cases (c)-(e) a sample is the median of 5-10 calls, on both
+sides: on a shared machine a few-millisecond call is sometimes preempted for as long again). Run:
 
     .venv/bin/python benchmarks/bench_cmf.py [--repeat 3] [--json]
 """
@@ -49,18 +49,18 @@ def timed(fn, repeat, setup=None, number=1):
 
     times, result = [], None
     for _ in range(repeat):
-        total = 0.0
+        calls = []
         gc.disable()  # as timeit does, for the whole sample: a collection is noise, not work
         try:
-            for _ in range(number):  # short cases: a sample is the mean of ``number`` calls (scheduler noise)
+            for _ in range(number):  # short cases: a sample is the median of ``number`` calls
                 if setup is not None:
                     setup()
                 t = time.perf_counter()
                 result = fn()
-                total += time.perf_counter() - t
+                calls.append(time.perf_counter() - t)
         finally:
             gc.enable()
-        times.append(total / number)
+        times.append(statistics.median(calls))
     return (statistics.median(times), min(times), max(times)), result
 
 
@@ -165,22 +165,24 @@ def parametric_rows(repeat):
     t_d, res_d = timed(lambda: walk_ours(bind(base2, vals), (1, 1), (1, 1), 1000), repeat, _clear_discover_caches,
                        number=5)
     t_r, res_r = timed(lambda: rt_limit(rt2.subs({ci: 1 for ci in c}), {x: 1, y: 1}, {x: 1, y: 1}, 1000),
-                       repeat, _clear_rt_caches)
+                       repeat, _clear_rt_caches, number=5)
     rows.append(_row("parametric walk: cmf2 at c = (1,1,1,1), (1,1) from (1,1), depth 1000", t_d, t_r,
                      _agree(res_d, res_r), dd=round(res_d[1], 1), dr=res_r[1]))
 
     for name, p, q, z, t, s in [("pFq:3,2,1", 3, 2, 1, (1, 1, 1, 2, 2), (1, 1, 1, 2, 4)),
                                 ("pFq:2,1,1/2", 2, 1, sympy.Rational(1, 2), (1, 1, 3), (1, 1, 2))]:
+        get_cmf.cache_clear()
         t0 = time.perf_counter()
         ours_cmf = get_cmf(name)
         build_d = time.perf_counter() - t0
+        pFq.construct_matrices.cache_clear()
         t0 = time.perf_counter()
         theirs = pFq(p, q, z)
         build_r = time.perf_counter() - t0
         syms = list(sympy.symbols(f"x:{p}")) + list(sympy.symbols(f"y:{q}"))
         t_d, res_d = timed(lambda: walk_ours(ours_cmf, t, s, 1000), repeat, _clear_discover_caches, number=5)
         t_r, res_r = timed(lambda: rt_limit(theirs, dict(zip(syms, t)), dict(zip(syms, s)), 1000), repeat,
-                           _clear_rt_caches)
+                           _clear_rt_caches, number=5)
         rows.append(_row(f"pFq walk: {name} along {t} from {s}, depth 1000 (field built once: discover "
                          f"{build_d:.2f} s, ramanujantools {build_r:.2f} s)", t_d, t_r, _agree(res_d, res_r),
                          dd=round(res_d[1], 1), dr=res_r[1]))
