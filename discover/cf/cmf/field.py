@@ -363,12 +363,14 @@ def check_conservative(cmf: CMF) -> list[Failure]:
             Ni_s, di_s = [flat_i[r * k:(r + 1) * k] for r in range(k)], flat_i[-1]
             left, right = _poly_matmul(Ni, Nj_s), _poly_matmul(Nj, Ni_s)
             ld, rd = di * dj_s, dj * di_s
+            g = ld.gcd(rd)  # the two sides share most denominator factors: multiply by the cofactors only
+            lf, rf = (ld / g, rd / g) if not g.is_constant() else (ld, rd)
             for r in range(k):
                 for c in range(k):
-                    num = left[r][c] * rd - right[r][c] * ld
+                    num = left[r][c] * rf - right[r][c] * lf
                     if num.is_zero():
                         continue
-                    res_n, res_d = reduce_fraction(num, ld * rd, one)
+                    res_n, res_d = reduce_fraction(num, ld * rf, one)  # over lcm(ld, rd)
                     text = f"({res_n})/({res_d})" if not res_d.is_one() else str(res_n)
                     text = text.replace("^", "**")
                     if len(text) > 200:
