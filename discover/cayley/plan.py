@@ -96,7 +96,7 @@ def parity_checkpointed(graph: GraphDef) -> bool:
     checkpointed; without a checkpoint directory the in-memory layouts and their estimates apply."""
     from discover.cayley.layer_files import checkpoint_path
 
-    return parity_unsuitable(graph) is None and checkpoint_path(graph) is not None
+    return checkpoint_path(graph) is not None and parity_unsuitable(graph) is None
 
 
 def frontier_bytes(graph: GraphDef, order: int) -> int:
@@ -183,11 +183,10 @@ def check_checkpoint(graph: GraphDef, limit: int) -> None:
     from discover.cayley import layer_files as F
 
     path = F.checkpoint_path(graph)
+    if path is None:
+        return
     why = parity_unsuitable(graph)
     if why is not None:
-        if path:
-            raise InputError(f"{F.CHECKPOINT_ENV}: only the parity bitmap checkpoints, and it {why} ({graph.name})")
-        return
-    if path:
-        F.inspect(path, F.identity(graph))
-        F.check_disk(path, graph.degree)
+        raise InputError(f"{F.CHECKPOINT_ENV}: only the parity bitmap checkpoints, and it {why} ({graph.name})")
+    F.inspect(path, F.identity(graph))
+    F.check_disk(path, graph.degree)
