@@ -241,6 +241,7 @@ def learn_cmd(problem, sizes, rounds, seeds, steps, hidden, band, beta, seed, ou
     Example:
       discover extremal learn --n 20 --rounds 1 --seeds 1 --steps 300 --output policy.npz
     """
+    import importlib.util
     import json
     from pathlib import Path
 
@@ -259,10 +260,9 @@ def learn_cmd(problem, sizes, rounds, seeds, steps, hidden, band, beta, seed, ou
         raise InputError(f"--output: the folder of {output!r} does not exist")
     spec = TrainSpec(problem=problem, rounds=rounds, sizes=size_list, seeds=seeds, steps=steps, hidden=hidden,
                      band=band, beta=beta, seed=seed)
-    try:
-        import torch  # noqa: F401
-    except ImportError:
-        raise RuntimeFailure("extremal learn needs torch: pip install 'discover[learn]'") from None
+    # torch is imported only to fit (the recording runs without it), but it must be there
+    if importlib.util.find_spec("torch") is None:
+        raise RuntimeFailure("extremal learn needs torch: pip install 'discover[learn]'")
     policy, rows, chosen = self_play(spec, log=(lambda m: None) if as_json else click.echo)
     W.save(policy, output, problem=spec.problem, chosen_round=chosen)
     record = {"spec": {k: getattr(spec, k) for k in spec.__dataclass_fields__}, "rounds": rows,
