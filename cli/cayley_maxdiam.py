@@ -72,7 +72,8 @@ def _whiskers_cell(record) -> str:
     pattern = "a maximiser is a square with whiskers" if w["pattern_attains_maximum"] else "no maximiser is one"
     if w["diameter"] is None:
         return f"no member generates S_n; {pattern}"
-    return f"{w['diameter']} ({'attains' if w['attains_maximum'] else 'below'}: {', '.join(w['best'])}); {pattern}"
+    where = "attains" if w["attains_maximum"] else "above the sample's" if w["exceeds_sampled_maximum"] else "below"
+    return f"{w['diameter']} ({where}: {', '.join(w['best'])}); {pattern}"
 
 
 command = maxdiam_cmd

@@ -289,7 +289,8 @@ def whisker_check(shape_text: str, n: int, best: int | None, maximisers) -> dict
     return {"members": members, "diameter": top, "maximiser_drawings": drawn,
             "pattern_attains_maximum": SQUARE_WHISKERS in drawn,
             "best": [m["family"] for m in members if m["diameter"] == top],
-            "attains_maximum": top is not None and best is not None and top == best}
+            "attains_maximum": top is not None and best is not None and top == best,
+            "exceeds_sampled_maximum": top is not None and best is not None and top > best}
 
 
 def run_maximum(spec: MaximumSpec, shard: Shard) -> ShardResult:
@@ -310,7 +311,8 @@ def run_maximum(spec: MaximumSpec, shard: Shard) -> ShardResult:
     group = g["group"].replace("_n", f"_{n}")
     statement = (f"{spec.shape}, {group}: largest diameter {best} over {g['generating']:,} generating sets ({how})"
                  + (f"; square_whiskers has diameter {whisker['diameter']}"
-                    + (" (attains it)" if whisker["attains_maximum"] else " (below it)")
+                    + (" (attains it)" if whisker["attains_maximum"] else
+                       " (above it: the sample missed it)" if whisker["exceeds_sampled_maximum"] else " (below it)")
                     + ("; a maximiser is drawn as a square with whiskers" if whisker["pattern_attains_maximum"] else
                        "; no maximiser is drawn as a square with whiskers") if whisker else ""))
     payload = {"shape": spec.shape, "drawing_filter": spec.drawing or None, "n": n, "how": how, **g,
