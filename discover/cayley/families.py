@@ -380,8 +380,10 @@ FAMILIES: dict[str, Family] = {
         _perm("coxeter_d", F.coxeter_d, 2, "simple reflections of D_n on 2n points",
               lambda n, *_: 2 ** (n - 1) * math.factorial(n), reference="Bjorner and Brenti (2005)"),
         _perm("square_whiskers", F.square_whiskers, F.SQUARE_WHISKERS_MIN_N,
-              "three involutions: a square with whiskers of n-4-q and q points (default q=1); e=1: z on the far side",
-              params=(Param("q", 1, *_k_range(0, 4)), Param("e", 0, *_fixed(0, 1))), reference="Chervov et al., arXiv:2509.19162 (pattern)"),
+              "three involutions: a square with whiskers of n-4-q and q points (default q=1); e=1: z on the far "
+              "side; w=1: whiskers alternate x, z; t=1: doubled tip",
+              params=(Param("q", 1, *_k_range(0, 4)), Param("e", 0, *_fixed(0, 1)), Param("w", 0, *_fixed(0, 1)),
+                      Param("t", 0, *_fixed(0, 1))), reference="Chervov et al., arXiv:2509.19162 (pattern)"),
         _perm("cube_2x2x2_qtm", Z.pocket_cube_qtm, 0, "2x2x2 cube, fixed corner, quarter turns", reference=_PUZZLE),
         _perm("cube_2x2x2_htm", Z.pocket_cube_htm, 0, "2x2x2 cube, fixed corner, quarter and half turns",
               reference=_PUZZLE),

@@ -29,7 +29,7 @@ cubic_pancake:s         three prefix reversals R_n, R_a, R_b with (a, b) = (n-1,
                         (n-1, n-3), (n-2, 2), (n-2, 3), (n-2, n-3) for s = 1..7 (R_k reverses positions 0..k-1)
 coxeter_b               the simple reflections of B_n on 2n points: (0 n) and (i i+1)(n+i n+i+1)
 coxeter_d               the simple reflections of D_n on 2n points: (0 n+1)(1 n) and (i i+1)(n+i n+i+1)
-square_whiskers:q:e     three involutions x, y, z drawn as a square with two whiskers (see square_whiskers)
+square_whiskers:q:e:w:t three involutions x, y, z drawn as a square with two whiskers (see square_whiskers)
 ======================  ====================================================================================
 
 References: CayleyPy's library (Chervov et al., "CayleyPy", arXiv:2502.18663, and the definitions in its
@@ -45,6 +45,7 @@ from __future__ import annotations
 import itertools
 
 from discover.cayley import perms as P
+from discover.errors import InputError
 
 
 def _cycle(n, points):
@@ -217,23 +218,21 @@ def coxeter_d(n):
 SQUARE_WHISKERS_MIN_N = 5
 
 
-def square_whiskers(n, q=1, e=0):
+def square_whiskers(n, q=1, e=0, w=0, t=0):
     """Three involutions x, y, z whose transpositions, drawn as coloured edges on the n points, form a square
-    A-B-C-D with two whiskers (paths) hanging from the adjacent corners A and B: x = (A B)(C D), y = (B C)(D A)
-    and the whisker edges a_1a_2, a_3a_4, ..., b_1b_2, ...; z = (A a_1)(B b_1) and the whisker edges a_2a_3,
-    ..., b_2b_3, ... (each whisker leaves its corner by z, then alternates y, z). The whisker at B has q points
-    (default 1), the one at A p = n - 4 - q; e = 1 adds the edge (C D) to z (the square's far side then
-    carries x and z). Points: the A whisker tip..a_1 = 0..p-1, A = p,
-    B = p+1, D = p+2, C = p+3, the B whisker b_1.. = p+4..n-1.
+    A-B-C-D with two whiskers (paths) hanging from the adjacent corners A and B: x = (A B)(C D), y = (B C)(D A);
+    z = (A a_1)(B b_1): each whisker leaves its corner by z, then alternates y, z (w = 0) or x, z (w = 1). The
+    whisker at B has q points (default 1), the one at A p = n - 4 - q. e = 1 adds the edge (C D) to z (the
+    square's far side then carries x and z); t = 1 adds the last edge of the A whisker to y (a doubled tip).
+    Points: the A whisker tip..a_1 = 0..p-1, A = p, B = p+1, D = p+2, C = p+3, the B whisker b_1.. = p+4..n-1.
 
     The pattern is named in Chervov et al., arXiv:2509.19162 (conjectured to maximise the diameter over
     involution generating sets); its exact published parametrisation was not available to us, so this is
-    the pattern as read off the maximisers our exhaustive search finds (n = 7: q = 1, e = 1; n = 8: q = 1)."""
+    the pattern as read off the maximisers our exhaustive search finds: n = 7: q = 1, e = 1; n = 8: q = 1;
+    n = 9: q = 1, w = 1, t = 1; n = 10 (best square with whiskers): q = 2, w = 1, t = 1."""
     p = n - 4 - q
-    if e not in (0, 1):
-        raise ValueError(f"square_whiskers: e={e} must be 0 or 1")
-    if p < 0 or q < 0:
-        raise ValueError(f"square_whiskers: whisker lengths p={p}, q={q} must be >= 0 at n={n}")
+    if p < 0 or q < 0 or e not in (0, 1) or w not in (0, 1) or t not in (0, 1):
+        raise InputError(f"--generators square_whiskers: q={q} must be 0..{n - 4} and e, w, t 0 or 1 (n={n})")
     A, B, D, C = p, p + 1, p + 2, p + 3
     a = [p - 1 - i for i in range(p)]  # a_1, a_2, ... (a_1 next to A)
     b = [p + 4 + i for i in range(q)]  # b_1, b_2, ...
@@ -242,6 +241,11 @@ def square_whiskers(n, q=1, e=0):
     z = ([(A, a[0])] if p else []) + ([(B, b[0])] if q else []) + ([(C, D)] if e else [])
     for path in (a, b):
         for i in range(len(path) - 1):
-            (y if i % 2 == 0 else z).append((path[i], path[i + 1]))
+            ((x if w else y) if i % 2 == 0 else z).append((path[i], path[i + 1]))
+    if t:
+        if p < 2 or (a[-2], a[-1]) in y:
+            raise InputError(f"--generators square_whiskers: t=1 needs an A whisker of 2 or more points whose last "
+                             f"edge is not in y (n={n}, q={q}, w={w})")
+        y.append((a[-2], a[-1]))
     gens = [P.from_cycles(n, x), P.from_cycles(n, y), P.from_cycles(n, z)]
     return gens, ["x", "y", "z"]
