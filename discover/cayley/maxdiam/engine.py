@@ -24,6 +24,7 @@ Limits (stated in ``--help``, checked when the spec is built): n <= :data:`MAX_N
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -252,8 +253,8 @@ def maximum_shards(spec: MaximumSpec):
 
 
 def whisker_check(shape_text: str, n: int, best: int | None, maximisers) -> dict | None:
-    """For three involutions: every member square_whiskers:q:e at n (q = 0..n-4, e = 0, 1) that generates
-    S_n, its diameter (taken from the maximisers when its canonical form is among them, else by its own
+    """For three involutions: every member square_whiskers:q:e:w:t at n (q = 0..n-4; e, w, t = 0, 1) that
+    generates S_n, its diameter (taken from the maximisers when its canonical form is among them, else by its own
     BFS), and whether the best member attains the maximum."""
     from discover.cayley import perm_families as F
     from discover.cayley.maxdiam.enumerate import canonical_form
@@ -265,23 +266,25 @@ def whisker_check(shape_text: str, n: int, best: int | None, maximisers) -> dict
         return None
     listed = {tuple(tuple(g) for g in m["generators"]) for m in maximisers}
     members = []
-    for q in range(n - 3):
-        for e in (0, 1):
-            gens, _ = F.square_whiskers(n, q, e)
-            group, order = group_of(gens, n)
-            if group != "S_n" or len(set(gens)) < 3:
-                continue
-            among = canonical_form(shape, gens) in listed
-            if among:
-                diameter = best
-            else:
-                from discover.cayley.bfs import growth
-                from discover.cayley.graph import perm_graph
+    for q, e, w, t in itertools.product(range(n - 3), (0, 1), (0, 1), (0, 1)):
+        try:
+            gens, _ = F.square_whiskers(n, q, e, w, t)
+        except InputError:
+            continue  # no doubled tip on this member
+        group, order = group_of(gens, n)
+        if group != "S_n" or len(set(gens)) < 3:
+            continue
+        among = canonical_form(shape, gens) in listed
+        if among:
+            diameter = best
+        else:
+            from discover.cayley.bfs import growth
+            from discover.cayley.graph import perm_graph
 
-                diameter = growth(perm_graph("square_whiskers", list(gens), n), order=order,
-                                  last_layer_limit=0).diameter
-            members.append({"family": f"square_whiskers:{q}:{e}", "generators": describe(gens),
-                            "diameter": diameter, "among_listed_maximisers": among})
+            diameter = growth(perm_graph("square_whiskers", list(gens), n), order=order,
+                              last_layer_limit=0).diameter
+        members.append({"family": f"square_whiskers:{q}:{e}:{w}:{t}", "generators": describe(gens),
+                        "diameter": diameter, "among_listed_maximisers": among})
     top = max((m["diameter"] for m in members), default=None)
     from discover.cayley.maxdiam.drawing import SQUARE_WHISKERS, describe_drawing
 

@@ -29,6 +29,8 @@ BAD = [
     (M + T + ["--n", "12", "--exhaustive-limit", "1000000"], "BFS states"),
     (M + ["--n", "6", "--shape", "involution-cycle", "--drawing", "path"], "only for shapes of involutions"),
     (M + T + ["--n", "6", "--drawing", "circle"], "--drawing"),
+    (["cayley", "growth", "--generators", "square_whiskers:1:0:0:1", "--n", "9"], "t=1 needs"),
+    (["cayley", "growth", "--generators", "square_whiskers:1:0:2:0", "--n", "9"], "square_whiskers"),
 ]
 
 

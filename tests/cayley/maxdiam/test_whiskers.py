@@ -18,9 +18,10 @@ def edges(gens):
     return [(i, g[i]) for g in gens for i in range(len(g)) if i < g[i]]
 
 
-@pytest.mark.parametrize("n,q,e", [(7, 1, 1), (8, 1, 0), (9, 2, 0), (10, 3, 1)])
-def test_the_drawing_is_a_square_with_two_whiskers(n, q, e):
-    gens, _ = square_whiskers(n, q, e)
+@pytest.mark.parametrize("n,q,e,w,t", [(7, 1, 1, 0, 0), (8, 1, 0, 0, 0), (9, 2, 0, 0, 0), (10, 3, 1, 0, 0),
+                                       (9, 1, 0, 1, 1), (10, 2, 0, 1, 1)])
+def test_the_drawing_is_a_square_with_two_whiskers(n, q, e, w, t):
+    gens, _ = square_whiskers(n, q, e, w, t)
     assert all(g[g[i]] == i for g in gens for i in range(n)) and all(g != tuple(range(n)) for g in gens)
     simple = nx.Graph(edges(gens))
     assert nx.is_connected(simple) and simple.number_of_nodes() == n
@@ -42,9 +43,10 @@ def networkx_layers(gens, n):
     return [counts[k] for k in range(max(counts) + 1)]
 
 
-@pytest.mark.parametrize("n,q,e", [(5, 1, 0), (7, 1, 1), (7, 2, 1), (8, 1, 0)])
-def test_growth_equals_networkx(n, q, e):
-    graph = build_family(f"square_whiskers:{q}:{e}", n)
+@pytest.mark.parametrize("n,q,e,w,t", [(5, 1, 0, 0, 0), (7, 1, 1, 0, 0), (7, 2, 1, 0, 0), (8, 1, 0, 0, 0),
+                                       (8, 1, 0, 1, 1)])
+def test_growth_equals_networkx(n, q, e, w, t):
+    graph = build_family(f"square_whiskers:{q}:{e}:{w}:{t}", n)
     layers = networkx_layers(graph.generators, n)
     assert sum(layers) == math.factorial(n)  # the group is S_n
     assert growth(graph).layer_sizes == layers
