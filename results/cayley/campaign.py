@@ -50,7 +50,7 @@ STEPS = [
     ("UT_3 (= Heisenberg 3x3) over p", "--generators unitriangular --n 3 --over p --values 2..40"),
     ("SL(2, p) over p", "--generators sl2 --over p --values 2..40"),
     ("Heisenberg 5x5 over p", "--generators heisenberg --n 5 --over p --values 2..11"),
-    ("Heisenberg 6x6 over p", "--generators heisenberg --n 6 --over p --values 2..7"),
+    ("Heisenberg 6x6 over p", "--generators heisenberg --n 6 --over p --values 2..6"),
     ("inverse-closed consecutive k-cycles over k", "--generators consecutive_k_cycles --inverse-closed --n 9 --over k "
                                                   "--values 2..9"),
     ("down_cycles to n = 12", "--generators down_cycles --n 3..12"),
