@@ -129,6 +129,8 @@ ENGINE_REFS: dict[str, str] = {
     "cayley.growth": "discover.cayley.engine:GROWTH_ENGINE",
     "cayley.fit": "discover.cayley.engine:FIT_ENGINE",
     "cayley.mine": "discover.cayley.engine:MINE_ENGINE",
+    "cayley.maxdiam": "discover.cayley.maxdiam.engine:MAXDIAM_ENGINE",
+    "cayley.maxdiam.maximum": "discover.cayley.maxdiam.engine:MAXIMUM_ENGINE",
     "extremal.search": "discover.extremal.engine:ENGINE",
     "extremal.check": "discover.extremal.engine:CHECK_ENGINE",
     "chem.balance": "discover.chem.engine:ENGINE",

@@ -27,6 +27,7 @@ completed.
 from __future__ import annotations
 
 import numpy as np
+import discover.kernels.numba_start  # noqa: F401,I001 - before numba: see that module
 from numba import njit
 
 
