@@ -31,6 +31,7 @@ lexicographically sorted key arrays.
 from __future__ import annotations
 
 import numpy as np
+import discover.kernels.numba_start  # noqa: F401,I001 - before numba: see that module
 from numba import njit, prange, types
 from numba.core import cgutils
 from numba.extending import intrinsic

@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
+import discover.kernels.numba_start  # noqa: F401,I001 - before numba: see that module
 from numba import njit, prange
 
 from discover.cayley.kernels import _block_scratch, _enter_block, _queue_neighbours, _unrank, atomic_add, atomic_or

@@ -38,17 +38,25 @@ from typing import Any, Callable, Iterable, Iterator
 from discover.runner.engine import Shard, ShardResult
 from discover.runner.outcome import ShardOutcome, run_one
 
-# modules the server imports before it serves: every module with a Numba kernel (their import fills
-# Numba's contexts through discover.kernels.numba_start) and the engines' own modules
-PRELOAD = (
-    "discover.kernels.numba_start",
-    "discover.cayley.bfs", "discover.cayley.beam_kernels", "discover.cayley.solve",
-    "discover.extremal.flips", "discover.extremal.reattach", "discover.extremal.lanes",
-    "discover.chem.dd_kernel", "discover.cf.search.screen",
-)
 CONNECT_SECONDS = 5.0  # a server that does not greet within this is taken as not there
 START_SECONDS = 180.0  # `warm up` waits this long for the server to load everything
 POLL_SECONDS = 0.5
+
+
+def preload_modules() -> list[str]:
+    """What the server imports before it serves: every module of the package with a Numba kernel (a
+    module-level ``import numba`` / ``from numba``; importing them fills Numba's contexts through
+    :mod:`discover.kernels.numba_start`) and every engine of :data:`~discover.runner.engine.ENGINE_REFS`."""
+    import re
+
+    import discover
+    from discover.runner.engine import ENGINE_REFS
+
+    root = Path(discover.__file__).parent
+    uses_numba = re.compile(r"^(import numba\b|from numba\b)", re.M)
+    kernels = sorted(".".join(("discover",) + path.relative_to(root).with_suffix("").parts)
+                     for path in root.rglob("*.py") if uses_numba.search(path.read_text(encoding="utf-8")))
+    return ["discover.kernels.numba_start"] + kernels + sorted({ref.partition(":")[0] for ref in ENGINE_REFS.values()})
 
 
 def warm_dir() -> Path:
@@ -88,13 +96,17 @@ def read_state() -> dict | None:
 
 
 def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie, killed but not yet reaped by its parent, does not)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
 
 
 def _is_server(pid: int) -> bool:
@@ -257,8 +269,11 @@ def serve(directory: Path) -> None:
     import secrets
     from multiprocessing.connection import Listener
 
-    for module in PRELOAD:
-        importlib.import_module(module)
+    for module in preload_modules():
+        try:
+            importlib.import_module(module)
+        except Exception as exc:  # noqa: BLE001 - a module that cannot load is loaded by its command instead
+            print(f"discover warm: not preloaded: {module}: {type(exc).__name__}: {exc}", file=sys.stderr)
     directory.mkdir(parents=True, exist_ok=True)
     os.chmod(directory, 0o700)
     socket_path = directory / "warm.sock"
