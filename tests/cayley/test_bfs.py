@@ -70,7 +70,7 @@ def test_lrx_diameter(n):
 REQUIRED = {"consecutive_k_cycles": ":2", "wrapped_k_cycles": ":2", "increasing_k_cycles": ":2",
             "cubic_pancake": ":1", "hungarian_rings": ":1"}  # a value for each family's required parameter
 SMALL = [(name + REQUIRED.get(name, ""), n) for name in FAMILIES if FAMILIES[name].kind == "perm"
-         and FAMILIES[name].min_n > 0 and name not in ("cube_qtm", "cube_htm")
+         and FAMILIES[name].min_n > 0 and name not in ("cube_qtm", "cube_htm", "cube_qstm", "cube_atm")
          for n in sorted({FAMILIES[name].min_n, 5 if name != "involutive_derangements" else 6})]
 
 
