@@ -54,6 +54,10 @@ STEPS = [
     ("inverse-closed consecutive k-cycles over k", "--generators consecutive_k_cycles --inverse-closed --n 9 --over k "
                                                   "--values 2..9"),
     ("down_cycles to n = 12", "--generators down_cycles --n 3..12"),
+    ("consecutive 3-cycles to n = 12", "--generators consecutive_k_cycles:3 --n 3..12"),
+    ("consecutive 4-cycles to n = 12", "--generators consecutive_k_cycles:4 --n 4..12"),
+    ("consecutive 5-cycles to n = 12", "--generators consecutive_k_cycles:5 --n 5..12"),
+    ("wrapped 3-cycles to n = 12", "--generators wrapped_k_cycles:3 --n 3..12"),
 ]
 
 
