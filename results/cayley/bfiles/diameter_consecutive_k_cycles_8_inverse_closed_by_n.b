@@ -1,0 +1,3 @@
+# diameter of the Cayley graph of consecutive_k_cycles:8 inverse-closed by n
+# written by discover from verified records in its results store
+9 21

@@ -1,0 +1,27 @@
+# growth of heisenberg n=5 at p = 8: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 12
+2 84
+3 460
+4 1964
+5 6968
+6 20740
+7 51584
+8 105783
+9 176832
+10 243140
+11 281984
+12 287720
+13 265744
+14 223688
+15 171552
+16 118392
+17 72672
+18 39232
+19 18336
+20 7248
+21 2336
+22 576
+23 96
+24 8

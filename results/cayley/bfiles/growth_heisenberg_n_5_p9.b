@@ -1,0 +1,27 @@
+# growth of heisenberg n=5 at p = 9: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 12
+2 84
+3 460
+4 1970
+5 7040
+6 21502
+7 56288
+8 124924
+9 233152
+10 364960
+11 486688
+12 566128
+13 598400
+14 579488
+15 518016
+16 428976
+17 323136
+18 219456
+19 133056
+20 70848
+21 32256
+22 12096
+23 3456
+24 576

@@ -1,0 +1,27 @@
+# growth of heisenberg n=6 at p = 6: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 16
+2 144
+3 968
+4 5042
+5 21224
+6 72786
+7 202864
+8 456409
+9 824720
+10 1200896
+11 1452352
+12 1512340
+13 1388704
+14 1132880
+15 815120
+16 512256
+17 278304
+18 129192
+19 50400
+20 16128
+21 4080
+22 768
+23 96
+24 6
