@@ -2,7 +2,7 @@
 # The novelty campaign of issue 13 (item 5): cf search over boxes where the literature has formulas
 # (deg a 1..3, deg b 2..6) for the 11 registry constants, one checkpointed run per box, all in one store.
 # Run from the repository root:  nice -n 15 bash results/cf/campaign.sh          (round 2)
-#                                ROUND=3 nice -n 15 bash results/cf/campaign.sh  (round 3; 4 to 11 likewise)
+#                                ROUND=3 nice -n 15 bash results/cf/campaign.sh  (round 3; 4 to 12 likewise)
 # Rounds 6-8 also walk the library CMFs (cf cmf search, WALKS).
 # Each run's wall time goes to results/cf/campaign_times.tsv; an interrupted run is continued with
 #   discover cf search ... --resume RUN_ID --store results/cf_campaign.sqlite   (run ids: discover results runs)
@@ -16,7 +16,14 @@ C="--constant pi --constant e --constant zeta2 --constant zeta3 --constant zeta5
 ROUND=${ROUND:-2}
 # every constant of the registry (discover/cf/constants.py), for rounds 5, 6 and 8
 CALL=$(.venv/bin/python -c "from discover.cf.constants import REGISTRY; print(' '.join('--constant ' + n for n in REGISTRY))")
-if [ "$ROUND" = 11 ]; then
+if [ "$ROUND" = 12 ]; then
+  # round 12: round 11's starts with longer trajectories (e up to max step 6, pi up to 5)
+  WALKS=(
+    "--cmf e --max-step 6 --start-min 1 --start-max 7 --depth 500"
+    "--cmf pi --max-step 5 --start-min 1 --start-max 7 --depth 500"
+  )
+  BOXES=()
+elif [ "$ROUND" = 11 ]; then
   # round 11: the pi and e CMFs from every start in [1, 7]^2 (rounds 6-8 took the diagonal blocks [1, 3]^2,
   # [4, 6]^2, [7, 9]^2; walks already stored are stored once), trajectories up to max step 4
   WALKS=(
