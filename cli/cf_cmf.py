@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import click
 
-from cli.cf import _fmt_digits
+from cli.cf import _fmt_digits, known_option
 from cli.common import emit_records, emit_summary, execute, json_option, print_table, runner_options
 from discover.cf import limits
 
@@ -152,6 +152,7 @@ def cmf_check(path, as_json):
 @click.option("--constants", default=None, metavar="C1,C2",
               help="Constants to identify the limit against (default: the CMF's).")
 @json_option
+@known_option
 @runner_options
 def cmf_walk(cmf_name, cmf_file, trajectory, start, end, param, depth, constants, as_json, run_options):
     """Walk a CMF along a trajectory: the exact limit, its digits, delta and the identified constant.
@@ -287,6 +288,7 @@ def _print_work(c, grid, t, s, e, as_json):
               help="Values of the CMF's parameters; a grid (c0=1..3,c1=0|1) runs every point, one shard per "
                    "point and trajectory (at most 10,000 points).")
 @json_option
+@known_option
 @runner_options
 def cmf_search(cmf_name, cmf_file, max_step, negative, start_min, start_max, depth, constants, min_digits,
                param, as_json, run_options):

@@ -89,8 +89,13 @@ def walk_novelty(pcf: dict | None) -> dict | None:
     from discover.cf.novelty.classify import novelty_payload
     from discover.cf.pcf import PCF
     from discover.cf.polynomial import Polynomial
+    from discover.errors import InputError
 
-    return novelty_payload(PCF(Polynomial.parse(pcf["a"]), Polynomial.parse(pcf["b"])), None)
+    try:
+        equivalent = PCF(Polynomial.parse(pcf["a"]), Polynomial.parse(pcf["b"]))
+    except InputError as exc:  # a PCF beyond the limits of cf's polynomials: the walk is kept, undecided
+        return {"class": None, "error": f"novelty not checked: the equivalent PCF is too large ({exc})"}
+    return novelty_payload(equivalent, None)
 
 
 def walk_record(cmf, ev, ident, agree: float, delta: float | None, hyper: dict | None = None) -> Record:
