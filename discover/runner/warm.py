@@ -66,8 +66,8 @@ def warm_dir() -> Path:
 
 
 def code_stamp() -> str:
-    """What the pool's code must equal for a command to use it: the interpreter, the package version and
-    the newest modification time (and count) of the package's Python files. Editing any file of the
+    """What the pool's code must equal for a command to use it: the environment (``sys.prefix``), the
+    package's folder and version, and the newest modification time (and count) of its Python files. Editing any file of the
     package makes a running pool stale, so it is never used with code older than the command's."""
     import discover
 
@@ -83,7 +83,7 @@ def code_stamp() -> str:
                 elif entry.name.endswith(".py"):
                     newest = max(newest, entry.stat().st_mtime_ns)
                     count += 1
-    return f"{sys.executable}|{discover.__version__}|{count}|{newest}"
+    return f"{sys.prefix}|{root}|{discover.__version__}|{count}|{newest}"
 
 
 def read_state() -> dict | None:
