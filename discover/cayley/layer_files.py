@@ -25,8 +25,8 @@ import shutil
 import tempfile
 import time
 
-import numpy as np
-
+# numpy is imported where arrays are made: the planner reads this module's paths before any search, in the
+# command's own process (start-up counts)
 from discover.cayley.plan import PARITY_CHUNK_BYTES
 from discover.errors import InputError, RuntimeFailure
 
@@ -142,6 +142,8 @@ class LayerDir:
                 os.remove(os.path.join(self.path, name))
 
     def index(self, k: int) -> np.ndarray:
+        import numpy as np
+
         return np.fromfile(self._file(k, "idx"), dtype=np.int64).reshape(-1, 4)
 
     def _check_layer(self, k: int) -> None:
@@ -160,6 +162,8 @@ class LayerDir:
         fh = open(self._file(k, "bin"), "rb")
 
         def chunk(c: int):
+            import numpy as np
+
             offset, nbytes, kind, count = (int(v) for v in idx[c])
             data = os.pread(fh.fileno(), nbytes, offset)
             if len(data) != nbytes:
@@ -200,6 +204,8 @@ class LayerWriter:
     (not those of a temporary directory, which no run resumes)."""
 
     def __init__(self, bin_path: str, idx_path: str, nchunks: int, durable: bool = True):
+        import numpy as np
+
         self.bin_path, self.idx_path, self.durable = bin_path, idx_path, durable
         self.fh = open(bin_path, "wb")
         self.rows = np.zeros((nchunks, 4), dtype=np.int64)
