@@ -38,7 +38,7 @@ SEED_REACH = 4
 # graph6 files (--seed-file, extremal check): at most this many bytes and graphs
 MAX_FILE_BYTES = 64 * 2**20
 MAX_GRAPHS = 10_000
-WALKS = ("mixed", "reattach", "flip")
+WALKS = ("mixed", "reattach", "flip", "learned")
 # when a size may stop before its time is up (see ExtremalSearchSpec.stop_at)
 STOP_AT = ("none", "exact", "record")
 
