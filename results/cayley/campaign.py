@@ -58,6 +58,9 @@ STEPS = [
     ("consecutive 4-cycles to n = 12", "--generators consecutive_k_cycles:4 --n 4..12"),
     ("consecutive 5-cycles to n = 12", "--generators consecutive_k_cycles:5 --n 5..12"),
     ("wrapped 3-cycles to n = 12", "--generators wrapped_k_cycles:3 --n 3..12"),
+    ("wrapped 4-cycles to n = 12", "--generators wrapped_k_cycles:4 --n 4..12"),
+    ("wrapped 5-cycles to n = 12", "--generators wrapped_k_cycles:5 --n 5..12"),
+    ("increasing 3-cycles to n = 11", "--generators increasing_k_cycles:3 --n 3..11"),
 ]
 
 
