@@ -115,7 +115,28 @@ def cli(debug):
 
 
 def main() -> None:
-    cli.main()
+    """The console script: run the command, then leave without tearing the interpreter down."""
+    _leave(cli.main(standalone_mode=False))
+
+
+def _leave(code: int) -> None:
+    """Exit with ``code``, skipping the interpreter's teardown of every module (about 10 ms of a 90 ms
+    command) when that is all that is left: the ``atexit`` handlers (Ray, multiprocessing, logging) run
+    first and the standard streams are flushed. With other threads still alive the exit is the ordinary
+    one, which waits for them."""
+    import threading
+
+    if threading.active_count() > 1:
+        sys.exit(code)
+    import atexit
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

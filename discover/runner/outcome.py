@@ -8,7 +8,6 @@ reported with its id while the others complete. A worker *process* that dies is 
 from __future__ import annotations
 
 import time
-import traceback
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -45,6 +44,8 @@ def run_one(run_shard: Callable[[Any, Shard], ShardResult], spec: Any, shard: Sh
             result = ShardResult(records=result, candidates=len(result))
         return ShardOutcome(shard, result, None, time.perf_counter() - start)
     except Exception as exc:  # noqa: BLE001 - reported per shard, the run goes on
+        import traceback  # only when a shard fails (a command's start-up counts)
+
         frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
         where = f" ({frame.filename.rsplit('/', 1)[-1]}:{frame.lineno})" if frame else ""
         message = f"{type(exc).__name__}: {exc}{where}"
