@@ -104,6 +104,9 @@ class GrowthSpec(SearchSpec):
             raise InputError(f"--last-layer {self.last_layer_limit}: must be 0..{MAX_LAST_LAYER}")
         for shard in shards(self):
             graph = graph_for(self, shard.params)  # parse and validate every graph up front
+            if graph.kind == "matrix" and graph.modulus == 0 and self.max_depth is None:
+                raise InputError(f"{graph.name}: a matrix group over the integers is infinite; give --max-depth D "
+                                 f"(1..{MAX_DEPTH:,}) for its first D layers")
             if self.spectrum:
                 _check_spectrum(self, graph)
 

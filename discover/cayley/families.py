@@ -209,6 +209,23 @@ def _sl_fundamental_roots(name, n, modulus=None, params=()):
     return _matrix_family(name, n, modulus, gens, names, _sl_order(n, modulus) if modulus else None)
 
 
+def _sl_integers(name, n, modulus=None, params=()):
+    """SL(n, Z) by e_k = I + E_{k,k+1}, f_k = I + E_{k+1,k} (k = 1..n-1) and their inverses, over the
+    integers: an infinite group, so only partial searches (``--max-depth``) run on it."""
+    from discover.cayley.graph import integer_matrix_graph
+
+    if modulus is not None:
+        raise InputError(f"--modulus {modulus}: {name} is over the integers (for SL(n, Z/pZ) use "
+                         "sl_fundamental_roots)")
+    if n > MAX_MATRIX_DEGREE:
+        raise InputError(f"--n {n}: matrices of size at most {MAX_MATRIX_DEGREE}x{MAX_MATRIX_DEGREE}")
+    gens, names = [], []
+    for k in range(n - 1):
+        gens += [_elementary(n, k, k + 1), _elementary(n, k + 1, k)]
+        names += [f"e{k + 1}", f"f{k + 1}"]
+    return integer_matrix_graph(f"{name}-{n}", gens, n, names=names).with_inverses()
+
+
 def _sl_root_weyl(name, n, modulus=None, params=()):
     """e = I + E_12 and the signed cyclic permutation matrix w (w_{i,i+1} = 1, w_{n,1} = (-1)^(n-1), det 1),
     and inverses; the order is left to Schreier-Sims."""
@@ -412,6 +429,8 @@ FAMILIES: dict[str, Family] = {
                reference="Heisenberg group (higher dimensions for n > 3)"),
         Family("unitriangular", "matrix", 2, _unitriangular, summary="UT_n(Z/pZ)"),
         Family("sl2", "matrix", 2, _sl2, default_n=2, summary="SL(2, Z/pZ)"),
+        Family("sl_z", "matrix", 2, _sl_integers, default_n=2,
+               summary="SL(n, Z): I+E_{k,k+1}, I+E_{k+1,k} over the integers (infinite: --max-depth)"),
         Family("sl_fundamental_roots", "matrix", 2, _sl_fundamental_roots, summary="SL(n, Z/pZ): I+E_{k,k+1}, I+E_{k+1,k}",
                reference="Steinberg, Lectures on Chevalley groups; " + _LIT),
         Family("sl_root_weyl", "matrix", 2, _sl_root_weyl, summary="SL(n, Z/pZ): I+E_12 and a Coxeter element w",

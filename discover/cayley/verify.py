@@ -213,8 +213,8 @@ def plain_action(graph: GraphDef):
     k, p = graph.degree, graph.modulus
 
     def act(s, g):
-        return tuple(sum(s[a * k + c] * g[c * k + b] for c in range(k)) % p
-                     for a in range(len(s) // k) for b in range(k))
+        row = [sum(s[a * k + c] * g[c * k + b] for c in range(k)) for a in range(len(s) // k) for b in range(k)]
+        return tuple(x % p for x in row) if p else tuple(row)  # p = 0: a matrix group over the integers
     return act
 
 
@@ -238,6 +238,8 @@ def _enumerated_orbit(graph: GraphDef, limit: int) -> int | None:
 def expected_order(graph: GraphDef, cap: int = MAX_STATES) -> tuple[int | None, str]:
     """(number of vertices of ``graph`` known without its BFS, how it was found); (None, why) when
     unknown, or (None, "more than CAP elements") when the group is larger than ``cap``."""
+    if graph.kind == "matrix" and graph.modulus == 0:
+        return None, "a matrix group over the integers (infinite in general): partial searches only"
     if graph.kind == "perm":
         n = graph.degree
         group, how = graph.group_order_hint, "closed form"
