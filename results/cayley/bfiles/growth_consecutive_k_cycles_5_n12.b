@@ -1,0 +1,24 @@
+# growth of consecutive_k_cycles:5 at n = 12: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 8
+2 58
+3 400
+4 2669
+5 16934
+6 98381
+7 498657
+8 2052139
+9 6513811
+10 15934450
+11 30279912
+12 44460566
+13 50093563
+14 42831930
+15 27406390
+16 13062342
+17 4693993
+18 1272881
+19 249315
+20 30672
+21 1728

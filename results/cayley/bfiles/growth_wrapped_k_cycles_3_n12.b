@@ -1,0 +1,23 @@
+# growth of wrapped_k_cycles:3 at n = 12: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 12
+2 102
+3 700
+4 4065
+5 20604
+6 92261
+7 361620
+8 1241976
+9 3744162
+10 9786954
+11 21557070
+12 38640819
+13 53889752
+14 54880258
+15 37148272
+16 14782810
+17 3055009
+18 286108
+19 8179
+20 66
