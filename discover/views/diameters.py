@@ -24,14 +24,18 @@ from discover.views.growth import ENGINE as GROWTH_ENGINE, family_name
 FIT_ENGINE = "cayley.fit"
 
 
-def evaluate_formula(polynomials: list[str], modulus: int, ns) -> list[Fraction]:
-    """The record's quasi-polynomial at each n (exact): P_{n mod modulus}(n)."""
+def evaluate_formula(polynomials: list, modulus: int, ns) -> list:
+    """The record's quasi-polynomial at each n (exact): P_{n mod modulus}(n); None in a residue class the
+    fit left open."""
     import sympy
 
     n = sympy.Symbol("n")
-    exprs = [sympy.sympify(p, locals={"n": n}) for p in polynomials]
+    exprs = [None if p is None else sympy.sympify(p, locals={"n": n}) for p in polynomials]
     out = []
     for x in ns:
+        if exprs[x % modulus] is None:  # a residue class without data: the fit claims nothing there
+            out.append(None)
+            continue
         value = sympy.Rational(exprs[x % modulus].subs(n, x))
         out.append(Fraction(int(value.p), int(value.q)))
     return out
@@ -49,6 +53,8 @@ def diameter_series(records: list[Record], families=None, by: str = "n") -> list
             p = record.payload
             if record.engine != FIT_ENGINE or p.get("quantity") != "diameter":
                 continue
+            if p.get("variable", "n") != "n":  # a fit in the modulus p or a family parameter k: not by n
+                continue
             if families and p.get("family") not in families:
                 continue
             values = {int(k): int(v) for k, v in p["values"].items()}
@@ -56,7 +62,8 @@ def diameter_series(records: list[Record], families=None, by: str = "n") -> list
             held_out = [(x, values[x]) for x in sorted(p["predicted"])]
             lo, hi = int(p["n_min"]), max(values)
             ns = list(range(lo, hi + 1))
-            curve = list(zip(ns, evaluate_formula(p["polynomials"], int(p["modulus"]), ns)))
+            curve = [(x, y) for x, y in zip(ns, evaluate_formula(p["polynomials"], int(p["modulus"]), ns))
+                     if y is not None]
             formula = record.statement.split(": ", 1)[-1]
             series.append({"label": p["family"], "family": p["family"], "key": record.key,
                            "points": sorted(values.items()), "fitted": fitted, "held_out": held_out,

@@ -82,14 +82,15 @@ def _pcf_equation(limit: str | None, a: str, b: str) -> str:
 def _fit_equation(p: dict) -> str:
     quantity = r"\operatorname{" + latex_escape(p["quantity"]) + "}"
     family = r"\mathrm{" + latex_escape(p["family"]) + "}"
-    polys = [expression_latex(x) for x in p["polynomials"]]
+    var = p.get("variable", "n")  # n, or the modulus p / family parameter k of a fit over them
+    polys = [None if x is None else expression_latex(x) for x in p["polynomials"]]
     m = int(p["modulus"])
     if m == 1:
         rhs = polys[0]
-    else:
-        rows = [f"{q} & n \\equiv {r} \\pmod{{{m}}}" for r, q in enumerate(polys)]
+    else:  # a residue class without data claims nothing: its row is left out
+        rows = [f"{q} & {var} \\equiv {r} \\pmod{{{m}}}" for r, q in enumerate(polys) if q is not None]
         rhs = r"\begin{cases} " + r" \\ ".join(rows) + r" \end{cases}"
-    return f"\\[ {quantity}({family}_n) = {rhs} \\qquad (n \\ge {p['n_min']}) \\]"
+    return f"\\[ {quantity}({family}_{{{var}}}) = {rhs} \\qquad ({var} \\ge {p['n_min']}) \\]"
 
 
 def _extremal_equation(p: dict, statement: str) -> str:
@@ -216,7 +217,7 @@ def bfile_sequences(records: Iterable) -> list[tuple[str, dict[int, int]]]:
                 add(f"diameter of {family}{mod} by n", p["n"], p["diameter"])  # a partial search has none
         elif r.engine == "cayley.fit" and isinstance(p.get("values"), dict):
             for n, v in p["values"].items():
-                add(f"{p['quantity']} of {p['family']} by n", int(n), v)
+                add(f"{p['quantity']} of {p['family']} by {p.get('variable', 'n')}", int(n), v)
         elif r.engine.startswith("extremal") and "edges" in p and "n" in p:
             name = f"{p.get('problem')}: most edges found by n (lower bounds)"
             seq = sequences.setdefault(name, {})
