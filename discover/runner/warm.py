@@ -151,9 +151,10 @@ class Session:
             pass
 
 
-def connect() -> Session | None:
-    """A session with the pool, or None (no pool, a stale one, another code, or no answer in time)."""
-    if os.environ.get("DISCOVER_WARM", "1") == "0":
+def connect(for_commands: bool = True) -> Session | None:
+    """A session with the pool, or None (no pool, a stale one, another code, or no answer in time; and,
+    ``for_commands``, when ``DISCOVER_WARM=0`` tells commands not to use it)."""
+    if for_commands and os.environ.get("DISCOVER_WARM", "1") == "0":
         return None
     state = read_state()
     if state is None or state["code"] != code_stamp():
@@ -348,7 +349,7 @@ def up() -> dict:
         if process.poll() is not None:
             raise RuntimeFailure(f"the warm pool did not start (exit {process.returncode}); see "
                                  f"{directory / 'warm.log'}")
-        session = connect()
+        session = connect(for_commands=False)  # the pool answers, whether commands here use it or not
         if session is not None:
             session.close()
             return {**read_state(), "already": False}
