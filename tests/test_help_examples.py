@@ -71,13 +71,28 @@ def sandbox(tmp_path_factory):
                DISCOVER_WARM_DIR=str(cwd / "warm"), DISCOVER_RAY_STATE=str(cwd / "ray.json"))
     return cwd, env
 
+# Examples of the optional extra `learn` (torch): skipped where torch is not installed
+NEEDS_TORCH = ("discover extremal learn ",)
+try:
+    import torch  # noqa: F401
+    HAVE_TORCH = True
+except ImportError:
+    HAVE_TORCH = False
+
+
+def _marks(example):
+    marks = [pytest.mark.slow] if example in LONG else []
+    if example.startswith(NEEDS_TORCH) and not HAVE_TORCH:
+        marks.append(pytest.mark.skip(reason="needs the optional extra learn (torch)"))
+    return marks
+
 
 def _is_show(example):
     return " show " in example and example.split()[1] in ("results", "extremal")
 
 
 @pytest.mark.parametrize("name, example", [
-    pytest.param(n, e, marks=[pytest.mark.slow] if e in LONG else [], id=e[:80])
+    pytest.param(n, e, marks=_marks(e), id=e[:80])
     for n, e in EXAMPLES if not _is_show(e)])
 def test_example_works_when_pasted(sandbox, name, example):
     cwd, env = sandbox
