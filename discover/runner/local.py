@@ -126,7 +126,9 @@ def run_local(run_shard: Callable[[Any, Shard], ShardResult], spec: Any, shards:
             # not its process group, reaches no worker). Their results are lost either way; the run's
             # checkpoint re-runs them on resume.
             _terminate_workers(pool)
-        pool.shutdown(wait=False, cancel_futures=True)
+        # a finished run waits for its idle workers to exit: a worker still starting when the driver left
+        # would fail to read its spawn data (a FileNotFoundError traceback on stderr)
+        pool.shutdown(wait=not in_flight, cancel_futures=True)
 
 
 def _terminate_workers(pool: "ProcessPoolExecutor") -> None:
