@@ -227,11 +227,7 @@ def _meijer_value(cmf, point, dps: int):
             v = mpmath.meijerg([a[:n], a[n:]], [b[:m], b[m:]], mpmath.mpf(z.numerator) / z.denominator)
         except (ValueError, ZeroDivisionError, mpmath.libmp.NoConvergence):
             return None
-        if isinstance(v, mpmath.mpc):
-            if abs(v.imag) > mpmath.mpf(10) ** (-dps + 5) * max(1, abs(v.real)):
-                return None
-            v = v.real
-    return v if mpmath.isfinite(v) else None
+    return _real_value(v, dps)
 
 
 def _function_value(cmf, point, dps: int):
@@ -251,11 +247,7 @@ def _function_value(cmf, point, dps: int):
                              mpmath.mpf(z.numerator) / z.denominator, maxterms=10**6)
         except (ValueError, ZeroDivisionError, mpmath.libmp.NoConvergence):
             return None
-        if isinstance(v, mpmath.mpc):
-            if abs(v.imag) > mpmath.mpf(10) ** (-dps + 5) * max(1, abs(v.real)):
-                return None
-            v = v.real
-    return v if mpmath.isfinite(v) else None
+    return _real_value(v, dps)
 
 
 def state_vector(cmf, start, dps: int, direction=None, value=None):
@@ -356,3 +348,15 @@ def column_residual(cmf, start, column, dps: int):
         if scale == 0:
             return None
         return abs(mpmath.fsum(terms)) / scale
+
+
+def _real_value(v, dps: int):
+    """A function value as a real mpf: None when it is complex beyond rounding (at ``dps`` digits) or not
+    finite."""
+    import mpmath
+
+    if isinstance(v, mpmath.mpc):
+        if abs(v.imag) > mpmath.mpf(10) ** (-dps + 5) * max(1, abs(v.real)):
+            return None
+        v = v.real
+    return v if mpmath.isfinite(v) else None
