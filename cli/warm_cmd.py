@@ -62,11 +62,15 @@ def status_command():
     """
     from discover.runner.warm import status, warm_dir
 
-    state = status()
+    echo_server_status(status(), "warm pool", f"({warm_dir()})", "`discover warm up` replaces it", "")
+
+
+def echo_server_status(state: dict | None, name: str, where: str, replace: str, serves: str) -> None:
+    """One line: whether a server kept between commands (the warm pool, the Ray driver) runs, and
+    whether commands use it (it runs their code) or not."""
     if state is None:
-        click.echo(f"no warm pool running ({warm_dir()})")
+        click.echo(f"no {name} running {where}")
     elif state["stale"]:
-        click.echo(f"warm pool (pid {state['pid']}) runs older code and is not used; `discover warm up` "
-                   "replaces it")
+        click.echo(f"{name} (pid {state['pid']}){serves} runs older code and is not used; {replace}")
     else:
-        click.echo(f"warm pool running (pid {state['pid']}); commands use it")
+        click.echo(f"{name} running (pid {state['pid']}){serves}; commands use it")

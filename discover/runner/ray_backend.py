@@ -32,6 +32,8 @@ MAX_RETRIES = 3
 WAIT_SECONDS = 0.25
 REFRESH_SECONDS = 1.0
 LOST_SECONDS = 3.0
+CHUNK_SECONDS = 0.05  # short shards go several to a task, about this much work per task
+MAX_CHUNK = 64
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -93,6 +95,96 @@ def _cluster_cpus(ray) -> float:
         return -1.0
 
 
+class ClusterWatch:
+    """Whether the cluster still answers: its GCS port is probed (a plain TCP connect) and a GCS silent
+    for :data:`LOST_SECONDS` stops the run. ``gcs`` None: not watched (Ray's own timeouts apply)."""
+
+    def __init__(self, gcs: tuple[str, int] | None, description: str):
+        self.gcs, self.description = gcs, description
+        self.lost = False
+        self._since: float | None = None
+
+    def answering(self, now: float) -> bool:
+        """True while the GCS answers; raises :class:`BackendStopped` once it has been silent too long."""
+        from discover.runner.ray_cluster import probe
+
+        if self.gcs is None or probe(*self.gcs, timeout=1.0) is None:
+            self._since = None
+            return True
+        self._since = self._since or now
+        if now - self._since >= LOST_SECONDS:
+            self.lost = True
+            raise BackendStopped(f"{self.description} stopped answering for {LOST_SECONDS:.0f} s "
+                                 "(the cluster is gone or unreachable)")
+        return False
+
+
+def dispatch(ray, submit: Callable[[list[Shard]], Any], shards: Iterable[Shard],
+             stop_reason: Callable[[], str | None], watch: ClusterWatch,
+             no_cpu_wait: float) -> Iterator[list[tuple[list[Shard], Any]]]:
+    """Submit ``shards`` as tasks (``submit(chunk)`` runs a list of shards in one task and returns its
+    object ref), keeping at most twice the cluster's current CPUs in flight, and yield ``(chunk, ref)``
+    of the tasks that finished, in batches of those found finished together.
+
+    A task carries one shard, or several while shards are short: a Ray task costs a few milliseconds
+    of scheduling, which would dominate shards of microseconds. The chunk grows so that a task holds
+    about :data:`CHUNK_SECONDS` of work, judged by how long the tasks so far took per shard (at most
+    :data:`MAX_CHUNK` shards, and never so many that CPUs go idle for want of tasks), so a shard's
+    outcome waits at most about that long after it finished.
+
+    ``stop_reason()`` is asked every :data:`WAIT_SECONDS` at most: a reason stops the run
+    (:class:`BackendStopped`). Leaving early cancels the tasks in flight."""
+    pending = list(reversed(list(shards)))
+    in_flight: dict = {}
+    submitted: dict = {}
+    per_shard = CHUNK_SECONDS  # seconds per shard, as the finished tasks tell (start: one shard per task)
+    cpus, refreshed, no_cpu_since = _cluster_cpus(ray), time.monotonic(), None
+    try:
+        while pending or in_flight:
+            reason = stop_reason()
+            if reason is not None:
+                raise BackendStopped(reason)
+            now = time.monotonic()
+            if now - refreshed >= REFRESH_SECONDS:
+                refreshed = now
+                latest = _cluster_cpus(ray) if watch.answering(now) else -1.0
+                cpus = latest if latest >= 0 else cpus
+            capacity = 2 * math.floor(max(cpus, 0))
+            if capacity == 0 and not in_flight:
+                no_cpu_since = no_cpu_since or now
+                if now - no_cpu_since >= no_cpu_wait:
+                    raise BackendStopped(f"{watch.description} has no CPU for a shard (waited "
+                                         f"{no_cpu_wait:.0f} s; add a node with CPUs, or use --backend local)")
+                time.sleep(WAIT_SECONDS)
+                continue
+            no_cpu_since = None
+            while pending and len(in_flight) < capacity:
+                size = max(1, min(MAX_CHUNK, int(CHUNK_SECONDS / per_shard), -(-len(pending) // capacity)))
+                chunk = [pending.pop() for _ in range(min(size, len(pending)))]
+                ref = submit(chunk)
+                in_flight[ref], submitted[ref] = chunk, time.monotonic()
+            ready, _ = ray.wait(list(in_flight), num_returns=1, timeout=WAIT_SECONDS)
+            if ready:  # collect everything else that finished too, in one call
+                ready, _ = ray.wait(list(in_flight), num_returns=len(in_flight), timeout=0)
+                now = time.monotonic()
+                batch = [(in_flight.pop(ref), ref) for ref in ready]
+                took = sum(now - submitted.pop(ref) for ref in ready) / sum(len(chunk) for chunk, _ in batch)
+                per_shard = max(1e-6, (per_shard + took) / 2)
+                yield batch
+    finally:
+        if not watch.lost:
+            _cancel(ray, in_flight)
+
+
+def task_failure(ray, exc: BaseException, shard: Shard) -> ShardOutcome:
+    """A task that Ray reports failed (its worker died more than :data:`MAX_RETRIES` times, ...) as the
+    shard's error; a node that cannot import the code stops the run instead, naming the node."""
+    problem = _import_failure(exc)
+    if problem is not None:
+        raise BackendStopped(problem) from None
+    return ShardOutcome(shard, None, _error_line(exc), 0.0)
+
+
 class RayBackend:
     """A run's session with a Ray cluster: ``with RayBackend(...) as backend`` joins it (before the run
     is created in the store, so a wrong address leaves the store alone), ``backend.run(...)`` streams the
@@ -102,103 +194,52 @@ class RayBackend:
                  address: str | None):
         self._ship_for, self._workers, self._address = run_shard, workers, address
         self._connection = None
-        self._gcs = None
-        self._lost = False
+        self._watch = ClusterWatch(None, "the Ray cluster")
 
     def __enter__(self) -> "RayBackend":
-        from discover.runner.ray_cluster import connect, split_address
+        from discover.runner.ray_cluster import connect, gcs_of
         from discover.runner.ray_shipping import pins, runtime_env
 
         self._connection = connect(self._address, self._workers, runtime_env(self._ship_for))
         import ray
 
         self._wanted = pins()
-        if self._connection.address and self._connection.address != "auto":
-            self._gcs = split_address(self._connection.address)
-        elif not self._connection.private:
-            try:
-                self._gcs = split_address(ray.get_runtime_context().gcs_address)
-            except Exception:  # noqa: BLE001 - no probe then; Ray's own timeouts still apply
-                self._gcs = None
+        self._watch = ClusterWatch(gcs_of(ray, self._connection), self._connection.description)
         return self
 
     def __exit__(self, *exc) -> bool:
         import ray
 
         # after a lost cluster there is nothing to talk to, and a shutdown would wait on the dead GCS
-        if self._connection is not None and self._connection.joined and not self._lost:
+        if self._connection is not None and self._connection.joined and not self._watch.lost:
             ray.shutdown()
         return False
 
-    def _cluster_lost(self, since: float | None, now: float) -> float | None:
-        """When the GCS first stopped answering (None while it answers); raises once it is :data:`LOST_SECONDS`."""
-        from discover.runner.ray_cluster import probe
-
-        if self._gcs is None or probe(*self._gcs, timeout=1.0) is None:
-            return None
-        since = since or now
-        if now - since >= LOST_SECONDS:
-            self._lost = True
-            raise BackendStopped(f"{self._connection.description} stopped answering for {LOST_SECONDS:.0f} s "
-                                 "(the cluster is gone or unreachable)")
-        return since
-
     def run(self, run_shard: Callable[[Any, Shard], ShardResult], spec: Any,
-            shards: Iterable[Shard]) -> Iterator[ShardOutcome]:
+            shards: Iterable[Shard]) -> Iterator[list[ShardOutcome]]:
+        """The outcomes of ``shards``, in batches of those that finished together."""
         import ray
 
         from discover.runner.ray_shipping import run_on_node
 
         remote = ray.remote(num_cpus=1, max_retries=MAX_RETRIES, retry_exceptions=False)(run_on_node)
         spec_ref = ray.put(spec)
-        pending = list(reversed(list(shards)))
-        in_flight: dict = {}
-        cpus, refreshed, no_cpu_since, unreachable_since = _cluster_cpus(ray), time.monotonic(), None, None
-        try:
-            with _StopOnSigint() as stop:
-                while pending or in_flight:
-                    if stop.requested.is_set():
-                        raise BackendStopped("interrupted (Ctrl-C)")
-                    now = time.monotonic()
-                    if now - refreshed >= REFRESH_SECONDS:
-                        refreshed = now
-                        unreachable_since = self._cluster_lost(unreachable_since, now)
-                        latest = _cluster_cpus(ray) if unreachable_since is None else -1.0
-                        cpus = latest if latest >= 0 else cpus
-                    capacity = 2 * math.floor(max(cpus, 0))
-                    if capacity == 0 and not in_flight:
-                        no_cpu_since = no_cpu_since or now
-                        if now - no_cpu_since >= no_cpu_seconds():
-                            raise BackendStopped(f"{self._connection.description} has no CPU for a shard (waited "
-                                                 f"{no_cpu_seconds():.0f} s; add a node with CPUs, or use "
-                                                 "--backend local)")
-                        time.sleep(WAIT_SECONDS)
-                        continue
-                    no_cpu_since = None
-                    while pending and len(in_flight) < capacity:
-                        shard = pending.pop()
-                        in_flight[remote.remote(run_shard, spec_ref, shard, self._wanted)] = shard
-                    ready, _ = ray.wait(list(in_flight), num_returns=1, timeout=WAIT_SECONDS)
-                    if ready:  # collect everything else that finished too, in one call
-                        ready, _ = ray.wait(list(in_flight), num_returns=len(in_flight), timeout=0)
-                    for ref in ready:
-                        yield self._outcome(ray, ref, in_flight.pop(ref))
-        finally:
-            if not self._lost:
-                _cancel(ray, in_flight)
+        with _StopOnSigint() as stop:
+            for batch in dispatch(ray, lambda chunk: remote.remote(run_shard, spec_ref, chunk, self._wanted),
+                                  shards, lambda: "interrupted (Ctrl-C)" if stop.requested.is_set() else None,
+                                  self._watch, no_cpu_seconds()):
+                yield [outcome for chunk, ref in batch for outcome in self._outcomes(ray, ref, chunk)]
 
     @staticmethod
-    def _outcome(ray, ref, shard: Shard) -> ShardOutcome:
+    def _outcomes(ray, ref, chunk: list[Shard]) -> list[ShardOutcome]:
         try:
-            outcome = ray.get(ref)
-        except ray.exceptions.RayError as exc:  # worker died more than MAX_RETRIES times, ...
-            problem = _import_failure(exc)
-            if problem is not None:
-                raise BackendStopped(problem) from None
-            return ShardOutcome(shard, None, _error_line(exc), 0.0)
-        if outcome.fatal:
-            raise BackendStopped(outcome.error)
-        return outcome
+            outcomes = ray.get(ref)
+        except ray.exceptions.RayError as exc:
+            return [task_failure(ray, exc, shard) for shard in chunk]
+        for outcome in outcomes:
+            if outcome.fatal:
+                raise BackendStopped(outcome.error)
+        return outcomes
 
 
 def _cancel(ray, in_flight: dict) -> None:

@@ -47,6 +47,7 @@ class Connection:
     joined: bool
     private: bool
     description: str
+    shipped: bool = False
 
 
 def local_state_path() -> Path:
@@ -185,17 +186,18 @@ def connect(address: str | None, workers: int | None, shipped: dict) -> Connecti
         label = f"--ray-address {address}"
         _init_with_deadline(ray, label, address=address, log_to_driver=False, configure_logging=False,
                             runtime_env=shipped or None)
-        return Connection(address, True, False, f"the Ray cluster at {address}")
+        return Connection(address, True, False, f"the Ray cluster at {address}", bool(shipped))
 
     if state is not None:
         label = f"the local Ray instance of `discover ray up` ({state['address']})"
         _say(f"discover: using {label}")
-        if _alive_nodes(ray, state["address"]) == 1:  # only its own head: this machine, no shipping
+        ship = alive_nodes(ray, state["address"]) != 1  # machines joined its head: ship the code
+        if not ship:  # only its own head: this machine, no shipping
             _init_with_deadline(ray, label, address=state["address"], **quiet)
-        else:  # machines joined it: ship the code
+        else:
             _init_with_deadline(ray, label, address=state["address"], log_to_driver=False,
                                 configure_logging=False, runtime_env=shipped or None)
-        return Connection(state["address"], True, False, label)
+        return Connection(state["address"], True, False, label, ship and bool(shipped))
 
     _say("discover: starting a private local Ray instance for this run (10-20 s; `discover ray up` "
          "keeps one running between commands, --ray-address attaches to a cluster)")
@@ -209,13 +211,26 @@ def connect(address: str | None, workers: int | None, shipped: dict) -> Connecti
     return Connection(None, True, True, "a private local Ray instance")
 
 
-def _alive_nodes(ray, address: str) -> int:
+def alive_nodes(ray, address: str) -> int:
     """How many nodes of the cluster at ``address`` are alive (2 when that cannot be told: ship then)."""
     try:
         nodes = ray._raylet.GcsClient(address=address).get_all_node_info(timeout=5)
         return sum(1 for node in nodes.values() if node.state == 0)  # GcsNodeInfo.ALIVE
     except Exception:  # noqa: BLE001
         return 2
+
+
+def gcs_of(ray, connection: Connection) -> tuple[str, int] | None:
+    """(host, port) of the GCS a joined connection talks to, to watch it; None for a private instance
+    (it dies with this process anyway) or when it cannot be told."""
+    if connection.address and connection.address != "auto":
+        return split_address(connection.address)
+    if connection.private:
+        return None
+    try:
+        return split_address(ray.get_runtime_context().gcs_address)
+    except Exception:  # noqa: BLE001 - no probe then; Ray's own timeouts still apply
+        return None
 
 
 def _driver_path_job():

@@ -143,14 +143,17 @@ def _limit_threads() -> None:
         numba.set_num_threads(min(cpus, numba.config.NUMBA_NUM_THREADS))
 
 
-def run_on_node(run_shard: Callable[[Any, Shard], ShardResult], spec: Any, shard: Shard,
-                wanted: dict[str, str]) -> ShardOutcome:
-    """The Ray task: check the node once per worker process, then run the shard (:func:`run_one`).
-    An unfit node gives a ``fatal`` outcome: the driver stops the run rather than store partial work."""
+def run_on_node(run_shard: Callable[[Any, Shard], ShardResult], spec: Any, shards: list[Shard],
+                wanted: dict[str, str]) -> list[ShardOutcome]:
+    """The Ray task: check the node once per worker process, then run the shards one after another
+    (:func:`run_one`; a task carries several when they are short, see
+    :func:`~discover.runner.ray_backend.dispatch`). An unfit node gives ``fatal`` outcomes: the driver
+    stops the run rather than store partial work."""
     global _problem
     if _problem is _UNCHECKED:
         _problem = node_problem(wanted)
     if _problem is not None:
-        return ShardOutcome(shard, None, f"node {node_name()} cannot run discover: {_problem}", 0.0, fatal=True)
+        return [ShardOutcome(shard, None, f"node {node_name()} cannot run discover: {_problem}", 0.0, fatal=True)
+                for shard in shards]
     _limit_threads()
-    return run_one(run_shard, spec, shard)
+    return [run_one(run_shard, spec, shard) for shard in shards]

@@ -159,6 +159,12 @@ def _stage_prefix(stage: int) -> str:
 def _open_backend(engine: Engine, options: RunOptions):
     """The backend as a context: Ray joins its cluster on entry (once for every stage of a pipeline)."""
     if options.backend == "ray":
+        # the persistent driver of `discover ray driver up` when it serves this cluster: no `import ray` here
+        from discover.runner.ray_driver_client import attach
+
+        attached = attach(engine.run_shard, options)
+        if attached is not None:
+            return attached
         from discover.runner.ray_backend import RayBackend
 
         return RayBackend(engine.run_shard, options.workers, options.ray_address)
@@ -200,9 +206,10 @@ def _run_stage(store: Store, backend, run_id: int, stage: int, engine: Engine, s
         previous = inner.set_sink(progress.show_inner if options.progress else None)
         try:
             with progress:
-                for outcome in outcomes:
+                for arrived in outcomes:  # one outcome, or a batch of those that finished together
                     with _ctrl_c_after():
-                        _take(store, run_id, prefix + outcome.shard.id, outcome, summary, progress, on_records)
+                        for outcome in arrived if isinstance(arrived, list) else [arrived]:
+                            _take(store, run_id, prefix + outcome.shard.id, outcome, summary, progress, on_records)
         finally:
             inner.set_sink(previous)
     if engine.then is None:

@@ -29,7 +29,6 @@ How it works:
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -37,6 +36,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from discover.runner.engine import Shard, ShardResult
 from discover.runner.outcome import ShardOutcome, run_one
+from discover.runner.state import code_stamp, process_alive as _alive
 
 CONNECT_SECONDS = 5.0  # a server that does not greet within this is taken as not there
 START_SECONDS = 180.0  # `warm up` waits this long for the server to load everything
@@ -65,57 +65,10 @@ def warm_dir() -> Path:
     return user_state_path("DISCOVER_WARM_DIR", "warm")
 
 
-def code_stamp() -> str:
-    """What the pool's code must equal for a command to use it: the environment (``sys.prefix``), the
-    package's folder and version, and the newest modification time (and count) of its Python files. Editing any file of the
-    package makes a running pool stale, so it is never used with code older than the command's."""
-    import discover
-
-    root = Path(discover.__file__).parent
-    newest, count = 0, 0
-    stack = [str(root)]
-    while stack:
-        with os.scandir(stack.pop()) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    if entry.name != "__pycache__":
-                        stack.append(entry.path)
-                elif entry.name.endswith(".py"):
-                    newest = max(newest, entry.stat().st_mtime_ns)
-                    count += 1
-    return f"{sys.prefix}|{root}|{discover.__version__}|{count}|{newest}"
-
-
 def read_state() -> dict | None:
-    try:
-        state = json.loads((warm_dir() / "warm.json").read_text())
-        int(state["pid"]), bytes.fromhex(state["key"]), str(state["code"])
-        return state
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+    from discover.runner.state import read_record
 
-
-def _alive(pid: int) -> bool:
-    """Whether ``pid`` runs (a zombie, killed but not yet reaped by its parent, does not)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except (OSError, IndexError):
-        return True
-
-
-def _is_server(pid: int) -> bool:
-    """Whether ``pid`` is a warm-pool server (so that ``down`` never signals an unrelated process that
-    reused the number)."""
-    try:
-        return b"discover.runner.warm" in Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return _alive(pid)
+    return read_record(warm_dir() / "warm.json")
 
 
 # --- the command's side ---------------------------------------------------------------------------------
@@ -267,26 +220,16 @@ def serve(directory: Path) -> None:
     """The server: load everything, listen, fork a child per connection."""
     import importlib
     import signal
-    import secrets
-    from multiprocessing.connection import Listener
+
+    from discover.runner.state import listen
 
     for module in preload_modules():
         try:
             importlib.import_module(module)
         except Exception as exc:  # noqa: BLE001 - a module that cannot load is loaded by its command instead
             print(f"discover warm: not preloaded: {module}: {type(exc).__name__}: {exc}", file=sys.stderr)
-    directory.mkdir(parents=True, exist_ok=True)
-    os.chmod(directory, 0o700)
+    listener = listen(directory, "warm", {})
     socket_path = directory / "warm.sock"
-    socket_path.unlink(missing_ok=True)
-    key = secrets.token_bytes(32)
-    listener = Listener(str(socket_path), family="AF_UNIX", authkey=key)
-    os.chmod(socket_path, 0o600)
-    state = {"pid": os.getpid(), "key": key.hex(), "code": code_stamp(), "socket": str(socket_path)}
-    part = directory / "warm.json.part"
-    part.touch(mode=0o600)
-    part.write_text(json.dumps(state))
-    part.replace(directory / "warm.json")
 
     def stop(*_):
         (directory / "warm.json").unlink(missing_ok=True)
@@ -316,19 +259,14 @@ def serve(directory: Path) -> None:
 
 def status() -> dict | None:
     """The running pool's record (with ``stale`` when its code is not this command's), or None."""
-    state = read_state()
-    if state is None or not _alive(int(state["pid"])):
-        return None
-    state["stale"] = state["code"] != code_stamp()
-    return state
+    from discover.runner.state import running_record
+
+    return running_record(read_state())
 
 
 def up() -> dict:
     """Start the pool (or find the running one); wait until it answers."""
-    import subprocess
-    import time
-
-    from discover.errors import RuntimeFailure
+    from discover.runner.state import start_server
 
     running = status()
     if running is not None and not running["stale"]:
@@ -339,43 +277,26 @@ def up() -> dict:
     directory.mkdir(parents=True, exist_ok=True)
     os.chmod(directory, 0o700)
     (directory / "warm.json").unlink(missing_ok=True)
-    log = open(directory / "warm.log", "ab")
-    process = subprocess.Popen([sys.executable, "-m", "discover.runner.warm", "serve", str(directory)],
-                               stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True,
-                               cwd=str(directory))
-    log.close()
-    deadline = time.monotonic() + START_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeFailure(f"the warm pool did not start (exit {process.returncode}); see "
-                                 f"{directory / 'warm.log'}")
+
+    def answers(pid: int) -> dict | None:
         session = connect(for_commands=False)  # the pool answers, whether commands here use it or not
-        if session is not None:
-            session.close()
-            return {**read_state(), "already": False}
-        time.sleep(0.2)
-    process.kill()
-    raise RuntimeFailure(f"the warm pool did not answer within {START_SECONDS:.0f} s; see {directory / 'warm.log'}")
+        if session is None:
+            return None
+        session.close()
+        return {**read_state(), "already": False}
+
+    return start_server("discover.runner.warm", ["serve", str(directory)], directory, "warm.log", answers,
+                        START_SECONDS, "warm pool")
 
 
 def down() -> dict | None:
     """Stop the pool and the children serving commands now (those commands run their shards themselves)."""
-    import signal
-    import time
+    from discover.runner.state import stop_server
 
     state = read_state()
     if state is None:
         return None
-    pid = int(state["pid"])
-    if _alive(pid) and _is_server(pid):
-        try:
-            os.killpg(pid, signal.SIGTERM)  # the server leads its own session: it and its children
-        except OSError:
-            os.kill(pid, signal.SIGTERM)
-        for _ in range(50):
-            if not _alive(pid):
-                break
-            time.sleep(0.1)
+    stop_server(int(state["pid"]), b"discover.runner.warm")
     for name in ("warm.json", "warm.sock"):
         (warm_dir() / name).unlink(missing_ok=True)
     return state
