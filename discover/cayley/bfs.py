@@ -12,7 +12,9 @@ Two engines, one loop shape (expand a frontier, keep what is new):
   neighbours it finds in its own 1-bit array (``records``, n!(1 + 2 workers)/8 bytes), or a shared 2-bit
   code per state (``shared``, n!/4 bytes), or, for undirected graphs with odd generators, half a bit
   per state with the layers on disk and a checkpoint per layer (``parity``, n!/16 bytes:
-  :mod:`discover.cayley.parity_bitmap`); :func:`discover.cayley.plan.bitmap_layout` chooses.
+  :mod:`discover.cayley.parity_bitmap`); :func:`discover.cayley.plan.bitmap_layout` chooses. Signed
+  permutations (a subgroup of B_n acting on 2n sides) are ranked by ``lehmer(|p|) 2^n + signs`` into a
+  2-bit code per element of B_n (:mod:`discover.cayley.signed_bitmap`).
 * ``frontier``: everything else (cosets, matrix groups, sparse permutation groups). Layers are sorted
   arrays of exact packed keys; duplicates and already-seen states are removed by merges. An undirected
   graph (inverse-closed generators) keeps only the previous and current layers, since a neighbour of
@@ -71,6 +73,10 @@ def growth(graph: GraphDef, engine: str = "auto", memory_limit: int | None = Non
     t0 = time.perf_counter()
     if engine == "bitmap" and graph.kind == "matrix":
         out = unitriangular_growth(graph, last_layer_limit)
+    elif engine == "bitmap" and graph.signed_size is not None:
+        from discover.cayley.signed_bitmap import signed_growth
+
+        out = signed_growth(graph, min(last_layer_limit, LAST_LAYER_MAX))
     elif engine == "bitmap":
         out = _bitmap_growth(graph, last_layer_limit, memory_limit)
     else:

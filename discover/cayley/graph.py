@@ -89,6 +89,22 @@ class GraphDef:
         k = self.degree
         return self.start == tuple(int(i == j) for i in range(k) for j in range(k))
 
+    @cached_property
+    def signed_size(self) -> int | None:
+        """n when this is a Cayley graph of a subgroup of the hyperoctahedral group B_n acting on 2n
+        points as signed permutations: the degree is 2n, the start has distinct letters, and every
+        generator commutes with the pairing i <-> i + n (mod 2n) of the two sides of each element, so
+        that a state is determined by its first n entries (which element, which side up). Else None.
+        The centraliser of that fixed-point-free involution is B_n, of order 2^n n! (Bjorner and
+        Brenti, *Combinatorics of Coxeter groups*, 8.1); see :mod:`discover.cayley.signed_bitmap`."""
+        if self.kind != "perm" or self.degree % 2 or self.degree == 0 or not self.is_regular_start:
+            return None
+        n = self.degree // 2
+        for g in self.generators:
+            if any(g[(i + n) % (2 * n)] != (g[i] + n) % (2 * n) for i in range(2 * n)):
+                return None
+        return n
+
     @property
     def value_bound(self) -> int:
         """Every entry of every state lies in 0..value_bound-1 (not for a group over the integers)."""

@@ -8,6 +8,8 @@ refused at once. Estimates (bytes):
   *shared* layout, n!/4 (a 2-bit code per state); but when a checkpoint directory is set and the graph
   is undirected with odd generators, the *parity* layout, n!/16 (half a bit per state, layers on disk,
   a checkpoint per layer: :mod:`discover.cayley.parity_bitmap`) (:func:`bitmap_layout`);
+* signed bitmap (a subgroup of B_n on 2n points, :attr:`GraphDef.signed_size`): 2^n n!/4 (a 2-bit code
+  per element of B_n, :mod:`discover.cayley.signed_bitmap`), whatever the number of workers;
 * unitriangular bitmap: p^(k(k-1)/2)/4 (2 bits per element of UT_k(Z/pZ), whatever subgroup is searched);
 * frontier search: about (16K + 2L) bytes per state (the packed keys of K words of the layers kept, their
   sort copies, the unpacked rows of length L) plus 64 MiB, when the order is known.
@@ -22,6 +24,7 @@ from discover.cayley.graph import GraphDef, is_unitriangular_cayley, unitriangul
 from discover.errors import InputError
 
 MAX_BITMAP_DEGREE = 20  # 20! < 2^63
+MAX_SIGNED_N = 16  # signed ranks: 2^16 16! < 2^63 (discover.cayley.signed_bitmap)
 UNKNOWN_ORDER_BITMAP = 1 << 28  # bytes: a bitmap used when the group's order is unknown
 MEMORY_FRACTION = 0.8  # of the available memory, when no limit is given (the machine is shared)
 
@@ -51,6 +54,16 @@ def key_layout(graph: GraphDef) -> tuple[int, int]:
     width = max(1, int(graph.value_bound - 1).bit_length())
     per = 64 // width
     return width, -(-graph.state_length // per)
+
+
+def signed_states(n: int) -> int:
+    """2^n n!: the order of the hyperoctahedral group B_n, the number of signed ranks."""
+    return (1 << n) * math.factorial(n)
+
+
+def signed_bitmap_bytes(n: int) -> int:
+    """Bytes of the signed bitmap: 2 bits per element of B_n, in whole 64-bit words."""
+    return -(-signed_states(n) // 32) * 8
 
 
 def unitriangular_bitmap_bytes(graph: GraphDef) -> int:
@@ -96,7 +109,7 @@ def parity_checkpointed(graph: GraphDef) -> bool:
     checkpointed; without a checkpoint directory the in-memory layouts and their estimates apply."""
     from discover.cayley.layer_files import checkpoint_path
 
-    return checkpoint_path(graph) is not None and parity_unsuitable(graph) is None
+    return checkpoint_path(graph) is not None and graph.signed_size is None and parity_unsuitable(graph) is None
 
 
 def frontier_bytes(graph: GraphDef, order: int) -> int:
@@ -105,11 +118,16 @@ def frontier_bytes(graph: GraphDef, order: int) -> int:
 
 
 def choose_engine(graph: GraphDef, order: int | None = None) -> str:
-    """``bitmap`` for a dense group (all permutations of a word with distinct letters, or unitriangular
-    matrices mod p: both ranked densely) when its bitmap is smaller than the frontier search's keys,
-    else ``frontier``. ``order``: the number of states, when known (else the bitmap only while small)."""
+    """``bitmap`` for a dense group (all permutations of a word with distinct letters, signed
+    permutations, or unitriangular matrices mod p: each ranked densely) when its bitmap is smaller than
+    the frontier search's keys, else ``frontier``. ``order``: the number of states, when known (else the
+    bitmap only while small). A group that is all of B_n (order 2^n n!, from the family's closed form or
+    Schreier-Sims: :func:`discover.cayley.verify.expected_order`) always gets the signed bitmap (2 bits
+    a state against the frontier's 16 or more bytes); so does a subgroup while its bitmap is smaller."""
     if is_unitriangular_cayley(graph):
         ranked = unitriangular_bitmap_bytes(graph)
+    elif graph.signed_size is not None and graph.signed_size <= MAX_SIGNED_N:
+        ranked = signed_bitmap_bytes(graph.signed_size)
     elif graph.kind == "perm" and graph.is_regular_start and graph.degree <= MAX_BITMAP_DEGREE:
         ranked = bitmap_bytes(graph.degree, "shared")
     else:
@@ -123,6 +141,8 @@ def estimate_memory(graph: GraphDef, engine: str, order: int | None = None) -> i
     """Bytes the search needs (None for a frontier search when the number of states is unknown)."""
     if engine == "bitmap" and graph.kind == "matrix":
         return unitriangular_bitmap_bytes(graph) + (1 << 20)
+    if engine == "bitmap" and graph.signed_size is not None:
+        return signed_bitmap_bytes(graph.signed_size) + (1 << 20)
     if engine == "bitmap":  # the least it needs (see bitmap_layout)
         least = "parity" if parity_checkpointed(graph) else "shared"
         return bitmap_bytes(graph.degree, least) + (1 << 20)
@@ -137,9 +157,14 @@ def check_engine(graph: GraphDef, engine: str) -> None:
         raise InputError(f"--engine: unknown engine {engine!r} (bitmap, frontier or auto)")
     if engine != "bitmap" or is_unitriangular_cayley(graph):
         return
+    if graph.signed_size is not None:
+        if graph.signed_size > MAX_SIGNED_N:
+            raise InputError(f"--engine bitmap: signed ranks need n <= {MAX_SIGNED_N} (B_n on 2n points), "
+                             f"got n={graph.signed_size}")
+        return
     if graph.kind != "perm" or not graph.is_regular_start:
         raise InputError("--engine bitmap: only for permutation groups acting on a word with distinct letters "
-                         "and for unitriangular matrix groups mod p")
+                         "(and signed permutations) and for unitriangular matrix groups mod p")
     if graph.degree > MAX_BITMAP_DEGREE:
         raise InputError(f"--engine bitmap: ranks need n <= {MAX_BITMAP_DEGREE}, got n={graph.degree}")
 
@@ -150,7 +175,9 @@ def check_memory(graph: GraphDef, engine: str, limit: int | None = None, order: 
     need = estimate_memory(graph, engine, order)
     limit = memory_limit(limit)
     if need is not None and need > limit:
-        if engine == "bitmap" and graph.kind == "perm":
+        if engine == "bitmap" and graph.signed_size is not None:
+            states = f"{signed_states(graph.signed_size):,} states (the bitmap ranks all of B_{graph.signed_size})"
+        elif engine == "bitmap" and graph.kind == "perm":
             states = f"{math.factorial(graph.degree):,} states"
         elif engine == "bitmap":
             states = f"{unitriangular_states(graph):,} states (all of UT_{graph.degree})"
@@ -160,14 +187,15 @@ def check_memory(graph: GraphDef, engine: str, limit: int | None = None, order: 
             f"--n: {graph.name} has {states}; the {engine} search needs about {need / 2**30:.1f} GiB "
             f"but the memory limit is {limit / 2**30:.1f} GiB (--memory GB; default 80% of the available memory)"
             + _parity_hint(graph, engine, limit))
-    if engine == "bitmap" and graph.kind == "perm":
-        check_checkpoint(graph, limit)
+    if engine == "bitmap" and graph.kind == "perm" and graph.signed_size is None:
+        check_checkpoint(graph, limit)  # the signed bitmap keeps no checkpoint (B_10 takes minutes)
     return need
 
 
 def _parity_hint(graph: GraphDef, engine: str, limit: int) -> str:
     """How the search could fit: half a bit per state, checkpointed (when the graph allows it)."""
-    if engine != "bitmap" or graph.kind != "perm" or parity_unsuitable(graph) is not None or \
+    if engine != "bitmap" or graph.kind != "perm" or graph.signed_size is not None or \
+            parity_unsuitable(graph) is not None or \
             parity_checkpointed(graph) or bitmap_bytes(graph.degree, "parity") + (1 << 20) > limit:
         return ""
     from discover.cayley.layer_files import CHECKPOINT_ENV

@@ -25,13 +25,18 @@ def python_growth(graph, depth=None):
         layer = nxt
 
 
-def mahonian(n):
-    """Coefficients of prod_{k=1}^{n} (1 + q + ... + q^{k-1}): permutations by number of inversions."""
+def q_product(factors):
+    """Coefficients of prod [m]_q = prod (1 + q + ... + q^(m-1)) over the given m."""
     poly = [1]
-    for k in range(1, n + 1):
-        new = [0] * (len(poly) + k - 1)
+    for m in factors:
+        new = [0] * (len(poly) + m - 1)
         for i, c in enumerate(poly):
-            for j in range(k):
+            for j in range(m):
                 new[i + j] += c
         poly = new
     return poly
+
+
+def mahonian(n):
+    """Coefficients of prod_{k=1}^{n} (1 + q + ... + q^{k-1}): permutations by number of inversions."""
+    return q_product(range(1, n + 1))

@@ -144,6 +144,10 @@ BAD = [
     (M + ["--generators", "lrx", "--n", "4..6", "--max-modulus", "9"], "--max-modulus"),
     (M + ["--generators", "heisenberg", "--n", "3..4", "--modulus", "0"], "--modulus"),
     (M + ["--generators", "lrx", "--n", "4..6", "--memory", "nan"], "--memory"),
+    # signed permutations: 2 bits per element of B_n, and signed ranks only to n = 16
+    (G + ["--generators", "burnt_pancake", "--n", "11", "--memory", "3"], "B_11"),
+    (G + ["--generators", "signed_reversals", "--n", "10", "--memory", "0.5"], "memory"),
+    (G + ["--generators", "burnt_pancake", "--n", "17", "--engine", "bitmap"], "n <= 16"),
 ]
 
 
