@@ -21,9 +21,16 @@ the equivalence classes, and the constant x novelty table.
   with the number of distinct equivalent PCFs (canonical forms) and how many of those are not among
   the search's formulas.
 
-``--reuse FILE`` (an earlier ``campaign_formulas.jsonl``): formulas whose key it holds keep its
-novelty decision and deep check instead of computing them again (the store only grows, so a chain
-found then still holds).
+* ``classical_evidence`` on every formula put in a classical family (:mod:`discover.cf.novelty.classical`):
+  the family's function ratio against the exact convergents (60 digits, depth <= 20,000), as evidence.
+
+``--reuse FILE`` (an earlier ``campaign_formulas.jsonl``): the novelty of every formula is decided again
+(canonical form, folds, classical families), except the thorough coboundary search, the slow part, for a
+formula whose earlier decision was made against the same lists (names and row counts): its coboundary
+chain to a listed PCF is kept (exact and proof-carrying, so it still holds), and a search that found
+none is not repeated (the record states the thorough bounds it ran with, as a fresh decision does, so
+an export reusing its own output writes the same files). The deep check of a ``new`` formula and the classical evidence
+are reused (they check the limit, not the novelty).
 
 It reads the store only (no writes) and computes nothing the records do not name besides the deeper
 check of the ``new`` class.
@@ -38,7 +45,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-__all__ = ["export_campaign", "deep_check", "hypergeometric_family"]
+__all__ = ["export_campaign", "deep_check", "decide", "classical_evidence"]
 
 
 def deep_check(a: str, b: str, relation: dict | None, digits: int, max_depth: int) -> dict:
@@ -86,27 +93,52 @@ def _constant_column(rec: dict, limit_class) -> str:
     return "+".join(limit_class(rec["closed_form"])) or "-"
 
 
-def hypergeometric_family(a: str, b: str) -> str | None:
-    """A note for a PCF with deg a <= 1 and deg b <= 2: its limit is a ratio of contiguous hypergeometric
-    functions (Gauss's continued fraction for 2F1(a, b + 1; c + 1; z) / 2F1(a, b; c; z) and its confluent
-    limits for 1F1 and 0F1; Wall, *Analytic theory of continued fractions*, 1948, ch. XVIII), so a formula
-    of this shape is classical in kind even when no list holds it. None for other degrees."""
+def _same_lists(earlier: dict, compared: list[str]) -> bool:
+    """Whether an earlier decision was made against the same known lists (names and row counts)."""
+    return (earlier.get("novelty") or {}).get("compared_with") == compared
+
+
+def _reusable_chain(nov: dict) -> bool:
+    """An earlier coboundary chain to a listed PCF (exact and proof-carrying: it still holds)."""
+    chain = nov.get("chain") or []
+    return nov.get("class") == "equivalent" and any(st.get("kind") == "coboundary" for st in chain) \
+        and not any("between" in st for st in chain)
+
+
+def decide(rec: dict, a, b, earlier: dict | None, compared: list[str]) -> dict:
+    """The record's novelty at the thorough bounds (module doc, ``--reuse``)."""
+    from discover.cf.novelty.classify import THOROUGH, classify
+
+    if earlier is not None and _same_lists(earlier, compared):
+        if _reusable_chain(earlier["novelty"]):
+            return earlier["novelty"]
+        # every step again except the coboundary search, which failed before against the same lists
+        nov = classify(a, b, rec["closed_form"], **dict(THOROUGH, max_partners=0))
+        if "bounds" in nov:  # the bounds the (earlier) coboundary search ran with: the same decision
+            nov["bounds"]["coboundary_partners"] = THOROUGH["max_partners"]
+        return nov
+    return classify(a, b, rec["closed_form"], **THOROUGH)
+
+
+def classical_evidence(rec: dict, earlier: dict | None) -> dict | None:
+    """For a formula put in a classical family: :func:`discover.cf.novelty.classical.evidence` at 60 digits
+    (depth <= 20,000), the family's value against the exact convergents of the PCF the family was read from."""
+    from discover.cf.novelty.classical import classical_family, evidence
     from discover.cf.polynomial import Polynomial
 
-    da, db = Polynomial.parse(a).degree, Polynomial.parse(b).degree
-    if da > 1 or db > 2:
+    listed = (rec["novelty"] or {}).get("listed") or {}
+    if not str(listed.get("list", "")).startswith("classical:"):
         return None
-    if da <= 0 and db <= 0:
-        return "periodic (a, b constant): a quadratic irrational, elementary"
-    kind = {2: "2F1", 1: "1F1"}.get(db, "0F1")
-    return (f"deg a = {max(da, 0)}, deg b = {max(db, 0)}: a ratio of contiguous {kind} functions (Gauss's "
-            "continued fraction and its confluent limits): classical in kind")
+    if earlier is not None and earlier.get("classical_evidence") and \
+            (earlier.get("novelty") or {}).get("listed") == listed:
+        return earlier["classical_evidence"]
+    a, b = Polynomial.parse(listed["a"]).coeffs, Polynomial.parse(listed["b"]).coeffs
+    return evidence(a, b, classical_family(a, b), digits=60, max_depth=20_000)
 
 
 def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth: int = 200_000,
                     reuse: str | None = None) -> dict:
     """Write the files of the module doc; returns the summary counts."""
-    from discover.cf.novelty.classify import THOROUGH, classify
     from discover.cf.novelty.known import limit_class
     from discover.cf.novelty.unify import Formula, graph_json, paths_to_listed, unify
     from discover.cf.polynomial import Polynomial
@@ -124,15 +156,15 @@ def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth:
     if reuse:
         with open(reuse) as f:
             earlier = {r["key"]: r for r in map(json.loads, f)}
+    from discover.cf.novelty.index import load_index
+
+    compared = [f"{x['list']} ({x['rows']} rows)" for x in load_index().lists]
     formulas = []
     for rec in rows:
         canon = rec["canonical"]
         a, b = Polynomial.parse(canon["a"]).coeffs, Polynomial.parse(canon["b"]).coeffs
         rec["novelty_at_search"] = (rec.get("novelty") or {}).get("class")
-        if rec["key"] in earlier:
-            rec["novelty"] = earlier[rec["key"]]["novelty"]
-        else:
-            rec["novelty"] = classify(a, b, rec["closed_form"], **THOROUGH)
+        rec["novelty"] = decide(rec, a, b, earlier.get(rec["key"]), compared)
         formulas.append(Formula(rec["key"], a, b, rec["closed_form"], rec["novelty"], (rec["a"], rec["b"])))
     result = unify(formulas)
     # A formula 'new' against the lists may still reach a listed one through other stored formulas (a
@@ -155,8 +187,10 @@ def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth:
         for rec in rows:
             klass = rec["novelty"]["class"]
             table[(_constant_column(rec, limit_class), klass)] += 1
+            evid = classical_evidence(rec, earlier.get(rec["key"]))
+            if evid is not None:
+                rec["classical_evidence"] = evid
             if klass == "new":
-                rec["family"] = hypergeometric_family(rec["canonical"]["a"], rec["canonical"]["b"])
                 rec["deep_check"] = earlier.get(rec["key"], {}).get("deep_check") or \
                     deep_check(rec["a"], rec["b"], rec.get("relation"), digits, max_depth)
                 f_new.write(json.dumps(rec) + "\n")

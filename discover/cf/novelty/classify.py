@@ -10,9 +10,15 @@ Decision, in this order (each step exact, :mod:`discover.cf.novelty.equivalence`
    (V of degree <= 4, |k| <= 2, at most :data:`HOT_SCALARS` scalars rho per shift and
    :data:`HOT_SOLVES` linear systems in all, :data:`PER_PARTNER` per partner) and the Moebius map
    it carries relates the limits; the record holds V, rho, k and the map;
-4. ``new`` otherwise: no listed PCF is reached by these equivalences within their bounds (a statement
-   about the lists and the bounds, not a proof that no such formula was ever published). A periodic
-   fraction (a, b constant: a quadratic irrational) gets a ``note`` saying it is elementary.
+4. ``equivalent`` by a classical family (:mod:`discover.cf.novelty.classical`): deg a <= 1 and deg b <= 2
+   (the canonical form) make the PCF's recurrence a contiguous relation of 2F1, Kummer's U (2F0), 1F1,
+   the parabolic cylinder functions or 0F1 (Bessel), or a periodic fraction (a quadratic irrational);
+   a form of degree <= (3, 6) that is exactly the even or odd contraction of such a PCF (``unfold``) is
+   too. The chain holds the family, its exact parameters, the equivalence used and the citation (Gauss
+   1812; Perron 1957; Wall 1948; Cuyt et al. 2008, ch. 15-17), and ``listed`` that family instance;
+5. ``new`` otherwise: no listed PCF or classical family is reached by these equivalences within their
+   bounds (a statement about the lists, the families and the bounds, not a proof that no such formula
+   was ever published).
 
 Two formulas that merely share a constant are never called equivalent: step 3 needs the coboundary,
 and the Moebius map comes from it. Membership in a library CMF's trajectory is the ``cmf_trajectories``
@@ -25,7 +31,7 @@ from __future__ import annotations
 from discover.cf.novelty.index import KnownIndex, load_index
 from discover.cf.novelty.known import limit_class
 
-__all__ = ["classify", "novelty_payload", "HOT_SCALARS", "COBOUNDARY_PARTNERS", "THOROUGH"]
+__all__ = ["classify", "classical_step", "novelty_payload", "HOT_SCALARS", "COBOUNDARY_PARTNERS", "THOROUGH"]
 
 # Bounds of step 3 in a search's hot path (the `cf novelty` command can raise them).
 HOT_SCALARS = 24
@@ -104,14 +110,36 @@ def classify(a, b, closed_form: str | None, index: KnownIndex | None = None, max
                                                "meaning": "L(canonical form) = (m0 L(listed) + m1) / "
                                                           "(m2 L(listed) + m3)"}}]})
             return out
-    if len(canon[0]) <= 1 and len(canon[1]) <= 1:
-        out["note"] = ("periodic: a and b constant, so L = a + b/L is a quadratic irrational; new to the lists "
-                       "but elementary")
+    classical = classical_step(canon)
+    if classical is not None:
+        out.update(classical)
+        return out
     out["bounds"] = {"coboundary_degree": degree, "coboundary_scalars": max_scalars,
                      "coboundary_partners": max_partners, "coboundary_systems": max_solves,
                      "coboundary_systems_per_partner": per_partner,
                      "limit_class": list(constants)}
     return out
+
+
+def classical_step(canon) -> dict | None:
+    """Step 4 (module doc): ``class``, ``listed`` and ``chain`` when the canonical form ``canon`` is in a
+    classical family or unfolds to one (:mod:`discover.cf.novelty.classical`), else None. ``listed`` names
+    the family instance (family, exact parameters, the PCF of deg (1, 2) it was read from, the limit
+    formula, the citation) in the fields a listed row has."""
+    from discover.cf.novelty.classical import classical_or_unfolded
+    from discover.cf.polynomial import Polynomial
+
+    got = classical_or_unfolded(*canon)
+    if got is None:
+        return None
+    fam = got["family"].to_json()
+    params = ", ".join(f"{k}={v}" for k, v in fam["parameters"].items())
+    sa, sb = got["source"]
+    listed = {"a": str(Polynomial(tuple(sa))), "b": str(Polynomial(tuple(sb))), "limit": fam["limit"],
+              "dataset": f"classical family {fam['family']} ({params})",
+              "list": f"classical:{fam['family']}({params})", "citation": fam["citation"]}
+    return {"class": "equivalent", "listed": listed,
+            "chain": [{"kind": "canonical", "detail": "the canonical form of this PCF"}] + got["steps"]}
 
 
 def novelty_payload(pcf, closed_form: str | None) -> dict:

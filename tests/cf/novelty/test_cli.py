@@ -65,14 +65,16 @@ def test_unify_example_groups_the_store(tmp_path):
 
 def test_search_workers_compare_with_the_known_rows_of_the_spec(tmp_path):
     """`cf search --known FILE --workers 2`: the pool's workers classify against the user's rows (carried by
-    the spec): a formula new to the shipped lists becomes known once the user lists it."""
+    the spec): a formula no shipped list holds (equivalent only through its classical family) becomes
+    known once the user lists it."""
     box = ["cf", "search", "--constant", "sqrt2", "--constant", "sqrt3", "--a-deg", "1", "--b-deg", "2", "--range", "-3:3",
            "--json"]
     code, out, err, _ = run_cli(box, store=str(tmp_path / "a.sqlite"))
     assert code == 0, err
     recs = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
-    new = [r for r in recs if r["novelty"]["class"] == "new"]
-    assert new, "the box has a formula new to the shipped lists"
+    new = [r for r in recs if r["novelty"]["chain"] and r["novelty"]["chain"][-1]["kind"] == "classical_family"]
+    assert new, "the box has a formula no shipped list holds"
+    assert all(r["novelty"]["class"] == "equivalent" for r in new)  # deg (1, 2): never new
     lst = tmp_path / "mine.tsv"
     lst.write_text("a\tb\tlimit\tdataset\n" + "".join(f"{r['a']}\t{r['b']}\t\tmy-notes\n" for r in new))
     code, out, err, _ = run_cli(box + ["--known", str(lst), "--workers", "2"], store=str(tmp_path / "b.sqlite"))

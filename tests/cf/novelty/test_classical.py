@@ -1,0 +1,209 @@
+"""Classical families (discover.cf.novelty.classical): Gauss's fraction and its confluent limits are recognised
+exactly, with parameters that reproduce the published values (mpmath, independent of the classifier); folds of
+(1, 2) fractions unfold; Apery's and the other Apery-like fractions are not classical."""
+
+from __future__ import annotations
+
+import json
+import random
+from fractions import Fraction
+from math import lcm
+
+import mpmath
+import pytest
+
+from bad_input import run_cli
+from discover.cf.novelty.classical import classical_family, classical_or_unfolded, evidence, family_limit, unfold
+from discover.cf.novelty.classify import classify
+from discover.cf.novelty.equivalence import canonical_key, fold
+from discover.cf.novelty.surd import Surd
+from discover.cf.pcf import PCF
+from discover.cf.polynomial import Polynomial
+
+
+def _limit(a, b, depth=3000):
+    return PCF(Polynomial(tuple(a)), Polynomial(tuple(b))).evaluate(depth)
+
+
+def _integer(a, b):
+    """(s a, s^2 b) with integer coefficients (a scaling: the limit is multiplied by s)."""
+    s = 1
+    for x in list(a) + list(b):
+        s = lcm(s, Fraction(x).denominator)
+    return tuple(int(s * x) for x in a), tuple(int(s * s * x) for x in b), s
+
+
+def _gauss_instance(rng):
+    """Gauss's continued fraction at b = a - 1/2, where its partial numerators are one polynomial in n:
+    2F1(a, a+1/2; c+1; z)/2F1(a, a-1/2; c; z) = 1/(1 - k1 z/(1 - k2 z/(1 - ...))) with
+    k_n = (n + 2a - 1)(n + 2c - 2a) / (4 (c + n - 1)(c + n)); the equivalence r_n = 2 (c + n) makes it
+    PCF(2n + 2c, -z (n + 2a - 1)(n + 2c - 2a)) = 2c 2F1(a, a-1/2; c; z) / 2F1(a, a+1/2; c+1; z)."""
+    a = Fraction(rng.randint(1, 9), rng.randint(1, 5))
+    c = Fraction(rng.randint(2, 12), rng.randint(1, 4))
+    z = Fraction(rng.choice([-1, 1]) * rng.randint(1, 7), rng.randint(8, 16))
+    A = (2 * c, Fraction(2))
+    # -z (n + 2a - 1)(n + 2c - 2a) = -z (n^2 + (2c - 1) n + (2a - 1)(2c - 2a))
+    B = (-z * (2 * a - 1) * (2 * c - 2 * a), -z * (2 * c - 1), -z)
+    ia, ib, s = _integer(A, B)
+    with mpmath.workdps(60):
+        value = s * 2 * c.numerator / mpmath.mpf(c.denominator) * \
+            mpmath.hyp2f1(_mp(a), _mp(a) - 0.5, _mp(c), _mp(z)) / mpmath.hyp2f1(_mp(a), _mp(a) + 0.5, _mp(c) + 1, _mp(z))
+    return ia, ib, value
+
+
+def _mp(x: Fraction):
+    return mpmath.mpf(x.numerator) / x.denominator
+
+
+def test_gauss_fraction_with_random_rational_parameters_is_2f1():
+    rng = random.Random(2008)
+    for _ in range(12):
+        a, b, value = _gauss_instance(rng)
+        fam = classical_family(a, b)
+        assert fam is not None and fam.name == "2F1"
+        # the parameters are exact and the family's ratio is Gauss's value (computed here from the instance)
+        assert all(isinstance(v, Surd) for v in fam.parameters.values())
+        with mpmath.workdps(60):
+            assert abs(family_limit(a, b, fam, 50) - value) < mpmath.mpf(10) ** -40 * abs(value)
+        ev = _limit(a, b, 400)
+        with mpmath.workdps(40):
+            good = 30 if ev.terminated else min(30, int(ev.digits) - 2)
+            assert abs(ev.value - value) < mpmath.mpf(10) ** -good * abs(value)
+        assert evidence(a, b, fam, digits=40)["agreement_digits"] >= 35
+        nov = classify(a, b, None)
+        assert nov["class"] in ("known", "equivalent")
+
+
+def test_the_parameters_of_a_2f1_instance_come_back_exactly():
+    """PCF from the family's standard form with chosen rational (A, B, c, z, s): the classifier returns them."""
+    rng = random.Random(7)
+    for _ in range(10):
+        A, B = Fraction(rng.randint(1, 9), 2), Fraction(rng.randint(1, 9), 3)
+        c = Fraction(rng.randint(3, 20), 2)
+        z = Fraction(-rng.randint(1, 9), rng.randint(2, 9))
+        s = Fraction(rng.randint(1, 5))
+        # a(n) = s ((n + c - 1)(1 - 2z) + (A + B - 1) z)/(1 - z), b(n) = s^2 z (n + c - 1 - A)(n + c - 1 - B)/(1 - z)
+        a = (s * ((c - 1) * (1 - 2 * z) + (A + B - 1) * z) / (1 - z), s * (1 - 2 * z) / (1 - z))
+        u, v = c - 1 - A, c - 1 - B
+        k = s * s * z / (1 - z)
+        b = (k * u * v, k * (u + v), k)
+        ia, ib, scale = _integer(a, b)
+        fam = classical_family(ia, ib)
+        p = fam.parameters
+        assert fam.name == "2F1" and p["z"] == z and p["c"] == c and {p["A"], p["B"]} == {Surd.of(A), Surd.of(B)}
+        assert p["s"] == s * scale
+
+
+@pytest.mark.parametrize("a, b, family, closed", [
+    ("2", "(2n-1)^2", "2F1", lambda: 1 + 4 / mpmath.pi),                    # Brouncker
+    ("2n+1", "n^2", "2F1", lambda: 4 / mpmath.pi),                          # Lambert / Gauss: arctan 1
+    ("1", "n^2", "2F1", lambda: 1 / mpmath.log(2)),                         # Euler: log 2
+    ("2n+2", "-n^2", "2F0", lambda: mpmath.exp(-1) / mpmath.e1(1)),         # Stieltjes: Gompertz
+    ("4n+2", "1", "0F1", lambda: (mpmath.e + 1) / (mpmath.e - 1)),          # Euler: e
+    ("n", "n", "1F1", lambda: 1 / (mpmath.e - 1)),                          # Euler: e
+    ("2n+1", "-1", "0F1", lambda: mpmath.cot(1)),                           # Lambert: tan 1
+    ("n+1", "1", "0F1", lambda: mpmath.besseli(0, 2) / mpmath.besseli(1, 2)),
+    ("1", "n", "parabolic cylinder", lambda: None),                         # Laplace's erfc fraction (shape)
+    ("2", "1", "periodic", lambda: 1 + mpmath.sqrt(2)),
+    ("2", "2", "periodic", lambda: 1 + mpmath.sqrt(3)),
+    ("4", "1", "periodic", lambda: 2 + mpmath.sqrt(5)),
+])
+def test_classical_fractions_of_the_literature(a, b, family, closed):
+    pa, pb = Polynomial.parse(a).coeffs, Polynomial.parse(b).coeffs
+    fam = classical_family(pa, pb)
+    assert fam.name == family
+    ev = evidence(pa, pb, fam, digits=50, max_depth=20_000)
+    assert ev["agreement_digits"] >= min(45, ev["pcf_digits"] - 1)
+    with mpmath.workdps(50):
+        want = closed()
+        if want is not None:  # the family's functions at its exact parameters give the published value
+            assert abs(family_limit(pa, pb, fam, 45) - want) < mpmath.mpf(10) ** -40
+    nov = classify(pa, pb, None)
+    assert nov["class"] in ("known", "equivalent")  # never new
+    if nov["class"] == "equivalent" and nov["chain"][-1]["kind"] == "classical_family":
+        assert nov["chain"][-1]["detail"]["family"] == family and nov["listed"]["list"].startswith("classical:")
+
+
+def test_periodic_parameters_are_exact():
+    assert classical_family((2,), (2,)).parameters["L"] == 1 + Surd.sqrt(3)
+    assert classical_family((1,), (1,)).parameters["L"] == (1 + Surd.sqrt(5)) / 2
+    assert classical_family((-2,), (1,)).parameters["L"] == -1 - Surd.sqrt(2)
+
+
+def test_cot1_and_the_bessel_ratio_are_classical_not_new():
+    for a, b, name in [((1, 2), (-1,), "0F1"), ((1, 1), (1,), "0F1")]:
+        nov = classify(a, b, None)
+        assert nov["class"] == "equivalent" and nov["chain"][-1]["detail"]["family"] == name
+
+
+def test_apery_like_fractions_are_not_classical():
+    for a, b in [((5, 27, 51, 34), (0, 0, 0, 0, 0, 0, -1)),      # Apery zeta(3)
+                 ((3, 11, 11), (0, 0, 0, 0, 1)),                   # Apery zeta(2)
+                 ((1, 3, 3), (0, 0, 0, 0, -2)),                    # Catalan (Ramanujan Machine)
+                 ((1, 3, 3), (0, 0, 0, 0, 0, 0, 1))]:              # Euler's fraction of eta(3)
+        assert classical_family(a, b) is None and unfold(a, b) is None and classical_or_unfolded(a, b) is None
+    nov = classify((5, 27, 51, 34), (0, 0, 0, 0, 0, 0, -1), "6/zeta(3)")
+    assert nov["class"] == "known" and "Apery" in nov["listed"]["citation"]
+
+
+def test_a_deg_2_4_fold_of_a_1_2_fraction_unfolds():
+    for source in [((2,), (1, -4, 4)),          # Brouncker's fraction (a constant): fold of degree (2, 4)
+                   ((1, 1), (0, 0, 1)),         # (n + 1, n^2): its fold deflates to degree (2, 4)
+                   ((2, 2), (0, 0, -1))]:       # Gompertz
+        for parity in (0, 1):
+            target = canonical_key(*fold(*source, parity))
+            assert (len(target[0]) - 1, len(target[1]) - 1) == (2, 4)
+            got = unfold(*target)
+            assert got is not None
+            p, sa, sb = got
+            assert canonical_key(*fold(sa, sb, p)) == target  # exact, recomputed here
+            assert classical_family(sa, sb) is not None
+            steps = classical_or_unfolded(*target)["steps"]
+            assert [s["kind"] for s in steps] == ["unfold", "classical_family"]
+
+
+def test_random_folds_of_classical_fractions_are_recognised():
+    rng = random.Random(1812)
+    for _ in range(25):
+        a = (rng.randint(-6, 6), rng.choice([1, 2, 3, 4, 5]))
+        b = (rng.randint(-6, 6), rng.randint(-6, 6), rng.choice([-3, -2, -1, 1, 2, 3]))
+        parity = rng.randint(0, 1)
+        f = fold(a, b, parity)
+        if f is None:
+            continue
+        target = canonical_key(*f)
+        got = unfold(*target)
+        assert got is not None, (a, b, parity)
+        p, sa, sb = got
+        assert canonical_key(*fold(sa, sb, p)) == target
+        nov = classify(*target, None)
+        assert nov["class"] in ("known", "equivalent")
+
+
+def test_the_unfolded_family_gives_the_folds_limit():
+    """The fold of PCF(7n+4, -12n^2) = 3/(2 log 2) (a formula of the campaign): its limit is a Moebius image
+    of the source's, and the family found for the unfolded source reproduces the source's tail."""
+    target = canonical_key(*fold((4, 7), (0, 0, -12), 0))
+    p, sa, sb = unfold(*target)
+    fam = classical_family(sa, sb)
+    assert fam.name == "2F1" and evidence(sa, sb, fam, digits=60)["agreement_digits"] >= 55
+
+
+def test_surd_arithmetic():
+    r2, r3 = Surd.sqrt(2), Surd.sqrt(3)
+    assert r2 * r2 == 2 and r2 * r3 == Surd.sqrt(6) and Surd.sqrt(-1) * Surd.sqrt(-1) == -1
+    assert (1 + r2) / (1 - r2) == -3 - 2 * r2
+    assert Surd.sqrt(Fraction(8, 9)) == 2 * r2 / 3 and str(Surd.sqrt(Fraction(3, 4))) == "sqrt(3)/2"
+    with mpmath.workdps(30):
+        assert abs((1 + r2 + r3).to_mpmath() - (1 + mpmath.sqrt(2) + mpmath.sqrt(3))) < 1e-25
+
+
+def test_cf_novelty_explains_a_classical_family():
+    code, out, err, _ = run_cli(["cf", "novelty", "2n+1", "-1", "--depth", "200", "--json"])
+    assert code == 0, err
+    nov = json.loads(out)["novelty"]
+    assert nov["class"] == "equivalent" and nov["chain"][-1]["kind"] == "classical_family"
+    detail = nov["chain"][-1]["detail"]
+    assert detail["family"] == "0F1" and detail["parameters"]["z"] == "-1/4" and "Cuyt" in detail["citation"]
+    code, out, err, _ = run_cli(["cf", "novelty", "2n+1", "-1", "--depth", "200"])
+    assert code == 0 and "classical_family" in out and "0F1" in out
