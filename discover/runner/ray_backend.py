@@ -176,6 +176,21 @@ def dispatch(ray, submit: Callable[[list[Shard]], Any], shards: Iterable[Shard],
             _cancel(ray, in_flight)
 
 
+def collect(batch: list[tuple[list[Shard], Any]], outcomes_of: Callable[[Any, list[Shard]], list]) -> list:
+    """The outcomes of every task of ``batch`` (``outcomes_of(ref, chunk)``), each task fetched even when
+    an earlier one stops the run (a failed task never fetched makes Ray print "Unhandled error" on the
+    terminal); then the first :class:`BackendStopped`, if any, is raised."""
+    results, stopped = [], None
+    for chunk, ref in batch:
+        try:
+            results.extend(outcomes_of(ref, chunk))
+        except BackendStopped as exc:
+            stopped = stopped or exc
+    if stopped is not None:
+        raise stopped
+    return results
+
+
 def task_failure(ray, exc: BaseException, shard: Shard) -> ShardOutcome:
     """A task that Ray reports failed (its worker died more than :data:`MAX_RETRIES` times, ...) as the
     shard's error; a node that cannot import the code stops the run instead, naming the node."""
@@ -228,7 +243,7 @@ class RayBackend:
             for batch in dispatch(ray, lambda chunk: remote.remote(run_shard, spec_ref, chunk, self._wanted),
                                   shards, lambda: "interrupted (Ctrl-C)" if stop.requested.is_set() else None,
                                   self._watch, no_cpu_seconds()):
-                yield [outcome for chunk, ref in batch for outcome in self._outcomes(ray, ref, chunk)]
+                yield collect(batch, lambda ref, chunk: self._outcomes(ray, ref, chunk))
 
     @staticmethod
     def _outcomes(ray, ref, chunk: list[Shard]) -> list[ShardOutcome]:

@@ -187,7 +187,7 @@ class Server:
         import hashlib
 
         from discover.runner.outcome import BackendStopped
-        from discover.runner.ray_backend import ClusterWatch, dispatch
+        from discover.runner.ray_backend import ClusterWatch, collect, dispatch
 
         ray = self.ray
         payload = request["payload"]
@@ -207,7 +207,7 @@ class Server:
         try:
             for batch in dispatch(ray, lambda chunk: self.remote.remote(paths, payload_ref, digest, chunk, self.wanted),
                                   request["shards"], command_left, watch, float(request["no_cpu_wait"])):
-                conn.send(("outcomes", [data for chunk, ref in batch for data in self._outcomes(ref, chunk)]))
+                conn.send(("outcomes", collect(batch, self._outcomes)))
             conn.send(("end", None))
         except BackendStopped as exc:
             conn.send(("stopped", str(exc)))

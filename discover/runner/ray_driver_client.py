@@ -104,14 +104,14 @@ def attach(run_shard: Callable[[Any, Shard], ShardResult], options) -> "DriverBa
         return None
     if not named:
         _say(f"discover: using {reply[1]['description']} through its driver (pid {state['pid']})")
-    return DriverBackend(conn, int(state["pid"]), run_shard, options)
+    return DriverBackend(conn, state, run_shard, options)
 
 
 class DriverBackend:
     """A run's backend through the driver: ``run`` sends one stage's shards and yields their outcomes."""
 
-    def __init__(self, conn, pid: int, run_shard: Callable[[Any, Shard], ShardResult], options):
-        self._conn, self._pid, self._run_shard, self._options = conn, pid, run_shard, options
+    def __init__(self, conn, state: dict, run_shard: Callable[[Any, Shard], ShardResult], options):
+        self._conn, self._state, self._run_shard, self._options = conn, state, run_shard, options
         self._direct = None  # the command's own Ray connection, for a stage the driver refuses
 
     def __enter__(self) -> "DriverBackend":
@@ -193,8 +193,16 @@ class DriverBackend:
                     raise BackendStopped("interrupted (Ctrl-C)")
             return conn.recv()
         except (EOFError, OSError):
-            from discover.runner.ray_driver import driver_dir
+            raise BackendStopped(self._why_driver_left()) from None
 
-            raise BackendStopped(f"the Ray driver (pid {self._pid}) stopped during the run (its log: "
-                                 f"{driver_dir() / 'driver.log'})") from None
+    def _why_driver_left(self) -> str:
+        """The driver's connection broke mid-run: because its cluster is gone (Ray ends a driver whose
+        raylet died), or the driver itself died."""
+        from discover.runner.ray_cluster import probe, split_address
+        from discover.runner.ray_driver import driver_dir
 
+        state = self._state
+        if probe(*split_address(state["cluster"]), timeout=2.0) is not None:
+            return (f"{state['description']} stopped answering (the cluster is gone or unreachable; the Ray "
+                    f"driver, pid {state['pid']}, ended with it)")
+        return f"the Ray driver (pid {state['pid']}) stopped during the run (its log: {driver_dir() / 'driver.log'})"

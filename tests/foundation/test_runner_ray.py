@@ -1,6 +1,7 @@
 """The Ray backend on a real multi-node cluster started on this machine for this module.
 
-The head is `discover ray up` (0 CPUs, token auth with a token of its own, its record in a temporary
+The head is `discover ray up --no-driver` (commands join the cluster themselves; the persistent driver is
+tests/foundation/test_ray_driver.py's; 0 CPUs, token auth with a token of its own, its record in a temporary
 DISCOVER_RAY_STATE); a worker node with 2 CPUs joins *during* a run, and that node cannot import
 discover (a sitecustomize on its raylet's PYTHONPATH hides it) unless the run ships it. Tests run in
 file order and share the cluster; the last one loses it on purpose. Only the processes this module
@@ -33,8 +34,8 @@ def cluster(tmp_path_factory):
     state = tmp_path_factory.mktemp("ray-up") / "ray.json"
     test_cluster = RayTestCluster()
     test_cluster.env["DISCOVER_RAY_STATE"] = str(state)
-    up = subprocess.run([sys.executable, "-m", "cli.main", "ray", "up", "--num-cpus", "0"], capture_output=True,
-                        text=True, env={**os.environ, **test_cluster.env}, timeout=240)
+    up = subprocess.run([sys.executable, "-m", "cli.main", "ray", "up", "--num-cpus", "0", "--no-driver"],
+                        capture_output=True, text=True, env={**os.environ, **test_cluster.env}, timeout=240)
     assert up.returncode == 0, up.stderr
     record = json.loads(state.read_text())
     test_cluster.sessions.append(record["session"])
