@@ -65,14 +65,15 @@ def unrank_signed(ranks, n, fact):
 
 
 @njit(parallel=True, cache=True)
-def signed_expand_shared(bits, chunk, gens, mode, window, varying, SIG, TV, TS, TL, TR, KR, fact, SA, SB, half,
-                         cur, nthreads):
+def signed_expand_shared(bits, lo, hi, chunk, gens, mode, window, varying, SIG, TV, TS, TL, TR, KR, fact, SA, SB,
+                         half, cur, nthreads):
     """The 2-bit layout over signed ranks (2^n n!/4 bytes): ``bits`` holds a code per rank (32 per
     word), 0 unvisited, 1 or 2 the frontier (alternating), 3 done, as in
     :func:`discover.cayley.kernels.bitmap_expand_shared`. Expands every state of code ``cur``: each
     neighbour of code 0 gets code 3 - cur (an atomic OR when several workers write, a plain write on
-    one thread). Returns (states expanded, new states); :func:`discover.cayley.kernels.bitmap_retire`
-    then retires the layer.
+    one thread). Only the frontier in words ``lo .. hi - 1`` is expanded (the caller walks a layer in
+    slices, so Ctrl-C is seen between them). Returns (states expanded, new states);
+    :func:`discover.cayley.kernels.bitmap_retire` then retires the layer.
 
     ``gens`` (G x n, uint8) are the unsigned parts |g| with their block tables (``mode`` ... ``KR``);
     ``SA`` (G x 2^h) and ``SB`` (G x 2^(n-h)) the sign tables of the low h = ``half`` and high n - h
@@ -84,11 +85,10 @@ def signed_expand_shared(bits, chunk, gens, mode, window, varying, SIG, TV, TS, 
     G = gens.shape[0]
     L = SIG.shape[2]
     BL = SIG.shape[1]
-    nw = bits.shape[0]
     nxt = U64(3 - cur)
     smask = (np.int64(1) << n) - 1
     hmask = (np.int64(1) << half) - 1
-    nchunks = (nw + chunk - 1) // chunk
+    nchunks = (hi - lo + chunk - 1) // chunk
     rfact = fact[n - 1::-1].copy()  # rfact[i] = (n-1-i)!, the weight of Lehmer digit i
     expanded = 0
     found = 0
@@ -103,7 +103,7 @@ def signed_expand_shared(bits, chunk, gens, mode, window, varying, SIG, TV, TS, 
             c = atomic_add(counter, 0, 1)
             if c >= nchunks:
                 break
-            for w in range(c * chunk, min(nw, (c + 1) * chunk)):
+            for w in range(lo + c * chunk, min(hi, lo + (c + 1) * chunk)):
                 m = frontier_bits(bits[w], cur)
                 while m != U64(0):
                     r = np.int64(w) * 32 + np.int64(trailing_zeros(m) >> U64(1))
@@ -120,11 +120,11 @@ def signed_expand_shared(bits, chunk, gens, mode, window, varying, SIG, TV, TS, 
                                                     KR) << n
                         last = a
                     s = r & smask
-                    lo = s & hmask
-                    hi = s >> half
+                    s_lo = s & hmask
+                    s_hi = s >> half
                     e_loc += 1
                     for g in range(G):
-                        f_loc += visit(bits, qa[g] | (SA[g, lo] ^ SB[g, hi]), nxt, nthreads == 1)
+                        f_loc += visit(bits, qa[g] | (SA[g, s_lo] ^ SB[g, s_hi]), nxt, nthreads == 1)
         expanded += e_loc
         found += f_loc
     return expanded, found

@@ -119,21 +119,23 @@ def test_burnt_pancake_elements_print_as_signed_permutations(store_path):
         assert sorted(abs(v) for v in values) == [1, 2, 3, 4]
 
 
-def test_ctrl_c_stops_a_long_growth_within_a_second(tmp_path):
-    """SIGINT during the BFS of S_12 (479,001,600 states, seconds of work): the process ends within about a
-    second, with one line saying how to resume."""
+@pytest.mark.parametrize("family,n,wait", [("lrx", "12", 1.0), ("signed_reversals", "9", 8.0)])
+def test_ctrl_c_stops_a_long_growth_within_a_second(tmp_path, family, n, wait):
+    """SIGINT during the BFS of S_12 (479,001,600 states, seconds of work) or of B_9 on the signed bitmap
+    (185,794,560 states; after ``wait`` seconds it is in a layer of 10-30 s, walked in slices): the process
+    ends within about a second, with one line saying how to resume."""
     import signal
     import subprocess
     import sys
     import time
 
     store = str(tmp_path / "store.sqlite")
-    proc = subprocess.Popen([sys.executable, "-m", "cli.main", "cayley", "growth", "--generators", "lrx", "--n", "12",
+    proc = subprocess.Popen([sys.executable, "-m", "cli.main", "cayley", "growth", "--generators", family, "--n", n,
                              "--store", store, "--workers", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.time() + 30
     while not os.path.exists(store) and time.time() < deadline:  # the run exists: the search has begun
         time.sleep(0.05)
-    time.sleep(1.0)
+    time.sleep(wait)
     assert proc.poll() is None, "the search ended before it could be interrupted"
     sent = time.perf_counter()
     proc.send_signal(signal.SIGINT)
