@@ -176,7 +176,9 @@ def check_memory(graph: GraphDef, engine: str, limit: int | None = None, order: 
     limit = memory_limit(limit)
     if need is not None and need > limit:
         if engine == "bitmap" and graph.signed_size is not None:
-            states = f"{signed_states(graph.signed_size):,} states (the bitmap ranks all of B_{graph.signed_size})"
+            n, full = graph.signed_size, signed_states(graph.signed_size)
+            states = (f"{full:,} states (all of B_{n})" if order in (None, full) else
+                      f"{order:,} states, in a bitmap over the {full:,} elements of B_{n}")
         elif engine == "bitmap" and graph.kind == "perm":
             states = f"{math.factorial(graph.degree):,} states"
         elif engine == "bitmap":

@@ -178,6 +178,10 @@ def test_plan_chooses_the_signed_bitmap_for_b_n():
     assert check_memory(graph, "bitmap", limit=3 << 30, order=b_order(10)) == need
     with pytest.raises(InputError, match="B_10"):
         check_memory(graph, "bitmap", limit=need - 1, order=b_order(10))
+    d_n = build_family("coxeter_d", 10)  # D_10, of index 2: the same array, its own order in the message
+    assert choose_engine(d_n, expected_order(d_n)[0]) == "bitmap"
+    with pytest.raises(InputError, match=f"{b_order(10) // 2:,} states, in a bitmap over the {b_order(10):,}"):
+        check_memory(d_n, "bitmap", limit=need - 1, order=b_order(10) // 2)
 
 
 def test_plan_refuses_signed_ranks_beyond_the_limit():
