@@ -123,7 +123,7 @@ def decide(rec: dict, a, b, earlier: dict | None, compared: list[str]) -> dict:
 def classical_evidence(rec: dict, earlier: dict | None) -> dict | None:
     """For a formula put in a classical family: :func:`discover.cf.novelty.classical.evidence` at 60 digits
     (depth <= 20,000), the family's value against the exact convergents of the PCF the family was read from."""
-    from discover.cf.novelty.classical import classical_family, evidence
+    from discover.cf.novelty.classical import evidence, family_of
     from discover.cf.polynomial import Polynomial
 
     listed = (rec["novelty"] or {}).get("listed") or {}
@@ -133,7 +133,7 @@ def classical_evidence(rec: dict, earlier: dict | None) -> dict | None:
             (earlier.get("novelty") or {}).get("listed") == listed:
         return earlier["classical_evidence"]
     a, b = Polynomial.parse(listed["a"]).coeffs, Polynomial.parse(listed["b"]).coeffs
-    return evidence(a, b, classical_family(a, b), digits=60, max_depth=20_000)
+    return evidence(a, b, family_of(a, b), digits=60, max_depth=20_000)
 
 
 def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth: int = 200_000,

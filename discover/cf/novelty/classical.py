@@ -76,7 +76,7 @@ from fractions import Fraction
 
 from discover.cf.novelty.surd import Surd
 
-__all__ = ["Family", "classical_family", "evidence", "family_limit", "safe_tail", "unfold", "classical_or_unfolded", "CITATIONS",
+__all__ = ["Family", "classical_family", "family_of", "evidence", "family_limit", "safe_tail", "unfold", "classical_or_unfolded", "CITATIONS",
            "MAX_UNFOLD_DEGREES"]
 
 # Targets unfold() tries: deg A <= 3, deg B <= 6 (the contractions of deg (1, 2) PCFs).
@@ -95,6 +95,9 @@ CITATIONS = {
                           "functions (DLMF 12.8.1); " + _BOOKS + ", ch. 13",
     "0F1": "Euler's (1737) and Lambert's (1768) continued fractions: ratios of Bessel functions / 0F1 (DLMF 10.29.1); "
            + _BOOKS + ", ch. 17",
+    "Euler": "Euler's continued fraction of a series (L. Euler, Introductio in analysin infinitorum I, 1748, ch. 18): "
+             "the recurrence has a hypergeometric-term solution and the limit is a hypergeometric series; A. Cuyt et al., "
+             "Handbook of Continued Fractions for Special Functions (2008), sec. 1.7",
     "periodic": "periodic continued fractions are quadratic irrationals (L. Euler, De fractionibus continuis "
                 "dissertatio, 1737; J.-L. Lagrange, 1770); O. Perron, Die Lehre von den Kettenbruechen I (1954), ch. 3",
 }
@@ -537,10 +540,20 @@ def _shifted(p, k):
     return Polynomial(p).shift(k).coeffs if k else p
 
 
+def family_of(a, b) -> Family | None:
+    """The classical family of PCF(a, b) itself (no unfolding): :func:`classical_family` for deg (1, 2),
+    else Euler's family (:func:`discover.cf.novelty.euler_family.euler_family`), else None."""
+    from discover.cf.novelty.euler_family import euler_family
+
+    return classical_family(a, b) or euler_family(a, b)
+
+
 def classical_or_unfolded(a, b) -> dict | None:
     """The novelty chain steps that put PCF(a, b) (its canonical form) in a classical family: the family
-    itself, or an unfolding to a (1, 2) PCF and that PCF's family; None when neither applies."""
-    fam = classical_family(a, b)
+    itself (deg (1, 2): :func:`classical_family`; any degree: Euler's family,
+    :mod:`discover.cf.novelty.euler_family`), or an unfolding to a (1, 2) PCF and that PCF's family; None
+    when none applies."""
+    fam = family_of(a, b)
     if fam is not None:
         return {"family": fam, "steps": [{"kind": "classical_family", "detail": fam.to_json()}], "source": (a, b)}
     got = unfold(a, b)
