@@ -61,15 +61,23 @@ STEPS = [
     ("wrapped 4-cycles to n = 12", "--generators wrapped_k_cycles:4 --n 4..12"),
     ("wrapped 5-cycles to n = 12", "--generators wrapped_k_cycles:5 --n 5..12"),
     ("increasing 3-cycles to n = 11", "--generators increasing_k_cycles:3 --n 3..11"),
+    # session 4: the whisker families (no published tables), then S_13 and S_11 steps of 15-50 minutes each
+    ("square with whiskers (q = 1) to n = 12", "--generators square_whiskers --n 5..12"),
+    ("square with whiskers, e = 1, to n = 12", "--generators square_whiskers:1:1 --n 5..12"),
+    ("square with whiskers, w = 1, t = 1, to n = 12", "--generators square_whiskers:1:0:1:1 --n 7..12"),
+    ("lsl_cycles to n = 13", "--generators lsl_cycles --n 3..13"),
     # B_n on the signed bitmap (2 bits per element: 0.93 GB at n = 10); one core, n = 9 took 8.5 s and 41 s
     ("burnt pancake to n = 10", "--generators burnt_pancake --n 1..10"),
     ("signed_reversals to n = 10", "--generators signed_reversals --n 1..10"),
+    ("block_interchange to n = 11", "--generators block_interchange --n 3..11"),
+    ("rapaport_m1 to n = 13", "--generators rapaport_m1 --n 3..13"),
+    ("square with whiskers (q = 1) to n = 13", "--generators square_whiskers --n 5..13"),
+    ("stars to n = 13", "--generators stars --n 3..13"),
+    ("prefix_cycles to n = 13", "--generators prefix_cycles --n 3..13"),
 ]
 
 
-# Next, not run in this session (each is one BFS shard of 20-45 minutes on this machine, S_13 at 2 bits a state
-# is 1.6 GB): lsl_cycles to n = 13, prefix_cycles to n = 13, stars to n = 13, block_interchange to n = 11.
-# Add them to STEPS; a running campaign picks them up at its next step.
+# Steps added to STEPS while the campaign runs are picked up at its next step (S_13 at 2 bits a state is 1.6 GB).
 
 
 def mine_args(step: str) -> list[str]:
