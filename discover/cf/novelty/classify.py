@@ -14,8 +14,13 @@ Decision, in this order (each step exact, :mod:`discover.cf.novelty.equivalence`
    (the canonical form) make the PCF's recurrence a contiguous relation of 2F1, Kummer's U (2F0), 1F1,
    the parabolic cylinder functions or 0F1 (Bessel), or a periodic fraction (a quadratic irrational);
    a form of degree <= (3, 6) that is exactly the even or odd contraction of such a PCF (``unfold``) is
-   too. The chain holds the family, its exact parameters, the equivalence used and the citation (Gauss
-   1812; Perron 1957; Wall 1948; Cuyt et al. 2008, ch. 15-17), and ``listed`` that family instance;
+   too, and so is a PCF of any degree in Euler's family (its recurrence has a hypergeometric-term
+   solution: the limit is a hypergeometric series, :mod:`discover.cf.novelty.euler_family`). The chain
+   holds the family, its exact parameters, the equivalence used and the citation (Gauss 1812; Euler 1748;
+   Perron 1957; Wall 1948; Cuyt et al. 2008, ch. 15-17), and ``listed`` that family instance. A PCF of
+   degree (2, 2) or (2, 3) whose limit is a Bessel ratio is tried, within the coboundary budget, against
+   the 0F1 and 1F1 members that ratio names (:mod:`discover.cf.novelty.family_partners`): an exact
+   coboundary with its Moebius map makes it equivalent to that member;
 5. ``new`` otherwise: no listed PCF or classical family is reached by these equivalences within their
    bounds (a statement about the lists, the families and the bounds, not a proof that no such formula
    was ever published).
@@ -31,7 +36,7 @@ from __future__ import annotations
 from discover.cf.novelty.index import KnownIndex, load_index
 from discover.cf.novelty.known import limit_class
 
-__all__ = ["classify", "classical_step", "novelty_payload", "HOT_SCALARS", "COBOUNDARY_PARTNERS", "THOROUGH"]
+__all__ = ["classify", "classical_step", "partner_step", "novelty_payload", "HOT_SCALARS", "COBOUNDARY_PARTNERS", "THOROUGH"]
 
 # Bounds of step 3 in a search's hot path (the `cf novelty` command can raise them).
 HOT_SCALARS = 24
@@ -39,6 +44,7 @@ COBOUNDARY_PARTNERS = 24
 HOT_DEGREE = 4
 HOT_SOLVES = 96   # linear systems solved at most per classification (about 1 ms each) ...
 PER_PARTNER = 24  # ... and per listed partner (a true coboundary's scalar is among the first few dozen)
+PARTNER_SOLVES = 48  # linear systems per classical family member (step 4)
 # The bounds of `discover cf novelty` and of the campaign's export, where a few seconds per formula are fine.
 THOROUGH = {"max_partners": 300, "max_scalars": 64, "max_solves": 6000, "per_partner": 48}
 
@@ -114,6 +120,10 @@ def classify(a, b, closed_form: str | None, index: KnownIndex | None = None, max
     if classical is not None:
         out.update(classical)
         return out
+    partner = partner_step(canon, closed_form, degree, max_scalars, budget, per_partner)
+    if partner is not None:
+        out.update(partner)
+        return out
     out["bounds"] = {"coboundary_degree": degree, "coboundary_scalars": max_scalars,
                      "coboundary_partners": max_partners, "coboundary_systems": max_solves,
                      "coboundary_systems_per_partner": per_partner,
@@ -140,6 +150,47 @@ def classical_step(canon) -> dict | None:
               "list": f"classical:{fam['family']}({params})", "citation": fam["citation"]}
     return {"class": "equivalent", "listed": listed,
             "chain": [{"kind": "canonical", "detail": "the canonical form of this PCF"}] + got["steps"]}
+
+
+def partner_step(canon, closed_form, degree, max_scalars, budget, per_partner) -> dict | None:
+    """Step 4, second part: a coboundary (exact, with its Moebius map) from a classical family member named
+    by the limit (:mod:`discover.cf.novelty.family_partners`: Bessel ratios, degree (2, 2) and (2, 3)) to
+    ``canon``, within what is left of the linear-system ``budget``; None when none is found."""
+    from discover.cf.novelty.classical import classical_family
+    from discover.cf.novelty.equivalence import coboundary, coboundary_class, moebius_of_coboundary
+    from discover.cf.novelty.family_partners import MAX_PARTNER_DEGREES, bessel_partners
+    from discover.cf.polynomial import Polynomial
+
+    if len(canon[0]) - 1 != MAX_PARTNER_DEGREES[0] or not 2 <= len(canon[1]) - 1 <= MAX_PARTNER_DEGREES[1]:
+        return None
+    rate = coboundary_class(*canon)[0]
+    for member in bessel_partners(closed_form):
+        if budget[0] <= 0:
+            return None
+        if coboundary_class(*member)[0] != rate:  # an invariant of coboundary equivalence (equivalence.py)
+            continue
+        # a family member's coboundary has a simple scalar (among the first few tried): PARTNER_SOLVES each
+        mine = [min(PARTNER_SOLVES, per_partner, budget[0])]
+        cob = coboundary(member, canon, degree=min(degree, 2), max_scalars=max_scalars, budget=mine)
+        budget[0] -= min(PARTNER_SOLVES, per_partner, budget[0]) - mine[0]
+        if cob is None:
+            continue
+        moebius = moebius_of_coboundary(member, canon, cob)
+        fam = classical_family(*member)
+        if moebius is None or fam is None:
+            continue
+        fj = fam.to_json()
+        params = ", ".join(f"{k}={v}" for k, v in fj["parameters"].items())
+        listed = {"a": str(Polynomial(member[0])), "b": str(Polynomial(member[1])), "limit": fj["limit"],
+                  "dataset": f"classical family {fj['family']} ({params})",
+                  "list": f"classical:{fj['family']}({params})", "citation": fj["citation"]}
+        return {"class": "equivalent", "listed": listed,
+                "chain": [{"kind": "canonical", "detail": "the canonical form of this PCF"},
+                          {"kind": "coboundary", "detail": cob.to_json(),
+                           "moebius": {"map": list(moebius),
+                                       "meaning": "L(canonical form) = (m0 L(listed) + m1) / (m2 L(listed) + m3)"}},
+                          {"kind": "classical_family", "detail": fj}]}
+    return None
 
 
 def novelty_payload(pcf, closed_form: str | None) -> dict:

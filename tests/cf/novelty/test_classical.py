@@ -270,3 +270,26 @@ def test_campaign_zeta2_formula_is_euler():
     nov = classify((1, 3, 3), (0, 0, 0, 1, -2), "8/pi**2")
     assert nov["class"] == "equivalent" and nov["chain"][-1]["detail"]["family"] == "Euler"
     assert nov["chain"][-1]["detail"]["parameters"]["h1"] == "n^2"
+
+
+@pytest.mark.parametrize("a, b, closed", [
+    ((1, 3, 1), (0, 2, 1), "2/(-1 + besseli(1, 2)/besseli(2, 2))"),                 # campaign formulas
+    ((-1, 1, 1), (0, -2, -1), "(-3 + 3*besselj(0, 2)/besselj(1, 2))/(1 + besselj(0, 2)/besselj(1, 2))"),
+    ((3, 5, 1), (0, 2, -3, -2), "(2 + 4*besseli(0, 1)/besseli(1, 1))/(2 + besseli(0, 1)/besseli(1, 1))"),
+])
+def test_bessel_formulas_of_degree_2_reach_their_family_member(a, b, closed):
+    """A degree (2, 2) / (2, 3) formula for a Bessel ratio is an exact coboundary of the 0F1 / 1F1 member that
+    ratio names; the Moebius map it carries takes the member's limit to the formula's (checked numerically)."""
+    from discover.cf.novelty.classify import THOROUGH
+
+    nov = classify(a, b, closed, **THOROUGH)
+    assert nov["class"] == "equivalent"
+    assert [s["kind"] for s in nov["chain"]] == ["canonical", "coboundary", "classical_family"]
+    assert nov["chain"][-1]["detail"]["family"] in ("0F1", "1F1")
+    m = nov["chain"][1]["moebius"]["map"]
+    member = Polynomial.parse(nov["listed"]["a"]).coeffs, Polynomial.parse(nov["listed"]["b"]).coeffs
+    canon = PCF(Polynomial(a), Polynomial(b)).canonical()
+    with mpmath.workdps(40):
+        L0, L1 = _limit(*member, 300).value, _limit(*canon, 300).value
+        assert abs((m[0] * L0 + m[1]) / (m[2] * L0 + m[3]) - L1) < mpmath.mpf(10) ** -30
+    assert classify(a, b, None, **THOROUGH)["class"] == "new"  # the member is named by the limit only

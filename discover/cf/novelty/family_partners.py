@@ -1,0 +1,58 @@
+"""Members of a classical family named by an identified limit: coboundary partners for PCFs of degree (2, 2)
+and (2, 3) whose limit is a Bessel ratio.
+
+A PCF of degree (2, 2) or (2, 3) is not itself in a family of :mod:`discover.cf.novelty.classical`, but it can
+be coboundary-equivalent (:func:`discover.cf.novelty.equivalence.coboundary`, exact) to one whose parameters
+are fixed by the constant its limit was identified with. For I_nu(x) / I_(nu+1)(x) (J likewise, z < 0):
+
+* ``0F1`` members: L = s sqrt(z) I_(c-2)(2 sqrt z) / I_(c-1)(2 sqrt z) (classical module doc) with
+  2 sqrt(z) = x: for x = p/q, s = 2q and b = s^2 z = +-p^2, a = s (n + c - 1) with c - 2 = nu + m, |m| <= 2;
+* ``1F1`` members (I only): Kummer's second formula 1F1(nu + 1/2; 2 nu + 1; 2x) = Gamma(nu + 1) e^x (x/2)^-nu
+  I_nu(x) (DLMF 13.6.9) puts I ratios in the 1F1 family at A = nu + 1/2 + m, c = 2A, z = +-2x: with s = 2q,
+  a = s (n + c - 1 + z), b = -s^2 z (n + c - 1 - A).
+
+The partners are only candidates: the decision is the exact coboundary and the Moebius map it carries
+(:func:`discover.cf.novelty.classify.classify`, step 4).
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+__all__ = ["bessel_partners", "MAX_PARTNER_DEGREES"]
+
+MAX_PARTNER_DEGREES = (2, 3)  # deg a, deg b of the PCFs this step is tried for
+_BESSEL = re.compile(r"bessel([ij])\(\s*(\d+)\s*,\s*(\d+)(?:\s*/\s*(\d+))?\s*\)")
+
+
+def bessel_partners(closed_form: str | None) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Family members (a, b) (coefficient tuples) for the Bessel ratios in ``closed_form`` (module doc)."""
+    if not closed_form:
+        return []
+    out: list = []
+    seen = set()
+    for kind, nu, p, q in _BESSEL.findall(closed_form):
+        nu, p, q = int(nu), int(p), int(q or 1)
+        if (kind, nu, p, q) in seen or p == 0:
+            continue
+        seen.add((kind, nu, p, q))
+        sign = 1 if kind == "i" else -1
+        s = 2 * q
+        for m in (0, 1, -1, 2, -2):
+            c1 = nu + 1 + m  # c - 1
+            out.append(((s * c1, s), (sign * p * p,)))
+        if kind == "i":
+            for m in (0, 1, -1, 2, -2):
+                A = Fraction(2 * nu + 1, 2) + m
+                for z in (Fraction(2 * p, q), Fraction(-2 * p, q)):
+                    c = 2 * A
+                    a0, b1 = s * (c - 1 + z), -s * s * z
+                    b0 = b1 * (c - 1 - A)
+                    if a0.denominator == 1 and b0.denominator == 1 and b1.denominator == 1:
+                        out.append(((int(a0), s), (int(b0), int(b1))))
+    unique = []
+    for ab in out:
+        if ab not in unique:
+            unique.append(ab)
+    return unique
