@@ -36,7 +36,7 @@ from __future__ import annotations
 from discover.cf.novelty.index import KnownIndex, load_index
 from discover.cf.novelty.known import limit_class
 
-__all__ = ["classify", "classical_step", "partner_step", "novelty_payload", "HOT_SCALARS", "COBOUNDARY_PARTNERS", "THOROUGH"]
+__all__ = ["classify", "classical_step", "partner_step", "family_listed", "novelty_payload", "HOT_SCALARS", "COBOUNDARY_PARTNERS", "THOROUGH"]
 
 # Bounds of step 3 in a search's hot path (the `cf novelty` command can raise them).
 HOT_SCALARS = 24
@@ -131,23 +131,28 @@ def classify(a, b, closed_form: str | None, index: KnownIndex | None = None, max
     return out
 
 
+def family_listed(fj: dict, source) -> dict:
+    """A classical family instance (``Family.to_json()``, read from the PCF ``source`` = (a, b)) in the fields
+    of a listed row, so that ``cf novelty`` prints it and ``cf unify`` joins formulas of the same instance."""
+    from discover.cf.polynomial import Polynomial
+
+    params = ", ".join(f"{k}={v}" for k, v in fj["parameters"].items())
+    return {"a": str(Polynomial(tuple(source[0]))), "b": str(Polynomial(tuple(source[1]))), "limit": fj["limit"],
+            "dataset": f"classical family {fj['family']} ({params})",
+            "list": f"classical:{fj['family']}({params})", "citation": fj["citation"]}
+
+
 def classical_step(canon) -> dict | None:
     """Step 4 (module doc): ``class``, ``listed`` and ``chain`` when the canonical form ``canon`` is in a
     classical family or unfolds to one (:mod:`discover.cf.novelty.classical`), else None. ``listed`` names
     the family instance (family, exact parameters, the PCF of deg (1, 2) it was read from, the limit
     formula, the citation) in the fields a listed row has."""
     from discover.cf.novelty.classical import classical_or_unfolded
-    from discover.cf.polynomial import Polynomial
 
     got = classical_or_unfolded(*canon)
     if got is None:
         return None
-    fam = got["family"].to_json()
-    params = ", ".join(f"{k}={v}" for k, v in fam["parameters"].items())
-    sa, sb = got["source"]
-    listed = {"a": str(Polynomial(tuple(sa))), "b": str(Polynomial(tuple(sb))), "limit": fam["limit"],
-              "dataset": f"classical family {fam['family']} ({params})",
-              "list": f"classical:{fam['family']}({params})", "citation": fam["citation"]}
+    listed = family_listed(got["family"].to_json(), got["source"])
     return {"class": "equivalent", "listed": listed,
             "chain": [{"kind": "canonical", "detail": "the canonical form of this PCF"}] + got["steps"]}
 
@@ -159,7 +164,6 @@ def partner_step(canon, closed_form, degree, max_scalars, budget, per_partner) -
     from discover.cf.novelty.classical import classical_family
     from discover.cf.novelty.equivalence import coboundary, coboundary_class, moebius_of_coboundary
     from discover.cf.novelty.family_partners import MAX_PARTNER_DEGREES, bessel_partners
-    from discover.cf.polynomial import Polynomial
 
     if len(canon[0]) - 1 != MAX_PARTNER_DEGREES[0] or not 2 <= len(canon[1]) - 1 <= MAX_PARTNER_DEGREES[1]:
         return None
@@ -180,11 +184,7 @@ def partner_step(canon, closed_form, degree, max_scalars, budget, per_partner) -
         if moebius is None or fam is None:
             continue
         fj = fam.to_json()
-        params = ", ".join(f"{k}={v}" for k, v in fj["parameters"].items())
-        listed = {"a": str(Polynomial(member[0])), "b": str(Polynomial(member[1])), "limit": fj["limit"],
-                  "dataset": f"classical family {fj['family']} ({params})",
-                  "list": f"classical:{fj['family']}({params})", "citation": fj["citation"]}
-        return {"class": "equivalent", "listed": listed,
+        return {"class": "equivalent", "listed": family_listed(fj, member),
                 "chain": [{"kind": "canonical", "detail": "the canonical form of this PCF"},
                           {"kind": "coboundary", "detail": cob.to_json(),
                            "moebius": {"map": list(moebius),
