@@ -18,6 +18,18 @@ search`` (a temporary store unless ``--store`` is given).
     .venv/bin/python benchmarks/bench_extremal.py --record-time 45 --passes 3 --overshoot 2   # shorter
     .venv/bin/python benchmarks/bench_extremal.py --throughput 30,54,64,100,150,200,256       # moves/s
 
+``--time-to-record SIZES`` measures the search itself, old against new: for each size and seed
+(``--seeds K``: seeds 0..K-1) one lane from scratch (no curriculum, no seeds, ``stop_at="record"``,
+the default ``--walks mixed``) runs until it reaches the published record or ``--cap`` seconds, in a
+child process of its own (``nice`` as the parent), once with this working tree and, with
+``--baseline COMMIT``, once with the ``discover`` package of that commit (taken with ``git archive``
+into a temporary folder), the two arms alternating trial by trial so that they share the load. It
+prints each trial and then, per size and arm, the median and range of the time to record (a trial
+that hit the cap counts as the cap, and the count of such trials is given), with the load average.
+
+    .venv/bin/python benchmarks/bench_extremal.py --time-to-record 60,61,62,63,64 --seeds 5 --cap 300 \
+        --baseline 134ccf0 --json ttr.jsonl
+
 ``--throughput SIZES`` measures the walks themselves instead: for each n, from one saturated random
 graph, the vertex re-attachment walk's moves per second and the tabu search's steps per second (each
 for ``--seconds`` in calls of about 0.1 s, as the driver makes them) and the edges each reached.
@@ -31,7 +43,9 @@ import sys
 import tempfile
 import time
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+# a time-to-record trial of the baseline arm imports the package of an older commit (DISCOVER_BENCH_TREE)
+sys.path.insert(0, os.environ.get("DISCOVER_BENCH_TREE")
+                or os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
 from discover.extremal.engine import ENGINE, ExtremalSearchSpec  # noqa: E402
 from discover.extremal.reference import C3C4_EXACT, C3C4_RECORD  # noqa: E402
@@ -90,7 +104,31 @@ def main(argv=None) -> int:
     ap.add_argument("--throughput", default=None, metavar="SIZES",
                     help="measure the walks' moves per second at these sizes (comma-separated) and exit")
     ap.add_argument("--seconds", type=float, default=5.0, help="seconds per walk and size for --throughput")
+    ap.add_argument("--time-to-record", default=None, metavar="SIZES",
+                    help="time to the published record from scratch at these sizes (comma-separated) and exit")
+    ap.add_argument("--seeds", type=int, default=3, help="seeds per size for --time-to-record")
+    ap.add_argument("--cap", type=float, default=300.0, help="seconds per trial for --time-to-record")
+    ap.add_argument("--baseline", default=None, metavar="COMMIT",
+                    help="also run each trial with the discover package of this commit (--time-to-record)")
+    ap.add_argument("--baseline-only", action="store_true", help="run only the --baseline arm")
+    ap.add_argument("--walks", default="mixed", help="walks for --time-to-record (as extremal search --walks)")
+    ap.add_argument("--json", default=None, metavar="FILE", help="append each --time-to-record trial to FILE")
+    ap.add_argument("--profile", default=None, metavar="SIZES",
+                    help="where a re-attachment move's time goes at these sizes (comma-separated) and exit")
+    ap.add_argument("--trial", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.trial:
+        n, seed = (int(x) for x in args.trial.split(","))
+        trial(n, seed, args.cap, args.walks)
+        return 0
+    if args.profile:
+        profile([int(n) for n in args.profile.split(",")], args.seconds)
+        return 0
+    if args.time_to_record:
+        time_to_record([int(n) for n in args.time_to_record.split(",")], args.seeds, args.cap,
+                       args.baseline, args.walks, args.json,
+                       args.baseline_only)
+        return 0
     if args.throughput:
         throughput([int(n) for n in args.throughput.split(",")], args.seconds)
         return 0
@@ -129,6 +167,159 @@ def main(argv=None) -> int:
     if args.export and found:
         export(args.export, found)
     return 0 if ok else 1
+
+
+def trial(n, seed, cap, walks):
+    """One time-to-record trial (in a child process): a lane from scratch at size n until the record
+    or ``cap`` seconds; prints one JSON line (edges, seconds to reach them, steps, whether the
+    independent checker accepts the graph)."""
+    import json
+
+    from discover.extremal.lanes import edges_from_adjacency, search_size, warm_up
+    from discover.extremal.problems import get_problem
+    from discover.extremal.verify import verify
+
+    problem = get_problem("c3c4")
+    warm_up(problem, walks)
+    tic = time.perf_counter()
+    found, steps = search_size(problem, n, cap, seed, [], stop_at="record", walks=walks, from_scratch=True)
+    wall = time.perf_counter() - tic
+    check = verify(problem, n, edges_from_adjacency(found.adjacency))
+    print(json.dumps({"n": n, "seed": seed, "edges": found.edges, "seconds": round(found.seconds, 3),
+                      "wall": round(wall, 3), "steps": steps, "verified": bool(check["ok"])}), flush=True)
+
+
+def published(n):
+    """The best published value of ex(n; {C3, C4}) in the engine's table."""
+    from discover.extremal.problems import get_problem
+    from discover.extremal.reference import reference_value
+
+    return reference_value(get_problem("c3c4"), n)[0]
+
+
+def time_to_record(sizes, seeds, cap, baseline, walks, json_path, baseline_only=False):
+    """Old (``baseline`` commit) against new (this tree), trial by trial; see the module docstring."""
+    import json
+    import statistics
+    import subprocess
+
+    arms = {"new": None}
+    if baseline:
+        old = tempfile.mkdtemp(prefix="bench-extremal-old-")
+        root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+        archive = subprocess.run(["git", "-C", root, "archive", baseline, "discover"], check=True,
+                                 capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", old], input=archive, check=True)
+        arms = {"old": old} if baseline_only else {"old": old, "new": None}
+    records = {(name, n): [] for name in arms for n in sizes}
+    names = ", ".join(f"{a} ({baseline if a == 'old' else 'working tree'})" for a in arms)
+    print(f"time to record from scratch, one lane, cap {cap:.0f} s, walks {walks}; arms: {names}", flush=True)
+    for seed in range(seeds):
+        for n in sizes:
+            for name, tree in arms.items():
+                env = dict(os.environ)
+                if tree:
+                    env["DISCOVER_BENCH_TREE"] = tree
+                out = subprocess.run([sys.executable, os.path.abspath(__file__), "--trial", f"{n},{seed}",
+                                      "--cap", str(cap), "--walks", walks], env=env, check=True,
+                                     capture_output=True, text=True).stdout
+                row = json.loads(out.strip().splitlines()[-1])
+                row.update(arm=name, cap=cap, load=os.getloadavg()[0], commit=baseline if tree else "working tree")
+                reached = row["edges"] >= published(n)
+                records[(name, n)].append(row["seconds"] if reached else None)
+                print(f"{name:>3} n={n} seed={seed}: {row['edges']} edges ({'record' if reached else 'below'}) "
+                      f"in {row['seconds']:.1f} s, verified {row['verified']}, load {row['load']:.1f}", flush=True)
+                if json_path:
+                    with open(json_path, "a") as fh:
+                        fh.write(json.dumps(row) + "\n")
+    print(f"\n{'n':>3} {'arm':>4} {'reached':>8} {'median s':>9} {'min s':>7} {'max s':>7}")
+    for n in sizes:
+        for name in arms:
+            times = records[(name, n)]
+            capped = [cap if t is None else t for t in times]
+            hit = sum(t is not None for t in times)
+            print(f"{n:>3} {name:>4} {hit:>4}/{len(times):<3} {statistics.median(capped):>9.1f} "
+                  f"{min(capped):>7.1f} {max(capped):>7.1f}{'' if hit == len(times) else ' (cap counted)'}")
+
+
+def profile(sizes, seconds):
+    """Where a re-attachment move's time goes: from a graph the walk reached in ``seconds``, the time
+    of one maximum-set search (a victim's re-join, on a random vertex with its edges removed) and of
+    one allowed-partner scan (the repair step, once per touched vertex and added edge), each timed in
+    a compiled loop, against the time of a whole move, with the mean victims and touched vertices per
+    move."""
+    import numpy as np
+
+    from discover.extremal import flips as K
+    from discover.extremal import reattach as R
+    from discover.extremal.lanes import kernel_params, warm_up
+    from discover.extremal.problems import get_problem
+
+    problem = get_problem("c3c4")
+    warm_up(problem, "mixed")
+    loops = _profile_loops(R)
+    print(f"{'n':>4} {'move us':>8} {'max-set us':>10} {'scan us':>8} {'victims':>8} {'touched':>8} "
+          f"{'re-join':>8} {'repair':>8} {'rest':>6}", flush=True)
+    for n in sizes:
+        params = kernel_params(problem, n, n * n, 1)
+        params[K.P_KICK] = 4
+        a = np.zeros((n, n), np.uint8)
+        K.saturate(a, params, 1)
+        best, state = a.copy(), K.new_state()
+        tic = time.perf_counter()
+        while time.perf_counter() - tic < seconds:
+            R.reattach_climb(a, best, state, params, 500)
+        B = np.zeros((n, (n + 63) // 64), np.uint64)
+        R._to_bits(a, B)
+        lengths = R._walk_lengths(params)
+        vs = np.random.default_rng(0).integers(n, size=4000)
+        times = {}
+        for what in (0, 1, 2):  # copy and clear alone, then with the search, then the scan
+            t = time.perf_counter()
+            loops(B, vs, lengths, what)
+            times[what] = (time.perf_counter() - t) / len(vs)
+        t_set = max(times[1] - times[0], 0.0)
+        t_scan = times[2]
+        t = time.perf_counter()
+        moves = R.reattach_climb(a, best, state, params, 20000)
+        t_move = (time.perf_counter() - t) / moves
+        victims = 2.5  # 1 + randint(4)
+        touched = victims * (1 + a.sum(axis=1).mean())
+        rejoin, repair = victims * t_set / t_move, touched * t_scan / t_move
+        print(f"{n:>4} {t_move * 1e6:>8.1f} {t_set * 1e6:>10.2f} {t_scan * 1e6:>8.2f} {victims:>8.1f} "
+              f"{touched:>8.1f} {100 * rejoin:>7.0f}% {100 * repair:>7.0f}% {100 * (1 - rejoin - repair):>5.0f}%",
+              flush=True)
+
+
+def _profile_loops(R):
+    """A compiled loop over vertices v: copy the graph and remove v's edges (``what`` 0), then also
+    search v's largest set (1); or scan v's allowed partners (2)."""
+    import numpy as np
+    from numba import njit
+
+    @njit
+    def loops(B, vs, lengths, what):
+        n, W = B.shape
+        C = B.copy()
+        chosen, best_set = np.zeros(n + 1, np.int64), np.zeros(n + 1, np.int64)
+        far, sets = np.zeros((n, W), np.uint64), np.zeros((n + 1, W), np.uint64)
+        ball, fr, gr, allow = (np.zeros(W, np.uint64), np.zeros(W, np.uint64), np.zeros(W, np.uint64),
+                               np.zeros(W, np.uint64))
+        total = 0
+        for v in vs:
+            if what == 2:
+                total += R._allowed(B, v, lengths, allow, ball, fr, gr)
+                continue
+            C[:, :] = B
+            for u in range(n):
+                if (C[v, u >> 6] >> np.uint64(u & 63)) & np.uint64(1):
+                    C[v, u >> 6] &= ~(np.uint64(1) << np.uint64(u & 63))
+                    C[u, v >> 6] &= ~(np.uint64(1) << np.uint64(v & 63))
+            if what == 1:
+                total += R._largest_set(C, v, lengths, far, sets, chosen, best_set, ball, fr, gr, allow)
+        return total
+
+    return loops
 
 
 def throughput(sizes, seconds):

@@ -32,7 +32,8 @@ import discover.kernels.numba_start  # noqa: F401,I001 - before numba: see that 
 from numba import njit
 
 from discover.extremal.flips import (P_KICK, P_SEED, P_TARGET, P_W3, P_W4, P_W5, P_CLIQUE, P_INDEP,
-                                       P_EDGE_WEIGHT, P_WORSE, S_BEST_EDGES, S_BEST_ITER, S_ITERS,
+                                       P_EDGE_WEIGHT, P_WORSE, P_SLACK, P_LOW_DEGREE, P_REGULAR,
+                                       S_BEST_EDGES, S_BEST_ITER, S_ITERS,
                                        end_chunk)
 from discover.kernels.bits import popcount, trailing_zeros
 
@@ -81,6 +82,19 @@ def _link(B, x, y, on):
         B[y, x >> 6] &= ~bx
 
 
+@njit(cache=True, inline="always")
+def _or_neighbourhoods(B, row, out):
+    """``out`` |= the union of N(y) over the vertices y of the bitset ``row``."""
+    W = B.shape[1]
+    for w in range(W):
+        m = row[w]
+        while m:
+            y = w * 64 + np.int64(trailing_zeros(m))
+            m &= m - U64(1)
+            for w2 in range(W):
+                out[w2] |= B[y, w2]
+
+
 @njit(cache=True)
 def _mask(B, x, lengths, out, frontier, grown):
     """``out`` = M(x), the union of R_L(x) over the L whose bit is set in ``lengths`` (see the module
@@ -95,13 +109,7 @@ def _mask(B, x, lengths, out, frontier, grown):
         L += 1
         for w in range(W):
             grown[w] = U64(0)
-        for w in range(W):
-            m = frontier[w]
-            while m:
-                y = w * 64 + np.int64(trailing_zeros(m))
-                m &= m - U64(1)
-                for w2 in range(W):
-                    grown[w2] |= B[y, w2]
+        _or_neighbourhoods(B, frontier, grown)
         for w in range(W):
             frontier[w] = grown[w]
         if (lengths >> L) & 1:
@@ -110,52 +118,85 @@ def _mask(B, x, lengths, out, frontier, grown):
 
 
 @njit(cache=True)
-def _legal(B, x, y, mask_x):
-    """Edge xy closes no forbidden cycle (``mask_x`` = M(x), computed by the caller)."""
-    if x == y or _has(B, x, y):
-        return False
-    for w in range(B.shape[1]):
-        if B[y, w] & mask_x[w]:
-            return False
-    return True
+def _allowed(B, x, lengths, out, ball, fr, gr):
+    """``out`` = the vertices y that x may be joined to now: y != x, not a neighbour, and N(y) disjoint
+    from M(x), that is, y outside the union of N(z) over z in M(x) (for girth 5: y at distance >= 4
+    from x). One OR of a neighbourhood per vertex of M(x) (about 1 + d^2 of them), instead of a test
+    of every vertex; returns how many there are. ``ball``, ``fr``, ``gr`` are scratch rows."""
+    n = B.shape[0]
+    W = B.shape[1]
+    _mask(B, x, lengths, ball, fr, gr)
+    for w in range(W):
+        out[w] = B[x, w]
+    out[x >> 6] |= U64(1) << U64(x & 63)
+    _or_neighbourhoods(B, ball, out)
+    count = 0
+    for w in range(W):
+        out[w] = ~out[w]
+    if n & 63:
+        out[W - 1] &= (U64(1) << U64(n & 63)) - U64(1)
+    for w in range(W):
+        count += np.int64(popcount(out[w]))
+    return count
 
 
 @njit(cache=True)
-def _largest_set(B, v, lengths, rng_order, cand, far, sets, chosen, best_set, ball, fr, gr):
+def _first_from(row, start):
+    """The first vertex of the non-empty bitset ``row`` at or after ``start``, else its first."""
+    w0 = start >> 6
+    m = row[w0] & ~((U64(1) << U64(start & 63)) - U64(1))
+    if m:
+        return w0 * 64 + np.int64(trailing_zeros(m))
+    for k in range(1, row.shape[0] + 1):
+        w = (w0 + k) % row.shape[0]
+        if row[w]:
+            return w * 64 + np.int64(trailing_zeros(row[w]))
+    return -1
+
+
+@njit(cache=True)
+def _nth_member(row, r):
+    """The r-th vertex (from 0) of the bitset ``row``, which has more than r."""
+    for w in range(row.shape[0]):
+        c = np.int64(popcount(row[w]))
+        if r < c:
+            m = row[w]
+            for _ in range(r):
+                m &= m - U64(1)
+            return w * 64 + np.int64(trailing_zeros(m))
+        r -= c
+    return -1
+
+
+@njit(cache=True)
+def _largest_set(B, v, lengths, far, sets, chosen, best_set, ball, fr, gr, allow):
     """A largest set S of vertices that v (with its current edges) may be joined to at once: each
-    s in S is a legal neighbour of v, and t is not in M(s) for s != t in S. Vertices are tried in the
-    order ``rng_order`` (a random permutation), which breaks ties. Returns |S|; S is
-    ``best_set[:|S|]``."""
-    n = B.shape[0]
-    _mask(B, v, lengths, ball, fr, gr)
-    c = 0
-    for i in range(n):
-        x = rng_order[i]
-        if _legal(B, v, x, ball):
-            cand[c] = x
-            c += 1
-    if c == 0:
+    s in S is a legal neighbour of v, and t is not in M(s) for s != t in S. Returns |S|; S is
+    ``best_set[:|S|]``.
+
+    The sets are bitsets over the vertices themselves, so the compatibility row of a candidate x is
+    one word operation per 64 vertices (``allow`` minus M(x)) rather than a test per pair, and the
+    branch and bound branches on the first candidate from a random vertex on, cyclically (any member
+    gives an exact search), which breaks ties at random."""
+    if _allowed(B, v, lengths, allow, ball, fr, gr) == 0:
         return 0
-    Wc = (c + 63) >> 6
-    for i in range(c):
-        _mask(B, cand[i], lengths, ball, fr, gr)
-        for w in range(Wc):
-            far[i, w] = U64(0)
-        for j in range(c):
-            y = cand[j]
-            if j != i and not ((ball[y >> 6] >> U64(y & 63)) & U64(1)):
-                far[i, j >> 6] |= U64(1) << U64(j & 63)
+    W = B.shape[1]
+    for i in range(_members(allow, chosen, -1)):  # ``chosen`` is free until the search below
+        x = chosen[i]
+        _mask(B, x, lengths, ball, fr, gr)
+        for w in range(W):
+            far[x, w] = allow[w] & ~ball[w]
+        far[x, x >> 6] &= ~(U64(1) << U64(x & 63))
     # depth-first branch and bound: sets[d] = candidates compatible with chosen[:d]
-    for w in range(Wc):
-        sets[0, w] = U64(0)
-    for j in range(c):
-        sets[0, j >> 6] |= U64(1) << U64(j & 63)
+    for w in range(W):
+        sets[0, w] = allow[w]
     best = 0
     d = 0
     nodes = 0
+    start = np.random.randint(B.shape[0])
     while True:
         size = 0
-        for w in range(Wc):
+        for w in range(W):
             size += np.int64(popcount(sets[d, w]))
         if size == 0 or d + size <= best or nodes > MAX_NODES:
             if d == 0:
@@ -165,17 +206,13 @@ def _largest_set(B, v, lengths, rng_order, cand, far, sets, chosen, best_set, ba
             sets[d, j >> 6] &= ~(U64(1) << U64(j & 63))
             continue
         nodes += 1
-        j = 0
-        for w in range(Wc):
-            if sets[d, w]:
-                j = w * 64 + np.int64(trailing_zeros(sets[d, w]))
-                break
+        j = _first_from(sets[d], start)
         chosen[d] = j
         if d + 1 > best:
             best = d + 1
             for t in range(best):
-                best_set[t] = cand[chosen[t]]
-        for w in range(Wc):
+                best_set[t] = chosen[t]
+        for w in range(W):
             sets[d + 1, w] = sets[d, w] & far[j, w]
         d += 1
     return best
@@ -228,10 +265,37 @@ def _members(row, out, skip):
 
 
 @njit(cache=True)
-def _pick_victims(B, k, victims, near):
-    """k distinct vertices: a random one, then mostly vertices at distance 1 or 2 from it."""
+def _degree_squares(B):
+    """The sum of the squared degrees (for a fixed edge count, least for the most regular graph)."""
+    total = 0
+    for x in range(B.shape[0]):
+        d = 0
+        for w in range(B.shape[1]):
+            d += np.int64(popcount(B[x, w]))
+        total += d * d
+    return total
+
+
+@njit(cache=True)
+def _pick_victims(B, k, victims, near, low_degree):
+    """k distinct vertices: a random one (with probability ``low_degree`` one of least degree), then
+    mostly vertices at distance 1 or 2 from it."""
     n = B.shape[0]
     v0 = np.random.randint(n)
+    if low_degree > 0.0 and np.random.random() < low_degree:
+        least = n
+        q = 0
+        for x in range(n):
+            d = 0
+            for w in range(B.shape[1]):
+                d += np.int64(popcount(B[x, w]))
+            if d < least:
+                least = d
+                q = 0
+            if d == least:
+                near[q] = x
+                q += 1
+        v0 = near[np.random.randint(q)]
     victims[0] = v0
     m = 1
     tries = 0
@@ -283,13 +347,15 @@ def reattach_climb(A_io, best_A, state, P, moves):
         best_A[:, :] = A_io
     kmax = max(1, P[P_KICK])
     worse = P[P_WORSE] / 1000.0
+    slack = max(1, P[P_SLACK])
+    low_degree = P[P_LOW_DEGREE] / 1000.0
+    regular = P[P_REGULAR] / 1000.0
     target = P[P_TARGET]
     victims = np.zeros(kmax, np.int64)
     near = np.zeros(n, np.int64)
     touched = np.zeros(n, np.int64)
     mark = np.zeros(n, np.uint8)
-    order = np.arange(n)
-    cand = np.zeros(n, np.int64)
+    allow = np.zeros(W, np.uint64)
     far = np.zeros((n, W), np.uint64)
     sets = np.zeros((n + 1, W), np.uint64)
     chosen = np.zeros(n + 1, np.int64)
@@ -304,7 +370,7 @@ def reattach_climb(A_io, best_A, state, P, moves):
         saved[:, :] = B
         before = edges
         k = 1 + np.random.randint(kmax)
-        m = _pick_victims(B, k, victims, near)
+        m = _pick_victims(B, k, victims, near, low_degree)
         nt = 0
         for t in range(m):
             x = victims[t]
@@ -324,8 +390,7 @@ def reattach_climb(A_io, best_A, state, P, moves):
         _shuffle_prefix(victims, m)
         for t in range(m):
             x = victims[t]
-            np.random.shuffle(order)
-            size = _largest_set(B, x, lengths, order, cand, far, sets, chosen, best_set, ball, fr, gr)
+            size = _largest_set(B, x, lengths, far, sets, chosen, best_set, ball, fr, gr, allow)
             for q in range(size):
                 _link(B, x, best_set[q], True)
             edges += size
@@ -334,18 +399,21 @@ def reattach_climb(A_io, best_A, state, P, moves):
         for i in range(nt):
             a = touched[i]
             mark[a] = 0
-            np.random.shuffle(order)
-            _mask(B, a, lengths, ball, fr, gr)
-            for j in range(n):
-                b = order[j]
-                if _legal(B, a, b, ball):
-                    _link(B, a, b, True)
-                    edges += 1
-                    _mask(B, a, lengths, ball, fr, gr)
-        # a move that loses one edge is kept now and then, but the walk stays within one edge of
-        # the best graph it has seen (a walk that drifts lower only wastes moves)
-        if edges >= before or (edges == before - 1 and edges >= walk_best - 1
-                               and np.random.random() < worse):
+            # a uniformly random legal partner at a time, until none is left
+            c = _allowed(B, a, lengths, allow, ball, fr, gr)
+            while c > 0:
+                _link(B, a, _nth_member(allow, np.random.randint(c)), True)
+                edges += 1
+                c = _allowed(B, a, lengths, allow, ball, fr, gr)
+        # a move that loses one edge is kept now and then, but the walk stays within ``slack`` edges
+        # of the best graph it has seen (a walk that drifts lower only wastes moves)
+        keep = edges >= before or (edges == before - 1 and edges >= walk_best - slack
+                                   and np.random.random() < worse)
+        # with probability ``regular`` a sideways move that makes the degrees less even is refused
+        if keep and edges == before and regular > 0.0 and np.random.random() < regular \
+                and _degree_squares(B) > _degree_squares(saved):
+            keep = False
+        if keep:
             if edges > walk_best:
                 walk_best = edges
             if edges > best_edges:

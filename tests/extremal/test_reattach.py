@@ -79,11 +79,11 @@ def test_largest_set_is_maximum(problem, seed):
     v = rng.choice([x for x in G if G.degree(x) == 0])
     B = _bits(G, n)
     W = B.shape[1]
-    order = np.array(rng.sample(range(n), n), np.int64)
     best_set = np.zeros(n + 1, np.int64)
-    size = R._largest_set(B, v, lengths, order, np.zeros(n, np.int64), np.zeros((n, W), np.uint64),
+    size = R._largest_set(B, v, lengths, np.zeros((n, W), np.uint64),
                           np.zeros((n + 1, W), np.uint64), np.zeros(n + 1, np.int64), best_set,
-                          np.zeros(W, np.uint64), np.zeros(W, np.uint64), np.zeros(W, np.uint64))
+                          np.zeros(W, np.uint64), np.zeros(W, np.uint64), np.zeros(W, np.uint64),
+                          np.zeros(W, np.uint64))
     assert size == _brute_largest(G, v, cycles)
     H = G.copy()
     H.add_edges_from((v, int(s)) for s in best_set[:size])
@@ -91,7 +91,8 @@ def test_largest_set_is_maximum(problem, seed):
 
 
 @pytest.mark.parametrize("problem", ["c3c4", "c3c4c5", "c4"])
-def test_walk_keeps_graphs_valid_and_never_loses_its_best(problem):
+@pytest.mark.parametrize("slack, low_degree, regular", [(1, 0, 0), (2, 1000, 1000)])
+def test_walk_keeps_graphs_valid_and_never_loses_its_best(problem, slack, low_degree, regular):
     pr = get_problem(problem)
     cycles = CYCLES[problem]
     rng = random.Random(7)
@@ -104,6 +105,7 @@ def test_walk_keeps_graphs_valid_and_never_loses_its_best(problem):
         P = kernel_params(pr, n, 10**6, chunk)
         P[K.P_KICK] = 4
         P[K.P_WORSE] = 200  # many edge-losing moves: the walk still returns valid graphs
+        P[K.P_SLACK], P[K.P_LOW_DEGREE], P[K.P_REGULAR] = slack, low_degree, regular
         assert R.reattach_climb(A, best, state, P, 300) == 300
         for a in (A, best):
             assert (a == a.T).all() and not a.diagonal().any()
@@ -152,3 +154,44 @@ def test_reaches_heawood():
     G = nx.from_numpy_array(best)
     assert {d for _, d in G.degree()} == {3}
     assert nx.girth(G) == 6 and nx.is_bipartite(G)
+
+
+@pytest.mark.parametrize("problem", ["c3c4", "c3c4c5", "c4"])
+@pytest.mark.parametrize("n", [17, 64, 70])
+def test_allowed_partners_are_the_legal_edges(problem, n):
+    """The bitset of allowed partners of x is exactly the set of y for which the edge xy closes no
+    forbidden cycle (no simple x-y path of length k - 1, k forbidden), by networkx's path search;
+    n = 64 and 70 cover a full last word and a partial second word."""
+    rng = random.Random(n)
+    cycles = CYCLES[problem]
+    lengths = R._walk_lengths(kernel_params(get_problem(problem), n, 0, 0))
+    G = _random_valid_graph(n, cycles, rng)
+    for v in rng.sample(range(n), 4):  # some vertices with spare room
+        G.remove_edges_from(list(G.edges(v)))
+    B = _bits(G, n)
+    W = B.shape[1]
+    for x in rng.sample(range(n), 6):
+        out = np.zeros(W, np.uint64)
+        count = R._allowed(B, x, lengths, out, np.zeros(W, np.uint64), np.zeros(W, np.uint64),
+                           np.zeros(W, np.uint64))
+        got = {y for y in range(n) if (int(out[y >> 6]) >> (y & 63)) & 1}
+        want = {y for y in G if y != x and not G.has_edge(x, y) and not _closes(G, x, y, cycles)}
+        assert got == want and count == len(want)
+        assert [R._nth_member(out, r) for r in range(count)] == sorted(want)
+
+
+def test_first_victim_of_least_degree():
+    """With ``low_degree`` 1 the first victim is always a vertex of least degree; the others are
+    distinct vertices."""
+    rng = random.Random(3)
+    n = 40
+    G = _random_valid_graph(n, (3, 4), rng)
+    G.remove_edges_from(list(G.edges(5))[:2])
+    least = min(d for _, d in G.degree())
+    B = _bits(G, n)
+    victims, near = np.zeros(4, np.int64), np.zeros(n, np.int64)
+    for _ in range(50):
+        m = R._pick_victims(B, 4, victims, near, 1.0)
+        assert G.degree(int(victims[0])) == least
+        assert len(set(victims[:m].tolist())) == m
+    assert R._degree_squares(B) == sum(d * d for _, d in G.degree())
