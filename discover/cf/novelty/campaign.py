@@ -129,8 +129,8 @@ def classical_evidence(rec: dict, earlier: dict | None) -> dict | None:
     listed = (rec["novelty"] or {}).get("listed") or {}
     if not str(listed.get("list", "")).startswith("classical:"):
         return None
-    if earlier is not None and earlier.get("classical_evidence") and \
-            (earlier.get("novelty") or {}).get("listed") == listed:
+    if earlier is not None and (earlier.get("classical_evidence") or {}).get("agreement_digits") is not None \
+            and (earlier.get("novelty") or {}).get("listed") == listed:
         return earlier["classical_evidence"]
     a, b = Polynomial.parse(listed["a"]).coeffs, Polynomial.parse(listed["b"]).coeffs
     return evidence(a, b, family_of(a, b), digits=60, max_depth=20_000)

@@ -289,7 +289,8 @@ def evidence(a, b, family: Family, digits: int = 60, max_depth: int = 100_000) -
     """Evidence (not the decision) that PCF(a, b)'s limit is the family's ratio: the tail t_n0 (n0 >= 0,
     past the zeros of b and the poles of the ratio) from exact convergents (:func:`discover.cf.formula.
     evaluate_to`, to ``digits`` digits or ``max_depth``) against the family's functions at ``digits`` + 10
-    digits (mpmath); returns n0, the convergent's digits and the digits on which the two agree."""
+    digits (mpmath; where mpmath fails at n0, up to three further tails); returns n0, the convergent's
+    digits and the digits on which the two agree."""
     import mpmath
 
     from discover.cf.formula import evaluate_to
@@ -298,14 +299,19 @@ def evidence(a, b, family: Family, digits: int = 60, max_depth: int = 100_000) -
 
     pa, pb = Polynomial(tuple(int(x) for x in a)), Polynomial(tuple(int(x) for x in b))
     n0 = safe_tail(b, family)
-    tail = PCF(pa.shift(n0), pb.shift(n0))
-    ev = evaluate_to(tail, digits, max_depth)
-    with mpmath.workdps(digits + 10):
+    failure = None
+    for tries in range(4):  # mpmath's analytic continuation can fail at a degenerate tail: the next ones
         try:
-            y = family.tail_value(n0, digits)
-        except (ValueError, ZeroDivisionError, ArithmeticError) as exc:  # a zero of the function, no convergence
-            return {"tail": n0, "pcf_digits": round(float(ev.digits), 2), "depth": ev.depth,
-                    "agreement_digits": None, "error": f"mpmath: {str(exc).splitlines()[0]}"}
+            with mpmath.workdps(digits + 10):
+                y = family.tail_value(n0, digits)
+            break
+        except (ValueError, ZeroDivisionError, ArithmeticError) as exc:
+            failure = f"mpmath: {str(exc).splitlines()[0]}"
+            n0 += 1
+    else:
+        return {"tail": n0 - 1, "pcf_digits": None, "depth": None, "agreement_digits": None, "error": failure}
+    ev = evaluate_to(PCF(pa.shift(n0), pb.shift(n0)), digits, max_depth)
+    with mpmath.workdps(digits + 10):
         x = mpmath.mpf(ev.value)
         err = abs(x - y)
         agree = float("inf") if err == 0 else float(-mpmath.log10(err / abs(y)))
