@@ -7,8 +7,10 @@ driver, `DISCOVER_RAY_DRIVER=0`), and `--backend local` for comparison.
 The script starts its own instance (`discover ray up --num-cpus 2`, with the driver) in a temporary
 DISCOVER_RAY_STATE and stops it (`discover ray down`: its processes only) at the end. Each command runs
 ``--repeat`` times (``--direct-repeat`` for the direct path, 10-20 s each) after one unmeasured round,
-interleaved so that a change of load hits every path alike; the median and the range are printed, with
-the load average before and after. Commands:
+the driver and local paths interleaved so that a change of load hits them alike, then the direct path
+(a command that joins directly makes Ray replace the driver's idle workers with its own, so one driver
+command right after it is timed apart, and one after a minute idle); the median and the range are
+printed, with the load average before and after. Commands:
 
 * toy, 1 shard: ``tests/toy_engine.py toy --limit 10 --block 10 --json`` (a shard of microseconds);
 * toy, 400 shards: ``--limit 4000 --block 10 --json``; per shard = (400-shard time - 1-shard time) / 399;
@@ -50,14 +52,30 @@ def load() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
-def run(args: list[str], env: dict, store: Path) -> float:
+def run(args: list[str], env: dict, store: Path) -> tuple[float, str]:
     start = time.perf_counter()
     proc = subprocess.run([*args, "--store", str(store)], env=env, stdout=subprocess.DEVNULL,
                           stderr=subprocess.PIPE, text=True)
     took = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"failed: {' '.join(args)}\n{proc.stderr}")
-    return took
+    return took, proc.stderr
+
+
+def through_driver(args: list[str], env: dict, store: Path, restarts: list[float]) -> float:
+    """Time a command that must use the driver. In a checkout others edit, the driver goes stale (its
+    code is no longer the command's, so commands pass it over): it is then replaced (`discover ray driver
+    up`, timed apart in ``restarts``) and the command timed again."""
+    for _ in range(3):
+        took, err = run(args, env, store)
+        if "through its driver" in err:
+            return took
+        if "runs older code" not in err:
+            raise SystemExit(f"the driver was not used: {err.strip()}")
+        start = time.perf_counter()
+        subprocess.run(DISCOVER + ["ray", "driver", "up"], env=env, check=True, stdout=subprocess.DEVNULL)
+        restarts.append(time.perf_counter() - start)
+    raise SystemExit("the driver went stale three times in a row")
 
 
 def commit_cost(tmp: Path, shards: int = 400) -> float:
@@ -95,21 +113,38 @@ def main() -> None:
         print(f"discover ray up (head and driver): {time.perf_counter() - start:.1f} s")
         try:
             results: dict[tuple[str, str], list[float]] = {}
-            for round_ in range(max(args.repeat, args.direct_repeat) + 1):
-                for path, (extra, extra_env) in PATHS.items():
-                    if round_ > (args.direct_repeat if path == "direct" else args.repeat):
-                        continue
-                    for name, command in COMMANDS.items():
-                        took = run(command + extra, {**env, **extra_env}, tmp / f"{path}-{round_}.sqlite")
-                        if round_:
-                            results.setdefault((name, path), []).append(took)
+            restarts: list[float] = []
+            # the driver and local first, interleaved; then the direct path. A command that joins the
+            # instance directly makes Ray replace idle workers of other jobs (the driver's) with its own,
+            # so the driver's next command starts workers again: timed apart, after the direct block.
+            blocks = [(("driver", "local"), args.repeat), (("direct",), args.direct_repeat)]
+            for paths, repeat in blocks:
+                for round_ in range(repeat + 1):
+                    for path in paths:
+                        extra, extra_env = PATHS[path]
+                        for name, command in COMMANDS.items():
+                            store = tmp / f"{path}-{round_}.sqlite"
+                            took = (through_driver(command + extra, env, store, restarts) if path == "driver"
+                                    else run(command + extra, {**env, **extra_env}, store)[0])
+                            if round_:
+                                results.setdefault((name, path), []).append(took)
+            after_direct = through_driver(COMMANDS["toy, 1 shard"] + PATHS["driver"][0], env, tmp / "after.sqlite",
+                                          restarts)
+            time.sleep(60)
+            after_idle = through_driver(COMMANDS["toy, 1 shard"] + PATHS["driver"][0], env, tmp / "idle.sqlite",
+                                        restarts)
             print(f"load average after: {load()}")
+            print(f"toy, 1 shard, driver: right after the direct block {after_direct:.2f} s; after 60 s idle "
+                  f"{after_idle:.2f} s")
+            if restarts:
+                print(f"the driver went stale (files of discover edited) and was replaced {len(restarts)} times: "
+                      f"{', '.join(f'{t:.1f}' for t in restarts)} s")
             for (name, path), values in results.items():
                 print(f"{name:26} {path:7} median {statistics.median(values):6.2f} s  "
                       f"(min {min(values):.2f}, max {max(values):.2f}, {len(values)} runs)")
             for path in PATHS:
                 one, many = results[("toy, 1 shard", path)], results[("toy, 400 shards", path)]
-                per = [(m - o) / 399 * 1000 for m, o in zip(sorted(many), sorted(one))]
+                per = [(m - o) / 399 * 1000 for m, o in zip(many, one)]  # the same round's pair
                 print(f"per further shard, {path:7}: median {statistics.median(per):.1f} ms "
                       f"(range {min(per):.1f}-{max(per):.1f} ms)")
             print(f"store commit per shard (finish_shard, 3 records): {commit_cost(tmp) * 1000:.2f} ms")

@@ -107,7 +107,7 @@ def driver_up_command(ray_address):
 
     \b
     Example:
-      discover ray up --num-cpus 1 --no-driver && discover ray driver up && discover ray down
+      discover ray up --num-cpus 0 --no-driver && discover ray driver up && discover ray down
     """
     _driver_up(ray_address)
 
