@@ -2,7 +2,8 @@
 
 Runs the same search in-process with the record hook on and with it replaced by a stub, alternating,
 and prints the wall times, and the time spent inside the check itself (the steadier number on a loaded
-machine). Run from the repository root:  .venv/bin/python tests/cf/novelty/bench_overhead.py [ROUNDS]
+machine). Run from the repository root:  .venv/bin/python tests/cf/novelty/bench_overhead.py [ROUNDS [ARGS...]]
+(ARGS: another `cf search` box, without --workers, --json, --store).
 """
 
 import statistics
@@ -42,6 +43,8 @@ def run(with_novelty: bool) -> tuple[float, int]:
 
 
 rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+if len(sys.argv) > 2:  # another box: bench_overhead.py ROUNDS cf search --constant ... (no --store, --json)
+    ARGS = sys.argv[2:] + ["--workers", "1", "--json"]
 run(True)  # warm: imports, Numba cache, the index
 spent[0] = 0.0
 times = {True: [], False: []}
