@@ -129,6 +129,8 @@ def main(argv=None) -> int:
                        args.baseline, args.walks, args.json,
                        args.baseline_only)
         return 0
+    if args.throughput and args.baseline:
+        return throughput_old_new(args.throughput, args.seconds, args.baseline, args.seeds)
     if args.throughput:
         throughput([int(n) for n in args.throughput.split(",")], args.seconds)
         return 0
@@ -197,6 +199,48 @@ def published(n):
     return reference_value(get_problem("c3c4"), n)[0]
 
 
+def baseline_tree(baseline):
+    """A temporary folder holding the ``discover`` package of commit ``baseline`` (git archive)."""
+    import subprocess
+
+    old = tempfile.mkdtemp(prefix="bench-extremal-old-")
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    archive = subprocess.run(["git", "-C", root, "archive", baseline, "discover"], check=True,
+                             capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", old], input=archive, check=True)
+    return old
+
+
+def throughput_old_new(sizes, seconds, baseline, repeats):
+    """``--throughput`` with the package of ``baseline`` and with this tree, alternating, ``repeats``
+    times each (child processes), then the median rates per arm and size."""
+    import statistics
+    import subprocess
+
+    arms = {"old": baseline_tree(baseline), "new": None}
+    rates = {}
+    for rep in range(repeats):
+        for name, tree in arms.items():
+            env = dict(os.environ)
+            if tree:
+                env["DISCOVER_BENCH_TREE"] = tree
+            out = subprocess.run([sys.executable, os.path.abspath(__file__), "--throughput", sizes,
+                                  "--seconds", str(seconds)], env=env, check=True, capture_output=True,
+                                 text=True).stdout
+            for line in out.splitlines()[1:]:
+                n, ra, ea, tb, eb = line.replace(",", "").split()
+                rates.setdefault((name, int(n)), []).append((float(ra), float(tb)))
+            print(f"{name} run {rep + 1}, load {os.getloadavg()[0]:.1f}:\n{out}", flush=True)
+    print(f"{'n':>4} {'old moves/s':>12} {'new moves/s':>12} {'ratio':>6} {'old tabu/s':>11} {'new tabu/s':>11}")
+    for n in [int(x) for x in sizes.split(",")]:
+        old = [r for r in rates[("old", n)]]
+        new = [r for r in rates[("new", n)]]
+        mo, mn = statistics.median(r[0] for r in old), statistics.median(r[0] for r in new)
+        print(f"{n:>4} {mo:>12,.0f} {mn:>12,.0f} {mn / mo:>6.2f} {statistics.median(r[1] for r in old):>11,.0f} "
+              f"{statistics.median(r[1] for r in new):>11,.0f}")
+    return 0
+
+
 def time_to_record(sizes, seeds, cap, baseline, walks, json_path, baseline_only=False):
     """Old (``baseline`` commit) against new (this tree), trial by trial; see the module docstring."""
     import json
@@ -205,11 +249,7 @@ def time_to_record(sizes, seeds, cap, baseline, walks, json_path, baseline_only=
 
     arms = {"new": None}
     if baseline:
-        old = tempfile.mkdtemp(prefix="bench-extremal-old-")
-        root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-        archive = subprocess.run(["git", "-C", root, "archive", baseline, "discover"], check=True,
-                                 capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", old], input=archive, check=True)
+        old = baseline_tree(baseline)
         arms = {"old": old} if baseline_only else {"old": old, "new": None}
     records = {(name, n): [] for name in arms for n in sizes}
     names = ", ".join(f"{a} ({baseline if a == 'old' else 'working tree'})" for a in arms)
@@ -273,6 +313,8 @@ def profile(sizes, seconds):
         R._to_bits(a, B)
         lengths = R._walk_lengths(params)
         vs = np.random.default_rng(0).integers(n, size=4000)
+        for what in (0, 1, 2):
+            loops(B, vs[:2], lengths, what)  # compiled before it is timed
         times = {}
         for what in (0, 1, 2):  # copy and clear alone, then with the search, then the scan
             t = time.perf_counter()
@@ -315,6 +357,7 @@ def _profile_loops(R):
                 if (C[v, u >> 6] >> np.uint64(u & 63)) & np.uint64(1):
                     C[v, u >> 6] &= ~(np.uint64(1) << np.uint64(u & 63))
                     C[u, v >> 6] &= ~(np.uint64(1) << np.uint64(v & 63))
+            total += np.int64(C[(v + 1) % n, 0] & np.uint64(1))  # the copy is used: not optimised away
             if what == 1:
                 total += R._largest_set(C, v, lengths, far, sets, chosen, best_set, ball, fr, gr, allow)
         return total

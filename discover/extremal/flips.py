@@ -33,8 +33,8 @@ import discover.kernels.numba_start  # noqa: F401,I001 - before numba: see that 
 from numba import njit
 
 P_W3, P_W4, P_W5, P_CLIQUE, P_INDEP, P_EDGE_WEIGHT, P_TENURE, P_TENURE_RAND, P_STALL, P_KICK, \
-    P_TARGET, P_PENALTY, P_SEED, P_WORSE, P_SLACK, P_LOW_DEGREE, P_REGULAR = range(17)
-N_PARAMS = 17
+    P_TARGET, P_PENALTY, P_SEED, P_WORSE, P_SLACK, P_LOW_DEGREE = range(16)
+N_PARAMS = 16
 
 # the state vector carried by tabu_search across calls
 S_BEST_EDGES, S_ITERS, S_BEST_ITER, S_KICKS, S_EDGES, S_VIOL = range(6)

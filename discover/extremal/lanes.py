@@ -72,7 +72,7 @@ def kernel_params(problem: Problem, n: int, target: int, seed: int):
     p[K.P_WORSE] = 50  # per mille: the re-attachment walk keeps 5% of the moves that lose one edge
     p[K.P_SLACK] = 1  # and stays within one edge of its best
     # per mille of re-attachment moves whose first victim is a vertex of least degree: from scratch at
-    # n = 56 the walk reached 193 in a median 5.3 s (6 of 6 runs) with 300, 26.3 s (4 of 6) with 0;
+    # n = 56 (6 runs of at most 30 s) the walk reached 193 in a median 5.3 s with 300 and 26.3 s with 0;
     # at n = 60, 700 did worse than 300 (0 of 4 against 2 of 4 runs reached 212 in 60 s)
     p[K.P_LOW_DEGREE] = 300
     return p

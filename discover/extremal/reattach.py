@@ -15,7 +15,7 @@ over k in F. In a graph with no forbidden cycle (where these walks are paths):
   maximum clique problem", Oper. Res. Lett. 9 (1990)). Ties are broken by a random vertex order.
 
 A move (destroy and repair, in the manner of large neighbourhood search; Shaw, CP 1998) takes k random
-vertices, mostly near each other, deletes all their edges, joins each of them in turn to a largest set
+vertices, mostly near each other (the first, now and then, one of least degree), deletes all their edges, joins each of them in turn to a largest set
 allowed at that moment, and then adds legal edges at the vertices that lost a neighbour until none is
 left. It is kept when the edge count does not drop, or, with a small probability, when it drops by one
 (so the walk can leave a plateau); otherwise it is undone. The best graph seen is kept. Re-joining one
@@ -32,8 +32,7 @@ import discover.kernels.numba_start  # noqa: F401,I001 - before numba: see that 
 from numba import njit
 
 from discover.extremal.flips import (P_KICK, P_SEED, P_TARGET, P_W3, P_W4, P_W5, P_CLIQUE, P_INDEP,
-                                       P_EDGE_WEIGHT, P_WORSE, P_SLACK, P_LOW_DEGREE, P_REGULAR,
-                                       S_BEST_EDGES, S_BEST_ITER, S_ITERS,
+                                       P_EDGE_WEIGHT, P_WORSE, P_SLACK, P_LOW_DEGREE, S_BEST_EDGES, S_BEST_ITER, S_ITERS,
                                        end_chunk)
 from discover.kernels.bits import popcount, trailing_zeros
 
@@ -265,18 +264,6 @@ def _members(row, out, skip):
 
 
 @njit(cache=True)
-def _degree_squares(B):
-    """The sum of the squared degrees (for a fixed edge count, least for the most regular graph)."""
-    total = 0
-    for x in range(B.shape[0]):
-        d = 0
-        for w in range(B.shape[1]):
-            d += np.int64(popcount(B[x, w]))
-        total += d * d
-    return total
-
-
-@njit(cache=True)
 def _pick_victims(B, k, victims, near, low_degree):
     """k distinct vertices: a random one (with probability ``low_degree`` one of least degree), then
     mostly vertices at distance 1 or 2 from it."""
@@ -327,8 +314,9 @@ def reattach_climb(A_io, best_A, state, P, moves):
 
     ``A_io`` (n x n uint8) is a valid graph; it holds the walk's current graph on return, and
     ``best_A`` the best graph seen (when it beats ``state[S_BEST_EDGES]``). At most ``P[P_KICK]``
-    vertices are destroyed per move; a move that loses one edge is kept with probability
-    ``P[P_WORSE] / 1000``. Stops after ``moves`` moves or on reaching ``P[P_TARGET]`` edges.
+    vertices are destroyed per move, the first with probability ``P[P_LOW_DEGREE] / 1000`` one of
+    least degree; a move that loses one edge is kept with probability ``P[P_WORSE] / 1000`` while the
+    walk stays within ``P[P_SLACK]`` (at least 1) edges of its best. Stops after ``moves`` moves or on reaching ``P[P_TARGET]`` edges.
     ``state`` is the vector of :func:`discover.extremal.flips.tabu_search`. Returns moves made.
     """
     n = A_io.shape[0]
@@ -349,7 +337,6 @@ def reattach_climb(A_io, best_A, state, P, moves):
     worse = P[P_WORSE] / 1000.0
     slack = max(1, P[P_SLACK])
     low_degree = P[P_LOW_DEGREE] / 1000.0
-    regular = P[P_REGULAR] / 1000.0
     target = P[P_TARGET]
     victims = np.zeros(kmax, np.int64)
     near = np.zeros(n, np.int64)
@@ -409,10 +396,6 @@ def reattach_climb(A_io, best_A, state, P, moves):
         # of the best graph it has seen (a walk that drifts lower only wastes moves)
         keep = edges >= before or (edges == before - 1 and edges >= walk_best - slack
                                    and np.random.random() < worse)
-        # with probability ``regular`` a sideways move that makes the degrees less even is refused
-        if keep and edges == before and regular > 0.0 and np.random.random() < regular \
-                and _degree_squares(B) > _degree_squares(saved):
-            keep = False
         if keep:
             if edges > walk_best:
                 walk_best = edges
