@@ -25,7 +25,7 @@ from discover.cayley.layers import Growth, Threads, bitmap_layers
 from discover.cayley.lehmer_blocks import block_tables, local_count, reversed_positions
 
 MAX_SIGNED_N = 16  # 2^16 16! < 2^63 (signed ranks are int64)
-SLICE_VISITS = 1 << 25  # neighbours of one kernel call at most (about 0.2 s): Ctrl-C is seen between calls
+SLICE_WORK = 1 << 25  # neighbours visited and words scanned by one kernel call and worker (about 0.1-0.2 s)
 
 
 def signed_states(n: int) -> int:
@@ -82,12 +82,11 @@ def signed_growth(graph: GraphDef, last_layer_limit: int) -> Growth:
     total = signed_states(n)
 
     args = (gens8, *tables.kernel_args(), fact, SA, SB, half)
-    step = max(1, SLICE_VISITS // (32 * len(graph.generators)))  # words (32 states each) of one call
 
-    def expand(bits, cur, chunk, nthreads):
-        expanded = found = 0
-        for lo in range(0, bits.shape[0], step):
-            e, f = SK.signed_expand_shared(bits, lo, min(lo + step, bits.shape[0]), chunk, *args, cur, nthreads)
+    def expand(bits, cur, chunk, nthreads):  # a layer in calls of bounded work: Ctrl-C is seen between them
+        expanded = found = lo = 0
+        while lo < bits.shape[0]:
+            e, f, lo = SK.signed_expand_shared(bits, lo, SLICE_WORK * nthreads, chunk, *args, cur, nthreads)
             expanded += e
             found += f
         return expanded, found

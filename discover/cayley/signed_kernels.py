@@ -65,15 +65,19 @@ def unrank_signed(ranks, n, fact):
 
 
 @njit(parallel=True, cache=True)
-def signed_expand_shared(bits, lo, hi, chunk, gens, mode, window, varying, SIG, TV, TS, TL, TR, KR, fact, SA, SB,
-                         half, cur, nthreads):
+def signed_expand_shared(bits, lo, budget, chunk, gens, mode, window, varying, SIG, TV, TS, TL, TR, KR, fact, SA,
+                         SB, half, cur, nthreads):
     """The 2-bit layout over signed ranks (2^n n!/4 bytes): ``bits`` holds a code per rank (32 per
     word), 0 unvisited, 1 or 2 the frontier (alternating), 3 done, as in
     :func:`discover.cayley.kernels.bitmap_expand_shared`. Expands every state of code ``cur``: each
     neighbour of code 0 gets code 3 - cur (an atomic OR when several workers write, a plain write on
-    one thread). Only the frontier in words ``lo .. hi - 1`` is expanded (the caller walks a layer in
-    slices, so Ctrl-C is seen between them). Returns (states expanded, new states);
+    one thread). Returns (states expanded, new states, the word where it stopped);
     :func:`discover.cayley.kernels.bitmap_retire` then retires the layer.
+
+    A call starts at word ``lo`` and its workers stop claiming chunks once ``budget`` units of work are
+    done (a neighbour visited or a word scanned is one unit), so the caller walks a layer in calls of a
+    bounded time (Ctrl-C is seen between them) whatever the density of the frontier, with one barrier per
+    call (not one per slice of words: a barrier costs milliseconds on a loaded machine).
 
     ``gens`` (G x n, uint8) are the unsigned parts |g| with their block tables (``mode`` ... ``KR``);
     ``SA`` (G x 2^h) and ``SB`` (G x 2^(n-h)) the sign tables of the low h = ``half`` and high n - h
@@ -88,11 +92,13 @@ def signed_expand_shared(bits, lo, hi, chunk, gens, mode, window, varying, SIG, 
     nxt = U64(3 - cur)
     smask = (np.int64(1) << n) - 1
     hmask = (np.int64(1) << half) - 1
-    nchunks = (hi - lo + chunk - 1) // chunk
+    nw = bits.shape[0]
+    nchunks = (nw - lo + chunk - 1) // chunk
     rfact = fact[n - 1::-1].copy()  # rfact[i] = (n-1-i)!, the weight of Lehmer digit i
     expanded = 0
     found = 0
-    counter = np.zeros(1, np.int64)
+    counter = np.zeros(2, np.int64)  # the next chunk to claim, the work done
+    reach = np.zeros(nthreads, np.int64)  # 1 + the last chunk each worker expanded
     for worker in prange(nthreads):
         perm, digits, rem, remb, base, hh, M, S = _block_scratch(n, L, G)
         qa = np.empty(G, np.int64)  # the unsigned neighbours of ``last`` times 2^n
@@ -103,7 +109,10 @@ def signed_expand_shared(bits, lo, hi, chunk, gens, mode, window, varying, SIG, 
             c = atomic_add(counter, 0, 1)
             if c >= nchunks:
                 break
-            for w in range(lo + c * chunk, min(hi, lo + (c + 1) * chunk)):
+            w0 = lo + c * chunk
+            w1 = min(nw, w0 + chunk)
+            e_chunk = e_loc
+            for w in range(w0, w1):
                 m = frontier_bits(bits[w], cur)
                 while m != U64(0):
                     r = np.int64(w) * 32 + np.int64(trailing_zeros(m) >> U64(1))
@@ -125,6 +134,11 @@ def signed_expand_shared(bits, lo, hi, chunk, gens, mode, window, varying, SIG, 
                     e_loc += 1
                     for g in range(G):
                         f_loc += visit(bits, qa[g] | (SA[g, s_lo] ^ SB[g, s_hi]), nxt, nthreads == 1)
+            reach[worker] = c + 1
+            work = (e_loc - e_chunk) * G + (w1 - w0)
+            if atomic_add(counter, 1, work) + work >= budget:  # after a chunk: every call makes progress
+                break
         expanded += e_loc
         found += f_loc
-    return expanded, found
+    # chunks are claimed in order and expanded whole: every chunk below the last one expanded was
+    return expanded, found, min(nw, lo + reach.max() * chunk)
