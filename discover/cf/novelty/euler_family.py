@@ -23,7 +23,8 @@ continued fraction 1/(1 - r1/(1 + r1 - r2/(1 + r2 - ...))) (L. Euler, Introducti
 1748, ch. 18; Cuyt, Petersen, Verdonk, Waadeland, Jones, Handbook of Continued Fractions for Special
 Functions, 2008, sec. 1.7); a polynomial f of higher degree is the same construction after a rational
 change of gauge. The family is decided exactly: b is factored over Z (FLINT), every split -b = h1 h2 over its
-irreducible factors and the divisors of its content is tried (at most :data:`MAX_SPLITS`), and (E) is linear
+irreducible factors and the divisors of its content (a content of 18 digits or more: only 1 and itself) is
+tried (at most :data:`MAX_SPLITS`), and (E) is linear
 in f's coefficients (an integer nullspace). Apery's fractions are not in it (their recurrences have no
 hypergeometric solution).
 """
@@ -40,8 +41,12 @@ MAX_DEGREES = (6, 12)   # deg a, deg b of the fractions tried
 
 
 def _divisors(c: int) -> list[int]:
+    """The positive divisors of c; for |c| >= 10^18 only 1 and |c| (nothing waits on factoring a large
+    content, at the price of the splits of that content)."""
     from flint import fmpz
 
+    if abs(c) >= 10 ** 18:
+        return sorted({1, abs(c)})
     divs = [1]
     for p, e in fmpz(abs(c)).factor():
         divs = [d * int(p) ** i for d in divs for i in range(int(e) + 1)]

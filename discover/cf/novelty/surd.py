@@ -15,16 +15,43 @@ from fractions import Fraction
 __all__ = ["Surd"]
 
 
+# Integers up to this size are factored completely (FLINT, milliseconds); larger ones only by trial division
+# and a final perfect-square test, so that nothing waits on factoring a large number: f may then keep a square
+# factor (the value stays exact; only its written form is not the shortest).
+FULL_FACTOR_BELOW = 10 ** 40
+_TRIAL = 10_000
+
+
 def _squarefree_split(n: int) -> tuple[int, int]:
-    """(m, f) with n = m^2 f, f squarefree (sign kept in f; n != 0)."""
+    """(m, f) with n = m^2 f, f squarefree when |n| < FULL_FACTOR_BELOW (sign kept in f; n != 0)."""
+    from math import isqrt
+
     from flint import fmpz
 
     sign = -1 if n < 0 else 1
+    n = abs(n)
     m, f = 1, 1
-    for p, e in fmpz(abs(n)).factor():
-        m *= int(p) ** (int(e) // 2)
+    if n < FULL_FACTOR_BELOW:
+        for p, e in fmpz(n).factor():
+            m *= int(p) ** (int(e) // 2)
+            if e % 2:
+                f *= int(p)
+        return m, sign * f
+    p = 2
+    while p < _TRIAL and n > 1:
+        e = 0
+        while n % p == 0:
+            n //= p
+            e += 1
+        m *= p ** (e // 2)
         if e % 2:
-            f *= int(p)
+            f *= p
+        p += 1 if p == 2 else 2
+    r = isqrt(n)
+    if r * r == n:
+        m *= r
+    else:
+        f *= n
     return m, sign * f
 
 
