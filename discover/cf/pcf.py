@@ -611,19 +611,27 @@ def _last_difference(b: Polynomial, depth: int, qN, qN1):
     return -mant * sign * (1 if same else -1)
 
 
+# Prime factors below 2^_SMOOTH_BITS are found; a cofactor with none is used whole or not at all, so that a
+# 200-digit content costs milliseconds (a full factorisation could take hours).
+_SMOOTH_BITS = 32
+
+
 def _scaling_factor(ca: int, cb: int) -> int:
-    """Largest c >= 1 with c | ca and c^2 | cb (ca = 0 means every c divides a)."""
+    """A c >= 1 with c | ca and c^2 | cb (ca = 0 means every c divides a): the largest one whenever the gcd's
+    prime factors above 2^32 are at most one (always, for coefficients under about 19 digits); otherwise its
+    large part counts only in powers of the whole cofactor. Deterministic either way, so equal inputs get
+    equal canonical forms."""
     from flint import fmpz
 
     g = math.gcd(ca, cb) if ca else abs(cb)
     if g <= 1:
         return 1
     c = 1
-    for prime, _e in fmpz(g).factor():
-        prime = int(prime)
-        va = _valuation(ca, prime) if ca else 10**9
-        vb = _valuation(cb, prime)
-        c *= prime ** min(va, vb // 2)
+    for factor, _e in fmpz(g).factor_smooth(bits=_SMOOTH_BITS):
+        factor = int(factor)
+        va = _valuation(ca, factor) if ca else 10**9
+        vb = _valuation(cb, factor)
+        c *= factor ** min(va, vb // 2)
     return c
 
 

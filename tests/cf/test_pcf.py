@@ -164,3 +164,19 @@ def test_canonical_invariant_under_random_equivalences(ac, bc, k, c):
         return  # the head would terminate
     moved = PCF(a.shift(k).scale(c), b.shift(k).scale(c * c))
     assert moved.canonical() == base.canonical()
+
+
+def test_canonical_scaling_of_huge_contents_is_quick_and_exact():
+    """A content with 200-digit prime factors (10^200 + 1 = 17 * 5070721 * a 192-digit cofactor) is not
+    factored whole: the scaling still divides it out (c = 10^200 + 1, c | a, c^2 | b), in milliseconds."""
+    import time
+
+    from discover.cf.novelty.equivalence import canonical_key
+
+    big = 10**200 + 1
+    start = time.perf_counter()
+    key = canonical_key((big, 3 * big), (2 * big * big,))
+    assert time.perf_counter() - start < 2.0
+    assert key == canonical_key((1, 3), (2,))
+    # small contents keep the largest scaling: 12 = 2^2 3 with 2^2 3^2 | 72 -> c = 6
+    assert canonical_key((12, 12), (72,)) == canonical_key((2, 2), (2,))
