@@ -101,6 +101,25 @@ def test_a_driver_with_other_code_for_another_cluster_or_switched_off_is_passed_
         assert (said in err and err.count("\n") == 1) if said else err == ""
 
 
+def test_driver_up_refuses_at_once_what_it_cannot_join(tmp_path, monkeypatch):
+    """No `discover ray up` instance, a malformed address, `auto`, an address where nothing listens: one
+    line each, within seconds, and no driver recorded."""
+    from bad_input import assert_refused, run_cli
+
+    monkeypatch.setenv("DISCOVER_RAY_STATE", str(tmp_path / "ray.json"))
+    monkeypatch.delenv("RAY_ADDRESS", raising=False)
+    monkeypatch.delenv("DISCOVER_RAY_DRIVER_DIR", raising=False)
+    store = str(tmp_path / "s.sqlite")
+    assert_refused(["ray", "driver", "up"], "discover ray up", store)
+    assert_refused(["ray", "driver", "up", "--ray-address", "nonsense"], "--ray-address nonsense", store)
+    assert_refused(["ray", "driver", "up", "--ray-address", "auto"], "--ray-address auto", store)
+    assert_refused(["ray", "driver", "up", "--ray-address", "127.0.0.1:9"], "--ray-address 127.0.0.1:9", store,
+                   status=1)
+    assert not (tmp_path / "ray-driver" / "driver.json").exists()
+    code, out, _, _ = run_cli(["ray", "driver", "status"])
+    assert code == 0 and out.startswith("no Ray driver running")
+
+
 # ------------------------------------------------------------------ a real head and its driver
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory):
@@ -195,6 +214,9 @@ def test_a_command_runs_through_the_driver_without_importing_ray(cluster, tmp_pa
     assert not [line for line in err.splitlines() if line.startswith("import time:") and IMPORTS_RAY.search(line)]
     assert sorted(r["key"] for r in records(out)) == sorted(expected_keys(200))
     assert_store_equals_clean_run(str(tmp_path / "s.sqlite"), 200)
+    status = subprocess.run([sys.executable, "-m", "cli.main", "ray", "driver", "status"], capture_output=True,
+                            text=True, env=cluster.env_full, timeout=60)
+    assert status.stdout.startswith(f"Ray driver running (pid {pid})") and "commands use it" in status.stdout
 
 
 @pytest.mark.ray
