@@ -31,7 +31,7 @@ def group():
 @click.option("--dashboard", is_flag=True, help="Start the Ray dashboard too (needs ray[default]).")
 @click.option("--no-driver", is_flag=True, help="Do not start the persistent driver (`discover ray driver`).")
 def up_command(num_cpus, port, dashboard, no_driver):
-    """Start the local Ray instance and its driver (10-30 s, once), or say where the running ones are.
+    """Start the local Ray instance and its driver (10-40 s, once), or say where the running ones are.
 
     Later `--backend ray` commands without an address send their shards to the driver, which stays
     joined to the instance with its worker processes loaded: about a second per command instead of

@@ -10,6 +10,7 @@ started are stopped (their process sessions), never `ray stop`.
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -136,6 +137,35 @@ def test_no_address_uses_the_ray_up_instance_and_faults_stay_off_stdout(cluster,
     assert code == 1 and "shard block-2 failed" in err and "configured to fail" in err
     block_2 = expected_keys(30) - expected_keys(20)
     assert {r["key"] for r in records(out)} == expected_keys(40) - block_2
+
+
+def test_a_driver_for_the_address_ships_discover_to_the_node_and_serves_commands(cluster, tmp_path):
+    """`discover ray driver up --ray-address` joins with discover as the job's runtime environment, so
+    the node that cannot import discover runs the shards of a command that names the address; that
+    command never imports Ray. (2 KMnO4 + 16 HCl -> 2 KCl + 2 MnCl2 + 8 H2O + 5 Cl2 is the textbook
+    balance: every element and the charge sum to zero with these coefficients.)"""
+    env = {**os.environ, **cluster.env}
+    env.pop("RAY_ADDRESS", None)
+    logged_before = len(cluster.hide_log_lines())
+    up = subprocess.run([sys.executable, "-m", "cli.main", "ray", "driver", "up", "--ray-address", cluster.address],
+                        capture_output=True, text=True, env=env, timeout=300)
+    assert up.returncode == 0 and "Ray driver started" in up.stdout, up.stderr
+    try:
+        proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "cli.main", "chem", "balance",
+                               "KMnO4 + HCl -> KCl + MnCl2 + H2O + Cl2", "--json", "--backend", "ray",
+                               "--ray-address", cluster.address, "--store", str(tmp_path / "s.sqlite")],
+                              capture_output=True, text=True, env=env, timeout=180, cwd=str(TESTS.parent))
+        assert proc.returncode == 0, proc.stderr
+        assert not [line for line in proc.stderr.splitlines()
+                    if line.startswith("import time:") and re.search(r"\|\s+ray(\.|$)", line)]
+        [record] = records(proc.stdout)
+        assert record["coefficients"] == [2, 16, 2, 2, 8, 5]
+        logged = cluster.hide_log_lines()[logged_before:]  # the driver's workers on that node
+        assert "shipped discover" in logged and "blocked discover" not in logged
+    finally:
+        down = subprocess.run([sys.executable, "-m", "cli.main", "ray", "driver", "down"], capture_output=True,
+                              text=True, env=env, timeout=60)
+        assert down.returncode == 0 and "stopped" in down.stdout
 
 
 def test_ctrl_c_leaves_the_run_interrupted_every_time_and_resume_finishes_it(cluster, tmp_path):
