@@ -122,7 +122,8 @@ PARAM_HELP = ("A family parameter NAME=V (repeatable), e.g. --generators lrx --p
 @click.option("--inverse-closed", is_flag=True,
               help="Add the inverse of every generator (as GAP's growth function does).")
 @click.option("--engine", type=click.Choice(["auto", "bitmap", "frontier"]), default="auto", show_default=True,
-              help="bitmap: ranked bit arrays (full permutation groups, signed permutations B_n at 2 bits per element, unitriangular matrix groups mod p): "
+              help="bitmap: ranked bit arrays (full permutation groups, signed permutations B_n at 2 bits per "
+                   "element, unitriangular matrix groups mod p): "
                    "1-2 bits per element in memory or, for inverse-closed odd generators (LRX at even n, coxeter), "
                    "half a bit with the layers on disk, checkpointed per layer in "
                    "$DISCOVER_CAYLEY_CHECKPOINT/GRAPH when that is set (running the command again, or "
