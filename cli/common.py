@@ -89,8 +89,8 @@ def runner_options(func: Callable) -> Callable:
                   help="Continue an interrupted run: only its unfinished shards run.")
     @click.option("--ray-address", default=None, envvar="RAY_ADDRESS", metavar="ADDR",
                   help="Ray cluster (HOST:PORT of the head) for --backend ray. Default: RAY_ADDRESS, else "
-                       "the instance of `discover ray up`, else a private local instance, which adds "
-                       "10-20 s to the command.")
+                       "the instance of `discover ray up` (through its driver when it runs: no Ray start-up "
+                       "in the command), else a private local instance, which adds 10-20 s to the command.")
     @click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
                   help="Parallel workers (default: the number of cores; 1 runs in-process).")
     @click.option("--backend", type=click.Choice(["local", "ray"]), default="local", show_default=True,

@@ -25,7 +25,7 @@ GROUPS = {
     "results": ("cli.results:group", "The results store: list, show and export conjectures."),
     "plot": ("cli.plot:group", "Plots: growth, diameters, convergence, CMF walks, extremal records, reactions."),
     "resume": ("cli.resume:command", "Finish an interrupted run of any engine (by its RUN_ID)."),
-    "ray": ("cli.ray_cmd:group", "A local Ray instance kept between commands: up, down."),
+    "ray": ("cli.ray_cmd:group", "A local Ray instance and a Ray driver kept between commands: up, down, driver."),
     "warm": ("cli.warm_cmd:group", "A warm pool kept between commands (Numba loaded once): up, down, status."),
 }
 
