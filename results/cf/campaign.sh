@@ -2,7 +2,7 @@
 # The novelty campaign of issue 13 (item 5): cf search over boxes where the literature has formulas
 # (deg a 1..3, deg b 2..6) for the 11 registry constants, one checkpointed run per box, all in one store.
 # Run from the repository root:  nice -n 15 bash results/cf/campaign.sh          (round 2)
-#                                ROUND=3 nice -n 15 bash results/cf/campaign.sh  (round 3; 4 to 12 likewise)
+#                                ROUND=3 nice -n 15 bash results/cf/campaign.sh  (round 3; 4 to 15 likewise)
 # Rounds 6-8 also walk the library CMFs (cf cmf search, WALKS).
 # Each run's wall time goes to results/cf/campaign_times.tsv; an interrupted run is continued with
 #   discover cf search ... --resume RUN_ID --store results/cf_campaign.sqlite   (run ids: discover results runs)
@@ -16,7 +16,46 @@ C="--constant pi --constant e --constant zeta2 --constant zeta3 --constant zeta5
 ROUND=${ROUND:-2}
 # every constant of the registry (discover/cf/constants.py), for rounds 5, 6 and 8
 CALL=$(.venv/bin/python -c "from discover.cf.constants import REGISTRY; print(' '.join('--constant ' + n for n in REGISTRY))")
-if [ "$ROUND" = 12 ]; then
+if [ "$ROUND" = 15 ]; then
+  # round 15 (session 4): the 2F1 CMF from further starts, zeta(3)'s from [7, 9]^2, pi's longer trajectories
+  # from [10, 12]^2
+  WALKS=(
+    "--cmf 2F1 --max-step 3 --start-min 5 --start-max 8 --depth 500"
+    "--cmf zeta3 --max-step 4 --start-min 7 --start-max 9 --depth 500"
+    "--cmf pi --max-step 6 --start-min 10 --start-max 12 --depth 500"
+  )
+  BOXES=()
+elif [ "$ROUND" = 14 ]; then
+  # round 14 (session 4): walks on the library CMFs from starts not walked yet (pi and e from [8, 12]^2, zeta(3)
+  # to max step 4, the 2F1 and 3F2 CMFs to max step 3), then degree-(2, 4) boxes with every constant
+  WALKS=(
+    "--cmf pi --max-step 5 --start-min 8 --start-max 12 --depth 500"
+    "--cmf e --max-step 5 --start-min 8 --start-max 12 --depth 500"
+    "--cmf zeta3 --max-step 4 --start-min 1 --start-max 6 --depth 500"
+    "--cmf 2F1 --max-step 3 --start-min 1 --start-max 4 --depth 500"
+    "--cmf 3F2 --max-step 3 --start-min 1 --start-max 3 --depth 500"
+  )
+  C="$CALL"
+  BOXES=(
+    "--a-deg 2 --b-deg 4 --a-range 0:12 --b-range -4:0"
+    "--a-deg 2 --b-deg 4 --a-range -8:8 --b-range -2:2"
+  )
+elif [ "$ROUND" = 13 ]; then
+  # round 13 (session 4): the Ramanujan Machine's structured domains (cf search --domain) with every registry
+  # constant, wider than their published runs: zeta3-type a(n) = p(n) + p(n+1), b = -c n^6; zeta5-type
+  # b = -c n^10; Catalan-type b = -c n^4; the symmetric families of degree 1..4; Zeta3Domain1
+  C=""
+  BOXES=(
+    "--domain zeta3 --range -40:40 --c-range 1:16 $CALL"
+    "--domain catalan --range -24:24 --c-range 1:16 $CALL"
+    "--domain symmetric:1 --range -24:24 --c-range 1:16 $CALL"
+    "--domain symmetric:2 --range -12:12 --c-range 1:8 $CALL"
+    "--domain zeta3-product --range -6:6 --c-range 1:8 $CALL"
+    "--domain zeta5 --range -8:8 --c-range 1:4 $CALL"
+    "--domain symmetric:3 --range -6:6 --c-range 1:4 $CALL"
+    "--domain zeta3 --range -40:40 --c-range 1:16 --combine"
+  )
+elif [ "$ROUND" = 12 ]; then
   # round 12: round 11's starts with longer trajectories (e up to max step 6, pi up to 5)
   WALKS=(
     "--cmf e --max-step 6 --start-min 1 --start-max 7 --depth 500"

@@ -229,9 +229,13 @@ def _export_walks(walks: list[dict], search_rows: list[dict], out: Path) -> dict
     from discover.cf.novelty.classify import THOROUGH, classify
     from discover.cf.novelty.equivalence import canonical_key
     from discover.cf.polynomial import Polynomial
+    from discover.errors import InputError
 
     def canon_of(a: str, b: str):
-        return canonical_key(Polynomial.parse(a).coeffs, Polynomial.parse(b).coeffs)
+        try:
+            return canonical_key(Polynomial.parse(a).coeffs, Polynomial.parse(b).coeffs)
+        except InputError:  # a walk's PCF past the parser's degree limit (64): keyed by its own text
+            return ("as written", a, b)
 
     searched = {canon_of(r["canonical"]["a"], r["canonical"]["b"]) for r in search_rows}
     summary: dict = {}
@@ -249,7 +253,12 @@ def _export_walks(walks: list[dict], search_rows: list[dict], out: Path) -> dict
             if canon not in seen:
                 # the walk's own decision (search bounds) where it has one: a walk is never new, so the
                 # thorough bounds could only turn equivalent-by-membership into equivalent-to-a-listed-PCF
-                seen[canon] = rec.get("novelty") or classify(canon[0], canon[1], rec["closed_form"], **THOROUGH)
+                given = rec.get("novelty")
+                if given and given.get("class") is None:  # the walk could not decide (a PCF too large)
+                    given = {"class": "new", "note": given.get("error")}
+                seen[canon] = given or (
+                    {"class": "new"} if canon[0] == "as written"  # undecided here: on the CMF all the same
+                    else classify(canon[0], canon[1], rec["closed_form"], **THOROUGH))
                 w["pcfs"] += 1
                 w["beyond_search"] += canon not in searched
             nov = dict(seen[canon])
