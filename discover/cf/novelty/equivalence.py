@@ -277,14 +277,27 @@ def coboundary(known, candidate, degree: int = COBOUNDARY_DEGREE, max_shift: int
     still be solved (decremented; shared by the caller's several partners so the work is bounded)."""
     from fractions import Fraction
 
+    import numpy as np
+
+    from discover.cf.novelty.coboundary_screen import PRIME, full_rank_mod, screen_points, values_mod
+
     Ma, Mb = _poly(known[0]), _poly(known[1])
     Na0, Nb0 = _poly(candidate[0]), _poly(candidate[1])
     shifted = [(k, _shift(Na0, k), _shift(Nb0, k)) for k in _shifts(Mb, Nb0, max_shift)]
     tried = {k: 0 for k, _a, _b in shifted}
+    # The modular screen (coboundary_screen.py): a system it proves unsolvable is not built; it still
+    # counts against the budget, so the systems solved, and so every decision, are those without it.
+    points = screen_points(degree)
+    at = np.array(points, dtype=np.int64)
+    m_vals = (values_mod(Ma, points), values_mod(Mb, points))
+    n_vals = {k: (values_mod(Na, points), values_mod(Nb, points)) for k, Na, Nb in shifted}
+    pools: dict = {}  # shift -> the scalars' factors (_scalar_pool)
     # Simplest scalars first across all shifts: a true coboundary's scalar is a product of few factors.
     for weight in range(5):
         for k, Na, Nb in shifted:
-            for h1, h2 in _scalar_pairs(Mb, Nb, weight):
+            if k not in pools:
+                pools[k] = _scalar_pool(Mb, Nb)
+            for h1, h2 in _scalar_pairs(Mb, Nb, weight, pools[k]):
                 if Nb.degree() - Mb.degree() != 2 * (h1.degree() - h2.degree()):
                     continue
                 tried[k] += 1
@@ -303,6 +316,9 @@ def coboundary(known, candidate, degree: int = COBOUNDARY_DEGREE, max_shift: int
                         budget[0] -= 1
                     c = sign * root
                     g1, g2 = h1 * c.numerator, h2 * c.denominator
+                    if full_rank_mod(at, *m_vals, *n_vals[k], values_mod(g1, points), values_mod(g2, points),
+                                     degree, PRIME):
+                        continue
                     V = _solve(Ma, Mb, Na, Nb, g1, g2, degree)
                     if V is not None:
                         return Coboundary([[_coeffs(e) for e in row] for row in V], k, _coeffs(g1), _coeffs(g2))
@@ -339,11 +355,9 @@ def _shifts(Mb, Nb, max_shift: int) -> list[int]:
     return seen[:4 * max_shift + 5]
 
 
-def _scalar_pairs(Mb, Nb, weight: int):
-    """(h1, h2): products of ``weight`` irreducible factors of b(n), b(n+-1), b'(n), b'(n+-1) (h1 over h2,
-    no factor on both sides): the scalars rho = h1/h2 tried."""
-    from flint import fmpz_poly
-
+def _scalar_pool(Mb, Nb) -> list:
+    """The irreducible factors (``fmpz_poly``, positive leading coefficient, each once, in a fixed order)
+    of b(n), b(n+-1), b'(n), b'(n+-1) that the scalars are made of."""
     pool: list = []
     for p in (Nb, Mb, _shift(Nb, -1), _shift(Nb, 1), _shift(Mb, 1), _shift(Mb, -1)):
         _c, factors = p.factor()
@@ -352,6 +366,17 @@ def _scalar_pairs(Mb, Nb, weight: int):
                 key = _coeffs(g if g[g.degree()] > 0 else -g)
                 if key not in pool:
                     pool.append(key)
+    return [_poly(key) for key in pool]
+
+
+def _scalar_pairs(Mb, Nb, weight: int, pool: list | None = None):
+    """(h1, h2): products of ``weight`` irreducible factors of b(n), b(n+-1), b'(n), b'(n+-1) (h1 over h2,
+    no factor on both sides): the scalars rho = h1/h2 tried. ``pool``: :func:`_scalar_pool` of (Mb, Nb)
+    when the caller has it already (it is the same for every weight)."""
+    from flint import fmpz_poly
+
+    if pool is None:
+        pool = _scalar_pool(Mb, Nb)
     signed = [(i, 1) for i in range(len(pool))] + [(i, -1) for i in range(len(pool))]
     for combo in itertools.combinations_with_replacement(signed, weight):
         ups = {i for i, e in combo if e > 0}
@@ -360,9 +385,9 @@ def _scalar_pairs(Mb, Nb, weight: int):
         h1, h2 = fmpz_poly([1]), fmpz_poly([1])
         for i, e in combo:
             if e > 0:
-                h1 *= _poly(pool[i])
+                h1 *= pool[i]
             else:
-                h2 *= _poly(pool[i])
+                h2 *= pool[i]
         yield h1, h2
 
 
