@@ -138,5 +138,8 @@ def driver_status_command():
     from discover.runner.ray_driver import driver_dir, status
 
     state = status()
-    serves = f" for {state['description']} at {state['cluster']}" if state else ""
+    serves = ""
+    if state:  # the description names the address already for a cluster given by address
+        serves = f" for {state['description']}" + ("" if state["cluster"] in state["description"]
+                                                   else f" at {state['cluster']}")
     echo_server_status(state, "Ray driver", f"({driver_dir()})", "`discover ray driver up` replaces it", serves)

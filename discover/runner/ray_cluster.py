@@ -79,6 +79,47 @@ def split_address(address: str) -> tuple[str, int]:
     return host.strip("[]"), int(port)
 
 
+def _addresses_of(host: str, timeout: float) -> set[str]:
+    """The IP addresses ``host`` resolves to (empty if it does not within ``timeout`` seconds)."""
+    result: list = []
+
+    def attempt():  # getaddrinfo has no timeout of its own
+        try:
+            result.append({info[4][0] for info in socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)})
+        except (OSError, UnicodeError):
+            result.append(set())
+
+    thread = threading.Thread(target=attempt, daemon=True)
+    thread.start()
+    thread.join(timeout)
+    return result[0] if result else set()
+
+
+def _of_this_machine(ip: str) -> bool:
+    """Whether ``ip`` is a loopback address or one of this machine's own (a socket can bind to it)."""
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in ip else socket.AF_INET, socket.SOCK_DGRAM) as sock:
+            sock.bind((ip, 0))
+        return True
+    except OSError:
+        return False
+
+
+def same_gcs(first: tuple[str, int], second: tuple[str, int], timeout: float = 1.0) -> bool:
+    """Whether two (host, port) pairs name the same Ray GCS: the same port, and hosts that share an
+    address or are both this machine (``127.0.0.1``, ``localhost``, its own IP: only one GCS can listen
+    on a port of one machine). ``ray job submit`` names the head by its IP in ``RAY_ADDRESS`` where the
+    user may have said ``127.0.0.1`` or a host name."""
+    if first[1] != second[1]:
+        return False
+    if first[0] == second[0]:
+        return True
+    ours, theirs = _addresses_of(first[0], timeout), _addresses_of(second[0], timeout)
+    if ours & theirs:
+        return True
+    return bool(ours and theirs) and all(_of_this_machine(ip) for ip in ours | theirs)
+
+
 def probe(host: str, port: int, timeout: float = PROBE_SECONDS) -> str | None:
     """None if a TCP connection to host:port opens within ``timeout`` seconds, else why not."""
     result: list = []

@@ -54,17 +54,27 @@ def _say(line: str) -> None:
 
 def _same_cluster(named: str | None, state: dict) -> bool:
     """Whether the driver of ``state`` is joined to the cluster this command would use."""
-    from discover.runner.ray_cluster import probe, read_local_state, split_address
+    from discover.runner.ray_cluster import probe, read_local_state, same_gcs, split_address
 
     try:
         driver = split_address(state["cluster"])
         if named:
-            return (named != "auto" and "://" not in named and split_address(named) == driver
-                    and not state["ray_up"] and probe(*driver, timeout=1.0) is None)
+            return (named != "auto" and "://" not in named and not state["ray_up"]
+                    and same_gcs(split_address(named), driver) and probe(*driver, timeout=1.0) is None)
         local = read_local_state()  # None unless its GCS answers
-        return local is not None and state["ray_up"] and split_address(local["address"]) == driver
+        return local is not None and state["ray_up"] and same_gcs(split_address(local["address"]), driver)
     except (ValueError, KeyError, TypeError):
         return False
+
+
+def _code_differs(theirs: str, ours: str) -> str:
+    """Why a driver's code stamp is not this command's, for the user: another copy of discover (under
+    ``ray job submit --working-dir`` the command imports Ray's copy of it) or an edited one."""
+    their_root, our_root = theirs.split("|")[1:2], ours.split("|")[1:2]
+    if their_root != our_root:
+        return (f"it runs discover from {their_root[0] if their_root else 'another folder'}, this command "
+                f"from {our_root[0]} (under `ray job submit`, leave discover out of --working-dir to use it)")
+    return "it runs older code (`discover ray driver up` replaces it)"
 
 
 def attach(run_shard: Callable[[Any, Shard], ShardResult], options) -> "DriverBackend | None":
@@ -81,9 +91,9 @@ def attach(run_shard: Callable[[Any, Shard], ShardResult], options) -> "DriverBa
     named = options.ray_address or os.environ.get("RAY_ADDRESS") or None
     if not _same_cluster(named, state):
         return None
-    if state["code"] != code_stamp():
-        _say(f"discover: the Ray driver (pid {state['pid']}) runs older code and is not used "
-             "(`discover ray driver up` replaces it)")
+    ours = code_stamp()
+    if state["code"] != ours:
+        _say(f"discover: the Ray driver (pid {state['pid']}) is not used: {_code_differs(state['code'], ours)}")
         return None
     conn = open_connection(state, CONNECT_SECONDS)
     reply = None

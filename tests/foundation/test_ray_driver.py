@@ -82,6 +82,8 @@ def test_a_driver_with_other_code_for_another_cluster_or_switched_off_is_passed_
     path = directory / "driver.json"
     cases = [
         ({**record, "code": record["code"] + "-older"}, {}, None, "runs older code"),  # said: the user may want it
+        ({**record, "code": record["code"].replace("|", "|/elsewhere", 1)}, {}, None,
+         "runs discover from /elsewhere"),  # another copy (`ray job submit --working-dir`)
         ({**record, "cluster": "127.0.0.1:1"}, {}, None, ""),  # serves another cluster
         (record, {}, address, ""),  # the command names the cluster: only a driver started for that address
         ({**record, "ray_up": False}, {}, None, ""),  # no address: only the driver of `discover ray up`
@@ -99,6 +101,37 @@ def test_a_driver_with_other_code_for_another_cluster_or_switched_off_is_passed_
         out, err = capsys.readouterr()
         assert out == ""
         assert (said in err and err.count("\n") == 1) if said else err == ""
+
+
+def _own_address() -> str | None:
+    """This machine's address on its outgoing interface (a UDP socket only picks a route: nothing is sent),
+    or None when it has none but loopback."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+            sock.connect(("198.51.100.7", 9))  # TEST-NET-2: routed, never reached
+            ip = sock.getsockname()[0]
+    except OSError:
+        return None
+    return None if ip.startswith("127.") else ip
+
+
+def test_a_driver_serves_its_cluster_however_the_command_spells_the_address(fake_driver):
+    """`ray job submit` puts the head's IP in RAY_ADDRESS; a driver started with 127.0.0.1 or a host name
+    for the same GCS must still be used, and one port of one machine is one GCS."""
+    from discover.runner.ray_cluster import same_gcs
+
+    directory, record, address = fake_driver
+    port = int(address.rsplit(":", 1)[1])
+    state = {**record, "ray_up": False}
+    assert ray_driver_client._same_cluster(f"localhost:{port}", state)
+    assert ray_driver_client._same_cluster(f"127.0.0.1:{port}", state)
+    assert not ray_driver_client._same_cluster(f"127.0.0.1:{port + 1 if port < 65535 else port - 1}", state)
+    assert not ray_driver_client._same_cluster(f"198.51.100.7:{port}", state)  # another machine
+    assert not ray_driver_client._same_cluster(f"no-such-host.invalid:{port}", state)
+    own = _own_address()
+    if own is not None:
+        assert ray_driver_client._same_cluster(f"{own}:{port}", state)
+        assert same_gcs((own, 6379), ("localhost", 6379)) and not same_gcs((own, 6379), ("198.51.100.7", 6379))
 
 
 def test_driver_up_refuses_at_once_what_it_cannot_join(tmp_path, monkeypatch):
