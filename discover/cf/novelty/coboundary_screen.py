@@ -21,18 +21,21 @@ system has no nonzero solution and the exact solver would return None: discardin
 decision. (The converse is not claimed: a rank drop, from the points, the prime or a real solution,
 just sends the system to the exact solver.) Any points are valid; t = D + 3 gives 4 rows to spare.
 
-Kernel: Gaussian elimination modulo P on int64 (residues < 2^31, products < 2^62), in Numba. Reference:
-the rank of a matrix over Z_p bounds its rank over Q from below (e.g. J. von zur Gathen, J. Gerhard,
-Modern Computer Algebra, 3rd ed. (2013), ch. 5, on modular methods).
+The rank modulo P: in a process that has Numba loaded already (a search: its screen kernels), the Numba
+kernel of :mod:`discover.cf.novelty.coboundary_screen_kernel` (a few microseconds a system); otherwise
+(``cf eval``, ``cf novelty``: importing Numba would cost about a second, more than the systems it saves)
+the matrix is built with NumPy and its rank taken by FLINT's ``nmod_mat`` (about 0.1 ms). Both compute
+the same rank. Reference: the rank of a matrix over Z_p bounds its rank over Q from below (e.g.
+J. von zur Gathen, J. Gerhard, Modern Computer Algebra, 3rd ed. (2013), ch. 5, on modular methods).
 """
 
 from __future__ import annotations
 
-import numpy as np
-import discover.kernels.numba_start  # noqa: F401,I001 - before numba: see that module
-from numba import njit
+import sys
 
-__all__ = ["PRIME", "screen_points", "values_mod", "full_rank_mod"]
+import numpy as np
+
+__all__ = ["PRIME", "screen_points", "values_mod", "screen_matrix", "unsolvable"]
 
 PRIME = 2 ** 31 - 1
 
@@ -48,62 +51,38 @@ def values_mod(poly, points) -> np.ndarray:
     return np.array([int(poly(x)) % PRIME for x in points], dtype=np.int64)
 
 
-@njit(cache=True)
-def _inverse(a, p):
-    """a^-1 mod p (extended Euclid; a not 0 mod p)."""
-    t, new_t, r, new_r = 0, 1, p, a % p
-    while new_r:
-        q = r // new_r
-        t, new_t = new_t, t - q * new_t
-        r, new_r = new_r, r - q * new_r
-    return t % p
+def screen_matrix(points, m_a, m_b, n_a, n_b, g1, g2, degree: int, p: int = PRIME) -> np.ndarray:
+    """The screen matrix E of the module doc modulo ``p`` (rows (x, r, c), columns (i, j, q), int64), from
+    the values at the points (int64 arrays, reduced mod ``p``): a(x), b(x) of M, a'(x), b'(x) of N, g1, g2."""
+    t = len(points)
+    x = np.asarray(points, dtype=np.int64) % p
+    powers = np.ones((t, degree + 1), dtype=np.int64)
+    powers1 = np.ones((t, degree + 1), dtype=np.int64)
+    for q in range(1, degree + 1):
+        powers[:, q] = powers[:, q - 1] * x % p
+        powers1[:, q] = powers1[:, q - 1] * ((x + 1) % p) % p
+    zero, one = np.zeros(t, dtype=np.int64), np.ones(t, dtype=np.int64)
+    M = np.stack([np.stack([zero, m_b], 1), np.stack([one, m_a], 1)], 1)  # M[x, r, i]
+    N = np.stack([np.stack([zero, n_b], 1), np.stack([one, n_a], 1)], 1)  # N[x, j, c]
+    left = g2[:, None, None] * N % p
+    right = g1[:, None, None] * M % p
+    E = np.zeros((t, 2, 2, 2, 2, degree + 1), dtype=np.int64)  # x, r, c, i, j, q
+    for r in range(2):  # [r = i] g2 N_jc x^q
+        E[:, r, :, r, :, :] += left.transpose(0, 2, 1)[:, :, :, None] * powers[:, None, None, :]
+    for c in range(2):  # - [j = c] g1 M_ri (x + 1)^q
+        E[:, :, c, :, c, :] -= right[:, :, :, None] * powers1[:, None, None, :]
+    return (E % p).reshape(4 * t, 4 * (degree + 1))
 
 
-@njit(cache=True)
-def full_rank_mod(points, m_a, m_b, n_a, n_b, g1, g2, degree, p):
-    """True when the screen matrix E of the module doc has full column rank modulo ``p``: then the
-    coboundary system has no solution. All arguments but ``degree`` and ``p`` are int64 arrays over the
-    points: the points, a(x), b(x) of M, a'(x), b'(x) of N, g1(x), g2(x), each reduced mod ``p``."""
-    t = points.shape[0]
-    cols = 4 * (degree + 1)
-    E = np.zeros((4 * t, cols), dtype=np.int64)
-    for s in range(t):
-        x = points[s] % p
-        x1 = (points[s] + 1) % p
-        # M_ri and N_jc at x: [[0, b], [1, a]]
-        M = np.array([[0, m_b[s]], [1, m_a[s]]], dtype=np.int64)
-        N = np.array([[0, n_b[s]], [1, n_a[s]]], dtype=np.int64)
-        for r in range(2):
-            for c in range(2):
-                row = 4 * s + 2 * r + c
-                for i in range(2):
-                    for j in range(2):
-                        left = g2[s] * N[j, c] % p if r == i else 0
-                        right = g1[s] * M[r, i] % p if j == c else 0
-                        xp, x1p = 1, 1
-                        for q in range(degree + 1):
-                            E[row, (2 * i + j) * (degree + 1) + q] = (left * xp - right * x1p) % p
-                            xp = xp * x % p
-                            x1p = x1p * x1 % p
-    rank = 0
-    for col in range(cols):
-        pivot = -1
-        for row in range(rank, 4 * t):
-            if E[row, col] != 0:
-                pivot = row
-                break
-        if pivot < 0:
-            return False  # a column without a pivot: the rank is short (the exact solver decides)
-        if pivot != rank:
-            for q in range(cols):
-                E[rank, q], E[pivot, q] = E[pivot, q], E[rank, q]
-        inv = _inverse(E[rank, col], p)
-        for q in range(col, cols):
-            E[rank, q] = E[rank, q] * inv % p
-        for row in range(rank + 1, 4 * t):
-            f = E[row, col]
-            if f:
-                for q in range(col, cols):
-                    E[row, q] = (E[row, q] - f * E[rank, q]) % p
-        rank += 1
-    return True
+def unsolvable(points, m_a, m_b, n_a, n_b, g1, g2, degree: int) -> bool:
+    """True when the screen proves the coboundary system unsolvable (full column rank modulo
+    :data:`PRIME`; arguments as for :func:`screen_matrix`, ``points`` an int64 array)."""
+    if "numba" in sys.modules:
+        from discover.cf.novelty.coboundary_screen_kernel import full_rank_mod
+
+        return bool(full_rank_mod(points, m_a, m_b, n_a, n_b, g1, g2, degree, PRIME))
+    from flint import nmod_mat
+
+    E = screen_matrix(points, m_a, m_b, n_a, n_b, g1, g2, degree)
+    rows, cols = E.shape
+    return nmod_mat(rows, cols, E.ravel().tolist(), PRIME).rank() == cols

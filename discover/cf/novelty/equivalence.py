@@ -279,7 +279,7 @@ def coboundary(known, candidate, degree: int = COBOUNDARY_DEGREE, max_shift: int
 
     import numpy as np
 
-    from discover.cf.novelty.coboundary_screen import PRIME, full_rank_mod, screen_points, values_mod
+    from discover.cf.novelty.coboundary_screen import screen_points, unsolvable, values_mod
 
     Ma, Mb = _poly(known[0]), _poly(known[1])
     Na0, Nb0 = _poly(candidate[0]), _poly(candidate[1])
@@ -316,8 +316,7 @@ def coboundary(known, candidate, degree: int = COBOUNDARY_DEGREE, max_shift: int
                         budget[0] -= 1
                     c = sign * root
                     g1, g2 = h1 * c.numerator, h2 * c.denominator
-                    if full_rank_mod(at, *m_vals, *n_vals[k], values_mod(g1, points), values_mod(g2, points),
-                                     degree, PRIME):
+                    if unsolvable(at, *m_vals, *n_vals[k], values_mod(g1, points), values_mod(g2, points), degree):
                         continue
                     V = _solve(Ma, Mb, Na, Nb, g1, g2, degree)
                     if V is not None:

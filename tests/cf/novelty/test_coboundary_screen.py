@@ -8,11 +8,13 @@ import random
 
 import numpy as np
 import pytest
+from flint import nmod_mat
 
 import discover.cf.novelty.coboundary_screen as screen_module
 import discover.cf.novelty.equivalence as equivalence
 from discover.cf.novelty.classify import classify
-from discover.cf.novelty.coboundary_screen import PRIME, full_rank_mod, screen_points, values_mod
+from discover.cf.novelty.coboundary_screen import PRIME, screen_matrix, screen_points, unsolvable, values_mod
+from discover.cf.novelty.coboundary_screen_kernel import full_rank_mod
 from discover.cf.novelty.equivalence import _poly, apply_coboundary, coboundary
 from discover.cf.novelty.index import load_index
 from discover.cf.novelty.known import load_known_file, shipped_lists
@@ -54,7 +56,7 @@ def moved():
 
 
 def _exact_only(monkeypatch):
-    monkeypatch.setattr(screen_module, "full_rank_mod", lambda *args: False)
+    monkeypatch.setattr(screen_module, "unsolvable", lambda *args: False)
 
 
 def test_the_screen_never_discards_a_solvable_system(moved, monkeypatch):
@@ -64,14 +66,18 @@ def test_the_screen_never_discards_a_solvable_system(moved, monkeypatch):
     systems = solvable = screened = found = 0
     for row, cand in moved:
         asked, answers = [], []  # with the screen off, each screen call is followed by its exact solve
-        monkeypatch.setattr(screen_module, "full_rank_mod", lambda *args: asked.append(args) or False)
+        monkeypatch.setattr(screen_module, "unsolvable", lambda *args: asked.append(args) or False)
         monkeypatch.setattr(equivalence, "_solve", lambda *args: answers.append(real_solve(*args)) or answers[-1])
         exact = coboundary((row.a, row.b), cand, budget=[120])
         monkeypatch.undo()
         assert len(asked) == len(answers)
         for args, V in zip(asked, answers):
             systems += 1
-            discarded = full_rank_mod(*args)
+            discarded = unsolvable(*args)
+            # the Numba kernel and the NumPy matrix with FLINT's nmod_mat rank agree
+            E = screen_matrix(*args)
+            assert discarded == full_rank_mod(*args, PRIME) == (nmod_mat(*E.shape, E.ravel().tolist(), PRIME).rank()
+                                                                 == E.shape[1])
             screened += discarded
             if V is not None:
                 solvable += 1
@@ -105,6 +111,6 @@ def test_the_screen_rules_out_a_system_without_solution():
     one = _poly((1,))
     args = (np.array(points, dtype=np.int64), values_mod(_poly((1, 2)), points), values_mod(_poly((0, 0, 1)), points),
             values_mod(_poly((0, 1)), points), values_mod(_poly((1,)), points), values_mod(one, points),
-            values_mod(one, points), 4, PRIME)
-    assert full_rank_mod(*args)
+            values_mod(one, points), 4)
+    assert unsolvable(*args) and full_rank_mod(*args, PRIME)
     assert equivalence._solve(_poly((1, 2)), _poly((0, 0, 1)), _poly((0, 1)), _poly((1,)), one, one, 4) is None
