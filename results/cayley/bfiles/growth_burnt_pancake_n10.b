@@ -1,0 +1,21 @@
+# growth of burnt_pancake at n = 10: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 10
+2 90
+3 810
+4 6885
+5 51960
+6 359928
+7 2193534
+8 11738418
+9 53257425
+10 198586153
+11 570362563
+12 1138201788
+13 1282857296
+14 435390455
+15 22703532
+16 179828
+17 523
+18 1

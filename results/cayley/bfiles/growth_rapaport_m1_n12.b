@@ -1,0 +1,21 @@
+# growth of rapaport_m1 at n = 12: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 11
+2 85
+3 525
+4 2912
+5 14672
+6 67687
+7 284170
+8 1075354
+9 3632004
+10 10782633
+11 27726066
+12 60309242
+13 106454907
+14 138302366
+15 103662854
+16 25967220
+17 718879
+18 12

@@ -1,0 +1,31 @@
+# growth of square_whiskers:1:0:1:1 at n = 10: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 3
+2 6
+3 12
+4 24
+5 48
+6 94
+7 177
+8 333
+9 622
+10 1154
+11 2148
+12 3962
+13 7266
+14 13195
+15 23651
+16 42082
+17 74177
+18 128531
+19 215607
+20 344008
+21 509998
+22 665242
+23 712579
+24 560538
+25 261849
+26 56908
+27 4467
+28 118

@@ -1,0 +1,33 @@
+# growth of square_whiskers:1:1 at n = 7: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 3
+2 5
+3 8
+4 12
+5 17
+6 25
+7 36
+8 50
+9 70
+10 98
+11 132
+12 177
+13 231
+14 310
+15 399
+16 494
+17 577
+18 607
+19 533
+20 429
+21 303
+22 208
+23 119
+24 74
+25 54
+26 36
+27 15
+28 10
+29 5
+30 2

@@ -1,0 +1,35 @@
+# growth of square_whiskers at n = 12: a(k) = elements at distance k
+# written by discover from verified records in its results store
+0 1
+1 3
+2 5
+3 8
+4 12
+5 17
+6 25
+7 37
+8 54
+9 78
+10 112
+11 161
+12 231
+13 324
+14 447
+15 608
+16 834
+17 1123
+18 1483
+19 1886
+20 2362
+21 2966
+22 3603
+23 4169
+24 4536
+25 4625
+26 4162
+27 3220
+28 2086
+29 1210
+30 753
+31 306
+32 25
