@@ -46,26 +46,34 @@ def no_cpu_seconds() -> float:
 
 
 class _StopOnSigint:
-    """While active (main thread only), Ctrl-C sets ``requested`` instead of raising inside Ray; a second
-    Ctrl-C raises as usual."""
+    """While active (main thread only), Ctrl-C and SIGTERM (``ray job stop``, a batch system's kill) set
+    ``requested`` instead of raising inside Ray or ending the process in Ray's own SIGTERM handler, so the
+    run is left ``interrupted`` with its resume hint; ``reason`` says which. A second signal raises
+    KeyboardInterrupt as usual."""
+
+    REASONS = {signal.SIGINT: "interrupted (Ctrl-C)",
+               signal.SIGTERM: "interrupted (SIGTERM: `ray job stop` or a kill)"}
 
     def __init__(self):
         self.requested = threading.Event()
-        self._previous = None
+        self.reason = self.REASONS[signal.SIGINT]
+        self._previous: dict = {}
 
     def __enter__(self):
         if threading.current_thread() is threading.main_thread():
-            self._previous = signal.signal(signal.SIGINT, self._handle)
+            for signum in self.REASONS:
+                self._previous[signum] = signal.signal(signum, self._handle)
         return self
 
     def _handle(self, signum, frame):
         if self.requested.is_set():
             raise KeyboardInterrupt
+        self.reason = self.REASONS[signum]
         self.requested.set()
 
     def __exit__(self, *exc):
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous)
+        for signum, previous in self._previous.items():  # None: a handler not set from Python (Ray's)
+            signal.signal(signum, previous if previous is not None else signal.SIG_DFL)
         return False
 
 
@@ -241,7 +249,7 @@ class RayBackend:
         spec_ref = ray.put(spec)
         with _StopOnSigint() as stop:
             for batch in dispatch(ray, lambda chunk: remote.remote(run_shard, spec_ref, chunk, self._wanted),
-                                  shards, lambda: "interrupted (Ctrl-C)" if stop.requested.is_set() else None,
+                                  shards, lambda: stop.reason if stop.requested.is_set() else None,
                                   self._watch, no_cpu_seconds()):
                 yield collect(batch, lambda ref, chunk: self._outcomes(ray, ref, chunk))
 

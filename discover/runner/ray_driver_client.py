@@ -200,7 +200,7 @@ class DriverBackend:
         try:
             while not conn.poll(POLL_SECONDS):
                 if stop is not None and stop.requested.is_set():
-                    raise BackendStopped("interrupted (Ctrl-C)")
+                    raise BackendStopped(stop.reason)
             return conn.recv()
         except (EOFError, OSError):
             raise BackendStopped(self._why_driver_left()) from None

@@ -168,9 +168,12 @@ def test_a_driver_for_the_address_ships_discover_to_the_node_and_serves_commands
         assert down.returncode == 0 and "stopped" in down.stdout
 
 
-def test_ctrl_c_leaves_the_run_interrupted_every_time_and_resume_finishes_it(cluster, tmp_path):
+def test_ctrl_c_or_sigterm_leaves_the_run_interrupted_every_time_and_resume_finishes_it(cluster, tmp_path):
+    """Ctrl-C, then SIGTERM (what `ray job stop` sends a submitted command; Ray's own handler would end the
+    process with the run left `running`)."""
     store = tmp_path / "s.sqlite"
-    for attempt in range(2):
+    for attempt, (signum, said) in enumerate([(signal.SIGINT, "interrupted (Ctrl-C)"),
+                                              (signal.SIGTERM, "interrupted (SIGTERM")]):
         args = ["--limit", "60", "--block", "5", "--delay", "0.4"] + (["--resume", "1"] if attempt else [])
         proc = toy(cluster, store, "--json", *args)
         before = done_shards(str(store))
@@ -178,11 +181,11 @@ def test_ctrl_c_leaves_the_run_interrupted_every_time_and_resume_finishes_it(clu
         while done_shards(str(store)) < before + 1:
             assert proc.poll() is None and time.monotonic() < deadline
             time.sleep(0.05)
-        os.killpg(proc.pid, signal.SIGINT)
+        os.killpg(proc.pid, signum)
         sent = time.monotonic()
         code, out, err = finish(proc, timeout=30)
         assert time.monotonic() - sent < 10
-        assert code == 1 and "interrupted (Ctrl-C)" in err and "continue with --resume 1" in err
+        assert code == 1 and said in err and "continue with --resume 1" in err
         assert "Traceback" not in err and "Check failed" not in err
         records(out)  # JSON only
         assert run_status(store) == ["interrupted"]
