@@ -42,7 +42,8 @@ __all__ = ["classify", "classical_step", "partner_step", "family_listed", "novel
 HOT_SCALARS = 24
 COBOUNDARY_PARTNERS = 24
 HOT_DEGREE = 4
-HOT_SOLVES = 96   # linear systems solved at most per classification (about 1 ms each) ...
+HOT_SOLVES = 96   # linear systems tried at most per classification (each first screened modulo a prime,
+                  # ~10 us; the few the screen cannot rule out solved exactly, ~0.6 ms) ...
 PER_PARTNER = 24  # ... and per listed partner (a true coboundary's scalar is among the first few dozen)
 PARTNER_SOLVES = 48  # linear systems per classical family member (step 4)
 # The bounds of `discover cf novelty` and of the campaign's export, where a few seconds per formula are fine.

@@ -16,7 +16,7 @@ row (x, r, c), column (i, j, p) of the t*4 x 4(D+1) integer matrix E is
 
 the (r, c) entry of the equation's residual at n = x for V = n^p E_ij. A solution V (coefficient vector
 v, taken primitive) makes the residual the zero polynomial, so E v = 0 over the integers, and modulo
-the prime P = 2^31 - 1 too, where v is not 0 (primitive). So if E has full column rank modulo P, the
+the prime P = 2^26 - 5 too, where v is not 0 (primitive). So if E has full column rank modulo P, the
 system has no nonzero solution and the exact solver would return None: discarding it changes no
 decision. (The converse is not claimed: a rank drop, from the points, the prime or a real solution,
 just sends the system to the exact solver.) Any points are valid; t = D + 3 gives 4 rows to spare.
@@ -35,9 +35,9 @@ import sys
 
 import numpy as np
 
-__all__ = ["PRIME", "screen_points", "values_mod", "screen_matrix", "unsolvable"]
+__all__ = ["PRIME", "screen_points", "values_mod", "coefficients_mod", "screen_matrix", "unsolvable"]
 
-PRIME = 2 ** 31 - 1
+PRIME = 2 ** 26 - 5  # a prime; residues < 2^26 keep the kernel's products and sums inside int64
 
 
 def screen_points(degree: int) -> list[int]:
@@ -48,7 +48,12 @@ def screen_points(degree: int) -> list[int]:
 
 def values_mod(poly, points) -> np.ndarray:
     """poly(x) mod :data:`PRIME` at each point (``poly`` an ``fmpz_poly``), as an int64 array."""
-    return np.array([int(poly(x)) % PRIME for x in points], dtype=np.int64)
+    return np.array([int(poly(int(x))) % PRIME for x in points], dtype=np.int64)
+
+
+def coefficients_mod(poly) -> np.ndarray:
+    """The coefficients of ``poly`` (``fmpz_poly``, lowest first) mod :data:`PRIME`, as an int64 array."""
+    return np.array([int(c) % PRIME for c in poly.coeffs()] or [0], dtype=np.int64)
 
 
 def screen_matrix(points, m_a, m_b, n_a, n_b, g1, g2, degree: int, p: int = PRIME) -> np.ndarray:
@@ -74,15 +79,20 @@ def screen_matrix(points, m_a, m_b, n_a, n_b, g1, g2, degree: int, p: int = PRIM
     return (E % p).reshape(4 * t, 4 * (degree + 1))
 
 
-def unsolvable(points, m_a, m_b, n_a, n_b, g1, g2, degree: int) -> bool:
-    """True when the screen proves the coboundary system unsolvable (full column rank modulo
-    :data:`PRIME`; arguments as for :func:`screen_matrix`, ``points`` an int64 array)."""
-    if "numba" in sys.modules:
+def unsolvable(points, m_a, m_b, n_a, n_b, h1, h2, c1: int, c2: int, degree: int, kernel: bool | None = None) -> bool:
+    """True when the screen proves the coboundary system with the scalar (c1 h1) / (c2 h2) unsolvable (full
+    column rank modulo :data:`PRIME`). ``points``: int64 array; ``m_a``, ``m_b``, ``n_a``, ``n_b``: the
+    values of a, b (listed) and a', b' (candidate, shifted) there (:func:`values_mod`); ``h1``, ``h2``:
+    ``fmpz_poly``; ``c1``, ``c2``: integers. ``kernel``: the Numba kernel (True) or NumPy + FLINT (False);
+    default: the kernel when Numba is loaded already (module doc)."""
+    if kernel or (kernel is None and "numba" in sys.modules):
         from discover.cf.novelty.coboundary_screen_kernel import full_rank_mod
 
-        return bool(full_rank_mod(points, m_a, m_b, n_a, n_b, g1, g2, degree, PRIME))
+        return bool(full_rank_mod(points, m_a, m_b, n_a, n_b, coefficients_mod(h1), coefficients_mod(h2),
+                                  c1 % PRIME, c2 % PRIME, degree))
     from flint import nmod_mat
 
-    E = screen_matrix(points, m_a, m_b, n_a, n_b, g1, g2, degree)
+    E = screen_matrix(points, m_a, m_b, n_a, n_b, values_mod(h1, points) * (c1 % PRIME) % PRIME,
+                      values_mod(h2, points) * (c2 % PRIME) % PRIME, degree)
     rows, cols = E.shape
     return nmod_mat(rows, cols, E.ravel().tolist(), PRIME).rank() == cols

@@ -23,7 +23,10 @@ limit ratio of that column (:mod:`discover.cf.pcf`). Every test here is integer 
    projective freedom of a step matrix; it does not change the convergents' ratio). So the gauge
    U = V / (scalar) is a matrix of rational functions whose numerators have degree <= 2 and whose
    denominators are products of factors of b and b'. For each (k, h1, h2) the equation is *linear* in the
-   coefficients of V: :func:`coboundary` solves it as an integer nullspace (FLINT ``fmpz_mat.nullspace``).
+   coefficients of V: :func:`coboundary` solves it as an integer nullspace (FLINT ``fmpz_mat.nullspace``),
+   after a screen (:mod:`discover.cf.novelty.coboundary_screen`: the equation at a few points, full rank
+   modulo a prime) has not proved it unsolvable. A screened system counts against the budget like a
+   solved one, so the screen changes the work, never a result.
    The scalars tried are c h1/h2 with h1, h2 products of at most 4 irreducible factors of b(n), b(n +- 1),
    b'(n + k), b'(n + k +- 1) (fewest factors first, at most :data:`MAX_SCALARS` per shift), those allowed by
    degrees, deg b' - deg b = 2 (deg h1 - deg h2), with the constant c from the leading coefficients
@@ -316,7 +319,7 @@ def coboundary(known, candidate, degree: int = COBOUNDARY_DEGREE, max_shift: int
                         budget[0] -= 1
                     c = sign * root
                     g1, g2 = h1 * c.numerator, h2 * c.denominator
-                    if unsolvable(at, *m_vals, *n_vals[k], values_mod(g1, points), values_mod(g2, points), degree):
+                    if unsolvable(at, *m_vals, *n_vals[k], h1, h2, c.numerator, c.denominator, degree):
                         continue
                     V = _solve(Ma, Mb, Na, Nb, g1, g2, degree)
                     if V is not None:
