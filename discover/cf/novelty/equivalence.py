@@ -52,6 +52,7 @@ even multiplicities).
 
 from __future__ import annotations
 
+import functools
 import itertools
 
 __all__ = ["canonical_key", "fold", "folds", "coboundary", "coboundary_class", "moebius_of_coboundary",
@@ -362,13 +363,21 @@ def _scalar_pool(Mb, Nb) -> list:
     of b(n), b(n+-1), b'(n), b'(n+-1) that the scalars are made of."""
     pool: list = []
     for p in (Nb, Mb, _shift(Nb, -1), _shift(Nb, 1), _shift(Mb, 1), _shift(Mb, -1)):
-        _c, factors = p.factor()
-        for g, _m in factors:
-            if g.degree() >= 1:
-                key = _coeffs(g if g[g.degree()] > 0 else -g)
-                if key not in pool:
-                    pool.append(key)
+        for key in _positive_factors(_coeffs(p)):
+            if key not in pool:
+                pool.append(key)
     return [_poly(key) for key in pool]
+
+
+@functools.lru_cache(maxsize=4096)
+def _positive_factors(coeffs: tuple[int, ...]) -> tuple[tuple[int, ...], ...]:
+    """The irreducible factors of positive degree of the polynomial ``coeffs``, each with a positive leading
+    coefficient, in FLINT's order (remembered: the same b(n +- 1) recurs across shifts and partners)."""
+    out = []
+    for g, _m in _poly(coeffs).factor()[1]:
+        if g.degree() >= 1:
+            out.append(_coeffs(g if g[g.degree()] > 0 else -g))
+    return tuple(out)
 
 
 def _scalar_pairs(Mb, Nb, weight: int, pool: list | None = None):
