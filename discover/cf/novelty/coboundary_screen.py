@@ -23,9 +23,11 @@ just sends the system to the exact solver.) Any points are valid; t = D + 3 give
 
 The rank modulo P: in a process that has Numba loaded already (a search: its screen kernels), the Numba
 kernel of :mod:`discover.cf.novelty.coboundary_screen_kernel` (a few microseconds a system); otherwise
-(``cf eval``, ``cf novelty``: importing Numba would cost about a second, more than the systems it saves)
-the matrix is built with NumPy and its rank taken by FLINT's ``nmod_mat`` (about 0.1 ms). Both compute
-the same rank. Reference: the rank of a matrix over Z_p bounds its rank over Q from below (e.g.
+(``cf eval``, ``cf novelty``: importing Numba, or even NumPy, would cost more than the systems it saves)
+the matrix is built in Python and its rank taken by FLINT's ``nmod_mat`` (a few tenths of a ms, about
+half an exact solve), until the process has screened :data:`KERNEL_AFTER` systems this way (a thorough
+classification, ``cf unify``, an export): then Numba is loaded (about a second, once) and the kernel
+used. Both compute the same rank. Reference: the rank of a matrix over Z_p bounds its rank over Q from below (e.g.
 J. von zur Gathen, J. Gerhard, Modern Computer Algebra, 3rd ed. (2013), ch. 5, on modular methods).
 """
 
@@ -33,11 +35,11 @@ from __future__ import annotations
 
 import sys
 
-import numpy as np
-
-__all__ = ["PRIME", "screen_points", "values_mod", "coefficients_mod", "screen_matrix", "unsolvable"]
+__all__ = ["PRIME", "KERNEL_AFTER", "screen_points", "values_mod", "screen_matrix", "Screen"]
 
 PRIME = 2 ** 26 - 5  # a prime; residues < 2^26 keep the kernel's products and sums inside int64
+KERNEL_AFTER = 3000  # systems screened without Numba before loading it (~0.3 ms each; ~1 s once): ski rental
+_SCREENED_WITHOUT_KERNEL = [0]
 
 
 def screen_points(degree: int) -> list[int]:
@@ -46,53 +48,75 @@ def screen_points(degree: int) -> list[int]:
     return [1009 + 97 * t for t in range(degree + 3)]
 
 
-def values_mod(poly, points) -> np.ndarray:
-    """poly(x) mod :data:`PRIME` at each point (``poly`` an ``fmpz_poly``), as an int64 array."""
-    return np.array([int(poly(int(x))) % PRIME for x in points], dtype=np.int64)
+def values_mod(poly, points) -> list[int]:
+    """poly(x) mod :data:`PRIME` at each point (``poly`` an ``fmpz_poly``)."""
+    return [int(poly(int(x))) % PRIME for x in points]
 
 
-def coefficients_mod(poly) -> np.ndarray:
-    """The coefficients of ``poly`` (``fmpz_poly``, lowest first) mod :data:`PRIME`, as an int64 array."""
-    return np.array([int(c) % PRIME for c in poly.coeffs()] or [0], dtype=np.int64)
+def screen_matrix(points, m_a, m_b, n_a, n_b, g1, g2, degree: int) -> list[list[int]]:
+    """The screen matrix E of the module doc modulo :data:`PRIME` (rows (x, r, c), columns (i, j, q)), from
+    the values mod :data:`PRIME` at the points: a(x), b(x) of M, a'(x), b'(x) of N, g1(x), g2(x)."""
+    p = PRIME
+    rows = []
+    for s, x in enumerate(points):
+        x, x1 = x % p, (x + 1) % p
+        pw = [pow(x, q, p) for q in range(degree + 1)]
+        pw1 = [pow(x1, q, p) for q in range(degree + 1)]
+        M = ((0, m_b[s]), (1, m_a[s]))  # M[r][i]
+        N = ((0, n_b[s]), (1, n_a[s]))  # N[j][c]
+        for r in range(2):
+            for c in range(2):
+                row = []
+                for i in range(2):
+                    for j in range(2):
+                        left = g2[s] * N[j][c] % p if r == i else 0
+                        right = g1[s] * M[r][i] % p if j == c else 0
+                        row.extend((left * pw[q] - right * pw1[q]) % p for q in range(degree + 1))
+                rows.append(row)
+    return rows
 
 
-def screen_matrix(points, m_a, m_b, n_a, n_b, g1, g2, degree: int, p: int = PRIME) -> np.ndarray:
-    """The screen matrix E of the module doc modulo ``p`` (rows (x, r, c), columns (i, j, q), int64), from
-    the values at the points (int64 arrays, reduced mod ``p``): a(x), b(x) of M, a'(x), b'(x) of N, g1, g2."""
-    t = len(points)
-    x = np.asarray(points, dtype=np.int64) % p
-    powers = np.ones((t, degree + 1), dtype=np.int64)
-    powers1 = np.ones((t, degree + 1), dtype=np.int64)
-    for q in range(1, degree + 1):
-        powers[:, q] = powers[:, q - 1] * x % p
-        powers1[:, q] = powers1[:, q - 1] * ((x + 1) % p) % p
-    zero, one = np.zeros(t, dtype=np.int64), np.ones(t, dtype=np.int64)
-    M = np.stack([np.stack([zero, m_b], 1), np.stack([one, m_a], 1)], 1)  # M[x, r, i]
-    N = np.stack([np.stack([zero, n_b], 1), np.stack([one, n_a], 1)], 1)  # N[x, j, c]
-    left = g2[:, None, None] * N % p
-    right = g1[:, None, None] * M % p
-    E = np.zeros((t, 2, 2, 2, 2, degree + 1), dtype=np.int64)  # x, r, c, i, j, q
-    for r in range(2):  # [r = i] g2 N_jc x^q
-        E[:, r, :, r, :, :] += left.transpose(0, 2, 1)[:, :, :, None] * powers[:, None, None, :]
-    for c in range(2):  # - [j = c] g1 M_ri (x + 1)^q
-        E[:, :, c, :, c, :] -= right[:, :, :, None] * powers1[:, None, None, :]
-    return (E % p).reshape(4 * t, 4 * (degree + 1))
+class Screen:
+    """The screen for the systems of one coboundary search from the PCF (a, b) (``fmpz_poly``), V of degree
+    <= ``degree``: :meth:`unsolvable` per (shift k, scalar). ``kernel``: the Numba kernel (True) or Python
+    + FLINT ``nmod_mat`` (False); default: the kernel when Numba is loaded already or this process has
+    screened :data:`KERNEL_AFTER` systems without it (module doc)."""
 
+    def __init__(self, a, b, degree: int, kernel: bool | None = None):
+        self.degree = degree
+        if kernel is None:
+            kernel = "numba" in sys.modules or _SCREENED_WITHOUT_KERNEL[0] >= KERNEL_AFTER
+        self.kernel = kernel
+        self.points = screen_points(degree)
+        self.known = (values_mod(a, self.points), values_mod(b, self.points))
+        self.shifts: dict = {}
+        if self.kernel:
+            import numpy as np
 
-def unsolvable(points, m_a, m_b, n_a, n_b, h1, h2, c1: int, c2: int, degree: int, kernel: bool | None = None) -> bool:
-    """True when the screen proves the coboundary system with the scalar (c1 h1) / (c2 h2) unsolvable (full
-    column rank modulo :data:`PRIME`). ``points``: int64 array; ``m_a``, ``m_b``, ``n_a``, ``n_b``: the
-    values of a, b (listed) and a', b' (candidate, shifted) there (:func:`values_mod`); ``h1``, ``h2``:
-    ``fmpz_poly``; ``c1``, ``c2``: integers. ``kernel``: the Numba kernel (True) or NumPy + FLINT (False);
-    default: the kernel when Numba is loaded already (module doc)."""
-    if kernel or (kernel is None and "numba" in sys.modules):
-        from discover.cf.novelty.coboundary_screen_kernel import full_rank_mod
+            self.np = np
+            self.at = np.array(self.points, dtype=np.int64)
+            self.known = tuple(np.array(v, dtype=np.int64) for v in self.known)
 
-        return bool(full_rank_mod(points, m_a, m_b, n_a, n_b, coefficients_mod(h1), coefficients_mod(h2),
-                                  c1 % PRIME, c2 % PRIME, degree))
-    from flint import nmod_mat
+    def add_shift(self, k: int, a2, b2) -> None:
+        """The candidate (a', b') shifted by k (``fmpz_poly``)."""
+        vals = (values_mod(a2, self.points), values_mod(b2, self.points))
+        self.shifts[k] = tuple(self.np.array(v, dtype=self.np.int64) for v in vals) if self.kernel else vals
 
-    E = screen_matrix(points, m_a, m_b, n_a, n_b, values_mod(h1, points) * (c1 % PRIME) % PRIME,
-                      values_mod(h2, points) * (c2 % PRIME) % PRIME, degree)
-    rows, cols = E.shape
-    return nmod_mat(rows, cols, E.ravel().tolist(), PRIME).rank() == cols
+    def unsolvable(self, k: int, h1, h2, c1: int, c2: int) -> bool:
+        """True when the system of shift ``k`` with the scalar (c1 h1) / (c2 h2) (``h1``, ``h2``
+        ``fmpz_poly``, ``c1``, ``c2`` integers) has no solution: full column rank modulo :data:`PRIME`."""
+        if self.kernel:
+            from discover.cf.novelty.coboundary_screen_kernel import full_rank_mod
+
+            np = self.np
+            h1c = np.array([int(c) % PRIME for c in h1.coeffs()] or [0], dtype=np.int64)
+            h2c = np.array([int(c) % PRIME for c in h2.coeffs()] or [0], dtype=np.int64)
+            return bool(full_rank_mod(self.at, *self.known, *self.shifts[k], h1c, h2c, c1 % PRIME, c2 % PRIME,
+                                      self.degree))
+        from flint import nmod_mat
+
+        _SCREENED_WITHOUT_KERNEL[0] += 1
+        g1 = [v * (c1 % PRIME) % PRIME for v in values_mod(h1, self.points)]
+        g2 = [v * (c2 % PRIME) % PRIME for v in values_mod(h2, self.points)]
+        E = screen_matrix(self.points, *self.known, *self.shifts[k], g1, g2, self.degree)
+        return nmod_mat(E, PRIME).rank() == len(E[0])

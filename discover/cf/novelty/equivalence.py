@@ -281,9 +281,7 @@ def coboundary(known, candidate, degree: int = COBOUNDARY_DEGREE, max_shift: int
     still be solved (decremented; shared by the caller's several partners so the work is bounded)."""
     from fractions import Fraction
 
-    import numpy as np
-
-    from discover.cf.novelty.coboundary_screen import screen_points, unsolvable, values_mod
+    from discover.cf.novelty.coboundary_screen import Screen
 
     Ma, Mb = _poly(known[0]), _poly(known[1])
     Na0, Nb0 = _poly(candidate[0]), _poly(candidate[1])
@@ -291,10 +289,9 @@ def coboundary(known, candidate, degree: int = COBOUNDARY_DEGREE, max_shift: int
     tried = {k: 0 for k, _a, _b in shifted}
     # The modular screen (coboundary_screen.py): a system it proves unsolvable is not built; it still
     # counts against the budget, so the systems solved, and so every decision, are those without it.
-    points = screen_points(degree)
-    at = np.array(points, dtype=np.int64)
-    m_vals = (values_mod(Ma, points), values_mod(Mb, points))
-    n_vals = {k: (values_mod(Na, points), values_mod(Nb, points)) for k, Na, Nb in shifted}
+    screen = Screen(Ma, Mb, degree)
+    for k, Na, Nb in shifted:
+        screen.add_shift(k, Na, Nb)
     pools: dict = {}  # shift -> the scalars' factors (_scalar_pool)
     # Simplest scalars first across all shifts: a true coboundary's scalar is a product of few factors.
     for weight in range(5):
@@ -320,7 +317,7 @@ def coboundary(known, candidate, degree: int = COBOUNDARY_DEGREE, max_shift: int
                         budget[0] -= 1
                     c = sign * root
                     g1, g2 = h1 * c.numerator, h2 * c.denominator
-                    if unsolvable(at, *m_vals, *n_vals[k], h1, h2, c.numerator, c.denominator, degree):
+                    if screen.unsolvable(k, h1, h2, c.numerator, c.denominator):
                         continue
                     V = _solve(Ma, Mb, Na, Nb, g1, g2, degree)
                     if V is not None:

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import random
 
-import numpy as np
 import pytest
 
 import discover.cf.novelty.coboundary_screen as screen_module
 import discover.cf.novelty.equivalence as equivalence
 from discover.cf.novelty.classify import classify
-from discover.cf.novelty.coboundary_screen import screen_points, unsolvable, values_mod
+from discover.cf.novelty.coboundary_screen import Screen
 from discover.cf.novelty.equivalence import _poly, apply_coboundary, coboundary
 from discover.cf.novelty.index import load_index
 from discover.cf.novelty.known import load_known_file, shipped_lists
@@ -54,26 +53,38 @@ def moved():
 
 
 def _exact_only(monkeypatch):
-    monkeypatch.setattr(screen_module, "unsolvable", lambda *args: False)
+    monkeypatch.setattr(screen_module.Screen, "unsolvable", lambda *args: False)
+
+
+def _screens(known, cand, shifts, degree=4):
+    """The screen of (known, cand) with the Numba kernel and with Python + FLINT."""
+    out = []
+    for kernel in (True, False):
+        screen = Screen(_poly(known[0]), _poly(known[1]), degree, kernel=kernel)
+        for k in shifts:
+            screen.add_shift(k, equivalence._shift(_poly(cand[0]), k), equivalence._shift(_poly(cand[1]), k))
+        out.append(screen)
+    return out
 
 
 def test_the_screen_never_discards_a_solvable_system(moved, monkeypatch):
     """Every system a search builds, solved exactly (the screen off): none with a solution is one the screen
-    calls unsolvable; and the search returns the same coboundary with the screen on."""
+    calls unsolvable (with the Numba kernel or with FLINT's nmod_mat: they agree); and the search returns the
+    same coboundary with the screen on."""
     real_solve = equivalence._solve
     systems = solvable = screened = found = 0
     for row, cand in moved:
         asked, answers = [], []  # with the screen off, each screen call is followed by its exact solve
-        monkeypatch.setattr(screen_module, "unsolvable", lambda *args: asked.append(args) or False)
+        monkeypatch.setattr(screen_module.Screen, "unsolvable", lambda self, *args: asked.append(args) or False)
         monkeypatch.setattr(equivalence, "_solve", lambda *args: answers.append(real_solve(*args)) or answers[-1])
         exact = coboundary((row.a, row.b), cand, budget=[120])
         monkeypatch.undo()
         assert len(asked) == len(answers)
+        numba_screen, flint_screen = _screens((row.a, row.b), cand, {args[0] for args in asked})
         for args, V in zip(asked, answers):
             systems += 1
-            discarded = unsolvable(*args)
-            # the Numba kernel and the NumPy matrix with FLINT's nmod_mat rank agree
-            assert discarded == unsolvable(*args, kernel=True) == unsolvable(*args, kernel=False)
+            discarded = numba_screen.unsolvable(*args)
+            assert discarded == flint_screen.unsolvable(*args)
             screened += discarded
             if V is not None:
                 solvable += 1
@@ -84,6 +95,9 @@ def test_the_screen_never_discards_a_solvable_system(moved, monkeypatch):
             found += 1
             assert (exact.V, exact.shift, exact.h1, exact.h2) == (
                 screened_search.V, screened_search.shift, screened_search.h1, screened_search.h2)
+            # the system of the solution itself is never screened out
+            for screen in _screens((row.a, row.b), cand, [exact.shift]):
+                assert not screen.unsolvable(exact.shift, _poly(exact.h1), _poly(exact.h2), 1, 1)
     assert found >= 8 and solvable >= found, (found, solvable)
     assert screened >= (systems - solvable) // 2, (systems, solvable, screened)  # it does discard work
 
@@ -103,9 +117,7 @@ def test_screened_and_exact_searches_classify_alike(moved, monkeypatch):
 def test_the_screen_rules_out_a_system_without_solution():
     """(2n+1, n^2) against (n, 1)'s companion with scalar 1: no V of degree <= 4 (the limits 4/pi and a
     Bessel ratio are not Moebius-related), and the rank mod p proves it; the exact solver agrees."""
-    points = screen_points(4)
     one = _poly((1,))
-    args = (np.array(points, dtype=np.int64), values_mod(_poly((1, 2)), points), values_mod(_poly((0, 0, 1)), points),
-            values_mod(_poly((0, 1)), points), values_mod(_poly((1,)), points), one, one, 1, 1, 4)
-    assert unsolvable(*args, kernel=True) and unsolvable(*args, kernel=False)
+    for screen in _screens(((1, 2), (0, 0, 1)), ((0, 1), (1,)), [0]):
+        assert screen.unsolvable(0, one, one, 1, 1)
     assert equivalence._solve(_poly((1, 2)), _poly((0, 0, 1)), _poly((0, 1)), _poly((1,)), one, one, 4) is None
