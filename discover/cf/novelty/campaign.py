@@ -254,11 +254,11 @@ def _export_walks(walks: list[dict], search_rows: list[dict], out: Path) -> dict
                 # the walk's own decision (search bounds) where it has one: a walk is never new, so the
                 # thorough bounds could only turn equivalent-by-membership into equivalent-to-a-listed-PCF
                 given = rec.get("novelty")
-                if given and given.get("class") is None:  # the walk could not decide (a PCF too large)
-                    given = {"class": "new", "note": given.get("error")}
-                seen[canon] = given or (
-                    {"class": "new"} if canon[0] == "as written"  # undecided here: on the CMF all the same
-                    else classify(canon[0], canon[1], rec["closed_form"], **THOROUGH))
+                if given is None and canon[0] != "as written":
+                    given = classify(canon[0], canon[1], rec["closed_form"], **THOROUGH)
+                if given is None or given.get("class") is None:  # undecided (a PCF too large to read or
+                    given = {"class": "new", "note": (given or {}).get("error")}  # check): the CMF decides
+                seen[canon] = given
                 w["pcfs"] += 1
                 w["beyond_search"] += canon not in searched
             nov = dict(seen[canon])
