@@ -167,8 +167,9 @@ def visit_order(spec: ExtremalSearchSpec) -> list[int]:
 
 
 def make_record(problem, n: int, edges: list[tuple[int, int]], seconds: float, lane: int, seed: int,
-                steps: int) -> Record | None:
-    """A verified record for this graph, or None if the independent check rejects it."""
+                steps: int, extra: dict | None = None) -> Record | None:
+    """A verified record for this graph, or None if the independent check rejects it; ``extra`` (e.g. the
+    construction of a lifted graph) is added to the payload."""
     from discover.extremal.canon import canonical_graph6
     from discover.extremal.verify import verify
     from discover.extremal.recheck import recheck
@@ -208,7 +209,7 @@ def make_record(problem, n: int, edges: list[tuple[int, int]], seconds: float, l
         "compared_with": published(problem, n), "table_incomplete": table_incomplete(problem, n),
         "seconds": round(seconds, 3),
         "min_degree": min(degrees) if n else 0, "max_degree": max(degrees) if n else 0,
-        "lane": lane, "seed": seed, "steps": steps,
+        "lane": lane, "seed": seed, "steps": steps, **(extra or {}),
     }
     verification = dict(check)
     if second is not None:

@@ -133,6 +133,7 @@ ENGINE_REFS: dict[str, str] = {
     "cayley.maxdiam.maximum": "discover.cayley.maxdiam.engine:MAXIMUM_ENGINE",
     "extremal.search": "discover.extremal.engine:ENGINE",
     "extremal.check": "discover.extremal.engine:CHECK_ENGINE",
+    "extremal.lift": "discover.extremal.lift.engine:ENGINE",
     "chem.balance": "discover.chem.engine:ENGINE",
     "cf.recurrence": "discover.cf.recurrence.engine:ENGINE",
     "cf.relations": "discover.cf.search.relations:ENGINE",

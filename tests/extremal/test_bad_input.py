@@ -80,6 +80,16 @@ CASES = [
     (["search", "--n", "10", "--seed-file", "{d}/missing.g6"], "missing.g6"),
     (["search", "--n", "10", "--seed-file", "/dev/zero"], "64 MiB"),
     (["search", "--n", "30", "--seed-file", "{d}/petersen.g6"], "--seed-file"),
+    # lift (voltage lifts): c3c4 only, sizes, time and base size against their limits
+    (["lift", "--n", "10", "--problem", "c4"], "--problem"),
+    (["lift", "--n", "0"], "--n"),
+    (["lift", "--n", "401"], "1..400"),
+    (["lift", "--n", "10", "--time", "nan"], "--time"),
+    (["lift", "--n", "10", "--time", "-1"], "--time"),
+    (["lift", "--n", "1..400", "--time", "10000"], "one week"),
+    (["lift", "--n", "10", "--max-base", "0"], "--max-base"),
+    (["lift", "--n", "10", "--max-base", "65"], "--max-base"),
+    (["lift", "--n", "10", "--seed", "-1"], "--seed"),
     # check
     (["check", "{d}/binary.g6"], "binary.g6, line 1"),
     (["check", "{d}/comments.g6"], "no graphs"),
