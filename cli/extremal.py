@@ -154,7 +154,7 @@ def lift_cmd(problem, sizes, seconds, max_base, seed, as_json, run_options):
     \b
     Examples:
       discover extremal lift --n 50 --time 5
-      discover extremal lift --n 80,96 --time 20 --workers 2 --json
+      discover extremal lift --n 10..12 --time 1 --workers 1 --json
     """
     from discover.extremal.engine import best_per_size
     from discover.extremal.lift.engine import ENGINE, LiftSpec

@@ -14,6 +14,8 @@ The data path is spec -> lanes (shards) -> walks -> independent check -> graph6 
 * :mod:`~discover.extremal.flips`: Numba kernels of the edge-flip walks (incremental score, saturation,
   tabu search, hill climbing) and the parameter and state vectors every walk reads.
 * :mod:`~discover.extremal.reattach`: Numba kernel of the vertex re-attachment walk (C4 problems).
+* :mod:`~discover.extremal.lift`: voltage lifts k x G of girth >= 5 (``extremal lift``): a search over
+  edge orbits of a group, whose graphs seed the walks.
 * :mod:`~discover.extremal.problems`: the problems as data; :mod:`~discover.extremal.reference`: the
   published values they are compared with, with their sources.
 * :mod:`~discover.extremal.graph6`: the graph6 text format; :mod:`~discover.extremal.canon`: canonical
