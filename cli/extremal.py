@@ -137,10 +137,12 @@ def search_cmd(problem, sizes, seconds, seed, restarts, passes, no_curriculum, s
               help="Time per size (all sizes together at most one week).")
 @click.option("--max-base", type=int, default=16, show_default=True, metavar="K",
               help="Most base vertices of a lift, 1..64 (more: more groups and slower moves).")
+@click.option("--base", "bases", default=None, metavar="K|K1,K2,...",
+              help="Only lifts with these numbers of base vertices (each at most --max-base); default: all.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed, 0..2^62-1.")
 @json_option
 @runner_options
-def lift_cmd(problem, sizes, seconds, max_base, seed, as_json, run_options):
+def lift_cmd(problem, sizes, seconds, max_base, bases, seed, as_json, run_options):
     """Search graphs of girth >= 5 with a group acting on them: voltage lifts k x G.
 
     At n = k m vertices the graph is the lift of voltage edges (u, v, g) on k base vertices over a
@@ -155,11 +157,12 @@ def lift_cmd(problem, sizes, seconds, max_base, seed, as_json, run_options):
     Examples:
       discover extremal lift --n 50 --time 5
       discover extremal lift --n 10..12 --time 1 --workers 1 --json
+      discover extremal lift --n 96 --base 6 --time 8
     """
     from discover.extremal.engine import best_per_size
     from discover.extremal.lift.engine import ENGINE, LiftSpec
 
-    spec = LiftSpec.from_cli(problem, sizes, seconds, seed, max_base)
+    spec = LiftSpec.from_cli(problem, sizes, seconds, seed, max_base, bases)
     summary = execute(ENGINE, spec, run_options, as_json)
     emit_records(best_per_size(summary.records), as_json, LIFT_COLUMNS, empty="no size had a lift")
     emit_summary(summary, as_json)

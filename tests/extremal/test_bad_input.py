@@ -90,6 +90,9 @@ CASES = [
     (["lift", "--n", "10", "--max-base", "0"], "--max-base"),
     (["lift", "--n", "10", "--max-base", "65"], "--max-base"),
     (["lift", "--n", "10", "--seed", "-1"], "--seed"),
+    (["lift", "--n", "10", "--base", "17"], "--base"),
+    (["lift", "--n", "10", "--base", "0"], "--base"),
+    (["lift", "--n", "10", "--base", "two"], "--base"),
     # check
     (["check", "{d}/binary.g6"], "binary.g6, line 1"),
     (["check", "{d}/comments.g6"], "no graphs"),

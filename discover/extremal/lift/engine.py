@@ -19,18 +19,21 @@ from discover.runner.engine import Engine, SearchSpec, Shard, ShardResult
 ENGINE_NAME = "extremal.lift"
 # the problems a lift search serves: its kernel checks girth >= 5 (no C3, no C4)
 PROBLEMS = ("c3c4",)
+# --base values are read as a size list up to this (then checked against --max-base)
+MAX_BASE_LIST = 64
 
 
 @dataclass(frozen=True)
 class LiftSpec(SearchSpec):
-    """A lift search: ``problem`` (c3c4 only), ``sizes``, ``seconds`` per size, ``seed`` and
-    ``max_base`` (largest number of base vertices k of a lift k x G)."""
+    """A lift search: ``problem`` (c3c4 only), ``sizes``, ``seconds`` per size, ``seed``, ``max_base``
+    (largest number of base vertices k of a lift k x G) and ``bases`` (only these k; empty: all)."""
 
     problem: str = "c3c4"
     sizes: tuple[int, ...] = (10,)
     seconds: float = 10.0
     seed: int = 0
     max_base: int = 16
+    bases: tuple[int, ...] = ()
 
     def __post_init__(self):
         from discover.extremal.engine import MAX_SECONDS
@@ -55,14 +58,20 @@ class LiftSpec(SearchSpec):
             raise InputError(f"--max-base: {self.max_base} must be between 1 and {MAX_BASE}")
         if not isinstance(self.seed, int) or not (0 <= self.seed < 2**62):
             raise InputError(f"--seed: {self.seed} must be an integer from 0 to 2^62 - 1")
+        for k in self.bases:
+            if not isinstance(k, int) or not (1 <= k <= self.max_base):
+                raise InputError(f"--base: {k} must be between 1 and --max-base ({self.max_base})")
 
     @classmethod
-    def from_cli(cls, problem: str, n: str, seconds: float, seed: int, max_base: int) -> "LiftSpec":
+    def from_cli(cls, problem: str, n: str, seconds: float, seed: int, max_base: int,
+                 bases: str | None = None) -> "LiftSpec":
+        """The spec of the command line; ``bases`` as written (a list like ``2,6``)."""
         from discover.extremal.problems import MAX_CYCLE_N
         from discover.sizes import parse_sizes
 
+        chosen = tuple(parse_sizes(bases, maximum=MAX_BASE_LIST, option="--base")) if bases else ()
         return cls(problem=problem, sizes=parse_sizes(n, maximum=MAX_CYCLE_N), seconds=float(seconds),
-                   seed=seed, max_base=max_base)
+                   seed=seed, max_base=max_base, bases=chosen)
 
 
 def shards(spec: LiftSpec):
@@ -83,7 +92,7 @@ def run_shard(spec: LiftSpec, shard: Shard) -> ShardResult:
     n, seed = shard.params["n"], shard.params["seed"]
     report(n=n, seconds=spec.seconds)
     tic = time.perf_counter()
-    found = best_lift(n, spec.seconds, seed, spec.max_base)
+    found = best_lift(n, spec.seconds, seed, spec.max_base, spec.bases)
     if found is None:
         return ShardResult(records=[], candidates=0, rejected=0)
     edges, arm = found

@@ -49,11 +49,11 @@ class Arm:
         return [(int(cu[j]), int(cv[j]), int(cg[j])) for j in np.nonzero(self.best)[0]]
 
 
-def arms_for(n: int, max_base: int) -> list[Arm]:
-    """The arms at n vertices (module docstring)."""
+def arms_for(n: int, max_base: int, bases: tuple[int, ...] = ()) -> list[Arm]:
+    """The arms at n vertices (module docstring); with ``bases``, only those base sizes k."""
     arms = []
     for k in range(1, min(n, max_base) + 1):
-        if n % k or n // k > MAX_ORDER:
+        if n % k or n // k > MAX_ORDER or (bases and k not in bases):
             continue
         for group in groups_of_order(n // k):
             if k == 1 and group.abelian:
@@ -86,13 +86,13 @@ def _run_for(arm: Arm, deadline: float, rng: np.random.Generator, moves: int | N
         chunk = max(1, min(4 * chunk, int(step * CHUNK_SECONDS / max(spent, 1e-4))))
 
 
-def best_lift(n: int, seconds: float, seed: int, max_base: int = 16):
+def best_lift(n: int, seconds: float, seed: int, max_base: int = 16, bases: tuple[int, ...] = ()):
     """The best lift found at n vertices in about ``seconds``: (edges, arm) or None when n has no
     arm. The graph is ``lifted_graph(arm)``. The time is cut into R equal rounds, R - 1 of halving
     (each live arm an equal slice) and a last one for the two best arms, which take turns."""
     rng = np.random.default_rng(seed)
     start = time.perf_counter()
-    arms = arms_for(n, max_base)
+    arms = arms_for(n, max_base, bases)
     if not arms:
         return None
     live = [arms[i] for i in rng.permutation(len(arms))]
