@@ -7,8 +7,9 @@ s, t (t != s^+-1) has the 4-cycle h, hs, hst, ht. Prime n has no arm but k = n <
 
 The time is shared by successive halving (Jamieson and Talwalkar, AISTATS 2016): in each round every
 live arm gets the same time, and the better half (by best edge count) goes on, until two are left,
-which then take turns until the time is spent; an arm whose best has not risen for ``STALL``
-moves restarts from an empty orbit set (its best is kept).
+which then take turns until the time is spent. In every round an arm whose best has not risen for
+``STALL`` moves restarts from an empty orbit set (its best is kept): a walk stuck early would
+otherwise spend its whole slice there and lose its arm to one that was merely luckier.
 """
 
 from __future__ import annotations
@@ -78,6 +79,9 @@ def _run_for(arm: Arm, deadline: float, rng: np.random.Generator, moves: int | N
     chunk = 1
     done = 0
     while time.perf_counter() < deadline and (moves is None or done < moves):
+        if arm.state[S_MOVES] - arm.last_gain > STALL:
+            arm.chosen[:] = False
+            arm.last_gain = int(arm.state[S_MOVES])
         step = chunk if moves is None else min(chunk, moves - done)
         tic = time.perf_counter()
         _run(arm, step, rng)
@@ -109,9 +113,6 @@ def best_lift(n: int, seconds: float, seed: int, max_base: int = 16, bases: tupl
             continue
         while time.perf_counter() < end:
             for arm in live:
-                if arm.state[S_MOVES] - arm.last_gain > STALL:
-                    arm.chosen[:] = False
-                    arm.last_gain = int(arm.state[S_MOVES])
                 _run_for(arm, min(end, time.perf_counter() + CHUNK_SECONDS), rng)
     top = max(arms, key=lambda a: a.best_edges)
     return (top.best_edges, top) if top.best_edges > 0 else None
