@@ -15,7 +15,9 @@ run asks for it with ``--stop-at``).
   - DeepMind (2024), AlphaZero and tabu search, n up to 190: 100: 434, 134: 649, 190: 1050 (all
     improved since by Goedgebeur et al. 2025, their values not listed here);
   - regular graphs of girth 5 from cage constructions (k-regular, nk/2 edges): 80: 320, 96: 432,
-    124: 620, 126: 630, 154: 847, 156: 858, 203: 1218.
+    124: 620, 126: 630, 154: 847, 156: 858, 203: 1218, and past the per-n tables 240: 1560 (the
+    Combinatorics Wiki's page ex(n;4) lists it among the cage-problem graphs of order >= 204 that give
+    lower bounds).
 
   For n >= 199 no per-n table is published, only the cage-based constructions.
 * ``C4``: ex(n; C4) (OEIS A006855), exact values for n <= 40 (Clapham et al. to 21; the OEIS entry's
@@ -61,7 +63,7 @@ C3C4_PUBLISHED = (
     (100, 434, "deepmind2024", ""), (134, 649, "deepmind2024", ""), (190, 1050, "deepmind2024", ""),
     (80, 320, "cage", "8-regular"), (96, 432, "cage", "9-regular"), (124, 620, "cage", "10-regular"),
     (126, 630, "cage", "10-regular"), (154, 847, "cage", "11-regular"), (156, 858, "cage", "11-regular"),
-    (203, 1218, "cage", "12-regular"),
+    (203, 1218, "cage", "12-regular"), (240, 1560, "cage", "13-regular"),
 )
 C3C4_RECORD: dict[int, int] = {}
 for _n, _edges, _source, _remark in C3C4_PUBLISHED:
