@@ -47,11 +47,12 @@ def test_published_points_past_64_with_their_sources():
 
     c3c4 = get_problem("c3c4")
     listed = {(n, e, s) for n, e, s, _ in C3C4_PUBLISHED if n > 64}
-    assert listed == set(ISSUE_POINTS) | set(LATER_POINTS)
-    for n, edges, source in ISSUE_POINTS + LATER_POINTS:
+    points = ISSUE_POINTS + LATER_POINTS
+    assert listed == set(points)
+    for n, edges, source in points:
         assert SOURCES[source] in [p["source"] for p in published(c3c4, n) if p["value"] == edges]
         # compared with the best published value we know at n
-        assert reference_value(c3c4, n) == (max(e for m, e, _ in ISSUE_POINTS + LATER_POINTS if m == n), "record")
+        assert reference_value(c3c4, n) == (max(e for m, e, _ in points if m == n), "record")
         assert C3C4_RECORD[n] == reference_value(c3c4, n)[0]
     # the cage-based regular graphs have n k / 2 edges
     for n, edges, source, remark in C3C4_PUBLISHED:
