@@ -32,6 +32,13 @@ class BackendStopped(RuntimeFailure):
     left ``interrupted``, resumable, and the message says why."""
 
 
+class NodeUnfit(BackendStopped):
+    """A node cannot run discover at all (cannot import it, wrong dependency versions). The tasks still
+    in flight are left to fail on their own rather than cancelled: Ray retries such tasks, and a cancel
+    racing a retry trips an internal check in Ray's driver that prints a C++ stack trace (seen with
+    Ray 2.60) under the run's one-line message."""
+
+
 def run_one(run_shard: Callable[[Any, Shard], ShardResult], spec: Any, shard: Shard) -> ShardOutcome:
     """Run one shard and time it; an exception becomes ``error`` (its type, message and last frame)."""
     from discover.runner import inner

@@ -26,7 +26,7 @@ import time
 from typing import Any, Callable, Iterable, Iterator
 
 from discover.runner.engine import Shard, ShardResult
-from discover.runner.outcome import BackendStopped, ShardOutcome
+from discover.runner.outcome import BackendStopped, NodeUnfit, ShardOutcome
 
 MAX_RETRIES = 3
 WAIT_SECONDS = 0.25
@@ -129,7 +129,8 @@ class ClusterWatch:
 
 def dispatch(ray, submit: Callable[[list[Shard]], Any], shards: Iterable[Shard],
              stop_reason: Callable[[], str | None], watch: ClusterWatch,
-             no_cpu_wait: float) -> Iterator[list[tuple[list[Shard], Any]]]:
+             no_cpu_wait: float, cancel_on_leave: Callable[[], bool] = lambda: True,
+             ) -> Iterator[list[tuple[list[Shard], Any]]]:
     """Submit ``shards`` as tasks (``submit(chunk)`` runs a list of shards in one task and returns its
     object ref), keeping at most twice the cluster's current CPUs in flight, and yield ``(chunk, ref)``
     of the tasks that finished, in batches of those found finished together.
@@ -141,7 +142,8 @@ def dispatch(ray, submit: Callable[[list[Shard]], Any], shards: Iterable[Shard],
     outcome waits at most about that long after it finished.
 
     ``stop_reason()`` is asked every :data:`WAIT_SECONDS` at most: a reason stops the run
-    (:class:`BackendStopped`). Leaving early cancels the tasks in flight."""
+    (:class:`BackendStopped`). Leaving early cancels the tasks in flight unless ``cancel_on_leave()``
+    says not to (an unfit node: see :class:`NodeUnfit`)."""
     pending = list(reversed(list(shards)))
     in_flight: dict = {}
     submitted: dict = {}
@@ -180,7 +182,7 @@ def dispatch(ray, submit: Callable[[list[Shard]], Any], shards: Iterable[Shard],
                 per_shard = max(1e-6, (per_shard + took) / 2)
                 yield batch
     finally:
-        if not watch.lost:
+        if not watch.lost and cancel_on_leave():
             _cancel(ray, in_flight)
 
 
@@ -204,8 +206,23 @@ def task_failure(ray, exc: BaseException, shard: Shard) -> ShardOutcome:
     shard's error; a node that cannot import the code stops the run instead, naming the node."""
     problem = _import_failure(exc)
     if problem is not None:
-        raise BackendStopped(problem) from None
+        raise NodeUnfit(problem) from None
     return ShardOutcome(shard, None, _error_line(exc), 0.0)
+
+
+def noting_unfit(outcomes_of: Callable[[Any, list[Shard]], list]) -> tuple[Callable, Callable[[], bool]]:
+    """``outcomes_of`` that also notes a :class:`NodeUnfit` it raises, and the ``cancel_on_leave`` for
+    :func:`dispatch` that is false once it has (the tasks in flight are then left to fail on their own)."""
+    unfit = threading.Event()
+
+    def noting(ref, chunk: list[Shard]) -> list:
+        try:
+            return outcomes_of(ref, chunk)
+        except NodeUnfit:
+            unfit.set()
+            raise
+
+    return noting, lambda: not unfit.is_set()
 
 
 class RayBackend:
@@ -247,11 +264,12 @@ class RayBackend:
 
         remote = ray.remote(num_cpus=1, max_retries=MAX_RETRIES, retry_exceptions=False)(run_on_node)
         spec_ref = ray.put(spec)
+        outcomes_of, cancel_on_leave = noting_unfit(lambda ref, chunk: self._outcomes(ray, ref, chunk))
         with _StopOnSigint() as stop:
             for batch in dispatch(ray, lambda chunk: remote.remote(run_shard, spec_ref, chunk, self._wanted),
                                   shards, lambda: stop.reason if stop.requested.is_set() else None,
-                                  self._watch, no_cpu_seconds()):
-                yield collect(batch, lambda ref, chunk: self._outcomes(ray, ref, chunk))
+                                  self._watch, no_cpu_seconds(), cancel_on_leave):
+                yield collect(batch, outcomes_of)
 
     @staticmethod
     def _outcomes(ray, ref, chunk: list[Shard]) -> list[ShardOutcome]:
@@ -261,7 +279,7 @@ class RayBackend:
             return [task_failure(ray, exc, shard) for shard in chunk]
         for outcome in outcomes:
             if outcome.fatal:
-                raise BackendStopped(outcome.error)
+                raise NodeUnfit(outcome.error)
         return outcomes
 
 

@@ -187,7 +187,7 @@ class Server:
         import hashlib
 
         from discover.runner.outcome import BackendStopped
-        from discover.runner.ray_backend import ClusterWatch, collect, dispatch
+        from discover.runner.ray_backend import ClusterWatch, collect, dispatch, noting_unfit
 
         ray = self.ray
         payload = request["payload"]
@@ -204,10 +204,12 @@ class Server:
                 raise _CommandLeft
             return None
 
+        outcomes_of, cancel_on_leave = noting_unfit(self._outcomes)
         try:
             for batch in dispatch(ray, lambda chunk: self.remote.remote(paths, payload_ref, digest, chunk, self.wanted),
-                                  request["shards"], command_left, watch, float(request["no_cpu_wait"])):
-                conn.send(("outcomes", collect(batch, self._outcomes)))
+                                  request["shards"], command_left, watch, float(request["no_cpu_wait"]),
+                                  cancel_on_leave):
+                conn.send(("outcomes", collect(batch, outcomes_of)))
             conn.send(("end", None))
         except BackendStopped as exc:
             conn.send(("stopped", str(exc)))
@@ -219,7 +221,7 @@ class Server:
     def _outcomes(self, ref, chunk: list) -> list[bytes]:
         import pickle
 
-        from discover.runner.outcome import BackendStopped
+        from discover.runner.outcome import NodeUnfit
         from discover.runner.ray_backend import task_failure
 
         try:
@@ -228,7 +230,7 @@ class Server:
             return [pickle.dumps(task_failure(self.ray, exc, shard)) for shard in chunk]
         for fatal, _ in results:
             if fatal is not None:
-                raise BackendStopped(fatal)
+                raise NodeUnfit(fatal)
         return [data for _, data in results]
 
     def watch_cluster(self) -> None:

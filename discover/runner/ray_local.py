@@ -51,7 +51,9 @@ def start_node(temp_dir: str, num_cpus: int | None, head_port: int | None = None
     """``ray start`` a head (``head_port``) or a node joining ``join``, in a new process session; return
     the session id (the process group of every Ray process of that node). Raises RuntimeFailure with
     Ray's last line if it does not start."""
-    node, objects, agent, agent_grpc, env_agent, metrics = free_ports(6)
+    # drawn together and without the head's port: ports drawn in two calls can repeat (each call closes
+    # its sockets), and Ray refuses a node whose components share a port
+    node, objects, agent, agent_grpc, env_agent, metrics = [p for p in free_ports(7) if p != head_port][:6]
     args = [_ray_executable(), "start", "--temp-dir", temp_dir, "--disable-usage-stats",
             "--node-manager-port", str(node), "--object-manager-port", str(objects),
             "--dashboard-agent-listen-port", str(agent), "--dashboard-agent-grpc-port", str(agent_grpc),
