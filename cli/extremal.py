@@ -107,7 +107,7 @@ def search_cmd(problem, sizes, seconds, seed, restarts, passes, no_curriculum, s
       discover extremal search --problem c3c4 --n 1..53 --time 5 --workers 1
       discover extremal search --problem c4 --n 21 --time 10 --json
       discover extremal search --problem ramsey-3-5 --n 13 --time 10
-      discover extremal search --problem c3c4 --n 30..32 --time 2 --rounds 2
+      discover extremal search --problem c3c4 --n 30..31 --time 1 --rounds 2
       discover extremal search --problem c3c4 --n 50 --time 10 --walks reattach --no-curriculum
     """
     from discover.extremal.engine import ENGINE, ExtremalSearchSpec, best_per_size, continued_from_store

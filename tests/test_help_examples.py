@@ -20,11 +20,13 @@ from cli.main import cli
 
 BIN = Path(sys.executable).parent
 
-# Examples that take more than half a minute (searches with a time budget): run with -m slow.
+# Examples that spend a time budget of 8 s or more (searches): run with -m slow.
 LONG = {
     "discover extremal search --problem c3c4 --n 1..53 --time 5 --workers 1",
     "discover extremal search --problem c3c4 --n 40 --time 10",
     "discover extremal search --problem c4 --n 21 --time 10 --json",
+    "discover extremal search --problem c3c4 --n 50 --time 10 --walks reattach --no-curriculum",
+    "discover extremal lift --n 96 --base 6 --time 8",
 }
 
 

@@ -143,7 +143,7 @@ def test_rounds_resume_after_kills_at_random_moments(tmp_path):
         args = command if run_id is None else ["resume", str(run_id), "--workers", "1", "--json"]
         proc = subprocess.Popen(DISCOVER + args, env=env, start_new_session=True, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(1.0, 4.0))
+        time.sleep(rng.uniform(1.0, 2.5))
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             killed += 1
