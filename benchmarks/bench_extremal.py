@@ -39,6 +39,14 @@ goes (the maximum-set searches of its victims against the allowed-partner scans 
 
     .venv/bin/python benchmarks/bench_extremal.py --throughput 30,64,100,256 --seconds 2 --seeds 3 --baseline 134ccf0
     .venv/bin/python benchmarks/bench_extremal.py --profile 64,100,150,256 --seconds 2
+
+``--lift SIZES`` sets the voltage-lift search (``discover extremal lift``) against the edge walks from
+scratch on equal work: for each size and seed, the same ``--seconds`` of one core for each, in this
+process, the two arms alternating; it prints the edges each reached (a lift graph re-checked by
+``verify``), the published value, and the median of each arm per size. The walks here start from the
+empty graph, as the lift does; in a campaign they also start from the lifts (``--continue``).
+
+    .venv/bin/python benchmarks/bench_extremal.py --lift 50,96,124,203 --seconds 30 --seeds 3
 """
 
 from __future__ import annotations
@@ -121,6 +129,8 @@ def main(argv=None) -> int:
     ap.add_argument("--json", default=None, metavar="FILE", help="append each --time-to-record trial to FILE")
     ap.add_argument("--profile", default=None, metavar="SIZES",
                     help="where a re-attachment move's time goes at these sizes (comma-separated) and exit")
+    ap.add_argument("--lift", default=None, metavar="SIZES",
+                    help="the lift search against the walks from scratch, --seconds each (sizes comma-separated)")
     ap.add_argument("--trial", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.trial:
@@ -129,6 +139,9 @@ def main(argv=None) -> int:
         return 0
     if args.profile:
         profile([int(n) for n in args.profile.split(",")], args.seconds)
+        return 0
+    if args.lift:
+        lift_against_walks([int(n) for n in args.lift.split(",")], args.seconds, args.seeds)
         return 0
     if args.time_to_record:
         time_to_record([int(n) for n in args.time_to_record.split(",")], args.seeds, args.cap,
@@ -195,6 +208,45 @@ def trial(n, seed, cap, walks):
     check = verify(problem, n, edges_from_adjacency(found.adjacency))
     print(json.dumps({"n": n, "seed": seed, "edges": found.edges, "seconds": round(found.seconds, 3),
                       "wall": round(wall, 3), "steps": steps, "verified": bool(check["ok"])}), flush=True)
+
+
+def lift_against_walks(sizes, seconds, seeds):
+    """The lift search and the walks from scratch, ``seconds`` each per size and seed (see the module
+    docstring); prints one line per trial and the medians."""
+    import statistics
+
+    from discover.extremal.lanes import edges_from_adjacency, search_size, warm_up
+    from discover.extremal.lift.plan import best_lift, lifted_graph
+    from discover.extremal.problems import get_problem
+    from discover.extremal.verify import verify
+
+    problem = get_problem("c3c4")
+    warm_up(problem, "mixed")
+    best_lift(10, 0.2, 0)  # compile the lift's kernels before the clock runs
+    print(f"lift vs walks from scratch, {seconds:g} s each, load average {os.getloadavg()[0]:.1f}", flush=True)
+    print(f"{'n':>4} {'seed':>4} {'lift':>6} {'walks':>6} {'published':>9}  lift arm", flush=True)
+    reached = {n: {"lift": [], "walks": []} for n in sizes}
+    for n in sizes:
+        for seed in range(seeds):
+            found = best_lift(n, seconds, seed)
+            lift_edges, arm_name = 0, "no arm"
+            if found is not None:
+                edges = lifted_graph(found[1])
+                assert verify(problem, n, edges)["ok"], (n, seed)
+                lift_edges, arm_name = len(edges), f"k = {found[1].k}, {found[1].group.name}"
+            walk, _ = search_size(problem, n, seconds, seed, [], stop_at="none", walks="mixed", from_scratch=True)
+            assert verify(problem, n, edges_from_adjacency(walk.adjacency))["ok"], (n, seed)
+            reached[n]["lift"].append(lift_edges)
+            reached[n]["walks"].append(walk.edges)
+            value = published(n)
+            print(f"{n:>4} {seed:>4} {lift_edges:>6} {walk.edges:>6} {value if value else '-':>9}  {arm_name}",
+                  flush=True)
+    print("median per size (range):")
+    for n in sizes:
+        lift, walks = reached[n]["lift"], reached[n]["walks"]
+        print(f"  n = {n}: lift {statistics.median(lift):g} ({min(lift)}-{max(lift)}), "
+              f"walks {statistics.median(walks):g} ({min(walks)}-{max(walks)}), lift - walks "
+              f"{statistics.median(lift) - statistics.median(walks):+g}", flush=True)
 
 
 def published(n):

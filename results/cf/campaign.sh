@@ -2,7 +2,7 @@
 # The novelty campaign of issue 13 (item 5): cf search over boxes where the literature has formulas
 # (deg a 1..3, deg b 2..6) for the 11 registry constants, one checkpointed run per box, all in one store.
 # Run from the repository root:  nice -n 15 bash results/cf/campaign.sh          (round 2)
-#                                ROUND=3 nice -n 15 bash results/cf/campaign.sh  (round 3; 4 to 15 likewise)
+#                                ROUND=3 nice -n 15 bash results/cf/campaign.sh  (round 3; 4 to 17 likewise)
 # Rounds 6-8 also walk the library CMFs (cf cmf search, WALKS).
 # Each run's wall time goes to results/cf/campaign_times.tsv; an interrupted run is continued with
 #   discover cf search ... --resume RUN_ID --store results/cf_campaign.sqlite   (run ids: discover results runs)
@@ -16,7 +16,30 @@ C="--constant pi --constant e --constant zeta2 --constant zeta3 --constant zeta5
 ROUND=${ROUND:-2}
 # every constant of the registry (discover/cf/constants.py), for rounds 5, 6 and 8
 CALL=$(.venv/bin/python -c "from discover.cf.constants import REGISTRY; print(' '.join('--constant ' + n for n in REGISTRY))")
-if [ "$ROUND" = 15 ]; then
+if [ "$ROUND" = 17 ]; then
+  # round 17 (session 7): round 16's domains were small (38,416 to 1.1 million candidates, seconds to
+  # minutes), so far wider ones: c up to 64 where the degree allows, symmetric:5 and :6 for the first time
+  C=""
+  BOXES=(
+    "--domain symmetric:3 --range -40:40 --c-range 1:64 $CALL"
+    "--domain symmetric:4 --range -12:12 --c-range 1:32 $CALL"
+    "--domain zeta5 --range -30:30 --c-range 1:16 $CALL"
+    "--domain symmetric:5 --range -10:10 --c-range 1:16 $CALL"
+    "--domain catalan --range -60:60 --c-range 1:64 $CALL"
+    "--domain symmetric:6 --range -6:6 --c-range 1:8 $CALL"
+  )
+elif [ "$ROUND" = 16 ]; then
+  # round 16 (session 7): the structured domains of round 13 wider (every registry constant): larger
+  # coefficient ranges for zeta3-product, symmetric:2, symmetric:3 and zeta5, and symmetric:4 for the first time
+  C=""
+  BOXES=(
+    "--domain symmetric:2 --range -24:24 --c-range 1:16 $CALL"
+    "--domain zeta5 --range -16:16 --c-range 1:8 $CALL"
+    "--domain symmetric:4 --range -4:4 --c-range 1:4 $CALL"
+    "--domain symmetric:3 --range -12:12 --c-range 1:8 $CALL"
+    "--domain zeta3-product --range -10:10 --c-range 1:12 $CALL"
+  )
+elif [ "$ROUND" = 15 ]; then
   # round 15 (session 4): the 2F1 CMF from further starts, zeta(3)'s from [7, 9]^2, pi's longer trajectories
   # from [10, 12]^2
   WALKS=(
