@@ -29,3 +29,32 @@ def test_resize_keeps_a_graph_and_grows_or_shrinks_it():
     assert grown.shape == (7, 7) and grown.sum() == star.sum() and (grown == grown.T).all()
     shrunk = resize(star, 3, rng)
     assert shrunk.shape == (3, 3) and shrunk.sum() == 4  # the centre stays, two leaves go
+
+
+
+def test_the_densest_start_goes_first():
+    """A size held with a poor graph and offered a dense one resized from a larger size starts from the
+    dense one, so even a budget far too short for the walks keeps it: the shipped campaign graph at
+    n = 126 (results/extremal/c3c4_campaign.g6, girth 5) less two vertices of least degree, at n = 124,
+    against the 124-cycle held there (taken in size order, the cycle used the budget: 622 edges were
+    within reach of the campaign at 124 while it held 590)."""
+    from pathlib import Path
+
+    import networkx as nx
+
+    from discover.extremal.lanes import Found, edges_from_adjacency, search_size, warm_up
+    from discover.extremal.problems import get_problem
+    from discover.extremal.verify import verify
+
+    problem = get_problem("c3c4")
+    warm_up(problem)
+    shipped = Path(__file__).resolve().parents[2] / "results" / "extremal" / "c3c4_campaign.g6"
+    graphs = [nx.from_graph6_bytes(line.encode()) for line in shipped.read_text().split()]
+    g126 = next(g for g in graphs if g.number_of_nodes() == 126)
+    dense = resize(nx.to_numpy_array(g126, dtype=np.uint8), 124, np.random.default_rng(0))
+    expected = g126.number_of_edges() - 2 * min(d for _, d in g126.degree()) + 1  # adjacent: one edge shared
+    assert dense.sum() // 2 >= expected
+    cycle = nx.to_numpy_array(nx.cycle_graph(124), dtype=np.uint8)
+    found, _ = search_size(problem, 124, 0.05, 0, [cycle.copy(), dense], best=Found(124, 124, cycle, 0.0, 0))
+    assert found.edges >= dense.sum() // 2
+    assert verify(problem, 124, edges_from_adjacency(found.adjacency))["ok"]
