@@ -131,19 +131,20 @@ def run_search(engine: Engine, spec: Any, options: RunOptions = RunOptions(),
         summary = RunSummary(run_id)
         stage, stage_engine, stage_spec = 0, engine, spec
         try:
-            while True:
-                stage_records = _run_stage(store, backend, run_id, stage, stage_engine, stage_spec, options, summary,
-                                           on_records or (lambda records: None))
-                if summary.shards_failed or stage_engine.then is None:
-                    break
-                following = stage_engine.then(stage_spec, stage_records)
-                if following is None:
-                    break
-                stage_engine, stage_spec = following
-                stage += 1
+            with _sigterm_interrupts():
+                while True:
+                    stage_records = _run_stage(store, backend, run_id, stage, stage_engine, stage_spec, options,
+                                               summary, on_records or (lambda records: None))
+                    if summary.shards_failed or stage_engine.then is None:
+                        break
+                    following = stage_engine.then(stage_spec, stage_records)
+                    if following is None:
+                        break
+                    stage_engine, stage_spec = following
+                    stage += 1
         except (KeyboardInterrupt, BackendStopped) as exc:
             store.set_run_status(run_id, "interrupted")
-            why = str(exc) if isinstance(exc, BackendStopped) else "interrupted"
+            why = str(exc) if isinstance(exc, BackendStopped) else str(exc) or "interrupted"
             raise RuntimeFailure(f"{why}: {summary.shards_done} shards of run {run_id} are stored; "
                                  f"continue with --resume {run_id}") from None
         store.set_run_status(run_id, "failed" if summary.shards_failed else "finished")
@@ -219,21 +220,49 @@ def _run_stage(store: Store, backend, run_id: int, stage: int, engine: Engine, s
     return [record for _, record in store.shard_records(run_id, [s.id for s in shards])]
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM during a run, raised as an interrupt so that it takes Ctrl-C's path."""
+
+    def __str__(self) -> str:
+        return "interrupted (SIGTERM: a batch system's time limit or a kill)"
+
+
+@contextlib.contextmanager
+def _sigterm_interrupts():
+    """While a run is going, SIGTERM (a batch system's time limit, ``kill``) stops it as Ctrl-C does:
+    the run is left ``interrupted`` with its ``--resume`` hint. Python's default would end the process
+    at once and leave the run ``running``. (The Ray backend sets its own handler while it waits.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminated(signum, frame):
+        raise _Terminated()
+
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:  # None: a handler not set from Python
+        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+
+
 @contextlib.contextmanager
 def _ctrl_c_after():
-    """Ctrl-C waits until the block is done: a shard's records are stored and handed to ``on_records``
-    together, so an interrupted run has printed exactly what it stored."""
+    """Ctrl-C and SIGTERM wait until the block is done: a shard's records are stored and handed to
+    ``on_records`` together, so an interrupted run has printed exactly what it stored."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     caught: list = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    previous = {signum: signal.signal(signum, lambda signum, frame: caught.append(signum))
+                for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
     if caught:
-        raise KeyboardInterrupt
+        raise _Terminated() if caught[0] == signal.SIGTERM else KeyboardInterrupt
 
 
 def _take(store: Store, run_id: int, shard_id: str, outcome, summary: RunSummary, progress,

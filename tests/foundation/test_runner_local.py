@@ -171,9 +171,11 @@ def test_the_stored_statement_is_the_least_whatever_shard_finishes_first(tmp_pat
     assert stored[0] == stored[1]
 
 
-def test_sigint_to_the_driver_alone_stops_a_pool_run_at_once(store_path):
-    """SIGINT sent to the driver only (not its process group, so no worker sees it) must not wait for the
-    shards in flight: their workers are terminated, the run is left interrupted and resumable."""
+@pytest.mark.parametrize("signame", ["SIGINT", "SIGTERM"])
+def test_sigint_to_the_driver_alone_stops_a_pool_run_at_once(store_path, signame):
+    """SIGINT (or SIGTERM: a batch system's time limit, a kill) sent to the driver only (not its process
+    group, so no worker sees it) must not wait for the shards in flight: their workers are terminated,
+    the run is left interrupted and resumable, and the message says how."""
     import os
     import signal
     import subprocess
@@ -191,9 +193,10 @@ def test_sigint_to_the_driver_alone_stops_a_pool_run_at_once(store_path):
             assert proc.poll() is None and time.time() < deadline
             time.sleep(0.05)
         start = time.time()
-        os.kill(proc.pid, signal.SIGINT)
-        proc.wait(timeout=30)
+        os.kill(proc.pid, getattr(signal, signame))
+        _, err = proc.communicate(timeout=30)
         assert time.time() - start < 2.5, "the driver waited for the shards in flight"
+        assert "--resume 1" in err.decode() and ("SIGTERM" in err.decode()) == (signame == "SIGTERM")
     finally:
         try:
             os.killpg(proc.pid, signal.SIGKILL)
