@@ -119,7 +119,10 @@ def test_burnt_pancake_elements_print_as_signed_permutations(store_path):
         assert sorted(abs(v) for v in values) == [1, 2, 3, 4]
 
 
-@pytest.mark.parametrize("family,n,wait", [("lrx", "12", 1.0), ("signed_reversals", "9", 8.0)])
+@pytest.mark.parametrize("family,n,wait", [
+    ("lrx", "12", 1.0),
+    # 8 s of search before the signal: run with -m slow (the lrx case covers Ctrl-C in the default run)
+    pytest.param("signed_reversals", "9", 8.0, marks=pytest.mark.slow)])
 def test_ctrl_c_stops_a_long_growth_within_a_second(tmp_path, family, n, wait):
     """SIGINT during the BFS of S_12 (479,001,600 states, seconds of work) or of B_9 on the signed bitmap
     (185,794,560 states; after ``wait`` seconds it is in a layer of 10-30 s, walked in slices): the process

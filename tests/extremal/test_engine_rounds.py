@@ -14,6 +14,7 @@ import subprocess
 import time
 
 import networkx as nx
+import pytest
 from click.testing import CliRunner
 
 from bad_input import DISCOVER
@@ -122,6 +123,7 @@ def _check_store(store_path, seeds):
     assert all(best[n] >= seeds[n] for n in seeds), (best, seeds)
 
 
+@pytest.mark.slow  # 12-15 s; test_runner_pipeline.py kills and resumes a pipeline in the default run
 def test_rounds_resume_after_kills_at_random_moments(tmp_path):
     """A three-round run through the real CLI, its driver SIGKILLed (with its process group) at random
     moments, then ``discover resume RUN_ID`` (itself killed too), then a resume left to finish.
