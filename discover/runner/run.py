@@ -144,7 +144,7 @@ def run_search(engine: Engine, spec: Any, options: RunOptions = RunOptions(),
                     stage += 1
         except (KeyboardInterrupt, BackendStopped) as exc:
             store.set_run_status(run_id, "interrupted")
-            why = str(exc) if isinstance(exc, BackendStopped) else str(exc) or "interrupted"
+            why = str(exc) or "interrupted"  # a plain Ctrl-C has no text
             raise RuntimeFailure(f"{why}: {summary.shards_done} shards of run {run_id} are stored; "
                                  f"continue with --resume {run_id}") from None
         store.set_run_status(run_id, "failed" if summary.shards_failed else "finished")
@@ -227,6 +227,11 @@ class _Terminated(KeyboardInterrupt):
         return "interrupted (SIGTERM: a batch system's time limit or a kill)"
 
 
+def _restore(signum: int, handler) -> None:
+    """Put back a handler that ``signal.signal`` returned (None: one not set from Python; the default)."""
+    signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
+
+
 @contextlib.contextmanager
 def _sigterm_interrupts():
     """While a run is going, SIGTERM (a batch system's time limit, ``kill``) stops it as Ctrl-C does:
@@ -242,8 +247,8 @@ def _sigterm_interrupts():
     previous = signal.signal(signal.SIGTERM, terminated)
     try:
         yield
-    finally:  # None: a handler not set from Python
-        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+    finally:
+        _restore(signal.SIGTERM, previous)
 
 
 @contextlib.contextmanager
@@ -260,7 +265,7 @@ def _ctrl_c_after():
         yield
     finally:
         for signum, handler in previous.items():
-            signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
+            _restore(signum, handler)
     if caught:
         raise _Terminated() if caught[0] == signal.SIGTERM else KeyboardInterrupt
 
