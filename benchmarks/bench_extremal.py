@@ -47,6 +47,15 @@ process, the two arms alternating; it prints the edges each reached (a lift grap
 empty graph, as the lift does; in a campaign they also start from the lifts (``--continue``).
 
     .venv/bin/python benchmarks/bench_extremal.py --lift 50,96,124,203 --seconds 30 --seeds 3
+
+``--descend TOP --sizes LO..HI`` measures a whole recipe as a user runs it (two processes, start-up
+included): ``discover extremal lift --n TOP --time --lift-time`` and then ``discover extremal search --n
+LO..HI --down --time --step --continue`` into a fresh store (one lane, one worker), against the same
+search with no lift, its time per size raised so that both arms get the same wall time (equal work). For
+each of ``--seeds`` seeds it prints each arm's wall time and edges at the sizes with a published value,
+then the medians.
+
+    .venv/bin/python benchmarks/bench_extremal.py --descend 98 --sizes 60..100 --lift-time 10 --step 1 --seeds 3
 """
 
 from __future__ import annotations
@@ -131,6 +140,11 @@ def main(argv=None) -> int:
                     help="where a re-attachment move's time goes at these sizes (comma-separated) and exit")
     ap.add_argument("--lift", default=None, metavar="SIZES",
                     help="the lift search against the walks from scratch, --seconds each (sizes comma-separated)")
+    ap.add_argument("--descend", type=int, default=None, metavar="TOP",
+                    help="a lift at TOP carried down --sizes by `extremal search --down`, against the search alone")
+    ap.add_argument("--sizes", default=None, metavar="LO..HI", help="sizes of --descend")
+    ap.add_argument("--lift-time", type=float, default=10.0, help="seconds of the lift for --descend")
+    ap.add_argument("--step", type=float, default=1.0, help="seconds per size of the --descend search")
     ap.add_argument("--trial", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.trial:
@@ -139,6 +153,10 @@ def main(argv=None) -> int:
         return 0
     if args.profile:
         profile([int(n) for n in args.profile.split(",")], args.seconds)
+        return 0
+    if args.descend:
+        descend(args.descend, args.sizes or f"{max(1, args.descend - 40)}..{args.descend}", args.lift_time,
+                args.step, args.seeds)
         return 0
     if args.lift:
         lift_against_walks([int(n) for n in args.lift.split(",")], args.seconds, args.seeds)
@@ -247,6 +265,58 @@ def lift_against_walks(sizes, seconds, seeds):
         print(f"  n = {n}: lift {statistics.median(lift):g} ({min(lift)}-{max(lift)}), "
               f"walks {statistics.median(walks):g} ({min(walks)}-{max(walks)}), lift - walks "
               f"{statistics.median(lift) - statistics.median(walks):+g}", flush=True)
+
+
+def _cli(args, store):
+    """Run ``discover ARGS --store STORE --json`` as a user would (a new process); (wall s, records)."""
+    import json
+    import subprocess
+
+    exe = os.path.join(os.path.dirname(sys.executable), "discover")
+    tic = time.perf_counter()
+    proc = subprocess.run([exe, *args, "--store", store, "--json"], capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - tic
+    return wall, [r for r in map(json.loads, proc.stdout.splitlines()) if "n" in r]
+
+
+def descend(top, sizes_text, lift_time, step, seeds):
+    """The lift-then-down recipe against the down search alone on equal wall time (module docstring)."""
+    import statistics
+
+    from discover.sizes import parse_sizes
+
+    sizes = parse_sizes(sizes_text)
+    shown = [n for n in sorted(sizes) if published(n)]
+    print(f"lift at {top} ({lift_time:g} s) + search {sizes_text} --down ({step:g} s per size), against the "
+          f"search alone on the same wall time; load average {os.getloadavg()[0]:.1f}", flush=True)
+    print(f"{'arm':<12} {'seed':>4} {'wall s':>7}  " + " ".join(f"{n:>5}" for n in shown), flush=True)
+    print(f"{'published':<12} {'':>4} {'':>7}  " + " ".join(f"{published(n):>5}" for n in shown), flush=True)
+    table = {"lift+down": [], "down alone": []}
+    walls = {"lift+down": [], "down alone": []}
+    for seed in range(seeds):
+        folder = tempfile.mkdtemp(prefix="bench-descend-")
+        store = os.path.join(folder, "with_lift.sqlite")
+        search = ["extremal", "search", "--n", sizes_text, "--down", "--seed", str(seed), "--workers", "1",
+                  "--restarts", "1"]
+        lift_wall, _ = _cli(["extremal", "lift", "--n", str(top), "--time", str(lift_time), "--seed", str(seed),
+                             "--workers", "1"], store)
+        down_wall, records = _cli(search + ["--time", str(step), "--continue"], store)
+        arms = [("lift+down", lift_wall + down_wall, records)]
+        alone = (lift_wall + down_wall) / down_wall * step  # the same wall time, spread over the sizes
+        wall, records = _cli(search + ["--time", f"{alone:.3f}"], os.path.join(folder, "alone.sqlite"))
+        arms.append(("down alone", wall, records))
+        for name, wall, records in arms:
+            best = {}
+            for r in records:
+                best[r["n"]] = max(best.get(r["n"], 0), r["edges"])
+            table[name].append(best)
+            walls[name].append(wall)
+            print(f"{name:<12} {seed:>4} {wall:>7.1f}  " + " ".join(f"{best.get(n, 0):>5}" for n in shown),
+                  flush=True)
+    print("median:", flush=True)
+    for name in table:
+        print(f"{name:<12} {'':>4} {statistics.median(walls[name]):>7.1f}  "
+              + " ".join(f"{statistics.median(b.get(n, 0) for b in table[name]):>5g}" for n in shown), flush=True)
 
 
 def published(n):

@@ -69,6 +69,10 @@ LIFT_COLUMNS = COLUMNS[:4] + [("lift", _construction)] + COLUMNS[4:]
 @click.option("--passes", type=int, default=1, show_default=True,
               help="Sweeps over the sizes (at most 100): 1 goes up; 2 goes up then back down (seeding n from "
                    "n+1..n+4); ...")
+@click.option("--down", is_flag=True,
+              help="The first pass goes down, largest size first (a second pass then goes up): each size "
+                   "starts from the graph above it less a vertex, so one dense graph at the top (a lift, "
+                   "with --continue or --seed-file) is carried down the range.")
 @click.option("--no-curriculum", is_flag=True, help="Do not seed a size from the best graphs of nearby sizes.")
 @click.option("--seed-file", type=click.Path(dir_okay=False), default=None,
               help="graph6 file of starting graphs (any sizes; those within 4 of a size seed it; at most 10,000 "
@@ -90,7 +94,7 @@ LIFT_COLUMNS = COLUMNS[:4] + [("lift", _construction)] + COLUMNS[4:]
                    "climbing; the shipped policy, see `discover extremal learn`).")
 @json_option
 @runner_options
-def search_cmd(problem, sizes, seconds, seed, restarts, passes, no_curriculum, seed_file, stop_at,
+def search_cmd(problem, sizes, seconds, seed, restarts, passes, down, no_curriculum, seed_file, stop_at,
                resume_best, rounds, walks, as_json, run_options):
     """Search for graphs with the most edges and none of the forbidden structures.
 
@@ -109,6 +113,7 @@ def search_cmd(problem, sizes, seconds, seed, restarts, passes, no_curriculum, s
       discover extremal search --problem ramsey-3-5 --n 13 --time 10
       discover extremal search --problem c3c4 --n 30..31 --time 1 --rounds 2
       discover extremal search --problem c3c4 --n 50 --time 10 --walks reattach --no-curriculum
+      discover extremal lift --n 50 --time 2 --workers 1 && discover extremal search --n 44..49 --down --time 0.5 --continue --workers 1
     """
     from discover.extremal.engine import ENGINE, ExtremalSearchSpec, best_per_size, continued_from_store
     from discover.extremal.engine import read_graph_file
@@ -118,7 +123,7 @@ def search_cmd(problem, sizes, seconds, seed, restarts, passes, no_curriculum, s
     seeds = read_graph_file(seed_file, get_problem(problem).max_n + 4) if seed_file else ()
     lanes = restarts if restarts is not None else (run_options.workers or default_workers())
     spec = ExtremalSearchSpec.from_cli(problem, sizes, seconds, seed, lanes, not no_curriculum, passes, seeds,
-                                       stop_at, walks, rounds)
+                                       stop_at, walks, rounds, down=down)
     if resume_best and run_options.resume is None:
         spec = continued_from_store(spec, run_options.store)
     summary = execute(ENGINE, spec, run_options, as_json)

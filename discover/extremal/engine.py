@@ -122,15 +122,18 @@ class ExtremalSearchSpec(SearchSpec):
     @classmethod
     def from_cli(cls, problem: str, n: str, seconds: float, seed: int, lanes: int, curriculum: bool = True,
                  passes: int = 1, seeds: tuple[str, ...] = (), stop_at: str = "none",
-                 walks: str = "mixed", rounds: int = 1) -> "ExtremalSearchSpec":
+                 walks: str = "mixed", rounds: int = 1, down: bool = False) -> "ExtremalSearchSpec":
         """The spec of the command line: ``n`` as written (see :func:`discover.sizes.parse_sizes`, sizes
-        1..MAX_CYCLE_N; each problem may allow fewer); of ``seeds`` only the graphs within
-        ``SEED_REACH`` vertices of a size are kept (a seed file that has none is refused)."""
+        1..MAX_CYCLE_N; each problem may allow fewer), largest first with ``down``; of ``seeds`` only
+        the graphs within ``SEED_REACH`` vertices of a size are kept (a seed file that has none is
+        refused)."""
         from discover.extremal import graph6
         from discover.extremal.problems import MAX_CYCLE_N
         from discover.sizes import parse_sizes
 
         sizes = parse_sizes(n, maximum=MAX_CYCLE_N)
+        if down:
+            sizes = tuple(sorted(sizes, reverse=True))
         kept = tuple(g for g in seeds if _near(graph6.order(g), sizes))
         if seeds and not kept:
             shown = sorted({graph6.order(g) for g in seeds})

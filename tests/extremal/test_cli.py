@@ -123,6 +123,19 @@ def test_seed_file(store_path, tmp_path):
     assert code == 0 and json.loads(out)["edges"] == C3C4[32]
 
 
+def test_down_carries_the_hoffman_singleton_graph_to_the_exact_values_below_it(store_path, tmp_path):
+    """--down visits the largest size first, each size starting from the one above less a vertex: from
+    the Hoffman-Singleton graph (ex(50) = 175) that gives ex(n) for n = 44..49 (published exact values)."""
+    seeds = tmp_path / "hs.g6"
+    hs = nx.convert_node_labels_to_integers(nx.hoffman_singleton_graph())
+    seeds.write_text(graph6.encode(50, list(hs.edges())) + "\n")
+    code, out, err = _invoke(["extremal", "search", "--n", "44..49", "--down", "--time", "0.5", "--workers", "1",
+                              "--restarts", "1", "--seed-file", str(seeds), "--store", store_path, "--json"])
+    assert code == 0, err
+    found = {r["n"]: r["edges"] for r in map(json.loads, out.splitlines()) if "n" in r}
+    assert found == {n: C3C4[n] for n in range(44, 50)}
+
+
 def test_png_without_matplotlib(store_path, tmp_path, monkeypatch):
     import sys
 
