@@ -20,8 +20,10 @@ from cli.main import cli
 
 BIN = Path(sys.executable).parent
 
-# Examples that spend a time budget of 8 s or more (searches): run with -m slow.
+# Examples that spend a time budget of 8 s or more (searches), or repeat a slower one (a Ray instance up and
+# down: the `ray up --num-cpus 0 --no-driver && ray driver up ...` example does that and more): -m slow.
 LONG = {
+    "discover ray up --num-cpus 1 --no-driver && discover ray down",
     "discover extremal search --problem c3c4 --n 1..53 --time 5 --workers 1",
     "discover extremal search --problem c3c4 --n 40 --time 10",
     "discover extremal search --problem c4 --n 21 --time 10 --json",

@@ -316,6 +316,7 @@ def test_ctrl_c_through_the_driver_leaves_the_run_interrupted_and_resume_finishe
 
 
 @pytest.mark.ray
+@pytest.mark.slow  # 14 s; Ctrl-C through the driver and a driver that does not answer stay in the default run
 @pytest.mark.timeout(400)
 def test_a_driver_killed_mid_run_leaves_it_interrupted_and_the_next_command_joins_directly(cluster, tmp_path):
     store = tmp_path / "s.sqlite"

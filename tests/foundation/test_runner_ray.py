@@ -210,6 +210,7 @@ def test_driver_killed_with_sigkill_then_resumed_matches_a_clean_run(cluster, st
         assert store.run(run_id).status == "finished"
 
 
+@pytest.mark.slow  # 17 s; the same loss through the driver stays in the default run (test_ray_driver.py)
 def test_losing_the_cluster_leaves_the_run_interrupted(cluster, tmp_path):
     """Last: `discover ray down` (the head: GCS and raylet) and the worker node killed mid-run."""
     store = tmp_path / "s.sqlite"
