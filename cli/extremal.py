@@ -77,6 +77,10 @@ LIFT_COLUMNS = COLUMNS[:4] + [("lift", _construction)] + COLUMNS[4:]
 @click.option("--seed-file", type=click.Path(dir_okay=False), default=None,
               help="graph6 file of starting graphs (any sizes; those within 4 of a size seed it; at most 10,000 "
                    "graphs, 64 MiB).")
+@click.option("--seed-family", "seed_family", default=None, metavar="semiplane",
+              help="Also start from a family of algebraic graphs: semiplane (the incidence graph of the "
+                   "elliptic semiplane of order q, girth 6 on 2q^2 vertices, q a prime power <= 13; those within "
+                   "4 vertices of a size seed it, before --seed-file and --continue graphs).")
 @click.option("--stop-at", default="none", show_default=True, metavar="none|exact|record",
               help="When a size may stop before its time is up: none (the time decides; the published table "
                    "is only a comparison), exact (at a value published as exact), record (also at a published "
@@ -94,7 +98,7 @@ LIFT_COLUMNS = COLUMNS[:4] + [("lift", _construction)] + COLUMNS[4:]
                    "climbing; the shipped policy, see `discover extremal learn`).")
 @json_option
 @runner_options
-def search_cmd(problem, sizes, seconds, seed, restarts, passes, down, no_curriculum, seed_file, stop_at,
+def search_cmd(problem, sizes, seconds, seed, restarts, passes, down, no_curriculum, seed_file, seed_family, stop_at,
                resume_best, rounds, walks, as_json, run_options):
     """Search for graphs with the most edges and none of the forbidden structures.
 
@@ -114,13 +118,16 @@ def search_cmd(problem, sizes, seconds, seed, restarts, passes, down, no_curricu
       discover extremal search --problem c3c4 --n 30..31 --time 1 --rounds 2
       discover extremal search --problem c3c4 --n 50 --time 10 --walks reattach --no-curriculum
       discover extremal lift --n 50 --time 2 --workers 1 && discover extremal search --n 44..49 --down --time 0.5 --continue --workers 1
+      discover extremal search --n 50 --seed-family semiplane --time 1 --workers 1
     """
     from discover.extremal.engine import ENGINE, ExtremalSearchSpec, best_per_size, continued_from_store
-    from discover.extremal.engine import read_graph_file
+    from discover.extremal.engine import family_seeds, read_graph_file
     from discover.extremal.problems import get_problem
     from discover.runner.local import default_workers
 
     seeds = read_graph_file(seed_file, get_problem(problem).max_n + 4) if seed_file else ()
+    if seed_family is not None:
+        seeds = family_seeds(seed_family, problem, sizes) + seeds
     lanes = restarts if restarts is not None else (run_options.workers or default_workers())
     spec = ExtremalSearchSpec.from_cli(problem, sizes, seconds, seed, lanes, not no_curriculum, passes, seeds,
                                        stop_at, walks, rounds, down=down)

@@ -45,6 +45,9 @@ def up_command(num_cpus, port, dashboard, no_driver):
 
     state = up(num_cpus, port, dashboard)
     verb = "already running" if state.get("already") else "started"
+    if state.get("token_generated"):
+        click.echo(f"generated a Ray auth token in {state['token_generated']} (copy it to every machine that "
+                   "joins this instance)")
     click.echo(f"local Ray instance {verb} at {state['address']} (`discover ray down` stops it)")
     if not no_driver:
         _driver_up(None)

@@ -409,3 +409,21 @@ def read_graph_lines(path: str, max_n: int) -> tuple[tuple[int, str], ...]:
 def read_graph_file(path: str, max_n: int) -> tuple[str, ...]:
     """The graph6 texts of :func:`read_graph_lines`."""
     return tuple(text for _, text in read_graph_lines(path, max_n))
+
+
+# --seed-family values: the algebraic graphs offered as starts
+SEED_FAMILIES = ("semiplane",)
+
+
+def family_seeds(family: str, problem: str, sizes: str) -> tuple[str, ...]:
+    """graph6 starts of ``--seed-family`` for the sizes as written (an InputError for an unknown family,
+    a problem the family does not serve, or sizes no member is near)."""
+    from discover.extremal.problems import MAX_CYCLE_N, get_problem
+    from discover.extremal.semiplane import semiplane_seeds
+    from discover.sizes import parse_sizes
+
+    if family not in SEED_FAMILIES:
+        raise InputError(f"--seed-family: {family!r} is not one of {', '.join(SEED_FAMILIES)}")
+    if get_problem(problem).objective == "witness":
+        raise InputError(f"--seed-family: {family} graphs start the cycle problems, not {problem}")
+    return semiplane_seeds(parse_sizes(sizes, maximum=MAX_CYCLE_N), SEED_REACH)

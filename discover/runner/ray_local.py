@@ -115,11 +115,40 @@ def _session_runs_ray(session: int, temp_dir: str) -> bool:
     return False
 
 
+def _token_configured() -> bool:
+    """Whether this process has a Ray auth token where Ray looks: RAY_AUTH_TOKEN, the file at
+    RAY_AUTH_TOKEN_PATH, or ~/.ray/auth_token."""
+    if os.environ.get("RAY_AUTH_TOKEN", "").strip():
+        return True
+    path = os.environ.get("RAY_AUTH_TOKEN_PATH") or os.path.join(os.path.expanduser("~"), ".ray", "auth_token")
+    try:
+        return bool(Path(path).read_text().strip())
+    except OSError:
+        return False
+
+
+def ensure_token() -> str | None:
+    """Under token authentication with no token configured, have Ray write one (``ray get-auth-token
+    --generate``: ~/.ray/auth_token, where every later Ray process of this user finds it) and return its
+    path; None when nothing was needed. Ray 2.60's ``ray start --head`` refuses to start a token cluster
+    without one, so on a fresh machine `discover ray up` would otherwise fail."""
+    if os.environ.get("RAY_AUTH_MODE", "token") != "token" or _token_configured():
+        return None
+    proc = subprocess.run([_ray_executable(), "get-auth-token", "--generate"], stdin=subprocess.DEVNULL,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=START_SECONDS)
+    if proc.returncode != 0 or not _token_configured():
+        last = [line for line in proc.stderr.splitlines() if line.strip()][-1:] or ["(no message)"]
+        raise RuntimeFailure(f"ray get-auth-token --generate failed: {last[0].strip()}")
+    return os.environ.get("RAY_AUTH_TOKEN_PATH") or "~/.ray/auth_token"
+
+
 def up(num_cpus: int | None = None, port: int | None = None, dashboard: bool = False) -> dict:
-    """Start the local head of ``discover ray up`` (or return the running one's record)."""
+    """Start the local head of ``discover ray up`` (or return the running one's record); a token is
+    generated first where token authentication needs one (:func:`ensure_token`)."""
     state = read_local_state()
     if state is not None:
         return {**state, "already": True}
+    generated = ensure_token()
     if port is not None and probe("127.0.0.1", port, timeout=1.0) is None:
         raise InputError(f"--port {port}: something is listening there already")
     port = port or free_ports(1)[0]
@@ -134,7 +163,7 @@ def up(num_cpus: int | None = None, port: int | None = None, dashboard: bool = F
     path = local_state_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(state))
-    return state
+    return {**state, "token_generated": generated} if generated else state
 
 
 def down() -> dict | None:

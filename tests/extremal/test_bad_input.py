@@ -80,6 +80,11 @@ CASES = [
     (["search", "--n", "10", "--seed-file", "{d}/missing.g6"], "missing.g6"),
     (["search", "--n", "10", "--seed-file", "/dev/zero"], "64 MiB"),
     (["search", "--n", "30", "--seed-file", "{d}/petersen.g6"], "--seed-file"),
+    # seed families: the name, the problem, sizes with no member within reach
+    (["search", "--n", "50", "--seed-family", "projective"], "--seed-family"),
+    (["search", "--n", "50", "--seed-family", ""], "--seed-family"),
+    (["search", "--n", "60", "--seed-family", "semiplane"], "within 4 vertices"),
+    (["search", "--n", "12", "--problem", "ramsey-3-4", "--seed-family", "semiplane"], "--seed-family"),
     # lift (voltage lifts): c3c4 only, sizes, time and base size against their limits
     (["lift", "--n", "10", "--problem", "c4"], "--problem"),
     (["lift", "--n", "0"], "--n"),

@@ -136,6 +136,20 @@ def test_down_carries_the_hoffman_singleton_graph_to_the_exact_values_below_it(s
     assert found == {n: C3C4[n] for n in range(44, 50)}
 
 
+def test_semiplane_seed_family_completes_to_the_hoffman_singleton_graph(store_path):
+    """From the incidence graph of the elliptic semiplane of order 5 (girth 6, 125 edges) the walks reach
+    ex(50; {C3, C4}) = 175, the Hoffman-Singleton graph (Robertson's amalgamation of that semiplane), and
+    carried down with --down, the exact values below it."""
+    code, out, err = _invoke(["extremal", "search", "--n", "47..50", "--down", "--seed-family", "semiplane",
+                              "--time", "0.5", "--workers", "1", "--restarts", "1", "--no-curriculum",
+                              "--store", store_path, "--json"])
+    assert code == 0, err
+    found = {r["n"]: r for r in map(json.loads, out.splitlines()) if "n" in r}
+    assert found[50]["edges"] == 175 and found[50]["min_degree"] == found[50]["max_degree"] == 7
+    m, edges = graph6.decode(found[50]["graph6"])
+    assert nx.is_isomorphic(nx.Graph(edges), nx.hoffman_singleton_graph())
+
+
 def test_png_without_matplotlib(store_path, tmp_path, monkeypatch):
     import sys
 
