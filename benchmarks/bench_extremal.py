@@ -56,6 +56,13 @@ each of ``--seeds`` seeds it prints each arm's wall time and edges at the sizes 
 then the medians.
 
     .venv/bin/python benchmarks/bench_extremal.py --descend 98 --sizes 60..100 --lift-time 10 --step 1 --seeds 3
+
+``--semiplane SIZES`` sets ``discover extremal search --seed-family semiplane`` (the elliptic semiplane
+S(q) as the first start, docs/extremal.md) against the same command without it: for each size and seed
+the same ``--seconds`` (equal work), one lane, each arm a new process in a fresh store (start-up
+included in the wall time); it prints edges, the seconds the walk took to reach them, and the wall time.
+
+    .venv/bin/python benchmarks/bench_extremal.py --semiplane 50,124,128,164 --seconds 30 --seeds 3
 """
 
 from __future__ import annotations
@@ -140,6 +147,9 @@ def main(argv=None) -> int:
                     help="where a re-attachment move's time goes at these sizes (comma-separated) and exit")
     ap.add_argument("--lift", default=None, metavar="SIZES",
                     help="the lift search against the walks from scratch, --seconds each (sizes comma-separated)")
+    ap.add_argument("--semiplane", default=None, metavar="SIZES",
+                    help="extremal search with --seed-family semiplane against the same search without it, "
+                         "same --seconds per size and seed, as CLI processes")
     ap.add_argument("--descend", type=int, default=None, metavar="TOP",
                     help="a lift at TOP carried down --sizes by `extremal search --down`, against the search alone")
     ap.add_argument("--sizes", default=None, metavar="LO..HI", help="sizes of --descend")
@@ -157,6 +167,9 @@ def main(argv=None) -> int:
     if args.descend:
         descend(args.descend, args.sizes or f"{max(1, args.descend - 40)}..{args.descend}", args.lift_time,
                 args.step, args.seeds)
+        return 0
+    if args.semiplane:
+        semiplane_against_walks([int(n) for n in args.semiplane.split(",")], args.seconds, args.seeds)
         return 0
     if args.lift:
         lift_against_walks([int(n) for n in args.lift.split(",")], args.seconds, args.seeds)
@@ -317,6 +330,32 @@ def descend(top, sizes_text, lift_time, step, seeds):
     for name in table:
         print(f"{name:<12} {'':>4} {statistics.median(walls[name]):>7.1f}  "
               + " ".join(f"{statistics.median(b.get(n, 0) for b in table[name]):>5g}" for n in shown), flush=True)
+
+
+def semiplane_against_walks(sizes, seconds, seeds):
+    """`extremal search --n N --seed-family semiplane` against the same command without the family: the same
+    --time per size and seed (equal work), one lane, each a new process in a fresh store, whole processes
+    timed. Prints edges, the seconds the walk took to reach them, and the process wall time."""
+    import statistics
+
+    print(f"semiplane starts against the walks alone, {seconds:g} s per size and seed; load average "
+          f"{os.getloadavg()[0]:.1f}", flush=True)
+    print(f"{'n':>4} {'published':>9} {'arm':<10} {'seed':>4} {'edges':>6} {'to reach s':>10} {'wall s':>7}",
+          flush=True)
+    for n in sizes:
+        rows = {"semiplane": [], "walks": []}
+        for seed in range(seeds):
+            folder = tempfile.mkdtemp(prefix="bench-semiplane-")
+            base = ["extremal", "search", "--n", str(n), "--time", str(seconds), "--seed", str(seed),
+                    "--workers", "1", "--restarts", "1"]
+            for arm, extra in (("semiplane", ["--seed-family", "semiplane"]), ("walks", [])):
+                wall, records = _cli(base + extra, os.path.join(folder, f"{arm}.sqlite"))
+                best = max(records, key=lambda r: r["edges"])
+                rows[arm].append(best["edges"])
+                print(f"{n:>4} {published(n) or '-':>9} {arm:<10} {seed:>4} {best['edges']:>6} "
+                      f"{best['seconds']:>10.2f} {wall:>7.1f}", flush=True)
+        print(f"{n:>4} median edges: semiplane {statistics.median(rows['semiplane']):g}, walks "
+              f"{statistics.median(rows['walks']):g}", flush=True)
 
 
 def published(n):
