@@ -3,7 +3,8 @@
     .venv/bin/python results/extremal/export_campaign.py results/extremal_campaign.sqlite results/extremal
 
 writes ``c3c4_campaign.g6`` (one graph per line, in size order, each the graph with the most edges stored
-at that n, the fastest found among equals), ``c3c4_campaign.tsv`` (n, our edges, the best published value
+at that n, the fastest found among equals; a graph of the folder's previous export with more edges than the
+store's stays, with its seconds and key, so a new store only adds to what was shipped), ``c3c4_campaign.tsv`` (n, our edges, the best published value
 we know, status, seconds to reach, key) and prints the table as Markdown for the README. "table
 incomplete" marks sizes where published values exist that discover/extremal/reference.py lacks. Every exported
 graph is checked again here from its graph6 text: girth >= 5 by networkx and its edge count.
@@ -25,12 +26,30 @@ from discover.extremal.reference import compare, reference_value, table_incomple
 from discover.store import Store  # noqa: E402
 
 
+def previous_export(folder: str) -> dict[int, dict]:
+    """The folder's last export, by n: graph6, edges, seconds and key (empty when there is none)."""
+    try:
+        with open(os.path.join(folder, "c3c4_campaign.tsv")) as tsv, \
+                open(os.path.join(folder, "c3c4_campaign.g6")) as g6:
+            rows = [line.rstrip("\n").split("\t") for line in tsv][1:]
+            texts = [line.strip() for line in g6 if line.strip()]
+    except OSError:
+        return {}
+    rows = [r for r in rows if r[1]]  # sizes with a graph, in the order of the graph6 lines
+    return {int(r[0]): {"graph6": text, "edges": int(r[1]), "seconds": float(r[4]), "key": r[5]}
+            for r, text in zip(rows, texts, strict=True)}
+
+
 def main(store: str, folder: str, lo: int = 1, hi: int = 256) -> int:
     problem = get_problem("c3c4")
     with Store(store, create=False) as db:
         records = sorted((row.record for row in db.conjectures(engine="extremal", kind="c3c4")),
                          key=lambda r: r.payload["seconds"])
-    best = {r.payload["n"]: r for r in best_per_size(records) if lo <= r.payload["n"] <= hi}
+    best = {r.payload["n"]: {**r.payload, "key": r.key} for r in best_per_size(records)
+            if lo <= r.payload["n"] <= hi}
+    for n, old in previous_export(folder).items():
+        if lo <= n <= hi and (n not in best or old["edges"] >= best[n]["edges"]):
+            best[n] = old
     rows = []
     with open(os.path.join(folder, "c3c4_campaign.g6"), "w") as g6, \
             open(os.path.join(folder, "c3c4_campaign.tsv"), "w") as tsv:
@@ -41,19 +60,19 @@ def main(store: str, folder: str, lo: int = 1, hi: int = 256) -> int:
             if r is None:
                 rows.append((n, None, ref, "not reached", None, ""))
                 continue
-            m, edges = graph6.decode(r.payload["graph6"])
+            m, edges = graph6.decode(r["graph6"])
             g = nx.Graph(edges)
             g.add_nodes_from(range(m))
-            assert m == n and g.number_of_edges() == r.payload["edges"] and nx.girth(g) >= 5, n
-            status, by = compare(r.payload["edges"], ref)
+            assert m == n and g.number_of_edges() == r["edges"] and nx.girth(g) >= 5, n
+            status, by = compare(r["edges"], ref)
             if by:
                 status += f" by {by}"
             if table_incomplete(problem, n):
                 status += " (table incomplete)"
-            g6.write(r.payload["graph6"] + "\n")
-            tsv.write(f"{n}\t{r.payload['edges']}\t{'' if ref is None else ref}\t{status}\t"
-                      f"{r.payload['seconds']}\t{r.key[:12]}\n")
-            rows.append((n, r.payload["edges"], ref, status, r.payload["seconds"], r.key[:12]))
+            g6.write(r["graph6"] + "\n")
+            tsv.write(f"{n}\t{r['edges']}\t{'' if ref is None else ref}\t{status}\t"
+                      f"{r['seconds']}\t{r['key'][:12]}\n")
+            rows.append((n, r["edges"], ref, status, r["seconds"], r["key"][:12]))
     print("| n | our edges | best published we know | status | seconds |")
     print("|---|---|---|---|---|")
     for n, edges, ref, status, seconds, _ in rows:
