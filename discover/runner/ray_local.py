@@ -148,9 +148,9 @@ def up(num_cpus: int | None = None, port: int | None = None, dashboard: bool = F
     state = read_local_state()
     if state is not None:
         return {**state, "already": True}
-    generated = ensure_token()
     if port is not None and probe("127.0.0.1", port, timeout=1.0) is None:
         raise InputError(f"--port {port}: something is listening there already")
+    generated = ensure_token()
     port = port or free_ports(1)[0]
     # a temp dir of its own: Ray keeps its sessions and `ray_current_cluster` there
     temp_dir = os.path.join(tempfile.gettempdir(), f"discover-ray-{os.getuid()}-{port}")
