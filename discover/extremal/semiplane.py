@@ -74,14 +74,10 @@ def semiplane_edges(q: int) -> tuple[int, list[tuple[int, int]]]:
     if not isinstance(q, int) or not 2 <= q <= MAX_Q:
         raise InputError(f"q = {q} is outside 2..{MAX_Q}")
     add, mul = field_tables(q)
-    edges = []
-    for x in range(q):
-        for y in range(q):
-            for m in range(q):
-                # y = m x + b, so b = y - m x; the additive inverse of m x is the c with m x + c = 0
-                mx = mul[m][x]
-                b = add[y][add[mx].index(0)]
-                edges.append((x * q + y, q * q + m * q + b))
+    negative = [row.index(0) for row in add]  # -a is the c with a + c = 0
+    # y = m x + b, so the line through (x, y) with slope m has b = y - m x
+    edges = [(x * q + y, q * q + m * q + add[y][negative[mul[m][x]]])
+             for x in range(q) for y in range(q) for m in range(q)]
     return 2 * q * q, edges
 
 

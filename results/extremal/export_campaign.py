@@ -3,9 +3,9 @@
     .venv/bin/python results/extremal/export_campaign.py results/extremal_campaign.sqlite results/extremal
 
 writes ``c3c4_campaign.g6`` (one graph per line, in size order, each the graph with the most edges stored
-at that n, the fastest found among equals; a graph of the folder's previous export with more edges than the
-store's stays, with its seconds and key, so a new store only adds to what was shipped), ``c3c4_campaign.tsv`` (n, our edges, the best published value
-we know, status, seconds to reach, key) and prints the table as Markdown for the README. "table
+at that n, the fastest found among equals; a graph of the folder's previous export with at least as many
+edges as the store's stays, with its seconds and key, so a new store only adds to what was shipped),
+``c3c4_campaign.tsv`` (n, our edges, the best published value we know, status, seconds to reach, key) and prints the table as Markdown for the README. "table
 incomplete" marks sizes where published values exist that discover/extremal/reference.py lacks. Every exported
 graph is checked again here from its graph6 text: girth >= 5 by networkx and its edge count.
 """
