@@ -57,6 +57,14 @@ then the medians.
 
     .venv/bin/python benchmarks/bench_extremal.py --descend 98 --sizes 60..100 --lift-time 10 --step 1 --seeds 3
 
+``--ils SIZES`` sets an iterated local search against the driver's restarts from scratch, one trial of
+each arm per size and seed (``--seed S --seeds K``: seeds S..S+K-1), ``--cap`` seconds each, in this
+process: the search of ``--time-to-record`` (one lane from scratch, ``stop_at="record"``) against 20 s
+of it followed by rounds that delete the edges at ``--kick`` nearby vertices of the best graph and
+search again from there for 6 s (:func:`ils_trial`).
+
+    .venv/bin/python benchmarks/bench_extremal.py --ils 64 --seeds 5 --cap 120 --json ils.jsonl
+
 ``--semiplane SIZES`` sets ``discover extremal search --seed-family semiplane`` (the elliptic semiplane
 S(q) as the first start, docs/extremal.md) against the same command without it: for each size and seed
 the same ``--seconds`` (equal work), one lane, each arm a new process in a fresh store (start-up
@@ -155,6 +163,9 @@ def main(argv=None) -> int:
     ap.add_argument("--sizes", default=None, metavar="LO..HI", help="sizes of --descend")
     ap.add_argument("--lift-time", type=float, default=10.0, help="seconds of the lift for --descend")
     ap.add_argument("--step", type=float, default=1.0, help="seconds per size of the --descend search")
+    ap.add_argument("--ils", default=None, metavar="SIZES",
+                    help="iterated local search (ball kicks of the best graph) against restarts, --seeds, --cap")
+    ap.add_argument("--kick", type=int, default=8, help="vertices whose edges a kick deletes (--ils)")
     ap.add_argument("--trial", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.trial:
@@ -170,6 +181,10 @@ def main(argv=None) -> int:
         return 0
     if args.semiplane:
         semiplane_against_walks([int(n) for n in args.semiplane.split(",")], args.seconds, args.seeds)
+        return 0
+    if args.ils:
+        ils_against_restarts([int(n) for n in args.ils.split(",")], range(args.seed, args.seed + args.seeds), args.cap,
+                             args.kick, args.json)
         return 0
     if args.lift:
         lift_against_walks([int(n) for n in args.lift.split(",")], args.seconds, args.seeds)
@@ -330,6 +345,84 @@ def descend(top, sizes_text, lift_time, step, seeds):
     for name in table:
         print(f"{name:<12} {'':>4} {statistics.median(walls[name]):>7.1f}  "
               + " ".join(f"{statistics.median(b.get(n, 0) for b in table[name]):>5g}" for n in shown), flush=True)
+
+
+def ils_trial(n, seed, cap, kick, first=20.0, round_seconds=6.0):
+    """Iterated local search at size n (Lourenco, Martin and Stuetzle, "Iterated local search",
+    Handbook of Metaheuristics, 2003), built from the driver's own pieces: ``first`` seconds of
+    :func:`search_size` from scratch, then rounds: delete every edge at ``kick`` vertices of the best
+    graph (a random vertex and those nearest it, breadth first), and run :func:`search_size` from that
+    start for ``round_seconds``; a round's graph becomes the best when it has at least as many edges.
+    Returns (edges, seconds to reach them, rounds)."""
+    import numpy as np
+
+    from discover.extremal.lanes import goal_for, search_size
+    from discover.extremal.problems import get_problem
+
+    problem = get_problem("c3c4")
+    rng = np.random.default_rng(seed)
+    goal = goal_for(problem, n, "record")
+    tic = time.perf_counter()
+    best, _ = search_size(problem, n, min(first, cap), seed, [], stop_at="record", from_scratch=True)
+    reached, rounds = best.seconds, 0
+    while best.edges < goal and time.perf_counter() - tic < cap:
+        a = best.adjacency
+        ball = [int(rng.integers(n))]
+        frontier = list(ball)
+        while len(ball) < kick:
+            layer = list(dict.fromkeys(int(w) for u in frontier for w in np.nonzero(a[u])[0] if int(w) not in ball))
+            if not layer:
+                layer = [v for v in range(n) if v not in ball]
+            rng.shuffle(layer)
+            frontier = layer[: kick - len(ball)]
+            ball += frontier
+        start = a.copy()
+        start[ball, :] = 0
+        start[:, ball] = 0
+        left = cap - (time.perf_counter() - tic)
+        found, _ = search_size(problem, n, min(round_seconds, left), int(rng.integers(2**31 - 1)), [start],
+                               stop_at="record")
+        rounds += 1
+        if found is not None and found.edges >= best.edges:
+            if found.edges > best.edges:
+                reached = time.perf_counter() - tic
+            best = found
+    return best.edges, reached, rounds
+
+
+def ils_against_restarts(sizes, seeds, cap, kick, json_path):
+    """For each size and seed (``seeds``: a range), :func:`ils_trial` and one lane from scratch with restarts (the driver
+    as the engine runs it), ``cap`` seconds each, alternating, in this process; prints each trial and
+    the count that reached the record with their median time."""
+    import json
+    import statistics
+
+    from discover.extremal.lanes import search_size, warm_up
+    from discover.extremal.problems import get_problem
+
+    problem = get_problem("c3c4")
+    warm_up(problem, "mixed")
+    hits = {}
+    for seed in seeds:
+        for n in sizes:
+            for arm in ("restarts", "ils"):
+                if arm == "ils":
+                    edges, seconds, rounds = ils_trial(n, seed, cap, kick)
+                else:
+                    found, _ = search_size(problem, n, cap, seed, [], stop_at="record", from_scratch=True)
+                    edges, seconds, rounds = found.edges, found.seconds, 0
+                reached = edges >= published(n)
+                hits.setdefault((n, arm), []).append(seconds if reached else None)
+                row = {"n": n, "seed": seed, "arm": arm, "edges": edges, "seconds": round(seconds, 1),
+                       "rounds": rounds, "kick": kick, "cap": cap, "load": os.getloadavg()[0]}
+                print(json.dumps(row), flush=True)
+                if json_path:
+                    with open(json_path, "a") as fh:
+                        fh.write(json.dumps(row) + "\n")
+    for (n, arm), times in sorted(hits.items()):
+        got = [t for t in times if t is not None]
+        median = f"{statistics.median(got):.1f} s" if got else "-"
+        print(f"n={n} {arm:>8}: record in {len(got)} of {len(times)} within {cap:.0f} s, median of those {median}")
 
 
 def semiplane_against_walks(sizes, seconds, seeds):
