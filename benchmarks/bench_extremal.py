@@ -30,6 +30,9 @@ that hit the cap counts as the cap, and the count of such trials is given), with
     .venv/bin/python benchmarks/bench_extremal.py --time-to-record 60,61,62,63,64 --seeds 5 --cap 300 \
         --baseline 134ccf0 --json ttr.jsonl
 
+With ``--param P_NAME=VALUE`` (repeatable) a third arm runs this tree with the walks' parameter set
+(``flips.P_*``; e.g. ``--param P_SLACK=2 --param P_WORSE=150``); ``--seed S`` starts the seeds at S.
+
 ``--throughput SIZES`` measures the walks themselves instead: for each n, from one saturated random
 graph, the vertex re-attachment walk's moves per second and the tabu search's steps per second (each
 for ``--seconds`` in calls of about 0.1 s, as the driver makes them) and the edges each reached; with
@@ -166,11 +169,14 @@ def main(argv=None) -> int:
     ap.add_argument("--ils", default=None, metavar="SIZES",
                     help="iterated local search (ball kicks of the best graph) against restarts, --seeds, --cap")
     ap.add_argument("--kick", type=int, default=8, help="vertices whose edges a kick deletes (--ils)")
+    ap.add_argument("--param", action="append", default=[], metavar="P_NAME=VALUE",
+                    help="--time-to-record: a second arm on this tree with the walks' parameter P_NAME "
+                         "(flips.P_*, e.g. P_SLACK=2) set to VALUE (repeatable)")
     ap.add_argument("--trial", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.trial:
         n, seed = (int(x) for x in args.trial.split(","))
-        trial(n, seed, args.cap, args.walks)
+        trial(n, seed, args.cap, args.walks, args.param)
         return 0
     if args.profile:
         profile([int(n) for n in args.profile.split(",")], args.seconds)
@@ -190,9 +196,9 @@ def main(argv=None) -> int:
         lift_against_walks([int(n) for n in args.lift.split(",")], args.seconds, args.seeds)
         return 0
     if args.time_to_record:
-        time_to_record([int(n) for n in args.time_to_record.split(",")], args.seeds, args.cap,
-                       args.baseline, args.walks, args.json,
-                       args.baseline_only)
+        parse_params(args.param)
+        time_to_record([int(n) for n in args.time_to_record.split(",")], range(args.seed, args.seed + args.seeds),
+                       args.cap, args.baseline, args.walks, args.json, args.baseline_only, args.param)
         return 0
     if args.throughput and args.baseline:
         return throughput_old_new(args.throughput, args.seconds, args.baseline, args.seeds)
@@ -236,7 +242,7 @@ def main(argv=None) -> int:
     return 0 if ok else 1
 
 
-def trial(n, seed, cap, walks):
+def trial(n, seed, cap, walks, params=()):
     """One time-to-record trial (in a child process): a lane from scratch at size n until the record
     or ``cap`` seconds; prints one JSON line (edges, seconds to reach them, steps, whether the
     independent checker accepts the graph)."""
@@ -247,6 +253,8 @@ def trial(n, seed, cap, walks):
     from discover.extremal.verify import verify
 
     problem = get_problem("c3c4")
+    if params:
+        set_params(params)
     warm_up(problem, walks)
     tic = time.perf_counter()
     found, steps = search_size(problem, n, cap, seed, [], stop_at="record", walks=walks, from_scratch=True)
@@ -254,6 +262,37 @@ def trial(n, seed, cap, walks):
     check = verify(problem, n, edges_from_adjacency(found.adjacency))
     print(json.dumps({"n": n, "seed": seed, "edges": found.edges, "seconds": round(found.seconds, 3),
                       "wall": round(wall, 3), "steps": steps, "verified": bool(check["ok"])}), flush=True)
+
+
+def parse_params(params):
+    """{index in the parameter vector: value} of ``P_NAME=INTEGER`` texts; exits with a message on any other."""
+    from discover.extremal import flips as K
+
+    values = {}
+    for text in params:
+        name, _, value = text.partition("=")
+        if not name.startswith("P_") or not hasattr(K, name) or not value.lstrip("-").isdigit():
+            raise SystemExit(f"--param {text}: expected P_NAME=INTEGER with P_NAME a parameter of flips.py")
+        values[getattr(K, name)] = int(value)
+    return values
+
+
+def set_params(params):
+    """Make the driver's ``kernel_params`` set each ``P_NAME=VALUE`` of ``params`` (the walks'
+    parameters of :mod:`discover.extremal.flips`; the driver's own per-walk settings, such as the
+    re-attachment walk's four victims, are made after it and stay)."""
+    from discover.extremal import lanes
+
+    values = parse_params(params)
+    default = lanes.kernel_params
+
+    def kernel_params(problem, n, target, seed):
+        p = default(problem, n, target, seed)
+        for index, value in values.items():
+            p[index] = value
+        return p
+
+    lanes.kernel_params = kernel_params
 
 
 def lift_against_walks(sizes, seconds, seeds):
@@ -501,8 +540,10 @@ def throughput_old_new(sizes, seconds, baseline, repeats):
     return 0
 
 
-def time_to_record(sizes, seeds, cap, baseline, walks, json_path, baseline_only=False):
-    """Old (``baseline`` commit) against new (this tree), trial by trial; see the module docstring."""
+def time_to_record(sizes, seeds, cap, baseline, walks, json_path, baseline_only=False, params=()):
+    """Old (``baseline`` commit) against new (this tree), and with ``params`` this tree with those
+    parameters set (arm ``params``), trial by trial, for the seeds of the range ``seeds``; see the module
+    docstring."""
     import json
     import statistics
     import subprocess
@@ -511,20 +552,26 @@ def time_to_record(sizes, seeds, cap, baseline, walks, json_path, baseline_only=
     if baseline:
         old = baseline_tree(baseline)
         arms = {"old": old} if baseline_only else {"old": old, "new": None}
+    if params:
+        arms["params"] = None
     records = {(name, n): [] for name in arms for n in sizes}
-    names = ", ".join(f"{a} ({baseline if a == 'old' else 'working tree'})" for a in arms)
+    names = ", ".join(f"{a} ({baseline if a == 'old' else 'working tree'}"
+                      f"{' with ' + ' '.join(params) if a == 'params' else ''})" for a in arms)
     print(f"time to record from scratch, one lane, cap {cap:.0f} s, walks {walks}; arms: {names}", flush=True)
-    for seed in range(seeds):
+    for seed in seeds:
         for n in sizes:
             for name, tree in arms.items():
                 env = dict(os.environ)
                 if tree:
                     env["DISCOVER_BENCH_TREE"] = tree
                 out = subprocess.run([sys.executable, os.path.abspath(__file__), "--trial", f"{n},{seed}",
-                                      "--cap", str(cap), "--walks", walks], env=env, check=True,
+                                      "--cap", str(cap), "--walks", walks]
+                                     + [f"--param={p}" for p in (params if name == "params" else ())],
+                                     env=env, check=True,
                                      capture_output=True, text=True).stdout
                 row = json.loads(out.strip().splitlines()[-1])
-                row.update(arm=name, cap=cap, load=os.getloadavg()[0], commit=baseline if tree else "working tree")
+                row.update(arm=name, cap=cap, load=os.getloadavg()[0], commit=baseline if tree else "working tree",
+                           params=list(params) if name == "params" else [])
                 reached = row["edges"] >= published(n)
                 records[(name, n)].append(row["seconds"] if reached else None)
                 print(f"{name:>3} n={n} seed={seed}: {row['edges']} edges ({'record' if reached else 'below'}) "
