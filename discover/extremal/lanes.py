@@ -69,15 +69,8 @@ def kernel_params(problem: Problem, n: int, target: int, seed: int):
     p[K.P_TARGET] = target
     p[K.P_PENALTY] = 1
     p[K.P_SEED] = seed % (2**31 - 1)
-    # per mille: the re-attachment walk keeps this share of the moves that lose one edge, while it
-    # stays within P_SLACK edges of its best. Up to n = 100: 15% within two edges; from scratch at
-    # n = 64 (one lane, 90 s) that reached 230 in 10 of 16 runs, against 1 of 8 with 5% within one
-    # edge on the same seeds (benchmarks/bench_extremal.py --time-to-record --param; docs/extremal.md),
-    # and at n = 100 it did as well in 20 s (418-420 edges against 417-420). At n = 150 it was 2-6
-    # edges below after 20 s, so the larger sizes keep 5% within one edge
-    wide = n <= 100
-    p[K.P_WORSE] = 150 if wide else 50
-    p[K.P_SLACK] = 2 if wide else 1
+    p[K.P_WORSE] = 50  # per mille: the re-attachment walk keeps 5% of the moves that lose one edge
+    p[K.P_SLACK] = 1  # and stays within one edge of its best
     # per mille of re-attachment moves whose first victim is a vertex of least degree: from scratch at
     # n = 56 (6 runs of at most 30 s) the walk reached 193 in a median 5.3 s with 300 and 26.3 s with 0;
     # at n = 60, 700 did worse than 300 (0 of 4 against 2 of 4 runs reached 212 in 60 s)
