@@ -170,7 +170,7 @@ def main(argv=None) -> int:
                     help="iterated local search (ball kicks of the best graph) against restarts, --seeds, --cap")
     ap.add_argument("--kick", type=int, default=8, help="vertices whose edges a kick deletes (--ils)")
     ap.add_argument("--param", action="append", default=[], metavar="P_NAME=VALUE",
-                    help="--time-to-record: a second arm on this tree with the walks' parameter P_NAME "
+                    help="--time-to-record: an arm on this tree with the walks' parameter P_NAME "
                          "(flips.P_*, e.g. P_SLACK=2) set to VALUE (repeatable)")
     ap.add_argument("--trial", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -386,6 +386,15 @@ def descend(top, sizes_text, lift_time, step, seeds):
               + " ".join(f"{statistics.median(b.get(n, 0) for b in table[name]):>5g}" for n in shown), flush=True)
 
 
+def append_row(json_path, row):
+    """Append one trial as a JSON line to ``json_path`` (nothing when it is None)."""
+    import json
+
+    if json_path:
+        with open(json_path, "a") as fh:
+            fh.write(json.dumps(row) + "\n")
+
+
 def ils_trial(n, seed, cap, kick, first=20.0, round_seconds=6.0):
     """Iterated local search at size n (Lourenco, Martin and Stuetzle, "Iterated local search",
     Handbook of Metaheuristics, 2003), built from the driver's own pieces: ``first`` seconds of
@@ -430,9 +439,9 @@ def ils_trial(n, seed, cap, kick, first=20.0, round_seconds=6.0):
 
 
 def ils_against_restarts(sizes, seeds, cap, kick, json_path):
-    """For each size and seed (``seeds``: a range), :func:`ils_trial` and one lane from scratch with restarts (the driver
-    as the engine runs it), ``cap`` seconds each, alternating, in this process; prints each trial and
-    the count that reached the record with their median time."""
+    """For each size and seed (``seeds``: a range), :func:`ils_trial` and one lane from scratch with
+    restarts (the driver as the engine runs it), ``cap`` seconds each, alternating, in this process;
+    prints each trial and the count that reached the record with their median time."""
     import json
     import statistics
 
@@ -455,9 +464,7 @@ def ils_against_restarts(sizes, seeds, cap, kick, json_path):
                 row = {"n": n, "seed": seed, "arm": arm, "edges": edges, "seconds": round(seconds, 1),
                        "rounds": rounds, "kick": kick, "cap": cap, "load": os.getloadavg()[0]}
                 print(json.dumps(row), flush=True)
-                if json_path:
-                    with open(json_path, "a") as fh:
-                        fh.write(json.dumps(row) + "\n")
+                append_row(json_path, row)
     for (n, arm), times in sorted(hits.items()):
         got = [t for t in times if t is not None]
         median = f"{statistics.median(got):.1f} s" if got else "-"
@@ -576,9 +583,7 @@ def time_to_record(sizes, seeds, cap, baseline, walks, json_path, baseline_only=
                 records[(name, n)].append(row["seconds"] if reached else None)
                 print(f"{name:>3} n={n} seed={seed}: {row['edges']} edges ({'record' if reached else 'below'}) "
                       f"in {row['seconds']:.1f} s, verified {row['verified']}, load {row['load']:.1f}", flush=True)
-                if json_path:
-                    with open(json_path, "a") as fh:
-                        fh.write(json.dumps(row) + "\n")
+                append_row(json_path, row)
     print(f"\n{'n':>3} {'arm':>4} {'reached':>8} {'median s':>9} {'min s':>7} {'max s':>7}")
     for n in sizes:
         for name in arms:
