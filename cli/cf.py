@@ -198,11 +198,12 @@ def identify_cmd(value, constants, digits, as_json):
 @click.option("--domain", default=None, metavar="NAME",
               help="A structured family instead of a box (the Ramanujan Machine's domains): zeta3 (a(n) = p(n) + "
                    "p(n+1), p = x0 n + x1 n^3; b(n) = -c n^6), zeta5 (p = x0 n + x1 n^3 + x2 n^5; b = -c n^10), "
-                   "catalan (a(n) = x0 + x1 n(n+1); b = -c n^4), symmetric:D (D = 1..8), or zeta3-product (the Ramanujan "
-                   "Machine's Zeta3Domain1: a(n) = (x0 n + x1)(x2 n(n+1) + x3), b = -c n^6). --range is the range "
-                   "of the x_j, --c-range that of c.")
+                   "catalan (a(n) = x0 + x1 n(n+1); b = -c n^4), symmetric:D (D = 1..8), zeta3-product (the Ramanujan "
+                   "Machine's Zeta3Domain1: a(n) = (x0 n + x1)(x2 n(n+1) + x3), b = -c n^6), or factored:A,B (ours: "
+                   "a(n) = x0 + ... + xA n^A, b(n) = -c times B linear factors from n, n+1, n+2, n+3, 2n-1, 2n+1, "
+                   "2n+3; A <= 4, B <= 8). --range is the range of the x_j, --c-range that of c.")
 @click.option("--c-range", default=None, metavar="LO:HI",
-              help="With --domain: the range of c in b(n) = -c n^(2d) (default 1:4).")
+              help="With --domain: the range of c in b(n) = -c n^(2d) or -c f1(n)...fB(n) (default 1:4).")
 @click.option("--combine", is_flag=True,
               help="Match combined forms (c0 + c1 C1 + ... + ck Ck)/(d0 + d1 C1 + ...) of all the constants together "
                    "(at most 3 constants, (2K+1)^(2k+2) <= 2,000,000 forms for K = --max-coeff).")
@@ -245,13 +246,14 @@ def search_cmd(constants, a_deg, b_deg, domain, c_range, combine, filter_name, m
 
     With --domain the candidates are a symmetric family of the Ramanujan Machine instead of a box: the
     zeta3 domain with --range -20:20 holds Apery's PCF(34n^3+51n^2+27n+5, -n^6) = 6/zeta(3) (p(n) =
-    17n^3 - 12n, c = 1).
+    17n^3 - 12n, c = 1); or a factored domain, where b(n) is a product of linear factors.
 
     \b
     Example:
       discover cf search --constant pi --a-deg 1 --b-deg 2 --range -3:3
       discover cf search --domain zeta3 --range -20:20 --c-range 1:2
       discover cf search --domain catalan --range -4:4 --filter factorial-reduction
+      discover cf search --domain factored:1,4 --range -4:4 --c-range -1:-1 --constant zeta2
     """
     from discover.cf.search.engine import ENGINE, CFSearchSpec
     from discover.errors import InputError

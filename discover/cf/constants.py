@@ -9,13 +9,14 @@ through sympy and mpmath. Values are cached per precision. A *product* constant 
 product of two constants: the basis vector C1 C2 of the two-constant relations of
 :mod:`discover.cf.identify`.
 
-Registry (:data:`REGISTRY`, 53 constants, all of them identified against by default): powers of pi
+Registry (:data:`REGISTRY`, 58 constants, all of them identified against by default): powers of pi
 (pi, pi^2 .. pi^5, sqrt(pi), log(pi)); e^k and e^(1/k) (e, e^2, e^3, e^(1/2), e^(1/3), e^(1/4), e^pi);
 log k (k = 2, 3, 5, 7); zeta(k) (k = 2, 3, 5, 7; zeta(4) and zeta(6) are rational multiples of pi^4 and
 pi^6); Catalan's G, Euler's gamma, the Gompertz constant e E_1(1); algebraic numbers (the golden ratio
 phi, sqrt k for k = 2, 3, 5, 7, 2^(1/3)) and 2^sqrt(2); trigonometric values (tan 1, cot 1, sin 1,
 cos 1, atan(1/2)); Bessel ratios I_v(2)/I_(v+1)(2) (v = 0, 1, 2), I_0(1)/I_1(1), J_0(2)/J_1(2); Gamma
-values (Gamma(1/4), Gamma(1/3)); polylogarithms (Li_2(1/2), Li_3(1/2), Li_4(1/2), Li_2(1/3));
+values (Gamma(1/4), Gamma(1/3)); polylogarithms (Li_2(1/2), Li_3(1/2), Li_4(1/2), Li_2(1/3), Li_2(1/4)); Dirichlet L-values
+L(2, chi_-3), L(2, chi_-7), L(2, chi_-8) and beta(4) = L(4, chi_-4);
 log(1 + sqrt 2), log(phi), erf(1), Ei(1), Si(1). :func:`registry_table` lists them.
 
 Each entry has a *group*: constants of one group are Moebius images of each other (pi^2 and zeta(2);
@@ -71,6 +72,19 @@ def _gamma_q(p: int, q: int):
 
 def _phi():
     return (1 + _a(5).sqrt()) / 2
+
+
+def _dirichlet_l(s: int, character: tuple[int, ...]):
+    """L(s, chi) = sum_n chi(n) n^-s for a character of modulus q = len(character) given by its values
+    chi(0), ..., chi(q-1): q^-s sum_r chi(r) zeta(s, r/q) (Hurwitz zeta functions, FLINT)."""
+    from flint import arb, fmpq
+
+    q = len(character)
+    total = arb(0)
+    for r, value in enumerate(character):
+        if value:
+            total += value * arb(s).zeta(arb(fmpq(r, q)))
+    return total / arb(q) ** s
 
 
 _ENTRIES = (
@@ -140,6 +154,18 @@ _ENTRIES = (
     _Entry("li3_1_2", "polylog(3, 1/2)", "Li_3(1/2)", ("polylog(3,1/2)", "Li3(1/2)"), lambda: _q(1, 2).polylog(3)),
     _Entry("li4_1_2", "polylog(4, 1/2)", "Li_4(1/2)", ("polylog(4,1/2)", "Li4(1/2)"), lambda: _q(1, 2).polylog(4)),
     _Entry("li2_1_3", "polylog(2, 1/3)", "Li_2(1/3)", ("polylog(2,1/3)", "Li2(1/3)"), lambda: _q(1, 3).polylog(2)),
+    _Entry("li2_1_4", "polylog(2, 1/4)", "Li_2(1/4)", ("polylog(2,1/4)", "Li2(1/4)"), lambda: _q(1, 4).polylog(2)),
+    # Dirichlet L-values of the odd real characters of conductor 3, 7, 8 at s = 2 (Catalan's constant is
+    # the one of conductor 4) and of conductor 4 at s = 4; at odd s these are rational multiples of
+    # pi^s/sqrt(q), products of registry constants
+    _Entry("l_m3_2", "(zeta(2, 1/3) - zeta(2, 2/3))/9", "L(2, chi_-3) = 0.78130... (Clausen: Cl_2(2pi/3) "
+           "= 3 sqrt(3)/4 L(2, chi_-3))", ("L(2,chi_-3)", "lm3_2"), lambda: _dirichlet_l(2, (0, 1, -1))),
+    _Entry("l_m7_2", "(zeta(2, 1/7) + zeta(2, 2/7) - zeta(2, 3/7) + zeta(2, 4/7) - zeta(2, 5/7) - zeta(2, 6/7))/49",
+           "L(2, chi_-7) = 1.15192...", ("L(2,chi_-7)", "lm7_2"), lambda: _dirichlet_l(2, (0, 1, 1, -1, 1, -1, -1))),
+    _Entry("l_m8_2", "(zeta(2, 1/8) + zeta(2, 3/8) - zeta(2, 5/8) - zeta(2, 7/8))/64", "L(2, chi_-8) = 1.06473...",
+           ("L(2,chi_-8)", "lm8_2"), lambda: _dirichlet_l(2, (0, 1, 0, 1, 0, -1, 0, -1))),
+    _Entry("beta4", "(zeta(4, 1/4) - zeta(4, 3/4))/256", "Dirichlet's beta(4) = L(4, chi_-4) = 0.98894...",
+           ("beta(4)", "L(4,chi_-4)"), lambda: _dirichlet_l(4, (0, 1, 0, -1))),
     _Entry("asinh1", "asinh(1)", "log(1 + sqrt(2)) = asinh(1)", ("asinh(1)", "log(1+sqrt(2))"), lambda: _a(1).asinh()),
     _Entry("log_phi", "log(GoldenRatio)", "log(phi) = asinh(1/2)", ("log(phi)", "log(GoldenRatio)"),
            lambda: _phi().log()),

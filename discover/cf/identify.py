@@ -37,7 +37,7 @@ relation passes, :func:`identify` returns ``None`` and the caller says so.
 
 More basis vectors need more digits, and the rule says how many: the smallest relation over n numbers
 with coefficients up to H has S ~ n log10(2H + 1) + log10 m, so a two-constant form (n = 8; with the
-53 registry constants m = 53 + 1,372 pairs, log10 m = 3.2) with coefficients up to 10 needs
+58 registry constants m = 58 + 1,647 pairs, log10 m = 3.2) with coefficients up to 10 needs
 D >= 2 (8 log10 21 + 3.2 - 1) = 25 digits, and a chance relation (what LLL returns for a random x: n
 coefficients of about D/n digits each, S ~ D) is never accepted. A tier's lattice relation is kept as a
 candidate only when S <= Ds/2 + 1 already holds at that tier's Ds digits, so the chance vectors of a

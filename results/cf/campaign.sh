@@ -16,7 +16,29 @@ C="--constant pi --constant e --constant zeta2 --constant zeta3 --constant zeta5
 ROUND=${ROUND:-2}
 # every constant of the registry (discover/cf/constants.py), for rounds 5, 6 and 8
 CALL=$(.venv/bin/python -c "from discover.cf.constants import REGISTRY; print(' '.join('--constant ' + n for n in REGISTRY))")
-if [ "$ROUND" = 17 ]; then
+if [ "$ROUND" = 19 ]; then
+  # round 19 (session 11): the factored domains (cf search --domain factored:A,B: any a(n), b(n) = -c times B
+  # linear factors n+k, 2n+k), every registry constant, into the store of round 18
+  C="$CALL"
+  BOXES=(
+    "--domain factored:1,4 --range -20:20 --c-range -16:16"
+    "--domain factored:2,4 --range -8:8 --c-range -8:8"
+    "--domain factored:2,3 --range -10:10 --c-range -9:9"
+    "--domain factored:3,6 --range -4:4 --c-range -4:4"
+  )
+elif [ "$ROUND" = 18 ]; then
+  # round 18 (session 11): the registry grew to 58 constants (Dirichlet L-values L(2, chi_-3), L(2, chi_-7),
+  # L(2, chi_-8), beta(4); Li_2(1/4)); run into a fresh store (CAMPAIGN_STORE=results/cf_campaign_s11.sqlite:
+  # the first one was not kept) and exported with --base. Degree (1, 4), never searched as a box (two of the
+  # ten `new` of session 7 are of that degree), and the Catalan-type domain with b(n) = -c n^4 of either sign
+  C="$CALL"
+  BOXES=(
+    "--a-deg 1 --b-deg 4 --a-range -10:10 --b-range 0:5"
+    "--a-deg 1 --b-deg 4 --a-range -10:10 --b-range -5:0"
+    "--domain catalan --range -40:40 --c-range -128:128"
+    "--a-deg 1 --b-deg 4 --a-range -6:6 --b-range -4:4"
+  )
+elif [ "$ROUND" = 17 ]; then
   # round 17 (session 7): round 16's domains were small (38,416 to 1.1 million candidates, seconds to
   # minutes), so far wider ones: c up to 64 where the degree allows, symmetric:5 and :6 for the first time
   C=""

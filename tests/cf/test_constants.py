@@ -78,3 +78,22 @@ def test_unknown_constant(text):
     with pytest.raises(InputError) as info:
         get_constant(text)
     assert "\n" not in str(info.value)
+
+
+def test_dirichlet_l_values_are_their_series():
+    """The registry's L(s, chi) (Hurwitz zeta sums in FLINT) against the defining series summed by mpmath
+    over residue classes (sum_k chi(r) (qk + r)^-s), and Catalan's constant as L(2, chi_-4) by the same code."""
+    import mpmath
+
+    from discover.cf.constants import _dirichlet_l
+
+    cases = {"l_m3_2": (2, (0, 1, -1)), "l_m7_2": (2, (0, 1, 1, -1, 1, -1, -1)),
+             "l_m8_2": (2, (0, 1, 0, 1, 0, -1, 0, -1)), "beta4": (4, (0, 1, 0, -1))}
+    with mpmath.workdps(40):
+        for name, (s, chi) in cases.items():
+            q = len(chi)
+            series = mpmath.nsum(lambda k: sum(v * (q * k + r) ** -s for r, v in enumerate(chi) if v and q * k + r),
+                                 [0, mpmath.inf])
+            assert abs(get_constant(name).value(40) - series) < mpmath.mpf(10) ** -35, name
+        flint_catalan = _dirichlet_l(2, (0, 1, 0, -1))
+        assert abs(float(flint_catalan.mid()) - float(mpmath.catalan)) < 1e-14

@@ -32,6 +32,13 @@ none is not repeated (the record states the thorough bounds it ran with, as a fr
 an export reusing its own output writes the same files). The deep check of a ``new`` formula and the classical evidence
 are reused (they check the limit, not the novelty).
 
+``--base FILE`` (repeatable; an earlier export's ``campaign_formulas.jsonl`` or ``cmf_walk_formulas.jsonl``): its
+records join the store's as if they were stored (a store is not shipped, and the first campaign's store was not
+kept: a later campaign runs into a fresh store and is exported with the earlier files as its base). A record of
+the store replaces a base record of the same key (the same canonical form); a base record keeps its
+``novelty_at_search`` and its ``first_run_id``, which names a run of the store it came from (``store``: that
+store's file name; records of the first store have none).
+
 It reads the store only (no writes) and computes nothing the records do not name besides the deeper
 check of the ``new`` class.
 """
@@ -137,7 +144,7 @@ def classical_evidence(rec: dict, earlier: dict | None) -> dict | None:
 
 
 def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth: int = 200_000,
-                    reuse: str | None = None) -> dict:
+                    reuse: str | None = None, base: tuple[str, ...] = ()) -> dict:
     """Write the files of the module doc; returns the summary counts."""
     from discover.cf.novelty.known import limit_class
     from discover.cf.novelty.unify import Formula, graph_json, paths_to_listed, unify
@@ -146,12 +153,14 @@ def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth:
 
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
-    rows, walks = [], []
+    rows, walks = _base_records(base)
+    stored = Path(store_path).name
     with Store(store_path, create=False) as store:
         for row in store.conjectures(engine="cf", kind="pcf"):
-            rows.append(row.record.to_json() | {"first_run_id": row.first_run_id})
+            rows[row.record.key] = row.record.to_json() | {"first_run_id": row.first_run_id, "store": stored}
         for row in store.conjectures(engine="cf.cmf", kind="cmf-walk"):
-            walks.append(row.record.to_json() | {"first_run_id": row.first_run_id})
+            walks[row.record.key] = row.record.to_json() | {"first_run_id": row.first_run_id, "store": stored}
+    rows, walks = list(rows.values()), list(walks.values())
     earlier = {}
     if reuse:
         with open(reuse) as f:
@@ -163,7 +172,8 @@ def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth:
     for rec in rows:
         canon = rec["canonical"]
         a, b = Polynomial.parse(canon["a"]).coeffs, Polynomial.parse(canon["b"]).coeffs
-        rec["novelty_at_search"] = (rec.get("novelty") or {}).get("class")
+        if "novelty_at_search" not in rec:  # a base record keeps the decision of its own search
+            rec["novelty_at_search"] = (rec.get("novelty") or {}).get("class")
         rec["novelty"] = decide(rec, a, b, earlier.get(rec["key"]), compared)
         formulas.append(Formula(rec["key"], a, b, rec["closed_form"], rec["novelty"], (rec["a"], rec["b"])))
     result = unify(formulas)
@@ -224,6 +234,21 @@ def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth:
             "cmf_walks": walk_summary}
 
 
+def _base_records(paths) -> tuple[dict, dict]:
+    """The records of earlier exports (module doc, ``--base``), keyed: (search formulas, CMF walks)."""
+    rows: dict = {}
+    walks: dict = {}
+    for path in paths:
+        with open(path) as f:
+            for line in f:
+                rec = json.loads(line)
+                if rec.get("kind") == "cmf-walk":
+                    walks[rec["key"]] = rec
+                elif rec.get("kind") == "pcf":
+                    rows[rec["key"]] = rec
+    return rows, walks
+
+
 def _export_walks(walks: list[dict], search_rows: list[dict], out: Path) -> dict:
     """``cmf_walk_formulas.jsonl`` and the per-CMF counts (module doc)."""
     from discover.cf.novelty.classify import THOROUGH, classify
@@ -267,7 +292,8 @@ def _export_walks(walks: list[dict], search_rows: list[dict], out: Path) -> dict
                     {"kind": "cmf", "detail": f"the walk of the library CMF {rec['cmf']} along "
                                               f"{tuple(rec['trajectory'])} from {tuple(rec['start'])}"}]})
                 nov.pop("bounds", None)
-            rec["novelty_at_search"] = (rec.get("novelty") or {}).get("class")
+            if "novelty_at_search" not in rec:
+                rec["novelty_at_search"] = (rec.get("novelty") or {}).get("class")
             rec["novelty"] = nov
             w[nov["class"]] += 1
             f.write(json.dumps(rec) + "\n")
@@ -283,6 +309,9 @@ if __name__ == "__main__":
     parser.add_argument("--digits", type=int, default=1000)
     parser.add_argument("--max-depth", type=int, default=200_000)
     parser.add_argument("--reuse", default=None, help="an earlier campaign_formulas.jsonl (module doc)")
+    parser.add_argument("--base", action="append", default=[],
+                        help="records of an earlier export, taken as stored (repeatable; module doc)")
     args = parser.parse_args()
-    print(json.dumps(export_campaign(args.store, args.outdir, args.digits, args.max_depth, args.reuse)))
+    print(json.dumps(export_campaign(args.store, args.outdir, args.digits, args.max_depth, args.reuse,
+                                     tuple(args.base))))
     sys.exit(0)

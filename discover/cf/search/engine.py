@@ -109,7 +109,7 @@ class CFSearchSpec(SearchSpec):
     """A box: a(n) of degree ``a_deg`` with coefficients in ``a_range``, b(n) likewise; the constants
     whose Moebius forms are matched; the verification depth and digits; the Moebius coefficient bound.
 
-    Or a structured domain (``domain``: zeta3, zeta5, catalan, symmetric:D; the degrees are the
+    Or a structured domain (``domain``: zeta3, zeta5, catalan, symmetric:D, factored:A,B; the degrees are the
     family's, ``a_range`` bounds its parameters x_j and ``b_range`` bounds c; the constants default to
     the family's). ``combine``: match combined forms of all the constants (coefficient bound
     ``max_coeff``). ``filter="factorial-reduction"``: keep candidates whose normalised reduction rate
@@ -238,7 +238,7 @@ class CFSearchSpec(SearchSpec):
     def total(self) -> int:
         y_span = self.b_range[1] - self.b_range[0] + 1
         if self.domain:
-            return math.prod(hi - lo + 1 for lo, hi in self.x_ranges) * y_span
+            return math.prod(hi - lo + 1 for lo, hi in self.x_ranges) * self.family.multisets * y_span
         x_span = self.a_range[1] - self.a_range[0] + 1
         return x_span ** (self.a_deg + 1) * y_span ** (self.b_deg + 1)
 
@@ -269,7 +269,7 @@ def estimate_memory(spec: CFSearchSpec) -> dict:
         table = combined_size(k, K) * 8 * (2 * k + 3)
     else:
         table = (2 * K + 1) ** 4 * 40 * len(spec.constants)
-    per = BYTES_PER_CANDIDATE + (16 * (3 * spec.a_deg + 2) if spec.domain else 0)  # int64 and float64 rows
+    per = BYTES_PER_CANDIDATE + (16 * (spec.a_deg + spec.b_deg + 2) if spec.domain else 0)  # int64, float64 rows
     return {
         "table_bytes": table,
         "shard_bytes": min(spec.effective_shard_size, spec.total) * per,

@@ -33,8 +33,16 @@ Named domains (facts from the Ramanujan Machine repository, github.com/Ramanujan
   (2n + 1)(17 n(n+1) + 5) = 34n^3+51n^2+27n+5. Its a(n) is antisymmetric when x1 = x0 / 2 only, so it
   also holds fractions outside the zeta3 family.
 
-Candidates are numbered in mixed radix over (x_0, ..., x_k, c), x_0 fastest (:func:`family_rows`), so
-a shard is an index range as in the box search. Each x_j has its own range, or one range serves all.
+* ``factored:A,B`` (1 <= A <= 4, 1 <= B <= 8), not a symmetric family: a(n) = x_0 + x_1 n + ... + x_A n^A
+  any integer polynomial, and b(n) = -c f_1(n) ... f_B(n) a product of B linear factors taken (with
+  repetition, as a multiset) from :data:`LINEAR_FACTORS`: n, n+1, n+2, n+3, 2n-1, 2n+1, 2n+3. These are
+  the factors of the b(n) of the published fractions (n^4 and n^6 of Apery's, (2n-1)^2 n^2 and the like of
+  Catalan's and pi's); none vanishes at an n >= 1, so no fraction of the domain terminates. A box with
+  the same b(n) needs coefficients up to 3^B and holds them among (2 * 3^B + 1)^(B+1) others.
+  PCF(4n+2, n^4) = 2/(3 zeta(2) - 4) is x = (2, 4), b = n n n n, c = -1.
+
+Candidates are numbered in mixed radix over (x_0, ..., x_k, c), x_0 fastest (:func:`family_rows`; for
+``factored`` over (x_0, ..., x_A, the multiset's rank, c)), so a shard is an index range as in the box search. Each x_j has its own range, or one range serves all.
 """
 
 from __future__ import annotations
@@ -45,9 +53,12 @@ from math import comb
 
 from discover.errors import InputError
 
-__all__ = ["Family", "NAMED", "MAX_FAMILY_DEGREE", "get_family", "family_rows"]
+__all__ = ["Family", "NAMED", "MAX_FAMILY_DEGREE", "LINEAR_FACTORS", "get_family", "family_rows", "factor_products"]
 
 MAX_FAMILY_DEGREE = 8
+MAX_FACTORED_A_DEGREE = 4
+# (leading coefficient, constant term) of the linear factors of a factored domain's b(n) (module doc)
+LINEAR_FACTORS = ((1, 0), (1, 1), (1, 2), (1, 3), (2, -1), (2, 1), (2, 3))
 
 
 @dataclass(frozen=True)
@@ -61,10 +72,13 @@ class Family:
     combine: bool
     source: str
     product: bool = False   # the factored zeta3 domain (module doc), not a linear family
+    b_factors: int = 0      # factored:A,B (module doc): B linear factors in b(n); ``degree`` is A
 
     @property
     def parameters(self) -> int:
-        """k + 1 polynomial parameters (c apart); 4 for the factored domain."""
+        """k + 1 polynomial parameters (c apart); 4 for the zeta3-product domain; A + 1 for factored:A,B."""
+        if self.b_factors:
+            return self.degree + 1
         return 4 if self.product else self.degree // 2 + 1
 
     @property
@@ -73,7 +87,12 @@ class Family:
 
     @property
     def b_degree(self) -> int:
-        return 2 * self.degree
+        return self.b_factors or 2 * self.degree
+
+    @property
+    def multisets(self) -> int:
+        """The number of products of b(n) (factored:A,B): multisets of B of the linear factors; else 1."""
+        return len(factor_products(self.b_factors)) if self.b_factors else 1
 
     def basis(self) -> tuple[tuple[int, ...], ...]:
         """The a(n) of each unit parameter x_j, as coefficient tuples (lowest degree first, length d+1)."""
@@ -93,6 +112,16 @@ def get_family(text: str) -> Family:
     t = str(text).strip().lower()
     if t in NAMED:
         return NAMED[t]
+    if t.startswith("factored:"):
+        try:
+            da, db = (int(x) for x in t.split(":", 1)[1].split(","))
+        except ValueError:
+            da = db = -1
+        if not (1 <= da <= MAX_FACTORED_A_DEGREE and 1 <= db <= MAX_FAMILY_DEGREE):
+            raise InputError(f"--domain {text!r}: factored:A,B needs integers 1 <= A <= {MAX_FACTORED_A_DEGREE} "
+                             f"(degree of a) and 1 <= B <= {MAX_FAMILY_DEGREE} (linear factors of b)")
+        return Family(f"factored:{da},{db}", da, (), False, "a(n) any polynomial, b(n) = -c times a product of "
+                      "linear factors", b_factors=db)
     if t.startswith("symmetric:"):
         try:
             d = int(t.split(":", 1)[1])
@@ -102,8 +131,8 @@ def get_family(text: str) -> Family:
             raise InputError(f"--domain {text!r}: the degree D of symmetric:D must be an integer between 1 and "
                              f"{MAX_FAMILY_DEGREE}")
         return Family(f"symmetric:{d}", d, (), False, "symmetric family of degree D")
-    raise InputError(f"--domain {text!r}: unknown domain; use zeta3, zeta5, catalan, zeta3-product or symmetric:D "
-                     "(D = 1..8)")
+    raise InputError(f"--domain {text!r}: unknown domain; use zeta3, zeta5, catalan, zeta3-product, symmetric:D "
+                     "(D = 1..8) or factored:A,B")
 
 
 @lru_cache(maxsize=16)
@@ -124,6 +153,23 @@ def _basis(d: int) -> tuple[tuple[int, ...], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=16)
+def factor_products(count: int) -> tuple[tuple[int, ...], ...]:
+    """The coefficient tuples (lowest degree first) of every product of ``count`` linear factors taken
+    from :data:`LINEAR_FACTORS` with repetition, in the order of their nondecreasing index tuples."""
+    from itertools import combinations_with_replacement
+
+    out = []
+    for choice in combinations_with_replacement(range(len(LINEAR_FACTORS)), count):
+        poly = [1]
+        for i in choice:
+            lead, const = LINEAR_FACTORS[i]
+            poly = [(poly[j] if j < len(poly) else 0) * const + (poly[j - 1] if j >= 1 else 0) * lead
+                    for j in range(len(poly) + 1)]
+        out.append(tuple(poly))
+    return tuple(out)
+
+
 def family_rows(family: Family, x_ranges, c_range: tuple[int, int], first: int, count: int):
     """The coefficient rows of candidates [first, first + count): int64 arrays A (count, d+1) and
     B (count, 2d+1), lowest degree first (vectorised: mixed-radix digits, x_0 fastest, then c; then one
@@ -137,6 +183,11 @@ def family_rows(family: Family, x_ranges, c_range: tuple[int, int], first: int, 
     for j, (lo, hi) in enumerate(ranges):
         X[:, j] = lo + idx % (hi - lo + 1)
         idx //= hi - lo + 1
+    if family.b_factors:
+        products = np.array(factor_products(family.b_factors), dtype=np.int64)
+        rank = idx % len(products)
+        c = c_range[0] + idx // len(products)
+        return X.copy(), -c[:, None] * products[rank]
     c = c_range[0] + idx
     if family.product:
         # (x0 n + x1)(x2 n(n+1) + x3) = x1 x3 + (x0 x3 + x1 x2) n + (x0 + x1) x2 n^2 + x0 x2 n^3

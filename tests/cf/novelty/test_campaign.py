@@ -43,3 +43,27 @@ def test_export_of_formulas_and_walks(tmp_path):
     again = tmp_path / "again"
     export_campaign(store, str(again), digits=80, max_depth=4000, reuse=str(out / "campaign_formulas.jsonl"))
     assert (again / "campaign_formulas.jsonl").read_text() == (out / "campaign_formulas.jsonl").read_text()
+
+
+def test_export_with_base_records_of_an_earlier_store(tmp_path):
+    """A later campaign's store exported with --base (the earlier export's files): the union of the two, a
+    base record keeping its first store's run and search-time decision."""
+    first, second = str(tmp_path / "first.sqlite"), str(tmp_path / "second.sqlite")
+    for store, args in ((first, ["cf", "eval", "34n^3+51n^2+27n+5", "-n^6", "--depth", "300"]),
+                        (first, ["cf", "cmf", "walk", "--cmf", "zeta3", "--trajectory", "1,1", "--start", "1,1",
+                                 "--depth", "300"]),
+                        (second, ["cf", "eval", "3n^2+3n+1", "-2n^4", "--depth", "300"]),    # 1/(2 Catalan)
+                        (second, ["cf", "eval", "34n^3+51n^2+27n+5", "-n^6", "--depth", "400"])):
+        code, _out, err, _ = run_cli(args, store=store)
+        assert code == 0, err
+    out, later = tmp_path / "out", tmp_path / "later"
+    export_campaign(first, str(out), digits=80, max_depth=4000)
+    summary = export_campaign(second, str(later), digits=80, max_depth=4000,
+                              base=(str(out / "campaign_formulas.jsonl"), str(out / "cmf_walk_formulas.jsonl")))
+    assert summary["formulas"] == 2   # Apery's fraction once: the same canonical form in both stores
+    recs = {r["a"]: r for r in map(json.loads, (later / "campaign_formulas.jsonl").read_text().splitlines())}
+    assert set(recs) == {"34n^3+51n^2+27n+5", "3n^2+3n+1"}
+    assert recs["34n^3+51n^2+27n+5"]["store"] == "second.sqlite"   # the store's record replaces the base's
+    assert recs["3n^2+3n+1"]["novelty"]["class"] == "known"
+    walks = (later / "cmf_walk_formulas.jsonl").read_text().splitlines()
+    assert len(walks) == 1 and json.loads(walks[0])["store"] == "first.sqlite"   # from the base, as it was

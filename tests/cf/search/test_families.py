@@ -75,15 +75,11 @@ def _in_domain(fam, a, b, x_range, c_range):
     return False
 
 
-def _listed_monomial_b_rows():
-    """(a, b, limit, constants, where) of the shipped lists' rows whose b(n) is a single monomial (read
-    directly from the TSV files: the lists' own loader parses all 4,000 rows, which takes seconds)."""
-    import re
-
+def _listed_rows():
+    """(row, where) of every row of the shipped lists, read directly from the TSV files (the lists' own
+    loader parses all 4,000 rows, which takes seconds)."""
     from discover.cf.novelty.known import shipped_lists
 
-    monomial = re.compile(r"^-?(\d+\*?)?n(\*\*|\^)\d+$")
-    out = []
     for path in shipped_lists():
         header = None
         for number, line in enumerate(path.read_text().splitlines(), start=1):
@@ -93,12 +89,17 @@ def _listed_monomial_b_rows():
             if header is None:
                 header = fields
                 continue
-            row = dict(zip(header, fields))
-            if not monomial.match(row["b"].replace(" ", "")):
-                continue
-            out.append((Polynomial.parse(row["a"]).coeffs, Polynomial.parse(row["b"]).coeffs,
-                        row.get("limit", ""), row.get("constants", ""), f"{path.name}:{number}"))
-    return out
+            yield dict(zip(header, fields)), f"{path.name}:{number}"
+
+
+def _listed_monomial_b_rows():
+    """(a, b, limit, constants, where) of the shipped lists' rows whose b(n) is a single monomial."""
+    import re
+
+    monomial = re.compile(r"^-?(\d+\*?)?n(\*\*|\^)\d+$")
+    return [(Polynomial.parse(row["a"]).coeffs, Polynomial.parse(row["b"]).coeffs, row.get("limit", ""),
+             row.get("constants", ""), where)
+            for row, where in _listed_rows() if monomial.match(row["b"].replace(" ", ""))]
 
 
 def _known_in_box(fam, constants, x_range, c_range):
@@ -253,3 +254,67 @@ def test_zeta3_product_domain_finds_apery(tmp_path):
     summary = run_search(ENGINE, spec, RunOptions(store=str(tmp_path / "s.db"), workers=1))
     assert ("34n^3+51n^2+27n+5", "-n^6", "6/zeta(3)") in \
         {(r.payload["a"], r.payload["b"], r.payload["closed_form"]) for r in summary.records}
+
+
+def _allowed_factor_products(count: int) -> set:
+    """Every product of ``count`` of n, n+1, n+2, n+3, 2n-1, 2n+1, 2n+3 (sympy, not the family code)."""
+    from itertools import combinations_with_replacement
+
+    factors = [n, n + 1, n + 2, n + 3, 2 * n - 1, 2 * n + 1, 2 * n + 3]
+    out = set()
+    for choice in combinations_with_replacement(factors, count):
+        poly = sympy.Poly(sympy.expand(sympy.Mul(*choice)), n)
+        out.add(tuple(int(poly.coeff_monomial(n**i)) for i in range(count + 1)))
+    return out
+
+
+def test_factored_domain_rows_are_products_of_the_linear_factors():
+    """factored:2,3: a(n) every quadratic of the range, b(n) = -c times a product of three of the seven
+    factors, each product once; no b has a positive integer root (no fraction of the domain terminates)."""
+    fam = get_family("factored:2,3")
+    products = _allowed_factor_products(3)
+    assert fam.parameters == 3 and fam.a_degree == 2 and fam.b_degree == 3 and fam.multisets == len(products) == 84
+    spec = CFSearchSpec(constants=("pi",), a_deg=0, b_deg=0, domain="factored:2,3", a_range="-1:1", b_range="-2:2")
+    assert spec.total == 27 * 84 * 5
+    A, B = family_rows(fam, (-1, 1), (-2, 2), 0, spec.total)
+    assert len({tuple(a) for a in A.tolist()}) == 27
+    seen = set()
+    for a, b in zip(A.tolist(), B.tolist()):
+        if any(b):
+            seen.add((tuple(a), tuple(b)))
+        assert any(tuple(-k * v for v in p) == tuple(b) for p in products for k in (-2, -1, 0, 1, 2)), b
+        assert all(_poly(b).subs(n, m) != 0 for m in range(1, 6)) or not any(b)
+    assert len(seen) == spec.total - 27 * 84   # all distinct, the c = 0 rows apart (b = 0: skipped by the screen)
+
+
+def test_factored_domain_rediscovers_the_listed_pcfs_in_its_box(tmp_path):
+    """Every PCF of the shipped lists with deg a <= 1 and b(n) = -c times four of the linear factors,
+    inside the box (or its mirror), with a limit in the searched constants, comes back (the classic
+    PCF(2n+1, n^4) = 12/pi^2 among them), each in its equivalence class."""
+    from discover.cf.novelty.known import limit_class
+
+    constants = {"zeta2", "pi2", "log2", "catalan"}
+    classes_searched = {"pi", "log2", "catalan"}   # limit_class names powers of pi and zeta(2) 'pi'
+    products = _allowed_factor_products(4)
+    known = []
+    for row, _where in _listed_rows():
+        text_a, text_b = row["a"].replace("^", "**"), row["b"].replace("^", "**")
+        if "n**4" not in text_b or any(f"n**{k}" in text_a for k in range(2, 7)):   # cheap, before parsing
+            continue
+        a, b = Polynomial.parse(row["a"]).coeffs, Polynomial.parse(row["b"]).coeffs
+        if len(a) > 2 or len(b) != 5 or not all(abs(v) <= 6 for v in a):
+            continue
+        classes = limit_class(row["limit"]) if row.get("limit") else ()
+        if not classes or not set(classes) <= classes_searched:
+            continue
+        for c in range(-4, 5):
+            if c and b[-1] % c == 0 and tuple(-v // c for v in b) in products and all(v % c == 0 for v in b):
+                known.append((a, b))
+                break
+    assert any(list(a) == [1, 2] and list(b) == [0, 0, 0, 0, 1] for a, b in known), known
+    spec = CFSearchSpec(constants=tuple(sorted(constants)), a_deg=0, b_deg=0, domain="factored:1,4", a_range="-6:6",
+                        b_range="-4:4")
+    summary = run_search(ENGINE, spec, RunOptions(store=str(tmp_path / "s.db"), workers=1))
+    found = {PCF(Polynomial.parse(r.payload["a"]), Polynomial.parse(r.payload["b"])).canonical() for r in summary.records}
+    for a, b in known:
+        assert PCF(Polynomial(a), Polynomial(b)).canonical() in found, f"PCF({a}, {b}) not rediscovered"
