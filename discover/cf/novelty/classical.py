@@ -98,6 +98,9 @@ CITATIONS = {
     "Euler": "Euler's continued fraction of a series (L. Euler, Introductio in analysin infinitorum I, 1748, ch. 18): "
              "the recurrence has a hypergeometric-term solution and the limit is a hypergeometric series; A. Cuyt et al., "
              "Handbook of Continued Fractions for Special Functions (2008), sec. 1.7",
+    "trigamma": "Stieltjes's continued fraction of the trigamma function psi'(x) (T. J. Stieltjes, Sur quelques "
+                "integrales definies et leur developpement en fractions continues, Quart. J. Math. 24, 1890); "
+                "A. Cuyt et al., Handbook of Continued Fractions for Special Functions (2008), ch. 12",
     "periodic": "periodic continued fractions are quadratic irrationals (L. Euler, De fractionibus continuis "
                 "dissertatio, 1737; J.-L. Lagrange, 1770); O. Perron, Die Lehre von den Kettenbruechen I (1954), ch. 3",
 }
@@ -548,10 +551,12 @@ def _shifted(p, k):
 
 def family_of(a, b) -> Family | None:
     """The classical family of PCF(a, b) itself (no unfolding): :func:`classical_family` for deg (1, 2),
-    else Euler's family (:func:`discover.cf.novelty.euler_family.euler_family`), else None."""
+    else Euler's family (:func:`discover.cf.novelty.euler_family.euler_family`), else Stieltjes's fraction of
+    the trigamma function (:func:`discover.cf.novelty.trigamma_family.trigamma_family`), else None."""
     from discover.cf.novelty.euler_family import euler_family
+    from discover.cf.novelty.trigamma_family import trigamma_family
 
-    return classical_family(a, b) or euler_family(a, b)
+    return classical_family(a, b) or euler_family(a, b) or trigamma_family(a, b)
 
 
 def classical_or_unfolded(a, b) -> dict | None:

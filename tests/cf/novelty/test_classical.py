@@ -296,3 +296,41 @@ def test_bessel_formulas_of_degree_2_reach_their_family_member(a, b, closed):
         L0, L1 = _limit(*member, 300).value, _limit(*canon, 300).value
         assert abs((m[0] * L0 + m[1]) / (m[2] * L0 + m[3]) - L1) < mpmath.mpf(10) ** -30
     assert classify(a, b, None, **THOROUGH)["class"] == "new"  # the member is named by the limit only
+
+
+def test_trigamma_family_members_and_their_limits():
+    """PCF(s (2x-1)(2n+1), s^2 n^4) for random rational x > 1/2 and scales s (and the mirror images, and
+    tails shifted by m) is Stieltjes's fraction of psi'(x): recognised, and the exact convergents agree with
+    2 s / psi'(x) (mpmath's polygamma, an independent evaluation)."""
+    from discover.cf.novelty.trigamma_family import trigamma_family
+
+    rng = random.Random(11)
+    for _ in range(8):
+        q = rng.choice([1, 2, 3, 4, 6])
+        p = rng.randrange(q // 2 + 1, 4 * q)    # x = p/q > 1/2
+        if 2 * p <= q:
+            continue
+        s = rng.choice([1, 2, 3]) * q            # s (2x-1) = (s/q)(2p - q): integer coefficients
+        alpha = s * (2 * p - q) // q
+        sign = rng.choice([1, -1])
+        a, b = (sign * alpha, 2 * sign * alpha), (0, 0, 0, 0, s * s)
+        fam = trigamma_family(a, b)
+        assert fam is not None and fam.parameters["x"] == str(Fraction(p, q)), (a, b)
+        with mpmath.workdps(30):
+            want = sign * 2 * s / mpmath.psi(1, mpmath.mpf(p) / q)
+            assert abs(family_limit(a, b, fam, 20) - want) < mpmath.mpf(10) ** -18 * abs(want)
+        if 2 * p >= 3 * q:   # fast enough (x >= 3/2) to check against the convergents themselves
+            ev = evidence(a, b, fam, digits=25, max_depth=40_000)
+            assert ev["agreement_digits"] >= min(8, ev["pcf_digits"] - 1), (a, b, ev)
+        shifted_a, shifted_b = Polynomial(a).shift(2).coeffs, Polynomial(b).shift(2).coeffs   # the tail t_2
+        assert trigamma_family(shifted_a, shifted_b) is not None
+    for a, b in [((3, 2), (0, 0, 0, 0, 2)), ((3, 2), (0, 0, 0, 0, 1)), ((2, 4), (0, 0, 0, 0, -1)),
+                 ((3, 2), (0, 0, 1, 2, 1)), ((2, 4, 1), (0, 0, 0, 0, 1))]:
+        assert trigamma_family(a, b) is None, (a, b)
+
+
+def test_stieltjes_fraction_of_zeta2_is_classical_not_new():
+    """PCF(4n+2, n^4) = 2/(3 zeta(2) - 4) (a campaign formula once called new) is psi'(3/2) = 3 zeta(2) - 4."""
+    nov = classify((2, 4), (0, 0, 0, 0, 1), "2/(-4 + 3*zeta(2))")
+    assert nov["class"] == "equivalent" and nov["chain"][-1]["detail"]["family"] == "trigamma"
+    assert nov["chain"][-1]["detail"]["parameters"]["x"] == "3/2"
