@@ -52,6 +52,9 @@ _CLASS_PATTERNS = (
     (r"\blog\(\s*2\s*\)", "log2"), (r"\blog\(\s*3\s*\)", "log3"), (r"\bCatalan\b", "catalan"),
     (r"\bGoldenRatio\b", "phi"), (r"\bsqrt\(\s*2\s*\)", "sqrt2"), (r"\bEulerGamma\b", "euler_gamma"),
     (r"\bexpint\(", "gompertz"),
+    # the Dirichlet L-values of the registry, written as sums of Hurwitz zeta values
+    (r"\bzeta\(\s*2,\s*1/3\s*\)", "l_m3_2"), (r"\bzeta\(\s*2,\s*1/7\s*\)", "l_m7_2"),
+    (r"\bzeta\(\s*2,\s*1/8\s*\)", "l_m8_2"), (r"\bzeta\(\s*4,\s*1/4\s*\)", "beta4"),
 )
 
 
