@@ -16,7 +16,14 @@ C="--constant pi --constant e --constant zeta2 --constant zeta3 --constant zeta5
 ROUND=${ROUND:-2}
 # every constant of the registry (discover/cf/constants.py), for rounds 5, 6 and 8
 CALL=$(.venv/bin/python -c "from discover.cf.constants import REGISTRY; print(' '.join('--constant ' + n for n in REGISTRY))")
-if [ "$ROUND" = 19 ]; then
+if [ "$ROUND" = 20 ]; then
+  # round 20 (session 11): factored domains with five linear factors in b(n)
+  C="$CALL"
+  BOXES=(
+    "--domain factored:2,5 --range -6:6 --c-range -4:4"
+    "--domain factored:3,5 --range -3:3 --c-range -3:3"
+  )
+elif [ "$ROUND" = 19 ]; then
   # round 19 (session 11): the factored domains (cf search --domain factored:A,B: any a(n), b(n) = -c times B
   # linear factors n+k, 2n+k), every registry constant, into the store of round 18
   C="$CALL"
