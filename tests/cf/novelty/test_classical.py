@@ -279,10 +279,14 @@ def test_campaign_zeta2_formula_is_euler():
     ((1, 3, 1), (0, 2, 1), "2/(-1 + besseli(1, 2)/besseli(2, 2))"),                 # campaign formulas
     ((-1, 1, 1), (0, -2, -1), "(-3 + 3*besselj(0, 2)/besselj(1, 2))/(1 + besselj(0, 2)/besselj(1, 2))"),
     ((3, 5, 1), (0, 2, -3, -2), "(2 + 4*besseli(0, 1)/besseli(1, 1))/(2 + besseli(0, 1)/besseli(1, 1))"),
+    # session 11 (factored domains): a contiguous neighbour of a Kummer member, and two exponentials (1F1)
+    ((1, 4, 1), (0, 4, -6, -4), "2/(-1 + besseli(2, 2)/besseli(3, 2))"),
+    ((7, 7, 2), (0, 0, -4, -2), "4*exp(1/2)"),
+    ((7, 7, 2), (-6, 2, 16, 8), "(-3 + 3*exp(2))/(-5 + exp(2))"),
 ])
 def test_bessel_formulas_of_degree_2_reach_their_family_member(a, b, closed):
-    """A degree (2, 2) / (2, 3) formula for a Bessel ratio is an exact coboundary of the 0F1 / 1F1 member that
-    ratio names; the Moebius map it carries takes the member's limit to the formula's (checked numerically)."""
+    """A degree (2, 2) / (2, 3) formula for a Bessel ratio (or e^z) is an exact coboundary of the 0F1 / 1F1 member
+    that constant names; the Moebius map it carries takes the member's limit to the formula's (checked numerically)."""
     from discover.cf.novelty.classify import THOROUGH
 
     nov = classify(a, b, closed, **THOROUGH)
