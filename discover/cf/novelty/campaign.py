@@ -279,6 +279,10 @@ def _export_walks(walks: list[dict], search_rows: list[dict], out: Path) -> dict
                 # the walk's own decision (search bounds) where it has one: a walk is never new, so the
                 # thorough bounds could only turn equivalent-by-membership into equivalent-to-a-listed-PCF
                 given = rec.get("novelty")
+                if given and (given.get("chain") or [{}])[0].get("kind") == "cmf":
+                    # a base record (--base): its earlier export made an undecided walk equivalent by its own
+                    # trajectory; undo that step, so that each walk of this PCF is given its own trajectory
+                    given = dict(given, **{"class": "new"})   # (its chain and listed are replaced below)
                 if given is None and canon[0] != "as written":
                     given = classify(canon[0], canon[1], rec["closed_form"], **THOROUGH)
                 if given is None or given.get("class") is None:  # undecided (a PCF too large to read or

@@ -50,7 +50,10 @@ def test_export_with_base_records_of_an_earlier_store(tmp_path):
     base record keeping its first store's run and search-time decision."""
     first, second = str(tmp_path / "first.sqlite"), str(tmp_path / "second.sqlite")
     for store, args in ((first, ["cf", "eval", "34n^3+51n^2+27n+5", "-n^6", "--depth", "300"]),
-                        (first, ["cf", "cmf", "walk", "--cmf", "zeta3", "--trajectory", "1,1", "--start", "1,1",
+                        (first, ["cf", "cmf", "walk", "--cmf", "pi", "--trajectory", "2,1", "--start", "1,3",
+                                 "--depth", "300"]),
+                        # the same trajectory one step on: a shift of n, the same canonical PCF
+                        (first, ["cf", "cmf", "walk", "--cmf", "pi", "--trajectory", "2,1", "--start", "3,4",
                                  "--depth", "300"]),
                         (second, ["cf", "eval", "3n^2+3n+1", "-2n^4", "--depth", "300"]),    # 1/(2 Catalan)
                         (second, ["cf", "eval", "34n^3+51n^2+27n+5", "-n^6", "--depth", "400"])):
@@ -65,5 +68,8 @@ def test_export_with_base_records_of_an_earlier_store(tmp_path):
     assert set(recs) == {"34n^3+51n^2+27n+5", "3n^2+3n+1"}
     assert recs["34n^3+51n^2+27n+5"]["store"] == "second.sqlite"   # the store's record replaces the base's
     assert recs["3n^2+3n+1"]["novelty"]["class"] == "known"
-    walks = (later / "cmf_walk_formulas.jsonl").read_text().splitlines()
-    assert len(walks) == 1 and json.loads(walks[0])["store"] == "first.sqlite"   # from the base, as it was
+    walks = [json.loads(x) for x in (later / "cmf_walk_formulas.jsonl").read_text().splitlines()]
+    assert len(walks) == 2 and all(w["store"] == "first.sqlite" for w in walks)   # from the base, as they were
+    # each walk keeps its own trajectory as its chain (not the first walk's of that PCF): the file is unchanged
+    assert (later / "cmf_walk_formulas.jsonl").read_text() == (out / "cmf_walk_formulas.jsonl").read_text()
+    assert [w["novelty"]["chain"][0]["detail"].split(" from ")[1] for w in walks] == ["(1, 3)", "(3, 4)"]
