@@ -42,7 +42,8 @@ Named domains (facts from the Ramanujan Machine repository, github.com/Ramanujan
   PCF(4n+2, n^4) = 2/(3 zeta(2) - 4) is x = (2, 4), b = n n n n, c = -1.
 
 Candidates are numbered in mixed radix over (x_0, ..., x_k, c), x_0 fastest (:func:`family_rows`; for
-``factored`` over (x_0, ..., x_A, the multiset's rank, c)), so a shard is an index range as in the box search. Each x_j has its own range, or one range serves all.
+``factored`` over (x_0, ..., x_A, the multiset's rank, c)), so a shard is an index range as in the box
+search. Each x_j has its own range, or one range serves all.
 """
 
 from __future__ import annotations
@@ -172,8 +173,9 @@ def factor_products(count: int) -> tuple[tuple[int, ...], ...]:
 
 def family_rows(family: Family, x_ranges, c_range: tuple[int, int], first: int, count: int):
     """The coefficient rows of candidates [first, first + count): int64 arrays A (count, d+1) and
-    B (count, 2d+1), lowest degree first (vectorised: mixed-radix digits, x_0 fastest, then c; then one
-    matrix product). ``x_ranges``: one (lo, hi) for every parameter, or a single (lo, hi) for all."""
+    B (count, 2d+1) (for factored:A,B: (count, A+1) and (count, B+1)), lowest degree first (vectorised:
+    mixed-radix digits, x_0 fastest, then c; then one matrix product, or for factored:A,B a row of the
+    table of products). ``x_ranges``: one (lo, hi) for every parameter, or a single (lo, hi) for all."""
     import numpy as np
 
     k1 = family.parameters
