@@ -30,14 +30,10 @@ __all__ = ["trigamma_family"]
 
 def trigamma_family(a, b):
     """The :class:`~discover.cf.novelty.classical.Family` ``trigamma`` of PCF(a, b) (module doc), or None."""
-    from discover.cf.novelty.classical import Family
+    from discover.cf.novelty.classical import Family, _trim
     from discover.cf.polynomial import Polynomial
 
-    a, b = [int(v) for v in a], [int(v) for v in b]
-    while a and a[-1] == 0:
-        a.pop()
-    while b and b[-1] == 0:
-        b.pop()
+    a, b = [int(v) for v in _trim(a)], [int(v) for v in _trim(b)]
     if len(a) != 2 or len(b) != 5 or b[4] <= 0 or b[3] % (4 * b[4]):
         return None
     beta, m = b[4], b[3] // (4 * b[4])

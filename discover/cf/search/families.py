@@ -160,14 +160,15 @@ def factor_products(count: int) -> tuple[tuple[int, ...], ...]:
     from :data:`LINEAR_FACTORS` with repetition, in the order of their nondecreasing index tuples."""
     from itertools import combinations_with_replacement
 
+    from flint import fmpz_poly
+
     out = []
     for choice in combinations_with_replacement(range(len(LINEAR_FACTORS)), count):
-        poly = [1]
+        poly = fmpz_poly([1])
         for i in choice:
             lead, const = LINEAR_FACTORS[i]
-            poly = [(poly[j] if j < len(poly) else 0) * const + (poly[j - 1] if j >= 1 else 0) * lead
-                    for j in range(len(poly) + 1)]
-        out.append(tuple(poly))
+            poly *= fmpz_poly([const, lead])
+        out.append(tuple(int(c) for c in poly.coeffs()))
     return tuple(out)
 
 
