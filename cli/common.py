@@ -203,7 +203,9 @@ def emit_summary(summary, as_json: bool) -> None:
     if as_json or not summary:
         return
     sys.stdout.flush()  # the table first, when stdout and stderr share one stream
-    click.echo(f"run {summary.run_id}: {summary.shards_done} shards, {summary.candidates:,} candidates, "
+    stopped = (f" ({summary.shards_stopped} more stopped: {summary.goal_met})"
+               if summary.shards_stopped and summary.goal_met else "")
+    click.echo(f"run {summary.run_id}: {summary.shards_done} shards{stopped}, {summary.candidates:,} candidates, "
                f"{len(summary.records)} verified ({len(summary.new_keys)} new), {summary.seconds:.1f} s",
                err=True)
 

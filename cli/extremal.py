@@ -84,7 +84,8 @@ LIFT_COLUMNS = COLUMNS[:4] + [("lift", _construction)] + COLUMNS[4:]
 @click.option("--stop-at", default="none", show_default=True, metavar="none|exact|record",
               help="When a size may stop before its time is up: none (the time decides; the published table "
                    "is only a comparison), exact (at a value published as exact), record (also at a published "
-                   "record).")
+                   "record). With exact or record the run ends when every size has its value in some lane; "
+                   "the other lanes are stopped.")
 @click.option("--continue", "resume_best", is_flag=True,
               help="Seed from the best graphs already in the store for this problem (to continue a long run).")
 @click.option("--rounds", type=int, default=1, show_default=True, metavar="R",

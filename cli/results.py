@@ -69,9 +69,10 @@ def runs(store, as_json):
             status = db.shard_status(run.id)
             done = sum(s == "done" for s in status.values())
             failed = sum(s == "failed" for s in status.values())
+            stopped = sum(s == "stopped" for s in status.values())
             rows.append({"run": run.id, "engine": run.engine, "status": run.status, "shards": len(status),
-                         "done": done, "failed": failed, "started": run.started, "finished": run.finished,
-                         "command": run.command})
+                         "done": done, "failed": failed, "stopped": stopped, "started": run.started,
+                         "finished": run.finished, "command": run.command})
     if as_json:
         for row in rows:
             click.echo(json.dumps(row))
@@ -79,7 +80,10 @@ def runs(store, as_json):
     if not rows:
         click.echo("no runs")
         return
-    print_table([[str(r["run"]), r["engine"], r["status"], f'{r["done"]}/{r["shards"]}', str(r["failed"]),
+    # a shard stopped because the run's goal was met first (e.g. another lane reached the value)
+    print_table([[str(r["run"]), r["engine"], r["status"],
+                  f'{r["done"]}/{r["shards"]}' + (f' ({r["stopped"]} stopped)' if r["stopped"] else ""),
+                  str(r["failed"]),
                   r["started"], r["command"]] for r in rows],
                 ["run", "engine", "status", "done", "failed", "started", "command"])
 

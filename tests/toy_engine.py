@@ -28,6 +28,9 @@ class ToySpec(SearchSpec):
     crash_once_dir: str = ""    # if set, block 0 SIGKILLs its own process the first time it runs
     report_threads: bool = False  # records carry numba.get_num_threads() of the process that ran them
     aliases: bool = False       # each block also finds the next block's numbers, worded differently
+    goal: int = -1              # GOAL_ENGINE: the run's goal is met once this number is found
+    slow_from: int = -1         # blocks from this index on sleep slow_delay seconds (shards to stop)
+    slow_delay: float = 60.0
 
     def __post_init__(self):
         if self.limit < 0 or self.block < 1:
@@ -59,6 +62,8 @@ def run_shard(spec: ToySpec, shard: Shard) -> ShardResult:
         raise ValueError(f"block {index} is configured to fail")
     if spec.delay:
         time.sleep(spec.delay)
+    if 0 <= spec.slow_from <= index:
+        time.sleep(spec.slow_delay)
     extra = {}
     if spec.report_threads:
         import numba
@@ -83,6 +88,16 @@ def run_shard(spec: ToySpec, shard: Shard) -> ShardResult:
 
 
 ENGINE = Engine("toy", ToySpec, shards, run_shard)
+
+
+def goal_found(spec: ToySpec, records) -> str | None:
+    """The toy goal: the number ``spec.goal`` is among the records."""
+    if any(r.payload.get("k") == spec.goal for r in records):
+        return f"{spec.goal} found"
+    return None
+
+
+GOAL_ENGINE = Engine("toy", ToySpec, shards, run_shard, goal=goal_found)
 
 
 def shards_last_first(spec: ToySpec):
@@ -141,13 +156,16 @@ def _toy_command():
     @click.option("--crash-once-dir", default="")
     @click.option("--fail-block", type=int, default=-1)
     @click.option("--report-threads", is_flag=True)
+    @click.option("--goal", type=int, default=-1)
+    @click.option("--slow-from", type=int, default=-1)
     @json_option
     @runner_options
-    def command(limit, block, delay, crash_once_dir, fail_block, report_threads, as_json, run_options):
+    def command(limit, block, delay, crash_once_dir, fail_block, report_threads, goal, slow_from, as_json,
+                run_options):
         """The sums of two squares below LIMIT (a test engine)."""
         spec = ToySpec(limit=limit, block=block, delay=delay, crash_once_dir=crash_once_dir,
-                       fail_block=fail_block, report_threads=report_threads)
-        summary = execute(ENGINE, spec, run_options, as_json)
+                       fail_block=fail_block, report_threads=report_threads, goal=goal, slow_from=slow_from)
+        summary = execute(GOAL_ENGINE if goal >= 0 else ENGINE, spec, run_options, as_json)
         emit_records(summary.records, as_json, [("k", lambda r: r.payload["k"]), ("statement", lambda r: r.statement)])
         emit_summary(summary, as_json)
 

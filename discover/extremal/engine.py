@@ -317,7 +317,33 @@ def continued_from_store(spec: ExtremalSearchSpec, store) -> ExtremalSearchSpec:
     return dataclasses.replace(spec, seeds=spec.seeds + best_graphs(stored))
 
 
-ENGINE = Engine(ENGINE_NAME, ExtremalSearchSpec, shards, run_shard, then=next_round)
+def goal_reached(spec: ExtremalSearchSpec, records) -> str | None:
+    """The run's goal under ``--stop-at exact|record`` (the pipeline's ``goal``): every size of the spec
+    holds a record at its published value (for a witness problem: a witness), in any lane. Then the
+    lanes still running are stopped: a lane already ends a size at that value, so the others could only
+    give an equal graph at that size. None while a size is short, with ``--stop-at none`` (the time
+    budget decides), or when a size has no published value to stop at."""
+    from discover.extremal.lanes import goal_for
+    from discover.extremal.problems import get_problem
+
+    if spec.stop_at == "none":
+        return None
+    problem = get_problem(spec.problem)
+    best: dict[int, int] = {}
+    for record in records:
+        p = record.payload
+        best[p["n"]] = max(best.get(p["n"], -1), p["edges"])
+    for n in set(spec.sizes):
+        goal = goal_for(problem, n, spec.stop_at)
+        if n not in best or (problem.objective != "witness" and (goal >= n * n or best[n] < goal)):
+            return None
+    sizes = sorted(set(spec.sizes))
+    shown = f"n = {sizes[0]}" if len(sizes) == 1 else f"{len(sizes)} sizes"
+    return (f"{shown} reached {'a witness' if problem.objective == 'witness' else 'the published value'} "
+            f"(--stop-at {spec.stop_at})")
+
+
+ENGINE = Engine(ENGINE_NAME, ExtremalSearchSpec, shards, run_shard, then=next_round, goal=goal_reached)
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,12 @@ class Engine:
     stage's shards go into the same checkpoint (ids prefixed by the stage number), so ``--resume`` after a
     kill at any moment finishes the stage it was in and then every later stage, exactly as a clean run.
     ``then`` must be deterministic and cheap (it runs in the driver).
+
+    ``goal`` (optional) ends a run early: ``goal(spec, records)`` gets the stage's verified records so far
+    (after every finished shard) and returns why the run's goal is met (one line), or None. When it says
+    met, the runner stops the stage's shards still running or waiting (marked ``stopped`` in the
+    checkpoint, with that line; a resume does not run them again) and no later stage starts. Lanes of a
+    search that race to one value use it: the first to reach the value ends the run.
     """
 
     name: str
@@ -105,6 +111,7 @@ class Engine:
     shards: Callable[[Any], Iterable[Shard]]
     run_shard: Callable[[Any, Shard], ShardResult]
     then: Callable[[Any, list[Record]], "tuple[Engine, Any] | None"] | None = None
+    goal: Callable[[Any, list[Record]], "str | None"] | None = None
 
     @property
     def ref(self) -> str:

@@ -73,6 +73,9 @@ class RunSummary:
     new_keys: set[str] = field(default_factory=set)
     shards_done: int = 0
     shards_failed: list[tuple[str, str]] = field(default_factory=list)
+    # shards not run to the end because the engine's goal was met first (Engine.goal), and why
+    shards_stopped: int = 0
+    goal_met: str | None = None
     candidates: int = 0
     rejected: int = 0
     seconds: float = 0.0
@@ -135,7 +138,7 @@ def run_search(engine: Engine, spec: Any, options: RunOptions = RunOptions(),
                 while True:
                     stage_records = _run_stage(store, backend, run_id, stage, stage_engine, stage_spec, options,
                                                summary, on_records or (lambda records: None))
-                    if summary.shards_failed or stage_engine.then is None:
+                    if summary.shards_failed or summary.goal_met or stage_engine.then is None:
                         break
                     following = stage_engine.then(stage_spec, stage_records)
                     if following is None:
@@ -185,15 +188,24 @@ def _run_stage(store: Store, backend, run_id: int, stage: int, engine: Engine, s
     shards = [replace(s, id=prefix + s.id) for s in engine.shards(spec)]
     store.register_shards(run_id, [s.id for s in shards])
     status = store.shard_status(run_id)
-    todo = [s for s in shards if status.get(s.id) != "done"]
+    # a shard stopped because the goal was met is finished business, as a done one is
+    todo = [s for s in shards if status.get(s.id) not in ("done", "stopped")]
     done_before = [s.id for s in shards if status.get(s.id) == "done"]
+    summary.shards_stopped += sum(status.get(s.id) == "stopped" for s in shards)
+    reached: list[Record] = []  # the stage's verified records so far, for the engine's goal
     if done_before:
         earlier = summary.keep([record for _, record in store.shard_records(run_id, done_before)])
+        reached.extend(earlier)
         on_records(_one_per_key(earlier))
         summary.shards_done += len(done_before)
         candidates, rejected = store.shard_totals(run_id, done_before)
         summary.candidates += candidates
         summary.rejected += rejected
+    if engine.goal is not None and todo and done_before:
+        summary.goal_met = engine.goal(spec, reached)
+        if summary.goal_met:  # met before an interruption: what was left is not wanted
+            _stop(store, run_id, [s.id for s in todo], summary)
+            todo = []
 
     if todo:
         # the engine sees its own shard ids: the stage prefix is the checkpoint's business only
@@ -205,12 +217,24 @@ def _run_stage(store: Store, backend, run_id: int, stage: int, engine: Engine, s
 
         # shards in flight report on themselves (layer k, the size a lane is at) only when someone watches
         previous = inner.set_sink(progress.show_inner if options.progress else None)
+        finished: set[str] = set()
         try:
             with progress:
                 for arrived in outcomes:  # one outcome, or a batch of those that finished together
                     with _ctrl_c_after():
                         for outcome in arrived if isinstance(arrived, list) else [arrived]:
                             _take(store, run_id, prefix + outcome.shard.id, outcome, summary, progress, on_records)
+                            finished.add(outcome.shard.id)
+                            if outcome.error is None:
+                                reached.extend(r for r in outcome.result.records if r.verified)
+                        if engine.goal is not None and not summary.shards_failed:
+                            summary.goal_met = engine.goal(spec, reached)
+                        if summary.goal_met:
+                            # closing the backend's generator ends the shards in flight (as Ctrl-C does)
+                            getattr(outcomes, "close", lambda: None)()
+                            _stop(store, run_id, [prefix + s.id for s in unprefixed if s.id not in finished],
+                                  summary)
+                            break
         finally:
             inner.set_sink(previous)
     if engine.then is None:
@@ -218,6 +242,12 @@ def _run_stage(store: Store, backend, run_id: int, stage: int, engine: Engine, s
     # read back from the store, for fresh and earlier shards alike: a key seen again keeps its first
     # stored form, so the next stage gets the same input after a resume as in a clean run
     return [record for _, record in store.shard_records(run_id, [s.id for s in shards])]
+
+
+def _stop(store: Store, run_id: int, shard_ids: list[str], summary: RunSummary) -> None:
+    """Mark the shards left when the goal was met as ``stopped``, with the goal's line."""
+    store.stop_shards(run_id, shard_ids, f"stopped: {summary.goal_met}")
+    summary.shards_stopped += len(shard_ids)
 
 
 class _Terminated(KeyboardInterrupt):

@@ -348,6 +348,14 @@ class Store:
                    (record.statement, payload, canonical_json(record.verification), record.key,
                     record.statement, record.statement, payload))
 
+    def stop_shards(self, run_id: int, shard_ids: Iterable[str], reason: str) -> None:
+        """Mark shards ``stopped`` (not run to the end, and not to be run again: the run's goal was met
+        first), with ``reason`` in their error column."""
+        now = _now()
+        with self._transaction() as db:
+            db.executemany("UPDATE shards SET status='stopped', error=?, finished=? WHERE run_id=? AND shard_id=? "
+                           "AND status!='done'", [(reason, now, run_id, sid) for sid in shard_ids])
+
     def fail_shard(self, run_id: int, shard_id: str, error: str) -> None:
         with self._transaction() as db:
             db.execute("UPDATE shards SET status='failed', error=?, finished=? WHERE run_id=? AND shard_id=?",

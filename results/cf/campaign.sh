@@ -16,7 +16,15 @@ C="--constant pi --constant e --constant zeta2 --constant zeta3 --constant zeta5
 ROUND=${ROUND:-2}
 # every constant of the registry (discover/cf/constants.py), for rounds 5, 6 and 8
 CALL=$(.venv/bin/python -c "from discover.cf.constants import REGISTRY; print(' '.join('--constant ' + n for n in REGISTRY))")
-if [ "$ROUND" = 20 ]; then
+if [ "$ROUND" = 21 ]; then
+  # round 21 (session 12): factored:2,4 over a wider coefficient box than round 19 (which saw 2 of the
+  # `new` of session 11), then five factors with a linear a(n)
+  C="$CALL"
+  BOXES=(
+    "--domain factored:2,4 --range -12:12 --c-range -12:12"
+    "--domain factored:1,5 --range -20:20 --c-range -8:8"
+  )
+elif [ "$ROUND" = 20 ]; then
   # round 20 (session 11): factored domains with five linear factors in b(n)
   C="$CALL"
   BOXES=(

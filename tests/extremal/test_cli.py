@@ -228,3 +228,37 @@ def test_check_stores_a_valid_graph_that_beats_the_table(store_path, tmp_path, m
     assert code == 0, err
     (rec,) = [json.loads(line) for line in out.splitlines()]
     assert rec["verified"] and rec["edges"] == 15 and rec["status"] == "new_record" and rec["by"] == 1
+
+
+def test_stop_at_ends_the_run_when_every_size_has_its_value_in_some_lane(store_path):
+    """Two lanes on two workers, a minute per size each, --stop-at exact at n = 20, 21 (exact values found
+    within a second): the run ends when a lane has both, the other lane is stopped (not waited for), no
+    later round starts, and the summary says so. With a size whose value is not reached the goal is not met."""
+    import sqlite3
+    import time
+
+    from discover.extremal.engine import ExtremalSearchSpec, goal_reached
+    from discover.records import Record
+
+    tic = time.perf_counter()
+    code, out, err = _invoke(["extremal", "search", "--n", "20..21", "--time", "60", "--restarts", "2",
+                              "--workers", "2", "--rounds", "3", "--stop-at", "exact", "--store", store_path])
+    assert code == 0, err
+    assert time.perf_counter() - tic < 40
+    assert "1 more stopped: 2 sizes reached the published value (--stop-at exact)" in err
+    with sqlite3.connect(store_path) as db:
+        shards = sorted(db.execute("SELECT status FROM shards"))
+    assert shards == [("done",), ("stopped",)]
+
+    def record(n, edges):
+        return Record.create("extremal.search", "c3c4", [n, edges], "", {"n": n, "edges": edges}, {}, verified=True)
+
+    spec = ExtremalSearchSpec(problem="c3c4", sizes=(20, 21), stop_at="exact")
+    at20, at21, at54 = record(20, C3C4[20]), record(21, C3C4[21]), record(54, C3C4[54])
+    assert goal_reached(spec, [at20, at21])
+    assert goal_reached(spec, [at20, record(21, C3C4[21] - 1)]) is None  # 21 short by one
+    assert goal_reached(spec, [at20]) is None
+    assert goal_reached(ExtremalSearchSpec(problem="c3c4", sizes=(20,), stop_at="none"), [at20]) is None
+    # 54 has a published record but no exact value: exact cannot end it, record can
+    assert goal_reached(ExtremalSearchSpec(problem="c3c4", sizes=(54,), stop_at="exact"), [at54]) is None
+    assert goal_reached(ExtremalSearchSpec(problem="c3c4", sizes=(54,), stop_at="record"), [at54])

@@ -205,3 +205,47 @@ def test_sigint_to_the_driver_alone_stops_a_pool_run_at_once(store_path, signame
     with Store(store_path) as store:
         [run] = store.runs()
     assert run.status == "interrupted"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_met_goal_stops_the_other_shards_and_a_resume_does_not_run_them(store_path, workers):
+    """Block 0 finds 5 (the goal); blocks 1..3 would sleep a minute each: they are stopped, not waited for."""
+    import time
+
+    from toy_engine import GOAL_ENGINE
+
+    tic = time.perf_counter()
+    summary = run_search(GOAL_ENGINE, ToySpec(limit=40, block=10, goal=5, slow_from=1),
+                         RunOptions(store=store_path, workers=workers))
+    assert time.perf_counter() - tic < 30
+    assert summary.goal_met == "5 found" and summary.shards_stopped == 3 and summary.shards_done == 1
+    assert keys(summary) == _block_keys(0)
+    with Store(store_path) as store:
+        [run] = store.runs()
+        assert run.status == "finished"
+        assert store.shard_status(run.id) == {"block-0": "done", "block-1": "stopped", "block-2": "stopped",
+                                              "block-3": "stopped"}
+    tic = time.perf_counter()
+    resumed = run_search(GOAL_ENGINE, ToySpec(), RunOptions(store=store_path, workers=workers, resume=summary.run_id))
+    assert time.perf_counter() - tic < 10 and resumed.shards_stopped == 3 and keys(resumed) == _block_keys(0)
+
+
+def test_a_goal_not_met_changes_nothing(store_path):
+    from toy_engine import GOAL_ENGINE
+
+    summary = run_search(GOAL_ENGINE, ToySpec(limit=40, block=10, goal=3), RunOptions(store=store_path, workers=2))
+    assert summary.goal_met is None and summary.shards_stopped == 0 and keys(summary) == expected_keys(40)
+
+
+def test_a_goal_met_by_the_shards_done_before_an_interruption_stops_the_rest_on_resume(store_path):
+    """The first run (no goal) stored blocks 0, 1, 3 and failed block 2; resumed with the goal (5, in block
+    0), block 2 is not run again but marked stopped."""
+    from toy_engine import GOAL_ENGINE
+
+    first = run_search(ENGINE, ToySpec(limit=40, block=10, goal=5, fail_block=2), RunOptions(store=store_path, workers=1))
+    assert [sid for sid, _ in first.shards_failed] == ["block-2"]
+    resumed = run_search(GOAL_ENGINE, ToySpec(), RunOptions(store=store_path, workers=1, resume=first.run_id))
+    assert resumed.goal_met == "5 found" and resumed.shards_stopped == 1 and not resumed.shards_failed
+    with Store(store_path) as store:
+        assert store.shard_status(first.run_id)["block-2"] == "stopped"
+        assert store.runs()[0].status == "finished"
