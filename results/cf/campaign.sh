@@ -16,7 +16,14 @@ C="--constant pi --constant e --constant zeta2 --constant zeta3 --constant zeta5
 ROUND=${ROUND:-2}
 # every constant of the registry (discover/cf/constants.py), for rounds 5, 6 and 8
 CALL=$(.venv/bin/python -c "from discover.cf.constants import REGISTRY; print(' '.join('--constant ' + n for n in REGISTRY))")
-if [ "$ROUND" = 21 ]; then
+if [ "$ROUND" = 22 ]; then
+  # round 22 (session 12, beside round 21 on the second core, into its own store): factored:2,3 wider than
+  # round 19 (which saw 4 of the `new` of session 11)
+  C="$CALL"
+  BOXES=(
+    "--domain factored:2,3 --range -14:14 --c-range -12:12"
+  )
+elif [ "$ROUND" = 21 ]; then
   # round 21 (session 12): factored:2,4 over a wider coefficient box than round 19 (which saw 2 of the
   # `new` of session 11), then five factors with a linear a(n)
   C="$CALL"
