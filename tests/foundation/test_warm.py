@@ -142,3 +142,20 @@ def test_a_pool_with_other_code_or_a_wrong_key_is_not_used(tmp_path, monkeypatch
         assert warm.status()["stale"] is True
     finally:
         listener.close()
+
+
+def test_a_met_goal_stops_the_other_lane_in_the_pool(pool):
+    """Two lanes through the pool, a minute per size each, --stop-at exact at n = 20, 21 (found within a
+    second): the command ends without waiting for the second lane, whose child in the pool is ended."""
+    env, server, tmp = pool
+    tic = time.monotonic()
+    out = _discover(["extremal", "search", "--problem", "c3c4", "--n", "20..21", "--time", "60", "--restarts", "2",
+                     "--workers", "2", "--stop-at", "exact", "--store", str(tmp / "s.sqlite")], env)
+    assert out.returncode == 0, out.stderr
+    assert time.monotonic() - tic < 40
+    assert "1 more stopped" in out.stderr
+    deadline = time.monotonic() + 10
+    while _children(server) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(c) for c in _children(server))
+    assert _alive(server)
