@@ -316,6 +316,24 @@ def test_ctrl_c_through_the_driver_leaves_the_run_interrupted_and_resume_finishe
 
 
 @pytest.mark.ray
+@pytest.mark.timeout(400)
+def test_a_met_goal_through_the_driver_stops_the_other_tasks_and_the_driver_serves_the_next_command(cluster,
+                                                                                                  tmp_path):
+    """Block 0 finds the goal (5); blocks 1 and 2 would sleep a minute each: the command ends without them
+    (marked stopped), and the driver, having cancelled them, runs the next command."""
+    store = tmp_path / "s.sqlite"
+    tic = time.monotonic()
+    code, out, err = finish(toy(cluster, store, "--limit", "30", "--block", "10", "--goal", "5", "--slow-from", "1"))
+    assert code == 0, err
+    assert time.monotonic() - tic < 50 and "2 more stopped: 5 found" in err
+    statuses = dict(sqlite3.connect(store).execute("SELECT shard_id, status FROM shards").fetchall())
+    assert statuses == {"block-0": "done", "block-1": "stopped", "block-2": "stopped"}
+    code, out, err = finish(toy(cluster, tmp_path / "t.sqlite", "--json", "--limit", "40", "--block", "10"))
+    assert code == 0, err
+    assert sorted(r["key"] for r in records(out)) == sorted(expected_keys(40))
+
+
+@pytest.mark.ray
 @pytest.mark.slow  # 14 s; Ctrl-C through the driver and a driver that does not answer stay in the default run
 @pytest.mark.timeout(400)
 def test_a_driver_killed_mid_run_leaves_it_interrupted_and_the_next_command_joins_directly(cluster, tmp_path):
