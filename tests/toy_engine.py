@@ -158,13 +158,15 @@ def _toy_command():
     @click.option("--report-threads", is_flag=True)
     @click.option("--goal", type=int, default=-1)
     @click.option("--slow-from", type=int, default=-1)
+    @click.option("--slow-delay", type=float, default=60.0)
     @json_option
     @runner_options
-    def command(limit, block, delay, crash_once_dir, fail_block, report_threads, goal, slow_from, as_json,
-                run_options):
+    def command(limit, block, delay, crash_once_dir, fail_block, report_threads, goal, slow_from, slow_delay,
+                as_json, run_options):
         """The sums of two squares below LIMIT (a test engine)."""
         spec = ToySpec(limit=limit, block=block, delay=delay, crash_once_dir=crash_once_dir,
-                       fail_block=fail_block, report_threads=report_threads, goal=goal, slow_from=slow_from)
+                       fail_block=fail_block, report_threads=report_threads, goal=goal, slow_from=slow_from,
+                       slow_delay=slow_delay)
         summary = execute(GOAL_ENGINE if goal >= 0 else ENGINE, spec, run_options, as_json)
         emit_records(summary.records, as_json, [("k", lambda r: r.payload["k"]), ("statement", lambda r: r.statement)])
         emit_summary(summary, as_json)

@@ -196,14 +196,14 @@ def test_ctrl_c_or_sigterm_leaves_the_run_interrupted_every_time_and_resume_fini
 
 
 def test_a_met_goal_cancels_the_tasks_still_running(cluster, tmp_path):
-    """Block 0 finds the goal (5); the other blocks would sleep a minute each on the worker node: the run
-    ends without them, they are marked stopped, and a resume runs nothing."""
+    """Block 0 finds the goal (5); the other blocks would sleep 30 s each on the worker node: the run ends
+    without them, they are marked stopped, and a resume runs nothing."""
     store = tmp_path / "s.sqlite"
     tic = time.monotonic()
     code, out, err = finish(toy(cluster, store, "--limit", "30", "--block", "10", "--goal", "5",
-                                "--slow-from", "1"), timeout=120)
+                                "--slow-from", "1", "--slow-delay", "30"), timeout=120)
     assert code == 0, err
-    assert time.monotonic() - tic < 50  # not the minute the stopped blocks would take
+    assert time.monotonic() - tic < 28  # not the 30 s the stopped blocks would take
     assert "2 more stopped: 5 found" in err
     statuses = dict(sqlite3.connect(store).execute("SELECT shard_id, status FROM shards").fetchall())
     assert statuses == {"block-0": "done", "block-1": "stopped", "block-2": "stopped"}
