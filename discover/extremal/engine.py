@@ -329,10 +329,7 @@ def goal_reached(spec: ExtremalSearchSpec, records) -> str | None:
     if spec.stop_at == "none":
         return None
     problem = get_problem(spec.problem)
-    best: dict[int, int] = {}
-    for record in records:
-        p = record.payload
-        best[p["n"]] = max(best.get(p["n"], -1), p["edges"])
+    best = {r.payload["n"]: r.payload["edges"] for r in best_per_size(records)}
     for n in set(spec.sizes):
         goal = goal_for(problem, n, spec.stop_at)
         if n not in best or (problem.objective != "witness" and (goal >= n * n or best[n] < goal)):

@@ -201,11 +201,10 @@ def _run_stage(store: Store, backend, run_id: int, stage: int, engine: Engine, s
         candidates, rejected = store.shard_totals(run_id, done_before)
         summary.candidates += candidates
         summary.rejected += rejected
-    if engine.goal is not None and todo and done_before:
-        summary.goal_met = engine.goal(spec, reached)
-        if summary.goal_met:  # met before an interruption: what was left is not wanted
-            _stop(store, run_id, [s.id for s in todo], summary)
-            todo = []
+    if todo and done_before and _goal_met(engine, spec, reached, summary):
+        # met before an interruption: what was left is not wanted
+        _stop(store, run_id, [s.id for s in todo], summary)
+        todo = []
 
     if todo:
         # the engine sees its own shard ids: the stage prefix is the checkpoint's business only
@@ -227,9 +226,7 @@ def _run_stage(store: Store, backend, run_id: int, stage: int, engine: Engine, s
                             finished.add(outcome.shard.id)
                             if outcome.error is None:
                                 reached.extend(r for r in outcome.result.records if r.verified)
-                        if engine.goal is not None and not summary.shards_failed:
-                            summary.goal_met = engine.goal(spec, reached)
-                        if summary.goal_met:
+                        if not summary.shards_failed and _goal_met(engine, spec, reached, summary):
                             # closing the backend's generator ends the shards in flight (as Ctrl-C does)
                             getattr(outcomes, "close", lambda: None)()
                             _stop(store, run_id, [prefix + s.id for s in unprefixed if s.id not in finished],
@@ -242,6 +239,13 @@ def _run_stage(store: Store, backend, run_id: int, stage: int, engine: Engine, s
     # read back from the store, for fresh and earlier shards alike: a key seen again keeps its first
     # stored form, so the next stage gets the same input after a resume as in a clean run
     return [record for _, record in store.shard_records(run_id, [s.id for s in shards])]
+
+
+def _goal_met(engine: Engine, spec: Any, reached: list[Record], summary: RunSummary) -> bool:
+    """Ask the engine's goal (if it has one) about the stage's records so far; its line goes to the summary."""
+    if engine.goal is not None:
+        summary.goal_met = engine.goal(spec, reached)
+    return bool(summary.goal_met)
 
 
 def _stop(store: Store, run_id: int, shard_ids: list[str], summary: RunSummary) -> None:
