@@ -26,6 +26,10 @@ from discover.runner.inner import report
 
 # seconds without a gain after which a start gives way to the next (at most)
 PATIENCE_CAP = 40.0
+# largest size with the wider re-attachment walk (kernel_params), and its patience cap: with the wider
+# walk the starts at n = 64 that reached 230 did so within 12 s (12 of 30 one-start runs of 12 s)
+WIDE_WALK_MAX = 100
+WIDE_PATIENCE_CAP = 12.0
 
 
 @dataclass
@@ -52,6 +56,12 @@ def edges_from_adjacency(a: np.ndarray) -> list[tuple[int, int]]:
     return [(int(u), int(v)) for u, v in zip(us, vs)]
 
 
+def wide_walk(problem: Problem, n: int) -> bool:
+    """Whether size n of ``problem`` gets the wider re-attachment walk and its patience cap: girth 5
+    (C3 and C4 forbidden) up to n = WIDE_WALK_MAX, where it was measured."""
+    return problem.cycles == (3, 4) and n <= WIDE_WALK_MAX
+
+
 def kernel_params(problem: Problem, n: int, target: int, seed: int):
     """The int64 parameter vector of the kernels for ``problem`` at size ``n``."""
     from discover.extremal import flips as K
@@ -69,8 +79,15 @@ def kernel_params(problem: Problem, n: int, target: int, seed: int):
     p[K.P_TARGET] = target
     p[K.P_PENALTY] = 1
     p[K.P_SEED] = seed % (2**31 - 1)
-    p[K.P_WORSE] = 50  # per mille: the re-attachment walk keeps 5% of the moves that lose one edge
-    p[K.P_SLACK] = 1  # and stays within one edge of its best
+    # per mille: the re-attachment walk keeps this share of the moves that lose one edge, and stays within
+    # P_SLACK edges of its best. Up to n = WIDE_WALK_MAX it is a wider walk (30%, two edges): from the
+    # empty graph at n = 64 one start of 12 s reached 230 in 9 of 30 against 0 of 16 with 5% and one edge,
+    # and one lane of 60 s in 7 of 16 against 2 of 16 (docs/extremal.md, session 13); at n = 100 and 150
+    # it made as many edges in 20 s as the narrow walk, which stays above that size and for the problems
+    # where it was not measured (girth 6, C4 alone)
+    wide = wide_walk(problem, n)
+    p[K.P_WORSE] = 300 if wide else 50
+    p[K.P_SLACK] = 2 if wide else 1
     # per mille of re-attachment moves whose first victim is a vertex of least degree: from scratch at
     # n = 56 (6 runs of at most 30 s) the walk reached 193 in a median 5.3 s with 300 and 26.3 s with 0;
     # at n = 60, 700 did worse than 300 (0 of 4 against 2 of 4 runs reached 212 in 60 s)
@@ -155,8 +172,8 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
     curriculum lane (the default) tries each start once, then a random start and the empty graph by
     turns; a ``from_scratch`` lane restarts from the empty graph, with an untried start every third
     restart. The curriculum's seeds can hold every lane in one basin: at n = 64 they give 229 within
-    seconds and stay there, while the record 230 comes from scratch (in about one start in six of
-    a minute each), so the engine gives half of its lanes to each order.
+    seconds and stay there, while the record 230 comes from scratch (with the wider walk of
+    :func:`wide_walk`, one start of 12 s in three), so the engine gives half of its lanes to each order.
 
     ``spent`` is the time already spent at this size (earlier passes): a graph found now is reported
     as reached after ``spent`` plus the time of this pass."""
@@ -203,9 +220,10 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
             found_at = spent + time.perf_counter() - t0
 
     # a start that has not improved for this long gives way to the next; capped, so that a long
-    # budget is spent on many starts (at n = 64 a start from scratch that reaches 230 does so within
-    # a minute, with gains up to 30 s apart)
-    patience = max(2.0, min(PATIENCE_CAP, seconds / (3 if reattach else 8)))
+    # budget is spent on many starts (at n = 64, with the narrow walk, a start from scratch that
+    # reached 230 did so within a minute, with gains up to 30 s apart; with the wider walk within 12 s)
+    cap = WIDE_PATIENCE_CAP if reattach and wide_walk(problem, n) else PATIENCE_CAP
+    patience = max(2.0, min(cap, seconds / (3 if reattach else 8)))
     untried = list(range(len(starts)))
     # steps per kernel call, learnt from the time calls take and kept across restarts. They start at
     # one: a single step can take 50 ms (ramsey-5-5 at n = 64), and a call is never interrupted, so a

@@ -59,3 +59,18 @@ def test_the_densest_start_goes_first():
     found, _ = search_size(problem, 124, 0.05, 0, [cycle.copy(), dense], best=Found(124, 124, cycle, 0.0, 0))
     assert found.edges >= dense.sum() // 2
     assert verify(problem, 124, edges_from_adjacency(found.adjacency))["ok"]
+
+
+def test_the_wider_walk_is_for_girth_5_up_to_its_stated_size():
+    """The re-attachment walk keeps 30% of the edge-losing moves within two edges of its best for girth 5 up to
+    n = WIDE_WALK_MAX (where it was measured), 5% within one edge elsewhere; the patience cap follows it."""
+    from discover.extremal import flips as K
+    from discover.extremal.lanes import WIDE_WALK_MAX, kernel_params, wide_walk
+    from discover.extremal.problems import get_problem
+
+    c3c4, c4, girth6 = get_problem("c3c4"), get_problem("c4"), get_problem("girth6")
+    for problem, n, wide in [(c3c4, 64, True), (c3c4, WIDE_WALK_MAX, True), (c3c4, WIDE_WALK_MAX + 1, False),
+                             (c4, 64, False), (girth6, 64, False)]:
+        p = kernel_params(problem, n, 10**6, 1)
+        assert wide_walk(problem, n) is wide
+        assert (int(p[K.P_WORSE]), int(p[K.P_SLACK])) == ((300, 2) if wide else (50, 1))
