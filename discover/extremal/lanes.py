@@ -224,7 +224,6 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
     # reached 230 did so within a minute, with gains up to 30 s apart; with the wider walk within 12 s)
     cap = WIDE_PATIENCE_CAP if reattach and wide_walk(problem, n) else PATIENCE_CAP
     patience = max(2.0, min(cap, seconds / (3 if reattach else 8)))
-    early = patience / (4 if reattach and wide_walk(problem, n) else 2)
     untried = list(range(len(starts)))
     # steps per kernel call, learnt from the time calls take and kept across restarts. They start at
     # one: a single step can take 50 ms (ramsey-5-5 at n = 64), and a call is never interrupted, so a
@@ -304,10 +303,9 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
                     break
             now = time.perf_counter()
             # a start that stalls gives way, and so does one still more than two edges below the
-            # lane's best after half that time (a quarter with the wider walk): at n = 64 the starts
-            # from scratch that reached 230 were within two edges of 229 after 20 s (with the wider walk
-            # most were after 3 s), and most of the others were not
-            if now - last_gain > patience or (now - began > early and run_edges < best_edges - 2):
+            # lane's best after half that time: at n = 64 the starts from scratch that reached 230
+            # were within two edges of 229 after 20 s, and most of the others were not
+            if now - last_gain > patience or (now - began > patience / 2 and run_edges < best_edges - 2):
                 break
     if best_edges < 0:
         return None, steps
