@@ -141,6 +141,19 @@ def next_start(attempt: int, untried: list[int], count: int, from_scratch: bool,
     return int(rng.integers(count))
 
 
+def gives_way(age: float, idle: float, run_edges: int, lane_best: int, patience: float,
+              age_cap: float = float("inf")) -> bool:
+    """Whether a start gives way to the next: ``age`` seconds since it began, ``idle`` seconds since its
+    last gain, ``run_edges`` its best, ``lane_best`` the lane's best at this size.
+
+    It does when it has not gained for ``patience`` seconds, when it is still more than two edges below
+    the lane's best after half that time (at n = 64, with a 40 s patience, the starts from scratch that
+    reached 230 were within two edges of 229 after 20 s, and most of the others were not), or when it is older than ``age_cap``
+    (the driver sets it for starts from the empty graph with the wider walk: see :func:`search_size`)."""
+    return (idle > patience or age > age_cap
+            or (age > patience / 2 and run_edges < lane_best - 2))
+
+
 def walk_turns(problem: Problem, walks: str) -> tuple[str, ...]:
     """The walks a start runs in turn, one time slice each: ``tabu`` for a witness problem; for an
     edges problem ``walks`` decides (``reattach`` alone, ``mixed``: three re-attachment slices and one
@@ -222,7 +235,8 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
     # a start that has not improved for this long gives way to the next; capped, so that a long
     # budget is spent on many starts (at n = 64, with the narrow walk, a start from scratch that
     # reached 230 did so within a minute, with gains up to 30 s apart; with the wider walk within 12 s)
-    cap = WIDE_PATIENCE_CAP if reattach and wide_walk(problem, n) else PATIENCE_CAP
+    wide = reattach and wide_walk(problem, n)
+    cap = WIDE_PATIENCE_CAP if wide else PATIENCE_CAP
     patience = max(2.0, min(cap, seconds / (3 if reattach else 8)))
     untried = list(range(len(starts)))
     # steps per kernel call, learnt from the time calls take and kept across restarts. They start at
@@ -233,6 +247,13 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
         pick = next_start(attempt, untried, len(starts), from_scratch, rng)
         start = np.zeros((n, n), np.uint8) if pick < 0 else starts[pick].copy()
         attempt += 1
+        # with the wider walk a start from the empty graph also gives way at the patience cap in all, even
+        # while it still gains a little: at n = 64 its hits came 2-12 s in (9 of 30 one-start runs), while
+        # a start that kept gaining one edge now and then held its lane for 16-33 s. The user's command at
+        # n = 64, the same 24 seeds: mean 30.3 s (at most 63.3 s) with this, 50.6 s (at most 113.0 s)
+        # without (docs/extremal.md, session 14). A start from a held or resized graph (the curriculum's)
+        # still gives way only when it stalls
+        age_cap = patience if wide and not start.any() else float("inf")
         if problem.objective == "edges":
             K.saturate(start, p_start, int(rng.integers(2**31 - 1)))
         cur = start
@@ -302,10 +323,7 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
                 if done():
                     break
             now = time.perf_counter()
-            # a start that stalls gives way, and so does one still more than two edges below the
-            # lane's best after half that time: at n = 64 the starts from scratch that reached 230
-            # were within two edges of 229 after 20 s, and most of the others were not
-            if now - last_gain > patience or (now - began > patience / 2 and run_edges < best_edges - 2):
+            if gives_way(now - began, now - last_gain, run_edges, best_edges, patience, age_cap):
                 break
     if best_edges < 0:
         return None, steps

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from discover.extremal.lanes import next_start, resize
+from discover.extremal.lanes import gives_way, next_start, resize
 
 
 def test_restart_orders():
@@ -18,6 +18,19 @@ def test_restart_orders():
     assert order(True) == [0, -1, -1, 1, -1, -1, 2, -1, -1, 3]
 
 
+
+
+def test_when_a_start_gives_way():
+    """A start gives way after ``patience`` seconds without a gain, when still more than two edges below
+    the lane's best after half that time, or past its age cap (set for starts from the empty graph with
+    the wider walk); a start that keeps gaining and is near the lane's best goes on without a cap."""
+    assert gives_way(age=13, idle=12.5, run_edges=229, lane_best=229, patience=12)
+    assert not gives_way(age=30, idle=1, run_edges=229, lane_best=229, patience=12)
+    assert gives_way(age=6.5, idle=1, run_edges=226, lane_best=229, patience=12)
+    assert not gives_way(age=5.5, idle=1, run_edges=226, lane_best=229, patience=12)
+    assert not gives_way(age=6.5, idle=1, run_edges=227, lane_best=229, patience=12)
+    assert gives_way(age=12.5, idle=0.5, run_edges=229, lane_best=229, patience=12, age_cap=12)
+    assert not gives_way(age=11.5, idle=0.5, run_edges=229, lane_best=229, patience=12, age_cap=12)
 
 
 def test_resize_keeps_a_graph_and_grows_or_shrinks_it():
