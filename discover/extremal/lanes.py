@@ -30,6 +30,9 @@ PATIENCE_CAP = 40.0
 # walk the starts at n = 64 that reached 230 (9 of 30 one-start runs of 12 s) did so 2.2-11.9 s in
 WIDE_WALK_MAX = 100
 WIDE_PATIENCE_CAP = 12.0
+# largest size at which a start from the empty graph with the wider walk also gives way at the patience
+# cap in all (start_age_cap): measured to help at n = 64; at 80 and 100 it made as many or fewer edges
+AGE_CAP_MAX = 64
 
 
 @dataclass
@@ -148,10 +151,26 @@ def gives_way(age: float, idle: float, run_edges: int, lane_best: int, patience:
 
     It does when it has not gained for ``patience`` seconds, when it is still more than two edges below
     the lane's best after half that time (at n = 64, with a 40 s patience, the starts from scratch that
-    reached 230 were within two edges of 229 after 20 s, and most of the others were not), or when it is older than ``age_cap``
-    (the driver sets it for starts from the empty graph with the wider walk: see :func:`search_size`)."""
+    reached 230 were within two edges of 229 after 20 s, and most of the others were not), or when it is
+    older than ``age_cap`` (:func:`start_age_cap`)."""
     return (idle > patience or age > age_cap
             or (age > patience / 2 and run_edges < lane_best - 2))
+
+
+def start_age_cap(problem: Problem, n: int, patience: float, from_empty: bool, reattach: bool) -> float:
+    """Seconds after which a start gives way even while it still gains (see :func:`gives_way`): the
+    patience for a start from the empty graph with the wider walk (:func:`wide_walk`, with the
+    re-attachment walk among the turns) up to n = AGE_CAP_MAX, else none (infinity).
+
+    Why: at n = 64 such a start reached 230 2-12 s after it began (9 of 30 one-start runs of 12 s), while
+    one that gained an edge now and then held its lane for 16-33 s under the stall rule alone. The user's
+    command at n = 64, the same 24 seeds: mean 30.3 s (at most 63.3 s) with the cap, 50.6 s (at most
+    113.0 s) without. From scratch at n = 80 and 100 (one lane, 60 s, three seeds) it made 308-309 and
+    419-420 edges against 309 and 420-423 without, hence the bound (docs/extremal.md, session 14). A start
+    from a held or resized graph (the curriculum's) gives way only by the stall rules."""
+    if from_empty and reattach and wide_walk(problem, n) and n <= AGE_CAP_MAX:
+        return patience
+    return float("inf")
 
 
 def walk_turns(problem: Problem, walks: str) -> tuple[str, ...]:
@@ -235,8 +254,7 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
     # a start that has not improved for this long gives way to the next; capped, so that a long
     # budget is spent on many starts (at n = 64, with the narrow walk, a start from scratch that
     # reached 230 did so within a minute, with gains up to 30 s apart; with the wider walk within 12 s)
-    wide = reattach and wide_walk(problem, n)
-    cap = WIDE_PATIENCE_CAP if wide else PATIENCE_CAP
+    cap = WIDE_PATIENCE_CAP if reattach and wide_walk(problem, n) else PATIENCE_CAP
     patience = max(2.0, min(cap, seconds / (3 if reattach else 8)))
     untried = list(range(len(starts)))
     # steps per kernel call, learnt from the time calls take and kept across restarts. They start at
@@ -247,13 +265,7 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
         pick = next_start(attempt, untried, len(starts), from_scratch, rng)
         start = np.zeros((n, n), np.uint8) if pick < 0 else starts[pick].copy()
         attempt += 1
-        # with the wider walk a start from the empty graph also gives way at the patience cap in all, even
-        # while it still gains a little: at n = 64 its hits came 2-12 s in (9 of 30 one-start runs), while
-        # a start that kept gaining one edge now and then held its lane for 16-33 s. The user's command at
-        # n = 64, the same 24 seeds: mean 30.3 s (at most 63.3 s) with this, 50.6 s (at most 113.0 s)
-        # without (docs/extremal.md, session 14). A start from a held or resized graph (the curriculum's)
-        # still gives way only when it stalls
-        age_cap = patience if wide and not start.any() else float("inf")
+        age_cap = start_age_cap(problem, n, patience, not start.any(), reattach)
         if problem.objective == "edges":
             K.saturate(start, p_start, int(rng.integers(2**31 - 1)))
         cur = start

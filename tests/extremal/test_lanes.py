@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from discover.extremal.lanes import gives_way, next_start, resize
+from discover.extremal.lanes import gives_way, next_start, resize, start_age_cap
 
 
 def test_restart_orders():
@@ -31,6 +31,21 @@ def test_when_a_start_gives_way():
     assert not gives_way(age=6.5, idle=1, run_edges=227, lane_best=229, patience=12)
     assert gives_way(age=12.5, idle=0.5, run_edges=229, lane_best=229, patience=12, age_cap=12)
     assert not gives_way(age=11.5, idle=0.5, run_edges=229, lane_best=229, patience=12, age_cap=12)
+
+
+def test_which_starts_have_an_age_cap():
+    """Only a start from the empty graph with the wider re-attachment walk (girth 5) up to AGE_CAP_MAX
+    gives way at the patience in all; curriculum starts, larger sizes, other problems and the edge-flip
+    walks alone have no age cap."""
+    from discover.extremal.lanes import AGE_CAP_MAX
+    from discover.extremal.problems import get_problem
+
+    c3c4 = get_problem("c3c4")
+    assert start_age_cap(c3c4, 64, 12.0, True, True) == 12.0
+    assert start_age_cap(c3c4, AGE_CAP_MAX, 12.0, True, True) == 12.0
+    for args in ((c3c4, 64, 12.0, False, True), (c3c4, AGE_CAP_MAX + 1, 12.0, True, True),
+                 (c3c4, 64, 12.0, True, False), (get_problem("c3c4c5"), 40, 12.0, True, True)):
+        assert start_age_cap(*args) == float("inf")
 
 
 def test_resize_keeps_a_graph_and_grows_or_shrinks_it():
