@@ -9,7 +9,8 @@ in short chunks by the walks (:func:`discover.extremal.reattach.reattach_climb`,
 ``walks="learned"`` :func:`discover.extremal.learn.walk.learned_walk` in place of the tabu search) until the
 size's time budget is spent or, when the spec asks for it (``stop_at``), the published value is
 reached (by default the time budget alone decides; the published table is only a comparison). A
-start that stops improving for a while gives way to the next start (a restart).
+start that stops improving for a while gives way to the next start (a restart); so does one from the
+empty graph at girth 5 that has run for the patience cap, up to n = 64 (:func:`gives_way`).
 """
 
 from __future__ import annotations
@@ -163,7 +164,7 @@ def start_age_cap(problem: Problem, n: int, patience: float, from_empty: bool, r
     re-attachment walk among the turns) up to n = AGE_CAP_MAX, else none (infinity).
 
     Why: at n = 64 such a start reached 230 2-12 s after it began (9 of 30 one-start runs of 12 s), while
-    one that gained an edge now and then held its lane for 16-33 s under the stall rule alone. The user's
+    one that gained an edge now and then held its lane for up to 33 s under the stall rule alone. The user's
     command at n = 64, the same 24 seeds: mean 30.3 s (at most 63.3 s) with the cap, 50.6 s (at most
     113.0 s) without. From scratch at n = 80 and 100 (one lane, 60 s, three seeds) it made 308-309 and
     419-420 edges against 309 and 420-423 without, hence the bound (docs/extremal.md, session 14). A start
