@@ -18,8 +18,6 @@ def test_restart_orders():
     assert order(True) == [0, -1, -1, 1, -1, -1, 2, -1, -1, 3]
 
 
-
-
 def test_when_a_start_gives_way():
     """A start gives way after ``patience`` seconds without a gain, when still more than two edges below
     the lane's best after half that time, or past its age cap (set for starts from the empty graph with
@@ -57,7 +55,6 @@ def test_resize_keeps_a_graph_and_grows_or_shrinks_it():
     assert grown.shape == (7, 7) and grown.sum() == star.sum() and (grown == grown.T).all()
     shrunk = resize(star, 3, rng)
     assert shrunk.shape == (3, 3) and shrunk.sum() == 4  # the centre stays, two leaves go
-
 
 
 def test_the_densest_start_goes_first():
