@@ -24,6 +24,40 @@ os.environ["DISCOVER_WARM"] = "0"
 
 from reference import REFERENCE_DIR as REFERENCE  # noqa: E402,F401
 
+_warmer = None
+
+
+def pytest_sessionstart(session):
+    """Start tests/numba_cache_warmer.py beside the run (low priority, its own process group), unless
+    DISCOVER_TEST_WARMER=0: on a fresh clone it compiles, on the idle core, kernels the tests would
+    otherwise compile one by one on the core that runs them."""
+    global _warmer
+    if os.environ.get("DISCOVER_TEST_WARMER", "1") == "0":
+        return
+    import subprocess
+
+    _warmer = subprocess.Popen([sys.executable, str(TESTS / "numba_cache_warmer.py")], start_new_session=True,
+                               preexec_fn=lambda: os.nice(19), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Stop the warmer (by its process group: it and the command it runs) if it is still running."""
+    if _warmer is None or _warmer.poll() is not None:
+        return
+    import subprocess
+
+    # SIGTERM first, so that the warmer removes its temporary folder; SIGKILL if it does not end
+    for signum, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, None)):
+        try:
+            os.killpg(_warmer.pid, signum)
+            _warmer.wait(wait)
+            return
+        except ProcessLookupError:
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
 
 @pytest.fixture
 def store_path(tmp_path):

@@ -29,6 +29,8 @@ LONG = {
     "discover extremal search --problem c4 --n 21 --time 10 --json",
     "discover extremal search --problem c3c4 --n 50 --time 10 --walks reattach --no-curriculum",
     "discover extremal lift --n 96 --base 6 --time 8",
+    # lift at n = 50 stays in the default run through the `--time 2 ... && extremal search --down` example
+    "discover extremal lift --n 50 --time 5",
 }
 
 

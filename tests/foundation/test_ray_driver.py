@@ -319,16 +319,16 @@ def test_ctrl_c_through_the_driver_leaves_the_run_interrupted_and_resume_finishe
 @pytest.mark.timeout(400)
 def test_a_met_goal_through_the_driver_stops_the_other_tasks_and_the_driver_serves_the_next_command(cluster,
                                                                                                   tmp_path):
-    """Block 0 finds the goal (5); blocks 1 and 2 would sleep 20 s each: the command ends without them
+    """Block 0 finds the goal (5); blocks 1 and 2 would sleep 12 s each: the command ends without them
     (marked stopped), and the driver, having cancelled them, runs the next command. (Ray's cancel, never
     forced, does not interrupt a task that is sleeping: the one running holds the cluster's one CPU to its
     end, which the next command waits for.)"""
     store = tmp_path / "s.sqlite"
     tic = time.monotonic()
     code, out, err = finish(toy(cluster, store, "--limit", "30", "--block", "10", "--goal", "5", "--slow-from", "1",
-                                "--slow-delay", "20"))
+                                "--slow-delay", "12"))
     assert code == 0, err
-    assert time.monotonic() - tic < 18 and "2 more stopped: 5 found" in err
+    assert time.monotonic() - tic < 10 and "2 more stopped: 5 found" in err
     statuses = dict(sqlite3.connect(store).execute("SELECT shard_id, status FROM shards").fetchall())
     assert statuses == {"block-0": "done", "block-1": "stopped", "block-2": "stopped"}
     code, out, err = finish(toy(cluster, tmp_path / "t.sqlite", "--json", "--limit", "40", "--block", "10"))
