@@ -6,7 +6,8 @@ minutes of one core in all, spent in whichever test comes first, while the run's
 it runs small real commands, one engine after another, in the reverse of the order in which the tests
 reach the engines, so that by the time a test calls a kernel it is usually a cache load (about 15 ms).
 Nothing here is asserted: a command that fails only leaves its kernels to the tests (which compile them
-as before). Each command has its own store in a temporary folder; the user's store is never touched.
+as before). The commands share a store in a temporary folder; the user's store, Ray instance and
+checkpoints are never touched.
 """
 
 from __future__ import annotations
@@ -43,7 +44,10 @@ def main() -> None:
     # the `with` below, so that the temporary folder goes too
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(1))
     with tempfile.TemporaryDirectory(prefix="numba-warm-") as tmp:
-        env = dict(os.environ, DISCOVER_STORE=os.path.join(tmp, "store.sqlite"), DISCOVER_WARM="0")
+        # nothing of the user's: no Ray address or `ray up` instance, warm pool, checkpoint folder or store
+        env = {key: value for key, value in os.environ.items() if not key.startswith(("DISCOVER_", "RAY_"))}
+        env.update(DISCOVER_STORE=os.path.join(tmp, "store.sqlite"), DISCOVER_WARM="0",
+                   XDG_STATE_HOME=os.path.join(tmp, "state"))
         parity_env = dict(env, DISCOVER_CAYLEY_CHECKPOINT=os.path.join(tmp, "checkpoints"))
         for args, run_env in [(PARITY, parity_env)] + [(args, env) for args in COMMANDS]:
             try:
