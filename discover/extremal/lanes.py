@@ -34,6 +34,10 @@ WIDE_PATIENCE_CAP = 12.0
 # largest size at which a start from the empty graph with the wider walk also gives way at the patience
 # cap in all (start_age_cap): measured to help at n = 64; at 80 and 100 it made as many or fewer edges
 AGE_CAP_MAX = 64
+# most vertices a re-attachment move destroys (the move destroys 1..k of them, k drawn at random): two
+# in the starts the age cap applies to (reattach_kick), four elsewhere
+REATTACH_KICK = 4
+SMALL_REATTACH_KICK = 2
 
 
 @dataclass
@@ -174,6 +178,21 @@ def start_age_cap(problem: Problem, n: int, patience: float, from_empty: bool, r
     return float("inf")
 
 
+def reattach_kick(problem: Problem, n: int, from_empty: bool) -> int:
+    """Most vertices a re-attachment move destroys in a start at size n: SMALL_REATTACH_KICK for a start
+    from the empty graph with the wider walk up to n = AGE_CAP_MAX (the starts :func:`start_age_cap` caps),
+    else REATTACH_KICK.
+
+    Why: at n = 64, one start from the empty graph for 12 s reached 230 in 20 of 60 runs with at most two
+    vertices destroyed per move (hits 0.4-9.3 s in, most within 6 s), 17 of 60 with three, and 7 of 60 with
+    four on the same seeds (docs/extremal.md, session 15); six gave 0 of 16 (session 14). A start from a
+    given graph keeps four: from the semiplane of order 5 (girth 6, 125 edges) the walk reaches the
+    Hoffman-Singleton graph (175) within 0.5 s with four and stays at 160 with two."""
+    if from_empty and wide_walk(problem, n) and n <= AGE_CAP_MAX:
+        return SMALL_REATTACH_KICK
+    return REATTACH_KICK
+
+
 def walk_turns(problem: Problem, walks: str) -> tuple[str, ...]:
     """The walks a start runs in turn, one time slice each: ``tabu`` for a witness problem; for an
     edges problem ``walks`` decides (``reattach`` alone, ``mixed``: three re-attachment slices and one
@@ -206,7 +225,8 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
     turns; a ``from_scratch`` lane restarts from the empty graph, with an untried start every third
     restart. The curriculum's seeds can hold every lane in one basin: at n = 64 they give 229 within
     seconds and stay there, while the record 230 comes from scratch (with the wider walk of
-    :func:`wide_walk`, 16 of 55 one-start runs of 12 s), so the engine gives half of its lanes to each order.
+    :func:`wide_walk` and :func:`reattach_kick`, 20 of 60 one-start runs of 12 s), so the engine gives half of
+    its lanes to each order.
 
     ``spent`` is the time already spent at this size (earlier passes): a graph found now is reported
     as reached after ``spent`` plus the time of this pass."""
@@ -267,6 +287,7 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
         start = np.zeros((n, n), np.uint8) if pick < 0 else starts[pick].copy()
         attempt += 1
         age_cap = start_age_cap(problem, n, patience, not start.any(), reattach)
+        kick = reattach_kick(problem, n, not start.any())
         if problem.objective == "edges":
             K.saturate(start, p_start, int(rng.integers(2**31 - 1)))
         cur = start
@@ -312,7 +333,7 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
                     if ra_cur is None:
                         ra_cur = run_best.copy()
                     ra_state[K.S_BEST_EDGES] = run_edges
-                    p[K.P_KICK] = 4
+                    p[K.P_KICK] = kick
                     steps += R.reattach_climb(ra_cur, run_best, ra_state, p, chunks[kernel])
                     new_edges = int(ra_state[K.S_BEST_EDGES])
                 took = time.perf_counter() - tic

@@ -46,6 +46,19 @@ def test_which_starts_have_an_age_cap():
         assert start_age_cap(*args) == float("inf")
 
 
+def test_how_many_vertices_a_reattachment_move_destroys():
+    """At most two in a start from the empty graph with the wider walk (girth 5) up to AGE_CAP_MAX; at most
+    four from a given graph, past AGE_CAP_MAX and for other problems."""
+    from discover.extremal.lanes import AGE_CAP_MAX, REATTACH_KICK, SMALL_REATTACH_KICK, reattach_kick
+    from discover.extremal.problems import get_problem
+
+    c3c4 = get_problem("c3c4")
+    assert SMALL_REATTACH_KICK < REATTACH_KICK
+    assert reattach_kick(c3c4, 64, True) == reattach_kick(c3c4, AGE_CAP_MAX, True) == SMALL_REATTACH_KICK
+    for args in ((c3c4, 64, False), (c3c4, AGE_CAP_MAX + 1, True), (get_problem("c3c4c5"), 40, True)):
+        assert reattach_kick(*args) == REATTACH_KICK
+
+
 def test_resize_keeps_a_graph_and_grows_or_shrinks_it():
     """Growing adds isolated vertices (same edges); shrinking deletes the vertices of least degree."""
     rng = np.random.default_rng(0)
