@@ -1,5 +1,6 @@
 import os
 import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -34,8 +35,6 @@ def pytest_sessionstart(session):
     global _warmer
     if os.environ.get("DISCOVER_TEST_WARMER", "1") == "0":
         return
-    import subprocess
-
     _warmer = subprocess.Popen([sys.executable, str(TESTS / "numba_cache_warmer.py")], start_new_session=True,
                                preexec_fn=lambda: os.nice(19), stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
@@ -45,8 +44,6 @@ def pytest_sessionfinish(session, exitstatus):
     """Stop the warmer (by its process group: it and the command it runs) if it is still running."""
     if _warmer is None or _warmer.poll() is not None:
         return
-    import subprocess
-
     # SIGTERM first, so that the warmer removes its temporary folder; SIGKILL if it does not end
     for signum, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, None)):
         try:

@@ -31,11 +31,13 @@ PATIENCE_CAP = 40.0
 # walk the starts at n = 64 that reached 230 (9 of 30 one-start runs of 12 s) did so 2.2-11.9 s in
 WIDE_WALK_MAX = 100
 WIDE_PATIENCE_CAP = 12.0
-# largest size at which a start from the empty graph with the wider walk also gives way at the patience
-# cap in all (start_age_cap): measured to help at n = 64; at 80 and 100 it made as many or fewer edges
+# largest size at which a start from the empty graph with the wider walk is a *short start*
+# (short_start): it also gives way at the patience cap in all (start_age_cap) and makes the smaller
+# re-attachment move (reattach_kick). Measured to help at n = 64; at 80 and 100 the cap made as many or
+# fewer edges
 AGE_CAP_MAX = 64
 # most vertices a re-attachment move destroys (the move destroys 1..k of them, k drawn at random): two
-# in the starts the age cap applies to (reattach_kick), four elsewhere
+# in a short start (reattach_kick), four elsewhere
 REATTACH_KICK = 4
 SMALL_REATTACH_KICK = 2
 
@@ -162,6 +164,13 @@ def gives_way(age: float, idle: float, run_edges: int, lane_best: int, patience:
             or (age > patience / 2 and run_edges < lane_best - 2))
 
 
+def short_start(problem: Problem, n: int, from_empty: bool) -> bool:
+    """Whether a start is a short one: from the empty graph, with the wider walk (:func:`wide_walk`), up to
+    n = AGE_CAP_MAX. Such a start has an age cap (:func:`start_age_cap`) and the smaller re-attachment
+    move (:func:`reattach_kick`)."""
+    return from_empty and wide_walk(problem, n) and n <= AGE_CAP_MAX
+
+
 def start_age_cap(problem: Problem, n: int, patience: float, from_empty: bool, reattach: bool) -> float:
     """Seconds after which a start gives way even while it still gains (see :func:`gives_way`): the
     patience for a start from the empty graph with the wider walk (:func:`wide_walk`, with the
@@ -173,7 +182,7 @@ def start_age_cap(problem: Problem, n: int, patience: float, from_empty: bool, r
     113.0 s) without. From scratch at n = 80 and 100 (one lane, 60 s, three seeds) it made 308-309 and
     419-420 edges against 309 and 420-423 without, hence the bound (docs/extremal.md, session 14). A start
     from a held or resized graph (the curriculum's) gives way only by the stall rules."""
-    if from_empty and reattach and wide_walk(problem, n) and n <= AGE_CAP_MAX:
+    if reattach and short_start(problem, n, from_empty):
         return patience
     return float("inf")
 
@@ -188,7 +197,7 @@ def reattach_kick(problem: Problem, n: int, from_empty: bool) -> int:
     four on the same seeds (docs/extremal.md, session 15); six gave 0 of 16 (session 14). A start from a
     given graph keeps four: from the semiplane of order 5 (girth 6, 125 edges) the walk reaches the
     Hoffman-Singleton graph (175) within 0.5 s with four and stays at 160 with two."""
-    if from_empty and wide_walk(problem, n) and n <= AGE_CAP_MAX:
+    if short_start(problem, n, from_empty):
         return SMALL_REATTACH_KICK
     return REATTACH_KICK
 
@@ -286,8 +295,9 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
         pick = next_start(attempt, untried, len(starts), from_scratch, rng)
         start = np.zeros((n, n), np.uint8) if pick < 0 else starts[pick].copy()
         attempt += 1
-        age_cap = start_age_cap(problem, n, patience, not start.any(), reattach)
-        kick = reattach_kick(problem, n, not start.any())
+        from_empty = not start.any()
+        age_cap = start_age_cap(problem, n, patience, from_empty, reattach)
+        kick = reattach_kick(problem, n, from_empty)
         if problem.objective == "edges":
             K.saturate(start, p_start, int(rng.integers(2**31 - 1)))
         cur = start
