@@ -128,7 +128,23 @@ def run_local(run_shard: Callable[[Any, Shard], ShardResult], spec: Any, shards:
             _terminate_workers(pool)
         # a finished run waits for its idle workers to exit: a worker still starting when the driver left
         # would fail to read its spawn data (a FileNotFoundError traceback on stderr)
+        manager = getattr(pool, "_executor_manager_thread", None)  # shutdown forgets it
         pool.shutdown(wait=not in_flight, cancel_futures=True)
+        if in_flight and manager is not None:
+            _join_manager(manager)
+
+
+MANAGER_JOIN_SECONDS = 5.0
+
+
+def _join_manager(manager) -> None:
+    """Wait (at most MANAGER_JOIN_SECONDS) for a pool's manager thread to finish after its workers were
+    terminated. Why: that thread notices the dead workers and closes the pool's wake-up pipe; if it is still
+    doing so when the interpreter exits, concurrent.futures' exit handler (Python 3.11) writes to the pipe as
+    it closes and prints "Exception ignored ... OSError: [Errno 9] Bad file descriptor" after the run's
+    output. Joined first, the pipe is closed before the handler looks at it, and the handler skips it."""
+    if manager.is_alive():
+        manager.join(MANAGER_JOIN_SECONDS)
 
 
 def _terminate_workers(pool: "ProcessPoolExecutor") -> None:

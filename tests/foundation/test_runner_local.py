@@ -230,6 +230,21 @@ def test_a_met_goal_stops_the_other_shards_and_a_resume_does_not_run_them(store_
     assert time.perf_counter() - tic < 10 and resumed.shards_stopped == 3 and keys(resumed) == _block_keys(0)
 
 
+def test_a_run_stopped_early_leaves_no_pool_thread_behind(store_path):
+    """The pool's manager thread has finished when a run stopped at its goal returns: one still closing the
+    pool's wake-up pipe at interpreter exit made Python 3.11 print "Exception ignored ... Bad file
+    descriptor" after a benchmark's output."""
+    import threading
+    from concurrent.futures.process import _ExecutorManagerThread
+
+    from toy_engine import GOAL_ENGINE
+
+    summary = run_search(GOAL_ENGINE, ToySpec(limit=40, block=10, goal=5, slow_from=1),
+                         RunOptions(store=store_path, workers=2))
+    assert summary.goal_met == "5 found" and summary.shards_stopped == 3
+    assert not [t for t in threading.enumerate() if isinstance(t, _ExecutorManagerThread) and t.is_alive()]
+
+
 def test_a_goal_not_met_changes_nothing(store_path):
     from toy_engine import GOAL_ENGINE
 
