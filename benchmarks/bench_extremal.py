@@ -68,6 +68,17 @@ search again from there for 6 s (:func:`ils_trial`).
 
     .venv/bin/python benchmarks/bench_extremal.py --ils 64 --seeds 5 --cap 120 --json ils.jsonl
 
+``--one-start N`` measures a single start from the empty graph at size N, the unit the driver restarts
+(sessions 15-16 chose the re-attachment move's size and the age cap from it): for each seed of ``--seed S
+--seeds K`` one start of at most ``--cap`` seconds that never gives way, stopping at the published record,
+in this process; ``--kick K`` sets the most vertices a re-attachment move destroys (default: the driver's
+choice), ``--walks`` and ``--param`` as for ``--time-to-record``. It prints each start's edges and the
+time (into the start) of its last gain, then the number of starts that reached the record and the hit
+times; ``--json`` keeps each start with its gains, ``[seconds, edges]`` at the end of each walk call that
+raised the edge count (a resolution of about 0.1-0.3 s).
+
+    .venv/bin/python benchmarks/bench_extremal.py --one-start 64 --seed 800 --seeds 60 --cap 12 --kick 2 --json kick2.jsonl
+
 ``--semiplane SIZES`` sets ``discover extremal search --seed-family semiplane`` (the elliptic semiplane
 S(q) as the first start, docs/extremal.md) against the same command without it: for each size and seed
 the same ``--seconds`` (equal work), one lane, each arm a new process in a fresh store (start-up
@@ -168,7 +179,11 @@ def main(argv=None) -> int:
     ap.add_argument("--step", type=float, default=1.0, help="seconds per size of the --descend search")
     ap.add_argument("--ils", default=None, metavar="SIZES",
                     help="iterated local search (ball kicks of the best graph) against restarts, --seeds, --cap")
-    ap.add_argument("--kick", type=int, default=8, help="vertices whose edges a kick deletes (--ils)")
+    ap.add_argument("--one-start", type=int, default=None, metavar="N",
+                    help="single starts from the empty graph at size N (module doc)")
+    ap.add_argument("--kick", type=int, default=None,
+                    help="vertices whose edges a kick deletes (--ils, default 8); most vertices a "
+                         "re-attachment move destroys (--one-start, default the driver's)")
     ap.add_argument("--param", action="append", default=[], metavar="P_NAME=VALUE",
                     help="--time-to-record: an arm on this tree with the walks' parameter P_NAME "
                          "(flips.P_*, e.g. P_SLACK=2) set to VALUE (repeatable)")
@@ -190,7 +205,12 @@ def main(argv=None) -> int:
         return 0
     if args.ils:
         ils_against_restarts([int(n) for n in args.ils.split(",")], range(args.seed, args.seed + args.seeds), args.cap,
-                             args.kick, args.json)
+                             8 if args.kick is None else args.kick, args.json)
+        return 0
+    if args.one_start:
+        parse_params(args.param)
+        one_starts(args.one_start, range(args.seed, args.seed + args.seeds), args.cap, args.walks, args.kick,
+                   args.param, args.json)
         return 0
     if args.lift:
         lift_against_walks([int(n) for n in args.lift.split(",")], args.seconds, args.seeds)
@@ -393,6 +413,54 @@ def append_row(json_path, row):
     if json_path:
         with open(json_path, "a") as fh:
             fh.write(json.dumps(row) + "\n")
+
+
+def one_starts(n, seeds, cap, walks, kick, params, json_path):
+    """Single starts from the empty graph at size n, one per seed, each until the published record or
+    ``cap`` seconds (module doc). The driver's own start (:func:`discover.extremal.lanes.search_size`, from
+    scratch, ``stop_at="record"``), with its restart rule turned off so that the start never gives way, and
+    with ``kick`` (when given) as the most vertices a re-attachment move destroys."""
+    import statistics
+
+    from discover.extremal import lanes
+    from discover.extremal.problems import get_problem
+
+    problem = get_problem("c3c4")
+    if params:
+        set_params(params)
+    lanes.gives_way = lambda *args, **kwargs: False
+    if kick is not None:
+        lanes.reattach_kick = lambda problem, n, from_empty: kick
+    gains: list = []
+    began = [0.0]
+
+    def note(**fields):
+        # the driver reports after every walk call; a rise of the lane's best is a gain of the one start
+        edges = fields.get("best_edges", -1)
+        if not gains or edges > gains[-1][1]:
+            gains.append([round(time.perf_counter() - began[0], 3), int(edges)])
+
+    lanes.report = note
+    lanes.warm_up(problem, walks)
+    record = published(n)
+    hits = []
+    print(f"one start from the empty graph at n = {n}, cap {cap:.0f} s, walks {walks}, "
+          f"kick {'the driver' + chr(39) + 's' if kick is None else kick}{', ' + ' '.join(params) if params else ''}",
+          flush=True)
+    for seed in seeds:
+        gains.clear()
+        began[0] = time.perf_counter()
+        found, _ = lanes.search_size(problem, n, cap, seed, [], stop_at="record", walks=walks, from_scratch=True)
+        last = gains[-1][0] if gains else 0.0
+        if found.edges >= record:
+            hits.append(last)
+        print(f"seed {seed}: {found.edges} edges, last gain at {last:.1f} s", flush=True)
+        append_row(json_path, {"n": n, "seed": seed, "T": cap, "edges": found.edges, "log": list(gains),
+                               "kick": kick, "walks": walks, "params": list(params),
+                               "load": os.getloadavg()[0]})
+    tried = len(seeds)
+    print(f"\n{len(hits)} of {tried} starts reached {record}"
+          + (f"; hit times {min(hits):.1f}-{max(hits):.1f} s (median {statistics.median(hits):.1f} s)" if hits else ""))
 
 
 def ils_trial(n, seed, cap, kick, first=20.0, round_seconds=6.0):
