@@ -18,7 +18,7 @@ Decision, in this order (each step exact, :mod:`discover.cf.novelty.equivalence`
    solution: the limit is a hypergeometric series, :mod:`discover.cf.novelty.euler_family`). The chain
    holds the family, its exact parameters, the equivalence used and the citation (Gauss 1812; Euler 1748;
    Perron 1957; Wall 1948; Cuyt et al. 2008, ch. 15-17), and ``listed`` that family instance. A PCF of
-   degree (2, 2) or (2, 3) whose limit is a Bessel ratio or an exponential e^z is tried, within the
+   degree (2, 2), (2, 3) or (3, <= 5) whose limit is a Bessel ratio or an exponential e^z is tried, within the
    coboundary budget, against the 0F1 and 1F1 members that constant names (:mod:`discover.cf.novelty.family_partners`): an exact
    coboundary with its Moebius map makes it equivalent to that member;
 5. ``new`` otherwise: no listed PCF or classical family is reached by these equivalences within their
@@ -160,13 +160,13 @@ def classical_step(canon) -> dict | None:
 
 def partner_step(canon, closed_form, degree, max_scalars, budget, per_partner) -> dict | None:
     """Step 4, second part: a coboundary (exact, with its Moebius map) from a classical family member named
-    by the limit (:mod:`discover.cf.novelty.family_partners`: Bessel ratios and e^z, degree (2, 2) and (2, 3)) to
+    by the limit (:mod:`discover.cf.novelty.family_partners`: Bessel ratios and e^z, degree (2, 2) to (3, 5)) to
     ``canon``, within what is left of the linear-system ``budget``; None when none is found."""
     from discover.cf.novelty.classical import classical_family
     from discover.cf.novelty.equivalence import coboundary, coboundary_class, moebius_of_coboundary
-    from discover.cf.novelty.family_partners import MAX_PARTNER_DEGREES, named_partners
+    from discover.cf.novelty.family_partners import PARTNER_DEGREE, named_partners, tries_partners
 
-    if len(canon[0]) - 1 != MAX_PARTNER_DEGREES[0] or not 2 <= len(canon[1]) - 1 <= MAX_PARTNER_DEGREES[1]:
+    if not tries_partners(len(canon[0]) - 1, len(canon[1]) - 1):
         return None
     rate = coboundary_class(*canon)[0]
     for member in named_partners(closed_form):
@@ -176,7 +176,7 @@ def partner_step(canon, closed_form, degree, max_scalars, budget, per_partner) -
             continue
         # a family member's coboundary has a simple scalar (among the first few tried): PARTNER_SOLVES each
         mine = [min(PARTNER_SOLVES, per_partner, budget[0])]
-        cob = coboundary(member, canon, degree=min(degree, 2), max_scalars=max_scalars, budget=mine)
+        cob = coboundary(member, canon, degree=min(degree, PARTNER_DEGREE), max_scalars=max_scalars, budget=mine)
         budget[0] -= min(PARTNER_SOLVES, per_partner, budget[0]) - mine[0]
         if cob is None:
             continue

@@ -1,7 +1,7 @@
-"""Members of a classical family named by an identified limit: coboundary partners for PCFs of degree (2, 2)
-and (2, 3) whose limit is a Bessel ratio or an exponential e^z.
+"""Members of a classical family named by an identified limit: coboundary partners for PCFs of degree (2, 2),
+(2, 3) and (3, <= 5) (:func:`tries_partners`) whose limit is a Bessel ratio or an exponential e^z.
 
-A PCF of degree (2, 2) or (2, 3) is not itself in a family of :mod:`discover.cf.novelty.classical`, but it can
+A PCF of degree (2, 2), (2, 3) or (3, <= 5) is not itself in a family of :mod:`discover.cf.novelty.classical`, but it can
 be coboundary-equivalent (:func:`discover.cf.novelty.equivalence.coboundary`, exact) to one whose parameters
 are fixed by the constant its limit was identified with. For I_nu(x) / I_(nu+1)(x) (J likewise, z < 0):
 
@@ -29,9 +29,22 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-__all__ = ["bessel_partners", "exponential_partners", "named_partners", "MAX_PARTNER_DEGREES"]
+__all__ = ["bessel_partners", "exponential_partners", "named_partners", "tries_partners", "MAX_PARTNER_DEGREES",
+           "PARTNER_DEGREE"]
 
-MAX_PARTNER_DEGREES = (2, 3)  # deg a, deg b of the PCFs this step is tried for
+MAX_PARTNER_DEGREES = (3, 5)  # the largest deg a, deg b of the PCFs this step is tried for (tries_partners)
+PARTNER_DEGREE = 4  # the coboundary's degree bound against a member (that of classify's step 3)
+
+
+def tries_partners(deg_a: int, deg_b: int) -> bool:
+    """Whether a PCF of these (canonical) degrees is tried against the members its limit names: deg a 2 or 3
+    and 2 <= deg b <= 2 deg a - 1 (b / a^2 -> 0, the factorial convergence of the 0F1 / 1F1 fractions).
+
+    Why: the 0F1 / 1F1 members are of degree (1, 0) / (1, 1); a coboundary of degree d can raise that to
+    (2, 2), (2, 3) and, at d = 3, (3, 5). Session 16 found the campaign's seven Bessel formulas still called
+    `new` (six of degree (2, 3), one (3, 5)) to be coboundaries of degree 3 or 4 of Kummer members, which the
+    step had capped at degree 2."""
+    return 2 <= deg_a <= MAX_PARTNER_DEGREES[0] and 2 <= deg_b <= min(2 * deg_a - 1, MAX_PARTNER_DEGREES[1])
 _BESSEL = re.compile(r"bessel([ij])\(\s*(\d+)\s*,\s*(\d+)(?:\s*/\s*(\d+))?\s*\)")
 _EXP = re.compile(r"\bexp\(\s*(\d+)(?:\s*/\s*(\d+))?\s*\)|\bE\b")
 

@@ -283,6 +283,14 @@ def test_campaign_zeta2_formula_is_euler():
     ((1, 4, 1), (0, 4, -6, -4), "2/(-1 + besseli(2, 2)/besseli(3, 2))"),
     ((7, 7, 2), (0, 0, -4, -2), "4*exp(1/2)"),
     ((7, 7, 2), (-6, 2, 16, 8), "(-3 + 3*exp(2))/(-5 + exp(2))"),
+    # session 16: the campaign's Bessel formulas that the step's old coboundary bound (degree 2) left `new`:
+    # coboundaries of degree 3 or 4 of Kummer members, one of them of degree (3, 5)
+    ((6, 8, 2), (0, -12, 20, 8), "(-3 + 5*besseli(0, 1)/besseli(1, 1))/(-10 + 5*besseli(0, 1)/besseli(1, 1))"),
+    ((2, 4, 1), (0, -4, -10, -4), "(8 - 4*besseli(2, 2)/besseli(3, 2))/3"),
+    ((3, 4, 1), (0, -6, -14, -4), "(-9 + 9*besseli(2, 2)/besseli(3, 2))/(-7 + 2*besseli(2, 2)/besseli(3, 2))"),
+    ((-2, -2, 2, 1), (0, 0, 8, 24, 18, 4), "(-8 + 8*besseli(2, 2)/besseli(3, 2))/(3 + 2*besseli(2, 2)/besseli(3, 2))"),
+    ((-13, -4, 1), (0, -6, 10, 4), "(-3 + 3*besseli(1, 2)/besseli(2, 2))/(2 + 3*besseli(1, 2)/besseli(2, 2))"),
+    ((4, 11, 2), (-3, 10, -4, -8), "(9 + 9*besseli(0, 1)/besseli(1, 1))/(-1 + 4*besseli(0, 1)/besseli(1, 1))"),
 ])
 def test_bessel_formulas_of_degree_2_reach_their_family_member(a, b, closed):
     """A degree (2, 2) / (2, 3) formula for a Bessel ratio (or e^z) is an exact coboundary of the 0F1 / 1F1 member
