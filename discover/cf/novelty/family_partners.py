@@ -1,9 +1,9 @@
 """Members of a classical family named by an identified limit: coboundary partners for PCFs of degree (2, 2),
 (2, 3) and (3, <= 5) (:func:`tries_partners`) whose limit is a Bessel ratio or an exponential e^z.
 
-A PCF of degree (2, 2), (2, 3) or (3, <= 5) is not itself in a family of :mod:`discover.cf.novelty.classical`, but it can
-be coboundary-equivalent (:func:`discover.cf.novelty.equivalence.coboundary`, exact) to one whose parameters
-are fixed by the constant its limit was identified with. For I_nu(x) / I_(nu+1)(x) (J likewise, z < 0):
+A PCF of degree (2, 2), (2, 3) or (3, <= 5) is not itself in a family of :mod:`discover.cf.novelty.classical`,
+but it can be coboundary-equivalent (:func:`discover.cf.novelty.equivalence.coboundary`, exact) to one whose
+parameters are fixed by the constant its limit was identified with. For I_nu(x) / I_(nu+1)(x) (J likewise, z < 0):
 
 * ``0F1`` members: L = s sqrt(z) I_(c-2)(2 sqrt z) / I_(c-1)(2 sqrt z) (classical module doc) with
   2 sqrt(z) = x: for x = p/q, s = 2q and b = s^2 z = +-p^2, a = s (n + c - 1) with c - 2 = nu + m, |m| <= 2;
@@ -45,6 +45,8 @@ def tries_partners(deg_a: int, deg_b: int) -> bool:
     `new` (six of degree (2, 3), one (3, 5)) to be coboundaries of degree 3 or 4 of Kummer members, which the
     step had capped at degree 2."""
     return 2 <= deg_a <= MAX_PARTNER_DEGREES[0] and 2 <= deg_b <= min(2 * deg_a - 1, MAX_PARTNER_DEGREES[1])
+
+
 _BESSEL = re.compile(r"bessel([ij])\(\s*(\d+)\s*,\s*(\d+)(?:\s*/\s*(\d+))?\s*\)")
 _EXP = re.compile(r"\bexp\(\s*(\d+)(?:\s*/\s*(\d+))?\s*\)|\bE\b")
 
