@@ -3,8 +3,9 @@
 On a fresh clone every ``@njit(cache=True)`` kernel compiles the first time a test calls it: about two
 minutes of one core in all, spent in whichever test comes first, while the run's other core is idle
 (tests run one at a time). ``conftest.py`` starts this script at the start of a run, at low priority;
-it runs small real commands, one engine after another, in the reverse of the order in which the tests
-reach the engines, so that by the time a test calls a kernel it is usually a cache load (about 15 ms).
+it runs small real commands, one engine after another, while the run's first folders (foundation, store,
+chem, views: few kernels; ``conftest.FOLDER_ORDER``) take two to three minutes, so that by the time a test
+calls a kernel it is usually a cache load (about 15 ms).
 Nothing here is asserted: a command that fails only leaves its kernels to the tests (which compile them
 as before). The commands share a store in a temporary folder; the user's store, Ray instance and
 checkpoints are never touched.
@@ -18,9 +19,9 @@ import subprocess
 import sys
 import tempfile
 
-# The parity layout first (about 20 s of compilation; the tests reach it a minute or more into the run),
-# then the engines in the reverse of the tests' order: the tests reach cayley first (minutes before
-# extremal), so its kernels are the ones most likely compiled by a test before this script gets to them.
+# The parity layout first (about 20 s of compilation), then the engines. The order was chosen when the tests
+# reached cayley first; since session 16 they reach cf, cayley and extremal only after the folders of
+# conftest.FOLDER_ORDER that need few kernels, and the whole list is usually done by then.
 # The parity layout runs only with a checkpoint folder (discover.cayley.plan.parity_checkpointed).
 PARITY = ["cayley", "growth", "--generators", "lrx", "--n", "6"]
 COMMANDS = [
