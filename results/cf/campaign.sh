@@ -10,13 +10,21 @@
 # --a-deg 3 --b-deg 6 --a-range -3:9 --b-range -2:2 (2.2e9 candidates, hours on one core), was stopped at
 # once: continue it with --resume 4 where there is time.
 set -u
+# WORKERS (default 1): the workers of each cf search (round 23 ran with 2)
 STORE=${CAMPAIGN_STORE:-results/cf_campaign.sqlite}
 TIMES=results/cf/campaign_times.tsv
 C="--constant pi --constant e --constant zeta2 --constant zeta3 --constant zeta5 --constant log2 --constant catalan --constant phi --constant sqrt2 --constant euler_gamma --constant gompertz"
 ROUND=${ROUND:-2}
 # every constant of the registry (discover/cf/constants.py), for rounds 5, 6 and 8
 CALL=$(.venv/bin/python -c "from discover.cf.constants import REGISTRY; print(' '.join('--constant ' + n for n in REGISTRY))")
-if [ "$ROUND" = 22 ]; then
+if [ "$ROUND" = 23 ]; then
+  # round 23 (session 16, WORKERS=2): factored:3,5 over a wider box than round 20's -3:3 (the degree of the one
+  # (3, 5) formula of new.jsonl until session 16)
+  C="$CALL"
+  BOXES=(
+    "--domain factored:3,5 --range -4:4 --c-range -4:4"
+  )
+elif [ "$ROUND" = 22 ]; then
   # round 22 (session 12, beside round 21 on the second core, into its own store): factored:2,3 wider than
   # round 19 (which saw 4 of the `new` of session 11)
   C="$CALL"
@@ -260,7 +268,7 @@ for walk in "${WALKS[@]+"${WALKS[@]}"}"; do
   printf '%s\t%s\t%s\n' "$cmd" "$(( $(date +%s) - start ))" "$rc" >> "$TIMES"
 done
 for box in "${BOXES[@]+"${BOXES[@]}"}"; do
-  cmd="discover cf search $C $box --workers 1 --store $STORE"
+  cmd="discover cf search $C $box --workers ${WORKERS:-1} --store $STORE"
   start=$(date +%s)
   .venv/bin/$cmd --json > "/tmp/campaign_$(echo "$box" | tr -c 'a-z0-9' '_' | tail -c 80).jsonl" 2>> /tmp/campaign.err
   rc=$?
