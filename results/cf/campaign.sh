@@ -17,7 +17,14 @@ C="--constant pi --constant e --constant zeta2 --constant zeta3 --constant zeta5
 ROUND=${ROUND:-2}
 # every constant of the registry (discover/cf/constants.py), for rounds 5, 6 and 8
 CALL=$(.venv/bin/python -c "from discover.cf.constants import REGISTRY; print(' '.join('--constant ' + n for n in REGISTRY))")
-if [ "$ROUND" = 23 ]; then
+if [ "$ROUND" = 24 ]; then
+  # round 24 (session 16, WORKERS=2): factored:3,4, never searched as a factored domain (deg b < 2 deg a: the
+  # factorial convergence of the Bessel-type fractions that the partner step now reaches at degree (3, <= 5))
+  C="$CALL"
+  BOXES=(
+    "--domain factored:3,4 --range -5:5 --c-range -5:5"
+  )
+elif [ "$ROUND" = 23 ]; then
   # round 23 (session 16, WORKERS=2): factored:3,5 over a wider box than round 20's -3:3 (the degree of the one
   # (3, 5) formula of new.jsonl until session 16)
   C="$CALL"
