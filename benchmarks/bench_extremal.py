@@ -444,9 +444,8 @@ def one_starts(n, seeds, cap, walks, kick, params, json_path):
     lanes.warm_up(problem, walks)
     record = published(n)
     hits = []
-    print(f"one start from the empty graph at n = {n}, cap {cap:.0f} s, walks {walks}, "
-          f"kick {'the driver' + chr(39) + 's' if kick is None else kick}{', ' + ' '.join(params) if params else ''}",
-          flush=True)
+    arm = " ".join([f"walks {walks}", "kick " + ("the driver's" if kick is None else str(kick)), *params])
+    print(f"one start from the empty graph at n = {n}, cap {cap:.0f} s, {arm}", flush=True)
     for seed in seeds:
         gains.clear()
         began[0] = time.perf_counter()
@@ -458,8 +457,7 @@ def one_starts(n, seeds, cap, walks, kick, params, json_path):
         append_row(json_path, {"n": n, "seed": seed, "T": cap, "edges": found.edges, "log": list(gains),
                                "kick": kick, "walks": walks, "params": list(params),
                                "load": os.getloadavg()[0]})
-    tried = len(seeds)
-    print(f"\n{len(hits)} of {tried} starts reached {record}"
+    print(f"\n{len(hits)} of {len(seeds)} starts reached {record}"
           + (f"; hit times {min(hits):.1f}-{max(hits):.1f} s (median {statistics.median(hits):.1f} s)" if hits else ""))
 
 
