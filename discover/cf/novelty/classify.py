@@ -19,8 +19,10 @@ Decision, in this order (each step exact, :mod:`discover.cf.novelty.equivalence`
    holds the family, its exact parameters, the equivalence used and the citation (Gauss 1812; Euler 1748;
    Perron 1957; Wall 1948; Cuyt et al. 2008, ch. 15-17), and ``listed`` that family instance. A PCF of
    degree (2, 2), (2, 3) or (3, <= 5) whose limit is a Bessel ratio or an exponential e^z is tried, within the
-   coboundary budget, against the 0F1 and 1F1 members that constant names (:mod:`discover.cf.novelty.family_partners`): an exact
-   coboundary with its Moebius map makes it equivalent to that member;
+   coboundary budget, against the 0F1 and 1F1 members that constant names, and one of degree (d, 2d + 2),
+   d <= 3, written with zeta(2) against the members of Stieltjes's trigamma fraction
+   (:mod:`discover.cf.novelty.family_partners`): an exact coboundary with its Moebius map makes it
+   equivalent to that member;
 5. ``new`` otherwise: no listed PCF or classical family is reached by these equivalences within their
    bounds (a statement about the lists, the families and the bounds, not a proof that no such formula
    was ever published).
@@ -45,7 +47,8 @@ HOT_DEGREE = 4
 HOT_SOLVES = 96   # linear systems tried at most per classification (each first screened modulo a prime,
                   # ~10 us; the few the screen cannot rule out solved exactly, ~0.6 ms) ...
 PER_PARTNER = 24  # ... and per listed partner (a true coboundary's scalar is among the first few dozen)
-PARTNER_SOLVES = 48  # linear systems per classical family member (step 4)
+PARTNER_SOLVES = 48  # linear systems per classical family member (step 4) ...
+TRIGAMMA_SOLVES = 128  # ... and per trigamma member (7 of them; the one of session 17 took 63)
 # The bounds of `discover cf novelty` and of the campaign's export, where a few seconds per formula are fine.
 THOROUGH = {"max_partners": 300, "max_scalars": 64, "max_solves": 6000, "per_partner": 48}
 
@@ -160,28 +163,36 @@ def classical_step(canon) -> dict | None:
 
 def partner_step(canon, closed_form, degree, max_scalars, budget, per_partner) -> dict | None:
     """Step 4, second part: a coboundary (exact, with its Moebius map) from a classical family member named
-    by the limit (:mod:`discover.cf.novelty.family_partners`: Bessel ratios and e^z, degree (2, 2) to (3, 5)) to
+    by the limit (:mod:`discover.cf.novelty.family_partners`: Bessel ratios and e^z, degree (2, 2) to (3, 5);
+    zeta(2), degree (d, 2d + 2)) to
     ``canon``, within what is left of the linear-system ``budget``; None when none is found."""
-    from discover.cf.novelty.classical import classical_family
+    from discover.cf.novelty.classical import family_of
     from discover.cf.novelty.equivalence import coboundary, coboundary_class, moebius_of_coboundary
-    from discover.cf.novelty.family_partners import PARTNER_DEGREE, named_partners, tries_partners
+    from discover.cf.novelty.family_partners import (PARTNER_DEGREE, TRIGAMMA_DEGREE, named_partners,
+                                                     trigamma_partners)
 
-    if not tries_partners(len(canon[0]) - 1, len(canon[1]) - 1):
+    members = named_partners(closed_form, len(canon[0]) - 1, len(canon[1]) - 1)
+    if not members:
         return None
+    trigamma = set(trigamma_partners(closed_form))
     rate = coboundary_class(*canon)[0]
-    for member in named_partners(closed_form):
+    for member in members:
         if budget[0] <= 0:
             return None
         if coboundary_class(*member)[0] != rate:  # an invariant of coboundary equivalence (equivalence.py)
             continue
-        # a family member's coboundary has a simple scalar (among the first few tried): PARTNER_SOLVES each
-        mine = [min(PARTNER_SOLVES, per_partner, budget[0])]
-        cob = coboundary(member, canon, degree=min(degree, PARTNER_DEGREE), max_scalars=max_scalars, budget=mine)
-        budget[0] -= min(PARTNER_SOLVES, per_partner, budget[0]) - mine[0]
+        # a family member's coboundary has a simple scalar (among the first few tried): PARTNER_SOLVES each;
+        # a trigamma member's scalar has more factors to choose from (n^4 against b), hence TRIGAMMA_SOLVES
+        allowed = min(TRIGAMMA_SOLVES, budget[0]) if member in trigamma else min(PARTNER_SOLVES, per_partner,
+                                                                                 budget[0])
+        mine = [allowed]
+        bound = TRIGAMMA_DEGREE if member in trigamma else min(degree, PARTNER_DEGREE)
+        cob = coboundary(member, canon, degree=bound, max_scalars=max_scalars, budget=mine)
+        budget[0] -= allowed - mine[0]
         if cob is None:
             continue
         moebius = moebius_of_coboundary(member, canon, cob)
-        fam = classical_family(*member)
+        fam = family_of(*member)
         if moebius is None or fam is None:
             continue
         fj = fam.to_json()

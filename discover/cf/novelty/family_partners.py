@@ -1,5 +1,6 @@
 """Members of a classical family named by an identified limit: coboundary partners for PCFs of degree (2, 2),
-(2, 3) and (3, <= 5) (:func:`tries_partners`) whose limit is a Bessel ratio or an exponential e^z.
+(2, 3) and (3, <= 5) (:func:`tries_partners`) whose limit is a Bessel ratio or an exponential e^z, and for
+PCFs of degree (d, 2d + 2), d <= 3 (:func:`tries_trigamma_partners`), whose limit is written with zeta(2).
 
 A PCF of degree (2, 2), (2, 3) or (3, <= 5) is not itself in a family of :mod:`discover.cf.novelty.classical`,
 but it can be coboundary-equivalent (:func:`discover.cf.novelty.equivalence.coboundary`, exact) to one whose
@@ -20,6 +21,15 @@ and a terminating 1F1 for c - A <= 0 or by contiguity), so with s = q, a = s (n 
 (n + c - 1 - A), z = +-p/q. (Added in session 11, when the factored domains found degree-(2, 3) formulas for
 e^(1/2) and e^2 that nothing placed.)
 
+For zeta(2) (or pi^2), the members of Stieltjes's trigamma fraction (:mod:`discover.cf.novelty.trigamma_family`)
+PCF((2x - 1)(2n + 1), n^4) = 2 / psi'(x) for x = 1, 3/2, ..., 4: psi'(x) is zeta(2) (x integer) or 3 zeta(2)
+(x half an odd integer) less a rational, so each member's limit is a Moebius image of zeta(2). They have
+degree (1, 4) and converge like a power of n; a coboundary of degree d keeps b / a^2 of degree 2, hence the
+degrees (d, 2d + 2); the coboundary may have degree up to :data:`TRIGAMMA_DEGREE` (6). (Added in session 17:
+PCF(2n + 3, n (n + 1)^2 (n + 2)) = 4 / (3 zeta(2) - 4) and PCF(2n^2 + 4n + 1, n^2 (n + 1)^2 (2n - 1)(2n + 3)) =
+6 / (3 zeta(2) - 2), the campaign's two `new` formulas that nothing placed, are coboundaries of degree 5 and 6
+of the member x = 3/2.)
+
 The partners are only candidates: the decision is the exact coboundary and the Moebius map it carries
 (:func:`discover.cf.novelty.classify.classify`, step 4).
 """
@@ -29,11 +39,13 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-__all__ = ["bessel_partners", "exponential_partners", "named_partners", "tries_partners", "MAX_PARTNER_DEGREES",
-           "PARTNER_DEGREE"]
+__all__ = ["bessel_partners", "exponential_partners", "trigamma_partners", "named_partners", "tries_partners",
+           "tries_trigamma_partners", "MAX_PARTNER_DEGREES", "PARTNER_DEGREE", "TRIGAMMA_X", "TRIGAMMA_DEGREE"]
 
 MAX_PARTNER_DEGREES = (3, 5)  # the largest deg a, deg b of the PCFs this step is tried for (tries_partners)
 PARTNER_DEGREE = 4  # the coboundary's degree bound against a member (that of classify's step 3)
+TRIGAMMA_X = (2, 3, 4, 5, 6, 7, 8)  # 2x for the trigamma members tried: x = 1, 3/2, ..., 4
+TRIGAMMA_DEGREE = 6  # the coboundary's degree bound against a trigamma member (degree (2, 6) needed 6)
 
 
 def tries_partners(deg_a: int, deg_b: int) -> bool:
@@ -47,14 +59,38 @@ def tries_partners(deg_a: int, deg_b: int) -> bool:
     return 2 <= deg_a <= MAX_PARTNER_DEGREES[0] and 2 <= deg_b <= min(2 * deg_a - 1, MAX_PARTNER_DEGREES[1])
 
 
+def tries_trigamma_partners(deg_a: int, deg_b: int) -> bool:
+    """Whether a PCF of these (canonical) degrees is tried against the trigamma members: deg b = 2 deg a + 2,
+    1 <= deg a <= 3 (module doc)."""
+    return 1 <= deg_a <= MAX_PARTNER_DEGREES[0] and deg_b == 2 * deg_a + 2
+
+
 _BESSEL = re.compile(r"bessel([ij])\(\s*(\d+)\s*,\s*(\d+)(?:\s*/\s*(\d+))?\s*\)")
 _EXP = re.compile(r"\bexp\(\s*(\d+)(?:\s*/\s*(\d+))?\s*\)|\bE\b")
 
 
-def named_partners(closed_form: str | None) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    """The family members the constants of ``closed_form`` name: Bessel ratios first, then exponentials."""
-    out = bessel_partners(closed_form)
-    return out + [ab for ab in exponential_partners(closed_form) if ab not in out]
+_ZETA2 = re.compile(r"\bzeta\(\s*2\s*\)|\bpi\s*(?:\*\*|\^)\s*2\b")
+
+
+def named_partners(closed_form: str | None, deg_a: int, deg_b: int) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """The family members the constants of ``closed_form`` name, for a PCF of (canonical) degrees (deg_a,
+    deg_b): Bessel ratios first, then exponentials (when :func:`tries_partners`), then the trigamma members
+    (when :func:`tries_trigamma_partners`)."""
+    out: list = []
+    if tries_partners(deg_a, deg_b):
+        out = bessel_partners(closed_form)
+        out += [ab for ab in exponential_partners(closed_form) if ab not in out]
+    if tries_trigamma_partners(deg_a, deg_b):
+        out += trigamma_partners(closed_form)
+    return out
+
+
+def trigamma_partners(closed_form: str | None) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """The members PCF((2x - 1)(2n + 1), n^4) (x = :data:`TRIGAMMA_X` / 2) when ``closed_form`` is written
+    with zeta(2) or pi^2 (module doc), else []."""
+    if not closed_form or not _ZETA2.search(closed_form):
+        return []
+    return [((two_x - 1, 2 * (two_x - 1)), (0, 0, 0, 0, 1)) for two_x in TRIGAMMA_X]
 
 
 def exponential_partners(closed_form: str | None) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:

@@ -12,8 +12,8 @@ from discover.cf.novelty.campaign import export_campaign
 def test_export_of_formulas_and_walks(tmp_path):
     store = str(tmp_path / "s.sqlite")
     for args in (["cf", "eval", "34n^3+51n^2+27n+5", "-n^6", "--depth", "300"],   # Apery: listed
-                 ["cf", "eval", "2n+3", "n^4+4n^3+5n^2+2n", "--depth", "3000",
-                  "--constants", "zeta2"],       # 4/(3 zeta(2) - 4): no list and no classical family has it
+                 ["cf", "eval", "16n^2+16n+14", "-64n^4", "--depth", "3000",
+                  "--constants", "catalan"],     # 1/(1 - Catalan): no list and no classical family has it
                  ["cf", "cmf", "walk", "--cmf", "zeta3", "--trajectory", "1,1", "--start", "1,1", "--depth", "300"],
                  ["cf", "cmf", "walk", "--cmf", "pi", "--trajectory", "2,1", "--start", "1,3", "--depth", "300"],
                  # its equivalent PCF has degree 66, past the parser's limit: the walk leaves novelty undecided
@@ -26,10 +26,10 @@ def test_export_of_formulas_and_walks(tmp_path):
     recs = {r["a"]: r for r in map(json.loads, (out / "campaign_formulas.jsonl").read_text().splitlines())}
     assert recs["34n^3+51n^2+27n+5"]["novelty"]["class"] == "known"
     new = [json.loads(x) for x in (out / "new.jsonl").read_text().splitlines()]
-    assert [r["a"] for r in new] == ["2n+3"]
+    assert [r["a"] for r in new] == ["16n^2+16n+14"]
     deep = new[0]["deep_check"]  # slow (power-law) convergence: the exact convergent has few digits, and
     assert deep["depth"] == 4000 and 5 < deep["digits"] < 80
-    assert deep["verified_digits"] >= deep["digits"] - 1  # 4/(3 zeta(2) - 4) agrees with all of them
+    assert deep["verified_digits"] >= deep["digits"] - 1  # 1/(1 - Catalan) agrees with all of them
     walks = {(r["cmf"], tuple(r["trajectory"])): r
              for r in map(json.loads, (out / "cmf_walk_formulas.jsonl").read_text().splitlines())}
     assert walks["zeta3", (1, 1)]["novelty"]["class"] == "known"  # the diagonal is Apery's fraction

@@ -310,6 +310,33 @@ def test_bessel_formulas_of_degree_2_reach_their_family_member(a, b, closed):
     assert classify(a, b, None, **THOROUGH)["class"] == "new"  # the member is named by the limit only
 
 
+@pytest.mark.parametrize("a, b, closed", [
+    ((3, 2), (0, 2, 5, 4, 1), "4/(-4 + 3*zeta(2))"),                      # 2n+3, n (n+1)^2 (n+2)
+    ((1, 4, 2), (0, 0, -3, -2, 9, 12, 4), "6/(-2 + 3*zeta(2))"),           # n^2 (n+1)^2 (2n-1)(2n+3)
+])
+def test_zeta2_formulas_reach_a_trigamma_member(a, b, closed):
+    """The campaign's two zeta(2) formulas that were `new` until session 17 are exact coboundaries (degree <= 6)
+    of members of Stieltjes's trigamma fraction; the Moebius map they carry takes the member's limit
+    2 / psi'(x) (mpmath's polygamma) to the formula's closed form, and that agrees with the convergents."""
+    from discover.cf.novelty.classify import THOROUGH
+    from discover.cf.novelty.classical import family_of
+
+    nov = classify(a, b, closed, **THOROUGH)
+    assert nov["class"] == "equivalent"
+    assert [s["kind"] for s in nov["chain"]] == ["canonical", "coboundary", "classical_family"]
+    member = Polynomial.parse(nov["listed"]["a"]).coeffs, Polynomial.parse(nov["listed"]["b"]).coeffs
+    fam = family_of(*member)
+    assert fam is not None and nov["chain"][-1]["detail"]["family"] == fam.name
+    m = nov["chain"][1]["moebius"]["map"]
+    assert canonical_key(a, b) == (a, b)   # so the map's L(canonical form) is the formula's limit
+    with mpmath.workdps(40):
+        L0 = family_limit(*member, fam, 40)
+        want = mpmath.mpf(eval(closed.replace("zeta(2)", "mpmath.zeta(2)")))
+        assert abs((m[0] * L0 + m[1]) / (m[2] * L0 + m[3]) - want) < mpmath.mpf(10) ** -30
+        assert abs(_limit(a, b, 4000).value - want) < 1e-3
+    assert classify(a, b, None, **THOROUGH)["class"] == "new"  # the member is named by the limit only
+
+
 def test_trigamma_family_members_and_their_limits():
     """PCF(s (2x-1)(2n+1), s^2 n^4) for random rational x > 1/2 and scales s (and the mirror images, and
     tails shifted by m) is Stieltjes's fraction of psi'(x): recognised, and the exact convergents agree with
