@@ -21,7 +21,7 @@ from cli.main import cli
 BIN = Path(sys.executable).parent
 
 # Examples that spend a time budget of 8 s or more (searches), or repeat a slower one (a Ray instance up and
-# down: the `ray up --num-cpus 0 --no-driver && ray driver up ...` example does that and more): -m slow.
+# down), or take 3 s or more on a path another default test covers: -m slow.
 LONG = {
     "discover ray up --num-cpus 1 --no-driver && discover ray down",
     "discover extremal search --problem c3c4 --n 1..53 --time 5 --workers 1",
@@ -31,6 +31,15 @@ LONG = {
     "discover extremal lift --n 96 --base 6 --time 8",
     # lift at n = 50 stays in the default run through the `--time 2 ... && extremal search --down` example
     "discover extremal lift --n 50 --time 5",
+    # 3-8 s each, and the default run covers the same path in a test of its own (session 17, to keep the
+    # default run under 10 minutes on a loaded machine): tests/extremal/test_cli.py (--rounds 3),
+    # test_ray_driver.py (`ray driver up` through the CLI), tests/views/test_plots.py (plot records),
+    # tests/extremal/test_lift.py (lift over a range), tests/views/test_report.py (report of chem records)
+    "discover extremal search --problem c3c4 --n 30..31 --time 1 --rounds 2",
+    "discover ray up --num-cpus 0 --no-driver && discover ray driver up && discover ray down",
+    "discover extremal search --problem c3c4 --n 10..12 --time 1 && discover plot records --problem c3c4",
+    "discover extremal lift --n 10..12 --time 1 --workers 1 --json",
+    'discover chem balance --all "H2 + O2 -> H2O + H2O2" && discover results report --output report',
 }
 
 
