@@ -17,7 +17,15 @@ C="--constant pi --constant e --constant zeta2 --constant zeta3 --constant zeta5
 ROUND=${ROUND:-2}
 # every constant of the registry (discover/cf/constants.py), for rounds 5, 6 and 8
 CALL=$(.venv/bin/python -c "from discover.cf.constants import REGISTRY; print(' '.join('--constant ' + n for n in REGISTRY))")
-if [ "$ROUND" = 24 ]; then
+if [ "$ROUND" = 25 ]; then
+  # round 25 (session 17, WORKERS=2): factored:2,6, never searched: degree (d, 2d + 2) converges like a power
+  # of n, as Stieltjes's trigamma fraction does (the two zeta(2) formulas placed in session 17 are of
+  # degree (1, 4) and (2, 6))
+  C="$CALL"
+  BOXES=(
+    "--domain factored:2,6 --range -8:8 --c-range -6:6"
+  )
+elif [ "$ROUND" = 24 ]; then
   # round 24 (session 16, WORKERS=2): factored:3,4, never searched as a factored domain (deg b < 2 deg a: the
   # factorial convergence of the Bessel-type fractions that the partner step now reaches at degree (3, <= 5))
   C="$CALL"
