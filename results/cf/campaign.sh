@@ -17,7 +17,13 @@ C="--constant pi --constant e --constant zeta2 --constant zeta3 --constant zeta5
 ROUND=${ROUND:-2}
 # every constant of the registry (discover/cf/constants.py), for rounds 5, 6 and 8
 CALL=$(.venv/bin/python -c "from discover.cf.constants import REGISTRY; print(' '.join('--constant ' + n for n in REGISTRY))")
-if [ "$ROUND" = 25 ]; then
+if [ "$ROUND" = 26 ]; then
+  # round 26 (session 17, WORKERS=2): factored:3,8, never searched, the next degree (d, 2d + 2) after round 25's
+  C="$CALL"
+  BOXES=(
+    "--domain factored:3,8 --range -3:3 --c-range -2:2"
+  )
+elif [ "$ROUND" = 25 ]; then
   # round 25 (session 17, WORKERS=2): factored:2,6, never searched: degree (d, 2d + 2) converges like a power
   # of n, as Stieltjes's trigamma fraction does (the two zeta(2) formulas placed in session 17 are of
   # degree (1, 4) and (2, 6))

@@ -19,8 +19,9 @@ Decision, in this order (each step exact, :mod:`discover.cf.novelty.equivalence`
    holds the family, its exact parameters, the equivalence used and the citation (Gauss 1812; Euler 1748;
    Perron 1957; Wall 1948; Cuyt et al. 2008, ch. 15-17), and ``listed`` that family instance. A PCF of
    degree (2, 2), (2, 3) or (3, <= 5) whose limit is a Bessel ratio or an exponential e^z is tried, within the
-   coboundary budget, against the 0F1 and 1F1 members that constant names, and one of degree (d, 2d + 2),
-   d <= 3, written with zeta(2) against the members of Stieltjes's trigamma fraction
+   coboundary budget, against the 0F1 and 1F1 members that constant names, one of degree (d, 2d + 2),
+   d <= 3, written with zeta(2) against the members of Stieltjes's trigamma fraction, and one of degree
+   (d, 2d) with a quadratic-irrational limit against the periodic fractions of that field
    (:mod:`discover.cf.novelty.family_partners`): an exact coboundary with its Moebius map makes it
    equivalent to that member;
 5. ``new`` otherwise: no listed PCF or classical family is reached by these equivalences within their
@@ -164,7 +165,7 @@ def classical_step(canon) -> dict | None:
 def partner_step(canon, closed_form, degree, max_scalars, budget, per_partner) -> dict | None:
     """Step 4, second part: a coboundary (exact, with its Moebius map) from a classical family member named
     by the limit (:mod:`discover.cf.novelty.family_partners`: Bessel ratios and e^z, degree (2, 2) to (3, 5);
-    zeta(2), degree (d, 2d + 2)) to
+    zeta(2), degree (d, 2d + 2); quadratic irrationals, degree (d, 2d)) to
     ``canon``, within what is left of the linear-system ``budget``; None when none is found."""
     from discover.cf.novelty.classical import family_of
     from discover.cf.novelty.equivalence import coboundary, coboundary_class, moebius_of_coboundary

@@ -1,6 +1,7 @@
 """Members of a classical family named by an identified limit: coboundary partners for PCFs of degree (2, 2),
 (2, 3) and (3, <= 5) (:func:`tries_partners`) whose limit is a Bessel ratio or an exponential e^z, and for
-PCFs of degree (d, 2d + 2), d <= 3 (:func:`tries_trigamma_partners`), whose limit is written with zeta(2).
+PCFs of degree (d, 2d + 2), d <= 3 (:func:`tries_trigamma_partners`), whose limit is written with zeta(2), and for
+PCFs of degree (d, 2d), d <= 3 (:func:`tries_periodic_partners`), whose limit is a quadratic irrational.
 
 A PCF of degree (2, 2), (2, 3) or (3, <= 5) is not itself in a family of :mod:`discover.cf.novelty.classical`,
 but it can be coboundary-equivalent (:func:`discover.cf.novelty.equivalence.coboundary`, exact) to one whose
@@ -30,6 +31,14 @@ PCF(2n + 3, n (n + 1)^2 (n + 2)) = 4 / (3 zeta(2) - 4) and PCF(2n^2 + 4n + 1, n^
 6 / (3 zeta(2) - 2), the campaign's two `new` formulas that nothing placed, are coboundaries of degree 5 and 6
 of the member x = 3/2.)
 
+For a limit written with square roots only (sqrt(k), GoldenRatio: a quadratic irrational in Q(sqrt d)), the
+periodic fractions PCF(p, q) (constant a = p, b = q; the limit is the root of x^2 - p x - q of larger modulus,
+Euler; classical module doc) with 1 <= p <= 12, 0 < |q| <= 12 whose discriminant p^2 + 4q is d times a square.
+They converge geometrically, as a PCF of degree (d, 2d) does when b / a^2 tends to a constant; a coboundary of
+degree <= 4 (:data:`PARTNER_DEGREE`) is tried. (Added in session 17: five of the campaign's seven `new` formulas
+with algebraic limits, e.g. PCF(3n^2+9n+5, -n^2 (n+2)^2) in Q(sqrt 5) and PCF(2n^2+8n+6, k n^2 (n+3)^2) for k = 2,
+4, 6, are exact coboundaries of degree 2 of PCF(3, -1), PCF(2, 2), PCF(1, 1), PCF(2, 6) and PCF(4, -1).)
+
 The partners are only candidates: the decision is the exact coboundary and the Moebius map it carries
 (:func:`discover.cf.novelty.classify.classify`, step 4).
 """
@@ -39,13 +48,14 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-__all__ = ["bessel_partners", "exponential_partners", "trigamma_partners", "named_partners", "tries_partners",
-           "tries_trigamma_partners", "MAX_PARTNER_DEGREES", "PARTNER_DEGREE", "TRIGAMMA_X", "TRIGAMMA_DEGREE"]
+__all__ = ["bessel_partners", "exponential_partners", "trigamma_partners", "periodic_partners", "named_partners",
+           "tries_partners", "tries_trigamma_partners", "tries_periodic_partners", "PERIODIC_RANGE", "MAX_PARTNER_DEGREES", "PARTNER_DEGREE", "TRIGAMMA_X", "TRIGAMMA_DEGREE"]
 
 MAX_PARTNER_DEGREES = (3, 5)  # the largest deg a, deg b of the PCFs this step is tried for (tries_partners)
 PARTNER_DEGREE = 4  # the coboundary's degree bound against a member (that of classify's step 3)
 TRIGAMMA_X = (2, 3, 4, 5, 6, 7, 8)  # 2x for the trigamma members tried: x = 1, 3/2, ..., 4
 TRIGAMMA_DEGREE = 6  # the coboundary's degree bound against a trigamma member (degree (2, 6) needed 6)
+PERIODIC_RANGE = 12  # the largest p and |q| of the periodic members PCF(p, q) tried
 
 
 def tries_partners(deg_a: int, deg_b: int) -> bool:
@@ -65,6 +75,12 @@ def tries_trigamma_partners(deg_a: int, deg_b: int) -> bool:
     return 1 <= deg_a <= MAX_PARTNER_DEGREES[0] and deg_b == 2 * deg_a + 2
 
 
+def tries_periodic_partners(deg_a: int, deg_b: int) -> bool:
+    """Whether a PCF of these (canonical) degrees is tried against the periodic members: deg b = 2 deg a,
+    1 <= deg a <= 3 (b / a^2 tends to a constant, the geometric convergence of a periodic fraction)."""
+    return 1 <= deg_a <= MAX_PARTNER_DEGREES[0] and deg_b == 2 * deg_a
+
+
 _BESSEL = re.compile(r"bessel([ij])\(\s*(\d+)\s*,\s*(\d+)(?:\s*/\s*(\d+))?\s*\)")
 _EXP = re.compile(r"\bexp\(\s*(\d+)(?:\s*/\s*(\d+))?\s*\)|\bE\b")
 
@@ -82,6 +98,37 @@ def named_partners(closed_form: str | None, deg_a: int, deg_b: int) -> list[tupl
         out += [ab for ab in exponential_partners(closed_form) if ab not in out]
     if tries_trigamma_partners(deg_a, deg_b):
         out += trigamma_partners(closed_form)
+    if tries_periodic_partners(deg_a, deg_b):
+        out += periodic_partners(closed_form)
+    return out
+
+
+_SURD = re.compile(r"\bsqrt\(\s*(\d+)\s*\)|\bGoldenRatio\b")
+
+
+def _squarefree(k: int) -> int:
+    d, f = 1, 2
+    while f * f <= k:
+        while k % (f * f) == 0:
+            k //= f * f
+        if k % f == 0:
+            d, k = d * f, k // f
+        f += 1
+    return d * k
+
+
+def periodic_partners(closed_form: str | None) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """The periodic members PCF(p, q) (module doc) whose limit lies in a field Q(sqrt d) that ``closed_form``
+    names, when the closed form has no constant but square roots (else [])."""
+    if not closed_form or _SURD.sub("", closed_form).strip(" 0123456789+-*/().") or not _SURD.search(closed_form):
+        return []
+    fields = {5 if m.group(0) == "GoldenRatio" else _squarefree(int(m.group(1))) for m in _SURD.finditer(closed_form)}
+    out = []
+    for p in range(1, PERIODIC_RANGE + 1):
+        for q in range(-PERIODIC_RANGE, PERIODIC_RANGE + 1):
+            disc = p * p + 4 * q
+            if q != 0 and disc > 0 and _squarefree(disc) in fields:
+                out.append(((p,), (q,)))
     return out
 
 

@@ -337,6 +337,35 @@ def test_zeta2_formulas_reach_a_trigamma_member(a, b, closed):
     assert classify(a, b, None, **THOROUGH)["class"] == "new"  # the member is named by the limit only
 
 
+@pytest.mark.parametrize("a, b, closed", [
+    ((5, 9, 3), (0, 0, -4, -4, -1), "(2 + 2*sqrt(5))/(-3 + 2*sqrt(5))"),       # -n^2 (n+2)^2
+    ((7, 12, 4), (0, 0, -4, -4, -1), "(8 + 4*sqrt(3))/(4 - sqrt(3))"),
+    ((6, 8, 2), (0, 0, 54, 36, 6), "(3 - 6*sqrt(7))/(-4 + sqrt(7))"),          # k n^2 (n+3)^2, k = 6, 4, 2
+    ((6, 8, 2), (0, 0, 36, 24, 4), "(9 - 9*sqrt(5))/(-8 + 3*sqrt(5))"),
+    ((6, 8, 2), (0, 0, 18, 12, 2), "9/(-4 + 3*sqrt(3))"),
+])
+def test_algebraic_formulas_reach_a_periodic_fraction(a, b, closed):
+    """Five of the campaign's formulas with quadratic-irrational limits (`new` until session 17) are exact
+    coboundaries of a periodic fraction PCF(p, q); the Moebius map takes that fraction's limit (the root of
+    x^2 - p x - q of larger modulus, computed here) to the closed form, which the convergents agree with."""
+    from discover.cf.novelty.classify import THOROUGH
+
+    nov = classify(a, b, closed, **THOROUGH)
+    assert nov["class"] == "equivalent"
+    assert [s["kind"] for s in nov["chain"]] == ["canonical", "coboundary", "classical_family"]
+    assert nov["chain"][-1]["detail"]["family"] == "periodic"
+    (p,), (q,) = Polynomial.parse(nov["listed"]["a"]).coeffs, Polynomial.parse(nov["listed"]["b"]).coeffs
+    m = nov["chain"][1]["moebius"]["map"]   # L(canonical form) = (m0 L0 + m1) / (m2 L0 + m3)
+    with mpmath.workdps(40):
+        roots = [(p + sign * mpmath.sqrt(p * p + 4 * q)) / 2 for sign in (1, -1)]
+        L0 = max(roots, key=abs)
+        assert abs((m[0] * L0 + m[1]) / (m[2] * L0 + m[3]) - _limit(*canonical_key(a, b), 300).value) \
+            < mpmath.mpf(10) ** -30
+        want = mpmath.mpf(eval(closed.replace("sqrt", "mpmath.sqrt")))
+        assert abs(_limit(a, b, 300).value - want) < mpmath.mpf(10) ** -30
+    assert classify(a, b, None, **THOROUGH)["class"] == "new"
+
+
 def test_trigamma_family_members_and_their_limits():
     """PCF(s (2x-1)(2n+1), s^2 n^4) for random rational x > 1/2 and scales s (and the mirror images, and
     tails shifted by m) is Stieltjes's fraction of psi'(x): recognised, and the exact convergents agree with
