@@ -17,7 +17,14 @@ C="--constant pi --constant e --constant zeta2 --constant zeta3 --constant zeta5
 ROUND=${ROUND:-2}
 # every constant of the registry (discover/cf/constants.py), for rounds 5, 6 and 8
 CALL=$(.venv/bin/python -c "from discover.cf.constants import REGISTRY; print(' '.join('--constant ' + n for n in REGISTRY))")
-if [ "$ROUND" = 26 ]; then
+if [ "$ROUND" = 27 ]; then
+  # round 27 (session 17, WORKERS=2): factored:3,6 with a(n) wider than round 19's -4:4 (the degree of Apery's
+  # zeta(3) fraction and of the zeta(3) formula still `new`), c narrower
+  C="$CALL"
+  BOXES=(
+    "--domain factored:3,6 --range -6:6 --c-range -2:2"
+  )
+elif [ "$ROUND" = 26 ]; then
   # round 26 (session 17, WORKERS=2): factored:3,8, never searched, the next degree (d, 2d + 2) after round 25's
   C="$CALL"
   BOXES=(

@@ -49,7 +49,8 @@ import re
 from fractions import Fraction
 
 __all__ = ["bessel_partners", "exponential_partners", "trigamma_partners", "periodic_partners", "named_partners",
-           "tries_partners", "tries_trigamma_partners", "tries_periodic_partners", "PERIODIC_RANGE", "MAX_PARTNER_DEGREES", "PARTNER_DEGREE", "TRIGAMMA_X", "TRIGAMMA_DEGREE"]
+           "tries_partners", "tries_trigamma_partners", "tries_periodic_partners", "MAX_PARTNER_DEGREES",
+           "PARTNER_DEGREE", "TRIGAMMA_X", "TRIGAMMA_DEGREE", "PERIODIC_RANGE"]
 
 MAX_PARTNER_DEGREES = (3, 5)  # the largest deg a, deg b of the PCFs this step is tried for (tries_partners)
 PARTNER_DEGREE = 4  # the coboundary's degree bound against a member (that of classify's step 3)
@@ -91,7 +92,7 @@ _ZETA2 = re.compile(r"\bzeta\(\s*2\s*\)|\bpi\s*(?:\*\*|\^)\s*2\b")
 def named_partners(closed_form: str | None, deg_a: int, deg_b: int) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """The family members the constants of ``closed_form`` name, for a PCF of (canonical) degrees (deg_a,
     deg_b): Bessel ratios first, then exponentials (when :func:`tries_partners`), then the trigamma members
-    (when :func:`tries_trigamma_partners`)."""
+    (when :func:`tries_trigamma_partners`), then the periodic fractions (when :func:`tries_periodic_partners`)."""
     out: list = []
     if tries_partners(deg_a, deg_b):
         out = bessel_partners(closed_form)
@@ -104,9 +105,11 @@ def named_partners(closed_form: str | None, deg_a: int, deg_b: int) -> list[tupl
 
 
 _SURD = re.compile(r"\bsqrt\(\s*(\d+)\s*\)|\bGoldenRatio\b")
+_ARITHMETIC = set(" 0123456789+-*/().")  # what a closed form may hold besides its square roots
 
 
 def _squarefree(k: int) -> int:
+    """The squarefree part d of k >= 1 (k = d m^2): Q(sqrt k) = Q(sqrt d)."""
     d, f = 1, 2
     while f * f <= k:
         while k % (f * f) == 0:
@@ -120,7 +123,7 @@ def _squarefree(k: int) -> int:
 def periodic_partners(closed_form: str | None) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """The periodic members PCF(p, q) (module doc) whose limit lies in a field Q(sqrt d) that ``closed_form``
     names, when the closed form has no constant but square roots (else [])."""
-    if not closed_form or _SURD.sub("", closed_form).strip(" 0123456789+-*/().") or not _SURD.search(closed_form):
+    if not closed_form or not _SURD.search(closed_form) or set(_SURD.sub("", closed_form)) - _ARITHMETIC:
         return []
     fields = {5 if m.group(0) == "GoldenRatio" else _squarefree(int(m.group(1))) for m in _SURD.finditer(closed_form)}
     out = []
