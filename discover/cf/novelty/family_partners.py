@@ -25,7 +25,7 @@ e^(1/2) and e^2 that nothing placed.)
 For zeta(2) (or pi^2), the members of Stieltjes's trigamma fraction (:mod:`discover.cf.novelty.trigamma_family`)
 PCF((2x - 1)(2n + 1), n^4) = 2 / psi'(x) for x = 1, 3/2, ..., 4: psi'(x) is zeta(2) (x integer) or 3 zeta(2)
 (x half an odd integer) less a rational, so each member's limit is a Moebius image of zeta(2). They have
-degree (1, 4) and converge like a power of n; a coboundary of degree d keeps b / a^2 of degree 2, hence the
+degree (1, 4) and converge like a power of n; a coboundary keeps b / a^2 growing like n^2, hence the
 degrees (d, 2d + 2); the coboundary may have degree up to :data:`TRIGAMMA_DEGREE` (6). (Added in session 17:
 PCF(2n + 3, n (n + 1)^2 (n + 2)) = 4 / (3 zeta(2) - 4) and PCF(2n^2 + 4n + 1, n^2 (n + 1)^2 (2n - 1)(2n + 3)) =
 6 / (3 zeta(2) - 2), the campaign's two `new` formulas that nothing placed, are coboundaries of degree 5 and 6
