@@ -184,10 +184,10 @@ def partner_step(canon, closed_form, degree, max_scalars, budget, per_partner) -
             continue
         # a family member's coboundary has a simple scalar (among the first few tried): PARTNER_SOLVES each;
         # a trigamma member's scalar has more factors to choose from (n^4 against b), hence TRIGAMMA_SOLVES
-        allowed = min(TRIGAMMA_SOLVES, budget[0]) if member in trigamma else min(PARTNER_SOLVES, per_partner,
-                                                                                 budget[0])
+        is_trigamma = member in trigamma
+        allowed = min(TRIGAMMA_SOLVES if is_trigamma else min(PARTNER_SOLVES, per_partner), budget[0])
         mine = [allowed]
-        bound = TRIGAMMA_DEGREE if member in trigamma else min(degree, PARTNER_DEGREE)
+        bound = TRIGAMMA_DEGREE if is_trigamma else min(degree, PARTNER_DEGREE)
         cob = coboundary(member, canon, degree=bound, max_scalars=max_scalars, budget=mine)
         budget[0] -= allowed - mine[0]
         if cob is None:

@@ -108,29 +108,21 @@ _SURD = re.compile(r"\bsqrt\(\s*(\d+)\s*\)|\bGoldenRatio\b")
 _ARITHMETIC = set(" 0123456789+-*/().")  # what a closed form may hold besides its square roots
 
 
-def _squarefree(k: int) -> int:
-    """The squarefree part d of k >= 1 (k = d m^2): Q(sqrt k) = Q(sqrt d)."""
-    d, f = 1, 2
-    while f * f <= k:
-        while k % (f * f) == 0:
-            k //= f * f
-        if k % f == 0:
-            d, k = d * f, k // f
-        f += 1
-    return d * k
-
-
 def periodic_partners(closed_form: str | None) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """The periodic members PCF(p, q) (module doc) whose limit lies in a field Q(sqrt d) that ``closed_form``
     names, when the closed form has no constant but square roots (else [])."""
+    from discover.cf.novelty.surd import _squarefree_split
+
     if not closed_form or not _SURD.search(closed_form) or set(_SURD.sub("", closed_form)) - _ARITHMETIC:
         return []
-    fields = {5 if m.group(0) == "GoldenRatio" else _squarefree(int(m.group(1))) for m in _SURD.finditer(closed_form)}
+    # Q(sqrt k) = Q(sqrt d) for the squarefree part d of k
+    fields = {5 if m.group(0) == "GoldenRatio" else _squarefree_split(int(m.group(1)))[1]
+              for m in _SURD.finditer(closed_form)}
     out = []
     for p in range(1, PERIODIC_RANGE + 1):
         for q in range(-PERIODIC_RANGE, PERIODIC_RANGE + 1):
             disc = p * p + 4 * q
-            if q != 0 and disc > 0 and _squarefree(disc) in fields:
+            if q != 0 and disc > 0 and _squarefree_split(disc)[1] in fields:
                 out.append(((p,), (q,)))
     return out
 
