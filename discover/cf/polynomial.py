@@ -1,9 +1,9 @@
 """Integer polynomials in one variable ``n``, parsed from text the way a person writes them.
 
 A :class:`Polynomial` is a tuple of integer coefficients, lowest degree first, with no trailing zeros
-(the zero polynomial is the empty tuple). Text is parsed once, at the edge, with sympy
-(``34n^3+51n^2+27n+5``, ``-n^6``, ``(2n+1)(3n^2+3n+1)``, ``n*(n+2)``, ``(2n-1)^2``); everything after
-that works on the integer coefficients (Python ints, FLINT ``fmpz_poly`` for exact work).
+(the zero polynomial is the empty tuple). Text is parsed once, at the edge, by the recursive-descent
+parser below (``34n^3+51n^2+27n+5``, ``-n^6``, ``(2n+1)(3n^2+3n+1)``, ``n*(n+2)``, ``(2n-1)^2``); everything
+after that works on the integer coefficients (Python ints, FLINT ``fmpz_poly`` for exact work).
 
 Malformed input raises :class:`discover.errors.InputError` with a one-line message that names it:
 characters other than digits, ``n``, ``+ - * ^ ( )`` and spaces, a second variable, non-integer
@@ -12,13 +12,16 @@ coefficients, or a non-polynomial (``1/n``).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from discover.cf.limits import MAX_COEFFICIENT_DIGITS, MAX_DEGREE, MAX_EXPRESSION_CHARS, MAX_NESTING
 from discover.errors import InputError
 
 _ALLOWED = re.compile(r"^[0-9n+\-*^() \t]+$")
+_PARENTHESES = re.compile(r"[()]")
 
 
 def _trim(coeffs: Iterable[int]) -> tuple[int, ...]:
@@ -56,7 +59,7 @@ class Polynomial:
             return cls(tuple(text))
         if not isinstance(text, str):
             raise InputError(f"{what}: expected a polynomial in n, got {text!r}")
-        return cls(_PolynomialParser(text, what).parse())
+        return cls(_parse_text(text, what))
 
     # ----- properties -----------------------------------------------------------------------
     @property
@@ -193,6 +196,13 @@ def _add(p: list[int], q: list[int], sign: int = 1) -> list[int]:
     return list(_trim(out))
 
 
+@functools.lru_cache(maxsize=16384)
+def _parse_text(text: str, what: str) -> tuple[int, ...]:
+    """The coefficients of ``text`` (remembered: the known lists' 8,000 polynomials are read by several
+    look-ups in one process; a malformed text raises each time, nothing is remembered for it)."""
+    return _PolynomialParser(text, what).parse()
+
+
 class _PolynomialParser:
     """Integer polynomials in n by recursive descent, computing on coefficient lists as it reads.
 
@@ -210,8 +220,6 @@ class _PolynomialParser:
     """
 
     def __init__(self, text: str, what: str):
-        from discover.cf.limits import MAX_EXPRESSION_CHARS, MAX_NESTING
-
         self.text, self.what = text, what
         src = text.strip()
         if not src:
@@ -225,8 +233,9 @@ class _PolynomialParser:
                 "(write a polynomial in n with integer coefficients, e.g. 34n^3+51n^2+27n+5)"
             )
         depth = deepest = 0
-        for ch in src:
-            depth += (ch == "(") - (ch == ")")
+        # the parentheses alone: a row of the known lists runs to 1,500 characters
+        for ch in _PARENTHESES.findall(src):
+            depth += 1 if ch == "(" else -1
             deepest = max(deepest, depth)
             if depth < 0:
                 break
@@ -255,12 +264,10 @@ class _PolynomialParser:
         return self.tokens[self.pos][0] if self.pos < len(self.tokens) else None
 
     def _check(self, coeffs: list[int]) -> list[int]:
-        from discover.cf.limits import MAX_COEFFICIENT_DIGITS, MAX_DEGREE
-
         if len(coeffs) - 1 > MAX_DEGREE:
             raise InputError(f"{self.what} {self._short()}: degree {len(coeffs) - 1} is above the limit "
                              f"{MAX_DEGREE}")
-        if coeffs and max(abs(c) for c in coeffs).bit_length() > MAX_COEFFICIENT_DIGITS * 3.33:
+        if coeffs and max(max(coeffs), -min(coeffs)).bit_length() > MAX_COEFFICIENT_DIGITS * 3.33:
             raise InputError(f"{self.what} {self._short()}: a coefficient has more than "
                              f"{MAX_COEFFICIENT_DIGITS} digits (the limit)")
         return coeffs
@@ -310,21 +317,20 @@ class _PolynomialParser:
         e = exponent[0] if exponent else 0
         trimmed = list(_trim(base))
         if len(trimmed) > 1:
-            from discover.cf.limits import MAX_DEGREE
-
             if (len(trimmed) - 1) * e > MAX_DEGREE:
                 raise InputError(f"{self.what} {self._short()}: degree {(len(trimmed) - 1) * e} is above the "
                                  f"limit {MAX_DEGREE}")
         if trimmed and e:
             self._check([1 << max(0, max(map(abs, trimmed)).bit_length() * e - 1)])
+        if trimmed and not any(trimmed[:-1]):
+            # a monomial c n^k (``n**14`` in the expanded rows of the known lists): c^e n^(k e) at once
+            return self._check([0] * ((len(trimmed) - 1) * e) + [trimmed[-1] ** e])
         result = [1]
         for _ in range(e):
             result = self._check(list(_trim(_mul(result, trimmed))))
         return result
 
     def _atom(self) -> list[int]:
-        from discover.cf.limits import MAX_COEFFICIENT_DIGITS
-
         kind = self._peek()
         if kind is None:
             raise self._fail("it ends too early")
