@@ -101,6 +101,14 @@ CITATIONS = {
     "trigamma": "Stieltjes's continued fraction of the trigamma function psi'(x) (T. J. Stieltjes, Sur quelques "
                 "integrales definies et leur developpement en fractions continues, Quart. J. Math. 24, 1890); "
                 "A. Cuyt et al., Handbook of Continued Fractions for Special Functions (2008), ch. 12",
+    "Ramanujan zeta(3, x)": "Ramanujan's continued fraction of sum_(k>=1) 1/(x + k)^3 (Hurwitz's zeta(3, x + 1)): "
+                            "Entry 32(iii) of B. C. Berndt, R. L. Lamphere, B. M. Wilson, Chapter 12 of Ramanujan's "
+                            "second notebook: continued fractions, Rocky Mountain J. Math. 15 (1985) 235-310; B. C. "
+                            "Berndt, Ramanujan's Notebooks, Part II (1989), ch. 12",
+    "Ramanujan f(x)": "the even contraction of Ramanujan's continued fraction of f(x) = 2 sum_(k>=0) (-1)^k/(x + 2k + 1)^2 "
+                      "(B. C. Berndt, R. L. Lamphere, B. M. Wilson, Chapter 12 of Ramanujan's second notebook: "
+                      "continued fractions, Rocky Mountain J. Math. 15 (1985) 235-310; B. C. Berndt, Ramanujan's "
+                      "Notebooks, Part II (1989), ch. 12)",
     "periodic": "periodic continued fractions are quadratic irrationals (L. Euler, De fractionibus continuis "
                 "dissertatio, 1737; J.-L. Lagrange, 1770); O. Perron, Die Lehre von den Kettenbruechen I (1954), ch. 3",
 }
@@ -552,11 +560,14 @@ def _shifted(p, k):
 def family_of(a, b) -> Family | None:
     """The classical family of PCF(a, b) itself (no unfolding): :func:`classical_family` for deg (1, 2),
     else Euler's family (:func:`discover.cf.novelty.euler_family.euler_family`), else Stieltjes's fraction of
-    the trigamma function (:func:`discover.cf.novelty.trigamma_family.trigamma_family`), else None."""
+    the trigamma function (:func:`discover.cf.novelty.trigamma_family.trigamma_family`), else one of
+    Ramanujan's fractions for zeta(3, x) and f(x) (:func:`discover.cf.novelty.ramanujan_family.ramanujan_family`),
+    else None."""
     from discover.cf.novelty.euler_family import euler_family
+    from discover.cf.novelty.ramanujan_family import ramanujan_family
     from discover.cf.novelty.trigamma_family import trigamma_family
 
-    return classical_family(a, b) or euler_family(a, b) or trigamma_family(a, b)
+    return classical_family(a, b) or euler_family(a, b) or trigamma_family(a, b) or ramanujan_family(a, b)
 
 
 def classical_or_unfolded(a, b) -> dict | None:

@@ -6,14 +6,14 @@ from __future__ import annotations
 import json
 
 from bad_input import run_cli
-from discover.cf.novelty.campaign import export_campaign
+from discover.cf.novelty.campaign import deep_check, export_campaign
 
 
 def test_export_of_formulas_and_walks(tmp_path):
     store = str(tmp_path / "s.sqlite")
     for args in (["cf", "eval", "34n^3+51n^2+27n+5", "-n^6", "--depth", "300"],   # Apery: listed
                  ["cf", "eval", "16n^2+16n+14", "-64n^4", "--depth", "3000",
-                  "--constants", "catalan"],     # 1/(1 - Catalan): no list and no classical family has it
+                  "--constants", "catalan"],     # 1/(1 - Catalan): in no list; Ramanujan's f(x) at x = 2
                  ["cf", "cmf", "walk", "--cmf", "zeta3", "--trajectory", "1,1", "--start", "1,1", "--depth", "300"],
                  ["cf", "cmf", "walk", "--cmf", "pi", "--trajectory", "2,1", "--start", "1,3", "--depth", "300"],
                  # its equivalent PCF has degree 66, past the parser's limit: the walk leaves novelty undecided
@@ -25,9 +25,14 @@ def test_export_of_formulas_and_walks(tmp_path):
     assert summary["formulas"] == 2
     recs = {r["a"]: r for r in map(json.loads, (out / "campaign_formulas.jsonl").read_text().splitlines())}
     assert recs["34n^3+51n^2+27n+5"]["novelty"]["class"] == "known"
-    new = [json.loads(x) for x in (out / "new.jsonl").read_text().splitlines()]
-    assert [r["a"] for r in new] == ["16n^2+16n+14"]
-    deep = new[0]["deep_check"]  # slow (power-law) convergence: the exact convergent has few digits, and
+    catalan = recs["16n^2+16n+14"]
+    assert catalan["novelty"]["class"] == "equivalent"
+    assert catalan["novelty"]["chain"][-1]["detail"]["family"] == "Ramanujan f(x)"
+    assert catalan["classical_evidence"]["agreement_digits"] >= catalan["classical_evidence"]["pcf_digits"] - 1
+    assert (out / "new.jsonl").read_text() == ""
+    # the deep check a `new` formula gets, on this one: slow (power-law) convergence, so the exact convergent
+    # has few digits, and
+    deep = deep_check("16n^2+16n+14", "-64n^4", catalan["relation"], 80, 4000)
     assert deep["depth"] == 4000 and 5 < deep["digits"] < 80
     assert deep["verified_digits"] >= deep["digits"] - 1  # 1/(1 - Catalan) agrees with all of them
     walks = {(r["cmf"], tuple(r["trajectory"])): r
