@@ -29,7 +29,7 @@ LONG = {
     "discover extremal search --problem c4 --n 21 --time 10 --json",
     "discover extremal search --problem c3c4 --n 50 --time 10 --walks reattach --no-curriculum",
     "discover extremal lift --n 96 --base 6 --time 8",
-    # lift at n = 50 stays in the default run through the `--time 2 ... && extremal search --down` example
+    # lift at n = 50 runs in the default run through tests/extremal/test_lift.py
     "discover extremal lift --n 50 --time 5",
     # 3-8 s each, and the default run covers the same path in a test of its own (session 17, to keep the
     # default run under 10 minutes on a loaded machine): tests/extremal/test_cli.py (--rounds 3),
@@ -40,6 +40,16 @@ LONG = {
     "discover extremal search --problem c3c4 --n 10..12 --time 1 && discover plot records --problem c3c4",
     "discover extremal lift --n 10..12 --time 1 --workers 1 --json",
     'discover chem balance --all "H2 + O2 -> H2O + H2O2" && discover results report --output report',
+    # 4-10 s each on a machine 1.5x slower than session 17's (session 18), each path covered by a default test
+    # of its own: tests/extremal/test_cli.py (--down) and test_lift.py (lift through the CLI),
+    # tests/cayley/maxdiam/test_maxdiam.py (maxdiam through the CLI), tests/cf/cmf/test_cmf_cli.py (cmf locate),
+    # tests/cf/esma/test_esma_cli.py (esma with a Moebius range), tests/views/test_plots.py (plot diameters)
+    "discover extremal lift --n 50 --time 2 --workers 1 && discover extremal search --n 44..49 --down --time 0.5 "
+    "--continue --workers 1",
+    "discover cayley mine --generators lrx --n 4..8 && discover plot diameters --generators lrx --output d.svg",
+    "discover cayley maxdiam --n 4..6 --shape three-involutions",
+    'discover cf cmf locate --a "34n^3+51n^2+27n+5" --b "-n^6"',
+    "discover cf esma --constant e --mobius-range 1 --max-period 2",
 }
 
 

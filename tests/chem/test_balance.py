@@ -330,7 +330,7 @@ def small_neutral_systems(draw):
     return texts, sides
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(small_neutral_systems())
 def test_minimal_sum_against_brute_force(system):
     from hypothesis import assume
