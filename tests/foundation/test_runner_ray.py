@@ -23,6 +23,7 @@ from runner_support import (RayTestCluster, TESTS, assert_store_equals_clean_run
                             expected_keys, kill_driver_midway)
 
 from discover.runner import RunOptions, run_search
+from discover.runner.ray_local import stop_session
 from discover.store import Store
 from toy_engine import ENGINE, ToySpec
 
@@ -43,18 +44,12 @@ def cluster(tmp_path_factory):
     test_cluster.sessions.append(record["session"])
     test_cluster.address = record["address"]
     yield test_cluster
-    session = record["session"]
+    # the head's own folder (`ray up` puts it apart, /tmp/discover-ray-UID-PORT): `ray down` would remove it,
+    # but only the slow test below runs that, so a default run left one behind each time. The head's session
+    # (this test's only) is stopped without the grace `ray down` gives it (Ray's processes take over 10 s to
+    # leave on SIGTERM here), then the folder goes
+    stop_session(record["session"], grace=0)
     test_cluster.stop()
-    # the head's own folder (`ray up` puts it beside the others, /tmp/discover-ray-UID-PORT): `ray down` would
-    # remove it, but only the slow test below runs that, so a default run left one behind each time. Removed
-    # once the head's process group is gone (SIGKILLed by stop), so that no process writes into it afterwards
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            os.killpg(session, 0)
-        except ProcessLookupError:
-            break
-        time.sleep(0.1)
     if os.path.basename(record["temp_dir"]).startswith("discover-ray-"):
         shutil.rmtree(record["temp_dir"], ignore_errors=True)
 
