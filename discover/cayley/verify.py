@@ -36,9 +36,8 @@ n^2/2 + 4n for Cayley graphs of S_n (Chervov et al., arXiv:2502.18663) in intege
 
 from __future__ import annotations
 
-import functools
 import math
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from discover.cayley.graph import GraphDef
 from discover.cayley.limits import MAX_ACTION_POINTS, MAX_STATES
@@ -228,7 +227,7 @@ def plain_moves(graph: GraphDef) -> list:
 
         return [itemgetter(*g) for g in graph.generators]
     act = plain_action(graph)
-    return [functools.partial(_act_by, act, g) for g in graph.generators]
+    return [partial(_act_by, act, g) for g in graph.generators]
 
 
 def _act_by(act, g, s):

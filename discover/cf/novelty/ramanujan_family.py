@@ -31,6 +31,8 @@ from __future__ import annotations
 from fractions import Fraction
 from math import isqrt
 
+from discover.cf.novelty.trigamma_family import tail, unshift
+
 __all__ = ["ramanujan_family"]
 
 
@@ -45,18 +47,6 @@ def ramanujan_family(a, b):
     if len(a) == 3 and len(b) == 5:
         return _f_of_x(a, b)
     return None
-
-
-def _unshift(a, b, k: int, c: int):
-    """(m, a(n - m)) when b(n) = c (n + m)^k for an integer m >= 0, else None."""
-    from discover.cf.polynomial import Polynomial
-
-    if b[k - 1] % (k * c):
-        return None
-    m = b[k - 1] // (k * c)
-    if m < 0 or tuple(b) != Polynomial((0,) * k + (c,)).shift(m).coeffs:
-        return None
-    return m, Polynomial(tuple(a)).shift(-m).coeffs
 
 
 def _rational_sqrt(x: Fraction) -> Fraction | None:
@@ -75,7 +65,7 @@ def _zeta3(a, b):
     s = isqrt(beta)
     if s * s != beta:
         return None
-    got = _unshift(a, b, 6, -beta)
+    got = unshift(a, b, 6, -beta)
     if got is None:
         return None
     m, A = got  # A(N) = sign s (2N^3 + 3N^2 + (2q + 1) N + q)
@@ -97,7 +87,7 @@ def _zeta3(a, b):
         import mpmath
 
         t = sign * s / mpmath.zeta(3, mpmath.mpf(x.numerator) / x.denominator + 1)
-        return _tail(t, lambda k: sign * s * (2 * k + 1) * (k * k + k + q), lambda k: -beta * k ** 6, m + n0)
+        return tail(t, lambda k: sign * s * (2 * k + 1) * (k * k + k + q), lambda k: -beta * k ** 6, m + n0)
 
     return Family("Ramanujan zeta(3, x)", {"x": str(x), "s": str(s), "shift m": str(m)},
                   f"{'-' if sign < 0 else ''}s / zeta(3, x + 1), zeta(3, x + 1) = sum_(k>=1) 1/(x + k)^3 "
@@ -116,7 +106,7 @@ def _f_of_x(a, b):
     s = isqrt(beta)
     if s * s != beta:
         return None
-    got = _unshift(a, b, 4, b[4])
+    got = unshift(a, b, 4, b[4])
     if got is None:
         return None
     m, A = got  # A(N) = sign s (8N^2 + 8N + p)
@@ -136,7 +126,7 @@ def _f_of_x(a, b):
 
         xm = mpmath.mpf(x.numerator) / x.denominator
         f = (mpmath.zeta(2, (xm + 1) / 4) - mpmath.zeta(2, (xm + 3) / 4)) / 8
-        return _tail(sign * s / f, lambda k: sign * s * (8 * k * k + 8 * k + p), lambda k: -16 * beta * k ** 4,
+        return tail(sign * s / f, lambda k: sign * s * (8 * k * k + 8 * k + p), lambda k: -16 * beta * k ** 4,
                      m + n0)
 
     return Family("Ramanujan f(x)", {"x": str(x), "s": str(s), "shift m": str(m)},
@@ -145,14 +135,3 @@ def _f_of_x(a, b):
                   f"scaling by s: a/s = {'-' if sign < 0 else ''}(8N^2 + 8N + x^2 + 3), b/s^2 = -16 N^4, N = n + m"
                   + (" (the mirror image (-a, b) of the family's fraction)" if sign < 0 else ""),
                   "Q", _value=value)
-
-
-def _tail(t0, a_of, b_of, m: int):
-    """t_m of the fraction whose t_0 is ``t0``: t_(k+1) = b(k+1) / (t_k - a(k))."""
-    import mpmath
-
-    t = t0
-    for k in range(m):
-        ak = Fraction(a_of(k))
-        t = b_of(k + 1) / (t - mpmath.mpf(ak.numerator) / ak.denominator)
-    return t

@@ -25,29 +25,34 @@ from __future__ import annotations
 from fractions import Fraction
 from math import isqrt
 
-__all__ = ["trigamma_family"]
+__all__ = ["trigamma_family", "unshift", "tail"]
 
 
 def trigamma_family(a, b):
     """The :class:`~discover.cf.novelty.classical.Family` ``trigamma`` of PCF(a, b) (module doc), or None."""
     from discover.cf.novelty.classical import Family, _trim
-    from discover.cf.polynomial import Polynomial
 
     a, b = [int(v) for v in _trim(a)], [int(v) for v in _trim(b)]
-    if len(a) != 2 or len(b) != 5 or b[4] <= 0 or b[3] % (4 * b[4]):
+    if len(a) != 2 or len(b) != 5 or b[4] <= 0:
         return None
-    beta, m = b[4], b[3] // (4 * b[4])
-    if m < 0 or tuple(b) != Polynomial((0, 0, 0, 0, beta)).shift(m).coeffs:
+    beta = b[4]
+    got = unshift(a, b, 4, beta)
+    if got is None:
         return None
+    m, A = got  # A(N) = alpha (2N + 1)
+    A = list(A) + [0] * (2 - len(A))
     s = isqrt(beta)
-    alpha = Fraction(a[1], 2)
-    if s * s != beta or alpha == 0 or Fraction(a[0]) != alpha * (2 * m + 1):
+    alpha = Fraction(A[1], 2)
+    if s * s != beta or alpha == 0 or Fraction(A[0]) != alpha:
         return None
     x = (abs(alpha) / s + 1) / 2
     sign = 1 if alpha > 0 else -1
 
     def value(n0):
-        return _tail(alpha, s, x, sign, m + n0)
+        import mpmath
+
+        t0 = sign * 2 * s / mpmath.psi(1, mpmath.mpf(x.numerator) / x.denominator)
+        return tail(t0, lambda k: alpha * (2 * k + 1), lambda k: beta * k ** 4, m + n0)
 
     return Family("trigamma", {"x": str(x), "s": str(s), "alpha": str(alpha), "shift m": str(m)},
                   f"{'-' if sign < 0 else ''}2 s / psi'(x) for the fraction with m = 0; the tail t_m of it otherwise",
@@ -56,11 +61,26 @@ def trigamma_family(a, b):
                   "Q", _value=value)
 
 
-def _tail(alpha: Fraction, s: int, x: Fraction, sign: int, m: int):
-    """t_m of PCF(alpha (2n + 1), s^2 n^4): t_0 = sign 2 s / psi'(x), then t_(k+1) = b(k+1) / (t_k - a(k))."""
+def unshift(a, b, k: int, c: int):
+    """(m, a(n - m)) when b(n) = c (n + m)^k for an integer m >= 0, else None: a family fraction's tail
+    shifted by m, taken back to the fraction (also :mod:`discover.cf.novelty.ramanujan_family`)."""
+    from discover.cf.polynomial import Polynomial
+
+    if b[k - 1] % (k * c):
+        return None
+    m = b[k - 1] // (k * c)
+    if m < 0 or tuple(b) != Polynomial((0,) * k + (c,)).shift(m).coeffs:
+        return None
+    return m, Polynomial(tuple(a)).shift(-m).coeffs
+
+
+def tail(t0, a_of, b_of, m: int):
+    """t_m of the fraction whose t_0 is ``t0`` (an mpmath number): t_(k+1) = b(k+1) / (t_k - a(k)), with
+    ``a_of(k)`` an integer or a Fraction."""
     import mpmath
 
-    t = sign * 2 * s / mpmath.psi(1, mpmath.mpf(x.numerator) / x.denominator)
+    t = t0
     for k in range(m):
-        t = s * s * (k + 1) ** 4 / (t - mpmath.mpf(alpha.numerator) / alpha.denominator * (2 * k + 1))
+        ak = Fraction(a_of(k))
+        t = b_of(k + 1) / (t - mpmath.mpf(ak.numerator) / ak.denominator)
     return t
