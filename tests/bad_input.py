@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+import cli_fork
+
 DISCOVER = [sys.executable, "-m", "cli.main"]
 
 
@@ -29,15 +31,19 @@ def store_digest(path: str | os.PathLike) -> str:
 
 def run_cli(args: list[str], store: str | None = None, timeout: float = 60, cwd: str | None = None,
             stdin: bytes | None = None) -> tuple[int, str, str, float]:
-    """Run ``discover ARGS`` as a process; returns (exit status, stdout, stderr, seconds)."""
+    """Run ``discover ARGS`` as a process; returns (exit status, stdout, stderr, seconds). The process is a
+    child of the fork server (:func:`cli_fork.run_forked`) unless ``DISCOVER_TEST_FORK=0``."""
     env = dict(os.environ)
     if store is not None:
         env["DISCOVER_STORE"] = store
     start = time.perf_counter()
-    proc = subprocess.run(DISCOVER + list(args), capture_output=True, timeout=timeout, cwd=cwd, env=env,
-                          input=stdin)
-    return (proc.returncode, proc.stdout.decode(errors="replace"), proc.stderr.decode(errors="replace"),
-            time.perf_counter() - start)
+    if cli_fork.enabled():
+        code, out, err = cli_fork.run_forked(args, env, cwd or os.getcwd(), stdin, timeout)
+    else:
+        proc = subprocess.run(DISCOVER + list(args), capture_output=True, timeout=timeout, cwd=cwd, env=env,
+                              input=stdin)
+        code, out, err = proc.returncode, proc.stdout, proc.stderr
+    return code, out.decode(errors="replace"), err.decode(errors="replace"), time.perf_counter() - start
 
 
 def assert_refused(args: list[str], needle: str, store: str, timeout: float = 30, status: int = 2,
