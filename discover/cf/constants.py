@@ -9,10 +9,10 @@ through sympy and mpmath. Values are cached per precision. A *product* constant 
 product of two constants: the basis vector C1 C2 of the two-constant relations of
 :mod:`discover.cf.identify`.
 
-Registry (:data:`REGISTRY`, 58 constants, all of them identified against by default): powers of pi
+Registry (:data:`REGISTRY`, 60 constants, all of them identified against by default): powers of pi
 (pi, pi^2 .. pi^5, sqrt(pi), log(pi)); e^k and e^(1/k) (e, e^2, e^3, e^(1/2), e^(1/3), e^(1/4), e^pi);
-log k (k = 2, 3, 5, 7); zeta(k) (k = 2, 3, 5, 7; zeta(4) and zeta(6) are rational multiples of pi^4 and
-pi^6); Catalan's G, Euler's gamma, the Gompertz constant e E_1(1); algebraic numbers (the golden ratio
+log k (k = 2, 3, 5, 7); zeta(k) (k = 2 .. 7; zeta(4) = pi^4/90 and zeta(6) = pi^6/945 are listed for the
+search, whose Moebius forms have small coefficients); Catalan's G, Euler's gamma, the Gompertz constant e E_1(1); algebraic numbers (the golden ratio
 phi, sqrt k for k = 2, 3, 5, 7, 2^(1/3)) and 2^sqrt(2); trigonometric values (tan 1, cot 1, sin 1,
 cos 1, atan(1/2)); Bessel ratios I_v(2)/I_(v+1)(2) (v = 0, 1, 2), I_0(1)/I_1(1), J_0(2)/J_1(2); Gamma
 values (Gamma(1/4), Gamma(1/3)); polylogarithms (Li_2(1/2), Li_3(1/2), Li_4(1/2), Li_2(1/3), Li_2(1/4)); Dirichlet L-values
@@ -20,7 +20,7 @@ L(2, chi_-3), L(2, chi_-7), L(2, chi_-8) and beta(4) = L(4, chi_-4);
 log(1 + sqrt 2), log(phi), erf(1), Ei(1), Si(1). :func:`registry_table` lists them.
 
 Each entry has a *group*: constants of one group are Moebius images of each other (pi^2 and zeta(2);
-tan 1 and cot 1; the Bessel ratios at 2, which satisfy r_(v-1) = v + 1/r_v; phi and sqrt 5), so a
+pi^4 and zeta(4); tan 1 and cot 1; the Bessel ratios at 2, which satisfy r_(v-1) = v + 1/r_v; phi and sqrt 5), so a
 "two-constant relation" between two of them is a relation among the constants alone and is never
 searched (:func:`same_group`).
 
@@ -91,7 +91,7 @@ _ENTRIES = (
     _Entry("pi", "pi", "pi = 3.14159...", ("pi", "π"), lambda: _a().pi()),
     _Entry("pi2", "pi**2", "pi^2 (zeta(2) = pi^2/6)", ("pi^2", "pi**2"), lambda: _a().pi() ** 2, "pi2"),
     _Entry("pi3", "pi**3", "pi^3", ("pi^3", "pi**3"), lambda: _a().pi() ** 3),
-    _Entry("pi4", "pi**4", "pi^4 (zeta(4) = pi^4/90)", ("pi^4", "pi**4"), lambda: _a().pi() ** 4),
+    _Entry("pi4", "pi**4", "pi^4 (zeta(4) = pi^4/90)", ("pi^4", "pi**4"), lambda: _a().pi() ** 4, "pi4"),
     _Entry("pi5", "pi**5", "pi^5", ("pi^5", "pi**5"), lambda: _a().pi() ** 5),
     _Entry("sqrt_pi", "sqrt(pi)", "sqrt(pi) = Gamma(1/2)", ("sqrt(pi)",), lambda: _a().pi().sqrt()),
     _Entry("log_pi", "log(pi)", "log(pi)", ("log(pi)", "ln(pi)"), lambda: _a().pi().log()),
@@ -109,7 +109,12 @@ _ENTRIES = (
     _Entry("zeta2", "zeta(2)", "zeta(2) = pi^2/6", ("zeta2", "zeta(2)", "z2"), lambda: _a(2).zeta(), "pi2"),
     _Entry("zeta3", "zeta(3)", "Apery's constant zeta(3) = 1.20205...", ("zeta3", "zeta(3)", "z3", "apery"),
            lambda: _a(3).zeta()),
+    # zeta(4) and zeta(6) beside pi^4 (and pi^6, not listed): a search matches Moebius forms with coefficients
+    # up to 12 (40 at most), so 1/zeta(4) = 90/pi^4, Euler's PCF(n^4 + (n+1)^4, -n^8), is found only through
+    # zeta(4) itself
+    _Entry("zeta4", "zeta(4)", "zeta(4) = pi^4/90", ("zeta4", "zeta(4)", "z4"), lambda: _a(4).zeta(), "pi4"),
     _Entry("zeta5", "zeta(5)", "zeta(5) = 1.03692...", ("zeta5", "zeta(5)", "z5"), lambda: _a(5).zeta()),
+    _Entry("zeta6", "zeta(6)", "zeta(6) = pi^6/945", ("zeta6", "zeta(6)", "z6"), lambda: _a(6).zeta()),
     _Entry("zeta7", "zeta(7)", "zeta(7) = 1.00834...", ("zeta7", "zeta(7)", "z7"), lambda: _a(7).zeta()),
     _Entry("catalan", "Catalan", "Catalan's constant G = 0.91596...", ("catalan", "Catalan", "G"),
            lambda: _a().const_catalan()),

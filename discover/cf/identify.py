@@ -37,8 +37,8 @@ relation passes, :func:`identify` returns ``None`` and the caller says so.
 
 More basis vectors need more digits, and the rule says how many: the smallest relation over n numbers
 with coefficients up to H has S ~ n log10(2H + 1) + log10 m, so a two-constant form (n = 8; with the
-58 registry constants m = 58 + 1,647 pairs, log10 m = 3.2) with coefficients up to 10 needs
-D >= 2 (8 log10 21 + 3.2 - 1) = 25 digits, and a chance relation (what LLL returns for a random x: n
+60 registry constants m = 60 + 1,763 pairs, log10 m = 3.3) with coefficients up to 10 needs
+D >= 2 (8 log10 21 + 3.3 - 1) = 26 digits, and a chance relation (what LLL returns for a random x: n
 coefficients of about D/n digits each, S ~ D) is never accepted. A tier's lattice relation is kept as a
 candidate only when S <= Ds/2 + 1 already holds at that tier's Ds digits, so the chance vectors of a
 low tier never reach the agreement check (``tests/cf/test_identify.py`` checks that random 50-digit
@@ -62,7 +62,7 @@ __all__ = ["Identification", "identify", "check_form", "relation_size", "mobius_
 
 # Precisions (digits) of the lattice searches; pairs (8 numbers) stop at the second tier.
 SEARCH_TIERS = (20, 60, 160, 400)
-PAIR_TIERS = (60, 160)  # the 1,372 eight-number lattices of the registry: not at 20 digits too
+PAIR_TIERS = (60, 160)  # the 1,763 eight-number lattices of the registry: not at 20 digits too
 MAX_COMBINED = 12  # the linear combination of all constants is searched for at most this many
 
 

@@ -17,7 +17,23 @@ C="--constant pi --constant e --constant zeta2 --constant zeta3 --constant zeta5
 ROUND=${ROUND:-2}
 # every constant of the registry (discover/cf/constants.py), for rounds 5, 6 and 8
 CALL=$(.venv/bin/python -c "from discover.cf.constants import REGISTRY; print(' '.join('--constant ' + n for n in REGISTRY))")
-if [ "$ROUND" = 27 ]; then
+if [ "$ROUND" = 29 ]; then
+  # round 29 (session 19, WORKERS=1, into round 28's store): factored:4,8 again after the registry gained
+  # zeta(4) and zeta(6) (round 28 could not match 90/pi^4 with its Moebius forms, and its x_2 range missed
+  # the 6 of Euler's n^4 + (n+1)^4); x_3 = 3..5 around the symmetric 2 x_4
+  C="$CALL"
+  BOXES=(
+    "--domain factored:4,8 --range -6:6,-6:6,-8:8,3:5,2:2 --c-range 1:1"
+  )
+elif [ "$ROUND" = 28 ]; then
+  # round 28 (session 19, WORKERS=1, into a fresh store): factored:4,8, never searched, at the balance point
+  # b(n) ~ -a(n)^2/4 (a(n) ~ 2n^4, b(n) = -(n+i)...(n+j): power-law convergence, as Ramanujan's zeta(3, x)
+  # fraction at degree (3, 6) and the zeta(5) one of the Ramanujan Machine at (5, 10)); x_4 = 2, c = 1
+  C="$CALL"
+  BOXES=(
+    "--domain factored:4,8 --range -4:4,-4:4,-4:4,-4:4,2:2 --c-range 1:1"
+  )
+elif [ "$ROUND" = 27 ]; then
   # round 27 (session 17, WORKERS=2): factored:3,6 with a(n) wider than round 19's -4:4 (the degree of Apery's
   # zeta(3) fraction and of the zeta(3) formula still `new`), c narrower
   C="$CALL"

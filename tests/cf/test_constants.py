@@ -37,6 +37,9 @@ def test_any_precision_and_identities():
         assert abs(z2 - pi**2 / 6) < mpmath.mpf(10) ** -495
         phi = REGISTRY["phi"].value(500)
         assert abs(phi**2 - phi - 1) < mpmath.mpf(10) ** -495
+        # Euler: zeta(4) = pi^4/90, zeta(6) = pi^6/945
+        assert abs(REGISTRY["zeta4"].value(500) - pi**4 / 90) < mpmath.mpf(10) ** -495
+        assert abs(REGISTRY["zeta6"].value(500) - pi**6 / 945) < mpmath.mpf(10) ** -495
 
 
 def test_aliases_and_expressions():

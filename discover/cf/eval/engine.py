@@ -18,7 +18,7 @@ from discover.runner.engine import Engine, SearchSpec, Shard, ShardResult
 
 __all__ = ["CFEvalSpec", "ENGINE", "DEFAULT_CONSTANTS"]
 
-# The whole registry (58 constants; pairs of them with their product are searched too).
+# The whole registry (60 constants; pairs of them with their product are searched too).
 DEFAULT_CONSTANTS = tuple(REGISTRY)
 
 

@@ -93,10 +93,11 @@ def deep_check(a: str, b: str, relation: dict | None, digits: int, max_depth: in
 
 def _constant_column(rec: dict, limit_class) -> str:
     """The table's constant: the registry names of the record's relation (e^2, sqrt 3, a Bessel ratio
-    each under its own name; zeta(2) under pi, as in the lists), else the class of its closed form."""
+    each under its own name; zeta(2) under pi, as in the lists, zeta(4) under pi4), else the class of its
+    closed form."""
     names = (rec.get("relation") or {}).get("constants") or []
     if names:
-        return "+".join(sorted({"pi" if n in ("zeta2", "pi2") else n for n in names}))
+        return "+".join(sorted({{"zeta2": "pi", "pi2": "pi", "zeta4": "pi4"}.get(n, n) for n in names}))
     return "+".join(limit_class(rec["closed_form"])) or "-"
 
 

@@ -47,7 +47,7 @@ _LIMIT_CHARS = r"^[0-9A-Za-z_+\-*/^(). ,]*$"
 # Names in a limit's text -> the constant class (registry name). zeta(2) is pi^2/6: class pi. The patterns
 # are compiled (and cached by re) on first use: a process whose look-ups hit never pays for them.
 _CLASS_PATTERNS = (
-    (r"\bpi\b", "pi"), (r"\bE\b|\bexp\(", "e"), (r"\bzeta\(\s*2\s*\)", "pi"),
+    (r"\bpi\b", "pi"), (r"\bE\b|\bexp\(", "e"), (r"\bzeta\(\s*[246]\s*\)", "pi"),
     (r"\bzeta\(\s*3\s*\)", "zeta3"), (r"\bzeta\(\s*5\s*\)", "zeta5"), (r"\bzeta\(\s*7\s*\)", "zeta7"),
     (r"\blog\(\s*2\s*\)", "log2"), (r"\blog\(\s*3\s*\)", "log3"), (r"\bCatalan\b", "catalan"),
     (r"\bGoldenRatio\b", "phi"), (r"\bsqrt\(\s*2\s*\)", "sqrt2"), (r"\bEulerGamma\b", "euler_gamma"),
@@ -58,8 +58,8 @@ _CLASS_PATTERNS = (
 )
 
 
-# Registry names that denote the same limit class (zeta(2) = pi^2/6).
-_CONSTANT_ALIASES = {"zeta2": "pi"}
+# Registry names that denote the same limit class (zeta(2) = pi^2/6, zeta(4) = pi^4/90, zeta(6) = pi^6/945).
+_CONSTANT_ALIASES = {"zeta2": "pi", "zeta4": "pi", "zeta6": "pi"}
 
 
 def limit_class(limit_text: str | None) -> tuple[str, ...]:

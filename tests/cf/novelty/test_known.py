@@ -62,6 +62,9 @@ def test_limit_class():
     assert limit_class("(pi + 4)/pi") == ("pi",)
     assert limit_class("30/pi**2") == ("pi",)
     assert limit_class("2/(1 - 2*zeta(3) + 2*zeta(5))") == ("zeta3", "zeta5")
+    # zeta(4) and zeta(6) are powers of pi (a registry name since session 19): indexed with the pi formulas
+    assert limit_class("1/zeta(4)") == limit_class("90/pi**4") == ("pi",)
+    assert limit_class("zeta(6) - 1") == ("pi",) and limit_class("zeta(4, 1/4)") == ("beta4",)
     assert limit_class("exp(-1)/expint(1, 1)") == ("gompertz",)
     assert limit_class("") == ()
 

@@ -320,3 +320,14 @@ def test_factored_domain_rediscovers_the_listed_pcfs_in_its_box(tmp_path):
     found = {PCF(Polynomial.parse(r.payload["a"]), Polynomial.parse(r.payload["b"])).canonical() for r in summary.records}
     for a, b in known:
         assert PCF(Polynomial(a), Polynomial(b)).canonical() in found, f"PCF({a}, {b}) not rediscovered"
+
+
+def test_factored_domain_finds_eulers_zeta4_fraction_through_zeta4(tmp_path):
+    """Euler's fraction of sum 1/k^4: PCF(n^4 + (n+1)^4, -n^8) = 1/zeta(4) (power-law convergence, error ~ N^-3),
+    in a factored:4,8 box of 3,003 products (b = -n^8 among them). Its limit is 90/pi^4: a Moebius form in
+    pi^4 with a coefficient far above the search's bound, so only the registry's zeta(4) reaches it."""
+    spec = CFSearchSpec(constants=("zeta4", "pi4"), a_deg=0, b_deg=0, domain="factored:4,8",
+                        a_range="1:1,4:4,6:6,4:4,2:2", b_range="1:1")
+    summary = run_search(ENGINE, spec, RunOptions(store=str(tmp_path / "s.db"), workers=1))
+    found = {(r.payload["a"], r.payload["b"]): r.payload["closed_form"] for r in summary.records}
+    assert found.get(("2n^4+4n^3+6n^2+4n+1", "-n^8")) == "1/zeta(4)", found
