@@ -35,7 +35,8 @@ are reused (they check the limit, not the novelty).
 ``--base FILE`` (repeatable; an earlier export's ``campaign_formulas.jsonl`` or ``cmf_walk_formulas.jsonl``): its
 records join the store's as if they were stored (a store is not shipped, and the first campaign's store was not
 kept: a later campaign runs into a fresh store and is exported with the earlier files as its base). A record of
-the store replaces a base record of the same key (the same canonical form); a base record keeps its
+the store replaces a base record of the same key (the same canonical form) unless its own a(n), b(n) are of
+higher degree (an inflated variant re-found by a box of higher degree); a base record keeps its
 ``novelty_at_search`` and its ``first_run_id``, which names a run of the store it came from (``store``: that
 store's file name; records of the first store have none).
 
@@ -158,7 +159,9 @@ def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth:
     stored = Path(store_path).name
     with Store(store_path, create=False) as store:
         for row in store.conjectures(engine="cf", kind="pcf"):
-            rows[row.record.key] = row.record.to_json() | {"first_run_id": row.first_run_id, "store": stored}
+            rec = row.record.to_json() | {"first_run_id": row.first_run_id, "store": stored}
+            if row.record.key not in rows or _degrees(rec) <= _degrees(rows[row.record.key]):
+                rows[row.record.key] = rec
         for row in store.conjectures(engine="cf.cmf", kind="cmf-walk"):
             walks[row.record.key] = row.record.to_json() | {"first_run_id": row.first_run_id, "store": stored}
     rows, walks = list(rows.values()), list(walks.values())
@@ -177,7 +180,9 @@ def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth:
             rec["novelty_at_search"] = (rec.get("novelty") or {}).get("class")
         rec["novelty"] = decide(rec, a, b, earlier.get(rec["key"]), compared)
         formulas.append(Formula(rec["key"], a, b, rec["closed_form"], rec["novelty"], (rec["a"], rec["b"])))
-    result = unify(formulas)
+    # every pair of a bucket (the largest holds a few dozen formulas): with the command's default of 200 pairs,
+    # one more formula in a bucket could take the budget from a pair that had joined two classes
+    result = unify(formulas, max_pairs=EXPORT_MAX_PAIRS)
     # A formula 'new' against the lists may still reach a listed one through other stored formulas (a
     # coboundary or fold to a formula that is known or equivalent): then it is equivalent, by that chain.
     paths = paths_to_listed(result)
@@ -233,6 +238,18 @@ def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth:
             "new_promoted_by_chains": promoted,
             "constants": len([c for c in constants if c not in ("-", "rational")]),
             "cmf_walks": walk_summary}
+
+
+EXPORT_MAX_PAIRS = 2_000
+
+
+def _degrees(rec: dict) -> int:
+    """deg a + deg b of a record's own a(n), b(n): a store record replaces a base record of the same canonical
+    form unless it is of higher degree (an inflated variant, c(n) a(n) and c(n) c(n-1) b(n), re-found in a
+    box of higher degree does not replace the plain formula)."""
+    from discover.cf.polynomial import Polynomial
+
+    return len(Polynomial.parse(rec["a"]).coeffs) + len(Polynomial.parse(rec["b"]).coeffs)
 
 
 def _base_records(paths) -> tuple[dict, dict]:

@@ -78,3 +78,14 @@ def test_export_with_base_records_of_an_earlier_store(tmp_path):
     # each walk keeps its own trajectory as its chain (not the first walk's of that PCF): the file is unchanged
     assert (later / "cmf_walk_formulas.jsonl").read_text() == (out / "cmf_walk_formulas.jsonl").read_text()
     assert [w["novelty"]["chain"][0]["detail"].split(" from ")[1] for w in walks] == ["(1, 3)", "(3, 4)"]
+    # a third store re-finds Apery's fraction inflated by n + 1 (a box of higher degree does): the same canonical
+    # form, but the base's plain representative stays
+    third, last = str(tmp_path / "third.sqlite"), tmp_path / "last"
+    code, _out, err, _ = run_cli(["cf", "eval", "34n^4+85n^3+78n^2+32n+5", "-n^8-n^7", "--depth", "300"], store=third)
+    assert code == 0, err
+    summary = export_campaign(third, str(last), digits=80, max_depth=4000,
+                              base=(str(later / "campaign_formulas.jsonl"), str(later / "cmf_walk_formulas.jsonl")))
+    assert summary["formulas"] == 2
+    recs = {r["key"]: r for r in map(json.loads, (last / "campaign_formulas.jsonl").read_text().splitlines())}
+    apery = [r for r in recs.values() if r["canonical"]["a"] == "34n^3+51n^2+27n+5"]
+    assert len(apery) == 1 and apery[0]["a"] == "34n^3+51n^2+27n+5" and apery[0]["store"] == "second.sqlite"
