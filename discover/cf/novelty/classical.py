@@ -109,6 +109,10 @@ CITATIONS = {
                       "(B. C. Berndt, R. L. Lamphere, B. M. Wilson, Chapter 12 of Ramanujan's second notebook: "
                       "continued fractions, Rocky Mountain J. Math. 15 (1985) 235-310; B. C. Berndt, Ramanujan's "
                       "Notebooks, Part II (1989), ch. 12)",
+    "polynomial tail": "tail sequences of a continued fraction, and the true tails of a limit periodic fraction of "
+                       "loxodromic type tending to the attracting fixed point (L. Lorentzen, H. Waadeland, Continued "
+                       "Fractions with Applications, North-Holland, 1992); the recurrence then has a hypergeometric-"
+                       "term solution over Q(sqrt D), as in Euler's continued fraction of a series (1748)",
     "periodic": "periodic continued fractions are quadratic irrationals (L. Euler, De fractionibus continuis "
                 "dissertatio, 1737; J.-L. Lagrange, 1770); O. Perron, Die Lehre von den Kettenbruechen I (1954), ch. 3",
 }
@@ -562,12 +566,15 @@ def family_of(a, b) -> Family | None:
     else Euler's family (:func:`discover.cf.novelty.euler_family.euler_family`), else Stieltjes's fraction of
     the trigamma function (:func:`discover.cf.novelty.trigamma_family.trigamma_family`), else one of
     Ramanujan's fractions for zeta(3, x) and f(x) (:func:`discover.cf.novelty.ramanujan_family.ramanujan_family`),
+    else a polynomial tail over a quadratic field (:func:`discover.cf.novelty.polynomial_tail.polynomial_tail`),
     else None."""
     from discover.cf.novelty.euler_family import euler_family
+    from discover.cf.novelty.polynomial_tail import polynomial_tail
     from discover.cf.novelty.ramanujan_family import ramanujan_family
     from discover.cf.novelty.trigamma_family import trigamma_family
 
-    return classical_family(a, b) or euler_family(a, b) or trigamma_family(a, b) or ramanujan_family(a, b)
+    return (classical_family(a, b) or euler_family(a, b) or trigamma_family(a, b) or ramanujan_family(a, b)
+            or polynomial_tail(a, b))
 
 
 def classical_or_unfolded(a, b) -> dict | None:

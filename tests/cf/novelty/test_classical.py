@@ -497,3 +497,60 @@ def test_campaign_formulas_in_ramanujans_fractions(a, b, closed, family, x):
     detail = nov["chain"][-1]["detail"]
     assert nov["chain"][-1]["kind"] == "classical_family" and detail["family"] == family
     assert detail["parameters"]["x"] == x and "Berndt" in detail["citation"]
+
+
+# ------------------------------------------------------------------ polynomial tails over a quadratic field
+GOLDEN_PAIR = [("3n^2+7n+3", "-n^4-n^3+3n^2+2n", (1, 1)),    # 2 phi = 1 + sqrt 5
+               ("n^2+5n+5", "n^4+3n^3+n^2-2n", (3, 1))]      # 2 phi / (phi - 1) = 3 + sqrt 5
+
+
+def _tail_family(a_text, b_text):
+    from discover.cf.novelty.polynomial_tail import polynomial_tail
+
+    return polynomial_tail(Polynomial.parse(a_text).coeffs, Polynomial.parse(b_text).coeffs)
+
+
+@pytest.mark.parametrize("a_text, b_text, limit", GOLDEN_PAIR)
+def test_the_golden_pair_has_polynomial_tails_and_their_value_is_the_limit(a_text, b_text, limit):
+    """The campaign's two golden-ratio formulas: x(0) = p + q sqrt 5 exactly, equal to the exact convergent at
+    depth 3,000 to 60 digits; their scalings, mirror images and tails are placed too."""
+    import mpmath
+
+    fam = _tail_family(a_text, b_text)
+    assert fam is not None and fam.name == "polynomial tail" and fam.field == "Q(sqrt(5))"
+    p, q = limit
+    assert fam.parameters["x(0)"] == f"{p} + {q} sqrt(5)"
+    pcf = PCF(Polynomial.parse(a_text), Polynomial.parse(b_text))
+    ev = pcf.evaluate(3000)
+    with mpmath.workdps(80):
+        assert abs(mpmath.mpf(ev.value) - (p + q * mpmath.sqrt(5))) < mpmath.mpf(10) ** -60
+        assert abs(fam.tail_value(0, 60) - (p + q * mpmath.sqrt(5))) < mpmath.mpf(10) ** -60
+    a, b = Polynomial.parse(a_text), Polynomial.parse(b_text)
+    for s in (2, -3):   # scaling (and the mirror image for s < 0): x(0) scales by s
+        scaled = _tail_family([s * c for c in a.coeffs], [s * s * c for c in b.coeffs])
+        assert scaled is not None and scaled.parameters["x(0)"] == f"{s * p} + {s * q} sqrt(5)"
+    shifted = _tail_family(a.shift(3).coeffs, b.shift(3).coeffs)   # the tail t_3 of the fraction
+    with mpmath.workdps(60):
+        t3 = PCF(a.shift(3), b.shift(3)).evaluate(3000)
+        assert shifted is not None and abs(shifted.tail_value(0, 50) - mpmath.mpf(t3.value)) < mpmath.mpf(10) ** -45
+
+
+def test_polynomial_tail_refuses_non_members():
+    # a coefficient off; Apery's fraction (the tails are not polynomials); complex roots (D < 0); D = 0
+    assert _tail_family("3n^2+7n+4", "-n^4-n^3+3n^2+2n") is None
+    assert _tail_family("34n^3+51n^2+27n+5", "-n^6") is None
+    assert _tail_family("n^2+n+1", "-n^4") is None
+    assert _tail_family("2n^2+2n+1", "-n^4") is None
+
+
+def test_the_golden_pair_is_equivalent_through_the_tail():
+    """Through the novelty check: `equivalent`, chain step classical_family with the family and its citation."""
+    from discover.cf.novelty.classify import classify
+
+    for a_text, b_text, _ in GOLDEN_PAIR:
+        a, b = Polynomial.parse(a_text).coeffs, Polynomial.parse(b_text).coeffs
+        nov = classify(a, b, "2*GoldenRatio")
+        assert nov["class"] == "equivalent", nov
+        step = nov["chain"][-1]
+        assert step["kind"] == "classical_family" and step["detail"]["family"] == "polynomial tail"
+        assert "Waadeland" in step["detail"]["citation"]
