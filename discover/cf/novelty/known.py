@@ -44,8 +44,9 @@ MAX_KNOWN_BYTES = 64 * 2**20
 
 _LIMIT_CHARS = r"^[0-9A-Za-z_+\-*/^(). ,]*$"
 
-# Names in a limit's text -> the constant class (registry name). zeta(2) is pi^2/6: class pi. The patterns
-# are compiled (and cached by re) on first use: a process whose look-ups hit never pays for them.
+# Names in a limit's text -> the constant class (registry name). zeta(2), zeta(4), zeta(6) are powers of pi:
+# class pi. The patterns are compiled (and cached by re) on first use: a process whose look-ups hit never pays
+# for them.
 _CLASS_PATTERNS = (
     (r"\bpi\b", "pi"), (r"\bE\b|\bexp\(", "e"), (r"\bzeta\(\s*[246]\s*\)", "pi"),
     (r"\bzeta\(\s*3\s*\)", "zeta3"), (r"\bzeta\(\s*5\s*\)", "zeta5"), (r"\bzeta\(\s*7\s*\)", "zeta7"),

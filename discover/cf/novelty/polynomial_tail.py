@@ -32,7 +32,7 @@ from math import comb, isqrt
 __all__ = ["polynomial_tail", "MAX_TAIL_DEGREE"]
 
 MAX_TAIL_DEGREE = 8     # d = deg a
-MAX_ROOT_BOUND = 10**6  # n >= 0 checked for zeros of x(n) up to the Cauchy bound of its rational part
+MAX_ROOT_BOUND = 10**4  # n >= 0 checked for zeros of x(n) up to the Cauchy bound of its first non-zero part
 
 
 class _QuadraticNumber:
