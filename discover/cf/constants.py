@@ -12,8 +12,8 @@ product of two constants: the basis vector C1 C2 of the two-constant relations o
 Registry (:data:`REGISTRY`, 60 constants, all of them identified against by default): powers of pi
 (pi, pi^2 .. pi^5, sqrt(pi), log(pi)); e^k and e^(1/k) (e, e^2, e^3, e^(1/2), e^(1/3), e^(1/4), e^pi);
 log k (k = 2, 3, 5, 7); zeta(k) (k = 2 .. 7; zeta(4) = pi^4/90 and zeta(6) = pi^6/945 are listed for the
-search, whose Moebius forms have small coefficients); Catalan's G, Euler's gamma, the Gompertz constant e E_1(1); algebraic numbers (the golden ratio
-phi, sqrt k for k = 2, 3, 5, 7, 2^(1/3)) and 2^sqrt(2); trigonometric values (tan 1, cot 1, sin 1,
+search, whose Moebius forms have small coefficients); Catalan's G, Euler's gamma, the Gompertz constant
+e E_1(1); algebraic numbers (the golden ratio phi, sqrt k for k = 2, 3, 5, 7, 2^(1/3)) and 2^sqrt(2); trigonometric values (tan 1, cot 1, sin 1,
 cos 1, atan(1/2)); Bessel ratios I_v(2)/I_(v+1)(2) (v = 0, 1, 2), I_0(1)/I_1(1), J_0(2)/J_1(2); Gamma
 values (Gamma(1/4), Gamma(1/3)); polylogarithms (Li_2(1/2), Li_3(1/2), Li_4(1/2), Li_2(1/3), Li_2(1/4)); Dirichlet L-values
 L(2, chi_-3), L(2, chi_-7), L(2, chi_-8) and beta(4) = L(4, chi_-4);
