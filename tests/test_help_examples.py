@@ -50,6 +50,14 @@ LONG = {
     "discover cayley maxdiam --n 4..6 --shape three-involutions",
     'discover cf cmf locate --a "34n^3+51n^2+27n+5" --b "-n^6"',
     "discover cf esma --constant e --mobius-range 1 --max-period 2",
+    # 2.5-3.6 s each on session 19's machine (the default run was at 582-609 s in fresh clones there), each path
+    # covered by a default test of its own: tests/cayley/test_cli.py (mine over a range of n),
+    # tests/cayley/test_mine_resume.py (mine --over p with --values), tests/extremal/test_cli.py (the semiplane
+    # seed family at n = 50), tests/views/test_plots.py (plot growth after a growth run)
+    "discover cayley mine --generators lrx,coxeter --n 4..9",
+    "discover cayley mine --generators unitriangular --n 2 --over p --values 2..11",
+    "discover extremal search --n 50 --seed-family semiplane --time 1 --workers 1",
+    "discover cayley growth --generators lrx --n 7 && discover plot growth --generators lrx --output growth.png",
 }
 
 
