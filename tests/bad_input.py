@@ -10,13 +10,12 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import cli_fork
 
-DISCOVER = [sys.executable, "-m", "cli.main"]
+DISCOVER = cli_fork.DISCOVER  # a fresh `python -m cli.main`
 
 
 def store_digest(path: str | os.PathLike) -> str:

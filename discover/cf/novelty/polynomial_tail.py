@@ -20,14 +20,15 @@ the limit x(0) = 1 + sqrt 5 = 2 phi.
 
 The decision is exact: c_d from the quadratic, then each lower coefficient from one linear equation (the
 coefficient of n^(2d-j) in (T) is linear in c_(d-j), with the factor 2 c_d - alpha = +-sqrt D != 0), then every
-remaining coefficient of (T) must vanish; arithmetic in Q(sqrt D) with rational pairs. mpmath only evaluates
+remaining coefficient of (T) must vanish; exact arithmetic in Q(sqrt D) (:class:`~.surd.Surd`). mpmath only evaluates
 x(n) for the evidence.
 """
 
 from __future__ import annotations
 
-from fractions import Fraction
-from math import comb, isqrt
+from math import comb
+
+from discover.cf.novelty.surd import Surd
 
 __all__ = ["polynomial_tail", "MAX_TAIL_DEGREE"]
 
@@ -35,51 +36,19 @@ MAX_TAIL_DEGREE = 8     # d = deg a
 MAX_ROOT_BOUND = 10**4  # n >= 0 checked for zeros of x(n) up to the Cauchy bound of its first non-zero part
 
 
-class _QuadraticNumber:
-    """p + q sqrt(D) with rational p, q (one D throughout)."""
-
-    __slots__ = ("p", "q", "D")
-
-    def __init__(self, p, q, D):
-        self.p, self.q, self.D = Fraction(p), Fraction(q), D
-
-    def __add__(self, o):
-        return _QuadraticNumber(self.p + o.p, self.q + o.q, self.D)
-
-    def __sub__(self, o):
-        return _QuadraticNumber(self.p - o.p, self.q - o.q, self.D)
-
-    def __mul__(self, o):
-        if not isinstance(o, _QuadraticNumber):
-            return _QuadraticNumber(self.p * o, self.q * o, self.D)
-        return _QuadraticNumber(self.p * o.p + self.q * o.q * self.D, self.p * o.q + self.q * o.p, self.D)
-
-    def __truediv__(self, o):
-        norm = o.p * o.p - o.q * o.q * self.D
-        return self * _QuadraticNumber(o.p / norm, -o.q / norm, self.D)
-
-    def is_zero(self) -> bool:
-        return self.p == 0 and self.q == 0
-
-    def text(self) -> str:
-        if self.q == 0:
-            return str(self.p)
-        return f"{self.p} + {self.q} sqrt({self.D})"
-
-
 def _shifted(coeffs):
-    """The coefficients of p(n + 1) from those of p(n) (lowest degree first)."""
-    out = [coeffs[0] * 0 for _ in coeffs]
+    """The coefficients of p(n + 1) from those of p(n) (lowest degree first; any exact numbers)."""
+    out = [0] * len(coeffs)
     for k, c in enumerate(coeffs):
         for i in range(k + 1):
-            out[i] = out[i] + c * comb(k, i)
+            out[i] = c * comb(k, i) + out[i]
     return out
 
 
-def _identity(x, a, b1, zero):
+def _identity(x, a, b1):
     """The coefficients of x(n) x(n+1) - a(n) x(n+1) - b(n+1) (lowest degree first)."""
     x1 = _shifted(x)
-    out = [zero for _ in range(len(x) + len(x1) - 1)]
+    out = [Surd() for _ in range(len(x) + len(x1) - 1)]
     for i, u in enumerate(x):
         for j, v in enumerate(x1):
             out[i + j] = out[i + j] + u * v
@@ -87,8 +56,14 @@ def _identity(x, a, b1, zero):
         for j, v in enumerate(x1):
             out[i + j] = out[i + j] - v * u
     for i, u in enumerate(b1):
-        out[i] = out[i] - _QuadraticNumber(u, 0, zero.D)
+        out[i] = out[i] - u
     return out
+
+
+def _text(c: Surd) -> str:
+    """p, or p + q sqrt(D), as the family's parameters write it."""
+    p = c.terms.get(1, 0)
+    return str(p) + "".join(f" + {q} sqrt({d})" for d, q in sorted(c.terms.items()) if d != 1)
 
 
 def polynomial_tail(a, b):
@@ -103,62 +78,39 @@ def polynomial_tail(a, b):
     D = alpha * alpha + 4 * beta
     if D <= 0:
         return None   # complex or equal roots: not of loxodromic type
-    root = isqrt(D)
-    if root * root == D:   # rational roots: work in Q (q stays 0)
-        top = _QuadraticNumber(Fraction(alpha + (root if alpha > 0 else -root), 2), 0, D)
-    else:                  # sqrt D = f sqrt D0, D0 squarefree
-        f, D = _square_part(D)
-        top = _QuadraticNumber(Fraction(alpha, 2), Fraction(f if alpha > 0 else -f, 2), D)
-    zero = _QuadraticNumber(0, 0, D)
-    b1 = _shifted([Fraction(v) for v in b])
-    x = [zero for _ in range(d)] + [top]
-    pivot = top * 2 - _QuadraticNumber(alpha, 0, D)   # +-sqrt D: the factor of c_(d-j) below
+    root = Surd.sqrt(D)   # f sqrt(D0), D0 squarefree (rational when D is a square)
+    top = (alpha + (root if alpha > 0 else -root)) / 2
+    b1 = _shifted(b)
+    x = [Surd() for _ in range(d)] + [top]
+    pivot = top * 2 - alpha   # +-sqrt D: the factor of c_(d-j) below
     for j in range(1, d + 1):
-        coefficient = _identity(x, a, b1, zero)[2 * d - j]
-        x[d - j] = zero - coefficient / pivot
-    if not all(c.is_zero() for c in _identity(x, a, b1, zero)):
-        return None
-    if _vanishes_at_some_n(x):
+        x[d - j] = -_identity(x, a, b1)[2 * d - j] / pivot
+    if any(c.terms for c in _identity(x, a, b1)) or _vanishes_at_some_n(x):
         return None
 
     def value(n0):
-        import mpmath
+        return sum(c.to_mpmath() * n0 ** k for k, c in enumerate(x))
 
-        r = mpmath.sqrt(x[0].D)
-        return sum((mpmath.mpf(c.p.numerator) / c.p.denominator + mpmath.mpf(c.q.numerator) / c.q.denominator * r)
-                   * mpmath.mpf(n0) ** k for k, c in enumerate(x))
-
-    text = " + ".join(f"({c.text()}) n^{k}" for k, c in enumerate(x) if not c.is_zero())
-    field = "Q" if root * root == alpha * alpha + 4 * beta else f"Q(sqrt({D}))"
-    return Family("polynomial tail", {"x(n)": text, "x(0)": x[0].text()},
+    text = " + ".join(f"({_text(c)}) n^{k}" for k, c in enumerate(x) if c.terms)
+    field = "Q" if root.is_rational() else f"Q(sqrt({root.radicals()[0]}))"
+    return Family("polynomial tail", {"x(n)": text, "x(0)": _text(x[0])},
                   "x(0): the tails of the fraction are t_n = x(n)",
                   "x(n) x(n+1) = a(n) x(n+1) + b(n+1) identically (exact, in " + field + "), x(n) != 0 for n >= 0, "
                   "x's leading coefficient the root of t^2 = alpha t + beta of larger modulus", field, _value=value)
-
-
-def _square_part(D: int) -> tuple[int, int]:
-    """(f, D0) with D = f^2 D0 and D0 squarefree (FLINT's factorisation)."""
-    from flint import fmpz
-
-    f, D0 = 1, 1
-    for prime, exponent in fmpz(D).factor():
-        f *= int(prime) ** (exponent // 2)
-        D0 *= int(prime) ** (exponent % 2)
-    return f, D0
 
 
 def _vanishes_at_some_n(x) -> bool:
     """Whether x(n) = 0 at an integer n >= 0 (its rational and irrational parts both vanish there). A zero is a
     root of the first non-zero part, so n is at most that part's Cauchy bound; past ``MAX_ROOT_BOUND`` the
     question is not decided and the answer is yes (the PCF is then not placed)."""
-    parts = [[c.p for c in x], [c.q for c in x]]
+    radicals = sorted({r for c in x for r in c.terms})
+    parts = [[c.terms.get(r, 0) for c in x] for r in radicals]
     for part in parts:
         while part and part[-1] == 0:
             part.pop()
-    nonzero = [part for part in parts if part]
-    if not nonzero:
+    if not parts:
         return True
-    lead = nonzero[0]
+    lead = parts[0]
     bound = 1 + max((abs(c / lead[-1]) for c in lead[:-1]), default=0)
     if bound > MAX_ROOT_BOUND:
         return True
