@@ -38,6 +38,7 @@ from numba.extending import intrinsic
 
 from discover.cayley.lehmer_blocks import DELTA, LOCAL, ROTATE_LEFT, ROTATE_RIGHT
 from discover.kernels.bits import popcount, trailing_zeros
+from discover.kernels.workers import run_workers
 
 U64 = np.uint64
 FRONTIER_MASK = np.uint64(0x5555555555555555)
@@ -267,12 +268,31 @@ def _block_tables(perm, digits, rem, remb, rfact, gens, mode, window, varying, b
                     t += 1
 
 
+def block_scratch(nthreads: int, n: int, L: int, G: int, queue: int) -> tuple:
+    """Each worker's arrays (row w for worker w): for :func:`_enter_block` the block's prefix values and
+    digits, its leftover values and their below-masks, the per-block tables (base, hh, M) and their
+    scratch S; then a queue of ``queue`` neighbour ranks. Made here, outside the workers, because the
+    workers are compiled without Numba's reference counting (``_nrt=False``, see :func:`_layer_worker`),
+    so they allocate nothing."""
+    T = nthreads
+    return (np.empty((T, n), np.int64), np.empty((T, n), np.int64), np.empty((T, L), np.int64),
+            np.empty((T, L), np.uint64), np.empty((T, G), np.int64), np.empty((T, G), np.int64),
+            np.empty((T, G, L, L), np.int64), np.empty((T, L), np.int64), np.empty((T, queue), np.int64))
+
+
 @njit(cache=True, inline="always")
 def _block_scratch(n, L, G):
-    """A worker's arrays for :func:`_enter_block`: the block's prefix values and digits, its leftover
-    values and their below-masks, and the per-block tables (base, hh, M) with their scratch S."""
+    """One worker's arrays for :func:`_enter_block` (the parity bitmap's ``prange`` kernel allocates its own;
+    the others take rows of :func:`block_scratch`)."""
     return (np.empty(n, np.int64), np.empty(n, np.int64), np.empty(L, np.int64), np.empty(L, np.uint64),
             np.empty(G, np.int64), np.empty(G, np.int64), np.empty((G, L, L), np.int64), np.empty(L, np.int64))
+
+
+@njit(cache=True, inline="always")
+def _worker_scratch(scratch, worker):
+    """Worker ``worker``'s rows of :func:`block_scratch`: (perm, digits, rem, remb, base, hh, M, S, queue)."""
+    return (scratch[0][worker], scratch[1][worker], scratch[2][worker], scratch[3][worker], scratch[4][worker],
+            scratch[5][worker], scratch[6][worker], scratch[7][worker], scratch[8][worker])
 
 
 @njit(cache=True, inline="always")
@@ -321,7 +341,81 @@ def _queue_neighbours(r, first, low, mode, base, hh, M, SIG, TV, TS, TL, TR, KR,
     return nq
 
 
-@njit(parallel=True, cache=True)
+def _weights(fact, n: int):
+    """``rfact[i] = (n-1-i)!``, the weight of Lehmer digit i."""
+    return np.ascontiguousarray(fact[n - 1::-1], dtype=np.int64)
+
+
+@njit(cache=True, nogil=True, _nrt=False)
+def _layer_worker(worker, counter, nchunks, per, seen, found, touched, side, gens, mode, window, varying, SIG, TV,
+                  TS, TL, TR, KR, fact, rfact, out, out_count, scratch):
+    """One worker of :func:`bitmap_layer`: claims chunks of ``per`` tiles from ``counter`` until none is left;
+    returns the frontier states it added to ``seen``. Started once per thread by :func:`bitmap_layer`
+    (:mod:`discover.kernels.workers`: why not ``prange``).
+
+    Compiled without reference counting (``_nrt=False``): with it, every array handed to the inlined
+    helpers costs an atomic increment and decrement per neighbour, which made the loop about 8 times
+    slower than the same body as a ``prange`` loop; so the worker allocates nothing and takes its scratch
+    arrays (:func:`block_scratch`) from the caller."""
+    n = gens.shape[1]
+    G = gens.shape[0]
+    L = SIG.shape[2]
+    BL = SIG.shape[1]
+    nw = seen.shape[0]
+    T = found.shape[1]
+    ntiles = touched.shape[2]
+    prev = 1 - side
+    limit = out.shape[1]
+    mine = found[side, worker]
+    flags = touched[side, worker]
+    perm, digits, rem, remb, base, hh, M, S, qs = _worker_scratch(scratch, worker)
+    first = np.int64(0)  # the current block is first .. first + BL - 1
+    first_after = np.int64(0)
+    s_loc = 0
+    kept = 0
+    while True:
+        c = atomic_add(counter, 0, 1)
+        if c >= nchunks:
+            break
+        for tile in range(c * per, min(ntiles, (c + 1) * per)):
+            hit = False
+            for t in range(T):
+                hit |= touched[prev, t, tile] != 0
+                touched[prev, t, tile] = 0
+            if not hit:
+                continue
+            for w in range(tile << TILE_SHIFT, min(nw, (tile + 1) << TILE_SHIFT)):
+                m = U64(0)
+                for t in range(T):
+                    m |= found[prev, t, w]
+                    found[prev, t, w] = U64(0)
+                m &= ~seen[w]
+                if m == U64(0):
+                    continue
+                seen[w] |= m
+                s_loc += np.int64(popcount(m))
+                nq = 0
+                while m != U64(0):
+                    r = np.int64(w) * 64 + np.int64(trailing_zeros(m))
+                    m &= m - U64(1)
+                    if kept < limit:  # the first states of the layer (the last layer may be small)
+                        out[worker, kept] = r
+                        kept += 1
+                    if r >= first_after or r < first:  # a new block (no division per state)
+                        first = _enter_block(r, BL, fact, perm, digits, rem, remb, rfact, gens, mode,
+                                             window, varying, base, hh, M, S)
+                        first_after = first + BL
+                    low = r - first
+                    nq = _queue_neighbours(r, first, low, mode, base, hh, M, SIG, TV, TS, TL, TR, KR,
+                                           qs, nq, mine, 6)
+                for t in range(nq):
+                    q = qs[t]
+                    mine[q >> 6] |= U64(1) << U64(q & 63)
+                    flags[q >> (6 + TILE_SHIFT)] = 1
+    out_count[worker] = kept
+    return s_loc
+
+
 def bitmap_layer(seen, found, touched, side, shift, gens, mode, window, varying, SIG, TV, TS, TL, TR, KR,
                  fact, nthreads, out, out_count):
     """One BFS layer. The frontier is every state recorded in ``found[1 - side]`` (by any worker, in
@@ -348,73 +442,13 @@ def bitmap_layer(seen, found, touched, side, shift, gens, mode, window, varying,
     dynamically: each of the ``nthreads`` workers takes the next chunk from an atomic counter until
     none is left, so a worker that the OS deschedules (a busy machine) does not hold the others up."""
     n = gens.shape[1]
-    G = gens.shape[0]
-    L = SIG.shape[2]
-    BL = SIG.shape[1]
-    P = n - L
-    nw = seen.shape[0]
-    T = found.shape[1]
     ntiles = touched.shape[2]
-    per = np.int64(1) << (shift - TILE_SHIFT)  # tiles per chunk
+    per = 1 << (shift - TILE_SHIFT)  # tiles per chunk
     nchunks = (ntiles + per - 1) // per
-    prev = 1 - side
-    limit = out.shape[1]
-    rfact = np.empty(n, np.int64)  # rfact[i] = (n-1-i)!, the weight of digit i
-    for i in range(n):
-        rfact[i] = fact[n - 1 - i]
-    size = 0
-    counter = np.zeros(1, np.int64)
-    for worker in prange(nthreads):
-        mine = found[side, worker]
-        flags = touched[side, worker]
-        perm, digits, rem, remb, base, hh, M, S = _block_scratch(n, L, G)
-        qs = np.empty(64 * G, np.int64)
-        first = np.int64(0)  # the current block is first .. first + BL - 1
-        first_after = np.int64(0)
-        s_loc = 0
-        kept = 0
-        while True:
-            c = atomic_add(counter, 0, 1)
-            if c >= nchunks:
-                break
-            for tile in range(c * per, min(ntiles, (c + 1) * per)):
-                hit = False
-                for t in range(T):
-                    hit |= touched[prev, t, tile] != 0
-                    touched[prev, t, tile] = 0
-                if not hit:
-                    continue
-                for w in range(tile << TILE_SHIFT, min(nw, (tile + 1) << TILE_SHIFT)):
-                    m = U64(0)
-                    for t in range(T):
-                        m |= found[prev, t, w]
-                        found[prev, t, w] = U64(0)
-                    m &= ~seen[w]
-                    if m == U64(0):
-                        continue
-                    seen[w] |= m
-                    s_loc += np.int64(popcount(m))
-                    nq = 0
-                    while m != U64(0):
-                        r = np.int64(w) * 64 + np.int64(trailing_zeros(m))
-                        m &= m - U64(1)
-                        if kept < limit:  # the first states of the layer (the last layer may be small)
-                            out[worker, kept] = r
-                            kept += 1
-                        if r >= first_after or r < first:  # a new block (no division per state)
-                            first = _enter_block(r, BL, fact, perm, digits, rem, remb, rfact, gens, mode,
-                                                 window, varying, base, hh, M, S)
-                            first_after = first + BL
-                        low = r - first
-                        nq = _queue_neighbours(r, first, low, mode, base, hh, M, SIG, TV, TS, TL, TR, KR,
-                                               qs, nq, mine, 6)
-                    for t in range(nq):
-                        q = qs[t]
-                        mine[q >> 6] |= U64(1) << U64(q & 63)
-                        flags[q >> (6 + TILE_SHIFT)] = 1
-        size += s_loc
-        out_count[worker] = kept
-    return size
+    sizes = run_workers(_layer_worker, nthreads, np.zeros(1, np.int64), nchunks, per, seen, found, touched, side,
+                        gens, mode, window, varying, SIG, TV, TS, TL, TR, KR, fact, _weights(fact, n), out, out_count,
+                        block_scratch(nthreads, n, SIG.shape[2], gens.shape[0], 64 * gens.shape[0]))
+    return sum(sizes)
 
 
 @njit(cache=True, inline="always")
@@ -442,7 +476,45 @@ def visit(bits, q, code, alone):
     return np.int64((atomic_or(bits, w, code << sh) >> sh) & U64(3) == U64(0))
 
 
-@njit(parallel=True, cache=True)
+@njit(cache=True, nogil=True, _nrt=False)
+def _shared_worker(worker, counter, nchunks, chunk, bits, gens, mode, window, varying, SIG, TV, TS, TL, TR, KR, fact,
+                   rfact, cur, alone, counts, scratch):
+    """One worker of :func:`bitmap_expand_shared`: claims chunks of ``chunk`` words from ``counter`` until none
+    is left; writes (states expanded, new states) to ``counts[worker]``. Started once per thread by
+    :func:`bitmap_expand_shared`; compiled without reference counting, as :func:`_layer_worker`."""
+    n = gens.shape[1]
+    G = gens.shape[0]
+    L = SIG.shape[2]
+    BL = SIG.shape[1]
+    nw = bits.shape[0]
+    nxt = U64(3 - cur)
+    perm, digits, rem, remb, base, hh, M, S, qs = _worker_scratch(scratch, worker)
+    first, first_after = np.int64(0), np.int64(0)  # the current block: first .. first_after - 1
+    e_loc, f_loc = 0, 0
+    while True:
+        c = atomic_add(counter, 0, 1)
+        if c >= nchunks:
+            break
+        for w in range(c * chunk, min(nw, (c + 1) * chunk)):
+            m = frontier_bits(bits[w], cur)
+            nq = 0
+            while m != U64(0):
+                r = np.int64(w) * 32 + np.int64(trailing_zeros(m) >> U64(1))
+                m &= m - U64(1)
+                if r >= first_after or r < first:
+                    first = _enter_block(r, BL, fact, perm, digits, rem, remb, rfact, gens, mode,
+                                         window, varying, base, hh, M, S)
+                    first_after = first + BL
+                low = r - first
+                e_loc += 1
+                nq = _queue_neighbours(r, first, low, mode, base, hh, M, SIG, TV, TS, TL, TR, KR,
+                                       qs, nq, bits, 5)
+            for t in range(nq):
+                f_loc += visit(bits, qs[t], nxt, alone)
+    counts[worker, 0] = e_loc
+    counts[worker, 1] = f_loc
+
+
 def bitmap_expand_shared(bits, chunk, gens, mode, window, varying, SIG, TV, TS, TL, TR, KR, fact, cur, nthreads):
     """The 2-bit layout (the low-memory layer, n!/4 bytes whatever the number of workers): ``bits``
     holds a code per rank (32 per word): 0 unvisited, 1 or 2 the frontier (alternating between
@@ -451,65 +523,32 @@ def bitmap_expand_shared(bits, chunk, gens, mode, window, varying, SIG, TV, TS, 
     returned old word counting each new state once. Returns (states expanded, new states);
     :func:`bitmap_retire` then turns code ``cur`` into 3. Neighbours are ranked as in
     :func:`bitmap_layer`; workers claim chunks of ``chunk`` words."""
-    n = gens.shape[1]
-    G = gens.shape[0]
-    L = SIG.shape[2]
-    BL = SIG.shape[1]
-    nw = bits.shape[0]
-    nxt = U64(3 - cur)
-    nchunks = (nw + chunk - 1) // chunk
-    rfact = np.empty(n, np.int64)  # rfact[i] = (n-1-i)!, the weight of digit i
-    for i in range(n):
-        rfact[i] = fact[n - 1 - i]
-    expanded = 0
-    found = 0
-    counter = np.zeros(1, np.int64)
-    for worker in prange(nthreads):
-        perm, digits, rem, remb, base, hh, M, S = _block_scratch(n, L, G)
-        qs = np.empty(32 * G, np.int64)
-        first, first_after = np.int64(0), np.int64(0)  # the current block: first .. first_after - 1
-        e_loc, f_loc = 0, 0
-        while True:
-            c = atomic_add(counter, 0, 1)
-            if c >= nchunks:
-                break
-            for w in range(c * chunk, min(nw, (c + 1) * chunk)):
-                m = frontier_bits(bits[w], cur)
-                nq = 0
-                while m != U64(0):
-                    r = np.int64(w) * 32 + np.int64(trailing_zeros(m) >> U64(1))
-                    m &= m - U64(1)
-                    if r >= first_after or r < first:
-                        first = _enter_block(r, BL, fact, perm, digits, rem, remb, rfact, gens, mode,
-                                             window, varying, base, hh, M, S)
-                        first_after = first + BL
-                    low = r - first
-                    e_loc += 1
-                    nq = _queue_neighbours(r, first, low, mode, base, hh, M, SIG, TV, TS, TL, TR, KR,
-                                           qs, nq, bits, 5)
-                for t in range(nq):
-                    f_loc += visit(bits, qs[t], nxt, nthreads == 1)
-        expanded += e_loc
-        found += f_loc
-    return expanded, found
+    nchunks = (bits.shape[0] + chunk - 1) // chunk
+    counts = np.zeros((nthreads, 2), np.int64)
+    run_workers(_shared_worker, nthreads, np.zeros(1, np.int64), nchunks, chunk, bits, gens, mode, window, varying, SIG,
+                TV, TS, TL, TR, KR, fact, _weights(fact, gens.shape[1]), cur, nthreads == 1, counts,
+                block_scratch(nthreads, gens.shape[1], SIG.shape[2], gens.shape[0], 32 * gens.shape[0]))
+    return int(counts[:, 0].sum()), int(counts[:, 1].sum())
 
 
-@njit(parallel=True, cache=True)
-def bitmap_retire(bits, cur, out):
-    """Turn code ``cur`` into 3 (done). If ``out`` is not empty, also write the ranks of the states
-    with code ``cur`` into it (it must be large enough: the caller knows the layer size)."""
+@njit(cache=True)
+def _retire_collect(bits, cur, out):
+    """The ranks of the first ``out.shape[0]`` states of code ``cur``, into ``out``."""
+    k = 0
+    for w in range(bits.shape[0]):
+        m = frontier_bits(bits[w], cur)
+        while m != U64(0) and k < out.shape[0]:
+            b = trailing_zeros(m)
+            m &= m - U64(1)
+            out[k] = np.int64(w) * 32 + np.int64(b >> U64(1))
+            k += 1
+
+
+@njit(cache=True, nogil=True, _nrt=False)
+def _retire_worker(worker, nthreads, bits, cur):
+    """Worker ``worker`` of :func:`bitmap_retire`: code ``cur`` becomes 3 in its share of the words."""
     nw = bits.shape[0]
-    collect = out.shape[0] > 0
-    if collect:  # serial, only for a small last layer
-        k = 0
-        for w in range(nw):
-            m = frontier_bits(bits[w], cur)
-            while m != U64(0) and k < out.shape[0]:
-                b = trailing_zeros(m)
-                m &= m - U64(1)
-                out[k] = np.int64(w) * 32 + np.int64(b >> U64(1))
-                k += 1
-    for w in prange(nw):
+    for w in range(worker * nw // nthreads, (worker + 1) * nw // nthreads):
         x = bits[w]
         lo = x & FRONTIER_MASK
         hi = (x >> U64(1)) & FRONTIER_MASK
@@ -519,6 +558,15 @@ def bitmap_retire(bits, cur, out):
         else:
             m = hi & ~lo
             bits[w] = x | m
+
+
+def bitmap_retire(bits, cur, out, nthreads: int = 1) -> None:
+    """Turn code ``cur`` into 3 (done), on ``nthreads`` threads. If ``out`` is not empty, first write the
+    ranks of the states with code ``cur`` into it (it must be large enough: the caller knows the layer
+    size; serial, only for a small last layer)."""
+    if out.shape[0] > 0:
+        _retire_collect(bits, cur, out)
+    run_workers(_retire_worker, nthreads, nthreads, bits, cur)
 
 
 # ---------------------------------------------------------------------------- packed keys

@@ -82,7 +82,7 @@ def bitmap_layers(expand, total: int, degree: int, last_layer_limit: int, thread
             report(layer=len(sizes) - 1, states=f"{sum(sizes):,} of {total:,}")
             last = not found and expanded <= last_layer_limit
             ranks = np.empty(expanded if last else 0, dtype=np.int64)
-            bitmap_retire(bits, cur, ranks)
+            bitmap_retire(bits, cur, ranks, threads.count())
             cur = 3 - cur
     finally:
         threads.reset()

@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import numpy as np
 import discover.kernels.numba_start  # noqa: F401,I001 - before numba: see that module
-from numba import njit, prange
+from numba import njit
 
-from discover.cayley.kernels import (_block_scratch, _enter_block, _neighbour_rank, _rank, _unrank, atomic_add,
-                                     frontier_bits, visit)
+from discover.cayley.kernels import (_enter_block, _neighbour_rank, _rank, _unrank, _weights, _worker_scratch,
+                                     atomic_add, block_scratch, frontier_bits, visit)
 from discover.kernels.bits import trailing_zeros
+from discover.kernels.workers import run_workers
 
 U64 = np.uint64
 
@@ -64,7 +65,63 @@ def unrank_signed(ranks, n, fact):
     return out
 
 
-@njit(parallel=True, cache=True)
+@njit(cache=True, nogil=True, _nrt=False)
+def _signed_worker(worker, counter, reach, counts, lo, budget, chunk, nchunks, bits, gens, mode, window, varying, SIG,
+                   TV, TS, TL, TR, KR, fact, rfact, SA, SB, half, cur, alone, scratch):
+    """One worker of :func:`signed_expand_shared`: claims chunks until none is left or the budget is spent;
+    writes (states expanded, new states) to ``counts[worker]`` and 1 + its last chunk to ``reach[worker]``.
+    Started once per thread (:mod:`discover.kernels.workers`: why not ``prange``); compiled without
+    reference counting, as :func:`discover.cayley.kernels._layer_worker` (``qa`` is the scratch queue)."""
+    n = gens.shape[1]
+    G = gens.shape[0]
+    L = SIG.shape[2]
+    BL = SIG.shape[1]
+    nxt = U64(3 - cur)
+    smask = (np.int64(1) << n) - 1
+    hmask = (np.int64(1) << half) - 1
+    nw = bits.shape[0]
+    # qa: the unsigned neighbours of ``last`` times 2^n
+    perm, digits, rem, remb, base, hh, M, S, qa = _worker_scratch(scratch, worker)
+    last = np.int64(-1)
+    first, first_after = np.int64(0), np.int64(0)  # the current block: first .. first_after - 1
+    e_loc, f_loc = 0, 0
+    while True:
+        c = atomic_add(counter, 0, 1)
+        if c >= nchunks:
+            break
+        w0 = lo + c * chunk
+        w1 = min(nw, w0 + chunk)
+        e_chunk = e_loc
+        for w in range(w0, w1):
+            m = frontier_bits(bits[w], cur)
+            while m != U64(0):
+                r = np.int64(w) * 32 + np.int64(trailing_zeros(m) >> U64(1))
+                m &= m - U64(1)
+                a = r >> n
+                if a != last:
+                    if a >= first_after or a < first:
+                        first = _enter_block(a, BL, fact, perm, digits, rem, remb, rfact, gens, mode,
+                                             window, varying, base, hh, M, S)
+                        first_after = first + BL
+                    low = a - first
+                    for g in range(G):
+                        qa[g] = _neighbour_rank(g, a, first, low, mode, base, hh, M, SIG, TV, TS, TL, TR,
+                                                KR) << n
+                    last = a
+                s = r & smask
+                s_lo = s & hmask
+                s_hi = s >> half
+                e_loc += 1
+                for g in range(G):
+                    f_loc += visit(bits, qa[g] | (SA[g, s_lo] ^ SB[g, s_hi]), nxt, alone)
+        reach[worker] = c + 1
+        work = (e_loc - e_chunk) * G + (w1 - w0)
+        if atomic_add(counter, 1, work) + work >= budget:  # after a chunk: every call makes progress
+            break
+    counts[worker, 0] = e_loc
+    counts[worker, 1] = f_loc
+
+
 def signed_expand_shared(bits, lo, budget, chunk, gens, mode, window, varying, SIG, TV, TS, TL, TR, KR, fact, SA,
                          SB, half, cur, nthreads):
     """The 2-bit layout over signed ranks (2^n n!/4 bytes): ``bits`` holds a code per rank (32 per
@@ -85,60 +142,13 @@ def signed_expand_shared(bits, lo, budget, chunk, gens, mode, window, varying, S
     Workers claim chunks of ``chunk`` words from an atomic counter; each keeps the unsigned neighbour
     ranks of the last unsigned permutation it met (frontier states come in increasing rank, so a
     permutation's sign patterns come together)."""
-    n = gens.shape[1]
-    G = gens.shape[0]
-    L = SIG.shape[2]
-    BL = SIG.shape[1]
-    nxt = U64(3 - cur)
-    smask = (np.int64(1) << n) - 1
-    hmask = (np.int64(1) << half) - 1
     nw = bits.shape[0]
     nchunks = (nw - lo + chunk - 1) // chunk
-    rfact = fact[n - 1::-1].copy()  # rfact[i] = (n-1-i)!, the weight of Lehmer digit i
-    expanded = 0
-    found = 0
     counter = np.zeros(2, np.int64)  # the next chunk to claim, the work done
     reach = np.zeros(nthreads, np.int64)  # 1 + the last chunk each worker expanded
-    for worker in prange(nthreads):
-        perm, digits, rem, remb, base, hh, M, S = _block_scratch(n, L, G)
-        qa = np.empty(G, np.int64)  # the unsigned neighbours of ``last`` times 2^n
-        last = np.int64(-1)
-        first, first_after = np.int64(0), np.int64(0)  # the current block: first .. first_after - 1
-        e_loc, f_loc = 0, 0
-        while True:
-            c = atomic_add(counter, 0, 1)
-            if c >= nchunks:
-                break
-            w0 = lo + c * chunk
-            w1 = min(nw, w0 + chunk)
-            e_chunk = e_loc
-            for w in range(w0, w1):
-                m = frontier_bits(bits[w], cur)
-                while m != U64(0):
-                    r = np.int64(w) * 32 + np.int64(trailing_zeros(m) >> U64(1))
-                    m &= m - U64(1)
-                    a = r >> n
-                    if a != last:
-                        if a >= first_after or a < first:
-                            first = _enter_block(a, BL, fact, perm, digits, rem, remb, rfact, gens, mode,
-                                                 window, varying, base, hh, M, S)
-                            first_after = first + BL
-                        low = a - first
-                        for g in range(G):
-                            qa[g] = _neighbour_rank(g, a, first, low, mode, base, hh, M, SIG, TV, TS, TL, TR,
-                                                    KR) << n
-                        last = a
-                    s = r & smask
-                    s_lo = s & hmask
-                    s_hi = s >> half
-                    e_loc += 1
-                    for g in range(G):
-                        f_loc += visit(bits, qa[g] | (SA[g, s_lo] ^ SB[g, s_hi]), nxt, nthreads == 1)
-            reach[worker] = c + 1
-            work = (e_loc - e_chunk) * G + (w1 - w0)
-            if atomic_add(counter, 1, work) + work >= budget:  # after a chunk: every call makes progress
-                break
-        expanded += e_loc
-        found += f_loc
+    counts = np.zeros((nthreads, 2), np.int64)
+    run_workers(_signed_worker, nthreads, counter, reach, counts, lo, budget, chunk, nchunks, bits, gens, mode, window,
+                varying, SIG, TV, TS, TL, TR, KR, fact, _weights(fact, gens.shape[1]), SA, SB, half, cur,
+                nthreads == 1, block_scratch(nthreads, gens.shape[1], SIG.shape[2], gens.shape[0], gens.shape[0]))
     # chunks are claimed in order and expanded whole: every chunk below the last one expanded was
-    return expanded, found, min(nw, lo + reach.max() * chunk)
+    return int(counts[:, 0].sum()), int(counts[:, 1].sum()), int(min(nw, lo + reach.max() * chunk))
