@@ -15,33 +15,33 @@ thread's worker returns; the others finish their chunk (kernels are called on bo
 from __future__ import annotations
 
 import threading
-from concurrent.futures import ThreadPoolExecutor
 
 __all__ = ["run_workers"]
-
-_pool: ThreadPoolExecutor | None = None
-_pool_size = 0
-_lock = threading.Lock()
-
-
-def _executor(size: int) -> ThreadPoolExecutor:
-    global _pool, _pool_size
-    with _lock:
-        if _pool is None or _pool_size < size:
-            if _pool is not None:
-                _pool.shutdown(wait=False)
-            _pool = ThreadPoolExecutor(max_workers=size, thread_name_prefix="discover-kernel")
-            _pool_size = size
-        return _pool
 
 
 def run_workers(worker, nthreads: int, *args) -> list:
     """``[worker(w, *args) for w in range(nthreads)]``, each call on its own thread (w = 0 on this one);
-    ``worker`` must be a ``nogil=True`` Numba function, or the calls run one after another."""
+    ``worker`` must be a ``nogil=True`` Numba function, or the calls run one after another. Threads are
+    started per call (tens of microseconds against calls of about 0.1 s) and joined before it returns, so
+    no thread outlives the kernel; not ``concurrent.futures``, whose import alone makes a command leave
+    through the interpreter's full teardown (``cli.main._leave``)."""
     nthreads = max(1, int(nthreads))
-    if nthreads == 1:
-        return [worker(0, *args)]
-    pool = _executor(nthreads - 1)
-    futures = [pool.submit(worker, w, *args) for w in range(1, nthreads)]
-    first = worker(0, *args)
-    return [first, *(f.result() for f in futures)]
+    results: list = [None] * nthreads
+    errors: list[BaseException] = []
+
+    def run(w: int) -> None:
+        try:
+            results[w] = worker(w, *args)
+        except BaseException as exc:  # noqa: BLE001 - raised again on the calling thread
+            errors.append(exc)
+
+    others = [threading.Thread(target=run, args=(w,), name=f"discover-kernel-{w}", daemon=True)
+              for w in range(1, nthreads)]
+    for thread in others:
+        thread.start()
+    run(0)
+    for thread in others:
+        thread.join()
+    if errors:
+        raise errors[0]
+    return results
