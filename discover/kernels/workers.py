@@ -14,34 +14,61 @@ thread's worker returns; the others finish their chunk (kernels are called on bo
 
 from __future__ import annotations
 
+import os
+import queue
 import threading
 
 __all__ = ["run_workers"]
 
+_helpers: list[queue.SimpleQueue] = []  # one task queue per helper thread (worker w >= 1 runs on helper w - 1)
+_lock = threading.Lock()
+# a forked child has none of its parent's threads: it starts its own helpers
+os.register_at_fork(after_in_child=_helpers.clear)
+
+
+def _helper(tasks: queue.SimpleQueue) -> None:
+    while True:
+        run, w = tasks.get()
+        run(w)
+
+
+def _start_helpers(count: int) -> None:
+    with _lock:
+        while len(_helpers) < count:
+            tasks: queue.SimpleQueue = queue.SimpleQueue()
+            threading.Thread(target=_helper, args=(tasks,), name=f"discover-kernel-{len(_helpers) + 1}",
+                             daemon=True).start()
+            _helpers.append(tasks)
+
 
 def run_workers(worker, nthreads: int, *args) -> list:
-    """``[worker(w, *args) for w in range(nthreads)]``, each call on its own thread (w = 0 on this one);
-    ``worker`` must be a ``nogil=True`` Numba function, or the calls run one after another. Threads are
-    started per call (tens of microseconds against calls of about 0.1 s) and joined before it returns, so
-    no thread outlives the kernel; not ``concurrent.futures``, whose import alone makes a command leave
-    through the interpreter's full teardown (``cli.main._leave``)."""
+    """``[worker(w, *args) for w in range(nthreads)]``, each call on its own thread (w = 0 on this one, the
+    others on helper threads started at the first call with several and kept, waiting, for the next: a layer
+    of a search is a call, and starting threads each time cost a measurable share of small layers);
+    ``worker`` must be a ``nogil=True`` Numba function, or the calls run one after another. Not
+    ``concurrent.futures``, whose import alone makes every command leave through the interpreter's full
+    teardown (``cli.main._leave``); a one-thread call starts nothing."""
     nthreads = max(1, int(nthreads))
     results: list = [None] * nthreads
     errors: list[BaseException] = []
+    done: queue.SimpleQueue = queue.SimpleQueue()
 
     def run(w: int) -> None:
         try:
             results[w] = worker(w, *args)
         except BaseException as exc:  # noqa: BLE001 - raised again on the calling thread
             errors.append(exc)
+        finally:
+            if w:
+                done.put(w)
 
-    others = [threading.Thread(target=run, args=(w,), name=f"discover-kernel-{w}", daemon=True)
-              for w in range(1, nthreads)]
-    for thread in others:
-        thread.start()
+    if nthreads > 1:
+        _start_helpers(nthreads - 1)
+        for w in range(1, nthreads):
+            _helpers[w - 1].put((run, w))
     run(0)
-    for thread in others:
-        thread.join()
+    for _ in range(nthreads - 1):
+        done.get()
     if errors:
         raise errors[0]
     return results
