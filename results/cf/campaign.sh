@@ -17,7 +17,20 @@ C="--constant pi --constant e --constant zeta2 --constant zeta3 --constant zeta5
 ROUND=${ROUND:-2}
 # every constant of the registry (discover/cf/constants.py), for rounds 5, 6 and 8
 CALL=$(.venv/bin/python -c "from discover.cf.constants import REGISTRY; print(' '.join('--constant ' + n for n in REGISTRY))")
-if [ "$ROUND" = 29 ]; then
+if [ "$ROUND" = 30 ]; then
+  # round 30 (session 21, WORKERS=1, into a fresh store): two-constant combined forms (--combine, each box its own
+  # pair of constants), never searched in a box: limits (c0 + c1 C1 + c2 C2)/(d0 + d1 C1 + d2 C2) at degree (2, 4)
+  # and in the factored (3, 6) family, where the pairs' one-constant formulas live
+  C=""
+  BOXES=(
+    "--constant zeta2 --constant zeta3 --combine --a-deg 2 --b-deg 4 --range -5:5"
+    "--constant catalan --constant pi --combine --a-deg 2 --b-deg 4 --range -5:5"
+    "--constant log2 --constant pi2 --combine --a-deg 2 --b-deg 4 --range -5:5"
+    "--constant log2 --constant pi --combine --a-deg 2 --b-deg 4 --range -5:5"
+    "--constant zeta2 --constant zeta3 --combine --domain factored:3,6 --range -6:6 --c-range -2:2"
+    "--constant catalan --constant pi --combine --domain factored:3,6 --range -6:6 --c-range -2:2"
+  )
+elif [ "$ROUND" = 29 ]; then
   # round 29 (session 19, WORKERS=1, into round 28's store): factored:4,8 again after the registry gained
   # zeta(4) and zeta(6) (round 28 could not match 90/pi^4 with its Moebius forms, and its x_2 range missed
   # the 6 of Euler's n^4 + (n+1)^4); x_3 = 3..5 around the symmetric 2 x_4
