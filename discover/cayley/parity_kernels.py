@@ -20,10 +20,12 @@ import itertools
 
 import numpy as np
 import discover.kernels.numba_start  # noqa: F401,I001 - before numba: see that module
-from numba import njit, prange
+from numba import njit
 
-from discover.cayley.kernels import _block_scratch, _enter_block, _queue_neighbours, _unrank, atomic_add, atomic_or
+from discover.cayley.kernels import (_enter_block, _queue_neighbours, _unrank, _weights, _worker_scratch, atomic_add,
+                                     atomic_or, block_scratch)
 from discover.kernels.bits import popcount, trailing_zeros
+from discover.kernels.workers import run_workers
 
 U64 = np.uint64
 QUEUE = 64  # states whose neighbours are ranked (and their words prefetched) before any is set
@@ -38,7 +40,61 @@ def suffix_signs(L: int) -> np.ndarray:
     return out
 
 
-@njit(parallel=True, cache=True)
+@njit(cache=True, nogil=True, _nrt=False)
+def _parity_worker(worker, counter, npieces, piece, cur, offset, other, touched, chunk_shift, parity, gens, mode,
+                   window, varying, SIG, TV, TS, TL, TR, KR, fact, rfact, SPAR, alone, scratch):
+    """One worker of :func:`expand_parity`: claims pieces of ``piece`` words of ``cur`` from ``counter``
+    until none is left; returns how many bits it took from 0 to 1. Started once per thread
+    (:mod:`discover.kernels.workers`), compiled without reference counting and given its scratch rows, as
+    :func:`discover.cayley.kernels._layer_worker`."""
+    n = gens.shape[1]
+    G = gens.shape[0]
+    L = SIG.shape[2]
+    BL = SIG.shape[1]
+    P = n - L
+    span = cur.shape[0]
+    perm, digits, rem, remb, base, hh, M, S, qs = _worker_scratch(scratch, worker, n, L, G)
+    first, first_after, prefix_sign = np.int64(0), np.int64(0), np.int64(0)
+    loc = 0
+    while True:
+        c = atomic_add(counter, 0, 1)
+        if c >= npieces:
+            break
+        nq = 0
+        end = min(span, (c + 1) * piece)
+        for w in range(c * piece, end):
+            m = cur[w]
+            while m != U64(0):
+                r = 2 * ((offset + np.int64(w)) * 64 + np.int64(trailing_zeros(m)))
+                m &= m - U64(1)
+                if r >= first_after or r < first:  # a new block: its prefix and the sign of its digits
+                    first = _enter_block(r, BL, fact, perm, digits, rem, remb, rfact, gens, mode, window,
+                                         varying, base, hh, M, S)
+                    first_after = first + BL
+                    prefix_sign = 0
+                    for i in range(P):
+                        prefix_sign += digits[i]
+                    prefix_sign &= 1
+                d = parity ^ prefix_sign ^ SPAR[r - first]  # the last digit: the state's own rank
+                r += d
+                nq = _queue_neighbours(r, first, r - first, mode, base, hh, M, SIG, TV, TS, TL, TR, KR,
+                                       qs, nq, other, 7)
+            if nq < QUEUE * G and w + 1 < end:
+                continue  # a sparse layer: queue more states' neighbours, so more loads overlap
+            for t in range(nq):
+                s = qs[t] >> 1
+                touched[s >> chunk_shift] = 1
+                bit = U64(1) << U64(s & 63)
+                if alone:
+                    old = other[s >> 6]
+                    other[s >> 6] = old | bit
+                else:
+                    old = atomic_or(other, s >> 6, bit)
+                loc += np.int64((old & bit) == U64(0))
+            nq = 0
+    return loc
+
+
 def expand_parity(cur, offset, other, touched, chunk_shift, parity, gens, mode, window, varying, SIG, TV, TS, TL,
                   TR, KR, fact, SPAR, nthreads):
     """Set, in ``other`` (the array of the opposite class), the bits of every neighbour of the states
@@ -47,63 +103,18 @@ def expand_parity(cur, offset, other, touched, chunk_shift, parity, gens, mode, 
     bits went from 0 to 1 (exact: a plain read-modify-write on one thread, the old word of an atomic OR
     on several). Neighbours are ranked with the block tables (``mode`` ... ``KR``, see
     :func:`discover.cayley.kernels.bitmap_layer`); the neighbours of at least :data:`QUEUE` states (or a
-    word's) are ranked first and their words prefetched, then set, so that the random accesses overlap."""
+    word's) are ranked first and their words prefetched, then set, so that the random accesses overlap.
+    The ``nthreads`` workers (:func:`_parity_worker`) claim pieces of about a sixteenth of their share."""
     n = gens.shape[1]
     G = gens.shape[0]
-    L = SIG.shape[2]
-    BL = SIG.shape[1]
-    P = n - L
-    rfact = np.empty(n, np.int64)
-    for i in range(n):
-        rfact[i] = fact[n - 1 - i]
     span = cur.shape[0]
-    piece = max(np.int64(1), (span + 16 * nthreads - 1) // (16 * nthreads))
+    piece = max(1, (span + 16 * nthreads - 1) // (16 * nthreads))
     npieces = (span + piece - 1) // piece
-    counter = np.zeros(1, np.int64)
-    new = 0
-    for worker in prange(nthreads):
-        perm, digits, rem, remb, base, hh, M, S = _block_scratch(n, L, G)
-        qs = np.empty(2 * QUEUE * G, np.int64)
-        first, first_after, prefix_sign = np.int64(0), np.int64(0), np.int64(0)
-        loc = 0
-        while True:
-            c = atomic_add(counter, 0, 1)
-            if c >= npieces:
-                break
-            nq = 0
-            end = min(span, (c + 1) * piece)
-            for w in range(c * piece, end):
-                m = cur[w]
-                while m != U64(0):
-                    r = 2 * ((offset + np.int64(w)) * 64 + np.int64(trailing_zeros(m)))
-                    m &= m - U64(1)
-                    if r >= first_after or r < first:  # a new block: its prefix and the sign of its digits
-                        first = _enter_block(r, BL, fact, perm, digits, rem, remb, rfact, gens, mode, window,
-                                             varying, base, hh, M, S)
-                        first_after = first + BL
-                        prefix_sign = 0
-                        for i in range(P):
-                            prefix_sign += digits[i]
-                        prefix_sign &= 1
-                    d = parity ^ prefix_sign ^ SPAR[r - first]  # the last digit: the state's own rank
-                    r += d
-                    nq = _queue_neighbours(r, first, r - first, mode, base, hh, M, SIG, TV, TS, TL, TR, KR,
-                                           qs, nq, other, 7)
-                if nq < QUEUE * G and w + 1 < end:
-                    continue  # a sparse layer: queue more states' neighbours, so more loads overlap
-                for t in range(nq):
-                    s = qs[t] >> 1
-                    touched[s >> chunk_shift] = 1
-                    bit = U64(1) << U64(s & 63)
-                    if nthreads == 1:
-                        old = other[s >> 6]
-                        other[s >> 6] = old | bit
-                    else:
-                        old = atomic_or(other, s >> 6, bit)
-                    loc += np.int64((old & bit) == U64(0))
-                nq = 0
-        new += loc
-    return new
+    found = run_workers(_parity_worker, nthreads, np.zeros(1, np.int64), npieces, piece, cur, offset, other, touched,
+                        chunk_shift, parity, gens, mode, window, varying, SIG, TV, TS, TL, TR, KR, fact,
+                        _weights(fact, n), SPAR, nthreads == 1,
+                        block_scratch(nthreads, n, SIG.shape[2], G, 2 * QUEUE * G))
+    return sum(found)
 
 
 @njit(cache=True)

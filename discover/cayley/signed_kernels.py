@@ -81,7 +81,7 @@ def _signed_worker(worker, counter, reach, counts, lo, budget, chunk, nchunks, b
     hmask = (np.int64(1) << half) - 1
     nw = bits.shape[0]
     # qa: the unsigned neighbours of ``last`` times 2^n
-    perm, digits, rem, remb, base, hh, M, S, qa = _worker_scratch(scratch, worker)
+    perm, digits, rem, remb, base, hh, M, S, qa = _worker_scratch(scratch, worker, n, L, G)
     last = np.int64(-1)
     first, first_after = np.int64(0), np.int64(0)  # the current block: first .. first_after - 1
     e_loc, f_loc = 0, 0
