@@ -37,6 +37,7 @@ from numba.core import cgutils
 from numba.extending import intrinsic
 
 from discover.cayley.lehmer_blocks import DELTA, LOCAL, ROTATE_LEFT, ROTATE_RIGHT
+from discover.kernels.arrays import copy_row
 from discover.kernels.bits import popcount, trailing_zeros
 from discover.kernels.workers import run_workers
 
@@ -670,7 +671,7 @@ def unique_sorted(a):
     for i in range(1, m):
         if _cmp(a, i, a, k - 1) != 0:
             if k != i:
-                a[k, :] = a[i, :]
+                copy_row(a, k, a, i)
             k += 1
     return k
 
@@ -689,7 +690,7 @@ def difference_sorted(a, b):
         if j < nb and _cmp(b, j, a, i) == 0:
             continue
         if k != i:
-            a[k, :] = a[i, :]
+            copy_row(a, k, a, i)
         k += 1
     return k
 
@@ -703,18 +704,18 @@ def union_sorted(a, b):
     k = 0
     while i < a.shape[0] and j < b.shape[0]:
         if _cmp(a, i, b, j) <= 0:
-            out[k, :] = a[i, :]
+            copy_row(out, k, a, i)
             i += 1
         else:
-            out[k, :] = b[j, :]
+            copy_row(out, k, b, j)
             j += 1
         k += 1
     while i < a.shape[0]:
-        out[k, :] = a[i, :]
+        copy_row(out, k, a, i)
         i += 1
         k += 1
     while j < b.shape[0]:
-        out[k, :] = b[j, :]
+        copy_row(out, k, b, j)
         j += 1
         k += 1
     return out

@@ -24,6 +24,8 @@ import numpy as np
 import discover.kernels.numba_start  # noqa: F401,I001 - before numba: see that module
 from numba import njit
 
+from discover.kernels.arrays import copy_row, copy_rows
+
 LIMIT = float(2 ** 62)
 
 
@@ -106,8 +108,8 @@ def double_description(init, pivot_mask, max_rays, stop):
         m = 0
         for i in range(n):
             if rays[i, c] >= 0:
-                new_rays[m, :] = rays[i, :]
-                new_zeros[m, :] = zeros[i, :]
+                copy_row(new_rays, m, rays, i)
+                copy_row(new_zeros, m, zeros, i)
                 m += 1
         if best_cost > 0:
             maxabs = np.zeros(n, dtype=np.float64)
@@ -156,10 +158,10 @@ def double_description(init, pivot_mask, max_rays, stop):
                         if m >= max_rays:
                             return rays[:0, :].copy(), 2
                         grown = np.zeros((2 * ncap, N), dtype=np.int64)
-                        grown[:m, :] = new_rays[:m, :]
+                        copy_rows(grown, new_rays, m)
                         new_rays = grown
                         grownz = np.zeros((2 * ncap, W), dtype=np.uint64)
-                        grownz[:m, :] = new_zeros[:m, :]
+                        copy_rows(grownz, new_zeros, m)
                         new_zeros = grownz
                         ncap *= 2
                     g = 0

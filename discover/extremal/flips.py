@@ -32,6 +32,8 @@ import numpy as np
 import discover.kernels.numba_start  # noqa: F401,I001 - before numba: see that module
 from numba import njit
 
+from discover.kernels.arrays import copy_matrix
+
 P_W3, P_W4, P_W5, P_CLIQUE, P_INDEP, P_EDGE_WEIGHT, P_TENURE, P_TENURE_RAND, P_STALL, P_KICK, \
     P_TARGET, P_PENALTY, P_SEED, P_WORSE, P_SLACK, P_LOW_DEGREE = range(16)
 N_PARAMS = 16
@@ -326,7 +328,7 @@ def tabu_search(A_io, best_A, tabu, state, P, iters):
     it_end = it + iters
     if viol == 0 and (edges > best_edges or (witness and best_edges < 0)):
         best_edges = edges
-        best_A[:, :] = A
+        copy_matrix(best_A, A)
         last_improve = it
     while it < it_end:
         if best_edges >= 0 and (witness or best_edges >= target):
@@ -377,7 +379,7 @@ def tabu_search(A_io, best_A, tabu, state, P, iters):
         tabu[bu, bv] = it + P[P_TENURE] + np.random.randint(P[P_TENURE_RAND] + 1)
         if viol == 0 and (edges > best_edges or (witness and best_edges < 0)):
             best_edges = edges
-            best_A[:, :] = A
+            copy_matrix(best_A, A)
             last_improve = it
         if it - last_improve > P[P_STALL]:
             # saturate-and-delete kick from the best valid graph (or random flips)
@@ -410,8 +412,8 @@ def tabu_search(A_io, best_A, tabu, state, P, iters):
             viol = _violations(A, C2, nb, deg, P, buf)
             if viol == 0 and edges > best_edges:
                 best_edges = edges
-                best_A[:, :] = A
-    A_io[:, :] = A
+                copy_matrix(best_A, A)
+    copy_matrix(A_io, A)
     steps = it - state[S_ITERS]
     state[S_BEST_EDGES] = best_edges
     state[S_ITERS] = it
@@ -439,7 +441,7 @@ def saturate(A_io, P, seed):
     order = _pair_order(n)
     np.random.shuffle(order)
     added = _saturate(A, C2, nb, deg, pos, P, buf, order)
-    A_io[:, :] = A
+    copy_matrix(A_io, A)
     return added
 
 
@@ -507,7 +509,7 @@ def hill_climb(A_io, best_A, recent, state, P, moves):
     best_edges = state[S_BEST_EDGES]
     if edges > best_edges:
         best_edges = edges
-        best_A[:, :] = A
+        copy_matrix(best_A, A)
     it = state[S_ITERS]
     target = P[P_TARGET]
     kmax = max(1, P[P_KICK])
@@ -578,7 +580,7 @@ def hill_climb(A_io, best_A, recent, state, P, moves):
         if na >= nd:
             if edges > best_edges:
                 best_edges = edges
-                best_A[:, :] = A
+                copy_matrix(best_A, A)
                 state[S_BEST_ITER] = it
         else:
             for i in range(na):
@@ -586,5 +588,5 @@ def hill_climb(A_io, best_A, recent, state, P, moves):
             for e in range(nd):
                 _set_edge(del_u[e], del_v[e], 1, A, C2, nb, deg, pos)
             edges += nd - na
-    A_io[:, :] = A
+    copy_matrix(A_io, A)
     return end_chunk(state, it, best_edges, edges)

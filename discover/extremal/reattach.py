@@ -34,6 +34,7 @@ from numba import njit
 from discover.extremal.flips import (P_KICK, P_SEED, P_TARGET, P_W3, P_W4, P_W5, P_CLIQUE, P_INDEP,
                                        P_EDGE_WEIGHT, P_WORSE, P_SLACK, P_LOW_DEGREE, S_BEST_EDGES, S_BEST_ITER, S_ITERS,
                                        end_chunk)
+from discover.kernels.arrays import copy_matrix
 from discover.kernels.bits import popcount, trailing_zeros
 
 U64 = np.uint64
@@ -332,7 +333,7 @@ def reattach_climb(A_io, best_A, state, P, moves):
     best_edges = state[S_BEST_EDGES]
     if edges > best_edges:
         best_edges = edges
-        best_A[:, :] = A_io
+        copy_matrix(best_A, A_io)
     kmax = max(1, P[P_KICK])
     worse = P[P_WORSE] / 1000.0
     slack = max(1, P[P_SLACK])
@@ -354,7 +355,7 @@ def reattach_climb(A_io, best_A, state, P, moves):
     it_end = it + moves
     while it < it_end and best_edges < target:
         it += 1
-        saved[:, :] = B
+        copy_matrix(saved, B)
         before = edges
         k = 1 + np.random.randint(kmax)
         m = _pick_victims(B, k, victims, near, low_degree)
@@ -404,7 +405,7 @@ def reattach_climb(A_io, best_A, state, P, moves):
                 _to_matrix(B, best_A)
                 state[S_BEST_ITER] = it
         else:
-            B[:, :] = saved
+            copy_matrix(B, saved)
             edges = before
     _to_matrix(B, A_io)
     return end_chunk(state, it, best_edges, edges)

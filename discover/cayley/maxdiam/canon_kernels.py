@@ -30,6 +30,8 @@ import numpy as np
 import discover.kernels.numba_start  # noqa: F401,I001 - before numba: see that module
 from numba import njit
 
+from discover.kernels.arrays import copy_matrix
+
 
 @njit(cache=True)
 def _chain_length(T, U, j, p, q):
@@ -120,9 +122,9 @@ def canonical_form(T, n, k, var_perm, var_inv, out):
                     if done:
                         break
             if better:
-                best[:, :] = cand
+                copy_matrix(best, cand)
                 have = True
-    out[:, :] = best
+    copy_matrix(out, best)
     return True
 
 

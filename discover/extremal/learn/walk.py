@@ -35,6 +35,7 @@ from discover.extremal.flips import (P_EDGE_WEIGHT, P_KICK, P_PENALTY, P_SEED, P
 # the incremental graph state and pair costs of the edge-flip kernels (private there; shared on purpose)
 from discover.extremal.flips import _build, _pair_costs, _random_edge, _set_edge, _violations, _workspace
 from discover.extremal.learn.features import N_FEATURES, network, pair_features
+from discover.kernels.arrays import copy_matrix, copy_vector
 
 # rec_meta columns: recorded slots, candidates in the band, edges and violations after the move,
 # the best valid edge count before it, 1 if a kick followed the move
@@ -159,7 +160,7 @@ def learned_walk(A_io, best_A, tabu, state, P, W1, b1, w2, b2, beta, band, iters
     it_end = it + iters
     if viol == 0 and edges > best_edges:
         best_edges = edges
-        best_A[:, :] = A
+        copy_matrix(best_A, A)
         last_improve = it
     while it < it_end and best_edges < target:
         it += 1
@@ -186,7 +187,7 @@ def learned_walk(A_io, best_A, tabu, state, P, W1, b1, w2, b2, beta, band, iters
                     bu = u
                     bv = v
                     if row < R:
-                        chosen_x[:] = x
+                        copy_vector(chosen_x, x)
                 if row < R and K > 1:
                     # reservoir of the other candidates in slots 1..K-1 (the chosen one is removed below)
                     if count <= K - 1:
@@ -204,7 +205,7 @@ def learned_walk(A_io, best_A, tabu, state, P, W1, b1, w2, b2, beta, band, iters
             code = bu * n + bv
             for s in range(1, filled + 1):
                 if codes[s] == code:
-                    rec_x[row, s, :] = rec_x[row, filled, :]
+                    copy_vector(rec_x[row, s], rec_x[row, filled])
                     rec_delta[row, s] = rec_delta[row, filled]
                     filled -= 1
                     break
@@ -224,7 +225,7 @@ def learned_walk(A_io, best_A, tabu, state, P, W1, b1, w2, b2, beta, band, iters
         tabu[bu, bv] = it + P[P_TENURE] + np.random.randint(P[P_TENURE_RAND] + 1)
         if viol == 0 and edges > best_edges:
             best_edges = edges
-            best_A[:, :] = A
+            copy_matrix(best_A, A)
             last_improve = it
         kicked = 0
         if it - last_improve > P[P_STALL] and best_edges >= 0:
@@ -238,7 +239,7 @@ def learned_walk(A_io, best_A, tabu, state, P, W1, b1, w2, b2, beta, band, iters
             rec_meta[row, M_EDGES] = edges
             rec_meta[row, M_VIOL] = viol
             rec_meta[row, M_KICK] = kicked
-    A_io[:, :] = A
+    copy_matrix(A_io, A)
     state[S_BEST_ITER] = last_improve
     state[S_KICKS] = kicks
     steps = end_chunk(state, it, best_edges, edges)

@@ -26,6 +26,7 @@ import discover.kernels.numba_start  # noqa: F401,I001 - before numba: see that 
 from numba import njit
 
 from discover.extremal.reattach import _has, _link
+from discover.kernels.arrays import copy_matrix, copy_vector
 from discover.kernels.bits import popcount, trailing_zeros
 
 # state vector of a walk (int64): current and best edge counts, moves made
@@ -151,7 +152,7 @@ def lift_walk(k, table, cu, cv, cg, csize, chosen, best, state, moves, seed, wor
         edges = _fill(B, m, table, cu, cv, cg, csize, chosen, order, nbrs)
         if edges > state[S_BEST]:
             state[S_BEST] = edges
-            best[:] = chosen
+            copy_vector(best, chosen)
     for _ in range(moves):
         members = np.nonzero(chosen)[0]
         if members.shape[0] == 0:
@@ -170,10 +171,10 @@ def lift_walk(k, table, cu, cv, cg, csize, chosen, best, state, moves, seed, wor
         if edges >= before or np.random.random() < worse:
             if edges > state[S_BEST]:
                 state[S_BEST] = edges
-                best[:] = chosen
+                copy_vector(best, chosen)
         else:
-            B[:] = saved_B
-            chosen[:] = saved
+            copy_matrix(B, saved_B)
+            copy_vector(chosen, saved)
             edges = before
     state[S_EDGES] = edges
     state[S_MOVES] += moves
