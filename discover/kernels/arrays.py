@@ -24,21 +24,17 @@ def copy_vector(dst, src):
 @njit(cache=True, inline="always")
 def copy_row(dst, k, src, i):
     """Row ``i`` of ``src`` into row ``k`` of ``dst`` (``dst[k, :] = src[i, :]``; the same array allowed)."""
-    for j in range(dst.shape[1]):
-        dst[k, j] = src[i, j]
+    copy_vector(dst[k], src[i])
 
 
 @njit(cache=True, inline="always")
 def copy_rows(dst, src, m):
     """The first ``m`` rows of ``src`` into those of ``dst`` (``dst[:m, :] = src[:m, :]``)."""
     for i in range(m):
-        for j in range(dst.shape[1]):
-            dst[i, j] = src[i, j]
+        copy_vector(dst[i], src[i])
 
 
 @njit(cache=True, inline="always")
 def copy_matrix(dst, src):
     """``dst[i, j] = src[i, j]`` for every i, j of ``dst`` (``src`` has at least its shape)."""
-    for i in range(dst.shape[0]):
-        for j in range(dst.shape[1]):
-            dst[i, j] = src[i, j]
+    copy_rows(dst, src, dst.shape[0])
