@@ -123,6 +123,15 @@ def _allowed(B, x, lengths, out, ball, fr, gr):
     from M(x), that is, y outside the union of N(z) over z in M(x) (for girth 5: y at distance >= 4
     from x). One OR of a neighbourhood per vertex of M(x) (about 1 + d^2 of them), instead of a test
     of every vertex; returns how many there are. ``ball``, ``fr``, ``gr`` are scratch rows."""
+    if B.shape[1] == 1:
+        out[0] = _allowed_word(B, x, lengths)
+        return np.int64(popcount(out[0]))
+    return _allowed_words(B, x, lengths, out, ball, fr, gr)
+
+
+@njit(cache=True)
+def _allowed_words(B, x, lengths, out, ball, fr, gr):
+    """:func:`_allowed` for any number of words per neighbourhood."""
     n = B.shape[0]
     W = B.shape[1]
     _mask(B, x, lengths, ball, fr, gr)
@@ -138,6 +147,87 @@ def _allowed(B, x, lengths, out, ball, fr, gr):
     for w in range(W):
         count += np.int64(popcount(out[w]))
     return count
+
+
+# Graphs of at most 64 vertices (one word per neighbourhood): the same computations on single words.
+# Loops over a run-time word count of 1 kept LLVM from holding the rows in registers; these versions
+# make the maximum-set search 2.3x faster at n = 64 (7.8 us -> 3.4 us; benchmarks/bench_extremal.py
+# --profile) with the same results in the same order, so the walk's moves are unchanged.
+
+
+@njit(cache=True, inline="always")
+def _mask_word(B, x, lengths):
+    """M(x) (see :func:`_mask`) of a graph of at most 64 vertices, as one word."""
+    out = U64(0)
+    frontier = U64(1) << U64(x)
+    L = 0
+    while (lengths >> (L + 1)) != 0:
+        L += 1
+        grown = U64(0)
+        m = frontier
+        while m:
+            grown |= B[np.int64(trailing_zeros(m)), 0]
+            m &= m - U64(1)
+        frontier = grown
+        if (lengths >> L) & 1:
+            out |= grown
+    return out
+
+
+@njit(cache=True, inline="always")
+def _allowed_word(B, x, lengths):
+    """:func:`_allowed` of a graph of at most 64 vertices: the allowed partners of x as one word."""
+    n = B.shape[0]
+    out = B[x, 0] | (U64(1) << U64(x))
+    m = _mask_word(B, x, lengths)
+    while m:
+        out |= B[np.int64(trailing_zeros(m)), 0]
+        m &= m - U64(1)
+    out = ~out
+    if n & 63:
+        out &= (U64(1) << U64(n & 63)) - U64(1)
+    return out
+
+
+@njit(cache=True)
+def _largest_set_word(B, v, lengths, far, sets, chosen, best_set):
+    """:func:`_largest_set` of a graph of at most 64 vertices (column 0 of ``far`` and ``sets``): the
+    same branch and bound in the same order, so the same set."""
+    allow = _allowed_word(B, v, lengths)
+    if allow == 0:
+        return 0
+    m = allow
+    while m:
+        x = np.int64(trailing_zeros(m))
+        m &= m - U64(1)
+        far[x, 0] = allow & ~_mask_word(B, x, lengths) & ~(U64(1) << U64(x))
+    sets[0, 0] = allow
+    best = 0
+    d = 0
+    nodes = 0
+    start = np.random.randint(B.shape[0])
+    below_start = (U64(1) << U64(start)) - U64(1)
+    while True:
+        row = sets[d, 0]
+        size = np.int64(popcount(row))
+        if size == 0 or d + size <= best or nodes > MAX_NODES:
+            if d == 0:
+                break
+            d -= 1
+            sets[d, 0] &= ~(U64(1) << U64(chosen[d]))
+            continue
+        nodes += 1
+        # the first candidate from ``start`` on, cyclically, as _first_from
+        upper = row & ~below_start
+        j = np.int64(trailing_zeros(upper if upper else row))
+        chosen[d] = j
+        if d + 1 > best:
+            best = d + 1
+            for t in range(best):
+                best_set[t] = chosen[t]
+        sets[d + 1, 0] = row & far[j, 0]
+        d += 1
+    return best
 
 
 @njit(cache=True)
@@ -178,7 +268,15 @@ def _largest_set(B, v, lengths, far, sets, chosen, best_set, ball, fr, gr, allow
     one word operation per 64 vertices (``allow`` minus M(x)) rather than a test per pair, and the
     branch and bound branches on the first candidate from a random vertex on, cyclically (any member
     gives an exact search), which breaks ties at random."""
-    if _allowed(B, v, lengths, allow, ball, fr, gr) == 0:
+    if B.shape[1] == 1:
+        return _largest_set_word(B, v, lengths, far, sets, chosen, best_set)
+    return _largest_set_words(B, v, lengths, far, sets, chosen, best_set, ball, fr, gr, allow)
+
+
+@njit(cache=True)
+def _largest_set_words(B, v, lengths, far, sets, chosen, best_set, ball, fr, gr, allow):
+    """:func:`_largest_set` for any number of words per neighbourhood."""
+    if _allowed_words(B, v, lengths, allow, ball, fr, gr) == 0:
         return 0
     W = B.shape[1]
     for i in range(_members(allow, chosen, -1)):  # ``chosen`` is free until the search below

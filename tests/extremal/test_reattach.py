@@ -13,6 +13,9 @@ import networkx as nx
 import numpy as np
 import pytest
 
+import discover.kernels.numba_start  # noqa: F401,I001 - before numba
+from numba import njit
+
 from discover.extremal import flips as K
 from discover.extremal import reattach as R
 from discover.extremal.verify import verify
@@ -66,10 +69,11 @@ def _brute_largest(G, v, cycles):
 
 
 @pytest.mark.parametrize("problem", ["c3c4", "c3c4c5", "c4"])
-@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("seed", range(5))
 def test_largest_set_is_maximum(problem, seed):
+    """Seeds 0-3 are graphs of one word per neighbourhood (the single-word search), seed 4 of two."""
     rng = random.Random(seed)
-    n = 18 + 5 * seed
+    n = 18 + 5 * seed if seed < 4 else 67
     cycles = CYCLES[problem]
     lengths = R._walk_lengths(kernel_params(get_problem(problem), n, 0, 0))
     G = _random_valid_graph(n, cycles, rng)
@@ -88,6 +92,51 @@ def test_largest_set_is_maximum(problem, seed):
     H = G.copy()
     H.add_edges_from((v, int(s)) for s in best_set[:size])
     assert not _has_forbidden(H, cycles)
+
+
+@njit
+def _seeded_largest_sets(B, vs, lengths, seed, single_word):
+    """The largest sets of the vertices ``vs`` of B (each with its edges removed first), by the
+    single-word search or the general one, after seeding Numba's generator with ``seed``."""
+    np.random.seed(seed)
+    n, W = B.shape
+    far, sets = np.zeros((n, W), np.uint64), np.zeros((n + 1, W), np.uint64)
+    chosen, best_set = np.zeros(n + 1, np.int64), np.zeros(n + 1, np.int64)
+    rows = np.zeros((4, W), np.uint64)
+    found = np.full((vs.shape[0], n + 1), -1, np.int64)
+    for i in range(vs.shape[0]):
+        C = B.copy()
+        v = vs[i]
+        for u in range(n):
+            C[v, u >> 6] = np.uint64(0)
+            C[u, v >> 6] &= ~(np.uint64(1) << np.uint64(v & 63))
+        if single_word:
+            size = R._largest_set_word(C, v, lengths, far, sets, chosen, best_set)
+        else:
+            size = R._largest_set_words(C, v, lengths, far, sets, chosen, best_set, rows[0], rows[1],
+                                        rows[2], rows[3])
+        found[i, 0] = size
+        found[i, 1:size + 1] = best_set[:size]
+    return found
+
+
+@pytest.mark.parametrize("problem", ["c3c4", "c3c4c5", "c4"])
+@pytest.mark.parametrize("n", [23, 64])
+def test_single_word_search_finds_the_same_sets(problem, n):
+    """Graphs of at most 64 vertices take the single-word branch and bound; with the same random
+    numbers it returns the same set as the general one, so the walk's moves do not depend on which
+    ran (n = 64: a full word)."""
+    rng = random.Random(n)
+    cycles = CYCLES[problem]
+    lengths = R._walk_lengths(kernel_params(get_problem(problem), n, 0, 0))
+    G = _random_valid_graph(n, cycles, rng)
+    for v in rng.sample(range(n), 4):
+        G.remove_edges_from(list(G.edges(v)))
+    B = _bits(G, n)
+    vs = np.array([rng.randrange(n) for _ in range(40)], np.int64)
+    single = _seeded_largest_sets(B, vs, lengths, 11, True)
+    general = _seeded_largest_sets(B, vs, lengths, 11, False)
+    assert (single == general).all() and (single[:, 0] > 0).all()
 
 
 @pytest.mark.parametrize("problem", ["c3c4", "c3c4c5", "c4"])
