@@ -32,10 +32,15 @@ PATIENCE_CAP = 40.0
 WIDE_WALK_MAX = 100
 WIDE_PATIENCE_CAP = 12.0
 # largest size at which a start from the empty graph with the wider walk is a *short start*
-# (short_start): it also gives way at the patience cap in all (start_age_cap) and makes the smaller
+# (short_start): it also gives way after SHORT_START_AGE in all (start_age_cap) and makes the smaller
 # re-attachment move (reattach_kick). Measured to help at n = 64; at 80 and 100 the cap made as many or
 # fewer edges
 AGE_CAP_MAX = 64
+# seconds after which a short start gives way in all (start_age_cap). With the single-word
+# re-attachment move (session 22) the single starts at n = 64 that reached 230 (13 of 30) did so
+# 0.5-6.4 s in, and the user's command at n = 64 took a median 6.0 s with 3 s against 15.9 s with the
+# 12 s patience, the same 50 seeds (docs/extremal.md, session 22)
+SHORT_START_AGE = 3.0
 # most vertices a re-attachment move destroys (the move destroys 1..k of them, k drawn at random): two
 # in a short start (reattach_kick), four elsewhere
 REATTACH_KICK = 4
@@ -181,10 +186,26 @@ def start_age_cap(problem: Problem, n: int, patience: float, from_empty: bool, r
     command at n = 64, the same 24 seeds: mean 30.3 s (at most 63.3 s) with the cap, 50.6 s (at most
     113.0 s) without. From scratch at n = 80 and 100 (one lane, 60 s, three seeds) it made 308-309 and
     419-420 edges against 309 and 420-423 without, hence the bound (docs/extremal.md, session 14). A start
-    from a held or resized graph (the curriculum's) gives way only by the stall rules."""
+    from a held or resized graph (the curriculum's) gives way only by the stall rules.
+
+    Since session 22 the cap is SHORT_START_AGE (3 s), or the patience when that is shorter: with the
+    faster move a start's fate at n = 64 is settled within its first seconds (hits 0.5-6.4 s in), and
+    four starts of 3 s reach 230 more often than one of 12 s."""
     if reattach and short_start(problem, n, from_empty):
-        return patience
+        return min(patience, SHORT_START_AGE)
     return float("inf")
+
+
+def only_short_starts(problem: Problem, n: int, from_scratch: bool, reattach: bool) -> bool:
+    """Whether a lane starts every attempt from the empty graph: a from-scratch lane at the sizes of short
+    starts (:func:`short_start`), with the re-attachment walk among the turns.
+
+    Why: in the curriculum at n = 64 the resized graphs of 60..63 reach 229 within a second and then
+    stall, and a from-scratch lane took one of them first and every third start after. The benchmark's
+    phase 2 (n = 54..64, two lanes, seeds 0 and 1; session 22): n = 64 at 11.9 s and 62.1 s with only
+    short starts in that lane, against 51.9 s and 125.5 s; phase wall 53 s and 94 s against 123 s and
+    193 s. The curriculum lane keeps the resized graphs (docs/extremal.md, session 22)."""
+    return from_scratch and reattach and short_start(problem, n, True)
 
 
 def reattach_kick(problem: Problem, n: int, from_empty: bool) -> int:
@@ -292,7 +313,8 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
     # first chunk of hundreds of steps would overrun the deadline and hold off Ctrl-C for seconds
     chunks = {"tabu": 1, "climb": 1, "reattach": 1, "learned": 1}
     while not done() and time.perf_counter() < deadline:
-        pick = next_start(attempt, untried, len(starts), from_scratch, rng)
+        pick = (-1 if only_short_starts(problem, n, from_scratch, reattach)
+                else next_start(attempt, untried, len(starts), from_scratch, rng))
         start = np.zeros((n, n), np.uint8) if pick < 0 else starts[pick].copy()
         attempt += 1
         from_empty = not start.any()

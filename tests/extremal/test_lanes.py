@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from discover.extremal.lanes import gives_way, next_start, resize, start_age_cap
+from discover.extremal.lanes import gives_way, next_start, only_short_starts, resize, start_age_cap
 
 
 def test_restart_orders():
@@ -33,14 +33,15 @@ def test_when_a_start_gives_way():
 
 def test_which_starts_have_an_age_cap():
     """Only a start from the empty graph with the wider re-attachment walk (girth 5) up to AGE_CAP_MAX
-    gives way at the patience in all; curriculum starts, larger sizes, other problems and the edge-flip
-    walks alone have no age cap."""
-    from discover.extremal.lanes import AGE_CAP_MAX
+    gives way at SHORT_START_AGE (or the patience, if shorter) in all; curriculum starts, larger sizes,
+    other problems and the edge-flip walks alone have no age cap."""
+    from discover.extremal.lanes import AGE_CAP_MAX, SHORT_START_AGE
     from discover.extremal.problems import get_problem
 
     c3c4 = get_problem("c3c4")
-    assert start_age_cap(c3c4, 64, 12.0, True, True) == 12.0
-    assert start_age_cap(c3c4, AGE_CAP_MAX, 12.0, True, True) == 12.0
+    assert start_age_cap(c3c4, 64, 12.0, True, True) == SHORT_START_AGE < 12.0
+    assert start_age_cap(c3c4, AGE_CAP_MAX, 12.0, True, True) == SHORT_START_AGE
+    assert start_age_cap(c3c4, 64, 2.0, True, True) == 2.0
     for args in ((c3c4, 64, 12.0, False, True), (c3c4, AGE_CAP_MAX + 1, 12.0, True, True),
                  (c3c4, 64, 12.0, True, False), (get_problem("c3c4c5"), 40, 12.0, True, True)):
         assert start_age_cap(*args) == float("inf")
@@ -112,3 +113,18 @@ def test_the_wider_walk_is_for_girth_5_up_to_its_stated_size():
         p = kernel_params(problem, n, 10**6, 1)
         assert wide_walk(problem, n) is wide
         assert (int(p[K.P_WORSE]), int(p[K.P_SLACK])) == ((300, 2) if wide else (50, 1))
+
+
+def test_which_lanes_start_only_from_the_empty_graph():
+    """A from-scratch lane with the re-attachment walk at the sizes of short starts (girth 5, n <= AGE_CAP_MAX)
+    takes the empty graph at every attempt; the curriculum lane, larger sizes, other problems and the
+    edge-flip walks alone keep next_start's order."""
+    from discover.extremal.lanes import AGE_CAP_MAX
+    from discover.extremal.problems import get_problem
+
+    c3c4 = get_problem("c3c4")
+    assert only_short_starts(c3c4, 64, True, True)
+    assert only_short_starts(c3c4, 20, True, True)
+    for args in ((c3c4, 64, False, True), (c3c4, AGE_CAP_MAX + 1, True, True), (c3c4, 64, True, False),
+                 (get_problem("c3c4c5"), 40, True, True)):
+        assert not only_short_starts(*args)
