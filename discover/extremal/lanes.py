@@ -204,7 +204,8 @@ def only_short_starts(problem: Problem, n: int, from_scratch: bool, reattach: bo
     stall, and a from-scratch lane took one of them first and every third start after. The benchmark's
     phase 2 (n = 54..64, two lanes, seeds 0 and 1; session 22): n = 64 at 11.9 s and 62.1 s with only
     short starts in that lane, against 51.9 s and 125.5 s; phase wall 53 s and 94 s against 123 s and
-    193 s. The curriculum lane keeps the resized graphs (docs/extremal.md, session 22)."""
+    193 s (seeds 2 and 3: n = 64 at 50.7 s and 20.6 s). The curriculum lane keeps the resized graphs
+    (docs/extremal.md, session 22)."""
     return from_scratch and reattach and short_start(problem, n, True)
 
 
