@@ -151,8 +151,8 @@ def _allowed_words(B, x, lengths, out, ball, fr, gr):
 
 # Graphs of at most 64 vertices (one word per neighbourhood): the same computations on single words.
 # Loops over a run-time word count of 1 kept LLVM from holding the rows in registers; these versions
-# make the maximum-set search 2.3x faster at n = 64 (7.8 us -> 3.4 us; benchmarks/bench_extremal.py
-# --profile) with the same results in the same order, so the walk's moves are unchanged.
+# make the maximum-set search 2.0x faster at n = 64 (7.74 us -> 3.87 us; benchmarks/bench_extremal.py
+# --profile 64) with the same results in the same order, so the walk's moves are unchanged.
 
 
 @njit(cache=True, inline="always")
