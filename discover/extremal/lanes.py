@@ -197,15 +197,17 @@ def start_age_cap(problem: Problem, n: int, patience: float, from_empty: bool, r
 
 
 def only_short_starts(problem: Problem, n: int, from_scratch: bool, reattach: bool) -> bool:
-    """Whether a lane starts every attempt from the empty graph: a from-scratch lane at the sizes of short
-    starts (:func:`short_start`), with the re-attachment walk among the turns.
+    """Whether a lane makes only short starts: a from-scratch lane at the sizes of short starts
+    (:func:`short_start`), with the re-attachment walk among the turns. Such a lane takes the densest
+    given graph first (at n = 59..63 the curriculum's graph is the record at once) and the empty graph
+    at every later attempt, and every one of its starts gives way after SHORT_START_AGE.
 
     Why: in the curriculum at n = 64 the resized graphs of 60..63 reach 229 within a second and then
-    stall, and a from-scratch lane took one of them first and every third start after. The benchmark's
-    phase 2 (n = 54..64, two lanes, seeds 0 and 1; session 22): n = 64 at 11.9 s and 62.1 s with only
-    short starts in that lane, against 51.9 s and 125.5 s; phase wall 53 s and 94 s against 123 s and
-    193 s (seeds 2 and 3: n = 64 at 50.7 s and 20.6 s). The curriculum lane keeps the resized graphs
-    (docs/extremal.md, session 22)."""
+    stall, and a from-scratch lane spent 12 s or more on one of them first and on another every third
+    start. The benchmark's phase 2 (n = 54..64, two lanes, seeds 0-3; session 22): n = 64 at 14.8, 18.7,
+    7.2 and 6.5 s, against 51.9 s and 125.5 s (seeds 0 and 1) before; with the empty graph from the first
+    attempt on, 11.9, 62.1, 50.7 and 20.6 s (the lane then climbed 54..63 from scratch and came late).
+    The curriculum lane keeps the resized graphs (docs/extremal.md, session 22)."""
     return from_scratch and reattach and short_start(problem, n, True)
 
 
@@ -313,13 +315,14 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
     # one: a single step can take 50 ms (ramsey-5-5 at n = 64), and a call is never interrupted, so a
     # first chunk of hundreds of steps would overrun the deadline and hold off Ctrl-C for seconds
     chunks = {"tabu": 1, "climb": 1, "reattach": 1, "learned": 1}
+    short_lane = only_short_starts(problem, n, from_scratch, reattach)
     while not done() and time.perf_counter() < deadline:
-        pick = (-1 if only_short_starts(problem, n, from_scratch, reattach)
-                else next_start(attempt, untried, len(starts), from_scratch, rng))
+        pick = -1 if short_lane and attempt > 0 else next_start(attempt, untried, len(starts), from_scratch, rng)
         start = np.zeros((n, n), np.uint8) if pick < 0 else starts[pick].copy()
         attempt += 1
         from_empty = not start.any()
-        age_cap = start_age_cap(problem, n, patience, from_empty, reattach)
+        # in a lane of short starts the first start (the densest given graph) is capped like the rest
+        age_cap = start_age_cap(problem, n, patience, from_empty or short_lane, reattach)
         kick = reattach_kick(problem, n, from_empty)
         if problem.objective == "edges":
             K.saturate(start, p_start, int(rng.integers(2**31 - 1)))
