@@ -17,7 +17,20 @@ C="--constant pi --constant e --constant zeta2 --constant zeta3 --constant zeta5
 ROUND=${ROUND:-2}
 # every constant of the registry (discover/cf/constants.py), for rounds 5, 6 and 8
 CALL=$(.venv/bin/python -c "from discover.cf.constants import REGISTRY; print(' '.join('--constant ' + n for n in REGISTRY))")
-if [ "$ROUND" = 30 ]; then
+if [ "$ROUND" = 31 ]; then
+  # round 31 (session 22, WORKERS=2, into a fresh store): round 30's two-constant combined forms for six more
+  # pairs at degree (2, 4): log 2 with zeta(2), zeta(3) and Catalan; Catalan with zeta(2); log 3 with pi;
+  # pi with sqrt 3 (the pairs of the classical series for pi/sqrt 3 and log 3)
+  C=""
+  BOXES=(
+    "--constant log2 --constant zeta2 --combine --a-deg 2 --b-deg 4 --range -5:5"
+    "--constant log2 --constant zeta3 --combine --a-deg 2 --b-deg 4 --range -5:5"
+    "--constant catalan --constant log2 --combine --a-deg 2 --b-deg 4 --range -5:5"
+    "--constant catalan --constant zeta2 --combine --a-deg 2 --b-deg 4 --range -5:5"
+    "--constant log3 --constant pi --combine --a-deg 2 --b-deg 4 --range -5:5"
+    "--constant pi --constant sqrt3 --combine --a-deg 2 --b-deg 4 --range -5:5"
+  )
+elif [ "$ROUND" = 30 ]; then
   # round 30 (session 21, WORKERS=1, into a fresh store): two-constant combined forms (--combine, each box its own
   # pair of constants), never searched in a box: limits (c0 + c1 C1 + c2 C2)/(d0 + d1 C1 + d2 C2) at degree (2, 4)
   # and in the factored (3, 6) family, where the pairs' one-constant formulas live
