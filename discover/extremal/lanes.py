@@ -142,13 +142,16 @@ def resize(adjacency: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarra
 
 
 def next_start(attempt: int, untried: list[int], count: int, from_scratch: bool,
-               rng: np.random.Generator) -> int:
+               rng: np.random.Generator, short_lane: bool = False) -> int:
     """Index of the start for restart number ``attempt`` (0 first) among ``count`` starts, or -1 for
     the empty graph; ``untried`` (start indices in order) loses the index it returns.
 
     Attempt 0 takes the first start (the best graph held, else the nearest seed). A curriculum lane
     then takes every start once, then a random start and the empty graph by turns; a ``from_scratch``
-    lane takes the empty graph, with the next untried start every third attempt."""
+    lane takes the empty graph, with the next untried start every third attempt, and a lane of short
+    starts (``short_lane``, :func:`only_short_starts`) the empty graph at every attempt after the first."""
+    if short_lane and attempt > 0:
+        return -1
     if untried and (attempt == 0 or not from_scratch or attempt % 3 == 0):
         return untried.pop(0)
     if from_scratch or attempt % 2 == 1:
@@ -317,7 +320,7 @@ def search_size(problem: Problem, n: int, seconds: float, seed: int, starts: lis
     chunks = {"tabu": 1, "climb": 1, "reattach": 1, "learned": 1}
     short_lane = only_short_starts(problem, n, from_scratch, reattach)
     while not done() and time.perf_counter() < deadline:
-        pick = -1 if short_lane and attempt > 0 else next_start(attempt, untried, len(starts), from_scratch, rng)
+        pick = next_start(attempt, untried, len(starts), from_scratch, rng, short_lane)
         start = np.zeros((n, n), np.uint8) if pick < 0 else starts[pick].copy()
         attempt += 1
         from_empty = not start.any()

@@ -156,6 +156,17 @@ def _allowed_words(B, x, lengths, out, ball, fr, gr):
 
 
 @njit(cache=True, inline="always")
+def _or_rows_word(B, row):
+    """The union of N(y) over the vertices y of the one-word bitset ``row`` (:func:`_or_neighbourhoods`
+    on a single word)."""
+    out = U64(0)
+    while row:
+        out |= B[np.int64(trailing_zeros(row)), 0]
+        row &= row - U64(1)
+    return out
+
+
+@njit(cache=True, inline="always")
 def _mask_word(B, x, lengths):
     """M(x) (see :func:`_mask`) of a graph of at most 64 vertices, as one word."""
     out = U64(0)
@@ -163,14 +174,9 @@ def _mask_word(B, x, lengths):
     L = 0
     while (lengths >> (L + 1)) != 0:
         L += 1
-        grown = U64(0)
-        m = frontier
-        while m:
-            grown |= B[np.int64(trailing_zeros(m)), 0]
-            m &= m - U64(1)
-        frontier = grown
+        frontier = _or_rows_word(B, frontier)
         if (lengths >> L) & 1:
-            out |= grown
+            out |= frontier
     return out
 
 
@@ -178,12 +184,7 @@ def _mask_word(B, x, lengths):
 def _allowed_word(B, x, lengths):
     """:func:`_allowed` of a graph of at most 64 vertices: the allowed partners of x as one word."""
     n = B.shape[0]
-    out = B[x, 0] | (U64(1) << U64(x))
-    m = _mask_word(B, x, lengths)
-    while m:
-        out |= B[np.int64(trailing_zeros(m)), 0]
-        m &= m - U64(1)
-    out = ~out
+    out = ~(B[x, 0] | (U64(1) << U64(x)) | _or_rows_word(B, _mask_word(B, x, lengths)))
     if n & 63:
         out &= (U64(1) << U64(n & 63)) - U64(1)
     return out

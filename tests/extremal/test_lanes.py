@@ -117,7 +117,7 @@ def test_the_wider_walk_is_for_girth_5_up_to_its_stated_size():
 
 def test_which_lanes_start_only_from_the_empty_graph():
     """A from-scratch lane with the re-attachment walk at the sizes of short starts (girth 5, n <= AGE_CAP_MAX)
-    takes the empty graph at every attempt; the curriculum lane, larger sizes, other problems and the
+    takes the empty graph at every attempt after its first (next_start's ``short_lane``); the curriculum lane, larger sizes, other problems and the
     edge-flip walks alone keep next_start's order."""
     from discover.extremal.lanes import AGE_CAP_MAX
     from discover.extremal.problems import get_problem
