@@ -401,7 +401,8 @@ def cmf_fit(degree, bound, homogeneous, constants, depth, keep_unidentified, as_
     b = f fbar(x, 0) - f fbar(0, 0), subject to the linear and quadratic conditions. For each f with
     small integer coefficients the conditions are linear in fbar and solved exactly; every pair is
     proven conservative, walked along its diagonal and identified. The table says which pairs are
-    library CMFs or share their constants, and which are new.
+    library CMFs, members of the library's parametric families (with the parameters) or share their
+    constants, and which are new against those.
 
     \b
     Example:
@@ -422,12 +423,24 @@ def cmf_fit(degree, bound, homogeneous, constants, depth, keep_unidentified, as_
         ("diagonal limit", lambda r: r.payload["closed_form"] or (r.payload["limit"] + "...")),
         ("digits", lambda r: _fmt_digits(r.payload["digits"])),
         ("delta", lambda r: "-" if r.payload["delta"] is None else f"{r.payload['delta']:.4f}"),
-        ("known", lambda r: r.payload["library_pair"] or (", ".join(r.payload["same_constants_as"]) and
-                                                          "constants of " + ", ".join(r.payload["same_constants_as"]))
-         or "new"),
+        ("known", _fit_known),
     ]
     emit_records(records, as_json, columns, empty="no CMF found")
     emit_summary(summary, as_json)
+
+
+def _fit_known(record) -> str:
+    """The fit table's last column: what the pair was found to be against the library."""
+    p = record.payload
+    if p["library_pair"]:
+        return p["library_pair"]
+    member = p.get("library_family")
+    if member:
+        values = ", ".join(f"{k}={v}" for k, v in member["parameters"].items())
+        return f"{member['family']} ({values})"
+    if p["same_constants_as"]:
+        return "constants of " + ", ".join(p["same_constants_as"])
+    return "new" if p["closed_form"] else "new pair, limit not identified"
 
 
 @cmf.command("locate")

@@ -21,6 +21,12 @@ the equivalence classes, and the constant x novelty table.
   with the number of distinct equivalent PCFs (canonical forms) and how many of those are not among
   the search's formulas.
 
+* ``beyond_lists.jsonl``: the formulas whose equivalence class holds no PCF of a published list (known,
+  classic or library-CMF trajectory), directly or through the unification graph: what an equivalence check
+  against the published formulas alone (the Ramanujan Machine group's test) would call new. Each is
+  ``equivalent`` or ``new`` here: most are placed in a classical family, which is published as a family
+  but not as these PCFs. Each is re-verified like a ``new`` one (``deep_check``). Every record of
+  ``campaign_formulas.jsonl`` says so in ``reaches_published_list``, and ``table.md`` counts them per constant.
 * ``classical_evidence`` on every formula put in a classical family (:mod:`discover.cf.novelty.classical`):
   the family's function ratio against the exact convergents (60 digits, depth <= 20,000), as evidence.
 
@@ -77,7 +83,7 @@ def deep_check(a: str, b: str, relation: dict | None, digits: int, max_depth: in
     ev = evaluate_to(pcf, digits, depth)
     out = {"depth": ev.depth, "digits": math.floor(ev.digits * 100) / 100, "verified_digits": None,
            "delta": None}
-    if relation and relation.get("kind") == "mobius":
+    if relation and relation.get("kind") in ("mobius", "linear", "pair"):  # one form: num.(1, C) / den.(1, C)
         work = int(min(ev.digits, digits)) + 20
         with mpmath.workdps(work):
             consts = parse_constants(relation["constants"])
@@ -198,36 +204,47 @@ def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth:
                                               "between": [e["from"], e["to"]]} for e in chain]})
             rec["novelty"].pop("bounds", None)
             promoted += 1
+    published = {k for c in result["classes"] if c["reaches_published"] for k in c["members"]}
     table: Counter = Counter()
-    with open(out / "campaign_formulas.jsonl", "w") as f_all, open(out / "new.jsonl", "w") as f_new:
+    with open(out / "campaign_formulas.jsonl", "w") as f_all, open(out / "new.jsonl", "w") as f_new, \
+            open(out / "beyond_lists.jsonl", "w") as f_beyond:
         for rec in rows:
             klass = rec["novelty"]["class"]
-            table[(_constant_column(rec, limit_class), klass)] += 1
+            column = _constant_column(rec, limit_class)
+            table[(column, klass)] += 1
+            rec["reaches_published_list"] = rec["key"] in published
             evid = classical_evidence(rec, earlier.get(rec["key"]))
             if evid is not None:
                 rec["classical_evidence"] = evid
-            if klass == "new":
+            if klass == "new" or not rec["reaches_published_list"]:
                 rec["deep_check"] = earlier.get(rec["key"], {}).get("deep_check") or \
                     deep_check(rec["a"], rec["b"], rec.get("relation"), digits, max_depth)
+            if klass == "new":
                 f_new.write(json.dumps(rec) + "\n")
+            if not rec["reaches_published_list"]:
+                table[(column, "beyond")] += 1
+                f_beyond.write(json.dumps(rec) + "\n")
             f_all.write(json.dumps(rec) + "\n")
     (out / "classes.json").write_text(json.dumps(graph_json(result, formulas)))
     kinds = Counter(e["kind"] for e in result["edges"])
     lines = [f"{result['formulas']} formulas in {len(result['classes'])} classes; edges: "
              + ", ".join(f"{v} {k}" for k, v in sorted(kinds.items())), "",
-             "| size | representative a(n) | b(n) | closed form | reaches a listed PCF |", "|---|---|---|---|---|"]
+             "| size | representative a(n) | b(n) | closed form | reaches a listed PCF or family | "
+             "reaches a published list |", "|---|---|---|---|---|---|"]
     for c in result["classes"][:40]:
         lines.append(f"| {c['size']} | {c['formula']['a']} | {c['formula']['b']} | {c['formula']['closed_form']} | "
-                     f"{'yes' if c['reaches_listed'] else 'no'} |")
+                     f"{'yes' if c['reaches_listed'] else 'no'} | {'yes' if c['reaches_published'] else 'no'} |")
     (out / "classes.md").write_text("\n".join(lines) + "\n")
     constants = sorted({c for c, _k in table})
     classes = ("known", "equivalent", "new")
-    tab = ["| constant | " + " | ".join(classes) + " | total |", "|---" * 5 + "|"]
+    tab = ["| constant | " + " | ".join(classes) + " | total | not reached from a published list |",
+           "|---" * 6 + "|"]
     for c in constants:
         counts = [table[(c, k)] for k in classes]
-        tab.append(f"| {c} | " + " | ".join(map(str, counts)) + f" | {sum(counts)} |")
+        tab.append(f"| {c} | " + " | ".join(map(str, counts)) + f" | {sum(counts)} | {table[(c, 'beyond')]} |")
     totals = [sum(table[(c, k)] for c in constants) for k in classes]
-    tab.append("| **all** | " + " | ".join(map(str, totals)) + f" | {sum(totals)} |")
+    beyond = sum(table[(c, "beyond")] for c in constants)
+    tab.append("| **all** | " + " | ".join(map(str, totals)) + f" | {sum(totals)} | {beyond} |")
     walk_summary = _export_walks(walks, rows, out)
     tab += ["", "Library-CMF walks (`cf cmf search`; each on a library CMF's trajectory by construction):", "",
             "| CMF | walks | known | equivalent | distinct PCFs | PCFs not among the search's |", "|---" * 6 + "|"]
@@ -235,6 +252,7 @@ def export_campaign(store_path: str, outdir: str, digits: int = 1000, max_depth:
         tab.append(f"| {name} | {w['walks']} | {w['known']} | {w['equivalent']} | {w['pcfs']} | {w['beyond_search']} |")
     (out / "table.md").write_text("\n".join(tab) + "\n")
     return {"formulas": len(rows), "classes": len(result["classes"]), "by_class": dict(zip(classes, totals)),
+            "beyond_published_lists": beyond,
             "new_promoted_by_chains": promoted,
             "constants": len([c for c in constants if c not in ("-", "rational")]),
             "cmf_walks": walk_summary}

@@ -11,7 +11,8 @@ reach. Edges, each with its kind:
 
 Classes are the connected components (union-find). :func:`unify` returns them with their sizes, a
 representative (the formula with the smallest coefficients) and the edges; :func:`graph_json` is the
-exported graph.
+exported graph. A class ``reaches_listed`` when it holds a listed PCF or a classical family instance, and
+``reaches_published`` when it holds a PCF of one of the lists themselves (not only a family instance).
 """
 
 from __future__ import annotations
@@ -99,6 +100,9 @@ def unify(formulas: list[Formula], max_pairs: int = 200, max_solves: int = 24) -
     for f in formulas:
         members.setdefault(find(f.key), []).append(f)
     listed_roots = {find(e["to"]) for e in edges if str(e["to"]).startswith("listed:")}
+    # a classical family instance is a listed node too, but no published list holds its PCFs
+    published_roots = {find(e["to"]) for e in edges if str(e["to"]).startswith("listed:")
+                       and not str(e["to"]).startswith("listed:classical:")}
     classes = []
     for root, fs in members.items():
         fs.sort(key=_size)
@@ -106,6 +110,7 @@ def unify(formulas: list[Formula], max_pairs: int = 200, max_solves: int = 24) -
                         "formula": _shown(fs[0]),
                         "constants": sorted({c for f in fs for c in limit_class(f.closed_form)}),
                         "reaches_listed": root in listed_roots,
+                        "reaches_published": root in published_roots,
                         "members": [f.key for f in fs]})
     classes.sort(key=lambda c: (-c["size"], c["formula"]["a"], c["formula"]["b"]))
     return {"formulas": len(formulas), "classes": classes, "edges": edges}

@@ -107,6 +107,13 @@ def test_fit_degree_one_bound_two_finds_pi(run_cli, store_path):
                   "--workers", "1", "--store", store_path, "--json")
     recs = _json_lines(res)
     assert any(r["identification"]["constants"] == ["pi"] for r in recs)
+    # every linear pair is a member of the published linear family cmf1 (f = c0 + c1 (x + y), fbar = c2 +
+    # c3 (x - y)), so none is new, and each record says what it was compared with
+    assert all(r["library_family"]["family"] == "cmf1" and r["new"] is False for r in recs)
+    assert all(any("parametric" in c for c in r["compared_with"]) for r in recs)
+    table = run_cli("cf", "cmf", "fit", "--degree", "1", "--coefficient-bound", "2", "--constants", "pi",
+                    "--workers", "1", "--store", store_path)
+    assert "cmf1 (c0=" in table.output and "│ new" not in table.output
 
 
 def test_locate_by_polynomials(run_cli, store_path):

@@ -1,5 +1,6 @@
 """The campaign export (python -m discover.cf.novelty.campaign): formulas with their thorough novelty, the
-`new` ones re-verified, library-CMF walks never called new, and --reuse keeping earlier decisions."""
+`new` ones and those no published list reaches re-verified, library-CMF walks never called new, and --reuse
+keeping earlier decisions."""
 
 from __future__ import annotations
 
@@ -30,6 +31,12 @@ def test_export_of_formulas_and_walks(tmp_path):
     assert catalan["novelty"]["chain"][-1]["detail"]["family"] == "Ramanujan f(x)"
     assert catalan["classical_evidence"]["agreement_digits"] >= catalan["classical_evidence"]["pcf_digits"] - 1
     assert (out / "new.jsonl").read_text() == ""
+    # no published list holds the Catalan fraction (its class reaches only a family instance), Apery's is listed
+    assert catalan["reaches_published_list"] is False
+    assert recs["34n^3+51n^2+27n+5"]["reaches_published_list"] is True
+    (beyond,) = map(json.loads, (out / "beyond_lists.jsonl").read_text().splitlines())
+    assert beyond["a"] == "16n^2+16n+14" and beyond["deep_check"]["verified_digits"] > 5
+    assert summary["beyond_published_lists"] == 1
     # the deep check a `new` formula gets, on this one: slow (power-law) convergence, so the exact convergent
     # has few digits, and
     deep = deep_check("16n^2+16n+14", "-64n^4", catalan["relation"], 80, 4000)
@@ -44,7 +51,9 @@ def test_export_of_formulas_and_walks(tmp_path):
     # its PCF (degree 5/10) is in no list, but it is on the pi CMF's trajectory (2, 1): equivalent, not new
     assert pi_walk["class"] == "equivalent" and pi_walk["chain"][0]["kind"] == "cmf"
     assert summary["cmf_walks"]["pi"] == {"walks": 1, "known": 0, "equivalent": 1, "pcfs": 1, "beyond_search": 1}
-    assert "| zeta3 | 2 | 1 | 1 | 2 | 1 |" in (out / "table.md").read_text()  # Apery is also a search formula
+    table = (out / "table.md").read_text()
+    assert "| catalan | 0 | 1 | 0 | 1 | 1 |" in table and "| zeta3 | 1 | 0 | 0 | 1 | 0 |" in table
+    assert "| zeta3 | 2 | 1 | 1 | 2 | 1 |" in table  # the walks: Apery is also a search formula
     again = tmp_path / "again"
     export_campaign(store, str(again), digits=80, max_depth=4000, reuse=str(out / "campaign_formulas.jsonl"))
     assert (again / "campaign_formulas.jsonl").read_text() == (out / "campaign_formulas.jsonl").read_text()

@@ -5,7 +5,11 @@ is proven conservative exactly (:func:`discover.cf.cmf.fit.verify.verify_ffbar`)
 (1, 1) from (1, 1)) is evaluated exactly and identified against the constants; a record is returned
 when the limit is identified with a constant (or, with ``keep_unidentified``, when it merely converges
 to at least ``min_digits`` digits). Records say whether the pair is a library CMF (``library_pair``) and
-which library CMFs share its constants (``same_constants_as``); the others are new.
+whether it is a member of one of the library's parametric f, fbar families (``library_family``: the family,
+its parameter values and the scale, :mod:`discover.cf.cmf.fit.families`), and which library CMFs share its
+constants (``same_constants_as``); the others are ``new`` against those lists (``compared_with``). A new pair
+whose limit is not identified is a new CMF with respect to the library, nothing more: its limit may still
+be a known constant outside the ``constants`` searched.
 """
 
 from __future__ import annotations
@@ -50,6 +54,11 @@ class FitSpec(SearchSpec):
         parse_constants(list(self.constants))
 
 
+COMPARED_WITH = ["the library's f, fbar pairs (zeta3)",
+                 "the library's parametric f, fbar families (cmf1, cmf2, cmf3_1, cmf3_2, cmf3_3)",
+                 "the constants of every library CMF"]
+
+
 def shards(spec: FitSpec):
     for i in range(spec.chunks):
         yield Shard(id=f"{i}/{spec.chunks}", params={"chunk": i})
@@ -58,6 +67,7 @@ def shards(spec: FitSpec):
 def run_shard(spec: FitSpec, shard: Shard) -> ShardResult:
     from discover.cf.cmf.field import CMF
     from discover.cf.cmf.fit.ansatz import enumerate_f, fit_f, library_pairs, pair_key, poly_text, step_matrix
+    from discover.cf.cmf.fit.families import family_member
     from discover.cf.cmf.fit.verify import verify_ffbar
     from discover.cf.cmf.library import LIBRARY, get_cmf
     from discover.cf.cmf.trajectory import identify_walk, is_rational_identification, looks_rational, usable_walk
@@ -88,14 +98,15 @@ def run_shard(spec: FitSpec, shard: Shard) -> ShardResult:
                 continue
             keys = (pair_key(sol.f), pair_key(sol.fbar))
             lib = next((n for n, k in known.items() if k == keys), None)
+            member = family_member(sol.f, sol.fbar) if lib is None else None
             same = []
             if found is not None:
                 same = sorted(n for n, cs in lib_constants.items() if set(found[0].constants) <= cs)
-            records.append(_record(sol, ev, found, lib, same, poly_text))
+            records.append(_record(sol, ev, found, lib, member, same, poly_text))
     return ShardResult(records=records, candidates=candidates, rejected=rejected)
 
 
-def _record(sol, ev, found, lib, same, poly_text) -> Record:
+def _record(sol, ev, found, lib, member, same, poly_text) -> Record:
     import math
 
     import mpmath
@@ -118,8 +129,10 @@ def _record(sol, ev, found, lib, same, poly_text) -> Record:
         "fbar": g_text,
         "conservative": True,
         "library_pair": lib,
+        "library_family": member,
         "same_constants_as": same,
-        "new": lib is None and not same,
+        "compared_with": COMPARED_WITH,
+        "new": lib is None and member is None and not same,
         "trajectory": [1, 1],
         "start": [1, 1],
         "closed_form": closed,
