@@ -304,7 +304,9 @@ def _value_cached(name: str, expression: str, registered: bool, digits: int):
 
 # Functions an expression may apply. Those sympy evaluates exactly on integers (factorial(n) is n!,
 # zeta(2k) goes through Bernoulli numbers) take only written numbers of size at most
-# MAX_INTEGER_ARGUMENT, so that parsing stays fast (zeta(10000): 0.05 s).
+# MAX_INTEGER_ARGUMENT, so that parsing stays fast (zeta(10000): 0.05 s). gamma also takes a written
+# complex number, re + im*I with both parts written numbers of that size (sympy leaves gamma(1/4 + I/2)
+# unevaluated; mpmath evaluates it): products such as gamma(a + I*y)*gamma(a - I*y) are real constants.
 _FUNCTIONS = {"exp", "log", "sin", "cos", "tan", "cot", "sec", "csc", "asin", "acos", "atan", "acot", "sinh", "cosh",
               "tanh", "coth", "asinh", "acosh", "atanh", "besseli", "besselj", "besselk", "bessely", "erf", "erfc",
               "expint", "Ei", "Abs"}
@@ -313,6 +315,22 @@ MAX_INTEGER_ARGUMENT = 10_000
 # Constants of absolute value between 10^-MAX_CONSTANT_EXPONENT and 10^MAX_CONSTANT_EXPONENT (integer
 # relations need them comparable with 1).
 MAX_CONSTANT_EXPONENT = 100
+
+
+def _written_number(arg) -> bool:
+    import sympy
+
+    return isinstance(arg, sympy.Number) and abs(arg) <= MAX_INTEGER_ARGUMENT
+
+
+def _written_complex(arg) -> bool:
+    """re + im*I (parsed unevaluated) with re and im written numbers of size <= MAX_INTEGER_ARGUMENT."""
+    import sympy
+
+    if not (isinstance(arg, sympy.Expr) and arg.is_number) or arg.atoms(sympy.Function):
+        return False
+    parts = [sympy.nsimplify(p) for p in arg.as_real_imag()]
+    return all(isinstance(p, sympy.Rational) and abs(p) <= MAX_INTEGER_ARGUMENT for p in parts)
 
 
 def _check_functions(expr, text: str) -> None:
@@ -325,9 +343,10 @@ def _check_functions(expr, text: str) -> None:
         name = type(node).__name__
         if name in _INTEGER_FUNCTIONS:
             for arg in node.args:
-                if not (isinstance(arg, sympy.Number) and abs(arg) <= MAX_INTEGER_ARGUMENT):
+                if not (_written_number(arg) or (name == "gamma" and _written_complex(arg))):
                     raise InputError(f"constant {text!r}: the arguments of {name} must be written numbers of "
-                                     f"absolute value at most {MAX_INTEGER_ARGUMENT}")
+                                     f"absolute value at most {MAX_INTEGER_ARGUMENT}"
+                                     + (" (or re + im*I, each part such a number)" if name == "gamma" else ""))
         elif name not in _FUNCTIONS:
             raise InputError(f"constant {text!r}: unknown function {name} (known: "
                              f"{', '.join(sorted(_FUNCTIONS | _INTEGER_FUNCTIONS))})")

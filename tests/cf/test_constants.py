@@ -54,6 +54,20 @@ def test_aliases_and_expressions():
         assert abs(get_constant("zeta3/pi").value(40) - mpmath.zeta(3) / mpmath.pi) < mpmath.mpf(10) ** -35
 
 
+def test_gamma_at_written_complex_numbers():
+    # Gamma(1/2 + iy) Gamma(1/2 - iy) = pi / cosh(pi y) (the reflection formula): a real constant
+    with mpmath.workdps(50):
+        value = get_constant("gamma(1/2 + I/3)*gamma(1/2 - I/3)").value(50)
+        assert abs(value - mpmath.pi / mpmath.cosh(mpmath.pi / 3)) < mpmath.mpf(10) ** -45
+        assert abs(get_constant("Abs(gamma(1/2 + 2*I))**2").value(50) - mpmath.pi / mpmath.cosh(2 * mpmath.pi)) \
+            < mpmath.mpf(10) ** -45
+    # only written parts, each of the size integer arguments may have, and the constant must be real
+    for text in ("gamma(1/4 + I*pi)", "gamma(10001 + I)", "gamma(I*exp(2))", "gamma(1/4 + I/4)"):
+        with pytest.raises(InputError) as info:
+            get_constant(text)
+        assert "\n" not in str(info.value)
+
+
 def test_parse_list_keeps_commas_in_calls():
     names = [c.name for c in parse_constants("pi, besseli(0,3)/besseli(1,3),zeta3")]
     assert names == ["pi", "besseli(0,3)/besseli(1,3)", "zeta3"]

@@ -59,6 +59,9 @@ _CLASS_PATTERNS = (
 )
 
 
+# A name with its call, if any (one level of nested parentheses: gamma(1/4 + I/4), besseli(0, 1)).
+_ATOM = r"[A-Za-z_]\w*\s*\((?:[^()]|\([^()]*\))*\)|[A-Za-z_]\w*"
+
 # Registry names that denote the same limit class (zeta(2) = pi^2/6, zeta(4) = pi^4/90, zeta(6) = pi^6/945).
 _CONSTANT_ALIASES = {"zeta2": "pi", "zeta4": "pi", "zeta6": "pi"}
 
@@ -66,14 +69,17 @@ _CONSTANT_ALIASES = {"zeta2": "pi", "zeta4": "pi", "zeta6": "pi"}
 def limit_class(limit_text: str | None) -> tuple[str, ...]:
     """The constants a limit is written with, as sorted registry names: the class a formula is indexed
     under (``'(pi + 4)/pi'`` -> ``('pi',)``; ``''`` -> ``()``: no published limit). Gompertz's
-    e^-1 / E_1(1) counts as gompertz alone."""
+    e^-1 / E_1(1) counts as gompertz alone. A limit with none of those names is classed by the calls and
+    names it has (``'1/(2 - sqrt(3))'`` -> ``('sqrt(3)',)``), and ``('rational',)`` only when it has none."""
     if not limit_text:
         return ()
     found = {name for pattern, name in _CLASS_PATTERNS if re.search(pattern, limit_text)}
     if "gompertz" in found:
         found.discard("e")
     if not found:
-        found = {"rational"}
+        # a constant no pattern names (sqrt(3), besseli(0, 1)/besseli(1, 1), a user's expression): its own
+        # calls and names, without spaces, so that formulas of the same such constant share a class
+        found = {re.sub(r"\s+", "", atom) for atom in re.findall(_ATOM, limit_text)} or {"rational"}
     return tuple(sorted(found))
 
 

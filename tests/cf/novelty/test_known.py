@@ -67,6 +67,12 @@ def test_limit_class():
     assert limit_class("zeta(6) - 1") == ("pi",) and limit_class("zeta(4, 1/4)") == ("beta4",)
     assert limit_class("exp(-1)/expint(1, 1)") == ("gompertz",)
     assert limit_class("") == ()
+    # a constant no pattern names is classed by its own calls, not as rational (then the unification pairs its
+    # formulas for coboundaries); rational only without any
+    assert limit_class("1/(2 - sqrt(3))") == limit_class("sqrt(3)/(2 + sqrt( 3))") == ("sqrt(3)",)
+    assert limit_class("(9 - 4*besseli(2, 2)/besseli(3, 2))/3") == ("besseli(2,2)", "besseli(3,2)")
+    assert limit_class("10*gamma(1/4 + I/4)/(8 - gamma(1/4 + I/4))") == ("gamma(1/4+I/4)",)
+    assert limit_class("3/4") == limit_class("-7") == ("rational",)
 
 
 @pytest.fixture(scope="module")
