@@ -17,7 +17,19 @@ C="--constant pi --constant e --constant zeta2 --constant zeta3 --constant zeta5
 ROUND=${ROUND:-2}
 # every constant of the registry (discover/cf/constants.py), for rounds 5, 6 and 8
 CALL=$(.venv/bin/python -c "from discover.cf.constants import REGISTRY; print(' '.join('--constant ' + n for n in REGISTRY))")
-if [ "$ROUND" = 31 ]; then
+if [ "$ROUND" = 32 ]; then
+  # round 32 (session 23, into a fresh store): not a box but cf eval of one family, the half-shifted continuous
+  # generalisation of small Apery that H. Cohen and W. Zudilin (arXiv:2501.10090, section 7) ask to identify:
+  # the tail a(n) = 44(n+1)^2 + 1 + 36z^2, b(n) = ((2n+1)^2 + 16z^2)((2n+1)^2 + 36z^2), scaled by q^2 for z = p/q
+  # (integer coefficients), against the constant |G(1/4+iz/2) G(1/4+3iz/2) / (G(3/4+iz/2) G(3/4+3iz/2))|^2
+  C=""
+  EVALS=()
+  for pq in 1/2 2/2 3/2 4/2 5/2 6/2 7/2 8/2 9/2 10/2 11/2 12/2 1/3 2/3 4/3 5/3 1/4 3/4 5/4 7/4 1/5 2/5 3/5 1/6 5/6 7/6; do
+    p=${pq%/*}; q=${pq#*/}
+    g="gamma(1/4+$p*I/$((2*q)))*gamma(1/4+$((3*p))*I/$((2*q)))/(gamma(3/4+$p*I/$((2*q)))*gamma(3/4+$((3*p))*I/$((2*q))))"
+    EVALS+=("$((44*q*q))(n+1)^2+$((q*q+36*p*p))|($((q*q))(2n+1)^2+$((16*p*p)))($((q*q))(2n+1)^2+$((36*p*p)))|Abs($g)**2")
+  done
+elif [ "$ROUND" = 31 ]; then
   # round 31 (session 22, WORKERS=2, into a fresh store): round 30's two-constant combined forms for six more
   # pairs at degree (2, 4): log 2 with zeta(2), zeta(3) and Catalan; Catalan with zeta(2); log 3 with pi;
   # pi with sqrt 3 (the pairs of the classical series for pi/sqrt 3 and log 3)
@@ -336,6 +348,15 @@ for walk in "${WALKS[@]+"${WALKS[@]}"}"; do
   .venv/bin/$cmd --json > "/tmp/campaign_cmf_$(echo "$walk" | tr -c 'a-z0-9' '_').jsonl" 2>> /tmp/campaign.err
   rc=$?
   printf '%s\t%s\t%s\n' "$cmd" "$(( $(date +%s) - start ))" "$rc" >> "$TIMES"
+done
+for ev in "${EVALS[@]+"${EVALS[@]}"}"; do
+  IFS='|' read -r a b const <<< "$ev"
+  start=$(date +%s)
+  .venv/bin/discover cf eval "$a" "$b" --constants "$const" --depth 600 --store "$STORE" --json >> /tmp/campaign_evals.jsonl \
+    2>> /tmp/campaign.err
+  rc=$?
+  printf '%s\t%s\t%s\n' "discover cf eval \"$a\" \"$b\" --constants \"$const\" --depth 600 --store $STORE" \
+    "$(( $(date +%s) - start ))" "$rc" >> "$TIMES"
 done
 for box in "${BOXES[@]+"${BOXES[@]}"}"; do
   cmd="discover cf search $C $box --workers ${WORKERS:-1} --store $STORE"

@@ -83,3 +83,17 @@ def test_search_workers_compare_with_the_known_rows_of_the_spec(tmp_path):
     for r in new:
         nov = again[(r["a"], r["b"])]
         assert nov["class"] == "known" and nov["listed"]["dataset"] == "my-notes"
+
+
+def test_a_gamma_quotient_fraction_is_the_listed_theorem(tmp_path):
+    """Cohen and Zudilin's half-shifted small Apery fraction (Theorem 2.1 of arXiv:2501.10090):
+    (Gamma(1/4)/Gamma(3/4))^4 = 80 - 160/(47 + 3^4/(177 + 5^4/(397 + ...))); its tail PCF(44(n+1)^2 + 1, (2n+1)^4)
+    is 2G/(80 - G), found by `cf eval` with the Gamma quotient as a constant expression, and `known` (classic list)."""
+    code, out, err, _ = run_cli(["cf", "eval", "44n^2+88n+45", "(2n+1)^4", "--depth", "200", "--constants",
+                                 "gamma(1/4)**4/gamma(3/4)**4", "--json"], store=str(tmp_path / "s.sqlite"))
+    assert code == 0, err
+    rec = json.loads(out.splitlines()[0])
+    num, den = rec["relation"]["numerator"], rec["relation"]["denominator"]
+    assert (num, den) in (([0, 2], [80, -1]), ([0, -2], [-80, 1]))  # 2G/(80 - G), either sign
+    assert rec["digits"] > 300 and rec["novelty"]["class"] == "known"
+    assert "Cohen" in rec["novelty"]["listed"]["citation"]
