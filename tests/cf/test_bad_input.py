@@ -53,6 +53,9 @@ CASES = [
     (["cf", "eval", "n", "0"], "zero"),
     (["cf", "eval", "n", "1", "--depth", "-5"], "--depth"),
     (["cf", "eval", "n", "1", "--constants", ""], "constant"),
+    # gamma at a complex number: only written parts (not pi), and a real value (gamma(1/4 + I/4) alone is not)
+    (["cf", "eval", "n", "1", "--constants", "gamma(1/4+I*pi)"], "gamma(1/4+I*pi)"),
+    (["cf", "eval", "n", "1", "--constants", "gamma(1/4+I/4)"], "not real"),
     (["cf", "identify", ""], "value"),
     (["cf", "identify", "π"], "value"),
     (["cf", "search", "--constant", "pi", "--a-deg", "1", "--b-deg", "1", "--range", "3:-3"], "LO > HI"),
