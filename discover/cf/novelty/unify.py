@@ -99,10 +99,10 @@ def unify(formulas: list[Formula], max_pairs: int = 200, max_solves: int = 24) -
     members: dict = {}
     for f in formulas:
         members.setdefault(find(f.key), []).append(f)
-    listed_roots = {find(e["to"]) for e in edges if str(e["to"]).startswith("listed:")}
+    listed = [str(e["to"]) for e in edges if str(e["to"]).startswith("listed:")]
+    listed_roots = {find(node) for node in listed}
     # a classical family instance is a listed node too, but no published list holds its PCFs
-    published_roots = {find(e["to"]) for e in edges if str(e["to"]).startswith("listed:")
-                       and not str(e["to"]).startswith("listed:classical:")}
+    published_roots = {find(node) for node in listed if not node.startswith("listed:classical:")}
     classes = []
     for root, fs in members.items():
         fs.sort(key=_size)

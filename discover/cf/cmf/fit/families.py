@@ -40,6 +40,23 @@ def _total_degree(poly) -> int:
     return max(sum(m) for m in poly.monoms()) if not poly.is_zero else -1
 
 
+@lru_cache(maxsize=1)
+def _parsed_families() -> tuple:
+    """(name, parameter symbols, F_c, G_c as Polys in x, y, total degree of F_c) of every family, parsed
+    once per process (the fit asks about every pair it finds)."""
+    import sympy
+
+    x, y = sympy.symbols("x y")
+    out = []
+    for name, f_text, fbar_text, params in library_families():
+        symbols = tuple(sympy.Symbol(p) for p in params)
+        locals_ = {"x": x, "y": y, **dict(zip(params, symbols))}
+        Fc = sympy.Poly(sympy.sympify(f_text, locals=locals_), x, y)
+        Gc = sympy.Poly(sympy.sympify(fbar_text, locals=locals_), x, y)
+        out.append((name, symbols, Fc, Gc, _total_degree(Fc)))
+    return tuple(out)
+
+
 def family_member(f: dict, fbar: dict) -> dict | None:
     """{"family", "parameters" (name -> value text), "scale"} when the integer pair (f, fbar)
     ({(i, j): c} coefficient dicts) is a member of a library family (module doc), else None."""
@@ -49,15 +66,11 @@ def family_member(f: dict, fbar: dict) -> dict | None:
     F = sympy.Poly(sum((c * x**i * y**j for (i, j), c in f.items()), sympy.Integer(0)), x, y)
     G = sympy.Poly(sum((c * x**i * y**j for (i, j), c in fbar.items()), sympy.Integer(0)), x, y)
     degree = _total_degree(F)
-    for name, f_text, fbar_text, params in library_families():
-        symbols = {p: sympy.Symbol(p) for p in params}
-        locals_ = {"x": x, "y": y, **symbols}
-        Fc = sympy.Poly(sympy.sympify(f_text, locals=locals_), x, y)
-        Gc = sympy.Poly(sympy.sympify(fbar_text, locals=locals_), x, y)
-        if _total_degree(Fc) != degree:
+    for name, symbols, Fc, Gc, family_degree in _parsed_families():
+        if family_degree != degree:
             continue
         equations = (lam * F - Fc).coeffs() + (lam * G - Gc).coeffs()
-        unknowns = [symbols[p] for p in params] + [lam]
+        unknowns = list(symbols) + [lam]
         for solution in sympy.solve(equations, unknowns, dict=True):
             values = {u: solution.get(u, u) for u in unknowns}
             # a one-parameter set of solutions (the scale, or a parameter the pair fixes only up to the
@@ -68,6 +81,6 @@ def family_member(f: dict, fbar: dict) -> dict | None:
             scale = values[lam]
             if scale == 0 or any(v.has(sympy.nan, sympy.zoo) for v in values.values()):
                 continue
-            return {"family": name, "parameters": {p: str(values[symbols[p]]) for p in params},
+            return {"family": name, "parameters": {str(s): str(values[s]) for s in symbols},
                     "scale": str(scale)}
     return None
